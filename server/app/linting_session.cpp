@@ -1,0 +1,118 @@
+#include "app/linting_session.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "formats/format.h"
+
+namespace sayso {
+namespace fs = std::filesystem;
+
+std::string guess_kind_from_name(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  auto has = [&](const char* s) { return name.find(s) != std::string::npos; };
+  if (has("summary") || has("lay-") || has("lay_") || has("pes")) return "plain-english-summary";
+  if (has("involvement") || has("ppi") || has("coproduction") || has("co-production")) return "involvement";
+  return "document";
+}
+
+LintingSession::LintingSession(SessionOptions options) : options_(std::move(options)) {
+  if (options_.rules_dir.empty()) options_.rules_dir = default_rules_dir();
+}
+
+const Config& LintingSession::config_for(const std::string& path) {
+  std::string file;
+  if (options_.config_file) {
+    file = *options_.config_file;
+  } else {
+    std::error_code ec;
+    std::string dir = path == "-" || path.empty() ? fs::current_path(ec).string()
+                                                  : fs::absolute(path, ec).parent_path().string();
+    auto it = config_of_dir_.find(dir);
+    if (it == config_of_dir_.end()) it = config_of_dir_.emplace(dir, find_config_file(dir)).first;
+    file = it->second;
+  }
+  auto found = configs_.find(file);
+  if (found != configs_.end()) return found->second;
+  Config config = file.empty() ? Config{} : load_config_file(file);
+  if (!options_.profile.empty()) config.profile = options_.profile;
+  if (!options_.document_kind.empty()) config.document_kind = options_.document_kind;
+  if (!options_.document.empty()) config.document = options_.document;
+  return configs_.emplace(file, std::move(config)).first->second;
+}
+
+Linter& LintingSession::linter_for(const Config& config) {
+  auto it = loaded_.find(config.file);
+  if (it != loaded_.end()) return *it->second.linter;
+  Loaded loaded;
+  loaded.rules = std::make_unique<RuleSet>(load_rules(options_.rules_dir, config));
+  loaded.linter = std::make_unique<Linter>(*loaded.rules, config);
+  return *loaded_.emplace(config.file, std::move(loaded)).first->second.linter;
+}
+
+std::string LintingSession::headless_kind(const std::string& path, const Config& config) const {
+  if (!config.document_kind.empty()) return config.document_kind;
+  return guess_kind_from_name(path);
+}
+
+FileOutcome LintingSession::lint_bytes(const std::string& path, std::string bytes) {
+  FileOutcome outcome;
+  outcome.path = path;
+  if (bytes.size() > options_.max_bytes) {
+    outcome.error = fmt::format("file too large: {} bytes (the limit is {} bytes)", bytes.size(), options_.max_bytes);
+    return outcome;
+  }
+  const Config& config = config_for(path);
+  Linter& linter = linter_for(config);
+  LoadOptions load;
+  load.headless_kind = headless_kind(path, config);
+  LoadResult loaded = load_document(path, std::move(bytes), linter.rules().sections, load);
+  if (!loaded.ok) {
+    outcome.error = loaded.error;
+    return outcome;
+  }
+  auto doc = std::make_shared<Document>(std::move(loaded.doc));
+  doc->lines = LineIndex(doc->source.bytes);  // the moved string may have a new buffer
+  outcome.diagnostics = linter.lint(*doc).diagnostics;
+  outcome.doc = std::move(doc);
+  outcome.ok = true;
+  return outcome;
+}
+
+FileOutcome LintingSession::lint_file(const std::string& path) {
+  FileOutcome outcome;
+  outcome.path = path;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    outcome.error = "no such file";
+    return outcome;
+  }
+  if (fs::is_directory(path, ec)) {
+    outcome.error = "is a folder, not a file";
+    return outcome;
+  }
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > options_.max_bytes) {
+    outcome.error = fmt::format("file too large: {} bytes (the limit is {} bytes)", size, options_.max_bytes);
+    return outcome;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    outcome.error = "cannot open the file (permission denied?)";
+    return outcome;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    outcome.error = "error while reading the file";
+    return outcome;
+  }
+  return lint_bytes(path, std::move(buffer).str());
+}
+
+}  // namespace sayso

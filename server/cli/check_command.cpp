@@ -1,0 +1,185 @@
+// sayso check: lint files, folders or stdin and report as text or JSON.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <optional>
+
+#include "app/linting_session.h"
+#include "cli/commands.h"
+#include "engine/ruleset.h"
+#include "formats/format.h"
+#include "report/json.h"
+#include "report/text.h"
+
+namespace sayso {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kCheckHelp = R"(Usage: sayso check [options] [PATH... | -]
+
+Lints Markdown and plain-text grant documents. Folders are searched for
+.md .markdown .txt .tex .docx .pdf .html files. "-" (or no PATH) reads standard input.
+
+Options:
+  --format text|json        output format (default: text)
+  --config FILE             use this config instead of searching for .sayso.yml
+  --profile NAME            funder profile (e.g. nihr, generic)
+  --kind KIND               what a text with no headings is (plain-english-summary,
+                            involvement, ...); default: guessed from the file name
+  --document application|fragment
+                            judge as a whole application or a single section
+  --fail-on error|warning|info|hint|never
+                            exit 1 when a finding is at or above this (default: error)
+  --stdin-filename NAME     the name to use for standard input
+  --rules DIR               the rules folder (default: the installed rules)
+  --no-color                never colour the text output
+Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage/config/rule error.
+)";
+
+struct CheckOptions {
+  std::string format = "text";
+  std::optional<Severity> fail_on = Severity::Error;
+  std::string stdin_filename = "-";
+  bool colour = true;
+  SessionOptions session;
+  std::vector<std::string> paths;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "sayso check: " << message << "\n(see sayso check --help)\n";
+  return kExitUsage;
+}
+
+// Returns an exit status to stop with, or nullopt to go on.
+std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      std::string prefix = std::string(name) + "=";
+      if (a.rfind(prefix, 0) == 0) return a.substr(prefix.size());
+      if (a == name) {
+        if (i + 1 >= args.size()) return std::nullopt;
+        return args[++i];
+      }
+      return std::nullopt;
+    };
+    auto takes = [&](const char* name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
+    if (a == "--help" || a == "-h") {
+      std::cout << kCheckHelp;
+      return kExitClean;
+    } else if (takes("--format")) {
+      auto v = value("--format");
+      if (!v || (*v != "text" && *v != "json")) return usage_error("--format must be text or json");
+      o.format = *v;
+    } else if (takes("--config")) {
+      auto v = value("--config");
+      if (!v) return usage_error("--config needs a file");
+      o.session.config_file = *v;
+    } else if (takes("--profile")) {
+      auto v = value("--profile");
+      if (!v) return usage_error("--profile needs a name");
+      o.session.profile = *v;
+    } else if (takes("--kind")) {
+      auto v = value("--kind");
+      if (!v) return usage_error("--kind needs a section kind");
+      o.session.document_kind = *v;
+    } else if (takes("--document")) {
+      auto v = value("--document");
+      if (!v || (*v != "application" && *v != "fragment")) return usage_error("--document must be application or fragment");
+      o.session.document = *v;
+    } else if (takes("--fail-on")) {
+      auto v = value("--fail-on");
+      if (!v) return usage_error("--fail-on needs a severity");
+      if (*v == "never") o.fail_on.reset();
+      else if (auto s = parse_severity(*v)) o.fail_on = s;
+      else return usage_error("--fail-on must be error, warning, info, hint or never");
+    } else if (takes("--stdin-filename")) {
+      auto v = value("--stdin-filename");
+      if (!v) return usage_error("--stdin-filename needs a name");
+      o.stdin_filename = *v;
+    } else if (takes("--rules")) {
+      auto v = value("--rules");
+      if (!v) return usage_error("--rules needs a folder");
+      o.session.rules_dir = *v;
+    } else if (a == "--no-color" || a == "--no-colour") {
+      o.colour = false;
+    } else if (a == "-" || a.empty() || a[0] != '-') {
+      o.paths.push_back(a);
+    } else {
+      return usage_error("unknown option '" + a + "'");
+    }
+  }
+  if (o.paths.empty()) o.paths.push_back("-");
+  return std::nullopt;
+}
+
+// Folders become their known files (sorted); files and missing paths stay as given.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file(ec) && is_known_extension(it->path().string()))
+          found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+bool fails(const std::vector<FileOutcome>& outcomes, const std::optional<Severity>& fail_on) {
+  if (!fail_on) return false;
+  for (const auto& o : outcomes) {
+    if (!o.ok) return true;  // an input that could not be read is never a clean result
+    for (const auto& d : o.diagnostics)
+      if (static_cast<int>(d.severity) <= static_cast<int>(*fail_on)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int run_check_command(const Args& args) {
+  CheckOptions options;
+  if (auto stop = parse_check_args(args, options)) return *stop;
+  LintingSession session(options.session);
+  std::vector<FileOutcome> outcomes;
+  try {
+    for (const auto& path : expand_paths(options.paths)) {
+      if (path == "-") {
+        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        outcomes.push_back(session.lint_bytes(options.stdin_filename, std::move(bytes)));
+      } else {
+        outcomes.push_back(session.lint_file(path));
+      }
+    }
+  } catch (const ConfigError& e) {
+    std::cerr << "sayso: config error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const RuleError& e) {
+    std::cerr << "sayso: rule error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  if (options.format == "json") {
+    std::cout << report_json(outcomes).dump(2) << "\n";
+  } else {
+    TextStyle style;
+    style.colour = options.colour && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    write_text_report(std::cout, outcomes, style);
+  }
+  std::cout.flush();
+  return fails(outcomes, options.fail_on) ? kExitFindings : kExitClean;
+}
+
+}  // namespace sayso

@@ -1,0 +1,20 @@
+// The subcommands main() dispatches to. Each returns the process exit status.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace sayso {
+
+using Args = std::vector<std::string>;
+
+int run_check_command(const Args& args);
+int run_rules_command(const Args& args);    // rules test|list|explain
+int run_explain_command(const Args& args);  // explain RULE
+int run_lsp_command(const Args& args);
+
+// Exit statuses (design.md contract).
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+}  // namespace sayso

@@ -1,0 +1,51 @@
+// sayso: dispatches to the subcommands; every front lives in its own folder.
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(sayso — plain English and public involvement checks for research grant applications
+
+Usage:
+  sayso check [options] [PATH... | -]   lint files or folders (see sayso check --help)
+  sayso lsp [--stdio]                   run the language server over stdio
+  sayso rules test [PACK|FILE...]       run every rule's examples
+  sayso rules list                      list the rules
+  sayso explain RULE                    what a rule checks, why, and who shaped it
+  sayso --version | --help
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  sayso::Args args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return sayso::kExitUsage;
+  }
+  const std::string command = args.front();
+  const sayso::Args rest(args.begin() + 1, args.end());
+  try {
+    if (command == "--version" || command == "version") {
+      std::cout << "sayso " << SAYSO_VERSION << "\n";
+      return 0;
+    }
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "check") return sayso::run_check_command(rest);
+    if (command == "lsp") return sayso::run_lsp_command(rest);
+    if (command == "rules") return sayso::run_rules_command(rest);
+    if (command == "explain") return sayso::run_explain_command(rest);
+    std::cerr << "sayso: unknown command '" << command << "'\n\n" << kUsage;
+    return sayso::kExitUsage;
+  } catch (const std::exception& e) {
+    // Last line of defence: report, never crash.
+    std::cerr << "sayso: internal error: " << e.what() << "\n";
+    return sayso::kExitUsage;
+  }
+}

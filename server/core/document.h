@@ -1,0 +1,70 @@
+// The document model every front end produces and every rule reads.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/positions.h"
+#include "core/source.h"
+
+namespace sayso {
+
+enum class BlockKind { Heading, Paragraph, ListItem, Quote, TableCell };
+
+// A unit of prose: a paragraph, list item, table cell or heading. Sentences never cross blocks.
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  std::size_t begin = 0;  // byte range in the source
+  std::size_t end = 0;
+  int heading_level = 0;  // 1..6 for headings
+};
+
+struct Section {
+  std::string kind;         // canonical kind, e.g. "plain-english-summary"; "document" before any heading
+  std::string title;        // heading text, empty for the document scope
+  int level = 0;            // heading level, 0 for the document scope
+  std::size_t heading_begin = 0, heading_end = 0;  // the heading's text (empty range if none)
+  std::size_t begin = 0, end = 0;                  // whole section including the heading
+  bool has_heading() const { return heading_end > heading_begin; }
+};
+
+struct Token {
+  std::uint32_t begin = 0, end = 0;  // byte range in the source
+  std::string lower;                 // case-folded, with typographic apostrophes and dashes normalised
+  bool is_number = false;
+  bool all_caps = false;             // 2+ letters, no lower case
+  bool capitalised = false;          // first letter upper case
+};
+
+struct Sentence {
+  std::size_t begin = 0, end = 0;                  // byte range (trimmed)
+  std::uint32_t first_token = 0, last_token = 0;   // [first, last) into Document::tokens
+  std::uint32_t block = 0;
+};
+
+struct Document {
+  std::string path;    // as given by the user ("-" or --stdin-filename for stdin)
+  std::string format;  // "markdown", "text", ...
+  SourceText source;
+  LineIndex lines;     // over source.bytes
+  // Same length as source.bytes: prose bytes as they are, every other byte (markup, code, URLs,
+  // comments, front matter, link targets) replaced by a space; line breaks are kept.
+  std::string prose;
+  std::vector<Block> blocks;       // prose blocks in document order, not overlapping
+  std::vector<Section> sections;   // in order; together they cover the document
+  std::vector<Token> tokens;       // filled by segmentation
+  std::vector<Sentence> sentences; // filled by segmentation
+  // Problems found while reading (invalid UTF-8, etc.), reported as diagnostics by the engine.
+  struct ReadIssue {
+    std::size_t begin, end;
+    std::string message;
+  };
+  std::vector<ReadIssue> read_issues;
+
+  // Index of the section that contains the byte (sections cover the whole document).
+  std::size_t section_at(std::size_t byte) const;
+  std::size_t word_count(std::size_t begin, std::size_t end) const;  // tokens inside the range
+};
+
+}  // namespace sayso

@@ -1,0 +1,128 @@
+#include "core/sections.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sayso {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Drops leading numbering such as "1.", "2.3", "A)", "(b)", "Section 4:".
+std::string_view strip_numbering(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == '(') ++i;
+  std::size_t start = i;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+  if (i == start && i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+      i + 1 < s.size() && (s[i + 1] == ')' || s[i + 1] == '.') &&
+      (i + 2 >= s.size() || s[i + 2] == ' '))
+    i += 1;
+  if (i == start) return s;
+  while (i < s.size() && (s[i] == ')' || s[i] == '.' || s[i] == ':' || s[i] == '-')) ++i;
+  return trim(s.substr(i));
+}
+
+}  // namespace
+
+std::string SectionClassifier::normalise(std::string_view heading) {
+  heading = strip_numbering(trim(heading));
+  std::string out;
+  out.reserve(heading.size());
+  bool space = false;
+  for (char c : heading) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (is_space(c) || c == '_') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
+  }
+  while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+void SectionClassifier::add_alias(std::string alias, std::string kind) {
+  aliases_.emplace_back(normalise(alias), std::move(kind));
+  std::stable_sort(aliases_.begin(), aliases_.end(), [](const auto& a, const auto& b) {
+    return a.first.size() > b.first.size();
+  });
+}
+
+std::string SectionClassifier::classify(std::string_view heading) const {
+  const std::string norm = normalise(heading);
+  for (const auto& [alias, kind] : aliases_)
+    if (norm == alias) return kind;
+  // "Plain English summary of research" starts with an alias: take the longest such alias.
+  for (const auto& [alias, kind] : aliases_) {
+    if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0) {
+      char next = norm[alias.size()];
+      if (next == ' ' || next == '(' || next == '-' || next == ',') return kind;
+    }
+  }
+  return "other";
+}
+
+bool SectionClassifier::is_known_heading(std::string_view line) const {
+  const std::string norm = normalise(line);
+  if (norm.empty() || norm.size() > 80) return false;
+  for (const auto& entry : aliases_)
+    if (norm == entry.first) return true;
+  return false;
+}
+
+void build_sections(Document& doc, const SectionClassifier& classifier,
+                    const std::string& headless_kind) {
+  doc.sections.clear();
+  const std::size_t doc_begin = doc.source.content_begin;
+  const std::size_t doc_end = doc.source.bytes.size();
+  std::vector<const Block*> headings;
+  for (const Block& b : doc.blocks)
+    if (b.kind == BlockKind::Heading) headings.push_back(&b);
+
+  const std::size_t first_heading_line_start =
+      headings.empty() ? doc_end : doc.lines.line_start(doc.lines.line_of(headings.front()->begin));
+  bool preamble_has_text = false;
+  for (std::size_t i = doc_begin; i < first_heading_line_start; ++i)
+    if (!is_space(doc.prose[i])) {
+      preamble_has_text = true;
+      break;
+    }
+  if (headings.empty() || preamble_has_text) {
+    Section s;
+    s.kind = headless_kind;
+    s.begin = doc_begin;
+    s.end = first_heading_line_start;
+    doc.sections.push_back(s);
+  }
+
+  // Kinds of the enclosing headings, so an unknown subheading inherits its parent's kind.
+  std::vector<std::pair<int, std::string>> open;
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    const Block& h = *headings[i];
+    Section s;
+    s.title = std::string(trim(std::string_view(doc.prose).substr(h.begin, h.end - h.begin)));
+    s.level = h.heading_level;
+    s.heading_begin = h.begin;
+    s.heading_end = h.end;
+    s.begin = doc.lines.line_start(doc.lines.line_of(h.begin));
+    s.end = i + 1 < headings.size() ? doc.lines.line_start(doc.lines.line_of(headings[i + 1]->begin))
+                                    : doc_end;
+    while (!open.empty() && open.back().first >= s.level) open.pop_back();
+    s.kind = classifier.classify(s.title);
+    if (s.kind == "other" && !open.empty()) s.kind = open.back().second;
+    if (s.kind == "other" && i == 0 && s.level == 1 && headings.size() > 1) s.kind = "title";
+    open.emplace_back(s.level, s.kind == "title" ? std::string("other") : s.kind);
+    doc.sections.push_back(std::move(s));
+  }
+}
+
+}  // namespace sayso

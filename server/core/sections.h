@@ -1,0 +1,41 @@
+// Canonical section kinds from a data file of heading aliases (rules/sections.yml).
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/document.h"
+
+namespace sayso {
+
+inline const std::vector<std::string>& canonical_section_kinds() {
+  static const std::vector<std::string> kinds = {
+      "title",   "plain-english-summary", "abstract",      "background", "aims",
+      "methods", "involvement",           "dissemination", "ethics",     "finance",
+      "team",    "other"};
+  return kinds;
+}
+
+class SectionClassifier {
+ public:
+  SectionClassifier() = default;
+  // Aliases are matched against normalised heading text (lower case, no numbering, no colon).
+  void add_alias(std::string alias, std::string kind);
+  // "other" when nothing matches.
+  std::string classify(std::string_view heading) const;
+  // True when the line is a known alias on its own (used for plain-text heading detection).
+  bool is_known_heading(std::string_view line) const;
+  static std::string normalise(std::string_view heading);
+  bool empty() const { return aliases_.empty(); }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> aliases_;  // longest first
+};
+
+// Builds doc.sections from its heading blocks. Text before the first heading (or the whole
+// document if it has none) is a section of kind `headless_kind`.
+void build_sections(Document& doc, const SectionClassifier& classifier,
+                    const std::string& headless_kind);
+
+}  // namespace sayso

@@ -1,0 +1,193 @@
+#include "core/segmentation.h"
+
+#include <cctype>
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+namespace sayso {
+namespace {
+
+struct Breakers {
+  std::unique_ptr<icu::BreakIterator> sentences, words;
+  Breakers() {
+    UErrorCode ec = U_ZERO_ERROR;
+    sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en_GB"), ec));
+    ec = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale("en_GB"), ec));
+  }
+};
+
+Breakers& breakers() {
+  thread_local Breakers b;  // ICU iterators are not thread-safe; creating them costs ~1 ms
+  return b;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+struct Span {
+  std::size_t begin, end;
+};
+
+// Runs a break iterator over prose[begin, end) and returns the segments with their rule status.
+template <typename Fn>
+void for_each_segment(icu::BreakIterator& it, std::string_view prose, std::size_t begin,
+                      std::size_t end, Fn&& fn) {
+  UErrorCode ec = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, prose.data() + begin, static_cast<int64_t>(end - begin), &ec);
+  if (U_FAILURE(ec)) return;
+  it.setText(ut, ec);
+  if (U_SUCCESS(ec)) {
+    int32_t start = it.first();
+    for (int32_t stop = it.next(); stop != icu::BreakIterator::DONE; start = stop, stop = it.next())
+      fn(begin + static_cast<std::size_t>(start), begin + static_cast<std::size_t>(stop),
+         it.getRuleStatus());
+  }
+  utext_close(ut);
+}
+
+bool ends_with_abbreviation(std::string_view text) {
+  static const char* const abbreviations[] = {"e.g.", "i.e.", "etc.", "et al.", "Dr.", "Mr.",
+                                              "Mrs.", "Ms.",  "Prof.", "vs.",   "cf.", "approx.",
+                                              "no.",  "Fig.", "St."};
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  for (const char* a : abbreviations) {
+    std::string_view abbr(a);
+    if (text.size() >= abbr.size() && text.substr(text.size() - abbr.size()) == abbr &&
+        (text.size() == abbr.size() || !std::isalpha(static_cast<unsigned char>(
+                                           text[text.size() - abbr.size() - 1]))))
+      return true;
+  }
+  return false;
+}
+
+std::vector<Span> split_sentences(std::string_view prose, std::size_t begin, std::size_t end) {
+  std::vector<Span> out;
+  for_each_segment(*breakers().sentences, prose, begin, end,
+                   [&](std::size_t b, std::size_t e, int32_t) {
+                     // ICU splits after "e.g." and "Dr."; its suppressions don't work in ICU 72.
+                     if (!out.empty() &&
+                         ends_with_abbreviation(prose.substr(out.back().begin,
+                                                             out.back().end - out.back().begin)))
+                       out.back().end = e;
+                     else
+                       out.push_back({b, e});
+                   });
+  for (Span& s : out) {
+    while (s.begin < s.end && is_space(prose[s.begin])) ++s.begin;
+    while (s.end > s.begin && is_space(prose[s.end - 1])) --s.end;
+  }
+  std::erase_if(out, [](const Span& s) { return s.begin == s.end; });
+  return out;
+}
+
+bool is_word_joiner(std::string_view prose, std::size_t at, std::size_t next_word_begin) {
+  // "co-production", "COVID-19", "e-health": a hyphen with word characters on both sides.
+  if (next_word_begin != at + 1) {
+    // U+2010/U+2011 (3 bytes) as hyphens.
+    if (next_word_begin == at + 3 && prose.compare(at, 3, "\xE2\x80\x90") == 0) return true;
+    if (next_word_begin == at + 3 && prose.compare(at, 3, "\xE2\x80\x91") == 0) return true;
+    return false;
+  }
+  return prose[at] == '-';
+}
+
+void set_token_flags(Token& t, std::string_view text) {
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  int letters = 0, lower = 0, upper = 0, digits = 0;
+  bool first = true;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    if (c < 0) continue;
+    if (u_isalpha(c)) {
+      ++letters;
+      if (u_islower(c)) ++lower;
+      if (u_isupper(c)) {
+        ++upper;
+        if (first) t.capitalised = true;
+      }
+    } else if (u_isdigit(c)) {
+      ++digits;
+    }
+    first = false;
+  }
+  t.is_number = letters == 0 && digits > 0;
+  t.all_caps = letters >= 2 && lower == 0 && upper >= 2;
+}
+
+void add_words(Document& doc, std::size_t begin, std::size_t end) {
+  const std::string_view prose = doc.prose;
+  std::vector<Span> words;
+  for_each_segment(*breakers().words, prose, begin, end,
+                   [&](std::size_t b, std::size_t e, int32_t status) {
+                     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) return;
+                     if (!words.empty() && is_word_joiner(prose, words.back().end, b))
+                       words.back().end = e;
+                     else
+                       words.push_back({b, e});
+                   });
+  for (Span w : words) {
+    // Keep the final dot of "e.g", "i.e" so abbreviations read as written.
+    if (w.end < end && prose[w.end] == '.' && w.end - w.begin == 3 && prose[w.begin + 1] == '.')
+      ++w.end;
+    Token t;
+    t.begin = static_cast<std::uint32_t>(w.begin);
+    t.end = static_cast<std::uint32_t>(w.end);
+    std::string_view text = prose.substr(w.begin, w.end - w.begin);
+    t.lower = fold_word(text);
+    set_token_flags(t, text);
+    doc.tokens.push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view word) {
+  std::string out;
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    out.reserve(word.size());
+    for (char c : word) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.foldCase();
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString("'"));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2010)), icu::UnicodeString("-"));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2011)), icu::UnicodeString("-"));
+  u.toUTF8String(out);
+  return out;
+}
+
+void segment(Document& doc) {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  const std::string_view prose = doc.prose;
+  for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    const Block& block = doc.blocks[bi];
+    if (block.end <= block.begin || block.end > prose.size()) continue;
+    const std::size_t first_token = doc.tokens.size();
+    add_words(doc, block.begin, block.end);
+    std::size_t next = first_token;
+    for (const Span& s : split_sentences(prose, block.begin, block.end)) {
+      Sentence sentence;
+      sentence.begin = s.begin;
+      sentence.end = s.end;
+      sentence.block = bi;
+      while (next < doc.tokens.size() && doc.tokens[next].begin < s.begin) ++next;
+      sentence.first_token = static_cast<std::uint32_t>(next);
+      while (next < doc.tokens.size() && doc.tokens[next].begin < s.end) ++next;
+      sentence.last_token = static_cast<std::uint32_t>(next);
+      doc.sentences.push_back(sentence);
+    }
+  }
+}
+
+}  // namespace sayso

@@ -1,0 +1,69 @@
+#include "core/source.h"
+
+namespace sayso {
+
+std::size_t valid_utf8_sequence_length(const unsigned char* p, std::size_t available) {
+  if (available == 0) return 0;
+  unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  std::size_t len;
+  unsigned lower = 0x80, upper = 0xBF;  // range allowed for the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lower = 0xA0;  // no overlong forms
+    if (c == 0xED) upper = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lower = 0x90;
+    if (c == 0xF4) upper = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (available < len) return 0;
+  if (p[1] < lower || p[1] > upper) return 0;
+  for (std::size_t i = 2; i < len; ++i)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+SourceText decode_utf8(std::string raw) {
+  SourceText out;
+  out.bytes = std::move(raw);
+  auto* p = reinterpret_cast<unsigned char*>(out.bytes.data());
+  const std::size_t n = out.bytes.size();
+  if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+    out.had_bom = true;
+    out.content_begin = 3;
+  }
+  for (std::size_t i = out.content_begin; i < n;) {
+    if (p[i] < 0x80) {  // fast path for ASCII
+      if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') out.has_crlf = true;
+      ++i;
+      continue;
+    }
+    std::size_t len = valid_utf8_sequence_length(p + i, n - i);
+    if (len == 0) {
+      out.invalid_bytes.push_back(i);
+      p[i] = '?';  // same length, so every offset still points into the file as read
+      ++i;
+    } else {
+      i += len;
+    }
+  }
+  return out;
+}
+
+bool looks_binary(std::string_view bytes) {
+  const std::size_t sample = bytes.size() < 8192 ? bytes.size() : 8192;
+  std::size_t control = 0;
+  for (std::size_t i = 0; i < sample; ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++control;
+  }
+  return sample > 0 && control * 10 > sample;  // more than 10% control bytes
+}
+
+}  // namespace sayso

@@ -1,0 +1,32 @@
+// A finding: what the engine reports and every front shows.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sayso {
+
+enum class Severity { Error = 1, Warning = 2, Info = 3, Hint = 4 };  // LSP numbering
+
+std::string_view severity_name(Severity s);
+std::optional<Severity> parse_severity(std::string_view name);
+
+inline const std::vector<std::string>& category_names() {
+  static const std::vector<std::string> names = {"jargon",   "readability", "acronym", "spelling",
+                                                 "tokenism", "evidence",    "structure", "style"};
+  return names;
+}
+
+struct Diagnostic {
+  std::string rule_id;
+  std::string category;
+  Severity severity = Severity::Warning;
+  std::string message;
+  std::size_t begin = 0, end = 0;  // byte range in the source; empty for document-level findings
+  std::string section_kind;
+  std::vector<std::string> suggestions;
+};
+
+}  // namespace sayso

@@ -1,0 +1,83 @@
+// claim-needs-evidence: a claim ("co-produced") must be backed by evidence cues nearby.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/kinds/cue_items.h"
+#include "engine/kinds/factories.h"
+
+namespace sayso {
+namespace {
+
+enum class Unit { Sentence, Paragraph, Section };
+
+class ClaimEvidenceCheck : public RuleCheck {
+ public:
+  ClaimEvidenceCheck(std::vector<std::string> claims, std::vector<CueItem> evidence, Unit unit,
+                     std::size_t min_items)
+      : claims_(std::move(claims)), evidence_(std::move(evidence)), unit_(unit), min_items_(min_items) {}
+
+  std::vector<std::vector<std::string>> phrase_groups() const override {
+    std::vector<std::vector<std::string>> groups{claims_};
+    add_cue_groups(evidence_, groups);
+    return groups;
+  }
+
+  void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    std::set<std::pair<std::size_t, std::size_t>> reported_units;
+    for (const PhraseMatch* claim : ctx.group(0)) {
+      if (!ctx.in_scope(claim->begin)) continue;
+      auto unit = unit_range(ctx, *claim);
+      if (!reported_units.insert(unit).second) continue;  // one finding per unit
+      std::vector<std::string> missing;
+      for (std::uint32_t i = 0; i < evidence_.size(); ++i)
+        if (!ctx.group_present(i + 1, unit.first, unit.second)) missing.push_back(evidence_[i].name);
+      if (evidence_.size() - missing.size() >= min_items_) continue;
+      out.push_back(ctx.make(claim->begin, claim->end,
+                             {{"missing", join_list(missing, " or ")},
+                              {"count", fmt::format("{}", evidence_.size() - missing.size())},
+                              {"limit", fmt::format("{}", min_items_)}}));
+    }
+  }
+
+ private:
+  std::pair<std::size_t, std::size_t> unit_range(const CheckContext& ctx, const PhraseMatch& m) const {
+    const Document& doc = ctx.doc;
+    const Sentence& s = doc.sentences[m.sentence];
+    switch (unit_) {
+      case Unit::Sentence: return {s.begin, s.end};
+      case Unit::Paragraph: return {doc.blocks[s.block].begin, doc.blocks[s.block].end};
+      case Unit::Section: {
+        const Section& section = doc.sections[doc.section_at(m.begin)];
+        return {section.begin, section.end};
+      }
+    }
+    return {s.begin, s.end};
+  }
+
+  std::vector<std::string> claims_;
+  std::vector<CueItem> evidence_;
+  Unit unit_;
+  std::size_t min_items_;
+};
+
+}  // namespace
+
+std::shared_ptr<RuleCheck> make_claim_evidence_check(const Rule& rule) {
+  std::vector<std::string> claims = param_strings(rule.node, "claims", true);
+  std::vector<CueItem> evidence = parse_cue_items(rule.node, "evidence");
+  const std::string within = param_string(rule.node, "within", "section");
+  Unit unit = Unit::Section;
+  if (within == "sentence") unit = Unit::Sentence;
+  else if (within == "paragraph") unit = Unit::Paragraph;
+  else if (within != "section")
+    throw KindError{"'within' must be sentence, paragraph or section", node_line(rule.node["within"])};
+  double min_items = param_number(rule.node, "min_items", static_cast<double>(evidence.size()));
+  if (min_items < 1 || min_items > static_cast<double>(evidence.size()))
+    throw KindError{fmt::format("'min_items' must be between 1 and {}", evidence.size()),
+                    node_line(rule.node["min_items"])};
+  return std::make_shared<ClaimEvidenceCheck>(std::move(claims), std::move(evidence), unit,
+                                              static_cast<std::size_t>(min_items));
+}
+
+}  // namespace sayso

@@ -1,0 +1,33 @@
+#include "engine/kinds/cue_items.h"
+
+#include <fmt/format.h>
+
+namespace sayso {
+
+std::vector<CueItem> parse_cue_items(const YAML::Node& rule, const char* key) {
+  const YAML::Node list = rule[key];
+  if (!list || !list.IsSequence() || list.size() == 0)
+    throw KindError{fmt::format("'{}' must be a list of {{name, cues}}", key), node_line(list)};
+  std::vector<CueItem> items;
+  for (const auto& entry : list) {
+    if (!entry.IsMap())
+      throw KindError{fmt::format("each '{}' entry needs 'name' and 'cues'", key), node_line(entry)};
+    CueItem item;
+    item.name = param_string(entry, "name", "");
+    if (item.name.empty()) throw KindError{fmt::format("a '{}' entry has no 'name'", key), node_line(entry)};
+    try {
+      item.cues = param_strings(entry, "cues", true);
+    } catch (KindError& e) {
+      if (e.line == 0) e.line = node_line(entry);
+      throw;
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+void add_cue_groups(const std::vector<CueItem>& items, std::vector<std::vector<std::string>>& groups) {
+  for (const auto& item : items) groups.push_back(item.cues);
+}
+
+}  // namespace sayso

@@ -1,0 +1,123 @@
+// existence: a word or phrase (or an RE2 pattern) that should not be there, or needs explaining.
+#include <re2/re2.h>
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/kinds/factories.h"
+
+namespace sayso {
+namespace {
+
+constexpr std::uint32_t kPhrases = 0;
+constexpr std::uint32_t kExplainedCues = 1;
+
+class ExistenceCheck : public RuleCheck {
+ public:
+  ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
+                 std::unique_ptr<RE2> regex, bool first_only)
+      : phrases_(std::move(phrases)), cues_(std::move(cues)), regex_(std::move(regex)),
+        first_only_(first_only) {}
+
+  std::vector<std::vector<std::string>> phrase_groups() const override { return {phrases_, cues_}; }
+
+  void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    std::vector<std::pair<std::size_t, std::size_t>> hits;  // byte ranges, with their sentence
+    std::vector<std::uint32_t> hit_sentences;
+    for (const PhraseMatch* m : ctx.group(kPhrases)) {
+      hits.emplace_back(m->begin, m->end);
+      hit_sentences.push_back(m->sentence);
+    }
+    if (regex_) find_regex(ctx, hits, hit_sentences);
+    report(ctx, hits, hit_sentences, out);
+  }
+
+ private:
+  void find_regex(const CheckContext& ctx, std::vector<std::pair<std::size_t, std::size_t>>& hits,
+                  std::vector<std::uint32_t>& hit_sentences) const {
+    const std::string_view prose = ctx.doc.prose;
+    for (std::uint32_t s = 0; s < ctx.doc.sentences.size(); ++s) {
+      const Sentence& sentence = ctx.doc.sentences[s];
+      if (!ctx.in_scope(sentence.begin)) continue;
+      re2::StringPiece input(prose.data() + sentence.begin, sentence.end - sentence.begin);
+      re2::StringPiece match;
+      std::size_t pos = 0;
+      while (pos <= input.size() &&
+             regex_->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
+        std::size_t b = sentence.begin + static_cast<std::size_t>(match.data() - input.data());
+        if (match.empty()) break;  // an empty match would loop forever
+        hits.emplace_back(b, b + match.size());
+        hit_sentences.push_back(s);
+        pos = static_cast<std::size_t>(match.data() - input.data()) + match.size();
+      }
+    }
+  }
+
+  // Explained when a cue is in the same sentence ("placebo (a dummy treatment)").
+  bool explained(const CheckContext& ctx, std::uint32_t sentence) const {
+    for (const auto& m : ctx.matches)
+      if (m.ref.group == kExplainedCues && m.sentence == sentence) return true;
+    return false;
+  }
+
+  void report(const CheckContext& ctx, std::vector<std::pair<std::size_t, std::size_t>>& hits,
+              std::vector<std::uint32_t>& hit_sentences, std::vector<Diagnostic>& out) const {
+    std::vector<std::size_t> order(hits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return hits[a].first != hits[b].first ? hits[a].first < hits[b].first
+                                            : hits[a].second > hits[b].second;
+    });
+    std::size_t covered_until = 0;
+    std::set<std::pair<std::size_t, std::string>> seen;  // (section, folded text) for first_only
+    for (std::size_t i : order) {
+      auto [b, e] = hits[i];
+      if (b < covered_until || !ctx.in_scope(b)) continue;
+      covered_until = e;
+      if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
+        if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
+        continue;
+      }
+      if (first_only_ && !seen.insert({ctx.doc.section_at(b), key(ctx, b, e)}).second) continue;
+      out.push_back(ctx.make(b, e, {}));
+    }
+  }
+
+  static std::string key(const CheckContext& ctx, std::size_t b, std::size_t e) {
+    std::string k = ctx.doc.prose.substr(b, e - b);
+    for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return k;
+  }
+
+  std::vector<std::string> phrases_, cues_;
+  std::unique_ptr<RE2> regex_;
+  bool first_only_;
+};
+
+}  // namespace
+
+std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
+  std::vector<std::string> phrases = param_strings(rule.node, "phrases", false);
+  std::vector<std::string> cues = param_strings(rule.node, "unless_nearby", false);
+  std::unique_ptr<RE2> regex;
+  if (const YAML::Node pattern = rule.node["regex"]; pattern && !pattern.IsNull()) {
+    if (!pattern.IsScalar()) throw KindError{"'regex' must be one RE2 pattern", node_line(pattern)};
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    regex = std::make_unique<RE2>(pattern.as<std::string>(), options);
+    if (!regex->ok())
+      throw KindError{fmt::format("'regex' is not a valid RE2 pattern: {}", regex->error()),
+                      node_line(pattern)};
+    if (pattern.as<std::string>().size() > 4000)
+      throw KindError{"'regex' is longer than 4000 characters", node_line(pattern)};
+  }
+  if (phrases.empty() && !regex) throw KindError{"give 'phrases' or 'regex' (or both)", 0};
+  return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(regex),
+                                          param_bool(rule.node, "first_only", false));
+}
+
+}  // namespace sayso

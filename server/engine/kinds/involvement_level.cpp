@@ -1,0 +1,122 @@
+// involvement-level: the IAP2 level (inform … empower) described for each research stage; flags
+// a co-production claim when the text never describes more than the level the rule asks for.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/kinds/factories.h"
+
+namespace sayso {
+namespace {
+
+struct Named {
+  std::string name;
+  std::vector<std::string> cues;
+};
+
+class InvolvementLevelCheck : public RuleCheck {
+ public:
+  InvolvementLevelCheck(std::vector<Named> levels, std::vector<Named> stages,
+                        std::vector<std::string> claims, int min_level)
+      : levels_(std::move(levels)), stages_(std::move(stages)), claims_(std::move(claims)),
+        min_level_(min_level) {}
+
+  // Groups: 0 = claims, 1..L = levels, L+1..L+S = stages.
+  std::vector<std::vector<std::string>> phrase_groups() const override {
+    std::vector<std::vector<std::string>> groups{claims_};
+    for (const auto& l : levels_) groups.push_back(l.cues);
+    for (const auto& s : stages_) groups.push_back(s.cues);
+    return groups;
+  }
+
+  void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    for (std::size_t index : ctx.sections) {
+      const Section& section = ctx.doc.sections[index];
+      const PhraseMatch* claim = nullptr;
+      int highest = -1;
+      std::vector<int> stage_levels(stages_.size(), -1);
+      for (const auto& m : ctx.matches) {
+        if (m.begin < section.begin || m.end > section.end) continue;
+        if (m.ref.group == 0 && !claim) claim = &m;
+        if (m.ref.group >= 1 && m.ref.group <= levels_.size())
+          highest = std::max(highest, static_cast<int>(m.ref.group) - 1);
+      }
+      record_stages(ctx, section, stage_levels);
+      if (!claim || highest >= min_level_) continue;
+      std::string level = highest < 0 ? "no clear involvement" : levels_[highest].name;
+      out.push_back(ctx.make(claim->begin, claim->end,
+                             {{"level", level},
+                              {"limit", levels_[min_level_].name},
+                              {"missing", stage_summary(stage_levels)}}));
+    }
+  }
+
+ private:
+  // Highest level described in each sentence that names a stage.
+  void record_stages(const CheckContext& ctx, const Section& section, std::vector<int>& stage_levels) const {
+    std::map<std::uint32_t, int> sentence_level;
+    const std::uint32_t first_stage_group = static_cast<std::uint32_t>(levels_.size()) + 1;
+    for (const auto& m : ctx.matches)
+      if (m.begin >= section.begin && m.end <= section.end && m.ref.group >= 1 &&
+          m.ref.group < first_stage_group)
+        sentence_level[m.sentence] = std::max(sentence_level[m.sentence], static_cast<int>(m.ref.group) - 1);
+    for (const auto& m : ctx.matches) {
+      if (m.begin < section.begin || m.end > section.end || m.ref.group < first_stage_group) continue;
+      auto it = sentence_level.find(m.sentence);
+      int level = it == sentence_level.end() ? -1 : it->second;
+      int& slot = stage_levels[m.ref.group - first_stage_group];
+      slot = std::max(slot, level);
+    }
+  }
+
+  std::string stage_summary(const std::vector<int>& stage_levels) const {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < stages_.size(); ++i)
+      parts.push_back(fmt::format("{}: {}", stages_[i].name,
+                                  stage_levels[i] < 0 ? "not described" : levels_[stage_levels[i]].name));
+    return join_list(parts, ", ");
+  }
+
+  std::vector<Named> levels_, stages_;
+  std::vector<std::string> claims_;
+  int min_level_;
+};
+
+std::vector<Named> parse_named_map(const YAML::Node& rule, const char* key) {
+  const YAML::Node map = rule[key];
+  if (!map || !map.IsMap() || map.size() == 0)
+    throw KindError{fmt::format("'{}' must be a map from a name to its cue phrases", key), node_line(map)};
+  std::vector<Named> out;
+  for (const auto& kv : map) {
+    Named n;
+    n.name = kv.first.as<std::string>();
+    YAML::Node holder;
+    holder["cues"] = kv.second;
+    try {
+      n.cues = param_strings(holder, "cues", true);
+    } catch (KindError& e) {
+      e.message = fmt::format("'{}' → '{}': {}", key, n.name, e.message);
+      if (e.line == 0) e.line = node_line(kv.second);
+      throw;
+    }
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
+  std::vector<Named> levels = parse_named_map(rule.node, "levels");
+  std::vector<Named> stages = parse_named_map(rule.node, "stages");
+  std::vector<std::string> claims = param_strings(rule.node, "claims", true);
+  const std::string min_name = param_string(rule.node, "min_level_for_claim", "collaborate");
+  auto it = std::find_if(levels.begin(), levels.end(), [&](const Named& n) { return n.name == min_name; });
+  if (it == levels.end())
+    throw KindError{fmt::format("'min_level_for_claim' must be one of the levels (got '{}')", min_name),
+                    node_line(rule.node["min_level_for_claim"])};
+  return std::make_shared<InvolvementLevelCheck>(std::move(levels), std::move(stages), std::move(claims),
+                                                 static_cast<int>(it - levels.begin()));
+}
+
+}  // namespace sayso

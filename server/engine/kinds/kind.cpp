@@ -1,0 +1,172 @@
+#include "engine/kinds/kind.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace sayso {
+
+bool CheckContext::in_scope(std::size_t byte) const {
+  if (doc.sections.empty()) return false;
+  return std::binary_search(sections.begin(), sections.end(), doc.section_at(byte));
+}
+
+std::vector<const PhraseMatch*> CheckContext::group(std::uint32_t g) const {
+  std::vector<const PhraseMatch*> out;
+  for (const auto& m : matches)
+    if (m.ref.group == g) out.push_back(&m);
+  return out;
+}
+
+bool CheckContext::group_present(std::uint32_t g, std::size_t begin, std::size_t end) const {
+  for (const auto& m : matches)
+    if (m.ref.group == g && m.begin >= begin && m.end <= end) return true;
+  return false;
+}
+
+bool CheckContext::item_present(std::uint32_t g, std::uint32_t item, std::size_t begin,
+                                std::size_t end) const {
+  for (const auto& m : matches)
+    if (m.ref.group == g && m.ref.item == item && m.begin >= begin && m.end <= end) return true;
+  return false;
+}
+
+std::pair<std::size_t, std::size_t> CheckContext::section_anchor(std::size_t section) const {
+  const Section& s = doc.sections[section];
+  if (s.has_heading()) return {s.heading_begin, s.heading_end};
+  return {s.begin, s.begin};
+}
+
+std::size_t CheckContext::section_words(std::size_t section) const {
+  const Section& s = doc.sections[section];
+  std::size_t words = doc.word_count(s.begin, s.end);
+  if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
+  return words;
+}
+
+Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
+                              const std::map<std::string, std::string>& values,
+                              std::vector<std::string> suggestions) const {
+  Diagnostic d;
+  d.rule_id = rule.id;
+  d.category = rule.category;
+  d.severity = rule.severity;
+  d.begin = begin;
+  d.end = end;
+  d.section_kind = doc.sections.empty() ? "document" : doc.sections[doc.section_at(begin)].kind;
+  std::map<std::string, std::string> all = values;
+  if (!all.count("match")) all["match"] = doc.source.bytes.substr(begin, end - begin);
+  if (!suggestions.empty()) {
+    all.emplace("suggestion", suggestions.front());
+    all.emplace("suggestions", join_list(suggestions, " or "));
+  }
+  if (!doc.sections.empty() && !all.count("section")) {
+    const Section& s = doc.sections[doc.section_at(begin)];
+    all["section"] = s.title.empty() ? s.kind : s.title;
+  }
+  d.message = fill_message(rule.message, all);
+  d.suggestions = std::move(suggestions);
+  return d;
+}
+
+int node_line(const YAML::Node& node) { return node ? node.Mark().line + 1 : 0; }
+
+std::vector<std::string> param_strings(const YAML::Node& rule, const char* key, bool required) {
+  const YAML::Node node = rule[key];
+  std::vector<std::string> out;
+  if (!node || node.IsNull()) {
+    if (required) throw KindError{fmt::format("'{}' is missing", key), 0};
+    return out;
+  }
+  if (node.IsScalar()) {
+    out.push_back(node.as<std::string>());
+    return out;
+  }
+  if (!node.IsSequence())
+    throw KindError{fmt::format("'{}' must be a list of texts", key), node_line(node)};
+  for (const auto& item : node) {
+    if (!item.IsScalar())
+      throw KindError{fmt::format("each item of '{}' must be a text", key), node_line(item)};
+    out.push_back(item.as<std::string>());
+  }
+  if (required && out.empty()) throw KindError{fmt::format("'{}' is empty", key), node_line(node)};
+  return out;
+}
+
+double param_number(const YAML::Node& rule, const char* key, double fallback, bool required) {
+  const YAML::Node node = rule[key];
+  if (!node || node.IsNull()) {
+    if (required) throw KindError{fmt::format("'{}' is missing", key), 0};
+    return fallback;
+  }
+  try {
+    return node.as<double>();
+  } catch (const YAML::Exception&) {
+    throw KindError{fmt::format("'{}' must be a number", key), node_line(node)};
+  }
+}
+
+std::string param_string(const YAML::Node& rule, const char* key, const std::string& fallback) {
+  const YAML::Node node = rule[key];
+  if (!node || node.IsNull()) return fallback;
+  if (!node.IsScalar()) throw KindError{fmt::format("'{}' must be a single value", key), node_line(node)};
+  return node.as<std::string>();
+}
+
+bool param_bool(const YAML::Node& rule, const char* key, bool fallback) {
+  const YAML::Node node = rule[key];
+  if (!node || node.IsNull()) return fallback;
+  try {
+    return node.as<bool>();
+  } catch (const YAML::Exception&) {
+    throw KindError{fmt::format("'{}' must be true or false", key), node_line(node)};
+  }
+}
+
+std::string fill_message(const std::string& templ, const std::map<std::string, std::string>& values) {
+  std::string out;
+  out.reserve(templ.size() + 16);
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] == '{') {
+      std::size_t close = templ.find('}', i);
+      if (close != std::string::npos) {
+        auto it = values.find(templ.substr(i + 1, close - i - 1));
+        if (it != values.end()) {
+          out += it->second;
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(templ[i]);
+  }
+  return out;
+}
+
+std::string join_list(const std::vector<std::string>& items, const std::string& last_sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? last_sep : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string match_case(const std::string& original, const std::string& replacement) {
+  if (original.empty() || replacement.empty()) return replacement;
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  bool all_upper = original.size() > 1 &&
+                   std::none_of(original.begin(), original.end(), is_lower) &&
+                   std::any_of(original.begin(), original.end(), is_upper);
+  std::string out = replacement;
+  if (all_upper) {
+    for (char& c : out)
+      if (is_lower(c)) c = static_cast<char>(c - 'a' + 'A');
+  } else if (is_upper(original[0]) && is_lower(out[0])) {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace sayso

@@ -1,0 +1,74 @@
+// The interface every rule kind implements (one file per kind in this folder).
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "engine/diagnostic.h"
+#include "engine/phrase_matcher.h"
+#include "engine/rule.h"
+
+namespace sayso {
+
+class Speller;  // engine/speller.h
+
+// What a check sees while linting one document.
+struct CheckContext {
+  const Document& doc;
+  const Rule& rule;
+  // This rule's phrase matches from the single matcher pass, in document order.
+  const std::vector<PhraseMatch>& matches;
+  // Indexes into doc.sections of the sections this rule applies to.
+  const std::vector<std::size_t>& sections;
+  bool whole_application;
+  Speller* speller;  // null unless the rule set has a spelling rule
+
+  bool in_scope(std::size_t byte) const;
+  // Matches of one phrase group, optionally restricted to a byte range.
+  std::vector<const PhraseMatch*> group(std::uint32_t g) const;
+  bool group_present(std::uint32_t g, std::size_t begin, std::size_t end) const;
+  bool item_present(std::uint32_t g, std::uint32_t item, std::size_t begin, std::size_t end) const;
+  // Where a section-level finding points: its heading, or the document's first byte.
+  std::pair<std::size_t, std::size_t> section_anchor(std::size_t section) const;
+  std::size_t section_words(std::size_t section) const;  // words in the body, heading excluded
+
+  // A finding with this rule's id, category, severity and message (placeholders filled).
+  Diagnostic make(std::size_t begin, std::size_t end,
+                  const std::map<std::string, std::string>& values,
+                  std::vector<std::string> suggestions = {}) const;
+};
+
+class RuleCheck {
+ public:
+  virtual ~RuleCheck() = default;
+  // The phrase lists this rule needs from the shared matcher: group index → phrases.
+  virtual std::vector<std::vector<std::string>> phrase_groups() const { return {}; }
+  virtual void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const = 0;
+};
+
+// Thrown by factories for a bad parameter; the loader adds file:line and the rule id.
+struct KindError {
+  std::string message;
+  int line = 0;  // 1-based line of the offending node, 0 = the rule's own line
+};
+
+using KindFactory = std::function<std::shared_ptr<RuleCheck>(const Rule&)>;
+// kind name → factory; every kind file adds itself in kinds/registry.cpp.
+const std::map<std::string, KindFactory>& kind_factories();
+
+// Parameter helpers for factories (throw KindError with the node's line).
+std::vector<std::string> param_strings(const YAML::Node& rule, const char* key, bool required);
+double param_number(const YAML::Node& rule, const char* key, double fallback, bool required = false);
+std::string param_string(const YAML::Node& rule, const char* key, const std::string& fallback);
+bool param_bool(const YAML::Node& rule, const char* key, bool fallback);
+int node_line(const YAML::Node& node);
+
+std::string fill_message(const std::string& templ, const std::map<std::string, std::string>& values);
+std::string join_list(const std::vector<std::string>& items, const std::string& last_sep = " and ");
+// Keeps the case pattern of `original` ("Utilise" → "Use", "UTILISE" → "USE").
+std::string match_case(const std::string& original, const std::string& replacement);
+
+}  // namespace sayso

@@ -1,0 +1,66 @@
+// length: word and character limits for sections (funder profiles set the numbers).
+#include <fmt/format.h>
+
+#include "engine/kinds/factories.h"
+
+namespace sayso {
+namespace {
+
+class LengthCheck : public RuleCheck {
+ public:
+  LengthCheck(double max_words, double min_words, double max_characters)
+      : max_words_(max_words), min_words_(min_words), max_characters_(max_characters) {}
+
+  void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    for (std::size_t index : ctx.sections) {
+      const Section& s = ctx.doc.sections[index];
+      const double words = static_cast<double>(ctx.section_words(index));
+      auto [b, e] = ctx.section_anchor(index);
+      auto emit = [&](double count, double limit) {
+        out.push_back(ctx.make(b, e, {{"count", fmt::format("{}", static_cast<long>(count))},
+                                      {"limit", fmt::format("{}", static_cast<long>(limit))},
+                                      {"match", ""}}));
+      };
+      if (max_words_ > 0 && words > max_words_) emit(words, max_words_);
+      if (min_words_ > 0 && words < min_words_ && s.has_heading()) emit(words, min_words_);
+      if (max_characters_ > 0) {
+        double characters = static_cast<double>(body_characters(ctx.doc, s));
+        if (characters > max_characters_) emit(characters, max_characters_);
+      }
+    }
+  }
+
+ private:
+  // Characters (code points) of the section's text after its heading, as a form would count them.
+  static std::size_t body_characters(const Document& doc, const Section& s) {
+    std::size_t begin = s.has_heading() ? s.heading_end : s.begin;
+    std::size_t count = 0;
+    bool space = false;
+    for (std::size_t i = begin; i < s.end; ++i) {
+      unsigned char c = static_cast<unsigned char>(doc.prose[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      if (is_space && (space || count == 0)) continue;  // runs of spacing count once
+      space = is_space;
+      ++count;
+    }
+    return count;
+  }
+
+  double max_words_, min_words_, max_characters_;
+};
+
+}  // namespace
+
+std::shared_ptr<RuleCheck> make_length_check(const Rule& rule) {
+  double max_words = param_number(rule.node, "max_words", 0);
+  double min_words = param_number(rule.node, "min_words", 0);
+  double max_characters = param_number(rule.node, "max_characters", 0);
+  if (max_words < 0 || min_words < 0 || max_characters < 0)
+    throw KindError{"limits cannot be negative", 0};
+  if (max_words == 0 && min_words == 0 && max_characters == 0)
+    throw KindError{"give at least one of 'max_words', 'min_words', 'max_characters'", 0};
+  return std::make_shared<LengthCheck>(max_words, min_words, max_characters);
+}
+
+}  // namespace sayso

@@ -1,0 +1,76 @@
+// substitution: a word or phrase has plainer alternatives; each becomes a quick fix.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/kinds/factories.h"
+
+namespace sayso {
+namespace {
+
+struct Swap {
+  std::vector<std::string> instead_of, use;
+  std::string source;
+};
+
+class SubstitutionCheck : public RuleCheck {
+ public:
+  explicit SubstitutionCheck(std::vector<Swap> swaps) : swaps_(std::move(swaps)) {
+    for (std::uint32_t i = 0; i < swaps_.size(); ++i)
+      for (const auto& phrase : swaps_[i].instead_of) {
+        phrases_.push_back(phrase);
+        phrase_to_swap_.push_back(i);
+      }
+  }
+
+  std::vector<std::vector<std::string>> phrase_groups() const override { return {phrases_}; }
+
+  void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    // Longest match wins at each place; overlapping shorter ones are dropped.
+    std::vector<const PhraseMatch*> found = ctx.group(0);
+    std::sort(found.begin(), found.end(), [](const PhraseMatch* a, const PhraseMatch* b) {
+      return a->begin != b->begin ? a->begin < b->begin : a->end > b->end;
+    });
+    std::size_t covered_until = 0;
+    for (const PhraseMatch* m : found) {
+      if (m->begin < covered_until || !ctx.in_scope(m->begin)) continue;
+      covered_until = m->end;
+      const Swap& swap = swaps_[phrase_to_swap_[m->ref.item]];
+      const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
+      std::vector<std::string> suggestions;
+      for (const auto& alt : swap.use) suggestions.push_back(match_case(original, alt));
+      out.push_back(ctx.make(m->begin, m->end, {}, std::move(suggestions)));
+    }
+  }
+
+ private:
+  std::vector<Swap> swaps_;
+  std::vector<std::string> phrases_;
+  std::vector<std::uint32_t> phrase_to_swap_;
+};
+
+}  // namespace
+
+std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
+  const YAML::Node list = rule.node["swap"];
+  if (!list || !list.IsSequence() || list.size() == 0)
+    throw KindError{"'swap' must be a list of {instead_of, use} pairs", node_line(list)};
+  std::vector<Swap> swaps;
+  for (const auto& entry : list) {
+    if (!entry.IsMap())
+      throw KindError{"each 'swap' entry must have 'instead_of' and 'use'", node_line(entry)};
+    Swap swap;
+    try {
+      swap.instead_of = param_strings(entry, "instead_of", true);
+      swap.use = param_strings(entry, "use", true);
+      swap.source = param_string(entry, "source", "");
+    } catch (KindError& e) {
+      if (e.line == 0) e.line = node_line(entry);
+      throw;
+    }
+    swaps.push_back(std::move(swap));
+  }
+  return std::make_shared<SubstitutionCheck>(std::move(swaps));
+}
+
+}  // namespace sayso

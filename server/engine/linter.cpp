@@ -1,0 +1,116 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/kinds/kind.h"
+#include "engine/phrase_matcher.h"
+#include "engine/speller.h"
+#include "engine/suppressions.h"
+
+namespace sayso {
+
+struct Linter::State {
+  PhraseMatcher matcher;
+  std::vector<const Rule*> active;  // enabled rules; PhraseRef::rule indexes this
+};
+
+namespace {
+
+bool applies(const Rule& rule, bool whole_application) {
+  if (rule.applies_to == AppliesTo::Application) return whole_application;
+  if (rule.applies_to == AppliesTo::Fragment) return !whole_application;
+  return true;
+}
+
+std::vector<std::size_t> sections_in_scope(const Document& doc, const Rule& rule) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < doc.sections.size(); ++i)
+    if (rule.scope.includes(doc.sections[i].kind)) out.push_back(i);
+  return out;
+}
+
+Diagnostic read_issue_diagnostic(const Document::ReadIssue& issue, const Document& doc) {
+  Diagnostic d;
+  d.rule_id = "sayso.invalid-text";
+  d.category = "style";
+  d.severity = Severity::Warning;
+  d.begin = issue.begin;
+  d.end = issue.end;
+  d.message = issue.message;
+  d.section_kind = doc.sections.empty() ? "document" : doc.sections[doc.section_at(issue.begin)].kind;
+  return d;
+}
+
+}  // namespace
+
+bool Scope::includes(const std::string& section_kind) const {
+  if (all) return true;
+  bool listed = std::find(kinds.begin(), kinds.end(), section_kind) != kinds.end();
+  return negated ? !listed : listed;
+}
+
+bool is_whole_application(const Document& doc, const Config& config) {
+  if (config.document == "application") return true;
+  if (config.document == "fragment") return false;
+  std::set<std::string> kinds;
+  for (const Section& s : doc.sections)
+    if (s.kind != "other" && s.kind != "document" && s.kind != "title") kinds.insert(s.kind);
+  return kinds.size() >= 3;
+}
+
+Linter::Linter(const RuleSet& rules, const Config& config)
+    : rules_(rules), config_(config), state_(std::make_unique<State>()) {
+  for (const Rule& rule : rules_.rules)
+    if (rule.enabled && rule.check) state_->active.push_back(&rule);
+  for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
+    auto groups = state_->active[r]->check->phrase_groups();
+    for (std::uint32_t g = 0; g < groups.size(); ++g)
+      for (std::uint32_t i = 0; i < groups[g].size(); ++i) state_->matcher.add(groups[g][i], {r, g, i});
+  }
+}
+
+Linter::~Linter() = default;
+
+LintResult Linter::lint(const Document& doc) const { return lint_only(doc, state_->active); }
+
+LintResult Linter::lint_only(const Document& doc, const std::vector<const Rule*>& only) const {
+  LintResult result;
+  // One pass of the shared matcher, then each rule reads its own matches.
+  std::vector<std::vector<PhraseMatch>> by_rule(state_->active.size());
+  for (const PhraseMatch& m : state_->matcher.match(doc)) by_rule[m.ref.rule].push_back(m);
+  const bool whole = is_whole_application(doc, config_);
+  for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
+    const Rule& rule = *state_->active[r];
+    if (std::find(only.begin(), only.end(), &rule) == only.end() || !applies(rule, whole)) continue;
+    std::vector<std::size_t> sections = sections_in_scope(doc, rule);
+    if (sections.empty() && rule.kind != "required-sections") continue;
+    CheckContext ctx{doc, rule, by_rule[r], sections, whole, nullptr};
+    rule.check->check(ctx, result.diagnostics);
+  }
+  for (const auto& issue : doc.read_issues) result.diagnostics.push_back(read_issue_diagnostic(issue, doc));
+  apply_suppressions(find_suppressions(doc), result.diagnostics);
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     if (a.end != b.end) return a.end < b.end;
+                     return a.rule_id < b.rule_id;
+                   });
+  return result;
+}
+
+std::vector<std::string> Linter::spelling_suggestions(const std::string& word) const {
+  for (const Rule* rule : state_->active) {
+    if (rule->kind != "spelling") continue;
+    SpellerSpec spec;
+    spec.language = rule->node["language"] ? rule->node["language"].as<std::string>() : "en_GB";
+    try {
+      return speller_for(spec).suggest(word);
+    } catch (const std::exception&) {
+      return {};
+    }
+  }
+  return {};
+}
+
+}  // namespace sayso

@@ -1,0 +1,50 @@
+// A loaded rule: the fields every kind shares, and the kind's own compiled check.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "engine/diagnostic.h"
+
+namespace sayso {
+
+struct Scope {
+  bool all = true;
+  bool negated = false;             // true for {not: [...]}
+  std::vector<std::string> kinds;
+  bool includes(const std::string& section_kind) const;
+};
+
+enum class AppliesTo { Any, Application, Fragment };
+
+struct Provenance {
+  std::vector<std::string> written_with, reviewed_by, decisions;
+  std::string status;  // draft | reviewed
+};
+
+struct RuleExamples {
+  std::vector<std::string> flag, pass;
+};
+
+class RuleCheck;  // engine/kinds: the kind-specific part
+
+struct Rule {
+  std::string id, kind, category;
+  Severity severity = Severity::Warning;
+  Scope scope;
+  AppliesTo applies_to = AppliesTo::Any;
+  std::string message, explanation;
+  std::vector<std::string> sources;
+  RuleExamples examples;
+  std::string example_kind;
+  Provenance provenance;
+  bool enabled = true;  // false when the config or profile turns it off
+  std::string file;  // where it was defined
+  int line = 0;      // 1-based
+  YAML::Node node;   // the rule's YAML (after profile/config parameter overrides)
+  std::shared_ptr<RuleCheck> check;
+};
+
+}  // namespace sayso

@@ -1,0 +1,373 @@
+#include "engine/ruleset.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "core/sections.h"
+#include "engine/kinds/kind.h"
+
+namespace sayso {
+namespace fs = std::filesystem;
+namespace {
+
+const std::set<std::string>& common_keys() {
+  static const std::set<std::string> keys = {
+      "id",      "kind",         "category",    "severity", "scope",   "applies_to",
+      "message", "explanation",  "sources",     "examples", "example_kind",
+      "written_with", "reviewed_by", "status",  "decisions", "description", "title"};
+  return keys;
+}
+
+const std::map<std::string, std::set<std::string>>& kind_keys() {
+  static const std::map<std::string, std::set<std::string>> keys = {
+      {"substitution", {"swap"}},
+      {"existence", {"phrases", "regex", "unless_nearby", "first_only"}},
+      {"acronym", {"allow", "mode", "min_length", "per_section"}},
+      {"readability", {"metric", "max", "min", "min_words"}},
+      {"length", {"max_words", "min_words", "max_characters"}},
+      {"spelling", {"language", "dictionaries", "words", "ignore"}},
+      {"required-sections", {"sections", "order"}},
+      {"evidence", {"items", "min_words"}},
+      {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
+      {"involvement-level", {"levels", "stages", "claims", "min_level_for_claim"}},
+  };
+  return keys;
+}
+
+struct Where {
+  std::string file;
+  std::string id;
+  [[noreturn]] void fail(int line, const std::string& what) const {
+    if (id.empty()) throw RuleError(fmt::format("{}:{}: {}", file, line, what));
+    throw RuleError(fmt::format("{}:{}: rule {}: {}", file, line, id, what));
+  }
+};
+
+YAML::Node load_yaml(const std::string& path) {
+  try {
+    return YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw RuleError(fmt::format("{}: cannot read this file", path));
+  } catch (const YAML::Exception& e) {
+    throw RuleError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
+  }
+}
+
+std::vector<std::string> text_list(const YAML::Node& node, const Where& where, const char* key) {
+  std::vector<std::string> out;
+  if (!node || node.IsNull()) return out;
+  if (node.IsScalar()) return {node.as<std::string>()};
+  if (!node.IsSequence()) where.fail(node_line(node), fmt::format("'{}' must be a list", key));
+  for (const auto& item : node) {
+    if (!item.IsScalar()) where.fail(node_line(item), fmt::format("each item of '{}' must be a text", key));
+    out.push_back(item.as<std::string>());
+  }
+  return out;
+}
+
+std::string required_text(const YAML::Node& rule, const char* key, const Where& where, int rule_line) {
+  const YAML::Node node = rule[key];
+  if (!node || node.IsNull()) where.fail(rule_line, fmt::format("'{}' is missing", key));
+  if (!node.IsScalar()) where.fail(node_line(node), fmt::format("'{}' must be a text", key));
+  std::string value = node.as<std::string>();
+  if (value.empty()) where.fail(node_line(node), fmt::format("'{}' is empty", key));
+  return value;
+}
+
+bool is_section_kind(const std::string& kind) {
+  const auto& kinds = canonical_section_kinds();
+  return kind == "document" || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+Scope parse_scope(const YAML::Node& node, const Where& where) {
+  Scope scope;
+  if (!node || node.IsNull() || (node.IsScalar() && node.as<std::string>() == "all")) return scope;
+  YAML::Node list = node;
+  if (node.IsMap()) {
+    if (!node["not"] || node.size() != 1) where.fail(node_line(node), "'scope' as a map must be {not: [kinds]}");
+    scope.negated = true;
+    list = node["not"];
+  }
+  scope.all = false;
+  scope.kinds = text_list(list, where, "scope");
+  for (const auto& k : scope.kinds)
+    if (!is_section_kind(k))
+      where.fail(node_line(node), fmt::format("'scope' names an unknown section kind '{}'", k));
+  return scope;
+}
+
+RuleExamples parse_examples(const YAML::Node& node, const Where& where, int rule_line) {
+  if (!node || !node.IsMap()) where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
+  RuleExamples examples;
+  examples.flag = text_list(node["flag"], where, "flag");
+  examples.pass = text_list(node["pass"], where, "pass");
+  if (examples.flag.empty()) where.fail(node_line(node), "'examples' needs at least one 'flag' text");
+  if (examples.pass.empty()) where.fail(node_line(node), "'examples' needs at least one 'pass' text");
+  return examples;
+}
+
+Rule parse_rule(const YAML::Node& node, const std::string& file, const std::string& pack) {
+  const int line = node_line(node);
+  Where where{file, ""};
+  if (!node.IsMap()) where.fail(line, "each rule must be a map of fields");
+  Rule rule;
+  rule.file = file;
+  rule.line = line;
+  rule.id = required_text(node, "id", where, line);
+  where.id = rule.id;
+  if (rule.id.rfind(pack + ".", 0) != 0)
+    where.fail(node_line(node["id"]), fmt::format("the id must start with the pack name '{}.'", pack));
+  rule.kind = required_text(node, "kind", where, line);
+  auto keys = kind_keys().find(rule.kind);
+  if (keys == kind_keys().end())
+    where.fail(node_line(node["kind"]), fmt::format("unknown kind '{}'", rule.kind));
+  for (const auto& kv : node) {
+    const std::string key = kv.first.as<std::string>();
+    if (!common_keys().count(key) && !keys->second.count(key))
+      where.fail(node_line(kv.first), fmt::format("unknown field '{}' for a {} rule", key, rule.kind));
+  }
+  rule.category = required_text(node, "category", where, line);
+  const auto& categories = category_names();
+  if (std::find(categories.begin(), categories.end(), rule.category) == categories.end())
+    where.fail(node_line(node["category"]),
+               fmt::format("unknown category '{}' (use one of: {})", rule.category,
+                           join_list(categories, ", ")));
+  const std::string severity = required_text(node, "severity", where, line);
+  auto parsed = parse_severity(severity);
+  if (!parsed) where.fail(node_line(node["severity"]), "severity must be error, warning, info or hint");
+  rule.severity = *parsed;
+  rule.scope = parse_scope(node["scope"], where);
+  const std::string applies = node["applies_to"] ? node["applies_to"].as<std::string>() : "any";
+  if (applies == "application") rule.applies_to = AppliesTo::Application;
+  else if (applies == "fragment") rule.applies_to = AppliesTo::Fragment;
+  else if (applies != "any") where.fail(node_line(node["applies_to"]), "'applies_to' must be any, application or fragment");
+  if (rule.kind == "required-sections") rule.applies_to = AppliesTo::Application;
+  rule.message = required_text(node, "message", where, line);
+  rule.explanation = required_text(node, "explanation", where, line);
+  rule.sources = text_list(node["sources"], where, "sources");
+  if (rule.sources.empty()) where.fail(line, "'sources' is missing: say what guidance this rests on");
+  rule.examples = parse_examples(node["examples"], where, line);
+  rule.example_kind = node["example_kind"] ? node["example_kind"].as<std::string>() : "";
+  if (!rule.example_kind.empty() && rule.example_kind != "application" && !is_section_kind(rule.example_kind))
+    where.fail(node_line(node["example_kind"]), fmt::format("unknown example_kind '{}'", rule.example_kind));
+  rule.provenance.written_with = text_list(node["written_with"], where, "written_with");
+  rule.provenance.reviewed_by = text_list(node["reviewed_by"], where, "reviewed_by");
+  rule.provenance.decisions = text_list(node["decisions"], where, "decisions");
+  rule.provenance.status = node["status"] ? node["status"].as<std::string>() : "draft";
+  if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
+    where.fail(node_line(node["status"]), "'status' must be draft or reviewed");
+  rule.node = YAML::Clone(node);
+  return rule;
+}
+
+void compile(Rule& rule) {
+  auto factory = kind_factories().find(rule.kind);
+  try {
+    rule.check = factory->second(rule);
+  } catch (const KindError& e) {
+    Where{rule.file, rule.id}.fail(e.line ? e.line : rule.line, e.message);
+  }
+  // Every phrase must be well formed (checked once here, so the matcher never sees a bad one).
+  PhraseMatcher probe;
+  for (const auto& group : rule.check->phrase_groups())
+    for (const auto& phrase : group)
+      if (std::string err = probe.add(phrase, {}); !err.empty())
+        Where{rule.file, rule.id}.fail(rule.line, fmt::format("'{}' is {}", phrase, err));
+}
+
+void merge_parameters(Rule& rule, const YAML::Node& overrides, const std::string& where_text) {
+  if (!overrides || !overrides.IsMap()) return;
+  auto keys = kind_keys().find(rule.kind);
+  for (const auto& kv : overrides) {
+    const std::string key = kv.first.as<std::string>();
+    if (key == "severity" || key == "enabled") continue;
+    if (!keys->second.count(key))
+      throw RuleError(fmt::format("{}: rule {}: '{}' is not a setting of a {} rule", where_text, rule.id,
+                                  key, rule.kind));
+    rule.node[key] = kv.second;
+  }
+}
+
+Pack load_pack_manifest(const fs::path& dir) {
+  Pack pack;
+  pack.dir = dir.string();
+  pack.name = dir.filename().string();
+  const fs::path manifest = dir / "pack.yml";
+  if (!fs::exists(manifest)) throw RuleError(fmt::format("{}: missing pack.yml (the pack's manifest)", dir.string()));
+  YAML::Node node = load_yaml(manifest.string());
+  Where where{manifest.string(), ""};
+  if (!node.IsMap()) where.fail(1, "pack.yml must be a map (name, version, licence, maintainers, description)");
+  for (const char* key : {"name", "version", "licence", "description"})
+    if (!node[key] || !node[key].IsScalar()) where.fail(1, fmt::format("'{}' is missing", key));
+  if (node["name"].as<std::string>() != pack.name)
+    where.fail(node_line(node["name"]), fmt::format("'name' must match the folder name '{}'", pack.name));
+  pack.version = node["version"].as<std::string>();
+  pack.licence = node["licence"].as<std::string>();
+  pack.description = node["description"].as<std::string>();
+  pack.maintainers = text_list(node["maintainers"], where, "maintainers");
+  return pack;
+}
+
+std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (directories ? entry.is_directory() : (entry.is_regular_file() && entry.path().extension() == ".yml"))
+      out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void load_pack_rules(const fs::path& dir, const std::vector<std::string>& only, RuleSet& set) {
+  Pack pack = load_pack_manifest(dir);
+  for (const auto& file : sorted_entries(dir, false)) {
+    if (file.filename() == "pack.yml") continue;
+    if (!only.empty() && std::find(only.begin(), only.end(), fs::weakly_canonical(file).string()) == only.end() &&
+        std::find(only.begin(), only.end(), fs::weakly_canonical(dir).string()) == only.end())
+      continue;
+    YAML::Node root = load_yaml(file.string());
+    Where where{file.string(), ""};
+    if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
+      where.fail(1, "a rule file must have a 'rules:' list");
+    for (const auto& node : root["rules"]) set.rules.push_back(parse_rule(node, file.string(), pack.name));
+  }
+  set.packs.push_back(std::move(pack));
+}
+
+void load_sections(const fs::path& file, SectionClassifier& classifier) {
+  YAML::Node root = load_yaml(file.string());
+  Where where{file.string(), ""};
+  if (!root.IsMap()) where.fail(1, "sections.yml must map each section kind to its heading aliases");
+  for (const auto& kv : root) {
+    const std::string kind = kv.first.as<std::string>();
+    if (!is_section_kind(kind) || kind == "document")
+      where.fail(node_line(kv.first), fmt::format("unknown section kind '{}'", kind));
+    for (const auto& alias : text_list(kv.second, where, kind.c_str())) classifier.add_alias(alias, kind);
+  }
+}
+
+void load_profiles(const fs::path& dir, RuleSet& set) {
+  for (const auto& file : sorted_entries(dir, false)) {
+    YAML::Node root = load_yaml(file.string());
+    Where where{file.string(), ""};
+    if (!root.IsMap() || !root["name"]) where.fail(1, "a profile needs 'name', 'description' and 'rules'");
+    Profile p;
+    p.name = root["name"].as<std::string>();
+    p.description = root["description"] ? root["description"].as<std::string>() : "";
+    p.file = file.string();
+    p.rules = root["rules"];
+    if (p.rules && !p.rules.IsMap()) where.fail(node_line(p.rules), "'rules' must map rule ids to settings");
+    set.profiles[p.name] = p;
+  }
+}
+
+void apply_profile_and_config(RuleSet& set, const Config& config) {
+  if (!config.profile.empty()) {
+    auto it = set.profiles.find(config.profile);
+    if (it == set.profiles.end()) {
+      std::vector<std::string> names;
+      for (const auto& [name, p] : set.profiles) names.push_back(name);
+      throw RuleError(fmt::format("{}: unknown profile '{}' (known: {})",
+                                  config.file.empty() ? "--profile" : config.file, config.profile,
+                                  join_list(names, ", ")));
+    }
+    const Profile& profile = it->second;
+    if (profile.rules)
+      for (const auto& kv : profile.rules) {
+        const std::string id = kv.first.as<std::string>();
+        auto rule = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == id; });
+        std::string where_text = fmt::format("{}:{}", profile.file, node_line(kv.first));
+        if (rule == set.rules.end()) throw RuleError(fmt::format("{}: unknown rule '{}'", where_text, id));
+        if (kv.second.IsScalar() && kv.second.as<std::string>() == "off") rule->enabled = false;
+        else merge_parameters(*rule, kv.second, where_text);
+        if (kv.second.IsMap() && kv.second["severity"]) {
+          auto s = parse_severity(kv.second["severity"].as<std::string>());
+          if (!s) throw RuleError(fmt::format("{}: rule {}: unknown severity", where_text, id));
+          rule->severity = *s;
+        }
+      }
+  }
+  for (const auto& [id, setting] : config.rules) {
+    std::vector<Rule*> targets;
+    for (auto& r : set.rules)  // an id or a whole pack name
+      if (r.id == id || r.id.rfind(id + ".", 0) == 0) targets.push_back(&r);
+    if (targets.empty()) throw RuleError(fmt::format("{}: unknown rule '{}'", setting.where, id));
+    for (Rule* rule : targets) {
+      if (setting.enabled) rule->enabled = *setting.enabled;
+      if (setting.severity) {
+        auto s = parse_severity(*setting.severity);
+        if (!s)
+          throw RuleError(fmt::format("{}: rule {}: '{}' is not a severity (error, warning, info, hint) or off",
+                                      setting.where, id, *setting.severity));
+        rule->severity = *s;
+      }
+      if (targets.size() == 1) merge_parameters(*rule, setting.parameters, setting.where);
+    }
+  }
+  for (auto& rule : set.rules) {
+    if (rule.kind != "spelling") continue;
+    rule.node["language"] = config.language;
+    for (const auto& w : config.words) rule.node["words"].push_back(w);
+  }
+}
+
+RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only, const Config& config) {
+  RuleSet set;
+  set.rules_dir = rules_dir;
+  const fs::path root(rules_dir);
+  if (!fs::is_directory(root)) throw RuleError(fmt::format("{}: the rules folder does not exist", rules_dir));
+  if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", set.sections);
+  if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set);
+  std::vector<fs::path> pack_dirs;
+  for (const auto& dir : sorted_entries(root, true))
+    if (dir.filename() != "profiles" && fs::exists(dir / "pack.yml")) pack_dirs.push_back(dir);
+  for (const auto& extra : config.packs) pack_dirs.emplace_back(extra);
+  for (const auto& dir : pack_dirs) {
+    const std::string name = dir.filename().string();
+    if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), name) != config.disabled_packs.end())
+      continue;
+    load_pack_rules(dir, only, set);
+  }
+  std::set<std::string> ids;
+  for (const auto& r : set.rules)
+    if (!ids.insert(r.id).second) Where{r.file, r.id}.fail(r.line, "another rule already has this id");
+  apply_profile_and_config(set, config);
+  for (auto& rule : set.rules) compile(rule);
+  return set;
+}
+
+}  // namespace
+
+const Rule* RuleSet::find(const std::string& id) const {
+  for (const auto& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::string default_rules_dir() {
+  if (const char* env = std::getenv("SAYSO_RULES"); env && *env) return env;
+  char buffer[4096];
+  ssize_t n = readlink("/proc/self/exe", buffer, sizeof(buffer) - 1);
+  if (n > 0) {
+    fs::path exe_dir = fs::path(std::string(buffer, static_cast<std::size_t>(n))).parent_path();
+    for (const fs::path& candidate : {exe_dir / ".." / "rules", exe_dir / ".." / "share" / "sayso" / "rules"})
+      if (fs::exists(candidate / "sections.yml")) return candidate.lexically_normal().string();
+  }
+  return SAYSO_SOURCE_RULES_DIR;
+}
+
+RuleSet load_rules(const std::string& rules_dir, const Config& config) { return load(rules_dir, {}, config); }
+
+RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::string>& only_paths,
+                        const Config& config) {
+  std::vector<std::string> canonical;
+  for (const auto& p : only_paths) canonical.push_back(fs::weakly_canonical(p).string());
+  return load(rules_dir, canonical, config);
+}
+
+}  // namespace sayso

@@ -1,0 +1,127 @@
+#include "engine/text_stats.h"
+
+#include <set>
+#include <string>
+
+namespace sayso {
+namespace {
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+const std::set<std::string>& be_verbs() {
+  static const std::set<std::string> words = {"am", "is", "are", "was", "were", "be", "been", "being",
+                                              "isn't", "aren't", "wasn't", "weren't"};
+  return words;
+}
+
+const std::set<std::string>& irregular_participles() {
+  static const std::set<std::string> words = {
+      "given",  "taken",   "seen",   "shown",  "done",   "made",    "known",  "written", "chosen",
+      "held",   "kept",    "paid",   "sent",   "told",   "led",     "brought", "built",  "bought",
+      "taught", "thought", "run",    "found",  "put",    "set",     "read",   "heard",   "met",
+      "spent",  "won",     "driven", "drawn",  "grown",  "thrown",  "broken", "spoken",  "stolen",
+      "forgotten", "hidden", "begun", "sought", "understood", "undertaken", "overseen", "funded"};
+  return words;
+}
+
+// Adjectives that look like participles after "be" ("we are interested").
+const std::set<std::string>& participle_adjectives() {
+  static const std::set<std::string> words = {"interested", "concerned", "worried", "tired",
+                                              "excited", "pleased", "married", "supposed",
+                                              "aged", "skilled", "experienced", "limited",
+                                              "varied", "advanced", "detailed", "complicated",
+                                              "qualified", "located"};
+  return words;
+}
+
+bool is_participle(const std::string& w) {
+  if (participle_adjectives().count(w)) return false;
+  if (irregular_participles().count(w)) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+}
+
+}  // namespace
+
+std::size_t count_syllables(std::string_view w) {
+  std::string word;
+  for (char c : w)
+    if (c >= 'a' && c <= 'z') word.push_back(c);
+  if (word.empty()) return 0;
+  if (word.size() <= 3) return 1;
+  std::size_t count = 0;
+  bool previous_vowel = false;
+  for (char c : word) {
+    bool v = is_vowel(c);
+    if (v && !previous_vowel) ++count;
+    previous_vowel = v;
+  }
+  // Silent final "e" ("make"), but not "-le" ("people") or "-ee".
+  if (word.back() == 'e' && !(word.size() > 2 && word[word.size() - 2] == 'l') &&
+      !is_vowel(word[word.size() - 2]) && count > 1)
+    --count;
+  // "-ed" is usually not a syllable ("used"), except after t/d ("wanted").
+  if (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) {
+    char before = word[word.size() - 3];
+    if (before != 't' && before != 'd' && count > 1) --count;
+  }
+  return count == 0 ? 1 : count;
+}
+
+double TextStats::flesch_reading_ease() const {
+  if (!words || !sentences) return 100;
+  return 206.835 - 1.015 * (double(words) / sentences) - 84.6 * (double(syllables) / words);
+}
+
+double TextStats::grade() const {
+  if (!words || !sentences) return 0;
+  return 0.39 * (double(words) / sentences) + 11.8 * (double(syllables) / words) - 15.59;
+}
+
+TextStats measure(const Document& doc, std::size_t begin, std::size_t end) {
+  TextStats stats;
+  for (const Sentence& s : doc.sentences) {
+    if (s.begin < begin || s.begin >= end) continue;
+    if (doc.blocks[s.block].kind == BlockKind::Heading) continue;
+    std::size_t words = 0;
+    for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.is_number) continue;
+      ++words;
+      stats.syllables += count_syllables(t.lower);
+    }
+    if (words == 0) continue;
+    stats.words += words;
+    ++stats.sentences;
+    if (find_passive(doc, s).second) ++stats.passive_sentences;
+  }
+  return stats;
+}
+
+std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const Sentence& s) {
+  for (std::uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
+    if (!be_verbs().count(doc.tokens[i].lower)) continue;
+    std::uint32_t j = i + 1;
+    // Allow one adverb or "not" between: "will be carefully measured", "is not funded".
+    const std::string& next = doc.tokens[j].lower;
+    if ((next == "not" || (next.size() > 4 && next.compare(next.size() - 2, 2, "ly") == 0)) &&
+        j + 1 < s.last_token)
+      ++j;
+    if (!is_participle(doc.tokens[j].lower)) continue;
+    std::uint32_t first = i;
+    if (first > s.first_token && (doc.tokens[first - 1].lower == "will" ||
+                                  doc.tokens[first - 1].lower == "would" ||
+                                  doc.tokens[first - 1].lower == "has" ||
+                                  doc.tokens[first - 1].lower == "have" ||
+                                  doc.tokens[first - 1].lower == "had" ||
+                                  doc.tokens[first - 1].lower == "can" ||
+                                  doc.tokens[first - 1].lower == "could" ||
+                                  doc.tokens[first - 1].lower == "should" ||
+                                  doc.tokens[first - 1].lower == "must" ||
+                                  doc.tokens[first - 1].lower == "may"))
+      --first;
+    return {first, j + 1};
+  }
+  return {0, 0};
+}
+
+}  // namespace sayso

@@ -1,0 +1,26 @@
+// What linting one input produced: the shape every reporter reads.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "engine/diagnostic.h"
+
+namespace sayso {
+
+struct FileOutcome {
+  std::string path;
+  bool ok = false;
+  std::string error;                   // why the file could not be linted (when !ok)
+  std::shared_ptr<const Document> doc; // null when !ok
+  std::vector<Diagnostic> diagnostics;
+};
+
+// 1-based line and code-point column of a byte, as the CLI and JSON report them.
+struct CliPosition {
+  std::size_t line = 1, column = 1;
+};
+CliPosition cli_position(const Document& doc, std::size_t byte);
+
+}  // namespace sayso
