@@ -65,6 +65,10 @@ struct Document {
   // Index of the section that contains the byte (sections cover the whole document).
   std::size_t section_at(std::size_t byte) const;
   std::size_t word_count(std::size_t begin, std::size_t end) const;  // tokens inside the range
+  // Rebuilds `lines` over this document's own source.bytes. LineIndex keeps a view of the bytes,
+  // so a copied Document (or a moved one whose bytes fit in the small-string buffer) must call
+  // this before its positions are used; load_document calls it before returning.
+  void rebuild_index();
 };
 
 }  // namespace sayso

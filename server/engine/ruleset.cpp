@@ -160,7 +160,7 @@ Rule parse_rule(const YAML::Node& node, const std::string& file, const std::stri
   rule.provenance.status = node["status"] ? node["status"].as<std::string>() : "draft";
   if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
     where.fail(node_line(node["status"]), "'status' must be draft or reviewed");
-  rule.node = YAML::Clone(node);
+  rule.node = node;  // not Clone(): that would lose the line marks error messages need
   return rule;
 }
 

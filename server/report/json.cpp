@@ -6,7 +6,9 @@ namespace sayso {
 
 CliPosition cli_position(const Document& doc, std::size_t byte) {
   LineColumn p = doc.lines.to_position(byte, ColumnUnit::CodePoints);
-  return {static_cast<std::size_t>(p.line) + 1, static_cast<std::size_t>(p.column) + 1};
+  std::size_t column = p.column;
+  if (p.line == 0 && doc.source.had_bom && column > 0) --column;  // the BOM is not a visible column
+  return {static_cast<std::size_t>(p.line) + 1, column + 1};
 }
 
 nlohmann::json diagnostic_json(const Document& doc, const Diagnostic& d) {

@@ -1,0 +1,111 @@
+// Choosing a front end by file name, and the whole road from bytes to a segmented Document.
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include "core/segmentation.h"
+#include "formats/format.h"
+#include "formats/prose_mask.h"
+
+namespace sayso {
+namespace {
+
+// Lower-case extension with its dot (".md"), or "" when the file name has none. A leading dot
+// (".sayso") names a hidden file; it does not start an extension.
+std::string extension_of(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  std::string ext(name.substr(dot));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+// Formats we recognise but cannot read yet.
+bool has_no_front_end(std::string_view format) {
+  for (std::string_view name : {"latex", "docx", "odt", "pdf", "html", "csv", "jsonl"})
+    if (format == name) return true;
+  return false;
+}
+
+// One issue per run of consecutive invalid bytes.
+void report_invalid_bytes(Document& doc) {
+  const std::vector<std::size_t>& bad = doc.source.invalid_bytes;
+  for (std::size_t i = 0; i < bad.size();) {
+    std::size_t j = i + 1;
+    while (j < bad.size() && bad[j] == bad[j - 1] + 1) ++j;
+    doc.read_issues.push_back({bad[i], bad[j - 1] + 1, "invalid UTF-8 byte(s) replaced"});
+    i = j;
+  }
+}
+
+void read_with_front_end(Document& doc, const SectionClassifier& classifier) {
+  if (doc.format == "markdown")
+    read_markdown(doc);
+  else
+    read_plaintext(doc, classifier);
+}
+
+}  // namespace
+
+std::string format_for_path(std::string_view path) {
+  const std::string ext = extension_of(path);
+  if (ext == ".md" || ext == ".markdown" || ext == ".mdown") return "markdown";
+  if (ext == ".txt" || ext == ".text" || ext.empty()) return "text";
+  if (ext == ".tex") return "latex";
+  if (ext == ".docx") return "docx";
+  if (ext == ".odt") return "odt";
+  if (ext == ".pdf") return "pdf";
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".csv") return "csv";
+  if (ext == ".jsonl") return "jsonl";
+  return "";
+}
+
+bool is_known_extension(std::string_view path) {
+  const std::string ext = extension_of(path);
+  for (std::string_view known :
+       {".md", ".markdown", ".txt", ".tex", ".docx", ".pdf", ".html", ".htm"})
+    if (ext == known) return true;
+  return false;
+}
+
+LoadResult load_document(std::string path, std::string bytes, const SectionClassifier& classifier,
+                         const LoadOptions& options) {
+  LoadResult result;
+  Document& doc = result.doc;
+  doc.path = std::move(path);
+  doc.format = options.format.empty() ? format_for_path(doc.path) : options.format;
+  if (doc.format.empty()) doc.format = "text";  // an unknown extension is read as plain text
+  doc.source = decode_utf8(std::move(bytes));
+  // Keep the bytes on the heap even when short, so that moving the result keeps `lines` valid
+  // (a moved std::string keeps its heap buffer; a small-string buffer moves with the object).
+  doc.source.bytes.reserve(16);
+  doc.prose = blank_copy(doc.source.bytes);
+
+  // A DOCX or PDF is binary too, but "not yet supported" says more.
+  if (has_no_front_end(doc.format)) {
+    result.error = "unsupported format: " + doc.format + " (not yet supported)";
+  } else if (looks_binary(doc.source.bytes)) {
+    result.error = "binary file (not text)";
+  } else {
+    try {
+      report_invalid_bytes(doc);
+      doc.rebuild_index();  // sections need line starts
+      read_with_front_end(doc, classifier);
+      build_sections(doc, classifier, options.headless_kind);
+      segment(doc);
+      result.ok = true;
+    } catch (const std::exception& e) {  // never a crash: the file is reported as unreadable
+      result.error = std::string("could not read the file: ") + e.what();
+    }
+  }
+  doc.rebuild_index();
+  return result;
+}
+
+}  // namespace sayso

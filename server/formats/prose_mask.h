@@ -1,0 +1,38 @@
+// Helpers the front ends share to build a Document's prose mask and its blocks.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sayso {
+
+inline bool is_blank_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+// Replaces prose[begin, end) with spaces, keeping '\n' and '\r' so lines stay where they were.
+void blank_range(std::string& prose, std::size_t begin, std::size_t end);
+
+// A copy of `bytes` with every byte blanked: the starting point of a mask built by copying prose
+// in.
+std::string blank_copy(std::string_view bytes);
+
+// Narrows [begin, end) so it neither starts nor ends with whitespace (empty if all whitespace).
+struct ByteRange {
+  std::size_t begin = 0, end = 0;
+  bool empty() const { return end <= begin; }
+};
+ByteRange trim_range(std::string_view text, std::size_t begin, std::size_t end);
+
+// True when text[begin, end) holds anything but whitespace.
+bool has_visible_text(std::string_view text, std::size_t begin, std::size_t end);
+
+// Blanks bare URLs ("https://…", "http://…", "ftp://…", "www.…") and e-mail addresses in
+// prose[begin, end). Trailing sentence punctuation and an unbalanced ')' stay prose, as in GFM.
+void blank_bare_urls(std::string& prose, std::size_t begin, std::size_t end);
+
+// Blanks every complete HTML comment "<!-- … -->" in prose[begin, end). An unterminated one is
+// left alone: better to lint a stray "<!--" than to silence the rest of the file.
+void blank_html_comments(std::string& prose, std::size_t begin, std::size_t end);
+
+}  // namespace sayso

@@ -1,0 +1,240 @@
+// Runs build/sayso as a user would and checks the CLI contract (design.md).
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+Run run(const std::string& args, const std::string& stdin_file = "") {
+  std::string cmd = std::string(SAYSO_BINARY) + " " + args;
+  cmd += stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'";
+  cmd += " 2>&1";
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[65536];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+  int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  return r;
+}
+
+json run_json(const std::string& args, int* status = nullptr, const std::string& stdin_file = "") {
+  Run r = run("check --format json " + args, stdin_file);
+  if (status) *status = r.status;
+  INFO(r.out.substr(0, 2000));
+  REQUIRE((r.status == 0 || r.status == 1));
+  return json::parse(r.out);
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("sayso-cli-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    fs::path p = path / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+};
+
+std::string corpus(const std::string& rel) { return std::string(SAYSO_CORPUS_DIR) + "/" + rel; }
+
+std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
+
+const json* find_rule(const json& file, const std::string& prefix) {
+  for (const auto& d : file["diagnostics"])
+    if (d["rule"].get<std::string>().rfind(prefix, 0) == 0) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("version and help flags", "[cli]") {
+  CHECK(run("--version").out.rfind("sayso 0.1.0", 0) == 0);
+  CHECK(run("--help").status == 0);
+  CHECK(run("check --help").status == 0);
+  CHECK(run("bogus").status == 2);
+  CHECK(run("check --format yaml x").status == 2);
+}
+
+TEST_CASE("JSON output follows the version 1 contract", "[cli]") {
+  TempDir tmp;
+  std::string file = tmp.write("summary.md", "We will utilise the NHS data. 😀 We utilise it.\n");
+  json j = run_json(shell_quote(file));
+  CHECK(j["version"] == 1);
+  CHECK(j["tool"]["name"] == "sayso");
+  REQUIRE(j["files"].size() == 1);
+  const json& f = j["files"][0];
+  CHECK(f["path"] == file);
+  CHECK(f["status"] == "ok");
+  CHECK(f["error"].is_null());
+  CHECK(f["sections"][0]["kind"] == "plain-english-summary");
+  const json* d = find_rule(f, "plain-english.");
+  REQUIRE(d);
+  for (const char* key : {"rule", "category", "severity", "message", "line", "column", "end_line", "end_column",
+                          "byte_start", "byte_end", "text", "section", "suggestions"})
+    CHECK(d->contains(key));
+  // Columns are code points: the second "utilise" comes after an emoji (4 bytes, 1 code point).
+  bool second_found = false;
+  for (const auto& diag : f["diagnostics"]) {
+    if (diag["text"] != "utilise" || diag["byte_start"].get<int>() < 30) continue;
+    second_found = true;
+    CHECK(diag["byte_start"] == 38);
+    CHECK(diag["column"] == 36);
+    CHECK(diag["end_column"] == 43);
+  }
+  CHECK(second_found);
+  CHECK(j["summary"]["files"] == 1);
+  CHECK(j["summary"]["diagnostics"] == f["diagnostics"].size());
+}
+
+TEST_CASE("exit status follows --fail-on", "[cli]") {
+  TempDir tmp;
+  std::string file = tmp.write("summary.md", "We will utilise the data.\n");
+  int status = -1;
+  run_json("--fail-on warning " + shell_quote(file), &status);
+  CHECK(status == 1);
+  run_json("--fail-on never " + shell_quote(file), &status);
+  CHECK(status == 0);
+  std::string clean = tmp.write("clean.md", "We use the data.\n");
+  run_json("--fail-on hint " + shell_quote(clean), &status);
+  CHECK(status == 0);
+}
+
+TEST_CASE("a missing file among good ones is reported; the others are linted", "[cli][bad-input]") {
+  TempDir tmp;
+  std::string a = tmp.write("a-summary.md", "We will utilise it.\n");
+  std::string b = tmp.write("b-summary.md", "We utilise it too.\n");
+  int status = -1;
+  json j = run_json(shell_quote(a) + " /nonexistent/file.md " + shell_quote(b), &status);
+  REQUIRE(j["files"].size() == 3);
+  CHECK(j["files"][0]["status"] == "ok");
+  CHECK(j["files"][1]["status"] == "error");
+  CHECK(j["files"][1]["error"] == "no such file");
+  CHECK(j["files"][2]["status"] == "ok");
+  CHECK(find_rule(j["files"][2], "plain-english."));
+  CHECK(status == 1);
+}
+
+TEST_CASE("bad input: binary, empty, BOM, CRLF, invalid UTF-8, unsupported", "[cli][bad-input]") {
+  TempDir tmp;
+  std::string binary = tmp.write("blob.md", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  std::string empty = tmp.write("empty.md", "");
+  std::string bom = tmp.write("bom-summary.md", "\xEF\xBB\xBFWe utilise it.\r\nSecond line utilise.\r\n");
+  std::string bad = tmp.write("bad-summary.txt", "We \xff\xfe utilise it.\n");
+  std::string docx = tmp.write("app.docx", "PK\x03\x04");
+  json j = run_json(shell_quote(binary) + " " + shell_quote(empty) + " " + shell_quote(bom) + " " +
+                    shell_quote(bad) + " " + shell_quote(docx));
+  REQUIRE(j["files"].size() == 5);
+  CHECK(j["files"][0]["status"] == "error");
+  CHECK_THAT(j["files"][0]["error"].get<std::string>(), Catch::Contains("binary"));
+  CHECK(j["files"][1]["status"] == "ok");
+  CHECK(j["files"][1]["diagnostics"].empty());
+  // BOM counts in bytes, not in columns; CRLF counts two bytes.
+  std::vector<json> utilise;
+  for (const auto& d : j["files"][2]["diagnostics"])
+    if (d["text"] == "utilise") utilise.push_back(d);
+  REQUIRE(utilise.size() == 2);
+  CHECK(utilise[0]["byte_start"] == 6);
+  CHECK(utilise[0]["column"] == 4);
+  CHECK(utilise[1]["line"] == 2);
+  CHECK(utilise[1]["column"] == 13);
+  CHECK(utilise[1]["byte_start"] == 31);
+  const json& bad_file = j["files"][3];
+  CHECK(find_rule(bad_file, "sayso.invalid-text"));
+  CHECK(find_rule(bad_file, "plain-english."));
+  CHECK(j["files"][4]["status"] == "error");
+  CHECK_THAT(j["files"][4]["error"].get<std::string>(), Catch::Contains("unsupported format"));
+}
+
+TEST_CASE("stdin with --stdin-filename", "[cli]") {
+  TempDir tmp;
+  std::string input = tmp.write("in.txt", "PPI will be sought where possible.\n");
+  json j = run_json("--stdin-filename involvement.txt -", nullptr, input);
+  CHECK(j["files"][0]["path"] == "involvement.txt");
+  CHECK(j["files"][0]["sections"][0]["kind"] == "involvement");
+  CHECK(find_rule(j["files"][0], "involvement."));
+}
+
+TEST_CASE("folders are walked for known extensions", "[cli]") {
+  TempDir tmp;
+  fs::create_directories(tmp.path / "deep" / "er");
+  tmp.write("deep/er/one-summary.md", "We utilise it.\n");
+  tmp.write("deep/two.txt", "Fine text.\n");
+  tmp.write("deep/skip.png", "not text");
+  json j = run_json(shell_quote(tmp.path.string()));
+  REQUIRE(j["files"].size() == 2);
+}
+
+TEST_CASE("large inputs: a 20 MB file and a 100 KB single line", "[cli][bad-input]") {
+  TempDir tmp;
+  std::string paragraph = "We will utilise the data in order to find out what works. The RCT is big.\n\n";
+  std::string big;
+  while (big.size() < 20u * 1024 * 1024) big += paragraph;
+  std::string big_file = tmp.write("big.md", big);
+  std::string line;
+  while (line.size() < 100 * 1024) line += "we utilise plain words and short sentences ";
+  std::string line_file = tmp.write("line-summary.md", line + "\n");
+  json j = run_json(shell_quote(big_file) + " " + shell_quote(line_file));
+  CHECK(j["files"][0]["status"] == "ok");
+  CHECK(j["files"][1]["status"] == "ok");
+  CHECK(j["files"][1]["diagnostics"].size() > 0);
+  // Text output shows a window of the long line, not 100 KB.
+  Run text = run("check --fail-on never " + shell_quote(line_file));
+  CHECK(text.status == 0);
+  std::istringstream lines(text.out);
+  std::size_t longest = 0;
+  for (std::string l; std::getline(lines, l);) longest = std::max(longest, l.size());
+  CHECK(longest < 600);
+}
+
+TEST_CASE("text output is compiler style with a caret", "[cli]") {
+  TempDir tmp;
+  std::string file = tmp.write("summary.md", "We will utilise it.\n");
+  Run r = run("check " + shell_quote(file));
+  CHECK_THAT(r.out, Catch::Contains(file + ":1:9: warning: "));
+  CHECK_THAT(r.out, Catch::Contains("  We will utilise it.\n          ^~~~~~~"));
+  CHECK(r.out.find("\033[") == std::string::npos);  // no colour when not a terminal
+}
+
+TEST_CASE("config and rule errors exit 2 with file:line", "[cli][bad-input]") {
+  TempDir tmp;
+  std::string config = tmp.write("bad.yml", "profile: nihr\nrulez: {}\n");
+  std::string file = tmp.write("x.md", "Text.\n");
+  Run r = run("check --config " + shell_quote(config) + " " + shell_quote(file));
+  CHECK(r.status == 2);
+  CHECK_THAT(r.out, Catch::Contains("bad.yml:2: unknown setting 'rulez'"));
+  Run rules = run("check --rules " + std::string(SAYSO_TEST_DATA_DIR) + "/bad-rules/unknown-kind " + shell_quote(file));
+  CHECK(rules.status == 2);
+  CHECK_THAT(rules.out, Catch::Contains("rule p.a: unknown kind 'magic'"));
+}
+
+TEST_CASE("rules list and explain", "[cli]") {
+  Run list = run("rules list");
+  CHECK(list.status == 0);
+  CHECK_THAT(list.out, Catch::Contains("plain-english."));
+  Run explain = run("explain structure.required-sections");
+  CHECK(explain.status == 0);
+  CHECK_THAT(explain.out, Catch::Contains("Why it matters"));
+  CHECK(run("explain no.such-rule").status == 2);
+}

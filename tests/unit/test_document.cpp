@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "core/segmentation.h"
+#include "test_helpers.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+TEST_CASE("section classifier normalises numbering, case and colons", "[sections]") {
+  SectionClassifier c;
+  c.add_alias("Plain English summary", "plain-english-summary");
+  c.add_alias("PPI", "involvement");
+  CHECK(c.classify("2. PLAIN ENGLISH SUMMARY:") == "plain-english-summary");
+  CHECK(c.classify("Plain English summary of research") == "plain-english-summary");
+  CHECK(c.classify("ppi") == "involvement");
+  CHECK(c.classify("Methods") == "other");
+  CHECK(c.is_known_heading("Plain English Summary:"));
+  CHECK_FALSE(c.is_known_heading("Plain English summaries are great"));
+}
+
+TEST_CASE("markdown sections get canonical kinds; subheadings inherit", "[sections]") {
+  Document doc = load("# My study\n\n## Lay summary\n\nWe test.\n\n## PPI\n\nPeople help.\n\n### Payment\n\nWe pay.\n");
+  REQUIRE(doc.sections.size() == 4);
+  CHECK(doc.sections[0].kind == "title");
+  CHECK(doc.sections[1].kind == "plain-english-summary");
+  CHECK(doc.sections[2].kind == "involvement");
+  CHECK(doc.sections[3].kind == "involvement");
+  CHECK(doc.sections[3].title == "Payment");
+}
+
+TEST_CASE("a document with no headings takes the headless kind", "[sections]") {
+  Document doc = load("Just a summary of our study.\n", "x.md", "plain-english-summary");
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.sections[0].kind == "plain-english-summary");
+  CHECK_FALSE(doc.sections[0].has_heading());
+}
+
+TEST_CASE("sentences and words", "[segmentation]") {
+  Document doc = load("We work with carers, e.g. parents. Co-production matters! Dr. Smith agrees.\n");
+  REQUIRE(doc.sentences.size() == 3);
+  std::vector<std::string> words;
+  for (const auto& t : doc.tokens) words.push_back(t.lower);
+  CHECK(std::find(words.begin(), words.end(), "co-production") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "e.g.") != words.end());
+}
+
+TEST_CASE("tokens fold case and typographic apostrophes", "[segmentation]") {
+  CHECK(fold_word("DON\u2019T") == "don't");
+  CHECK(fold_word("ÉTUDE") == "étude");
+}

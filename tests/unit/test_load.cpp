@@ -1,0 +1,146 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+
+#include "formats/format.h"
+
+using namespace sayso;
+
+namespace {
+
+SectionClassifier test_classifier() {
+  SectionClassifier c;
+  c.add_alias("Plain English summary", "plain-english-summary");
+  c.add_alias("Patient and public involvement", "involvement");
+  return c;
+}
+
+LoadResult load(std::string path, std::string bytes, LoadOptions options = {}) {
+  return load_document(std::move(path), std::move(bytes), test_classifier(), options);
+}
+
+}  // namespace
+
+TEST_CASE("load: formats by extension", "[load]") {
+  CHECK(format_for_path("a.md") == "markdown");
+  CHECK(format_for_path("dir.v2/A.MARKDOWN") == "markdown");
+  CHECK(format_for_path("x.mdown") == "markdown");
+  CHECK(format_for_path("notes.txt") == "text");
+  CHECK(format_for_path("notes.text") == "text");
+  CHECK(format_for_path("README") == "text");
+  CHECK(format_for_path("dir.d/README") == "text");
+  CHECK(format_for_path("-") == "text");
+  CHECK(format_for_path("paper.tex") == "latex");
+  CHECK(format_for_path("app.docx") == "docx");
+  CHECK(format_for_path("app.odt") == "odt");
+  CHECK(format_for_path("app.pdf") == "pdf");
+  CHECK(format_for_path("page.HTM") == "html");
+  CHECK(format_for_path("page.html") == "html");
+  CHECK(format_for_path("rows.csv") == "csv");
+  CHECK(format_for_path("rows.jsonl") == "jsonl");
+  CHECK(format_for_path("image.png") == "");
+  CHECK(format_for_path("C:\\apps\\one.md") == "markdown");
+}
+
+TEST_CASE("load: extensions that directory walks pick up", "[load]") {
+  for (const char* path :
+       {"a.md", "a.markdown", "a.txt", "a.tex", "a.docx", "a.pdf", "a.html", "a.htm", "A.MD"})
+    CHECK(is_known_extension(path));
+  for (const char* path : {"a.png", "README", "a.csv", "a.odt", ".md", "a.md.bak"})
+    CHECK_FALSE(is_known_extension(path));
+}
+
+TEST_CASE("load: a Markdown application", "[load]") {
+  LoadResult r = load("apps/one.md",
+                      "# Plain English summary\n\nWe will *work* with patients.\n\n"
+                      "# Patient and public involvement\n\nPeople helped.\n");
+  REQUIRE(r.ok);
+  CHECK(r.error.empty());
+  const Document& doc = r.doc;
+  CHECK(doc.path == "apps/one.md");
+  CHECK(doc.format == "markdown");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].kind == "plain-english-summary");
+  CHECK(doc.sections[1].kind == "involvement");
+  CHECK(doc.lines.line_count() == 8);
+  CHECK(doc.lines.text().data() == doc.source.bytes.data());
+  CHECK_FALSE(doc.tokens.empty());
+}
+
+TEST_CASE("load: plain text and unknown extensions read as text", "[load]") {
+  for (const char* path : {"summary.txt", "summary.xyz", "summary"}) {
+    LoadResult r = load(path, "PLAIN ENGLISH SUMMARY\nWe will work with patients.\n");
+    REQUIRE(r.ok);
+    CHECK(r.doc.format == "text");
+    REQUIRE_FALSE(r.doc.sections.empty());
+    CHECK(r.doc.sections.back().kind == "plain-english-summary");
+  }
+}
+
+TEST_CASE("load: a forced format wins over the extension", "[load]") {
+  LoadOptions options;
+  options.format = "markdown";
+  LoadResult r = load("stdin.txt", "# Title\n\nText.\n", options);
+  REQUIRE(r.ok);
+  CHECK(r.doc.format == "markdown");
+  CHECK(r.doc.blocks.front().kind == BlockKind::Heading);
+}
+
+TEST_CASE("load: the headless kind scopes a document without headings", "[load]") {
+  LoadOptions options;
+  options.headless_kind = "plain-english-summary";
+  LoadResult r = load("draft.md", "Just a paragraph.\n", options);
+  REQUIRE(r.ok);
+  REQUIRE(r.doc.sections.size() == 1);
+  CHECK(r.doc.sections[0].kind == "plain-english-summary");
+}
+
+TEST_CASE("load: binary and unsupported files are errors", "[load]") {
+  LoadResult binary = load("data.md", std::string("abc\0def", 7));
+  CHECK_FALSE(binary.ok);
+  CHECK(binary.error == "binary file (not text)");
+
+  LoadResult docx = load("app.docx", "PK\x03\x04 zipped");
+  CHECK_FALSE(docx.ok);
+  CHECK(docx.error == "unsupported format: docx (not yet supported)");
+
+  for (const char* path : {"a.tex", "a.pdf", "a.html", "a.odt", "a.csv", "a.jsonl"}) {
+    LoadResult r = load(path, "text");
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.find("not yet supported") != std::string::npos);
+    CHECK(r.doc.prose.size() == r.doc.source.bytes.size());
+  }
+}
+
+TEST_CASE("load: invalid UTF-8 is replaced and reported once per run", "[load]") {
+  LoadResult r = load("a.txt", "ok \xFF\xFE here and \xC3 there\n");
+  REQUIRE(r.ok);
+  REQUIRE(r.doc.read_issues.size() == 2);
+  CHECK(r.doc.read_issues[0].begin == 3);
+  CHECK(r.doc.read_issues[0].end == 5);
+  CHECK(r.doc.read_issues[0].message == "invalid UTF-8 byte(s) replaced");
+  CHECK(r.doc.read_issues[1].begin == 15);
+  CHECK(r.doc.read_issues[1].end == 16);
+}
+
+TEST_CASE("load: line positions survive moving a short document", "[load]") {
+  LoadResult r = load("a.md", "Hi.\n");
+  REQUIRE(r.ok);
+  Document moved = std::move(r.doc);
+  CHECK(moved.lines.text().data() == moved.source.bytes.data());
+  CHECK(moved.lines.line_count() == 2);
+
+  Document copied = moved;  // copies must rebuild their index
+  copied.rebuild_index();
+  CHECK(copied.lines.text().data() == copied.source.bytes.data());
+}
+
+TEST_CASE("load: empty files", "[load]") {
+  for (const char* path : {"empty.md", "empty.txt"}) {
+    LoadResult r = load(path, "");
+    REQUIRE(r.ok);
+    CHECK(r.doc.blocks.empty());
+    CHECK(r.doc.sections.size() == 1);
+  }
+}

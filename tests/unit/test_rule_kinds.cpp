@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include "test_helpers.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+TEST_CASE("substitution: longest match, case kept, suggestions", "[kinds]") {
+  Document doc = load("Utilise it in order to win.\n", "summary.md", "plain-english-summary");
+  auto found = lint(doc, "t.swap");
+  REQUIRE(found.size() == 2);
+  CHECK(flagged(doc, found[0]) == "Utilise");
+  CHECK(found[0].suggestions == std::vector<std::string>{"Use"});
+  CHECK(found[0].message == "Try 'Use' instead of 'Utilise'.");
+  CHECK(flagged(doc, found[1]) == "in order to");  // not the shorter "order"
+}
+
+TEST_CASE("substitution respects scope", "[kinds]") {
+  Document doc = load("# Methods\n\nWe utilise data.\n");
+  CHECK(lint(doc, "t.swap").empty());
+}
+
+TEST_CASE("existence: phrases, wildcards and RE2", "[kinds]") {
+  Document doc = load("PPI will be sought where possible. Patients may be involved if  appropriate. Co-produced work.\n",
+                      "involvement.md", "involvement");
+  auto found = lint(doc, "t.exist");
+  std::vector<std::string> texts;
+  for (auto& d : found) texts.push_back(flagged(doc, d));
+  CHECK(texts == std::vector<std::string>{"will be sought", "where possible", "may be involved",
+                                          "if  appropriate", "Co-produced"});
+}
+
+TEST_CASE("existence: explained terms and first use only", "[kinds]") {
+  CHECK(lint(load("A placebo (a dummy pill) is given. The placebo helps.\n"), "t.explain").empty());
+  auto found = lint(load("A placebo is given. The placebo helps.\n"), "t.explain");
+  CHECK(found.size() == 1);
+}
+
+TEST_CASE("acronym: expansion, allowlist, plurals, headings", "[kinds]") {
+  CHECK(lint(load("A randomised controlled trial (RCT) runs in the NHS. The RCT ends.\n"), "t.acronym").empty());
+  auto found = lint(load("# RCT plan\n\nTwo RCTs run. The RCT ends.\n"), "t.acronym");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Spell out 'RCT'.");
+}
+
+TEST_CASE("readability: sentence length and passive voice", "[kinds]") {
+  Document doc = load("One two three four five six seven eight nine ten eleven. Data will be collected by us.\n");
+  auto long_ones = lint(doc, "t.long");
+  REQUIRE(long_ones.size() == 1);
+  CHECK(long_ones[0].message == "This sentence has 11 words; try 10 or fewer.");
+  auto passive = lint(doc, "t.passive");
+  REQUIRE(passive.size() == 1);
+  CHECK(flagged(doc, passive[0]) == "will be collected");
+}
+
+TEST_CASE("length: limit per section, at the heading; profile overrides", "[kinds]") {
+  Document doc = load("# Lay summary\n\none two three four five six seven\n");
+  CHECK(lint(doc, "t.length").empty());
+  Config strict;
+  strict.profile = "strict";
+  RuleSet set = load_rules(test_rules_dir(), strict);
+  Linter linter(set, strict);
+  auto found = linter.lint(doc).diagnostics;
+  std::erase_if(found, [](const Diagnostic& d) { return d.rule_id != "t.length"; });
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "7 words; the limit is 5.");
+  CHECK(flagged(doc, found[0]) == "Lay summary");
+}
+
+TEST_CASE("required sections only for whole applications", "[kinds]") {
+  Document app = load("# Background\n\nx\n\n# Methods\n\ny\n\n# Dissemination\n\nz\n");
+  auto found = lint(app, "t.required");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message == "Add a plain-english-summary section.");
+  Document fragment = load("# PPI\n\nWe involve people.\n");
+  CHECK(lint(fragment, "t.required").empty());
+}
+
+TEST_CASE("required sections: order", "[kinds]") {
+  Document app = load("# Lay summary\n\nx\n\n# PPI\n\ny\n\n# Methods\n\nz\n");
+  auto found = lint(app, "t.required");
+  REQUIRE(found.size() == 1);
+  CHECK(flagged(app, found[0]) == "Methods");
+}
+
+TEST_CASE("evidence: one finding per section listing what is missing", "[kinds]") {
+  Document doc = load("# PPI\n\nWe will pay people £25 an hour.\n");
+  auto found = lint(doc, "t.checklist");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Missing: training (1 of 2).");
+  CHECK(flagged(doc, found[0]) == "PPI");
+}
+
+TEST_CASE("claim needs evidence", "[kinds]") {
+  CHECK(lint(load("# PPI\n\nThis is co-produced.\n"), "t.claim").size() == 1);
+  CHECK(lint(load("# PPI\n\nThis is co-produced.\n\nWe decided together.\n"), "t.claim").empty());
+}
+
+TEST_CASE("involvement level: claim with only consultation", "[kinds]") {
+  auto found = lint(load("# PPI\n\nWe co-designed it. We consulted people on the design.\n"), "t.level");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Co-production claimed, but the level is consult.");
+  CHECK(lint(load("# PPI\n\nWe co-designed it with co-applicants.\n"), "t.level").empty());
+}
+
+TEST_CASE("spelling: Hunspell plus extra words; names skipped", "[kinds]") {
+  Document doc = load("We recieve data on coproduction from Smithson.\n");
+  auto found = lint(doc, "t.spell");
+  REQUIRE(found.size() == 1);
+  CHECK(flagged(doc, found[0]) == "recieve");
+}
+
+TEST_CASE("inline suppressions", "[kinds]") {
+  Document doc = load("<!-- sayso-disable-next-line t.spell -->\nWe recieve.\n\nWe recieve.\n");
+  CHECK(lint(doc, "t.spell").size() == 1);
+  Document region = load("<!-- sayso-disable -->\nWe recieve.\n<!-- sayso-enable -->\nWe recieve.\n");
+  CHECK(lint(region, "t.spell").size() == 1);
+}
+
+TEST_CASE("invalid UTF-8 becomes a finding, the rest is linted", "[kinds]") {
+  Document doc = load("We recieve \xff data.\n");
+  auto all = lint(doc);
+  CHECK(std::any_of(all.begin(), all.end(), [](auto& d) { return d.rule_id == "sayso.invalid-text"; }));
+  CHECK(std::any_of(all.begin(), all.end(), [](auto& d) { return d.rule_id == "t.spell"; }));
+}
