@@ -91,7 +91,8 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
 
 RuleSet load_for(const RulesOptions& o, bool only_targets) {
   Config config;
-  config.profile = o.profile;
+  // Examples are written for a rule's own settings, so `rules test` ignores profiles.
+  if (!only_targets) config.profile = o.profile;
   if (only_targets && !o.targets.empty()) {
     std::vector<std::string> paths;
     for (const auto& t : o.targets) paths.push_back(fs::exists(t) ? t : (fs::path(o.rules_dir) / t).string());

@@ -80,16 +80,17 @@ LintResult Linter::lint_only(const Document& doc, const std::vector<const Rule*>
   std::vector<std::vector<PhraseMatch>> by_rule(state_->active.size());
   for (const PhraseMatch& m : state_->matcher.match(doc)) by_rule[m.ref.rule].push_back(m);
   const bool whole = is_whole_application(doc, config_);
+  const std::vector<Suppression> suppressions = find_suppressions(doc);
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
     const Rule& rule = *state_->active[r];
     if (std::find(only.begin(), only.end(), &rule) == only.end() || !applies(rule, whole)) continue;
     std::vector<std::size_t> sections = sections_in_scope(doc, rule);
     if (sections.empty() && rule.kind != "required-sections") continue;
-    CheckContext ctx{doc, rule, by_rule[r], sections, whole, nullptr};
+    CheckContext ctx{doc, rule, by_rule[r], sections, whole, suppressions};
     rule.check->check(ctx, result.diagnostics);
   }
   for (const auto& issue : doc.read_issues) result.diagnostics.push_back(read_issue_diagnostic(issue, doc));
-  apply_suppressions(find_suppressions(doc), result.diagnostics);
+  apply_suppressions(suppressions, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;

@@ -18,6 +18,12 @@ bool in_comment(std::string_view text, std::size_t line_start, std::size_t at) {
 std::vector<std::string> rule_list(std::string_view rest) {
   std::size_t close = rest.find("-->");
   if (close != std::string_view::npos) rest = rest.substr(0, close);
+  // A reason may follow " -- " or a colon: "sayso-disable acronyms -- names of trials".
+  std::size_t reason = rest.find(" --");
+  if (reason != std::string_view::npos) rest = rest.substr(0, reason);
+  if (!rest.empty() && rest.front() == ':') rest.remove_prefix(1);
+  std::size_t colon = rest.find(':');
+  if (colon != std::string_view::npos) rest = rest.substr(0, colon);
   std::vector<std::string> out;
   std::string current;
   for (char c : rest) {

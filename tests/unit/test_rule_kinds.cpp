@@ -123,3 +123,15 @@ TEST_CASE("invalid UTF-8 becomes a finding, the rest is linted", "[kinds]") {
   CHECK(std::any_of(all.begin(), all.end(), [](auto& d) { return d.rule_id == "sayso.invalid-text"; }));
   CHECK(std::any_of(all.begin(), all.end(), [](auto& d) { return d.rule_id == "t.spell"; }));
 }
+
+TEST_CASE("spelling: possessives, and each unknown word once per section", "[kinds]") {
+  Document doc = load("The lead's plan. We recieve it. They recieve it.\n");
+  auto found = lint(doc, "t.spell");
+  REQUIRE(found.size() == 1);
+  CHECK(flagged(doc, found[0]) == "recieve");
+}
+
+TEST_CASE("suppression comments may give a reason", "[kinds]") {
+  Document doc = load("<!-- sayso-disable-next-line t.spell -- a quoted typo -->\nWe recieve.\n");
+  CHECK(lint(doc, "t.spell").empty());
+}

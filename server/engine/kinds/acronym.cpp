@@ -49,7 +49,7 @@ class AcronymCheck : public RuleCheck {
         const Token& t = doc.tokens[i];
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
         std::string acronym = acronym_of(t, text, min_length_);
-        if (acronym.empty() || allow_.count(acronym)) continue;
+        if (acronym.empty() || allow_.count(acronym) || ctx.suppressed(t.begin)) continue;
         std::size_t section = per_section_ || avoid_ ? doc.section_at(t.begin) : 0;
         if (!seen.insert({section, acronym}).second) continue;
         if (!avoid_ && defined_here(doc, t)) continue;

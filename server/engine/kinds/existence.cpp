@@ -74,7 +74,7 @@ class ExistenceCheck : public RuleCheck {
     std::set<std::pair<std::size_t, std::string>> seen;  // (section, folded text) for first_only
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
-      if (b < covered_until || !ctx.in_scope(b)) continue;
+      if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
       if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});

@@ -4,7 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "engine/suppressions.h"
+
 namespace sayso {
+
+bool CheckContext::suppressed(std::size_t byte) const {
+  for (const auto& s : suppressions)
+    if (byte >= s.begin && byte < s.end && s.covers(rule.id)) return true;
+  return false;
+}
 
 bool CheckContext::in_scope(std::size_t byte) const {
   if (doc.sections.empty()) return false;

@@ -14,6 +14,7 @@
 namespace sayso {
 
 class Speller;  // engine/speller.h
+struct Suppression;  // engine/suppressions.h
 
 // What a check sees while linting one document.
 struct CheckContext {
@@ -24,7 +25,11 @@ struct CheckContext {
   // Indexes into doc.sections of the sections this rule applies to.
   const std::vector<std::size_t>& sections;
   bool whole_application;
-  Speller* speller;  // null unless the rule set has a spelling rule
+  const std::vector<Suppression>& suppressions;  // inline sayso-disable comments
+
+  // True when an inline comment turns this rule off at `byte` (checks that report a thing only
+  // once ask this first, so a suppressed first use does not hide the next one).
+  bool suppressed(std::size_t byte) const;
 
   bool in_scope(std::size_t byte) const;
   // Matches of one phrase group, optionally restricted to a byte range.

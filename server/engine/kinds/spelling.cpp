@@ -1,5 +1,6 @@
 // spelling: Hunspell (en_GB by default) plus the domain dictionary and project words.
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -34,8 +35,9 @@ std::string plain_apostrophes(std::string_view w) {
       out.push_back(w[i]);
     }
   }
-  // Possessive "patients'" and "'s": Hunspell knows the stem.
+  // Possessive "patients'" and "lead's": Hunspell knows the stem.
   if (out.size() > 2 && out.back() == '\'') out.pop_back();
+  if (out.size() > 3 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
   return out;
 }
 
@@ -46,6 +48,8 @@ class SpellingCheck : public RuleCheck {
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     Speller& speller = speller_for(spec_);
     const Document& doc = ctx.doc;
+    // Each unknown word once per section: a name or term used fifty times is one decision.
+    std::set<std::pair<std::size_t, std::string>> reported;
     for (const Sentence& s : doc.sentences) {
       if (!ctx.in_scope(s.begin)) continue;
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -55,7 +59,8 @@ class SpellingCheck : public RuleCheck {
         if (t.capitalised && i != s.first_token) continue;
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
-        if (!misspelled(speller, plain_apostrophes(text))) continue;
+        if (ctx.suppressed(t.begin) || !misspelled(speller, plain_apostrophes(text))) continue;
+        if (!reported.insert({doc.section_at(t.begin), t.lower}).second) continue;
         out.push_back(ctx.make(t.begin, t.end, {}));
       }
     }
