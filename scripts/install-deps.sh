@@ -6,6 +6,7 @@ packages=(
   libtree-sitter-dev libhunspell-dev hunspell-en-gb hunspell-en-us libicu-dev nlohmann-json3-dev
   libfmt-dev catch2 libyaml-cpp-dev libre2-dev libcpp-httplib-dev libzip-dev zipcmp zipmerge ziptool
   libpugixml-dev libpoppler-cpp-dev neovim
+  clang libclang-rt-14-dev libfuzzer-14-dev chromium
 )
 missing=()
 for p in "${packages[@]}"; do
