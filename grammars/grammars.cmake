@@ -9,3 +9,6 @@ endfunction()
 set(md_pkg ${SAYSO_GRAMMAR_DIR}/tree-sitter-grammars-tree-sitter-markdown)
 sayso_grammar(ts_markdown ${md_pkg}/tree-sitter-markdown)
 sayso_grammar(ts_markdown_inline ${md_pkg}/tree-sitter-markdown-inline)
+
+# LaTeX: a 44 MB parser.c (about 7 s and 350 MB to compile) plus an external scanner.
+sayso_grammar(ts_latex ${SAYSO_GRAMMAR_DIR}/pfoerster-tree-sitter-latex)

@@ -7,6 +7,7 @@ packages=(
   libfmt-dev catch2 libyaml-cpp-dev libre2-dev libcpp-httplib-dev libzip-dev zipcmp zipmerge ziptool
   libpugixml-dev libpoppler-cpp-dev neovim
   clang libclang-rt-14-dev libfuzzer-14-dev chromium
+  dpkg-dev groff-base
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -14,10 +14,12 @@ namespace fs = std::filesystem;
 
 std::string guess_kind_from_name(const std::string& path) {
   std::string name = fs::path(path).filename().string();
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   auto has = [&](const char* s) { return name.find(s) != std::string::npos; };
   if (has("summary") || has("lay-") || has("lay_") || has("pes")) return "plain-english-summary";
-  if (has("involvement") || has("ppi") || has("coproduction") || has("co-production")) return "involvement";
+  if (has("involvement") || has("ppi") || has("coproduction") || has("co-production"))
+    return "involvement";
   return "document";
 }
 
@@ -38,21 +40,28 @@ const Config& LintingSession::config_for(const std::string& path) {
     file = it->second;
   }
   auto found = configs_.find(file);
-  if (found != configs_.end()) return found->second;
-  Config config = file.empty() ? Config{} : load_config_file(file);
+  if (found == configs_.end())
+    found = configs_.emplace(file, file.empty() ? Config{} : load_config_file(file)).first;
+  // Per-glob overrides (`overrides:` in .sayso.yml) give some files their own settings.
+  Config config = config_for_path(found->second, path);
   if (!options_.profile.empty()) config.profile = options_.profile;
   if (!options_.document_kind.empty()) config.document_kind = options_.document_kind;
   if (!options_.document.empty()) config.document = options_.document;
-  return configs_.emplace(file, std::move(config)).first->second;
+  const std::string key = file + config.variant;
+  auto resolved = resolved_configs_.find(key);
+  if (resolved == resolved_configs_.end())
+    resolved = resolved_configs_.emplace(key, std::move(config)).first;
+  return resolved->second;
 }
 
 Linter& LintingSession::linter_for(const Config& config) {
-  auto it = loaded_.find(config.file);
+  const std::string key = config.file + config.variant;
+  auto it = loaded_.find(key);
   if (it != loaded_.end()) return *it->second.linter;
   Loaded loaded;
   loaded.rules = std::make_unique<RuleSet>(load_rules(options_.rules_dir, config));
   loaded.linter = std::make_unique<Linter>(*loaded.rules, config);
-  return *loaded_.emplace(config.file, std::move(loaded)).first->second.linter;
+  return *loaded_.emplace(key, std::move(loaded)).first->second.linter;
 }
 
 std::string LintingSession::headless_kind(const std::string& path, const Config& config) const {
@@ -60,14 +69,31 @@ std::string LintingSession::headless_kind(const std::string& path, const Config&
   return guess_kind_from_name(path);
 }
 
+std::size_t LintingSession::max_bytes_for(const Config& config) const {
+  if (config.max_document_bytes && !options_.max_bytes_from_command_line)
+    return *config.max_document_bytes;
+  return options_.max_bytes;
+}
+
+namespace {
+
+std::string too_large(std::size_t size, std::size_t limit) {
+  return fmt::format(
+      "file too large: {} bytes (the limit is {} bytes: raise max_document_bytes in .sayso.yml, "
+      "or use --max-bytes)",
+      size, limit);
+}
+
+}  // namespace
+
 FileOutcome LintingSession::lint_bytes(const std::string& path, std::string bytes) {
   FileOutcome outcome;
   outcome.path = path;
-  if (bytes.size() > options_.max_bytes) {
-    outcome.error = fmt::format("file too large: {} bytes (the limit is {} bytes)", bytes.size(), options_.max_bytes);
+  const Config& config = config_for(path);
+  if (const std::size_t limit = max_bytes_for(config); bytes.size() > limit) {
+    outcome.error = too_large(bytes.size(), limit);
     return outcome;
   }
-  const Config& config = config_for(path);
   Linter& linter = linter_for(config);
   LoadOptions load;
   load.headless_kind = headless_kind(path, config);
@@ -97,8 +123,8 @@ FileOutcome LintingSession::lint_file(const std::string& path) {
     return outcome;
   }
   auto size = fs::file_size(path, ec);
-  if (!ec && size > options_.max_bytes) {
-    outcome.error = fmt::format("file too large: {} bytes (the limit is {} bytes)", size, options_.max_bytes);
+  if (const std::size_t limit = max_bytes_for(config_for(path)); !ec && size > limit) {
+    outcome.error = too_large(size, limit);  // said before reading a byte of it
     return outcome;
   }
   std::ifstream in(path, std::ios::binary);

@@ -14,12 +14,15 @@
 namespace sayso {
 
 struct SessionOptions {
-  std::string rules_dir;                  // "" = default_rules_dir()
-  std::optional<std::string> config_file; // --config: use this one for every file
-  std::string profile;                    // --profile: overrides the config's
-  std::string document_kind;              // --kind: kind of text with no headings
-  std::string document;                   // "application" | "fragment" | "" (auto)
-  std::size_t max_bytes = 64u << 20;      // larger inputs are reported, not linted
+  std::string rules_dir;                   // "" = default_rules_dir()
+  std::optional<std::string> config_file;  // --config: use this one for every file
+  std::string profile;                     // --profile: overrides the config's
+  std::string document_kind;               // --kind: kind of text with no headings
+  std::string document;                    // "application" | "fragment" | "" (auto)
+  std::size_t max_bytes = 64u << 20;       // larger inputs are reported, not linted
+  // Set by --max-bytes: then max_bytes wins over a config's max_document_bytes, which otherwise
+  // replaces it for the files that config governs.
+  bool max_bytes_from_command_line = false;
 };
 
 class LintingSession {
@@ -38,6 +41,8 @@ class LintingSession {
   FileOutcome lint_bytes(const std::string& path, std::string bytes);
 
   const SessionOptions& options() const { return options_; }
+  // The largest document linted under a config (see SessionOptions::max_bytes).
+  std::size_t max_bytes_for(const Config& config) const;
 
  private:
   struct Loaded {
@@ -47,9 +52,10 @@ class LintingSession {
   std::string headless_kind(const std::string& path, const Config& config) const;
 
   SessionOptions options_;
-  std::map<std::string, Config> configs_;              // by config file path ("" = defaults)
-  std::map<std::string, std::string> config_of_dir_;   // directory → config file path
-  std::map<std::string, Loaded> loaded_;               // by config file path
+  std::map<std::string, Config> configs_;             // by config file path ("" = defaults)
+  std::map<std::string, Config> resolved_configs_;    // by config file path + override variant
+  std::map<std::string, std::string> config_of_dir_;  // directory → config file path
+  std::map<std::string, Loaded> loaded_;              // by config file path
 };
 
 // A guess from the file name for text with no headings: "…summary…" → plain-english-summary,

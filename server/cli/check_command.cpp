@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -35,6 +36,8 @@ Options:
                             exit 1 when a finding is at or above this (default: error)
   --stdin-filename NAME     the name to use for standard input
   --rules DIR               the rules folder (default: the installed rules)
+  --max-bytes N             skip (and report) files larger than N bytes; wins over
+                            max_document_bytes in .sayso.yml (default: 67108864, 64 MiB)
   --no-color                never colour the text output
 Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage/config/rule error.
 )";
@@ -66,7 +69,9 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
       }
       return std::nullopt;
     };
-    auto takes = [&](const char* name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
+    auto takes = [&](const char* name) {
+      return a == name || a.rfind(std::string(name) + "=", 0) == 0;
+    };
     if (a == "--help" || a == "-h") {
       std::cout << kCheckHelp;
       return kExitClean;
@@ -88,14 +93,18 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
       o.session.document_kind = *v;
     } else if (takes("--document")) {
       auto v = value("--document");
-      if (!v || (*v != "application" && *v != "fragment")) return usage_error("--document must be application or fragment");
+      if (!v || (*v != "application" && *v != "fragment"))
+        return usage_error("--document must be application or fragment");
       o.session.document = *v;
     } else if (takes("--fail-on")) {
       auto v = value("--fail-on");
       if (!v) return usage_error("--fail-on needs a severity");
-      if (*v == "never") o.fail_on.reset();
-      else if (auto s = parse_severity(*v)) o.fail_on = s;
-      else return usage_error("--fail-on must be error, warning, info, hint or never");
+      if (*v == "never")
+        o.fail_on.reset();
+      else if (auto s = parse_severity(*v))
+        o.fail_on = s;
+      else
+        return usage_error("--fail-on must be error, warning, info, hint or never");
     } else if (takes("--stdin-filename")) {
       auto v = value("--stdin-filename");
       if (!v) return usage_error("--stdin-filename needs a name");
@@ -104,6 +113,14 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
       auto v = value("--rules");
       if (!v) return usage_error("--rules needs a folder");
       o.session.rules_dir = *v;
+    } else if (takes("--max-bytes")) {
+      auto v = value("--max-bytes");
+      std::size_t limit = 0;
+      const char* end = v ? v->data() + v->size() : nullptr;
+      if (!v || v->empty() || std::from_chars(v->data(), end, limit).ptr != end || limit == 0)
+        return usage_error("--max-bytes needs a number of bytes above 0");
+      o.session.max_bytes = limit;
+      o.session.max_bytes_from_command_line = true;
     } else if (a == "--no-color" || a == "--no-colour") {
       o.colour = false;
     } else if (a == "-" || a.empty() || a[0] != '-') {
@@ -123,7 +140,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
     std::error_code ec;
     if (p != "-" && fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+      for (auto it = fs::recursive_directory_iterator(
+               p, fs::directory_options::skip_permission_denied, ec);
            it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
         if (it->is_regular_file(ec) && is_known_extension(it->path().string()))
@@ -158,7 +176,8 @@ int run_check_command(const Args& args) {
   try {
     for (const auto& path : expand_paths(options.paths)) {
       if (path == "-") {
-        std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        std::string bytes((std::istreambuf_iterator<char>(std::cin)),
+                          std::istreambuf_iterator<char>());
         outcomes.push_back(session.lint_bytes(options.stdin_filename, std::move(bytes)));
       } else {
         outcomes.push_back(session.lint_file(path));

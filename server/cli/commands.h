@@ -11,6 +11,8 @@ int run_check_command(const Args& args);
 int run_rules_command(const Args& args);    // rules test|list|explain
 int run_explain_command(const Args& args);  // explain RULE
 int run_lsp_command(const Args& args);
+int run_batch_command(const Args& args);  // batch [options] INPUT... | -
+int run_serve_command(const Args& args);  // serve [--host H] [--port N]
 
 // Exit statuses (design.md contract).
 constexpr int kExitClean = 0;

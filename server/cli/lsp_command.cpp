@@ -10,15 +10,19 @@ namespace sayso {
 int run_lsp_command(const Args& args) {
   std::string rules_dir;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rules" && i + 1 < args.size()) rules_dir = args[++i];
+    if (args[i] == "--rules" && i + 1 < args.size())
+      rules_dir = args[++i];
     else if (args[i] == "--help" || args[i] == "-h") {
-      std::cout << "Usage: sayso lsp [--stdio] [--rules DIR]\nRuns the language server over standard input and output.\n";
+      std::cout << "Usage: sayso lsp [--stdio] [--rules DIR]\nRuns the language server over "
+                   "standard input and output.\n";
       return kExitClean;
     }
   }
   if (rules_dir.empty()) rules_dir = default_rules_dir();
   std::ios::sync_with_stdio(false);
-  return run_language_server(std::cin, std::cout, rules_dir);
+  LanguageServerOptions options;
+  options.rules_dir = rules_dir;
+  return run_stdio_language_server(options);
 }
 
 }  // namespace sayso

@@ -11,6 +11,8 @@ constexpr const char* kUsage = R"(sayso — plain English and public involvement
 Usage:
   sayso check [options] [PATH... | -]   lint files or folders (see sayso check --help)
   sayso lsp [--stdio]                   run the language server over stdio
+  sayso batch [options] INPUT... | -    lint many submissions into reports (see sayso batch --help)
+  sayso serve [--host H] [--port N]     the web page for contributors (see sayso serve --help)
   sayso rules test [PACK|FILE...]       run every rule's examples
   sayso rules list                      list the rules
   sayso explain RULE                    what a rule checks, why, and who shaped it
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
     }
     if (command == "check") return sayso::run_check_command(rest);
     if (command == "lsp") return sayso::run_lsp_command(rest);
+    if (command == "batch") return sayso::run_batch_command(rest);
+    if (command == "serve") return sayso::run_serve_command(rest);
     if (command == "rules") return sayso::run_rules_command(rest);
     if (command == "explain") return sayso::run_explain_command(rest);
     std::cerr << "sayso: unknown command '" << command << "'\n\n" << kUsage;

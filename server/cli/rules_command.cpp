@@ -1,10 +1,14 @@
-// Rule authors' tools: rules test, rules list, explain.
+// Rule authors' tools: rules test, rules list, rules new, rules catalogue, explain.
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "engine/kinds/kind.h"
 #include "engine/linter.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
@@ -16,22 +20,36 @@ namespace {
 constexpr const char* kRulesHelp = R"(Usage:
   sayso rules test [PACK|FILE...]   run the flag/pass examples of every rule (or of these packs/files)
   sayso rules list                  a table of every rule: id, kind, category, severity, status
+  sayso rules new [--kind KIND] [--out FILE] [ID]
+                                    print a commented template for a new rule (or write it to FILE)
+  sayso rules catalogue             the rule catalogue in Markdown (docs/rules.md is made with it)
   sayso explain RULE                what a rule checks, why, its sources, examples and who shaped it
 Options: --rules DIR (the rules folder), --profile NAME
+Kinds for rules new: substitution, existence, acronym, readability, length, spelling,
+  required-sections, evidence, claim-needs-evidence, involvement-level (default: existence)
 )";
 
 struct RulesOptions {
   std::string rules_dir;
   std::string profile;
+  std::string kind = "existence";  // rules new
+  std::string out;                 // rules new --out
   std::vector<std::string> targets;
 };
 
 RulesOptions parse_rules_options(const Args& args) {
   RulesOptions o;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rules" && i + 1 < args.size()) o.rules_dir = args[++i];
-    else if (args[i] == "--profile" && i + 1 < args.size()) o.profile = args[++i];
-    else o.targets.push_back(args[i]);
+    if (args[i] == "--rules" && i + 1 < args.size())
+      o.rules_dir = args[++i];
+    else if (args[i] == "--profile" && i + 1 < args.size())
+      o.profile = args[++i];
+    else if (args[i] == "--kind" && i + 1 < args.size())
+      o.kind = args[++i];
+    else if (args[i] == "--out" && i + 1 < args.size())
+      o.out = args[++i];
+    else
+      o.targets.push_back(args[i]);
   }
   if (o.rules_dir.empty()) o.rules_dir = default_rules_dir();
   return o;
@@ -44,12 +62,18 @@ std::string shorten(const std::string& text, std::size_t max = 70) {
   return one_line.substr(0, max) + "…";
 }
 
+std::string example_kind_of(const Rule& rule) {
+  if (!rule.example_kind.empty()) return rule.example_kind;
+  return !rule.scope.all && !rule.scope.negated && !rule.scope.kinds.empty()
+             ? rule.scope.kinds.front()
+             : "other";
+}
+
 // Reads an example as the kind of text the rule is about.
 Document example_document(const Rule& rule, const std::string& text, const RuleSet& set) {
   LoadOptions load;
   load.format = "markdown";
-  std::string kind = rule.example_kind;
-  if (kind.empty()) kind = !rule.scope.all && !rule.scope.negated && !rule.scope.kinds.empty() ? rule.scope.kinds.front() : "other";
+  const std::string kind = example_kind_of(rule);
   load.headless_kind = kind == "application" ? "document" : kind;
   LoadResult loaded = load_document("example.md", text, set.sections, load);
   loaded.doc.lines = LineIndex(loaded.doc.source.bytes);
@@ -62,7 +86,8 @@ struct ExampleRun {
 
 void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_linter,
                const Linter& application_linter, ExampleRun& run) {
-  const bool application = rule.example_kind == "application" || rule.applies_to == AppliesTo::Application;
+  const bool application =
+      rule.example_kind == "application" || rule.applies_to == AppliesTo::Application;
   const Linter& linter = application ? application_linter : fragment_linter;
   auto run_one = [&](const std::string& text, bool must_flag, std::size_t n) {
     Document doc = example_document(rule, text, set);
@@ -75,18 +100,29 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
       return;
     }
     ++run.failed;
-    std::cout << fmt::format("FAIL {} ({}:{}): {} example {} \"{}\"\n", rule.id, rule.file, rule.line,
-                             must_flag ? "flag" : "pass", n, shorten(text));
+    const std::string read_as =
+        application ? std::string("a whole application") : example_kind_of(rule) + " section";
+    std::cout << fmt::format("FAIL {} ({}:{})\n", rule.id, rule.file, rule.line);
+    std::cout << fmt::format("     {} example {} (read as {}): \"{}\"\n",
+                             must_flag ? "flag" : "pass", n, read_as, shorten(text, 160));
     if (must_flag) {
-      std::cout << "     expected a finding, found none\n";
+      std::cout << "     expected: a finding from this rule\n     found:    nothing\n";
+      if (!rule.enabled) std::cout << "     (the rule is turned off by the config or profile)\n";
     } else {
-      for (const auto& d : found)
-        std::cout << fmt::format("     expected no finding, found: {} at \"{}\"\n", d.message,
-                                 shorten(doc.source.bytes.substr(d.begin, d.end - d.begin), 40));
+      std::cout << "     expected: no finding from this rule\n";
+      for (const auto& d : found) {
+        const std::string where =
+            d.begin == d.end
+                ? std::string("the section as a whole")
+                : "\"" + shorten(doc.source.bytes.substr(d.begin, d.end - d.begin), 60) + "\"";
+        std::cout << fmt::format("     found:    {} (at {})\n", d.message, where);
+      }
     }
   };
-  for (std::size_t i = 0; i < rule.examples.flag.size(); ++i) run_one(rule.examples.flag[i], true, i + 1);
-  for (std::size_t i = 0; i < rule.examples.pass.size(); ++i) run_one(rule.examples.pass[i], false, i + 1);
+  for (std::size_t i = 0; i < rule.examples.flag.size(); ++i)
+    run_one(rule.examples.flag[i], true, i + 1);
+  for (std::size_t i = 0; i < rule.examples.pass.size(); ++i)
+    run_one(rule.examples.pass[i], false, i + 1);
 }
 
 RuleSet load_for(const RulesOptions& o, bool only_targets) {
@@ -95,7 +131,14 @@ RuleSet load_for(const RulesOptions& o, bool only_targets) {
   if (!only_targets) config.profile = o.profile;
   if (only_targets && !o.targets.empty()) {
     std::vector<std::string> paths;
-    for (const auto& t : o.targets) paths.push_back(fs::exists(t) ? t : (fs::path(o.rules_dir) / t).string());
+    for (const auto& t : o.targets) {
+      // A rule file or pack folder by path, or a pack by name.
+      const std::string path = fs::exists(t) ? t : (fs::path(o.rules_dir) / t).string();
+      if (!fs::exists(path))
+        throw RuleError(fmt::format("{}: no pack or rule file by this name (packs live in {})", t,
+                                    o.rules_dir));
+      paths.push_back(path);
+    }
     return load_rules_from(o.rules_dir, paths, config);
   }
   return load_rules(o.rules_dir, config);
@@ -109,6 +152,8 @@ int rules_test(const RulesOptions& o) {
   Linter fragment_linter(set, fragment_config), application_linter(set, application_config);
   ExampleRun run;
   for (const Rule& rule : set.rules) test_rule(rule, set, fragment_linter, application_linter, run);
+  if (!o.targets.empty() && set.rules.empty())
+    throw RuleError(fmt::format("{}: no rules found there", o.targets.front()));
   std::cout << fmt::format("{} rules in {} packs\n", set.rules.size(), set.packs.size());
   std::cout << fmt::format("examples: {} passed, {} failed\n", run.passed, run.failed);
   return run.failed ? kExitFindings : kExitClean;
@@ -118,10 +163,12 @@ int rules_list(const RulesOptions& o) {
   RuleSet set = load_for(o, false);
   std::size_t width = 4;
   for (const auto& r : set.rules) width = std::max(width, r.id.size());
-  std::cout << fmt::format("{:<{}}  {:<21} {:<12} {:<8} {}\n", "id", width, "kind", "category", "severity", "status");
+  std::cout << fmt::format("{:<{}}  {:<21} {:<12} {:<8} {}\n", "id", width, "kind", "category",
+                           "severity", "status");
   for (const auto& r : set.rules)
     std::cout << fmt::format("{:<{}}  {:<21} {:<12} {:<8} {}{}\n", r.id, width, r.kind, r.category,
-                             severity_name(r.severity), r.provenance.status, r.enabled ? "" : " (off)");
+                             severity_name(r.severity), r.provenance.status,
+                             r.enabled ? "" : " (off)");
   return kExitClean;
 }
 
@@ -139,12 +186,14 @@ int explain(const RulesOptions& o) {
   RuleSet set = load_for(o, false);
   const Rule* rule = set.find(o.targets.front());
   if (!rule) {
-    std::cerr << "sayso explain: no rule '" << o.targets.front() << "' (sayso rules list shows them)\n";
+    std::cerr << "sayso explain: no rule '" << o.targets.front()
+              << "' (sayso rules list shows them)\n";
     return kExitUsage;
   }
   std::cout << rule->id << " (" << rule->kind << ", " << rule->category << ", "
             << severity_name(rule->severity) << ")\n\n";
-  std::cout << "Message: " << rule->message << "\n\nWhy it matters:\n  " << rule->explanation << "\n\n";
+  std::cout << "Message: " << rule->message << "\n\nWhy it matters:\n  " << rule->explanation
+            << "\n\n";
   print_list("Sources", rule->sources);
   print_list("Flagged, for example", rule->examples.flag);
   print_list("Not flagged, for example", rule->examples.pass);
@@ -153,6 +202,344 @@ int explain(const RulesOptions& o) {
   std::cout << "Status: " << rule->provenance.status << "\n";
   print_list("Decisions", rule->provenance.decisions);
   std::cout << "Defined in: " << rule->file << ":" << rule->line << "\n";
+  return kExitClean;
+}
+
+// ---- rules new: a commented template a contributor fills in ----
+
+struct KindTemplate {
+  const char* kind;
+  const char* category;
+  const char* scope;
+  const char* body;  // the kind's own fields, indented for a rule in a list
+};
+
+const std::vector<KindTemplate>& kind_templates() {
+  static const std::vector<KindTemplate> templates = {
+      {"substitution", "jargon", "[plain-english-summary, document]",
+       R"(    # Each pair: the wordy word (and its other spellings), 1 to 3 plainer words, and the
+    # word list the pair comes from.
+    swap:
+      - instead_of: ["<wordy word>"]
+        use: ["<plain word>"]
+        source: "<the word list this pair comes from>"
+)"},
+      {"existence", "tokenism", "[involvement]",
+       R"(    # Words or phrases to flag. A "*" at the end of a word matches any ending
+    # (disseminat*); a "*" on its own matches any one word (will * sought).
+    phrases: ["<a phrase to flag>", "<another phrase to flag>"]
+    # Optional: no finding when one of these is in the same sentence.
+    # unless_nearby: [which means, "("]
+)"},
+      {"acronym", "acronym", "all",
+       R"(    mode: expand-first        # or: avoid (flag every acronym not in the allow list)
+    min_length: 2
+    allow: [NHS, GP, UK]      # acronyms most readers know
+)"},
+      {"readability", "readability", "[plain-english-summary, document]",
+       R"(    # One of: sentence-words, average-sentence-words, reading-age, flesch-reading-ease
+    # (use min: instead of max:), passive-ratio, passive-voice (no max), paragraph-words,
+    # paragraph-sentences.
+    metric: sentence-words
+    max: 25
+)"},
+      {"length", "structure", "[plain-english-summary]",
+       R"(    max_words: 300
+    # min_words: 20            # optional: "this section is almost empty"
+    # max_characters: 2000     # optional: for forms that count characters
+)"},
+      {"spelling", "spelling", "all",
+       R"(    language: en_GB
+    words: ["<a correct word the dictionary does not know>"]
+    ignore: [acronyms, urls, numbers]
+)"},
+      {"required-sections", "structure", "all",
+       R"(    # Section kinds a whole application must have (see rules/sections.yml for headings).
+    sections: [plain-english-summary, involvement]
+    # order: [title, plain-english-summary, background, methods]
+)"},
+      {"evidence", "evidence", "[involvement]",
+       R"(    min_words: 40
+    # Each item: a name in plain words (listed in {missing}) and the cue words that show it.
+    items:
+      - name: "<the first thing reviewers look for>"
+        cues: ["<a cue word>", "<another cue word>"]
+      - name: "<the second thing>"
+        cues: ["<a cue word>"]
+)"},
+      {"claim-needs-evidence", "evidence", "[involvement]",
+       R"(    claims: ["<a claim, like co-produc*>"]
+    within: section            # sentence, paragraph or section
+    evidence:
+      - name: "<what backs the claim up>"
+        cues: ["<a cue word>", "<another cue word>"]
+)"},
+      {"involvement-level", "evidence", "[involvement]",
+       R"(    # Cue words for each level, lowest to highest (IAP2), and for each research stage.
+    levels:
+      inform: [newsletter*, "<another cue>"]
+      consult: [consulted]
+      involve: [advisory group]
+      collaborate: [co-applicant*]
+      empower: [user-led]
+    stages:
+      design: [design*]
+      dissemination: [disseminat*]
+    claims: ["<a claim, like co-produc*>"]
+    min_level_for_claim: involve
+)"},
+  };
+  return templates;
+}
+
+std::string rule_template(const KindTemplate& t, const std::string& id) {
+  std::ostringstream out;
+  out << "# A new sayso rule. Replace every <...> with your own words; the comments can stay.\n"
+      << "# Save it as a .yml file in a pack folder under rules/, then try it with:\n"
+      << "#   sayso rules test " << id.substr(0, id.find('.')) << "\n"
+      << "# rules/CONTRIBUTING.md explains each part; rules/SCHEMA.md lists every field.\n"
+      << "rules:\n"
+      << "  - id: " << id << "\n"
+      << "    kind: " << t.kind << "\n"
+      << "    # jargon, readability, acronym, spelling, tokenism, evidence, structure or style\n"
+      << "    category: " << t.category << "\n"
+      << "    # hint (a gentle idea), info, warning (a reviewer would object) or error (a funder\n"
+      << "    # would reject it)\n"
+      << "    severity: info\n"
+      << "    # Which sections it reads: a list of section kinds, all, or {not: [methods, "
+         "background]}\n"
+      << "    scope: " << t.scope << "\n"
+      << t.body
+      << "    # One or two short sentences that tell the writer what to do. {match} is the "
+         "flagged\n"
+      << "    # text; evidence rules can use {missing}.\n"
+      << "    message: \"<what the writer should do, in plain words>\"\n"
+      << "    explanation: >-\n"
+      << "      <why this matters to a reader, in plain words>\n"
+      << "    sources:\n"
+      << "      - \"<the guidance this rests on: a title, and a link if there is one>\"\n"
+      << "    # At least two texts it must flag and two it must leave alone. They run as tests.\n"
+      << "    examples:\n"
+      << "      flag:\n"
+      << "        - \"<a text it must flag>\"\n"
+      << "        - \"<another text it must flag>\"\n"
+      << "      pass:\n"
+      << "        - \"<a text it must not flag>\"\n"
+      << "        - \"<another text it must not flag>\"\n"
+      << "    # Who shaped it: groups or roles, not people's names unless they agree.\n"
+      << "    written_with: [\"<who wrote it>\"]\n"
+      << "    reviewed_by: [\"pending: <who should review it>\"]\n"
+      << "    status: draft\n"
+      << "    # Why this wording and this threshold; any disagreement and how it was settled.\n"
+      << "    decisions:\n"
+      << "      - \"<a decision and the reason for it>\"\n";
+  return out.str();
+}
+
+int rules_new(const RulesOptions& o) {
+  auto found = std::find_if(kind_templates().begin(), kind_templates().end(),
+                            [&](const KindTemplate& t) { return o.kind == t.kind; });
+  if (found == kind_templates().end()) {
+    std::cerr << "sayso rules new: unknown kind '" << o.kind << "'\n" << kRulesHelp;
+    return kExitUsage;
+  }
+  const std::string id = o.targets.empty() ? "<pack>.<rule-name>" : o.targets.front();
+  if (!o.targets.empty() && id.find('.') == std::string::npos) {
+    std::cerr << "sayso rules new: a rule id is the pack name, a dot and the rule name, like "
+                 "plain-english.my-rule\n";
+    return kExitUsage;
+  }
+  const std::string text = rule_template(*found, id);
+  if (o.out.empty()) {
+    std::cout << text;
+    return kExitClean;
+  }
+  std::error_code ec;
+  if (fs::exists(o.out, ec)) {
+    std::cerr << "sayso rules new: " << o.out << " already exists; choose another file name\n";
+    return kExitUsage;
+  }
+  std::ofstream file(o.out, std::ios::binary);
+  file << text;
+  if (!file) {
+    std::cerr << "sayso rules new: cannot write " << o.out << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "wrote " << o.out << ": fill in every <...>, then run sayso rules test " << o.out
+            << "\n";
+  return kExitClean;
+}
+
+// ---- rules catalogue: every rule as Markdown ----
+
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (char c : text) out.push_back(c == '\n' ? ' ' : c);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string table_cell(const std::string& text) {
+  std::string out;
+  for (char c : one_line(text)) {
+    if (c == '|')
+      out += "\\|";
+    else
+      out.push_back(c);
+  }
+  return out;
+}
+
+// GitHub's anchor for a heading that is a rule id: the dots are dropped.
+std::string heading_anchor(const std::string& id) {
+  std::string anchor;
+  for (char c : id)
+    if (c != '.') anchor.push_back(c);
+  return anchor;
+}
+
+std::string scope_text(const Rule& rule) {
+  if (rule.scope.all) return "all sections";
+  std::string kinds;
+  for (const auto& k : rule.scope.kinds) kinds += (kinds.empty() ? "" : ", ") + k;
+  return rule.scope.negated ? "all sections except " + kinds : kinds;
+}
+
+std::string path_from_repo(const std::string& file, const std::string& rules_dir) {
+  const fs::path base = fs::weakly_canonical(fs::path(rules_dir)).parent_path();
+  std::error_code ec;
+  const fs::path relative = fs::weakly_canonical(file).lexically_relative(base);
+  return relative.empty() ? fs::path(file).filename().string() : relative.generic_string();
+}
+
+void print_example(std::ostream& out, const std::string& text) {
+  if (text.find('\n') == std::string::npos && text.find('`') == std::string::npos) {
+    out << "- `" << text << "`\n";
+    return;
+  }
+  out << "- \n\n  ```text\n";
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) out << "  " << line << "\n";
+  out << "  ```\n\n";
+}
+
+void print_bullets(std::ostream& out, const char* title, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  out << "**" << title << "**\n\n";
+  for (const auto& item : items) out << "- " << one_line(item) << "\n";
+  out << "\n";
+}
+
+std::string yaml_texts(const YAML::Node& node) {
+  std::string out;
+  if (!node) return out;
+  if (node.IsScalar()) return node.as<std::string>();
+  for (const auto& item : node) out += (out.empty() ? "" : ", ") + item.as<std::string>();
+  return out;
+}
+
+// What a rule looks for, beyond its message: word pairs, phrases, checklist items.
+void print_rule_data(std::ostream& out, const Rule& rule) {
+  const YAML::Node& node = rule.node;
+  if (rule.kind == "substitution" && node["swap"]) {
+    out << "<details><summary>" << node["swap"].size() << " word pairs</summary>\n\n"
+        << "| Instead of | Try | Source |\n|---|---|---|\n";
+    for (const auto& pair : node["swap"])
+      out << "| " << table_cell(yaml_texts(pair["instead_of"])) << " | "
+          << table_cell(yaml_texts(pair["use"])) << " | "
+          << table_cell(pair["source"] ? pair["source"].as<std::string>() : "") << " |\n";
+    out << "\n</details>\n\n";
+  } else if (rule.kind == "existence" && node["phrases"]) {
+    out << "**Looks for:** " << one_line(yaml_texts(node["phrases"])) << "\n\n";
+    if (node["unless_nearby"])
+      out << "**Not when nearby:** " << one_line(yaml_texts(node["unless_nearby"])) << "\n\n";
+  } else if (rule.kind == "acronym") {
+    out << "**Mode:** " << (node["mode"] ? node["mode"].as<std::string>() : "expand-first")
+        << ". **Known to most readers:** " << one_line(yaml_texts(node["allow"])) << "\n\n";
+  } else if (rule.kind == "readability") {
+    out << "**Measure:** " << node["metric"].as<std::string>();
+    if (node["max"]) out << ", at most " << node["max"].as<std::string>();
+    if (node["min"]) out << ", at least " << node["min"].as<std::string>();
+    out << "\n\n";
+  } else if (rule.kind == "length") {
+    std::vector<std::string> limits;
+    for (const char* key : {"max_words", "min_words", "max_characters"})
+      if (node[key]) limits.push_back(fmt::format("{}: {}", key, node[key].as<std::string>()));
+    out << "**Limits (a profile or .sayso.yml can change them):** " << join_list(limits, ", ")
+        << "\n\n";
+  } else if (rule.kind == "required-sections") {
+    out << "**Sections:** " << yaml_texts(node["sections"]) << "\n\n";
+  } else if ((rule.kind == "evidence" && node["items"]) ||
+             (rule.kind == "claim-needs-evidence" && node["evidence"])) {
+    if (node["claims"]) out << "**Claims:** " << one_line(yaml_texts(node["claims"])) << "\n\n";
+    out << "| Looks for | Cue words |\n|---|---|\n";
+    for (const auto& item : rule.kind == "evidence" ? node["items"] : node["evidence"])
+      out << "| " << table_cell(item["name"].as<std::string>()) << " | "
+          << table_cell(yaml_texts(item["cues"])) << " |\n";
+    out << "\n";
+  } else if (rule.kind == "involvement-level" && node["levels"]) {
+    out << "| Level | Cue words |\n|---|---|\n";
+    for (const auto& level : node["levels"])
+      out << "| " << level.first.as<std::string>() << " | " << table_cell(yaml_texts(level.second))
+          << " |\n";
+    out << "\n";
+  }
+}
+
+int rules_catalogue(const RulesOptions& o) {
+  Config config;
+  RuleSet set = load_rules(o.rules_dir, config);
+  std::ostream& out = std::cout;
+  out << "<!-- sayso-disable -->\n"
+      << "# sayso rule catalogue\n\n"
+      << "Made from the rule files in `rules/` by `sayso rules catalogue`. Do not edit it by hand: "
+         "change the\n"
+      << "rule files, then run `build/sayso rules catalogue > docs/rules.md`. A test checks that "
+         "it is up to\n"
+      << "date. Funder profiles (`rules/profiles/`) and `.sayso.yml` can change the numbers shown "
+         "here.\n\n"
+      << set.rules.size() << " rules in " << set.packs.size() << " packs.\n\n";
+  for (const Pack& pack : set.packs) {
+    const auto count = std::count_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) {
+      return r.id.rfind(pack.name + ".", 0) == 0;
+    });
+    out << "- [" << pack.name << "](#pack-" << pack.name << ") (" << count
+        << (count == 1 ? " rule): " : " rules): ") << one_line(pack.description) << "\n";
+  }
+  out << "\n";
+  for (const Pack& pack : set.packs) {
+    out << "## Pack: " << pack.name << "\n\n"
+        << one_line(pack.description) << "\n\n"
+        << "Version " << pack.version << ", licence " << pack.licence << ", maintained by "
+        << join_list(pack.maintainers, ", ") << ".\n\n"
+        << "| Rule | Kind | Category | Severity | Status |\n|---|---|---|---|---|\n";
+    for (const Rule& r : set.rules)
+      if (r.id.rfind(pack.name + ".", 0) == 0)
+        out << "| [" << r.id << "](#" << heading_anchor(r.id) << ") | " << r.kind << " | "
+            << r.category << " | " << severity_name(r.severity) << " | " << r.provenance.status
+            << " |\n";
+    out << "\n";
+    for (const Rule& r : set.rules) {
+      if (r.id.rfind(pack.name + ".", 0) != 0) continue;
+      out << "### " << r.id << "\n\n"
+          << "Kind `" << r.kind << "`, category `" << r.category << "`, severity `"
+          << severity_name(r.severity) << "`, status `" << r.provenance.status
+          << "`. Reads: " << scope_text(r) << ".\n\n"
+          << "**Message:** " << one_line(r.message) << "\n\n"
+          << "**Why it matters:** " << one_line(r.explanation) << "\n\n";
+      print_rule_data(out, r);
+      print_bullets(out, "Sources", r.sources);
+      out << "**Flags, for example:**\n\n";
+      for (const auto& e : r.examples.flag) print_example(out, e);
+      out << "\n**Does not flag, for example:**\n\n";
+      for (const auto& e : r.examples.pass) print_example(out, e);
+      out << "\n**Written with:** " << join_list(r.provenance.written_with, "; ")
+          << ". **Reviewed by:** " << join_list(r.provenance.reviewed_by, "; ") << ".\n\n";
+      print_bullets(out, "Decisions", r.provenance.decisions);
+      out << "Defined in `" << path_from_repo(r.file, o.rules_dir) << ":" << r.line << "`.\n\n";
+    }
+  }
   return kExitClean;
 }
 
@@ -179,6 +566,8 @@ int run_rules_command(const Args& args) {
   if (args[0] == "test") return guarded(rules_test, o);
   if (args[0] == "list") return guarded(rules_list, o);
   if (args[0] == "explain") return guarded(explain, o);
+  if (args[0] == "new") return guarded(rules_new, o);
+  if (args[0] == "catalogue" || args[0] == "catalog") return guarded(rules_catalogue, o);
   std::cerr << "sayso rules: unknown subcommand '" << args[0] << "'\n" << kRulesHelp;
   return kExitUsage;
 }

@@ -1,8 +1,13 @@
 #include "core/config.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
+#include <fnmatch.h>
 
 namespace sayso {
 namespace fs = std::filesystem;
@@ -19,6 +24,30 @@ std::string where(const std::string& file, const YAML::Node& node) {
 std::string scalar(const std::string& file, const YAML::Node& node, const char* key) {
   if (!node.IsScalar()) fail(file, node, fmt::format("'{}' must be a single value", key));
   return node.as<std::string>();
+}
+
+// A whole number written in digits (0 or more), at most 2^53 so that every front can show it.
+std::uint64_t whole_number(const std::string& file, const YAML::Node& node, const char* key) {
+  const std::string text = scalar(file, node, key);
+  constexpr std::uint64_t kLargest = std::uint64_t{1} << 53;
+  std::uint64_t value = 0;
+  bool digits_only = !text.empty();
+  for (char c : text) {
+    if (c < '0' || c > '9' || value > kLargest) {
+      digits_only = false;
+      break;
+    }
+    value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (!digits_only || value > kLargest)
+    fail(file, node, fmt::format("'{}' must be a whole number (digits only)", key));
+  return value;
+}
+
+std::size_t positive_integer(const std::string& file, const YAML::Node& node, const char* key) {
+  const std::uint64_t value = whole_number(file, node, key);
+  if (value == 0) fail(file, node, fmt::format("'{}' must be more than 0", key));
+  return static_cast<std::size_t>(value);
 }
 
 std::vector<std::string> string_list(const std::string& file, const YAML::Node& node,
@@ -62,10 +91,99 @@ RuleSetting parse_rule_setting(const std::string& file, const std::string& id,
   return setting;
 }
 
+std::map<std::string, RuleSetting> parse_rule_settings(const std::string& file,
+                                                       const YAML::Node& value) {
+  if (!value.IsMap()) fail(file, value, "'rules' must be a map from rule id to its setting");
+  std::map<std::string, RuleSetting> settings;
+  for (const auto& rule : value) {
+    const std::string id = rule.first.as<std::string>();
+    settings[id] = parse_rule_setting(file, id, rule.second);
+  }
+  return settings;
+}
+
+std::string parse_language(const std::string& file, const YAML::Node& value) {
+  std::string language = scalar(file, value, "language");
+  if (language != "en_GB" && language != "en_US")
+    fail(file, value, "language must be en_GB or en_US");
+  return language;
+}
+
+std::string parse_document(const std::string& file, const YAML::Node& value) {
+  std::string document = scalar(file, value, "document");
+  if (document != "application" && document != "fragment" && document != "auto")
+    fail(file, value, "document must be application, fragment or auto");
+  return document == "auto" ? std::string() : document;
+}
+
+// `dictionaries: [words.dic]`: word lists beside the config file, read now so a missing file is
+// reported at the line that names it.
+std::vector<std::string> read_dictionaries(const std::string& file, const YAML::Node& value,
+                                           std::vector<std::string>& paths) {
+  std::vector<std::string> words;
+  const fs::path dir = fs::path(file).parent_path();
+  const std::vector<std::string> names = string_list(file, value, "dictionaries");
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string path = (dir / names[i]).lexically_normal().string();
+    const YAML::Node& at = value.IsSequence() ? value[i] : value;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+      fail(file, at, fmt::format("dictionary '{}' not found (looked for {})", names[i], path));
+    for (auto& word : read_word_list(path)) words.push_back(std::move(word));
+    paths.push_back(path);
+  }
+  return words;
+}
+
+ConfigOverride parse_override(const std::string& file, const YAML::Node& node) {
+  if (!node.IsMap())
+    fail(file, node, "each item of 'overrides' must be a map with 'files' and settings");
+  ConfigOverride block;
+  block.base_dir = fs::absolute(fs::path(file).parent_path()).lexically_normal().string();
+  block.where = where(file, node);
+  for (const auto& kv : node) {
+    const std::string key = kv.first.as<std::string>();
+    const YAML::Node& value = kv.second;
+    if (key == "files") {
+      block.files = string_list(file, value, "files");
+      for (const auto& glob : block.files)
+        if (glob.empty() || glob.front() == '/' || glob.rfind("../", 0) == 0)
+          fail(file, value,
+               fmt::format("'files' glob '{}' must be relative to the folder of this config file",
+                           glob));
+    } else if (key == "profile") {
+      block.profile = scalar(file, value, "profile");
+    } else if (key == "document") {
+      block.document = parse_document(file, value);
+    } else if (key == "document_kind") {
+      block.document_kind = scalar(file, value, "document_kind");
+    } else if (key == "language") {
+      block.language = parse_language(file, value);
+    } else if (key == "rules") {
+      block.rules = parse_rule_settings(file, value);
+    } else if (key == "words" || key == "dictionary") {
+      block.words = string_list(file, value, key.c_str());
+    } else {
+      fail(file, kv.first,
+           fmt::format("unknown setting '{}' in an override (known: files, profile, document, "
+                       "document_kind, "
+                       "language, rules, words)",
+                       key));
+    }
+  }
+  if (block.files.empty()) fail(file, node, "an override needs 'files': the globs it applies to");
+  return block;
+}
+
 Config parse_config(const std::string& file, const YAML::Node& root, int depth);
 
 Config load_config_at_depth(const std::string& path, int depth) {
-  if (depth > 16) throw ConfigError(fmt::format("{}: 'extends' goes more than 16 levels deep (a loop?)", path));
+  if (depth > 16)
+    throw ConfigError(fmt::format("{}: 'extends' goes more than 16 levels deep (a loop?)", path));
+  // A device or pipe (`extends: /dev/zero`) would never end: only regular files are read.
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+    throw ConfigError(fmt::format("{}: not a regular file, so not read as a config file", path));
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
@@ -89,7 +207,22 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
     const std::string key = kv.first.as<std::string>();
     const YAML::Node& value = kv.second;
     if (key == "extends") {
-      for (const auto& parent : string_list(file, value, "extends")) {
+      const std::vector<std::string> parents = string_list(file, value, "extends");
+      for (std::size_t i = 0; i < parents.size(); ++i) {
+        const std::string& parent = parents[i];
+        if (parent.rfind("pack:", 0) == 0) {
+          // `pack:NAME` is a built-in pack; `pack:./folder` (a path) is a pack folder of your own.
+          const std::string pack = parent.substr(5);
+          const YAML::Node& at = value.IsSequence() ? value[i] : value;
+          if (pack.empty()) fail(file, at, "'pack:' needs a pack name, like pack:plain-english");
+          if (pack.find('/') != std::string::npos) {
+            config.packs.push_back((dir / pack).lexically_normal().string());
+          } else {
+            config.only_packs_where.emplace(pack, where(file, at));
+            config.only_packs.push_back(pack);
+          }
+          continue;
+        }
         const std::string parent_path = (dir / parent).lexically_normal().string();
         Config loaded = load_config_at_depth(parent_path, depth + 1);
         base = has_base ? merge_configs(base, loaded) : loaded;
@@ -98,15 +231,9 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
     } else if (key == "profile") {
       config.profile = scalar(file, value, "profile");
     } else if (key == "language") {
-      config.language = scalar(file, value, "language");
-      if (config.language != "en_GB" && config.language != "en_US")
-        fail(file, value, "language must be en_GB or en_US");
+      config.language = parse_language(file, value);
     } else if (key == "document") {
-      config.document = scalar(file, value, "document");
-      if (config.document != "application" && config.document != "fragment" &&
-          config.document != "auto")
-        fail(file, value, "document must be application, fragment or auto");
-      if (config.document == "auto") config.document.clear();
+      config.document = parse_document(file, value);
     } else if (key == "document_kind") {
       config.document_kind = scalar(file, value, "document_kind");
     } else if (key == "packs") {
@@ -115,18 +242,28 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
     } else if (key == "disable_packs") {
       config.disabled_packs = string_list(file, value, "disable_packs");
     } else if (key == "words" || key == "dictionary") {
-      config.words = string_list(file, value, key.c_str());
+      for (auto& word : string_list(file, value, key.c_str()))
+        config.words.push_back(std::move(word));
+    } else if (key == "dictionaries") {
+      for (auto& word : read_dictionaries(file, value, config.dictionaries))
+        config.words.push_back(std::move(word));
+    } else if (key == "max_document_bytes") {
+      config.max_document_bytes = positive_integer(file, value, "max_document_bytes");
+    } else if (key == "lint_time_budget_ms") {
+      config.lint_time_budget_ms = whole_number(file, value, "lint_time_budget_ms");
     } else if (key == "rules") {
-      if (!value.IsMap()) fail(file, value, "'rules' must be a map from rule id to its setting");
-      for (const auto& rule : value) {
-        const std::string id = rule.first.as<std::string>();
-        config.rules[id] = parse_rule_setting(file, id, rule.second);
-      }
+      config.rules = parse_rule_settings(file, value);
+    } else if (key == "overrides") {
+      if (!value.IsSequence())
+        fail(file, value, "'overrides' must be a list of {files: [globs], ...settings}");
+      for (const auto& block : value) config.overrides.push_back(parse_override(file, block));
     } else {
-      fail(file, kv.first,
-           fmt::format("unknown setting '{}' (known: extends, profile, language, document, "
-                       "document_kind, packs, disable_packs, rules, words)",
-                       key));
+      fail(
+          file, kv.first,
+          fmt::format("unknown setting '{}' (known: extends, profile, language, document, "
+                      "document_kind, packs, disable_packs, rules, words, dictionaries, overrides, "
+                      "max_document_bytes, lint_time_budget_ms)",
+                      key));
     }
   }
   if (!has_base) return config;
@@ -164,6 +301,14 @@ Config merge_configs(const Config& base, const Config& over) {
   out.disabled_packs.insert(out.disabled_packs.end(), over.disabled_packs.begin(),
                             over.disabled_packs.end());
   out.words.insert(out.words.end(), over.words.begin(), over.words.end());
+  if (over.max_document_bytes) out.max_document_bytes = over.max_document_bytes;
+  if (over.lint_time_budget_ms) out.lint_time_budget_ms = over.lint_time_budget_ms;
+  out.dictionaries.insert(out.dictionaries.end(), over.dictionaries.begin(),
+                          over.dictionaries.end());
+  out.only_packs_where.insert(over.only_packs_where.begin(), over.only_packs_where.end());
+  out.only_packs.insert(out.only_packs.end(), over.only_packs.begin(), over.only_packs.end());
+  out.overrides.insert(out.overrides.end(), over.overrides.begin(), over.overrides.end());
+  if (!over.variant.empty()) out.variant = over.variant;
   for (const auto& [id, setting] : over.rules) {
     RuleSetting& target = out.rules[id];
     if (setting.enabled) target.enabled = setting.enabled;
@@ -171,11 +316,106 @@ Config merge_configs(const Config& base, const Config& over) {
     if (setting.parameters && setting.parameters.IsMap()) {
       if (!target.parameters || !target.parameters.IsMap())
         target.parameters = YAML::Node(YAML::NodeType::Map);
-      for (const auto& kv : setting.parameters) target.parameters[kv.first.as<std::string>()] = kv.second;
+      for (const auto& kv : setting.parameters)
+        target.parameters[kv.first.as<std::string>()] = kv.second;
     }
     target.where = setting.where;
   }
   return out;
+}
+
+namespace {
+
+void merge_rule_settings(std::map<std::string, RuleSetting>& target_rules,
+                         const std::map<std::string, RuleSetting>& over) {
+  Config base, top;
+  base.rules = target_rules;
+  top.rules = over;
+  target_rules = merge_configs(base, top).rules;
+}
+
+// Tries every way "**/" can stand for zero or more folders.
+bool glob_matches_path(const std::string& glob, const std::string& path) {
+  const std::size_t globstar = glob.find("**/");
+  if (globstar == std::string::npos) return fnmatch(glob.c_str(), path.c_str(), FNM_PATHNAME) == 0;
+  const std::string before = glob.substr(0, globstar), after = glob.substr(globstar + 3);
+  std::string folders;
+  const std::size_t depth = static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+  for (std::size_t n = 0; n <= depth; ++n) {
+    if (glob_matches_path(before + folders + after, path)) return true;
+    folders += "*/";
+  }
+  return false;
+}
+
+}  // namespace
+
+bool glob_matches(const std::string& glob, const std::string& path) {
+  // Like .gitignore: a glob with no '/' matches the file name in any folder.
+  if (glob.find('/') == std::string::npos)
+    return glob_matches_path(glob, fs::path(path).filename().string());
+  return glob_matches_path(glob, path);
+}
+
+Config config_for_path(const Config& config, const std::string& path) {
+  Config out = config;
+  out.overrides.clear();
+  if (config.overrides.empty() || path.empty() || path == "-") return out;
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  for (std::size_t i = 0; i < config.overrides.size(); ++i) {
+    const ConfigOverride& block = config.overrides[i];
+    const std::string relative = absolute.lexically_relative(block.base_dir).generic_string();
+    if (relative.empty() || relative.rfind("..", 0) == 0) continue;
+    const bool matches =
+        std::any_of(block.files.begin(), block.files.end(),
+                    [&](const std::string& glob) { return glob_matches(glob, relative); });
+    if (!matches) continue;
+    if (!block.profile.empty()) out.profile = block.profile;
+    if (!block.document.empty()) out.document = block.document;
+    if (!block.document_kind.empty()) out.document_kind = block.document_kind;
+    if (!block.language.empty()) out.language = block.language;
+    out.words.insert(out.words.end(), block.words.begin(), block.words.end());
+    merge_rule_settings(out.rules, block.rules);
+    out.variant += fmt::format("#override-{}", i + 1);
+  }
+  return out;
+}
+
+std::vector<std::string> read_word_list(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError(fmt::format("{}: cannot read this word list", path));
+  std::vector<std::string> words;
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto begin = line.find_first_not_of(" \t");
+    if (begin == std::string::npos || line[begin] == '#') {
+      first = false;
+      continue;
+    }
+    std::string word = line.substr(begin, line.find_last_not_of(" \t") - begin + 1);
+    const bool only_digits =
+        std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (!(first && only_digits))
+      words.push_back(word.substr(0, word.find('/')));  // drop Hunspell flags
+    first = false;
+  }
+  return words;
+}
+
+std::string user_dictionary_path() {
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    base = xdg;
+  else if (const char* home = std::getenv("HOME"); home && *home)
+    base = fs::path(home) / ".config";
+  else
+    return "";
+  const fs::path file = base / "sayso" / "words.dic";
+  std::error_code ec;
+  return fs::is_regular_file(file, ec) ? file.string() : "";
 }
 
 }  // namespace sayso

@@ -1,5 +1,7 @@
 // Project configuration (.sayso.yml): profile, packs, rule overrides, dictionary words.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -22,6 +24,16 @@ struct RuleSetting {
   std::string where;                    // "file:line" of the setting, for error messages
 };
 
+// A block of settings that applies only to files matching some globs (`overrides:` in .sayso.yml).
+struct ConfigOverride {
+  std::vector<std::string> files;  // fnmatch globs, relative to base_dir
+  std::string base_dir;            // the folder of the .sayso.yml that defined it
+  std::string where;               // "file:line" of the block
+  std::string profile, document, document_kind, language;
+  std::map<std::string, RuleSetting> rules;  // by rule id or pack name
+  std::vector<std::string> words;
+};
+
 struct Config {
   std::string file;                          // the .sayso.yml it came from (empty: defaults)
   std::string profile;                       // funder profile name ("" = none)
@@ -32,6 +44,16 @@ struct Config {
   std::vector<std::string> disabled_packs;   // pack names not to load
   std::map<std::string, RuleSetting> rules;  // by rule id
   std::vector<std::string> words;            // extra dictionary words
+  std::vector<std::string> dictionaries;     // word list files (absolute paths), one word a line
+  std::vector<std::string> only_packs;  // `extends: [pack:NAME]`: load only these built-in packs
+  std::map<std::string, std::string> only_packs_where;  // pack name -> "file:line" that named it
+  std::vector<ConfigOverride> overrides;                // per-glob settings, in file order
+  // Which overrides were applied (config_for_path); part of the identity of a rule set.
+  std::string variant;
+  // Limits (unset: the front's default). Larger documents are reported, not linted.
+  std::optional<std::size_t> max_document_bytes;
+  // Checks stop after this long on one document, with a `sayso.time-limit` finding (0 = never).
+  std::optional<std::uint64_t> lint_time_budget_ms;
 };
 
 // Reads a config file, following `extends:` (relative paths). Throws ConfigError.
@@ -40,5 +62,22 @@ Config load_config_file(const std::string& path);
 std::string find_config_file(const std::string& start_dir);
 // Merges `over` on top of `base` (later wins; lists are concatenated).
 Config merge_configs(const Config& base, const Config& over);
+
+// The config for one file: `config` with every override whose globs match the file's path
+// (relative to the folder of the .sayso.yml that defined the override) applied in order.
+// `variant` names the applied overrides ("" when none), so rule sets can be cached per variant.
+Config config_for_path(const Config& config, const std::string& path);
+
+// True when `path` (relative, '/' separated) matches the glob: fnmatch with FNM_PATHNAME, and
+// "**/" also matches any number of folders (including none).
+bool glob_matches(const std::string& glob, const std::string& path);
+
+// Reads a word list: one word a line; blank lines and lines starting with '#' are skipped, and a
+// Hunspell-style first line holding only a count is ignored. Throws ConfigError if unreadable.
+std::vector<std::string> read_word_list(const std::string& path);
+
+// The user's own word list: $XDG_CONFIG_HOME/sayso/words.dic, else ~/.config/sayso/words.dic;
+// "" when there is none.
+std::string user_dictionary_path();
 
 }  // namespace sayso

@@ -1,5 +1,6 @@
 // The document model every front end produces and every rule reads.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -21,9 +22,9 @@ struct Block {
 };
 
 struct Section {
-  std::string kind;         // canonical kind, e.g. "plain-english-summary"; "document" before any heading
-  std::string title;        // heading text, empty for the document scope
-  int level = 0;            // heading level, 0 for the document scope
+  std::string kind;   // canonical kind, e.g. "plain-english-summary"; "document" before any heading
+  std::string title;  // heading text, empty for the document scope
+  int level = 0;      // heading level, 0 for the document scope
   std::size_t heading_begin = 0, heading_end = 0;  // the heading's text (empty range if none)
   std::size_t begin = 0, end = 0;                  // whole section including the heading
   bool has_heading() const { return heading_end > heading_begin; }
@@ -31,15 +32,15 @@ struct Section {
 
 struct Token {
   std::uint32_t begin = 0, end = 0;  // byte range in the source
-  std::string lower;                 // case-folded, with typographic apostrophes and dashes normalised
+  std::string lower;  // case-folded, with typographic apostrophes and dashes normalised
   bool is_number = false;
-  bool all_caps = false;             // 2+ letters, no lower case
-  bool capitalised = false;          // first letter upper case
+  bool all_caps = false;     // 2+ letters, no lower case
+  bool capitalised = false;  // first letter upper case
 };
 
 struct Sentence {
-  std::size_t begin = 0, end = 0;                  // byte range (trimmed)
-  std::uint32_t first_token = 0, last_token = 0;   // [first, last) into Document::tokens
+  std::size_t begin = 0, end = 0;                 // byte range (trimmed)
+  std::uint32_t first_token = 0, last_token = 0;  // [first, last) into Document::tokens
   std::uint32_t block = 0;
 };
 
@@ -47,20 +48,28 @@ struct Document {
   std::string path;    // as given by the user ("-" or --stdin-filename for stdin)
   std::string format;  // "markdown", "text", ...
   SourceText source;
-  LineIndex lines;     // over source.bytes
+  LineIndex lines;  // over source.bytes
   // Same length as source.bytes: prose bytes as they are, every other byte (markup, code, URLs,
   // comments, front matter, link targets) replaced by a space; line breaks are kept.
   std::string prose;
-  std::vector<Block> blocks;       // prose blocks in document order, not overlapping
-  std::vector<Section> sections;   // in order; together they cover the document
-  std::vector<Token> tokens;       // filled by segmentation
-  std::vector<Sentence> sentences; // filled by segmentation
+  std::vector<Block> blocks;        // prose blocks in document order, not overlapping
+  std::vector<Section> sections;    // in order; together they cover the document
+  std::vector<Token> tokens;        // filled by segmentation
+  std::vector<Sentence> sentences;  // filled by segmentation
   // Problems found while reading (invalid UTF-8, etc.), reported as diagnostics by the engine.
   struct ReadIssue {
     std::size_t begin, end;
     std::string message;
   };
   std::vector<ReadIssue> read_issues;
+  // Paged formats (PDF) only: the byte offset in source.bytes (the extracted text) where each page
+  // begins, ascending, the first one 0. Empty for formats without pages.
+  std::vector<std::size_t> page_starts;
+  // The 1-based page that holds the byte, or 0 when the format has no pages.
+  std::size_t page_at(std::size_t byte) const {
+    const auto after = std::upper_bound(page_starts.begin(), page_starts.end(), byte);
+    return static_cast<std::size_t>(after - page_starts.begin());
+  }
 
   // Index of the section that contains the byte (sections cover the whole document).
   std::size_t section_at(std::size_t byte) const;

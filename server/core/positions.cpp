@@ -16,9 +16,12 @@ std::size_t lead_length(unsigned char c) {
 
 std::size_t units_of(std::size_t seq_len, ColumnUnit unit) {
   switch (unit) {
-    case ColumnUnit::Utf8Bytes: return seq_len;
-    case ColumnUnit::Utf16Units: return seq_len == 4 ? 2 : 1;
-    case ColumnUnit::CodePoints: return 1;
+    case ColumnUnit::Utf8Bytes:
+      return seq_len;
+    case ColumnUnit::Utf16Units:
+      return seq_len == 4 ? 2 : 1;
+    case ColumnUnit::CodePoints:
+      return 1;
   }
   return 1;
 }

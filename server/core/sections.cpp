@@ -46,15 +46,15 @@ std::string SectionClassifier::normalise(std::string_view heading) {
     space = false;
     out.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
   }
-  while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
+  while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' '))
+    out.pop_back();
   return out;
 }
 
 void SectionClassifier::add_alias(std::string alias, std::string kind) {
   aliases_.emplace_back(normalise(alias), std::move(kind));
-  std::stable_sort(aliases_.begin(), aliases_.end(), [](const auto& a, const auto& b) {
-    return a.first.size() > b.first.size();
-  });
+  std::stable_sort(aliases_.begin(), aliases_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 std::string SectionClassifier::classify(std::string_view heading) const {
@@ -114,8 +114,9 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     s.heading_begin = h.begin;
     s.heading_end = h.end;
     s.begin = doc.lines.line_start(doc.lines.line_of(h.begin));
-    s.end = i + 1 < headings.size() ? doc.lines.line_start(doc.lines.line_of(headings[i + 1]->begin))
-                                    : doc_end;
+    s.end = i + 1 < headings.size()
+                ? doc.lines.line_start(doc.lines.line_of(headings[i + 1]->begin))
+                : doc_end;
     while (!open.empty() && open.back().first >= s.level) open.pop_back();
     s.kind = classifier.classify(s.title);
     if (s.kind == "other" && !open.empty()) s.kind = open.back().second;

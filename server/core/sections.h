@@ -11,9 +11,8 @@ namespace sayso {
 
 inline const std::vector<std::string>& canonical_section_kinds() {
   static const std::vector<std::string> kinds = {
-      "title",   "plain-english-summary", "abstract",      "background", "aims",
-      "methods", "involvement",           "dissemination", "ethics",     "finance",
-      "team",    "other"};
+      "title",       "plain-english-summary", "abstract", "background", "aims", "methods",
+      "involvement", "dissemination",         "ethics",   "finance",    "team", "other"};
   return kinds;
 }
 

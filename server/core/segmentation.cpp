@@ -51,15 +51,15 @@ void for_each_segment(icu::BreakIterator& it, std::string_view prose, std::size_
 }
 
 bool ends_with_abbreviation(std::string_view text) {
-  static const char* const abbreviations[] = {"e.g.", "i.e.", "etc.", "et al.", "Dr.", "Mr.",
-                                              "Mrs.", "Ms.",  "Prof.", "vs.",   "cf.", "approx.",
-                                              "no.",  "Fig.", "St."};
+  static const char* const abbreviations[] = {"e.g.", "i.e.",    "etc.", "et al.", "Dr.",
+                                              "Mr.",  "Mrs.",    "Ms.",  "Prof.",  "vs.",
+                                              "cf.",  "approx.", "no.",  "Fig.",   "St."};
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   for (const char* a : abbreviations) {
     std::string_view abbr(a);
     if (text.size() >= abbr.size() && text.substr(text.size() - abbr.size()) == abbr &&
-        (text.size() == abbr.size() || !std::isalpha(static_cast<unsigned char>(
-                                           text[text.size() - abbr.size() - 1]))))
+        (text.size() == abbr.size() ||
+         !std::isalpha(static_cast<unsigned char>(text[text.size() - abbr.size() - 1]))))
       return true;
   }
   return false;
@@ -67,16 +67,15 @@ bool ends_with_abbreviation(std::string_view text) {
 
 std::vector<Span> split_sentences(std::string_view prose, std::size_t begin, std::size_t end) {
   std::vector<Span> out;
-  for_each_segment(*breakers().sentences, prose, begin, end,
-                   [&](std::size_t b, std::size_t e, int32_t) {
-                     // ICU splits after "e.g." and "Dr."; its suppressions don't work in ICU 72.
-                     if (!out.empty() &&
-                         ends_with_abbreviation(prose.substr(out.back().begin,
-                                                             out.back().end - out.back().begin)))
-                       out.back().end = e;
-                     else
-                       out.push_back({b, e});
-                   });
+  for_each_segment(
+      *breakers().sentences, prose, begin, end, [&](std::size_t b, std::size_t e, int32_t) {
+        // ICU splits after "e.g." and "Dr."; its suppressions don't work in ICU 72.
+        if (!out.empty() && ends_with_abbreviation(
+                                prose.substr(out.back().begin, out.back().end - out.back().begin)))
+          out.back().end = e;
+        else
+          out.push_back({b, e});
+      });
   for (Span& s : out) {
     while (s.begin < s.end && is_space(prose[s.begin])) ++s.begin;
     while (s.end > s.begin && is_space(prose[s.end - 1])) --s.end;
@@ -153,10 +152,12 @@ std::string fold_word(std::string_view word) {
   for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) {
     out.reserve(word.size());
-    for (char c : word) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : word)
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   u.foldCase();
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString("'"));

@@ -11,10 +11,10 @@ struct SourceText {
   // The file's bytes with every invalid UTF-8 byte replaced by '?', so that offsets into this
   // string are offsets into the file as read.
   std::string bytes;
-  std::size_t content_begin = 0;          // 3 when the file starts with a UTF-8 BOM
+  std::size_t content_begin = 0;  // 3 when the file starts with a UTF-8 BOM
   bool had_bom = false;
   bool has_crlf = false;
-  std::vector<std::size_t> invalid_bytes; // offsets of bytes that were not valid UTF-8
+  std::vector<std::size_t> invalid_bytes;  // offsets of bytes that were not valid UTF-8
 };
 
 // Never fails: invalid sequences are replaced byte by byte and recorded.

@@ -14,7 +14,7 @@ std::string_view severity_name(Severity s);
 std::optional<Severity> parse_severity(std::string_view name);
 
 inline const std::vector<std::string>& category_names() {
-  static const std::vector<std::string> names = {"jargon",   "readability", "acronym", "spelling",
+  static const std::vector<std::string> names = {"jargon",   "readability", "acronym",   "spelling",
                                                  "tokenism", "evidence",    "structure", "style"};
   return names;
 }

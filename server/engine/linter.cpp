@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "engine/kinds/kind.h"
 #include "engine/phrase_matcher.h"
 #include "engine/speller.h"
@@ -38,7 +40,29 @@ Diagnostic read_issue_diagnostic(const Document::ReadIssue& issue, const Documen
   d.begin = issue.begin;
   d.end = issue.end;
   d.message = issue.message;
-  d.section_kind = doc.sections.empty() ? "document" : doc.sections[doc.section_at(issue.begin)].kind;
+  d.section_kind =
+      doc.sections.empty() ? "document" : doc.sections[doc.section_at(issue.begin)].kind;
+  return d;
+}
+
+// Said once when the time budget ran out: at the first section's heading (or the document start).
+Diagnostic time_limit_diagnostic(const Document& doc, std::optional<LintClock::time_point> deadline,
+                                 LintClock::time_point started) {
+  Diagnostic d;
+  d.rule_id = "sayso.time-limit";
+  d.category = "style";
+  d.severity = Severity::Info;
+  const auto budget = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - started);
+  d.message = fmt::format(
+      "Checking stopped after {} ms, the time limit for one document, so some findings may be "
+      "missing. Split the document, or raise lint_time_budget_ms in .sayso.yml.",
+      std::max<long long>(budget.count(), 0));
+  if (!doc.sections.empty()) {
+    d.begin = d.end = doc.sections.front().heading_begin;
+    d.section_kind = doc.sections.front().kind;
+  } else {
+    d.section_kind = "document";
+  }
   return d;
 }
 
@@ -66,31 +90,68 @@ Linter::Linter(const RuleSet& rules, const Config& config)
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
     auto groups = state_->active[r]->check->phrase_groups();
     for (std::uint32_t g = 0; g < groups.size(); ++g)
-      for (std::uint32_t i = 0; i < groups[g].size(); ++i) state_->matcher.add(groups[g][i], {r, g, i});
+      for (std::uint32_t i = 0; i < groups[g].size(); ++i)
+        state_->matcher.add(groups[g][i], {r, g, i});
   }
 }
 
 Linter::~Linter() = default;
 
-LintResult Linter::lint(const Document& doc) const { return lint_only(doc, state_->active); }
+LintResult Linter::lint(const Document& doc) const {
+  const auto budget = config_.lint_time_budget_ms
+                          ? std::chrono::milliseconds(*config_.lint_time_budget_ms)
+                          : kDefaultLintTimeBudget;
+  if (budget.count() == 0) return lint(doc, std::nullopt);
+  return lint(doc, LintClock::now() + budget);
+}
 
-LintResult Linter::lint_only(const Document& doc, const std::vector<const Rule*>& only) const {
-  LintResult result;
+LintResult Linter::lint(const Document& doc, std::optional<LintClock::time_point> deadline) const {
+  return lint_rules(doc, state_->active, deadline);
+}
+
+bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& only,
+                        const std::vector<Suppression>& suppressions,
+                        const std::function<void(const CheckContext&)>& visit,
+                        std::optional<LintClock::time_point> deadline) const {
   // One pass of the shared matcher, then each rule reads its own matches.
   std::vector<std::vector<PhraseMatch>> by_rule(state_->active.size());
   for (const PhraseMatch& m : state_->matcher.match(doc)) by_rule[m.ref.rule].push_back(m);
   const bool whole = is_whole_application(doc, config_);
-  const std::vector<Suppression> suppressions = find_suppressions(doc);
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
+    if (deadline && LintClock::now() > *deadline) return false;
     const Rule& rule = *state_->active[r];
     if (std::find(only.begin(), only.end(), &rule) == only.end() || !applies(rule, whole)) continue;
     std::vector<std::size_t> sections = sections_in_scope(doc, rule);
     if (sections.empty() && rule.kind != "required-sections") continue;
     CheckContext ctx{doc, rule, by_rule[r], sections, whole, suppressions};
-    rule.check->check(ctx, result.diagnostics);
+    visit(ctx);
   }
-  for (const auto& issue : doc.read_issues) result.diagnostics.push_back(read_issue_diagnostic(issue, doc));
+  return true;
+}
+
+void Linter::visit_checks(const Document& doc,
+                          const std::function<void(const CheckContext&)>& visit) const {
+  run_checks(doc, state_->active, find_suppressions(doc), visit);
+}
+
+LintResult Linter::lint_only(const Document& doc, const std::vector<const Rule*>& only) const {
+  return lint_rules(doc, only, std::nullopt);
+}
+
+LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*>& only,
+                              std::optional<LintClock::time_point> deadline) const {
+  const LintClock::time_point started = LintClock::now();
+  LintResult result;
+  const std::vector<Suppression> suppressions = find_suppressions(doc);
+  const auto check = [&](const CheckContext& ctx) {
+    ctx.rule.check->check(ctx, result.diagnostics);
+  };
+  const bool completed = run_checks(doc, only, suppressions, check, deadline);
+  for (const auto& issue : doc.read_issues)
+    result.diagnostics.push_back(read_issue_diagnostic(issue, doc));
   apply_suppressions(suppressions, result.diagnostics);
+  // Not suppressible: whoever reads the findings must know they are incomplete.
+  if (!completed) result.diagnostics.push_back(time_limit_diagnostic(doc, deadline, started));
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;

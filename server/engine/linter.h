@@ -1,6 +1,9 @@
 // Runs a rule set over a document: one pass of the phrase matcher, then each rule's check.
 #pragma once
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,7 +14,12 @@
 
 namespace sayso {
 
-struct SectionReport;  // engine/report_data.h: per-section figures (words, reading age, evidence)
+struct CheckContext;  // engine/kinds/kind.h
+struct Suppression;   // engine/suppressions.h
+
+using LintClock = std::chrono::steady_clock;
+// Used when the config sets no lint_time_budget_ms: far more than any real document needs.
+inline constexpr std::chrono::milliseconds kDefaultLintTimeBudget{30000};
 
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted by position, then rule id
@@ -25,18 +33,36 @@ class Linter {
   Linter(const Linter&) = delete;
   Linter& operator=(const Linter&) = delete;
 
+  // Lints within the config's time budget (lint_time_budget_ms, else kDefaultLintTimeBudget;
+  // 0 = none), counted from now.
   LintResult lint(const Document& doc) const;
+  // Lints until `deadline` (nullopt: no limit). Checks are skipped once it has passed, and one
+  // `sayso.time-limit` info finding then says that the findings are incomplete.
+  LintResult lint(const Document& doc, std::optional<LintClock::time_point> deadline) const;
   // Lints with only the rules whose id is in `only` (used by rule example tests).
   LintResult lint_only(const Document& doc, const std::vector<const Rule*>& only) const;
 
   const RuleSet& rules() const { return rules_; }
   const Config& config() const { return config_; }
+  // Runs the matcher once and calls `visit` with each enabled, applicable rule's context
+  // (section_figures uses it to ask every rule what it knows about each section).
+  void visit_checks(const Document& doc,
+                    const std::function<void(const CheckContext&)>& visit) const;
+
   // Spelling suggestions on demand (slow: ~25 ms a word).
   std::vector<std::string> spelling_suggestions(const std::string& word) const;
 
   struct State;
 
  private:
+  // False when the deadline passed before every check had run.
+  bool run_checks(const Document& doc, const std::vector<const Rule*>& only,
+                  const std::vector<Suppression>& suppressions,
+                  const std::function<void(const CheckContext&)>& visit,
+                  std::optional<LintClock::time_point> deadline = std::nullopt) const;
+  LintResult lint_rules(const Document& doc, const std::vector<const Rule*>& only,
+                        std::optional<LintClock::time_point> deadline) const;
+
   const RuleSet& rules_;
   Config config_;
   std::unique_ptr<State> state_;

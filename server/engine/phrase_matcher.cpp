@@ -99,8 +99,8 @@ void PhraseMatcher::walk(const Document& doc, std::uint32_t sentence, std::uint3
     const Node& n = nodes_[f.node];
     if (f.token > start)
       for (const PhraseRef& ref : n.outputs)
-        out.push_back({doc.tokens[start].begin, doc.tokens[f.token - 1].end, start, f.token,
-                       sentence, ref});
+        out.push_back(
+            {doc.tokens[start].begin, doc.tokens[f.token - 1].end, start, f.token, sentence, ref});
     if (f.token >= last || f.token - start >= kMaxWords) continue;
     const std::string& word = doc.tokens[f.token].lower;
     auto push = [&](std::uint32_t next) {
@@ -125,7 +125,8 @@ std::vector<PhraseMatch> PhraseMatcher::match(const Document& doc) const {
       std::size_t at = text.find(cue.text);
       if (at == std::string_view::npos) continue;
       std::size_t b = sentence.begin + at;
-      out.push_back({b, b + cue.text.size(), sentence.first_token, sentence.first_token, s, cue.ref});
+      out.push_back(
+          {b, b + cue.text.size(), sentence.first_token, sentence.first_token, s, cue.ref});
     }
   }
   return out;

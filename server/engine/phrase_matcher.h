@@ -18,7 +18,7 @@ struct PhraseRef {
 };
 
 struct PhraseMatch {
-  std::size_t begin = 0, end = 0;   // byte range
+  std::size_t begin = 0, end = 0;                 // byte range
   std::uint32_t first_token = 0, last_token = 0;  // [first, last); equal for raw-text cues
   std::uint32_t sentence = 0;
   PhraseRef ref;
@@ -41,7 +41,7 @@ class PhraseMatcher {
   struct Node {
     std::unordered_map<std::string, std::uint32_t> exact;
     std::vector<std::pair<std::string, std::uint32_t>> prefixes;  // "word*"
-    std::uint32_t any = 0;                                         // "*" (0 = none)
+    std::uint32_t any = 0;                                        // "*" (0 = none)
     std::vector<PhraseRef> outputs;
   };
   struct RawCue {

@@ -12,7 +12,7 @@ namespace sayso {
 
 struct Scope {
   bool all = true;
-  bool negated = false;             // true for {not: [...]}
+  bool negated = false;  // true for {not: [...]}
   std::vector<std::string> kinds;
   bool includes(const std::string& section_kind) const;
 };
@@ -41,9 +41,9 @@ struct Rule {
   std::string example_kind;
   Provenance provenance;
   bool enabled = true;  // false when the config or profile turns it off
-  std::string file;  // where it was defined
-  int line = 0;      // 1-based
-  YAML::Node node;   // the rule's YAML (after profile/config parameter overrides)
+  std::string file;     // where it was defined
+  int line = 0;         // 1-based
+  YAML::Node node;      // the rule's YAML (after profile/config parameter overrides)
   std::shared_ptr<RuleCheck> check;
 };
 

@@ -1,9 +1,10 @@
 #include "engine/ruleset.h"
 
+#include <unistd.h>
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -16,16 +17,16 @@ namespace {
 
 const std::set<std::string>& common_keys() {
   static const std::set<std::string> keys = {
-      "id",      "kind",         "category",    "severity", "scope",   "applies_to",
-      "message", "explanation",  "sources",     "examples", "example_kind",
-      "written_with", "reviewed_by", "status",  "decisions", "description", "title"};
+      "id",          "kind",        "category",  "severity",    "scope",        "applies_to",
+      "message",     "explanation", "sources",   "examples",    "example_kind", "written_with",
+      "reviewed_by", "status",      "decisions", "description", "title"};
   return keys;
 }
 
 const std::map<std::string, std::set<std::string>>& kind_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
       {"substitution", {"swap"}},
-      {"existence", {"phrases", "regex", "unless_nearby", "first_only"}},
+      {"existence", {"phrases", "regex", "unless_nearby", "nearby_sentences", "first_only"}},
       {"acronym", {"allow", "mode", "min_length", "per_section"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters"}},
@@ -63,13 +64,15 @@ std::vector<std::string> text_list(const YAML::Node& node, const Where& where, c
   if (node.IsScalar()) return {node.as<std::string>()};
   if (!node.IsSequence()) where.fail(node_line(node), fmt::format("'{}' must be a list", key));
   for (const auto& item : node) {
-    if (!item.IsScalar()) where.fail(node_line(item), fmt::format("each item of '{}' must be a text", key));
+    if (!item.IsScalar())
+      where.fail(node_line(item), fmt::format("each item of '{}' must be a text", key));
     out.push_back(item.as<std::string>());
   }
   return out;
 }
 
-std::string required_text(const YAML::Node& rule, const char* key, const Where& where, int rule_line) {
+std::string required_text(const YAML::Node& rule, const char* key, const Where& where,
+                          int rule_line) {
   const YAML::Node node = rule[key];
   if (!node || node.IsNull()) where.fail(rule_line, fmt::format("'{}' is missing", key));
   if (!node.IsScalar()) where.fail(node_line(node), fmt::format("'{}' must be a text", key));
@@ -88,7 +91,8 @@ Scope parse_scope(const YAML::Node& node, const Where& where) {
   if (!node || node.IsNull() || (node.IsScalar() && node.as<std::string>() == "all")) return scope;
   YAML::Node list = node;
   if (node.IsMap()) {
-    if (!node["not"] || node.size() != 1) where.fail(node_line(node), "'scope' as a map must be {not: [kinds]}");
+    if (!node["not"] || node.size() != 1)
+      where.fail(node_line(node), "'scope' as a map must be {not: [kinds]}");
     scope.negated = true;
     list = node["not"];
   }
@@ -100,13 +104,90 @@ Scope parse_scope(const YAML::Node& node, const Where& where) {
   return scope;
 }
 
+constexpr std::size_t kMinExamples = 2;
+constexpr std::size_t kMaxAlternatives = 3;
+
+std::vector<std::string> required_list(const YAML::Node& rule, const char* key, const Where& where,
+                                       int rule_line, const char* what_it_is) {
+  std::vector<std::string> values = text_list(rule[key], where, key);
+  if (values.empty())
+    where.fail(rule[key] ? node_line(rule[key]) : rule_line,
+               fmt::format("'{}' is missing: {}", key, what_it_is));
+  return values;
+}
+
+// Each swap pair offers one to three plain alternatives and says where the pair comes from.
+void check_swap_pairs(const YAML::Node& swap, const Where& where) {
+  if (!swap || !swap.IsSequence()) return;  // the substitution kind reports a missing 'swap'
+  for (const auto& pair : swap) {
+    if (!pair.IsMap()) continue;
+    const int line = node_line(pair);
+    const std::string first =
+        pair["instead_of"] && pair["instead_of"].IsSequence() && pair["instead_of"].size()
+            ? pair["instead_of"][0].as<std::string>()
+            : std::string("?");
+    const std::vector<std::string> alternatives = text_list(pair["use"], where, "use");
+    if (alternatives.empty() || alternatives.size() > kMaxAlternatives)
+      where.fail(
+          line,
+          fmt::format("the swap for '{}' needs 1 to {} plain alternatives in 'use' (it has {})",
+                      first, kMaxAlternatives, alternatives.size()));
+    if (!pair["source"] || !pair["source"].IsScalar() || pair["source"].as<std::string>().empty())
+      where.fail(
+          line,
+          fmt::format("the swap for '{}' needs a 'source': the word list it comes from", first));
+  }
+}
+
+// A "<...>" left from `sayso rules new`: '<' then a letter, up to the next '>' on the same line.
+std::string template_placeholder(const std::string& text) {
+  for (std::size_t open = text.find('<'); open != std::string::npos;
+       open = text.find('<', open + 1)) {
+    if (open + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[open + 1])))
+      continue;
+    const std::size_t close = text.find_first_of(">\n", open);
+    if (close != std::string::npos && text[close] == '>')
+      return text.substr(open, close - open + 1);
+  }
+  return "";
+}
+
+void check_filled_in(const YAML::Node& rule, const Where& where) {
+  for (const char* key :
+       {"message", "explanation", "sources", "written_with", "reviewed_by", "decisions"}) {
+    const YAML::Node node = rule[key];
+    if (!node) continue;
+    std::vector<YAML::Node> texts;
+    if (node.IsScalar())
+      texts.push_back(node);
+    else if (node.IsSequence())
+      for (const auto& item : node) texts.push_back(item);
+    for (const auto& text : texts) {
+      if (!text.IsScalar()) continue;
+      if (std::string placeholder = template_placeholder(text.as<std::string>());
+          !placeholder.empty())
+        where.fail(node_line(text),
+                   fmt::format(
+                       "'{}' still has the template's placeholder '{}': write your own words there",
+                       key, placeholder));
+    }
+  }
+}
+
 RuleExamples parse_examples(const YAML::Node& node, const Where& where, int rule_line) {
-  if (!node || !node.IsMap()) where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
+  if (!node || !node.IsMap())
+    where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
   RuleExamples examples;
   examples.flag = text_list(node["flag"], where, "flag");
   examples.pass = text_list(node["pass"], where, "pass");
-  if (examples.flag.empty()) where.fail(node_line(node), "'examples' needs at least one 'flag' text");
-  if (examples.pass.empty()) where.fail(node_line(node), "'examples' needs at least one 'pass' text");
+  // Two of each, so a rule is shown to catch more than one wording and to leave more than one
+  // good text alone.
+  if (examples.flag.size() < kMinExamples)
+    where.fail(node_line(node), fmt::format("'examples' needs at least {} 'flag' texts (it has {})",
+                                            kMinExamples, examples.flag.size()));
+  if (examples.pass.size() < kMinExamples)
+    where.fail(node_line(node), fmt::format("'examples' needs at least {} 'pass' texts (it has {})",
+                                            kMinExamples, examples.pass.size()));
   return examples;
 }
 
@@ -120,7 +201,8 @@ Rule parse_rule(const YAML::Node& node, const std::string& file, const std::stri
   rule.id = required_text(node, "id", where, line);
   where.id = rule.id;
   if (rule.id.rfind(pack + ".", 0) != 0)
-    where.fail(node_line(node["id"]), fmt::format("the id must start with the pack name '{}.'", pack));
+    where.fail(node_line(node["id"]),
+               fmt::format("the id must start with the pack name '{}.'", pack));
   rule.kind = required_text(node, "kind", where, line);
   auto keys = kind_keys().find(rule.kind);
   if (keys == kind_keys().end())
@@ -128,7 +210,8 @@ Rule parse_rule(const YAML::Node& node, const std::string& file, const std::stri
   for (const auto& kv : node) {
     const std::string key = kv.first.as<std::string>();
     if (!common_keys().count(key) && !keys->second.count(key))
-      where.fail(node_line(kv.first), fmt::format("unknown field '{}' for a {} rule", key, rule.kind));
+      where.fail(node_line(kv.first),
+                 fmt::format("unknown field '{}' for a {} rule", key, rule.kind));
   }
   rule.category = required_text(node, "category", where, line);
   const auto& categories = category_names();
@@ -138,28 +221,41 @@ Rule parse_rule(const YAML::Node& node, const std::string& file, const std::stri
                            join_list(categories, ", ")));
   const std::string severity = required_text(node, "severity", where, line);
   auto parsed = parse_severity(severity);
-  if (!parsed) where.fail(node_line(node["severity"]), "severity must be error, warning, info or hint");
+  if (!parsed)
+    where.fail(node_line(node["severity"]), "severity must be error, warning, info or hint");
   rule.severity = *parsed;
   rule.scope = parse_scope(node["scope"], where);
   const std::string applies = node["applies_to"] ? node["applies_to"].as<std::string>() : "any";
-  if (applies == "application") rule.applies_to = AppliesTo::Application;
-  else if (applies == "fragment") rule.applies_to = AppliesTo::Fragment;
-  else if (applies != "any") where.fail(node_line(node["applies_to"]), "'applies_to' must be any, application or fragment");
+  if (applies == "application")
+    rule.applies_to = AppliesTo::Application;
+  else if (applies == "fragment")
+    rule.applies_to = AppliesTo::Fragment;
+  else if (applies != "any")
+    where.fail(node_line(node["applies_to"]), "'applies_to' must be any, application or fragment");
   if (rule.kind == "required-sections") rule.applies_to = AppliesTo::Application;
+  check_filled_in(node, where);
   rule.message = required_text(node, "message", where, line);
   rule.explanation = required_text(node, "explanation", where, line);
   rule.sources = text_list(node["sources"], where, "sources");
-  if (rule.sources.empty()) where.fail(line, "'sources' is missing: say what guidance this rests on");
+  if (rule.sources.empty())
+    where.fail(line, "'sources' is missing: say what guidance this rests on");
   rule.examples = parse_examples(node["examples"], where, line);
   rule.example_kind = node["example_kind"] ? node["example_kind"].as<std::string>() : "";
-  if (!rule.example_kind.empty() && rule.example_kind != "application" && !is_section_kind(rule.example_kind))
-    where.fail(node_line(node["example_kind"]), fmt::format("unknown example_kind '{}'", rule.example_kind));
-  rule.provenance.written_with = text_list(node["written_with"], where, "written_with");
-  rule.provenance.reviewed_by = text_list(node["reviewed_by"], where, "reviewed_by");
-  rule.provenance.decisions = text_list(node["decisions"], where, "decisions");
-  rule.provenance.status = node["status"] ? node["status"].as<std::string>() : "draft";
+  if (!rule.example_kind.empty() && rule.example_kind != "application" &&
+      !is_section_kind(rule.example_kind))
+    where.fail(node_line(node["example_kind"]),
+               fmt::format("unknown example_kind '{}'", rule.example_kind));
+  rule.provenance.written_with =
+      required_list(node, "written_with", where, line, "say which groups or roles wrote this rule");
+  rule.provenance.reviewed_by =
+      required_list(node, "reviewed_by", where, line,
+                    "say which groups or roles reviewed it (or 'pending: ...' if no one yet)");
+  rule.provenance.decisions = required_list(node, "decisions", where, line,
+                                            "say why the threshold and wording were chosen");
+  rule.provenance.status = required_text(node, "status", where, line);
   if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
     where.fail(node_line(node["status"]), "'status' must be draft or reviewed");
+  if (rule.kind == "substitution") check_swap_pairs(node["swap"], where);
   rule.node = node;  // not Clone(): that would lose the line marks error messages need
   return rule;
 }
@@ -186,8 +282,8 @@ void merge_parameters(Rule& rule, const YAML::Node& overrides, const std::string
     const std::string key = kv.first.as<std::string>();
     if (key == "severity" || key == "enabled") continue;
     if (!keys->second.count(key))
-      throw RuleError(fmt::format("{}: rule {}: '{}' is not a setting of a {} rule", where_text, rule.id,
-                                  key, rule.kind));
+      throw RuleError(fmt::format("{}: rule {}: '{}' is not a setting of a {} rule", where_text,
+                                  rule.id, key, rule.kind));
     rule.node[key] = kv.second;
   }
 }
@@ -197,18 +293,23 @@ Pack load_pack_manifest(const fs::path& dir) {
   pack.dir = dir.string();
   pack.name = dir.filename().string();
   const fs::path manifest = dir / "pack.yml";
-  if (!fs::exists(manifest)) throw RuleError(fmt::format("{}: missing pack.yml (the pack's manifest)", dir.string()));
+  if (!fs::exists(manifest))
+    throw RuleError(fmt::format("{}: missing pack.yml (the pack's manifest)", dir.string()));
   YAML::Node node = load_yaml(manifest.string());
   Where where{manifest.string(), ""};
-  if (!node.IsMap()) where.fail(1, "pack.yml must be a map (name, version, licence, maintainers, description)");
+  if (!node.IsMap())
+    where.fail(1, "pack.yml must be a map (name, version, licence, maintainers, description)");
   for (const char* key : {"name", "version", "licence", "description"})
     if (!node[key] || !node[key].IsScalar()) where.fail(1, fmt::format("'{}' is missing", key));
   if (node["name"].as<std::string>() != pack.name)
-    where.fail(node_line(node["name"]), fmt::format("'name' must match the folder name '{}'", pack.name));
+    where.fail(node_line(node["name"]),
+               fmt::format("'name' must match the folder name '{}'", pack.name));
   pack.version = node["version"].as<std::string>();
   pack.licence = node["licence"].as<std::string>();
   pack.description = node["description"].as<std::string>();
   pack.maintainers = text_list(node["maintainers"], where, "maintainers");
+  if (pack.maintainers.empty())
+    where.fail(1, "'maintainers' is missing: who looks after this pack?");
   return pack;
 }
 
@@ -216,7 +317,8 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (directories ? entry.is_directory() : (entry.is_regular_file() && entry.path().extension() == ".yml"))
+    if (directories ? entry.is_directory()
+                    : (entry.is_regular_file() && entry.path().extension() == ".yml"))
       out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
@@ -227,14 +329,16 @@ void load_pack_rules(const fs::path& dir, const std::vector<std::string>& only, 
   Pack pack = load_pack_manifest(dir);
   for (const auto& file : sorted_entries(dir, false)) {
     if (file.filename() == "pack.yml") continue;
-    if (!only.empty() && std::find(only.begin(), only.end(), fs::weakly_canonical(file).string()) == only.end() &&
+    if (!only.empty() &&
+        std::find(only.begin(), only.end(), fs::weakly_canonical(file).string()) == only.end() &&
         std::find(only.begin(), only.end(), fs::weakly_canonical(dir).string()) == only.end())
       continue;
     YAML::Node root = load_yaml(file.string());
     Where where{file.string(), ""};
     if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
       where.fail(1, "a rule file must have a 'rules:' list");
-    for (const auto& node : root["rules"]) set.rules.push_back(parse_rule(node, file.string(), pack.name));
+    for (const auto& node : root["rules"])
+      set.rules.push_back(parse_rule(node, file.string(), pack.name));
   }
   set.packs.push_back(std::move(pack));
 }
@@ -242,12 +346,14 @@ void load_pack_rules(const fs::path& dir, const std::vector<std::string>& only, 
 void load_sections(const fs::path& file, SectionClassifier& classifier) {
   YAML::Node root = load_yaml(file.string());
   Where where{file.string(), ""};
-  if (!root.IsMap()) where.fail(1, "sections.yml must map each section kind to its heading aliases");
+  if (!root.IsMap())
+    where.fail(1, "sections.yml must map each section kind to its heading aliases");
   for (const auto& kv : root) {
     const std::string kind = kv.first.as<std::string>();
     if (!is_section_kind(kind) || kind == "document")
       where.fail(node_line(kv.first), fmt::format("unknown section kind '{}'", kind));
-    for (const auto& alias : text_list(kv.second, where, kind.c_str())) classifier.add_alias(alias, kind);
+    for (const auto& alias : text_list(kv.second, where, kind.c_str()))
+      classifier.add_alias(alias, kind);
   }
 }
 
@@ -255,13 +361,15 @@ void load_profiles(const fs::path& dir, RuleSet& set) {
   for (const auto& file : sorted_entries(dir, false)) {
     YAML::Node root = load_yaml(file.string());
     Where where{file.string(), ""};
-    if (!root.IsMap() || !root["name"]) where.fail(1, "a profile needs 'name', 'description' and 'rules'");
+    if (!root.IsMap() || !root["name"])
+      where.fail(1, "a profile needs 'name', 'description' and 'rules'");
     Profile p;
     p.name = root["name"].as<std::string>();
     p.description = root["description"] ? root["description"].as<std::string>() : "";
     p.file = file.string();
     p.rules = root["rules"];
-    if (p.rules && !p.rules.IsMap()) where.fail(node_line(p.rules), "'rules' must map rule ids to settings");
+    if (p.rules && !p.rules.IsMap())
+      where.fail(node_line(p.rules), "'rules' must map rule ids to settings");
     set.profiles[p.name] = p;
   }
 }
@@ -280,11 +388,15 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
     if (profile.rules)
       for (const auto& kv : profile.rules) {
         const std::string id = kv.first.as<std::string>();
-        auto rule = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == id; });
+        auto rule = std::find_if(set.rules.begin(), set.rules.end(),
+                                 [&](const Rule& r) { return r.id == id; });
         std::string where_text = fmt::format("{}:{}", profile.file, node_line(kv.first));
-        if (rule == set.rules.end()) throw RuleError(fmt::format("{}: unknown rule '{}'", where_text, id));
-        if (kv.second.IsScalar() && kv.second.as<std::string>() == "off") rule->enabled = false;
-        else merge_parameters(*rule, kv.second, where_text);
+        if (rule == set.rules.end())
+          throw RuleError(fmt::format("{}: unknown rule '{}'", where_text, id));
+        if (kv.second.IsScalar() && kv.second.as<std::string>() == "off")
+          rule->enabled = false;
+        else
+          merge_parameters(*rule, kv.second, where_text);
         if (kv.second.IsMap() && kv.second["severity"]) {
           auto s = parse_severity(kv.second["severity"].as<std::string>());
           if (!s) throw RuleError(fmt::format("{}: rule {}: unknown severity", where_text, id));
@@ -302,40 +414,68 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
       if (setting.severity) {
         auto s = parse_severity(*setting.severity);
         if (!s)
-          throw RuleError(fmt::format("{}: rule {}: '{}' is not a severity (error, warning, info, hint) or off",
-                                      setting.where, id, *setting.severity));
+          throw RuleError(
+              fmt::format("{}: rule {}: '{}' is not a severity (error, warning, info, hint) or off",
+                          setting.where, id, *setting.severity));
         rule->severity = *s;
       }
       if (targets.size() == 1) merge_parameters(*rule, setting.parameters, setting.where);
+    }
+  }
+  // The user's own word list applies to every project; read it once per rule set.
+  std::vector<std::string> user_words;
+  if (const std::string user_dictionary = user_dictionary_path(); !user_dictionary.empty()) {
+    try {
+      user_words = read_word_list(user_dictionary);
+    } catch (const ConfigError&) {
+      // An unreadable personal word list must not stop a project's checks.
     }
   }
   for (auto& rule : set.rules) {
     if (rule.kind != "spelling") continue;
     rule.node["language"] = config.language;
     for (const auto& w : config.words) rule.node["words"].push_back(w);
+    for (const auto& w : user_words) rule.node["words"].push_back(w);
   }
 }
 
-RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only, const Config& config) {
+RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
+             const Config& config) {
   RuleSet set;
   set.rules_dir = rules_dir;
   const fs::path root(rules_dir);
-  if (!fs::is_directory(root)) throw RuleError(fmt::format("{}: the rules folder does not exist", rules_dir));
+  if (!fs::is_directory(root))
+    throw RuleError(fmt::format("{}: the rules folder does not exist", rules_dir));
   if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", set.sections);
   if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set);
   std::vector<fs::path> pack_dirs;
   for (const auto& dir : sorted_entries(root, true))
     if (dir.filename() != "profiles" && fs::exists(dir / "pack.yml")) pack_dirs.push_back(dir);
+  if (!config.only_packs.empty()) {  // `extends: [pack:NAME]` chooses the built-in packs
+    for (const auto& name : config.only_packs)
+      if (std::none_of(pack_dirs.begin(), pack_dirs.end(),
+                       [&](const fs::path& d) { return d.filename() == name; }))
+        throw RuleError(fmt::format(
+            "{}: no built-in pack '{}' (see sayso rules list)",
+            config.only_packs_where.count(name) ? config.only_packs_where.at(name) : config.file,
+            name));
+    std::erase_if(pack_dirs, [&](const fs::path& d) {
+      return std::find(config.only_packs.begin(), config.only_packs.end(), d.filename().string()) ==
+             config.only_packs.end();
+    });
+  }
   for (const auto& extra : config.packs) pack_dirs.emplace_back(extra);
   for (const auto& dir : pack_dirs) {
     const std::string name = dir.filename().string();
-    if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), name) != config.disabled_packs.end())
+    if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), name) !=
+        config.disabled_packs.end())
       continue;
     load_pack_rules(dir, only, set);
   }
   std::set<std::string> ids;
   for (const auto& r : set.rules)
-    if (!ids.insert(r.id).second) Where{r.file, r.id}.fail(r.line, "another rule already has this id");
+    if (!ids.insert(r.id).second)
+      Where{r.file, r.id}.fail(r.line, "another rule already has this id");
   apply_profile_and_config(set, config);
   for (auto& rule : set.rules) compile(rule);
   return set;
@@ -355,13 +495,16 @@ std::string default_rules_dir() {
   ssize_t n = readlink("/proc/self/exe", buffer, sizeof(buffer) - 1);
   if (n > 0) {
     fs::path exe_dir = fs::path(std::string(buffer, static_cast<std::size_t>(n))).parent_path();
-    for (const fs::path& candidate : {exe_dir / ".." / "rules", exe_dir / ".." / "share" / "sayso" / "rules"})
+    for (const fs::path& candidate :
+         {exe_dir / ".." / "rules", exe_dir / ".." / "share" / "sayso" / "rules"})
       if (fs::exists(candidate / "sections.yml")) return candidate.lexically_normal().string();
   }
   return SAYSO_SOURCE_RULES_DIR;
 }
 
-RuleSet load_rules(const std::string& rules_dir, const Config& config) { return load(rules_dir, {}, config); }
+RuleSet load_rules(const std::string& rules_dir, const Config& config) {
+  return load(rules_dir, {}, config);
+}
 
 RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::string>& only_paths,
                         const Config& config) {

@@ -18,7 +18,8 @@ std::string SpellerSpec::key() const {
 }
 
 std::string hunspell_dictionary_path(const std::string& language, const char* extension) {
-  for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"}) {
+  for (const char* dir :
+       {"/usr/share/hunspell", "/usr/share/myspell", "/usr/local/share/hunspell"}) {
     std::string path = std::string(dir) + "/" + language + extension;
     if (std::filesystem::exists(path)) return path;
   }

@@ -12,7 +12,8 @@ constexpr std::string_view kEnable = "sayso-enable";
 // True when the marker at `at` sits inside an HTML comment or after a LaTeX "%" on its line.
 bool in_comment(std::string_view text, std::size_t line_start, std::size_t at) {
   std::string_view before = text.substr(line_start, at - line_start);
-  return before.find("<!--") != std::string_view::npos || before.find('%') != std::string_view::npos;
+  return before.find("<!--") != std::string_view::npos ||
+         before.find('%') != std::string_view::npos;
 }
 
 std::vector<std::string> rule_list(std::string_view rest) {
@@ -44,7 +45,8 @@ bool Suppression::covers(const std::string& rule_id) const {
   if (rules.empty()) return true;
   for (const auto& r : rules) {
     if (r == rule_id) return true;
-    if (rule_id.size() > r.size() && rule_id.compare(0, r.size(), r) == 0 && rule_id[r.size()] == '.')
+    if (rule_id.size() > r.size() && rule_id.compare(0, r.size(), r) == 0 &&
+        rule_id[r.size()] == '.')
       return true;
   }
   return false;
@@ -62,7 +64,9 @@ std::vector<Suppression> find_suppressions(const Document& doc) {
     std::string_view marker = content.substr(at);
     if (marker.substr(0, kDisableNextLine.size()) == kDisableNextLine) {
       std::size_t next = line + 1;
-      while (next < doc.lines.line_count() && doc.lines.line_end(next) == doc.lines.line_start(next)) ++next;
+      while (next < doc.lines.line_count() &&
+             doc.lines.line_end(next) == doc.lines.line_start(next))
+        ++next;
       if (next >= doc.lines.line_count()) continue;
       out.push_back({doc.lines.line_start(next), doc.lines.line_end(next) + 1,
                      rule_list(marker.substr(kDisableNextLine.size()))});
@@ -86,7 +90,8 @@ std::vector<Suppression> find_suppressions(const Document& doc) {
   return out;
 }
 
-void apply_suppressions(const std::vector<Suppression>& suppressions, std::vector<Diagnostic>& diagnostics) {
+void apply_suppressions(const std::vector<Suppression>& suppressions,
+                        std::vector<Diagnostic>& diagnostics) {
   if (suppressions.empty()) return;
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
     return std::any_of(suppressions.begin(), suppressions.end(), [&](const Suppression& s) {

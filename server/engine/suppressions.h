@@ -10,12 +10,13 @@
 namespace sayso {
 
 struct Suppression {
-  std::size_t begin = 0, end = 0;   // byte range it covers
-  std::vector<std::string> rules;   // empty = every rule; a pack name covers its rules
+  std::size_t begin = 0, end = 0;  // byte range it covers
+  std::vector<std::string> rules;  // empty = every rule; a pack name covers its rules
   bool covers(const std::string& rule_id) const;
 };
 
 std::vector<Suppression> find_suppressions(const Document& doc);
-void apply_suppressions(const std::vector<Suppression>& suppressions, std::vector<Diagnostic>& diagnostics);
+void apply_suppressions(const std::vector<Suppression>& suppressions,
+                        std::vector<Diagnostic>& diagnostics);
 
 }  // namespace sayso

@@ -6,31 +6,34 @@
 namespace sayso {
 namespace {
 
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 
 const std::set<std::string>& be_verbs() {
-  static const std::set<std::string> words = {"am", "is", "are", "was", "were", "be", "been", "being",
+  static const std::set<std::string> words = {"am",    "is",     "are",    "was",
+                                              "were",  "be",     "been",   "being",
                                               "isn't", "aren't", "wasn't", "weren't"};
   return words;
 }
 
 const std::set<std::string>& irregular_participles() {
   static const std::set<std::string> words = {
-      "given",  "taken",   "seen",   "shown",  "done",   "made",    "known",  "written", "chosen",
-      "held",   "kept",    "paid",   "sent",   "told",   "led",     "brought", "built",  "bought",
-      "taught", "thought", "run",    "found",  "put",    "set",     "read",   "heard",   "met",
-      "spent",  "won",     "driven", "drawn",  "grown",  "thrown",  "broken", "spoken",  "stolen",
-      "forgotten", "hidden", "begun", "sought", "understood", "undertaken", "overseen", "funded"};
+      "given",      "taken",      "seen",     "shown",   "done",      "made",   "known", "written",
+      "chosen",     "held",       "kept",     "paid",    "sent",      "told",   "led",   "brought",
+      "built",      "bought",     "taught",   "thought", "run",       "found",  "put",   "set",
+      "read",       "heard",      "met",      "spent",   "won",       "driven", "drawn", "grown",
+      "thrown",     "broken",     "spoken",   "stolen",  "forgotten", "hidden", "begun", "sought",
+      "understood", "undertaken", "overseen", "funded"};
   return words;
 }
 
 // Adjectives that look like participles after "be" ("we are interested").
 const std::set<std::string>& participle_adjectives() {
-  static const std::set<std::string> words = {"interested", "concerned", "worried", "tired",
-                                              "excited", "pleased", "married", "supposed",
-                                              "aged", "skilled", "experienced", "limited",
-                                              "varied", "advanced", "detailed", "complicated",
-                                              "qualified", "located"};
+  static const std::set<std::string> words = {
+      "interested", "concerned", "worried",  "tired",       "excited",     "pleased",
+      "married",    "supposed",  "aged",     "skilled",     "experienced", "limited",
+      "varied",     "advanced",  "detailed", "complicated", "qualified",   "located"};
   return words;
 }
 
@@ -108,16 +111,12 @@ std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const 
       ++j;
     if (!is_participle(doc.tokens[j].lower)) continue;
     std::uint32_t first = i;
-    if (first > s.first_token && (doc.tokens[first - 1].lower == "will" ||
-                                  doc.tokens[first - 1].lower == "would" ||
-                                  doc.tokens[first - 1].lower == "has" ||
-                                  doc.tokens[first - 1].lower == "have" ||
-                                  doc.tokens[first - 1].lower == "had" ||
-                                  doc.tokens[first - 1].lower == "can" ||
-                                  doc.tokens[first - 1].lower == "could" ||
-                                  doc.tokens[first - 1].lower == "should" ||
-                                  doc.tokens[first - 1].lower == "must" ||
-                                  doc.tokens[first - 1].lower == "may"))
+    if (first > s.first_token &&
+        (doc.tokens[first - 1].lower == "will" || doc.tokens[first - 1].lower == "would" ||
+         doc.tokens[first - 1].lower == "has" || doc.tokens[first - 1].lower == "have" ||
+         doc.tokens[first - 1].lower == "had" || doc.tokens[first - 1].lower == "can" ||
+         doc.tokens[first - 1].lower == "could" || doc.tokens[first - 1].lower == "should" ||
+         doc.tokens[first - 1].lower == "must" || doc.tokens[first - 1].lower == "may"))
       --first;
     return {first, j + 1};
   }

@@ -1,6 +1,7 @@
 // Front ends: each turns decoded bytes into a Document's prose mask and blocks (one file per
 // format).
 #pragma once
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -17,8 +18,29 @@ void read_markdown(Document& doc);
 // known heading alias (any case, optional trailing colon) or written in capitals is a heading.
 void read_plaintext(Document& doc, const SectionClassifier& classifier);
 
-// "markdown", "text", or a known-but-unsupported format name ("latex", "docx", "pdf", "html",
-// "odt"), or "" for an unknown extension. Decided by extension only.
+// A file that cannot be read as its format claims (a corrupt zip, an encrypted PDF, ...). The
+// message is said to the user as it is: a short plain sentence, no "error:" prefix.
+class UnreadableFile : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Binary formats. Each turns the file's bytes into extracted text in doc.source (UTF-8, a block
+// per paragraph, a blank line between blocks, headings as their own blocks), with doc.prose and
+// doc.blocks built from the structure read. Throw UnreadableFile.
+void read_docx(Document& doc, std::string_view file);  // libzip + pugixml
+void read_odt(Document& doc, std::string_view file);   // libzip + pugixml
+// PDF through poppler-cpp; headings recovered from font sizes and layout, and from known section
+// names. Also fills doc.page_starts.
+void read_pdf(Document& doc, std::string_view file, const SectionClassifier& classifier);
+
+// Text formats over doc.source as decoded: tags (HTML) and commands, math, comments (LaTeX) are
+// blanked in doc.prose, so positions point into the real file.
+void read_html(Document& doc);
+void read_latex(Document& doc);
+
+// "markdown", "text", "latex", "html", "docx", "odt", "pdf", or a form export read only by batch
+// ("csv", "jsonl"), or "" for an unknown extension. Decided by extension only.
 std::string format_for_path(std::string_view path);
 
 // True for extensions that directory walks pick up.

@@ -25,11 +25,25 @@ std::string extension_of(std::string_view path) {
   return ext;
 }
 
-// Formats we recognise but cannot read yet.
+// Formats we recognise but cannot read as one document (form exports hold many: see batch).
 bool has_no_front_end(std::string_view format) {
-  for (std::string_view name : {"latex", "docx", "odt", "pdf", "html", "csv", "jsonl"})
+  for (std::string_view name : {"csv", "jsonl"})
     if (format == name) return true;
   return false;
+}
+
+// Binary formats, whose Document is the text extracted from them.
+bool is_extracted_format(std::string_view format) {
+  return format == "docx" || format == "odt" || format == "pdf";
+}
+
+void extract_text(Document& doc, std::string_view file, const SectionClassifier& classifier) {
+  if (doc.format == "docx")
+    read_docx(doc, file);
+  else if (doc.format == "odt")
+    read_odt(doc, file);
+  else
+    read_pdf(doc, file, classifier);
 }
 
 // One issue per run of consecutive invalid bytes.
@@ -46,6 +60,10 @@ void report_invalid_bytes(Document& doc) {
 void read_with_front_end(Document& doc, const SectionClassifier& classifier) {
   if (doc.format == "markdown")
     read_markdown(doc);
+  else if (doc.format == "html")
+    read_html(doc);
+  else if (doc.format == "latex")
+    read_latex(doc);
   else
     read_plaintext(doc, classifier);
 }
@@ -81,15 +99,38 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
   doc.path = std::move(path);
   doc.format = options.format.empty() ? format_for_path(doc.path) : options.format;
   if (doc.format.empty()) doc.format = "text";  // an unknown extension is read as plain text
+  if (is_extracted_format(doc.format)) {
+    try {
+      extract_text(doc, bytes, classifier);
+      doc.source.bytes.reserve(16);  // see below
+      report_invalid_bytes(doc);
+      doc.rebuild_index();
+      build_sections(doc, classifier, options.headless_kind);
+      segment(doc);
+      result.ok = true;
+    } catch (const UnreadableFile& e) {  // a damaged, encrypted or empty file: said as it is
+      result.error = e.what();
+    } catch (const std::exception& e) {
+      result.error = std::string("could not read the file: ") + e.what();
+    }
+    if (!result.ok) {  // nothing half-read is kept
+      Document empty;
+      empty.path = std::move(doc.path);
+      empty.format = std::move(doc.format);
+      doc = std::move(empty);
+    }
+    doc.rebuild_index();
+    return result;
+  }
   doc.source = decode_utf8(std::move(bytes));
   // Keep the bytes on the heap even when short, so that moving the result keeps `lines` valid
   // (a moved std::string keeps its heap buffer; a small-string buffer moves with the object).
   doc.source.bytes.reserve(16);
   doc.prose = blank_copy(doc.source.bytes);
 
-  // A DOCX or PDF is binary too, but "not yet supported" says more.
   if (has_no_front_end(doc.format)) {
-    result.error = "unsupported format: " + doc.format + " (not yet supported)";
+    result.error = "unsupported format: " + doc.format +
+                   " (form exports hold many submissions: use sayso batch)";
   } else if (looks_binary(doc.source.bytes)) {
     result.error = "binary file (not text)";
   } else {

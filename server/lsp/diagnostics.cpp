@@ -1,4 +1,4 @@
-// Linting open documents and publishing the findings (textDocument/publishDiagnostics).
+// Linting open documents (debounced) and pushing the findings (textDocument/publishDiagnostics).
 #include "app/linting_session.h"
 #include "formats/format.h"
 #include "lsp/protocol.h"
@@ -9,19 +9,19 @@ namespace {
 
 // The format to force for a document, "" to let the front ends decide by its extension, or
 // nullopt for documents that are not prose (a .yml or source file the editor sent us too).
-std::optional<std::string> format_of(const OpenDocument& doc) {
-  if (!format_for_path(doc.path).empty()) return "";
-  if (doc.language_id == "markdown") return "markdown";
-  if (doc.language_id == "plaintext" || doc.language_id == "text" || doc.language_id.empty())
-    return "text";
+std::optional<std::string> format_of(const std::string& path, const std::string& language_id) {
+  if (!format_for_path(path).empty()) return "";
+  if (language_id == "markdown") return "markdown";
+  if (language_id == "latex" || language_id == "tex") return "latex";
+  if (language_id == "plaintext" || language_id == "text" || language_id.empty()) return "text";
   return std::nullopt;
 }
 
 // The kind of a document with no headings, from the config or else from the file's name (the
 // same guess as `sayso check`).
-std::string headless_kind_of(const OpenDocument& doc, const Config& config) {
+std::string headless_kind_of(const std::string& path, const Config& config) {
   if (!config.document_kind.empty()) return config.document_kind;
-  return guess_kind_from_name(doc.path);
+  return guess_kind_from_name(path);
 }
 
 // The headless kind describes a document with no headings at all: in a document that has
@@ -49,39 +49,84 @@ json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, Col
   };
 }
 
-std::vector<Diagnostic> Server::lint(const OpenDocument& open, const RuleContext& context) {
-  const std::optional<std::string> format = format_of(open);
+LintOutput Server::lint(const std::string& path, const std::string& text,
+                        const std::string& language_id, const RuleContext& context) {
+  const std::optional<std::string> format = format_of(path, language_id);
   if (!context.linter || !format) return {};
   LoadOptions options;
-  options.headless_kind = headless_kind_of(open, context.config);
+  options.headless_kind = headless_kind_of(path, context.config);
   options.format = *format;
-  LoadResult loaded = load_document(open.path, open.text, context.rules.sections, options);
+  LoadResult loaded = load_document(path, text, context.rules.sections, options);
   if (!loaded.ok) {
-    log("cannot lint " + open.uri + ": " + loaded.error);
+    log("cannot lint " + path + ": " + loaded.error);
     return {};
   }
-  Document& doc = loaded.doc;
-  // The index views doc.source.bytes; rebuild it in case moving the document moved a short
-  // (small-string-optimised) buffer from under it.
-  doc.lines = LineIndex(doc.source.bytes);
-  rescope_preamble(doc, options.headless_kind);
-  return context.linter->lint(doc).diagnostics;
+  auto doc = std::make_shared<Document>(std::move(loaded.doc));
+  // The index views doc.source.bytes: rebuild it over the bytes' final home.
+  doc->rebuild_index();
+  rescope_preamble(*doc, options.headless_kind);
+  LintOutput out;
+  out.diagnostics = context.linter->lint(*doc).diagnostics;
+  out.document = std::move(doc);
+  return out;
 }
 
-void Server::lint_and_publish(OpenDocument& doc) {
+void Server::schedule_lint(OpenDocument& doc, std::chrono::milliseconds delay) {
+  doc.dirty = true;
+  doc.figures.reset();
+  // A client that pulls asks when it wants them: lint then (ensure_linted).
+  if (!push_diagnostics_) return;
+  doc.lint_scheduled = true;
+  doc.due = Clock::now() + delay;
+}
+
+void Server::ensure_linted(OpenDocument& doc) {
+  if (!doc.dirty) return;
+  doc.dirty = false;
   doc.diagnostics.clear();
+  doc.document.reset();
+  doc.figures.reset();
+  doc.lint_number = ++lint_counter_;
   try {
     doc.context = rules_for(doc);
-    if (doc.context) doc.diagnostics = lint(doc, *doc.context);
+    if (doc.context) {
+      LintOutput out = lint(doc.path, doc.text, doc.language_id, *doc.context);
+      doc.diagnostics = std::move(out.diagnostics);
+      doc.document = std::move(out.document);
+    }
   } catch (const std::exception& e) {
     log("linting " + doc.uri + " failed: " + e.what());
   }
-  // Ranges index the editor's text, which is what was linted (decoding keeps byte offsets).
-  const LineIndex lines(doc.text);
+}
+
+void Server::lint_and_publish(OpenDocument& doc) {
+  doc.lint_scheduled = false;
+  ensure_linted(doc);
+  if (push_diagnostics_) publish_diagnostics(doc.uri, doc.version, lsp_diagnostics(doc));
+}
+
+void Server::relint_all_open() {
+  for (auto& [uri, doc] : documents_) {
+    doc.dirty = true;
+    lint_and_publish(doc);
+  }
+  if (!push_diagnostics_) request_diagnostic_refresh();
+}
+
+json Server::lsp_diagnostics(const std::vector<Diagnostic>& found, std::string_view text) const {
+  // Ranges index the text that was linted (decoding keeps byte offsets).
+  const LineIndex lines(text);
   json diagnostics = json::array();
-  for (const Diagnostic& d : doc.diagnostics)
-    diagnostics.push_back(to_lsp_diagnostic(d, lines, position_unit_));
-  publish_diagnostics(doc.uri, doc.version, std::move(diagnostics));
+  for (const Diagnostic& d : found) diagnostics.push_back(to_lsp_diagnostic(d, lines, position_unit_));
+  return diagnostics;
+}
+
+json Server::lsp_diagnostics(const OpenDocument& doc) const {
+  json diagnostics = lsp_diagnostics(doc.diagnostics, doc.text);
+  // A settings file open in the editor also shows why it could not be loaded.
+  if (doc.is_file)
+    for (json& problem : file_problem_diagnostics(doc.path)) diagnostics.push_back(problem);
+  return diagnostics;
 }
 
 void Server::publish_diagnostics(const std::string& uri, std::optional<std::int64_t> version,

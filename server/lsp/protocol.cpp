@@ -127,6 +127,25 @@ std::string file_uri_to_path(std::string_view uri) {
   return percent_decode(rest);
 }
 
+std::string path_to_file_uri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file://";
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                       (byte >= '0' && byte <= '9') || std::string_view("/-._~").find(c) !=
+                                                           std::string_view::npos;
+    if (plain) {
+      uri.push_back(c);
+    } else {
+      uri.push_back('%');
+      uri.push_back(kHex[byte >> 4]);
+      uri.push_back(kHex[byte & 15]);
+    }
+  }
+  return uri;
+}
+
 std::string uri_file_name(std::string_view uri) {
   uri = uri.substr(0, uri.find_first_of("?#"));
   const std::size_t cut = uri.find_last_of("/:");

@@ -33,6 +33,8 @@ ColumnUnit negotiate_position_encoding(const json& client_capabilities);
 
 // file:///a%20b/c.md → "/a b/c.md"; "" for URIs that are not file: URIs.
 std::string file_uri_to_path(std::string_view uri);
+// "/a b/c.md" → file:///a%20b/c.md (the inverse of file_uri_to_path for absolute paths).
+std::string path_to_file_uri(std::string_view path);
 // The last path segment of any URI, percent-decoded ("untitled:Untitled-1" → "Untitled-1").
 std::string uri_file_name(std::string_view uri);
 

@@ -1,8 +1,11 @@
+// Lifecycle (initialize, initialized, shutdown, exit) and dispatch of requests, notifications and
+// the client's replies to our own requests.
 #include "lsp/server.h"
 
+#include <algorithm>
 #include <iostream>
 
-#include "lsp/lsp.h"
+#include "lsp/fd_input.h"
 #include "lsp/protocol.h"
 
 #ifndef SAYSO_VERSION
@@ -10,15 +13,54 @@
 #endif
 
 namespace sayso::lsp {
+namespace {
 
-Server::Server(Transport& transport, std::string rules_dir)
-    : transport_(transport), rules_dir_(std::move(rules_dir)) {}
+// Longer debounces would make the editor feel slow; this bounds a mistyped setting.
+constexpr int kMaxDebounceMs = 5000;
+
+const std::vector<std::string>& command_names() {
+  static const std::vector<std::string> names = {"sayso.lintWorkspace", "sayso.explainRule",
+                                                 "sayso.addWord"};
+  return names;
+}
+
+json server_capabilities(ColumnUnit unit) {
+  return {
+      {"positionEncoding", std::string(encoding_name(unit))},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},  // incremental
+      {"hoverProvider", true},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.sayso"}}}},
+      {"documentSymbolProvider", true},
+      {"inlayHintProvider", true},
+      {"diagnosticProvider",
+       {{"identifier", "sayso"}, {"interFileDependencies", false}, {"workspaceDiagnostics", true}}},
+      {"executeCommandProvider", {{"commands", command_names()}}},
+      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
+  };
+}
+
+}  // namespace
+
+Server::Server(Transport& transport, LanguageServerOptions options)
+    : transport_(transport), options_(std::move(options)) {
+  // Over a stream with no descriptor nothing can arrive during a wait: lint at once.
+  if (transport_.can_wait())
+    debounce_ = std::chrono::milliseconds(std::clamp(options_.debounce_ms, 0, kMaxDebounceMs));
+}
 
 const std::map<std::string, Server::RequestHandler, std::less<>>& Server::request_handlers() {
   static const std::map<std::string, RequestHandler, std::less<>> handlers = {
       {"initialize", &Server::on_initialize},
       {"shutdown", &Server::on_shutdown},
       {"textDocument/hover", &Server::on_hover},
+      {"textDocument/codeAction", &Server::on_code_action},
+      {"textDocument/documentSymbol", &Server::on_document_symbol},
+      {"textDocument/inlayHint", &Server::on_inlay_hint},
+      {"textDocument/diagnostic", &Server::on_document_diagnostic},
+      {"workspace/diagnostic", &Server::on_workspace_diagnostic},
+      {"workspace/executeCommand", &Server::on_execute_command},
+      {"sayso/documentSummary", &Server::on_document_summary},
   };
   return handlers;
 }
@@ -26,68 +68,56 @@ const std::map<std::string, Server::RequestHandler, std::less<>>& Server::reques
 const std::map<std::string, Server::NotificationHandler, std::less<>>&
 Server::notification_handlers() {
   static const std::map<std::string, NotificationHandler, std::less<>> handlers = {
+      {"initialized", &Server::on_initialized},
       {"textDocument/didOpen", &Server::on_did_open},
       {"textDocument/didChange", &Server::on_did_change},
       {"textDocument/didClose", &Server::on_did_close},
+      {"textDocument/didSave", &Server::on_did_save},
       {"workspace/didChangeConfiguration", &Server::on_did_change_configuration},
+      {"workspace/didChangeWatchedFiles", &Server::on_did_change_watched_files},
+      {"workspace/didChangeWorkspaceFolders", &Server::on_did_change_workspace_folders},
   };
   return handlers;
 }
 
-int Server::run() {
-  while (!exit_requested_) {
-    std::optional<std::string> body = transport_.read_message();
-    if (!body) {
-      log("input ended without an exit notification");
-      break;
-    }
-    // Last line of defence: a failure in one message must not end the session.
-    try {
-      handle_body(*body);
-    } catch (const std::exception& e) {
-      log(std::string("message dropped: ") + e.what());
-    } catch (...) {
-      log("message dropped");
-    }
-  }
-  return shutdown_requested_ ? 0 : 1;
-}
-
-void Server::handle_body(const std::string& body) {
-  ParseOutcome parsed = parse_message(body);
-  if (!parsed.ok) {
-    log("bad message: " + parsed.error_reply["error"]["message"].get<std::string>());
-    send(parsed.error_reply);
-    return;
-  }
-  switch (parsed.message.kind) {
+void Server::handle_message(const Message& message) {
+  switch (message.kind) {
     case Message::Kind::Request:
-      handle_request(parsed.message);
+      handle_request(message);
       break;
     case Message::Kind::Notification:
-      handle_notification(parsed.message);
+      handle_notification(message);
       break;
     case Message::Kind::Response:
-      break;  // we send no requests, so no reply is awaited
+      handle_response(message);
+      break;
   }
 }
 
 void Server::handle_request(const Message& message) {
   const json& id = message.id;
+  if (cancelled_.erase(id.dump()) > 0)
+    return send(make_error(id, ErrorCode::RequestCancelled, "Request cancelled"));
   if (message.method == "initialize" && initialized_)
     return send(make_error(id, ErrorCode::InvalidRequest, "initialize was already received"));
-  if (message.method != "initialize" && !initialized_)
+  if (message.method != "initialize" && !initialized_) {
+    log("request " + message.method + " before initialize: refused");
     return send(make_error(id, ErrorCode::ServerNotInitialized, "Server not initialized"));
+  }
   if (shutdown_requested_)
     return send(make_error(id, ErrorCode::InvalidRequest, "Server is shutting down"));
 
   const auto handler = request_handlers().find(message.method);
-  if (handler == request_handlers().end())
+  if (handler == request_handlers().end()) {
+    log("unknown request " + message.method);
     return send(make_error(id, ErrorCode::MethodNotFound, "Unknown method " + message.method));
+  }
+  current_request_ = id;
   // Every handler is wrapped: no input may bring the server down.
   try {
     send(make_result(id, (this->*handler->second)(message.params)));
   } catch (const RpcError& e) {
+    log(message.method + ": " + e.what());
     send(make_error(id, e.code, e.what()));
   } catch (const std::exception& e) {
     log(message.method + " failed: " + e.what());
@@ -96,6 +126,8 @@ void Server::handle_request(const Message& message) {
     log(message.method + " failed");
     send(make_error(id, ErrorCode::InternalError, "Internal error"));
   }
+  current_request_ = nullptr;
+  cancelled_.erase(id.dump());  // a cancel that came too late
 }
 
 void Server::handle_notification(const Message& message) {
@@ -104,9 +136,13 @@ void Server::handle_notification(const Message& message) {
     return;
   }
   // Before initialize and after shutdown, notifications are dropped (LSP: all but exit).
-  if (!initialized_ || shutdown_requested_) return;
+  if (!initialized_ || shutdown_requested_) {
+    log("notification " + message.method + " dropped: " +
+        (initialized_ ? "shutting down" : "not initialized"));
+    return;
+  }
   const auto handler = notification_handlers().find(message.method);
-  if (handler == notification_handlers().end()) return;  // e.g. initialized, $/cancelRequest
+  if (handler == notification_handlers().end()) return;  // e.g. $/setTrace
   try {
     (this->*handler->second)(message.params);
   } catch (const std::exception& e) {
@@ -116,30 +152,64 @@ void Server::handle_notification(const Message& message) {
   }
 }
 
+void Server::handle_response(const Message& message) {
+  if (!message.id.is_number_integer()) return;  // not one of ours
+  const auto waiting = awaiting_reply_.find(message.id.get<int>());
+  if (waiting == awaiting_reply_.end()) return;
+  const ReplyHandler on_reply = std::move(waiting->second);
+  awaiting_reply_.erase(waiting);
+  const auto error = message.body.find("error");
+  if (error != message.body.end()) log("the client answered with an error: " + error->dump());
+  if (!on_reply) return;
+  try {
+    static const json kNull = nullptr;
+    const auto result = message.body.find("result");
+    on_reply(result != message.body.end() ? *result : kNull,
+             error != message.body.end() ? &*error : nullptr);
+  } catch (const std::exception& e) {
+    log(std::string("handling the client's reply failed: ") + e.what());
+  }
+}
+
 json Server::on_initialize(const json& params) {
   require_params_object(params);
-  const json capabilities = params.value("capabilities", json::object());
-  position_unit_ = negotiate_position_encoding(capabilities);
+  client_capabilities_ = params.value("capabilities", json::object());
+  if (!client_capabilities_.is_object()) client_capabilities_ = json::object();
+  position_unit_ = negotiate_position_encoding(client_capabilities_);
 
   // Hover content: Markdown unless the client lists formats without it.
-  const json* formats = find_path(capabilities, {"textDocument", "hover", "contentFormat"});
+  const json* formats = find_path(client_capabilities_, {"textDocument", "hover", "contentFormat"});
   if (formats != nullptr && formats->is_array() && !formats->empty()) {
     hover_markdown_ = false;
     for (const json& f : *formats) hover_markdown_ = hover_markdown_ || f == "markdown";
   }
+  set_workspace_folders(params);
 
-  const auto root_uri = params.find("rootUri");
-  if (root_uri != params.end() && root_uri->is_string())
-    root_path_ = file_uri_to_path(root_uri->get<std::string>());
+  // A client that pulls diagnostics would show pushed ones twice.
+  push_diagnostics_ =
+      find_path(client_capabilities_, {"textDocument", "diagnostic"}) == nullptr;
+  const json* options = find_path(params, {"initializationOptions"});
+  if (options != nullptr && options->is_object()) {
+    const auto push = options->find("pushDiagnostics");
+    if (push != options->end() && push->is_boolean()) push_diagnostics_ = push->get<bool>();
+    const auto debounce = options->find("debounceMs");
+    if (debounce != options->end() && debounce->is_number_integer() && transport_.can_wait())
+      debounce_ = std::chrono::milliseconds(
+          std::clamp(debounce->get<int>(), 0, kMaxDebounceMs));
+    const auto settings = options->find("settings");
+    if (settings != options->end() && settings->is_object()) apply_client_settings(*settings);
+  }
 
   initialized_ = true;
   return {
-      {"capabilities",
-       {{"positionEncoding", std::string(encoding_name(position_unit_))},
-        {"textDocumentSync", {{"openClose", true}, {"change", 2}}},  // 2 = incremental
-        {"hoverProvider", true}}},
+      {"capabilities", server_capabilities(position_unit_)},
       {"serverInfo", {{"name", "sayso"}, {"version", SAYSO_VERSION}}},
   };
+}
+
+void Server::on_initialized(const json&) {
+  register_file_watchers();
+  request_client_settings();
 }
 
 json Server::on_shutdown(const json&) {
@@ -148,6 +218,14 @@ json Server::on_shutdown(const json&) {
 }
 
 void Server::send(const json& message) { transport_.write_message(serialise(message)); }
+
+void Server::send_request(std::string method, json params, ReplyHandler on_reply) {
+  const int id = next_request_id_++;
+  awaiting_reply_[id] = std::move(on_reply);
+  json message = {{"jsonrpc", "2.0"}, {"id", id}, {"method", std::move(method)}};
+  if (!params.is_null()) message["params"] = std::move(params);
+  send(message);
+}
 
 void Server::log(std::string_view text) { transport_.log() << "sayso lsp: " << text << '\n'; }
 
@@ -160,11 +238,26 @@ void Server::show_message(int type, const std::string& text) {
 
 namespace sayso {
 
+int run_language_server(std::istream& in, std::ostream& out, const LanguageServerOptions& options,
+                        std::ostream& log) {
+  lsp::Transport transport(in, out, log, options.max_message_bytes, options.input_fd);
+  lsp::Server server(transport, options);
+  return server.run();
+}
+
+int run_stdio_language_server(const LanguageServerOptions& options) {
+  lsp::FdInputBuffer input(0);
+  std::istream in(&input);
+  LanguageServerOptions with_fd = options;
+  with_fd.input_fd = 0;
+  return run_language_server(in, std::cout, with_fd, std::cerr);
+}
+
 int run_language_server(std::istream& in, std::ostream& out, const std::string& rules_dir,
                         std::ostream& log) {
-  lsp::Transport transport(in, out, log);
-  lsp::Server server(transport, rules_dir);
-  return server.run();
+  LanguageServerOptions options;
+  options.rules_dir = rules_dir;
+  return run_language_server(in, out, options, log);
 }
 
 int run_language_server(std::istream& in, std::ostream& out, const std::string& rules_dir) {

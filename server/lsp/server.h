@@ -1,8 +1,16 @@
 // The language server's state and dispatch. Each LSP feature lives in its own file:
-// text_sync.cpp, diagnostics.cpp, hover.cpp, and workspace.cpp (configuration and rule sets).
+// event_loop.cpp (reading, queueing, debounce, cancellation), server.cpp (lifecycle, dispatch),
+// text_sync.cpp, diagnostics.cpp (push), pull_diagnostics.cpp, hover.cpp, code_actions.cpp,
+// dictionary_edit.cpp (words: in .sayso.yml), document_symbols.cpp, inlay_hints.cpp,
+// document_summary.cpp, section_figures_label.cpp, configuration.cpp (client settings),
+// file_watching.cpp, workspace.cpp (.sayso.yml and rule sets), workspace_folders.cpp,
+// commands.cpp (workspace/executeCommand); fd_input.cpp reads stdin so the loop can wait on it.
 #pragma once
+#include <chrono>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,10 +25,14 @@
 #include "engine/diagnostic.h"
 #include "engine/linter.h"
 #include "engine/ruleset.h"
+#include "engine/section_figures.h"
 #include "lsp/jsonrpc.h"
+#include "lsp/lsp.h"
 #include "lsp/transport.h"
 
 namespace sayso::lsp {
+
+using Clock = std::chrono::steady_clock;
 
 // The rules and linter for the documents governed by one .sayso.yml (or by none).
 struct RuleContext {
@@ -38,69 +50,183 @@ struct OpenDocument {
   std::string language_id;
   std::string text;
   std::int64_t version = 0;
+  // Lint state: `dirty` until the current text is linted; `due` is when the debounced lint runs.
+  bool dirty = true;
+  bool lint_scheduled = false;
+  Clock::time_point due{};
+  std::uint64_t lint_number = 0;               // changes with every lint: the pull resultId
   std::shared_ptr<const RuleContext> context;  // the rules of the last lint
+  std::shared_ptr<const Document> document;    // the last linted Document (null if not prose)
   std::vector<Diagnostic> diagnostics;         // of the last lint: byte ranges into `text`
+  std::optional<std::vector<SectionFigures>> figures;  // computed on demand, per lint
+};
+
+// What the lint of some text gives: the findings and the Document they index.
+struct LintOutput {
+  std::vector<Diagnostic> diagnostics;
+  std::shared_ptr<const Document> document;
+};
+
+// A rule or config file that failed to load: shown as a diagnostic in that file.
+struct FileProblem {
+  std::string path;
+  std::uint32_t line = 0;  // 0-based
+  std::string message;
 };
 
 class Server {
  public:
-  Server(Transport& transport, std::string rules_dir);
+  Server(Transport& transport, LanguageServerOptions options);
   // Serves until `exit` or the end of the input; returns the exit status.
   int run();
 
  private:
   using RequestHandler = json (Server::*)(const json& params);
   using NotificationHandler = void (Server::*)(const json& params);
+  using ReplyHandler = std::function<void(const json& result, const json* error)>;
   static const std::map<std::string, RequestHandler, std::less<>>& request_handlers();
   static const std::map<std::string, NotificationHandler, std::less<>>& notification_handlers();
 
+  // event_loop.cpp: reading, queueing, debounced lints and cancellation.
+  bool read_messages();  // reads one message, then all that wait; false at the end of the input
+  void accept_body(const std::string& body);
+  void accept_oversized(const std::string& prefix);
+  void handle_next_queued();
+  bool run_due_lints();
+  std::optional<Clock::time_point> next_lint_due() const;
+  void note_cancel(const json& params);
+  // Inside a long request: reads what has arrived and throws RequestCancelled if the client
+  // cancelled the request being served.
+  void check_cancelled();
+
   // server.cpp: dispatch and lifecycle.
-  void handle_body(const std::string& body);
+  void handle_message(const Message& message);
   void handle_request(const Message& message);
   void handle_notification(const Message& message);
+  void handle_response(const Message& message);
   json on_initialize(const json& params);
+  void on_initialized(const json& params);
   json on_shutdown(const json& params);
   void send(const json& message);
+  void send_request(std::string method, json params, ReplyHandler on_reply = nullptr);
   void log(std::string_view text);
+  void show_message(int type, const std::string& text);
 
   // text_sync.cpp
   void on_did_open(const json& params);
   void on_did_change(const json& params);
   void on_did_close(const json& params);
+  void on_did_save(const json& params);
+  OpenDocument* find_document(const std::string& uri);
+  // The open document named by params.textDocument.uri, linted; InvalidParams if not open.
+  OpenDocument& require_document(const json& params);
 
   // diagnostics.cpp
+  void schedule_lint(OpenDocument& doc, std::chrono::milliseconds delay);
+  void ensure_linted(OpenDocument& doc);
   void lint_and_publish(OpenDocument& doc);
-  std::vector<Diagnostic> lint(const OpenDocument& doc, const RuleContext& context);
+  void relint_all_open();
+  LintOutput lint(const std::string& path, const std::string& text, const std::string& language_id,
+                  const RuleContext& context);
+  json lsp_diagnostics(const OpenDocument& doc) const;
+  json lsp_diagnostics(const std::vector<Diagnostic>& diagnostics, std::string_view text) const;
+  // A file that is not open, read from disk and linted with the rules of its folder.
+  LintOutput lint_file_on_disk(const std::string& path, std::string& text);
   void publish_diagnostics(const std::string& uri, std::optional<std::int64_t> version,
                            json diagnostics);
+
+  // pull_diagnostics.cpp
+  json on_document_diagnostic(const json& params);
+  json on_workspace_diagnostic(const json& params);
+  void request_diagnostic_refresh();
 
   // hover.cpp
   json on_hover(const json& params);
 
-  // workspace.cpp
+  // code_actions.cpp
+  json on_code_action(const json& params);
+
+  // document_symbols.cpp, inlay_hints.cpp, document_summary.cpp
+  json on_document_symbol(const json& params);
+  json on_inlay_hint(const json& params);
+  json on_document_summary(const json& params);
+  const std::vector<SectionFigures>& figures_of(OpenDocument& doc);
+
+  // configuration.cpp
   void on_did_change_configuration(const json& params);
+  void request_client_settings();
+  void apply_client_settings(const json& settings);
+
+  // file_watching.cpp
+  void register_file_watchers();
+  void on_did_change_watched_files(const json& params);
+  bool is_settings_file(const std::string& path) const;
+  void reload_rules(const std::string& why);
+  void report_file_problem(const std::string& error_text);
+  void clear_file_problems();
+  json file_problem_diagnostics(const std::string& path) const;
+
+  // workspace.cpp
   std::shared_ptr<const RuleContext> rules_for(const OpenDocument& doc);
+  std::shared_ptr<const RuleContext> rules_for_directory(const std::string& dir);
   std::shared_ptr<RuleContext> load_rule_context(const std::string& config_file,
-                                                 std::filesystem::file_time_type config_time);
-  void show_message(int type, const std::string& text);
+                                                 std::filesystem::file_time_type config_time,
+                                                 const std::shared_ptr<RuleContext>& last_good);
+
+  // workspace_folders.cpp
+  void set_workspace_folders(const json& initialize_params);
+  void on_did_change_workspace_folders(const json& params);
+  std::string folder_of(const std::string& path) const;
+  std::vector<std::string> workspace_files();
+
+  // commands.cpp
+  json on_execute_command(const json& params);
+  json lint_workspace(const json& params);
+  json explain_rule(const json& arguments);
+  json add_word(const json& arguments);
 
   Transport& transport_;
-  std::string rules_dir_;
-  std::string root_path_;  // workspace root, for documents that are not files
+  LanguageServerOptions options_;
   ColumnUnit position_unit_ = ColumnUnit::Utf16Units;
   bool hover_markdown_ = true;
   bool initialized_ = false;
   bool shutdown_requested_ = false;
   bool exit_requested_ = false;
+  bool input_ended_ = false;
+  std::chrono::milliseconds debounce_{0};
+  json client_capabilities_ = json::object();
+  bool push_diagnostics_ = true;
+  std::vector<std::string> folders_;  // workspace folder paths, in the client's order
   std::map<std::string, OpenDocument> documents_;                      // by URI
-  std::map<std::string, std::shared_ptr<RuleContext>> rule_contexts_;  // by config file
+  // By config file: the last good rules, and the config file's modification time when it was
+  // last read (whether or not that read succeeded), so a broken file is reported once.
+  struct ContextSlot {
+    std::shared_ptr<RuleContext> context;
+    std::filesystem::file_time_type seen_time{};
+    bool stale = true;  // reload at the next lint (rules or settings changed)
+  };
+  std::map<std::string, ContextSlot> rule_contexts_;
+  std::uint64_t rules_generation_ = 0;  // changes whenever the rules or settings reload
+  std::uint64_t lint_counter_ = 0;      // numbers every lint of an open document
+  Config client_settings_;  // from the editor: under every .sayso.yml
+  std::vector<FileProblem> file_problems_;
+  std::set<std::string> problem_files_published_;  // files whose problem diagnostics are shown
+
+  // Messages read but not yet handled, and the requests the client cancelled meanwhile.
+  std::deque<Message> queue_;
+  std::set<std::string> cancelled_;  // request ids (dumped JSON)
+  json current_request_ = nullptr;    // id of the request being served
+  int next_request_id_ = 1;
+  std::map<int, ReplyHandler> awaiting_reply_;
 };
 
 // Helpers the features use, exposed for unit tests.
 
 // Applies one TextDocumentContentChangeEvent (a ranged edit, or the whole new text) to `text`.
-// Positions past the end of a line or of the document are clamped. Throws RpcError on bad shapes.
-void apply_content_change(std::string& text, const json& change, ColumnUnit unit);
+// Positions past the end of a line or of the document are clamped (and reported in `clamped`).
+// Throws RpcError on bad shapes.
+void apply_content_change(std::string& text, const json& change, ColumnUnit unit,
+                          bool* clamped = nullptr);
 
 // One engine diagnostic as an LSP Diagnostic, its range in `unit` over `lines`.
 json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit);
@@ -108,6 +234,22 @@ json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, Col
 // The hover text for one finding: its message, the rule's explanation, sources, examples and
 // provenance (Markdown). `rule` may be null (findings with no rule behind them).
 std::string hover_markdown(const Diagnostic& diagnostic, const Rule* rule);
+// Everything about one rule (sayso.explainRule): message, explanation, examples, sources,
+// who shaped it and the decisions behind it (Markdown).
+std::string rule_markdown(const Rule& rule);
+
+// "287 / 300 words · reading age 11 · evidence 9 of 12": a section's figures in one line.
+std::string section_figures_label(const SectionFigures& figures);
+
+// `text` (a .sayso.yml, possibly empty) with `word` added to its `words:` list; other settings and
+// comments are kept. Throws std::runtime_error if the text is not a YAML map.
+std::string add_word_to_config_text(const std::string& text, const std::string& word);
+
+// "file:12: what" → {file, 11, what}; nullopt when the text has no file:line prefix.
+std::optional<FileProblem> parse_file_problem(const std::string& error_text);
+
+// The id of a request in the first bytes of a message too large to read, if it can be seen.
+std::optional<json> sniff_request_id(std::string_view prefix);
 
 enum MessageType { kMessageError = 1, kMessageWarning = 2, kMessageInfo = 3, kMessageLog = 4 };
 

@@ -1,4 +1,4 @@
-// textDocument/didOpen, didChange (incremental and full) and didClose.
+// textDocument/didOpen, didChange (incremental and full), didClose and didSave.
 #include <algorithm>
 
 #include "lsp/protocol.h"
@@ -14,9 +14,18 @@ std::int64_t require_version(const json& text_document) {
   return it->get<std::int64_t>();
 }
 
+// The byte offset of a position; `clamped` is set when the position was outside the text.
+std::size_t offset_of(const LineIndex& lines, LineColumn position, ColumnUnit unit,
+                      bool& clamped) {
+  const std::size_t offset = lines.to_offset(position, unit);
+  const LineColumn back = lines.to_position(offset, unit);
+  if (back.line != position.line || back.column != position.column) clamped = true;
+  return offset;
+}
+
 }  // namespace
 
-void apply_content_change(std::string& text, const json& change, ColumnUnit unit) {
+void apply_content_change(std::string& text, const json& change, ColumnUnit unit, bool* clamped) {
   if (!change.is_object())
     throw RpcError(ErrorCode::InvalidParams, "contentChanges items must be objects");
   std::string new_text = require_string(change, "text");
@@ -28,11 +37,27 @@ void apply_content_change(std::string& text, const json& change, ColumnUnit unit
   const LineColumn start = parse_position(require_object(*range, "start"));
   const LineColumn end = parse_position(require_object(*range, "end"));
   const LineIndex lines(text);
-  // to_offset clamps positions past a line's end or the document's end, as LSP asks.
-  std::size_t begin_byte = lines.to_offset(start, unit);
-  std::size_t end_byte = lines.to_offset(end, unit);
+  // Positions past a line's end or the document's end are clamped, as LSP asks.
+  bool outside = false;
+  std::size_t begin_byte = offset_of(lines, start, unit, outside);
+  std::size_t end_byte = offset_of(lines, end, unit, outside);
+  if (clamped != nullptr) *clamped = *clamped || outside;
   if (end_byte < begin_byte) std::swap(begin_byte, end_byte);  // reversed range: same span
   text.replace(begin_byte, end_byte - begin_byte, new_text);
+}
+
+OpenDocument* Server::find_document(const std::string& uri) {
+  const auto found = documents_.find(uri);
+  return found == documents_.end() ? nullptr : &found->second;
+}
+
+OpenDocument& Server::require_document(const json& params) {
+  const json& identifier = require_object(require_params_object(params), "textDocument");
+  const std::string uri = require_string(identifier, "uri");
+  OpenDocument* doc = find_document(uri);
+  if (doc == nullptr) throw RpcError(ErrorCode::InvalidParams, "document is not open: " + uri);
+  ensure_linted(*doc);
+  return *doc;
 }
 
 void Server::on_did_open(const json& params) {
@@ -47,15 +72,15 @@ void Server::on_did_open(const json& params) {
   doc.is_file = !doc.path.empty();
   if (!doc.is_file) doc.path = uri_file_name(doc.uri);
   OpenDocument& stored = documents_[doc.uri] = std::move(doc);
-  lint_and_publish(stored);
+  schedule_lint(stored, std::chrono::milliseconds(0));  // a document just opened: no waiting
 }
 
 void Server::on_did_change(const json& params) {
   const json& identifier = require_object(require_params_object(params), "textDocument");
   const std::string uri = require_string(identifier, "uri");
-  const auto found = documents_.find(uri);
-  if (found == documents_.end()) {
-    log("didChange for a document that is not open: " + uri);
+  OpenDocument* doc = find_document(uri);
+  if (doc == nullptr) {
+    log("didChange for a document that is not open: " + uri + " (ignored)");
     return;
   }
   const std::int64_t version = require_version(identifier);
@@ -63,12 +88,14 @@ void Server::on_did_change(const json& params) {
   if (changes == params.end() || !changes->is_array())
     throw RpcError(ErrorCode::InvalidParams, "contentChanges must be an array");
   // Apply to a copy: a malformed change leaves the document as it was.
-  std::string text = found->second.text;
-  for (const json& change : *changes) apply_content_change(text, change, position_unit_);
-  OpenDocument& doc = found->second;
-  doc.text = std::move(text);
-  doc.version = version;
-  lint_and_publish(doc);
+  std::string text = doc->text;
+  bool clamped = false;
+  for (const json& change : *changes) apply_content_change(text, change, position_unit_, &clamped);
+  if (clamped)
+    log("didChange for " + uri + " had positions outside the document: clamped to its end");
+  doc->text = std::move(text);
+  doc->version = version;
+  schedule_lint(*doc, debounce_);
 }
 
 void Server::on_did_close(const json& params) {
@@ -76,8 +103,17 @@ void Server::on_did_close(const json& params) {
   const std::string uri = require_string(identifier, "uri");
   const auto found = documents_.find(uri);
   if (found == documents_.end()) return;
+  const std::string path = found->second.is_file ? found->second.path : "";
   documents_.erase(found);
-  publish_diagnostics(uri, std::nullopt, json::array());  // clear what the editor shows
+  // Clear what the editor shows, unless it is a settings file with a problem to show.
+  publish_diagnostics(uri, std::nullopt, file_problem_diagnostics(path));
+}
+
+// Saving a .sayso.yml or a rule file in the editor reloads the rules, as a file watcher would.
+void Server::on_did_save(const json& params) {
+  const json& identifier = require_object(require_params_object(params), "textDocument");
+  const std::string path = file_uri_to_path(require_string(identifier, "uri"));
+  if (is_settings_file(path)) reload_rules(path + " was saved");
 }
 
 }  // namespace sayso::lsp

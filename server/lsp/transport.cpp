@@ -1,5 +1,7 @@
 #include "lsp/transport.h"
 
+#include "lsp/fd_input.h"
+
 #include <algorithm>
 #include <charconv>
 #include <istream>
@@ -47,8 +49,14 @@ std::optional<std::size_t> parse_length(std::string_view digits) {
 }  // namespace
 
 Transport::Transport(std::istream& in, std::ostream& out, std::ostream& log,
-                     std::size_t max_message_bytes)
-    : in_(in), out_(out), log_(log), max_message_bytes_(max_message_bytes) {}
+                     std::size_t max_message_bytes, int input_fd)
+    : in_(in), out_(out), log_(log), max_message_bytes_(max_message_bytes), input_fd_(input_fd) {}
+
+bool Transport::input_waiting(int timeout_ms) {
+  if (input_fd_ < 0) return false;
+  if (in_.rdbuf()->in_avail() > 0) return true;  // already buffered
+  return fd_readable(input_fd_, timeout_ms);
+}
 
 bool Transport::read_line(std::string& line) {
   line.clear();
@@ -109,8 +117,17 @@ Transport::Header Transport::read_header() {
 
 std::optional<std::string> Transport::read_message() {
   for (;;) {
+    Frame frame = read_frame();
+    if (frame.kind == Frame::Kind::End) return std::nullopt;
+    if (frame.kind == Frame::Kind::Body) return std::move(frame.body);
+  }
+}
+
+Transport::Frame Transport::read_frame() {
+  Frame frame;
+  for (;;) {
     const Header header = read_header();
-    if (header.ended_by_eof) return std::nullopt;
+    if (header.ended_by_eof) return frame;
     if (!header.content_length) {
       log_ << "sayso lsp: message without a valid Content-Length header: skipped\n";
       continue;
@@ -123,17 +140,23 @@ std::optional<std::string> Transport::read_message() {
     if (length > max_message_bytes_) {
       log_ << "sayso lsp: message of " << length << " bytes is over the limit of "
            << max_message_bytes_ << " bytes: skipped\n";
-      if (!skip_bytes(length)) return std::nullopt;
-      continue;
+      const std::size_t prefix = std::min(length, kOversizedPrefixBytes);
+      frame.body.resize(prefix);
+      in_.read(frame.body.data(), static_cast<std::streamsize>(prefix));
+      if (static_cast<std::size_t>(in_.gcount()) != prefix || !skip_bytes(length - prefix))
+        return Frame{};
+      frame.kind = Frame::Kind::Oversized;
+      return frame;
     }
-    std::string body(length, '\0');
-    in_.read(body.data(), static_cast<std::streamsize>(length));
+    frame.body.assign(length, '\0');
+    in_.read(frame.body.data(), static_cast<std::streamsize>(length));
     if (static_cast<std::size_t>(in_.gcount()) != length) {
       log_ << "sayso lsp: input ended inside a message (" << in_.gcount() << " of " << length
            << " bytes)\n";
-      return std::nullopt;
+      return Frame{};
     }
-    return body;
+    frame.kind = Frame::Kind::Body;
+    return frame;
   }
 }
 

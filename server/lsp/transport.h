@@ -13,12 +13,29 @@ class Transport {
   // Larger messages are skipped (and logged) rather than buffered.
   static constexpr std::size_t kDefaultMaxMessageBytes = std::size_t{64} << 20;
 
+  // `input_fd` is the descriptor behind `in` (its buffer must be an FdInputBuffer), or -1 for
+  // streams with no descriptor (string streams in tests): those never have to be waited for.
   Transport(std::istream& in, std::ostream& out, std::ostream& log,
-            std::size_t max_message_bytes = kDefaultMaxMessageBytes);
+            std::size_t max_message_bytes = kDefaultMaxMessageBytes, int input_fd = -1);
 
   // The next message body, or nullopt at the end of the input. Frames without a valid
   // Content-Length, empty frames and oversized frames are logged and skipped.
   std::optional<std::string> read_message();
+
+  struct Frame {
+    enum class Kind { Body, Oversized, End };
+    Kind kind = Kind::End;
+    std::string body;  // the body; for an oversized frame, its first kOversizedPrefixBytes
+  };
+  static constexpr std::size_t kOversizedPrefixBytes = 4096;
+  // Like read_message, but reports an oversized frame (with the start of its body, so that the
+  // server can answer the request it carried) instead of skipping it silently.
+  Frame read_frame();
+
+  // Whether a message can be read without blocking, waiting up to `timeout_ms` for one. Always
+  // false for streams with no descriptor: for them, time stands still between messages.
+  bool input_waiting(int timeout_ms);
+  bool can_wait() const { return input_fd_ >= 0; }
 
   // Writes one framed message and flushes, so the client sees it at once.
   void write_message(std::string_view body);
@@ -42,6 +59,7 @@ class Transport {
   std::ostream& out_;
   std::ostream& log_;
   std::size_t max_message_bytes_;
+  int input_fd_;
 };
 
 }  // namespace sayso::lsp

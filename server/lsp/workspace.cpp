@@ -1,4 +1,5 @@
-// Configuration (.sayso.yml, searched upward from each document) and the rule sets it selects.
+// Configuration (.sayso.yml, searched upward from each document, over the editor's settings) and
+// the rule sets it selects. A file that fails to load keeps the last good rules in use.
 #include <system_error>
 
 #include "lsp/server.h"
@@ -21,56 +22,65 @@ std::string config_file_for(const std::string& start_dir) {
   }
 }
 
-}  // namespace
-
-// Settings changed in the editor: re-read every .sayso.yml and re-lint what is open.
-void Server::on_did_change_configuration(const json&) {
-  rule_contexts_.clear();
-  for (auto& [uri, doc] : documents_) lint_and_publish(doc);
+// Rules and a linter for a config; throws what loading throws.
+void load_rules_into(RuleContext& context, const std::string& rules_dir) {
+  context.rules = load_rules(rules_dir, context.config);
+  context.linter = std::make_unique<Linter>(context.rules, context.config);
 }
+
+}  // namespace
 
 std::shared_ptr<const RuleContext> Server::rules_for(const OpenDocument& doc) {
   const std::string start_dir =
-      doc.is_file ? std::filesystem::path(doc.path).parent_path().string() : root_path_;
-  const std::string config_file = config_file_for(start_dir);
-  const auto time =
-      config_file.empty() ? std::filesystem::file_time_type{} : modification_time(config_file);
-  std::shared_ptr<RuleContext>& cached = rule_contexts_[config_file];
-  // Reload when the config file was edited since it was read.
-  if (!cached || cached->config_time != time) cached = load_rule_context(config_file, time);
-  return cached;
+      doc.is_file ? std::filesystem::path(doc.path).parent_path().string()
+                  : (folders_.empty() ? std::string() : folders_.front());
+  return rules_for_directory(start_dir);
 }
 
-std::shared_ptr<RuleContext> Server::load_rule_context(const std::string& config_file,
-                                                       std::filesystem::file_time_type time) {
+std::shared_ptr<const RuleContext> Server::rules_for_directory(const std::string& dir) {
+  const std::string config_file = config_file_for(dir);
+  const auto time =
+      config_file.empty() ? std::filesystem::file_time_type{} : modification_time(config_file);
+  ContextSlot& slot = rule_contexts_[config_file];
+  // Reload when the config file was edited since it was read, or the rules changed.
+  if (!slot.context || slot.stale || slot.seen_time != time) {
+    slot.context = load_rule_context(config_file, time, slot.context);
+    slot.seen_time = time;
+    slot.stale = false;
+  }
+  return slot.context;
+}
+
+std::shared_ptr<RuleContext> Server::load_rule_context(
+    const std::string& config_file, std::filesystem::file_time_type time,
+    const std::shared_ptr<RuleContext>& last_good) {
   auto context = std::make_shared<RuleContext>();
   context->config_file = config_file;
   context->config_time = time;
+  context->config = client_settings_;
   if (!config_file.empty()) {
     try {
-      context->config = load_config_file(config_file);
+      context->config = merge_configs(client_settings_, load_config_file(config_file));
     } catch (const std::exception& e) {
-      show_message(kMessageError, std::string("sayso: ") + e.what() +
-                                      " (using the default settings until it is fixed)");
-      context->config = Config{};
+      report_file_problem(e.what());
+      if (last_good) return last_good;
+      context->config = client_settings_;  // nothing better yet: the defaults
     }
   }
   try {
-    context->rules = load_rules(rules_dir_, context->config);
+    load_rules_into(*context, options_.rules_dir);
+    return context;
   } catch (const std::exception& e) {
-    show_message(kMessageError, std::string("sayso: ") + e.what());
-    if (context->config.file.empty()) return context;  // the default rules themselves failed
-    context->config = Config{};
-    try {
-      context->rules = load_rules(rules_dir_, context->config);
-    } catch (const std::exception&) {
-      return context;
-    }
+    report_file_problem(e.what());
   }
+  if (last_good) return last_good;
+  // No good rules yet: try again without the project's settings, then give up (no linter).
+  context->config = Config{};
   try {
-    context->linter = std::make_unique<Linter>(context->rules, context->config);
+    load_rules_into(*context, options_.rules_dir);
   } catch (const std::exception& e) {
-    show_message(kMessageError, std::string("sayso: cannot start the linter: ") + e.what());
+    log(std::string("the default rules cannot be loaded either: ") + e.what());
+    context->linter.reset();
   }
   return context;
 }

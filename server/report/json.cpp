@@ -45,15 +45,17 @@ nlohmann::json sections_json(const Document& doc) {
 }
 
 nlohmann::json file_json(const FileOutcome& outcome) {
-  nlohmann::json j = {{"path", outcome.path},
-                      {"status", outcome.ok ? "ok" : "error"},
-                      {"error", outcome.ok ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},
-                      {"sections", nlohmann::json::array()},
-                      {"diagnostics", nlohmann::json::array()}};
+  nlohmann::json j = {
+      {"path", outcome.path},
+      {"status", outcome.ok ? "ok" : "error"},
+      {"error", outcome.ok ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},
+      {"sections", nlohmann::json::array()},
+      {"diagnostics", nlohmann::json::array()}};
   if (outcome.ok && outcome.doc) {
     j["format"] = outcome.doc->format;
     j["sections"] = sections_json(*outcome.doc);
-    for (const auto& d : outcome.diagnostics) j["diagnostics"].push_back(diagnostic_json(*outcome.doc, d));
+    for (const auto& d : outcome.diagnostics)
+      j["diagnostics"].push_back(diagnostic_json(*outcome.doc, d));
   }
   return j;
 }

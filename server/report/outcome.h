@@ -12,8 +12,8 @@ namespace sayso {
 struct FileOutcome {
   std::string path;
   bool ok = false;
-  std::string error;                   // why the file could not be linted (when !ok)
-  std::shared_ptr<const Document> doc; // null when !ok
+  std::string error;                    // why the file could not be linted (when !ok)
+  std::shared_ptr<const Document> doc;  // null when !ok
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -9,16 +9,21 @@ namespace {
 
 const char* colour_of(Severity s) {
   switch (s) {
-    case Severity::Error: return "\033[1;31m";
-    case Severity::Warning: return "\033[1;33m";
-    case Severity::Info: return "\033[1;36m";
-    case Severity::Hint: return "\033[1;32m";
+    case Severity::Error:
+      return "\033[1;31m";
+    case Severity::Warning:
+      return "\033[1;33m";
+    case Severity::Info:
+      return "\033[1;36m";
+    case Severity::Hint:
+      return "\033[1;32m";
   }
   return "";
 }
 
 // Code-point boundaries: the byte offset `count` code points after `from`, stopping at `limit`.
-std::size_t advance_code_points(std::string_view text, std::size_t from, std::size_t count, std::size_t limit) {
+std::size_t advance_code_points(std::string_view text, std::size_t from, std::size_t count,
+                                std::size_t limit) {
   std::size_t i = from;
   while (i < limit && count > 0) {
     ++i;
@@ -36,13 +41,15 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnostic& d, const TextStyle& style) {
+void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnostic& d,
+                          const TextStyle& style) {
   const std::string_view text = doc.source.bytes;
   const std::size_t line = doc.lines.line_of(d.begin);
   std::size_t line_begin = doc.lines.line_start(line);
   if (line == 0) line_begin = std::max(line_begin, doc.source.content_begin);
   const std::size_t line_end = doc.lines.line_end(line);
-  const std::size_t col = count_units(text.substr(line_begin, d.begin - line_begin), ColumnUnit::CodePoints);
+  const std::size_t col =
+      count_units(text.substr(line_begin, d.begin - line_begin), ColumnUnit::CodePoints);
   // Show a window of the line when it is long, keeping the finding in view.
   std::size_t window_begin = line_begin;
   const std::size_t lead = style.max_line_width / 3;
@@ -51,15 +58,18 @@ void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnost
     window_begin = advance_code_points(text, line_begin, col - lead, line_end);
     cut_left = true;
   }
-  const std::size_t window_end = advance_code_points(text, window_begin, style.max_line_width, line_end);
+  const std::size_t window_end =
+      advance_code_points(text, window_begin, style.max_line_width, line_end);
   const bool cut_right = window_end < line_end;
   std::string shown = printable(text.substr(window_begin, window_end - window_begin));
   out << "  " << (cut_left ? "…" : "") << shown << (cut_right ? "…" : "") << "\n";
-  const std::size_t caret_col = count_units(text.substr(window_begin, d.begin - window_begin), ColumnUnit::CodePoints);
+  const std::size_t caret_col =
+      count_units(text.substr(window_begin, d.begin - window_begin), ColumnUnit::CodePoints);
   const std::size_t span_end = std::min(d.end, window_end);
-  std::size_t width = d.end > d.begin && span_end > d.begin
-                          ? count_units(text.substr(d.begin, span_end - d.begin), ColumnUnit::CodePoints)
-                          : 1;
+  std::size_t width =
+      d.end > d.begin && span_end > d.begin
+          ? count_units(text.substr(d.begin, span_end - d.begin), ColumnUnit::CodePoints)
+          : 1;
   out << "  " << std::string(caret_col + (cut_left ? 1 : 0), ' ');
   if (style.colour) out << colour_of(d.severity);
   out << "^" << std::string(width > 1 ? width - 1 : 0, '~');
@@ -70,13 +80,15 @@ void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnost
 
 }  // namespace
 
-void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcomes, const TextStyle& style) {
+void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcomes,
+                       const TextStyle& style) {
   std::map<Severity, std::size_t> counts;
   std::size_t failed = 0;
   for (const auto& o : outcomes) {
     if (!o.ok) {
       ++failed;
-      out << o.path << ": " << (style.colour ? "\033[1;31merror:\033[0m " : "error: ") << o.error << "\n";
+      out << o.path << ": " << (style.colour ? "\033[1;31merror:\033[0m " : "error: ") << o.error
+          << "\n";
       continue;
     }
     for (const auto& d : o.diagnostics) {
@@ -92,11 +104,12 @@ void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcom
   }
   std::size_t total = 0;
   for (const auto& [s, n] : counts) total += n;
-  out << fmt::format("{} file{} checked: {} finding{} ({} error{}, {} warning{}, {} info, {} hint{})",
-                     outcomes.size(), outcomes.size() == 1 ? "" : "s", total, total == 1 ? "" : "s",
-                     counts[Severity::Error], counts[Severity::Error] == 1 ? "" : "s",
-                     counts[Severity::Warning], counts[Severity::Warning] == 1 ? "" : "s",
-                     counts[Severity::Info], counts[Severity::Hint], counts[Severity::Hint] == 1 ? "" : "s");
+  out << fmt::format(
+      "{} file{} checked: {} finding{} ({} error{}, {} warning{}, {} info, {} hint{})",
+      outcomes.size(), outcomes.size() == 1 ? "" : "s", total, total == 1 ? "" : "s",
+      counts[Severity::Error], counts[Severity::Error] == 1 ? "" : "s", counts[Severity::Warning],
+      counts[Severity::Warning] == 1 ? "" : "s", counts[Severity::Info], counts[Severity::Hint],
+      counts[Severity::Hint] == 1 ? "" : "s");
   if (failed) out << fmt::format("; {} file{} could not be read", failed, failed == 1 ? "" : "s");
   out << "\n";
 }

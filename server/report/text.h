@@ -11,6 +11,7 @@ struct TextStyle {
   std::size_t max_line_width = 120;  // long lines are shown as a window around the finding
 };
 
-void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcomes, const TextStyle& style);
+void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcomes,
+                       const TextStyle& style);
 
 }  // namespace sayso

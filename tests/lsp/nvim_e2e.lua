@@ -78,6 +78,20 @@ local function hover(bufnr, client_id, line, character)
   return answer.result
 end
 
+-- The code actions at a position, as the server answers them.
+local function code_actions(bufnr, client_id, line, character)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = { start = { line = line, character = character }, ['end'] = { line = line, character = character } },
+    context = { diagnostics = {} },
+  }
+  local results = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, timeout_ms)
+  if not results or not results[client_id] or results[client_id].err then
+    error('no answer to textDocument/codeAction: ' .. vim.inspect(results))
+  end
+  return results[client_id].result or {}
+end
+
 local function run()
   local doc = os.getenv('SAYSO_E2E_DOC')
   vim.cmd('edit ' .. vim.fn.fnameescape(doc))
@@ -124,7 +138,28 @@ local function run()
     return find(bufnr, jargon_at(2, 19, 26)) == nil
   end)
 
-  -- 5. Shutdown and exit: the server ends with status 0.
+  -- 5. A code action applied: "in order to" (UTF-16 column 29 after the edit) becomes "to".
+  wait_for('the "in order to" finding', function()
+    return find(bufnr, function(d) return d.lnum == 2 and d.col == 32 and d.end_col == 43 end) ~= nil
+  end)
+  local chosen = nil
+  for _, action in ipairs(code_actions(bufnr, client_id, 2, 30)) do
+    note('code action: ' .. action.title)
+    if action.title == "Replace with 'to'" then
+      chosen = action
+    end
+  end
+  assert(chosen and chosen.edit, "no \"Replace with 'to'\" action with an edit")
+  vim.lsp.util.apply_workspace_edit(chosen.edit, vim.lsp.get_client_by_id(client_id).offset_encoding)
+  local line = vim.api.nvim_buf_get_lines(bufnr, 2, 3, true)[1]
+  note('after the code action: ' .. line)
+  assert(line == 'Café 😀 We will use the data to find out what helps people sleep.',
+    'unexpected text after the code action: ' .. line)
+  wait_for('the "in order to" finding to go', function()
+    return find(bufnr, function(d) return d.lnum == 2 and d.col == 32 end) == nil
+  end)
+
+  -- 6. Shutdown and exit: the server ends with status 0.
   vim.lsp.stop_client(client_id)
   wait_for('the server to exit', function()
     return exit_code ~= nil

@@ -19,11 +19,15 @@ std::string rule_error(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("malformed rule files say file:line, rule id and what is wrong", "[config]") {
-  CHECK_THAT(rule_error("bad-yaml"), Catch::Contains("r.yml:") && Catch::Contains("not valid YAML"));
-  CHECK_THAT(rule_error("unknown-kind"), Catch::Contains("r.yml:3: rule p.a: unknown kind 'magic'"));
-  CHECK_THAT(rule_error("bad-regex"), Catch::Contains("r.yml:18: rule p.a: 'regex' is not a valid RE2 pattern"));
+  CHECK_THAT(rule_error("bad-yaml"),
+             Catch::Contains("r.yml:") && Catch::Contains("not valid YAML"));
+  CHECK_THAT(rule_error("unknown-kind"),
+             Catch::Contains("r.yml:3: rule p.a: unknown kind 'magic'"));
+  CHECK_THAT(rule_error("bad-regex"),
+             Catch::Contains("r.yml:26: rule p.a: 'regex' is not a valid RE2 pattern"));
   CHECK_THAT(rule_error("missing-examples"), Catch::Contains("rule p.a: 'examples'"));
-  CHECK_THAT(rule_error("unknown-field"), Catch::Contains("r.yml:9: rule p.a: unknown field 'phrase'"));
+  CHECK_THAT(rule_error("unknown-field"),
+             Catch::Contains("r.yml:9: rule p.a: unknown field 'phrase'"));
 }
 
 TEST_CASE("config: profile, rule settings, words, extends", "[config]") {
@@ -41,14 +45,18 @@ TEST_CASE("config: profile, rule settings, words, extends", "[config]") {
 TEST_CASE("config errors say file:line and what is wrong", "[config]") {
   CHECK_THROWS_WITH(load_config_file(data("configs/unknown-key.yml")),
                     Catch::Contains("unknown-key.yml:2: unknown setting 'sevirity'"));
-  CHECK_THROWS_WITH(load_config_file(data("configs/bad-yaml.yml")), Catch::Contains("not valid YAML"));
-  CHECK_THROWS_WITH(load_rules(test_rules_dir(), load_config_file(data("configs/bad-severity.yml"))),
-                    Catch::Contains("bad-severity.yml:2: rule t.swap: 'loud' is not a severity"));
-  CHECK_THROWS_WITH(load_rules(test_rules_dir(), load_config_file(data("configs/unknown-rule.yml"))),
-                    Catch::Contains("unknown-rule.yml:2: unknown rule 't.nope'"));
+  CHECK_THROWS_WITH(load_config_file(data("configs/bad-yaml.yml")),
+                    Catch::Contains("not valid YAML"));
+  CHECK_THROWS_WITH(
+      load_rules(test_rules_dir(), load_config_file(data("configs/bad-severity.yml"))),
+      Catch::Contains("bad-severity.yml:2: rule t.swap: 'loud' is not a severity"));
+  CHECK_THROWS_WITH(
+      load_rules(test_rules_dir(), load_config_file(data("configs/unknown-rule.yml"))),
+      Catch::Contains("unknown-rule.yml:2: unknown rule 't.nope'"));
   Config unknown_profile;
   unknown_profile.profile = "nope";
-  CHECK_THROWS_WITH(load_rules(test_rules_dir(), unknown_profile), Catch::Contains("unknown profile 'nope'"));
+  CHECK_THROWS_WITH(load_rules(test_rules_dir(), unknown_profile),
+                    Catch::Contains("unknown profile 'nope'"));
 }
 
 TEST_CASE("config is found by searching upward", "[config]") {

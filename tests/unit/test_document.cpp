@@ -19,7 +19,9 @@ TEST_CASE("section classifier normalises numbering, case and colons", "[sections
 }
 
 TEST_CASE("markdown sections get canonical kinds; subheadings inherit", "[sections]") {
-  Document doc = load("# My study\n\n## Lay summary\n\nWe test.\n\n## PPI\n\nPeople help.\n\n### Payment\n\nWe pay.\n");
+  Document doc = load(
+      "# My study\n\n## Lay summary\n\nWe test.\n\n## PPI\n\nPeople help.\n\n### Payment\n\nWe "
+      "pay.\n");
   REQUIRE(doc.sections.size() == 4);
   CHECK(doc.sections[0].kind == "title");
   CHECK(doc.sections[1].kind == "plain-english-summary");
@@ -36,7 +38,8 @@ TEST_CASE("a document with no headings takes the headless kind", "[sections]") {
 }
 
 TEST_CASE("sentences and words", "[segmentation]") {
-  Document doc = load("We work with carers, e.g. parents. Co-production matters! Dr. Smith agrees.\n");
+  Document doc =
+      load("We work with carers, e.g. parents. Co-production matters! Dr. Smith agrees.\n");
   REQUIRE(doc.sentences.size() == 3);
   std::vector<std::string> words;
   for (const auto& t : doc.tokens) words.push_back(t.lower);

@@ -12,108 +12,12 @@
 #include "lsp/jsonrpc.h"
 #include "lsp/lsp.h"
 #include "lsp/transport.h"
+#include "test_lsp_client.h"
 
 using sayso::lsp::json;
+using namespace sayso::lsp_test;
 
 namespace {
-
-// Nothing under this folder exists, so no .sayso.yml is found for these documents.
-const std::string kFolder = "file:///nonexistent-sayso-lsp-test/";
-
-struct Session {
-  std::vector<json> messages;  // everything the server wrote, in order
-  int exit_code = -1;
-  std::string log;
-
-  const json* response(const json& id) const {
-    for (const json& m : messages)
-      if (m.contains("id") && m["id"] == id && !m.contains("method")) return &m;
-    return nullptr;
-  }
-  std::vector<json> notifications(std::string_view method) const {
-    std::vector<json> found;
-    for (const json& m : messages)
-      if (m.value("method", "") == method) found.push_back(m["params"]);
-    return found;
-  }
-  // The diagnostics last published for a document.
-  json diagnostics(const std::string& uri) const {
-    json last = nullptr;
-    for (const json& p : notifications("textDocument/publishDiagnostics"))
-      if (p["uri"] == uri) last = p;
-    return last;
-  }
-};
-
-class Client {
- public:
-  Client& raw(std::string_view body) {
-    input_ += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
-    return *this;
-  }
-  Client& send(const json& message) { return raw(message.dump()); }
-  Client& request(json id, std::string method, json params = json::object()) {
-    return send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}});
-  }
-  Client& notify(std::string method, json params = json::object()) {
-    return send({{"jsonrpc", "2.0"}, {"method", method}, {"params", params}});
-  }
-  Client& initialize(json capabilities = json::object()) {
-    request(0, "initialize",
-            {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", capabilities}});
-    return notify("initialized");
-  }
-  Client& open(const std::string& uri, const std::string& text, int version = 1,
-               std::string language = "markdown") {
-    return notify(
-        "textDocument/didOpen",
-        {{"textDocument",
-          {{"uri", uri}, {"languageId", language}, {"version", version}, {"text", text}}}});
-  }
-  Client& change(const std::string& uri, int version, json changes) {
-    return notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}}},
-                                             {"contentChanges", std::move(changes)}});
-  }
-  Client& hover(json id, const std::string& uri, int line, int character) {
-    return request(id, "textDocument/hover",
-                   {{"textDocument", {{"uri", uri}}},
-                    {"position", {{"line", line}, {"character", character}}}});
-  }
-  Client& shutdown_and_exit() {
-    request("bye", "shutdown", nullptr);
-    return notify("exit", nullptr);
-  }
-  const std::string& input() const { return input_; }
-
-  Session run() const { return run_input(input_); }
-
-  static Session run_input(const std::string& input) {
-    std::istringstream in(input);
-    std::ostringstream out, log;
-    Session session;
-    session.exit_code = sayso::run_language_server(in, out, SAYSO_SOURCE_RULES_DIR, log);
-    session.log = log.str();
-    std::istringstream replies(out.str());
-    std::ostringstream ignored;
-    sayso::lsp::Transport reader(replies, ignored, ignored);
-    while (auto body = reader.read_message()) session.messages.push_back(json::parse(*body));
-    return session;
-  }
-
- private:
-  std::string input_;
-};
-
-json range_change(int l1, int c1, int l2, int c2, std::string text) {
-  return {
-      {"range",
-       {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}}},
-      {"text", std::move(text)}};
-}
-
-json range(int l1, int c1, int l2, int c2) {
-  return {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
-}
 
 int error_code(const json* reply) {
   REQUIRE(reply != nullptr);

@@ -21,8 +21,10 @@ TEST_CASE("substitution respects scope", "[kinds]") {
 }
 
 TEST_CASE("existence: phrases, wildcards and RE2", "[kinds]") {
-  Document doc = load("PPI will be sought where possible. Patients may be involved if  appropriate. Co-produced work.\n",
-                      "involvement.md", "involvement");
+  Document doc = load(
+      "PPI will be sought where possible. Patients may be involved if  appropriate. Co-produced "
+      "work.\n",
+      "involvement.md", "involvement");
   auto found = lint(doc, "t.exist");
   std::vector<std::string> texts;
   for (auto& d : found) texts.push_back(flagged(doc, d));
@@ -37,14 +39,17 @@ TEST_CASE("existence: explained terms and first use only", "[kinds]") {
 }
 
 TEST_CASE("acronym: expansion, allowlist, plurals, headings", "[kinds]") {
-  CHECK(lint(load("A randomised controlled trial (RCT) runs in the NHS. The RCT ends.\n"), "t.acronym").empty());
+  CHECK(lint(load("A randomised controlled trial (RCT) runs in the NHS. The RCT ends.\n"),
+             "t.acronym")
+            .empty());
   auto found = lint(load("# RCT plan\n\nTwo RCTs run. The RCT ends.\n"), "t.acronym");
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "Spell out 'RCT'.");
 }
 
 TEST_CASE("readability: sentence length and passive voice", "[kinds]") {
-  Document doc = load("One two three four five six seven eight nine ten eleven. Data will be collected by us.\n");
+  Document doc = load(
+      "One two three four five six seven eight nine ten eleven. Data will be collected by us.\n");
   auto long_ones = lint(doc, "t.long");
   REQUIRE(long_ones.size() == 1);
   CHECK(long_ones[0].message == "This sentence has 11 words; try 10 or fewer.");
@@ -97,7 +102,8 @@ TEST_CASE("claim needs evidence", "[kinds]") {
 }
 
 TEST_CASE("involvement level: claim with only consultation", "[kinds]") {
-  auto found = lint(load("# PPI\n\nWe co-designed it. We consulted people on the design.\n"), "t.level");
+  auto found =
+      lint(load("# PPI\n\nWe co-designed it. We consulted people on the design.\n"), "t.level");
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "Co-production claimed, but the level is consult.");
   CHECK(lint(load("# PPI\n\nWe co-designed it with co-applicants.\n"), "t.level").empty());
@@ -113,14 +119,16 @@ TEST_CASE("spelling: Hunspell plus extra words; names skipped", "[kinds]") {
 TEST_CASE("inline suppressions", "[kinds]") {
   Document doc = load("<!-- sayso-disable-next-line t.spell -->\nWe recieve.\n\nWe recieve.\n");
   CHECK(lint(doc, "t.spell").size() == 1);
-  Document region = load("<!-- sayso-disable -->\nWe recieve.\n<!-- sayso-enable -->\nWe recieve.\n");
+  Document region =
+      load("<!-- sayso-disable -->\nWe recieve.\n<!-- sayso-enable -->\nWe recieve.\n");
   CHECK(lint(region, "t.spell").size() == 1);
 }
 
 TEST_CASE("invalid UTF-8 becomes a finding, the rest is linted", "[kinds]") {
   Document doc = load("We recieve \xff data.\n");
   auto all = lint(doc);
-  CHECK(std::any_of(all.begin(), all.end(), [](auto& d) { return d.rule_id == "sayso.invalid-text"; }));
+  CHECK(std::any_of(all.begin(), all.end(),
+                    [](auto& d) { return d.rule_id == "sayso.invalid-text"; }));
   CHECK(std::any_of(all.begin(), all.end(), [](auto& d) { return d.rule_id == "t.spell"; }));
 }
 

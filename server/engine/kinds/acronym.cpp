@@ -8,8 +8,8 @@ namespace sayso {
 namespace {
 
 bool is_roman_numeral(const std::string& word) {
-  static const std::set<std::string> numerals = {"II", "III", "IV", "VI", "VII", "VIII",
-                                                 "IX", "XI", "XII", "XIII", "XIV", "XV"};
+  static const std::set<std::string> numerals = {"II", "III", "IV",  "VI",   "VII", "VIII",
+                                                 "IX", "XI",  "XII", "XIII", "XIV", "XV"};
   return numerals.count(word) > 0;
 }
 
@@ -21,9 +21,12 @@ std::string acronym_of(const Token& t, std::string_view text, std::size_t min_le
     bool caps = std::all_of(stem.begin(), stem.end(), [](char c) {
       return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '&';
     });
-    int letters = static_cast<int>(std::count_if(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
-    if (caps && letters >= 2) word = stem;
-    else return "";
+    int letters = static_cast<int>(
+        std::count_if(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+    if (caps && letters >= 2)
+      word = stem;
+    else
+      return "";
   } else if (!t.all_caps) {
     return "";
   }
@@ -36,7 +39,10 @@ std::string acronym_of(const Token& t, std::string_view text, std::size_t min_le
 class AcronymCheck : public RuleCheck {
  public:
   AcronymCheck(std::set<std::string> allow, bool avoid, std::size_t min_length, bool per_section)
-      : allow_(std::move(allow)), avoid_(avoid), min_length_(min_length), per_section_(per_section) {}
+      : allow_(std::move(allow)),
+        avoid_(avoid),
+        min_length_(min_length),
+        per_section_(per_section) {}
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Document& doc = ctx.doc;

@@ -15,7 +15,10 @@ class ClaimEvidenceCheck : public RuleCheck {
  public:
   ClaimEvidenceCheck(std::vector<std::string> claims, std::vector<CueItem> evidence, Unit unit,
                      std::size_t min_items)
-      : claims_(std::move(claims)), evidence_(std::move(evidence)), unit_(unit), min_items_(min_items) {}
+      : claims_(std::move(claims)),
+        evidence_(std::move(evidence)),
+        unit_(unit),
+        min_items_(min_items) {}
 
   std::vector<std::vector<std::string>> phrase_groups() const override {
     std::vector<std::vector<std::string>> groups{claims_};
@@ -31,7 +34,8 @@ class ClaimEvidenceCheck : public RuleCheck {
       if (!reported_units.insert(unit).second) continue;  // one finding per unit
       std::vector<std::string> missing;
       for (std::uint32_t i = 0; i < evidence_.size(); ++i)
-        if (!ctx.group_present(i + 1, unit.first, unit.second)) missing.push_back(evidence_[i].name);
+        if (!ctx.group_present(i + 1, unit.first, unit.second))
+          missing.push_back(evidence_[i].name);
       if (evidence_.size() - missing.size() >= min_items_) continue;
       out.push_back(ctx.make(claim->begin, claim->end,
                              {{"missing", join_list(missing, " or ")},
@@ -41,12 +45,15 @@ class ClaimEvidenceCheck : public RuleCheck {
   }
 
  private:
-  std::pair<std::size_t, std::size_t> unit_range(const CheckContext& ctx, const PhraseMatch& m) const {
+  std::pair<std::size_t, std::size_t> unit_range(const CheckContext& ctx,
+                                                 const PhraseMatch& m) const {
     const Document& doc = ctx.doc;
     const Sentence& s = doc.sentences[m.sentence];
     switch (unit_) {
-      case Unit::Sentence: return {s.begin, s.end};
-      case Unit::Paragraph: return {doc.blocks[s.block].begin, doc.blocks[s.block].end};
+      case Unit::Sentence:
+        return {s.begin, s.end};
+      case Unit::Paragraph:
+        return {doc.blocks[s.block].begin, doc.blocks[s.block].end};
       case Unit::Section: {
         const Section& section = doc.sections[doc.section_at(m.begin)];
         return {section.begin, section.end};
@@ -68,10 +75,13 @@ std::shared_ptr<RuleCheck> make_claim_evidence_check(const Rule& rule) {
   std::vector<CueItem> evidence = parse_cue_items(rule.node, "evidence");
   const std::string within = param_string(rule.node, "within", "section");
   Unit unit = Unit::Section;
-  if (within == "sentence") unit = Unit::Sentence;
-  else if (within == "paragraph") unit = Unit::Paragraph;
+  if (within == "sentence")
+    unit = Unit::Sentence;
+  else if (within == "paragraph")
+    unit = Unit::Paragraph;
   else if (within != "section")
-    throw KindError{"'within' must be sentence, paragraph or section", node_line(rule.node["within"])};
+    throw KindError{"'within' must be sentence, paragraph or section",
+                    node_line(rule.node["within"])};
   double min_items = param_number(rule.node, "min_items", static_cast<double>(evidence.size()));
   if (min_items < 1 || min_items > static_cast<double>(evidence.size()))
     throw KindError{fmt::format("'min_items' must be between 1 and {}", evidence.size()),

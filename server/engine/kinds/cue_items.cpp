@@ -11,10 +11,12 @@ std::vector<CueItem> parse_cue_items(const YAML::Node& rule, const char* key) {
   std::vector<CueItem> items;
   for (const auto& entry : list) {
     if (!entry.IsMap())
-      throw KindError{fmt::format("each '{}' entry needs 'name' and 'cues'", key), node_line(entry)};
+      throw KindError{fmt::format("each '{}' entry needs 'name' and 'cues'", key),
+                      node_line(entry)};
     CueItem item;
     item.name = param_string(entry, "name", "");
-    if (item.name.empty()) throw KindError{fmt::format("a '{}' entry has no 'name'", key), node_line(entry)};
+    if (item.name.empty())
+      throw KindError{fmt::format("a '{}' entry has no 'name'", key), node_line(entry)};
     try {
       item.cues = param_strings(entry, "cues", true);
     } catch (KindError& e) {
@@ -26,7 +28,8 @@ std::vector<CueItem> parse_cue_items(const YAML::Node& rule, const char* key) {
   return items;
 }
 
-void add_cue_groups(const std::vector<CueItem>& items, std::vector<std::vector<std::string>>& groups) {
+void add_cue_groups(const std::vector<CueItem>& items,
+                    std::vector<std::vector<std::string>>& groups) {
   for (const auto& item : items) groups.push_back(item.cues);
 }
 

@@ -3,6 +3,7 @@
 
 #include "engine/kinds/cue_items.h"
 #include "engine/kinds/factories.h"
+#include "engine/section_figures.h"
 
 namespace sayso {
 namespace {
@@ -27,16 +28,23 @@ class EvidenceCheck : public RuleCheck {
         if (too_short || !ctx.group_present(g, s.begin, s.end)) missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
-      out.push_back(ctx.make(
-          b, e,
-          {{"missing", join_list(missing)},
-           {"count", fmt::format("{}", items_.size() - missing.size())},
-           {"limit", fmt::format("{}", items_.size())},
-           {"match", ""}}));
+      out.push_back(ctx.make(b, e,
+                             {{"missing", join_list(missing)},
+                              {"count", fmt::format("{}", items_.size() - missing.size())},
+                              {"limit", fmt::format("{}", items_.size())},
+                              {"match", ""}}));
     }
   }
 
-  const std::vector<CueItem>& items() const { return items_; }
+  void describe(const CheckContext& ctx, std::size_t section,
+                SectionFigures& figures) const override {
+    const Section& s = ctx.doc.sections[section];
+    Checklist list;
+    list.rule_id = ctx.rule.id;
+    for (std::uint32_t g = 0; g < items_.size(); ++g)
+      list.items.push_back({items_[g].name, ctx.group_present(g, s.begin, s.end)});
+    figures.checklists.push_back(std::move(list));
+  }
 
  private:
   std::vector<CueItem> items_;
@@ -47,7 +55,8 @@ class EvidenceCheck : public RuleCheck {
 
 std::shared_ptr<RuleCheck> make_evidence_check(const Rule& rule) {
   double min_words = param_number(rule.node, "min_words", 0);
-  if (min_words < 0) throw KindError{"'min_words' cannot be negative", node_line(rule.node["min_words"])};
+  if (min_words < 0)
+    throw KindError{"'min_words' cannot be negative", node_line(rule.node["min_words"])};
   return std::make_shared<EvidenceCheck>(parse_cue_items(rule.node, "items"),
                                          static_cast<std::size_t>(min_words));
 }

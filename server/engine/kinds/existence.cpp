@@ -17,9 +17,12 @@ constexpr std::uint32_t kExplainedCues = 1;
 class ExistenceCheck : public RuleCheck {
  public:
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
-                 std::unique_ptr<RE2> regex, bool first_only)
-      : phrases_(std::move(phrases)), cues_(std::move(cues)), regex_(std::move(regex)),
-        first_only_(first_only) {}
+                 std::unique_ptr<RE2> regex, bool first_only, std::uint32_t nearby_sentences)
+      : phrases_(std::move(phrases)),
+        cues_(std::move(cues)),
+        regex_(std::move(regex)),
+        first_only_(first_only),
+        nearby_sentences_(nearby_sentences) {}
 
   std::vector<std::vector<std::string>> phrase_groups() const override { return {phrases_, cues_}; }
 
@@ -55,10 +58,17 @@ class ExistenceCheck : public RuleCheck {
     }
   }
 
-  // Explained when a cue is in the same sentence ("placebo (a dummy treatment)").
+  // Explained when a cue is in the same sentence ("placebo (a dummy treatment)"), or in one of
+  // the next `nearby_sentences` sentences of the same section ("We consulted carers. As a
+  // result, we changed...").
   bool explained(const CheckContext& ctx, std::uint32_t sentence) const {
+    const std::size_t section = ctx.doc.section_at(ctx.doc.sentences[sentence].begin);
     for (const auto& m : ctx.matches)
-      if (m.ref.group == kExplainedCues && m.sentence == sentence) return true;
+      if (m.ref.group == kExplainedCues && m.sentence >= sentence &&
+          m.sentence <= sentence + nearby_sentences_ &&
+          (m.sentence == sentence ||
+           ctx.doc.section_at(ctx.doc.sentences[m.sentence].begin) == section))
+        return true;
     return false;
   }
 
@@ -94,13 +104,21 @@ class ExistenceCheck : public RuleCheck {
   std::vector<std::string> phrases_, cues_;
   std::unique_ptr<RE2> regex_;
   bool first_only_;
+  std::uint32_t nearby_sentences_;
 };
 
 }  // namespace
 
+constexpr int kMaxRegexProgramSize = 5000;
+
 std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   std::vector<std::string> phrases = param_strings(rule.node, "phrases", false);
   std::vector<std::string> cues = param_strings(rule.node, "unless_nearby", false);
+  // How many sentences after the match also count as "nearby" (0: the same sentence only).
+  const double nearby_sentences = param_number(rule.node, "nearby_sentences", 0);
+  if (nearby_sentences < 0 || nearby_sentences > 3)
+    throw KindError{"'nearby_sentences' must be 0, 1, 2 or 3",
+                    node_line(rule.node["nearby_sentences"])};
   std::unique_ptr<RE2> regex;
   if (const YAML::Node pattern = rule.node["regex"]; pattern && !pattern.IsNull()) {
     if (!pattern.IsScalar()) throw KindError{"'regex' must be one RE2 pattern", node_line(pattern)};
@@ -114,10 +132,19 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
                       node_line(pattern)};
     if (pattern.as<std::string>().size() > 4000)
       throw KindError{"'regex' is longer than 4000 characters", node_line(pattern)};
+    // RE2 runs in linear time, but its compiled size multiplies the cost of every byte scanned:
+    // a big program (long alternations, counted repeats like {1000}) belongs in 'phrases'.
+    if (regex->ProgramSize() > kMaxRegexProgramSize)
+      throw KindError{fmt::format("'regex' compiles to {} instructions (the limit is {}): use "
+                                  "'phrases' for word lists, and avoid large counted repeats "
+                                  "like {{1000}}",
+                                  regex->ProgramSize(), kMaxRegexProgramSize),
+                      node_line(pattern)};
   }
   if (phrases.empty() && !regex) throw KindError{"give 'phrases' or 'regex' (or both)", 0};
   return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(regex),
-                                          param_bool(rule.node, "first_only", false));
+                                          param_bool(rule.node, "first_only", false),
+                                          static_cast<std::uint32_t>(nearby_sentences));
 }
 
 }  // namespace sayso

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/kinds/factories.h"
+#include "engine/section_figures.h"
 
 namespace sayso {
 namespace {
@@ -18,7 +19,9 @@ class InvolvementLevelCheck : public RuleCheck {
  public:
   InvolvementLevelCheck(std::vector<Named> levels, std::vector<Named> stages,
                         std::vector<std::string> claims, int min_level)
-      : levels_(std::move(levels)), stages_(std::move(stages)), claims_(std::move(claims)),
+      : levels_(std::move(levels)),
+        stages_(std::move(stages)),
+        claims_(std::move(claims)),
         min_level_(min_level) {}
 
   // Groups: 0 = claims, 1..L = levels, L+1..L+S = stages.
@@ -33,14 +36,13 @@ class InvolvementLevelCheck : public RuleCheck {
     for (std::size_t index : ctx.sections) {
       const Section& section = ctx.doc.sections[index];
       const PhraseMatch* claim = nullptr;
-      int highest = -1;
+      for (const auto& m : ctx.matches)
+        if (m.ref.group == 0 && m.begin >= section.begin && m.end <= section.end) {
+          claim = &m;
+          break;
+        }
+      const int highest = highest_level(ctx, section);
       std::vector<int> stage_levels(stages_.size(), -1);
-      for (const auto& m : ctx.matches) {
-        if (m.begin < section.begin || m.end > section.end) continue;
-        if (m.ref.group == 0 && !claim) claim = &m;
-        if (m.ref.group >= 1 && m.ref.group <= levels_.size())
-          highest = std::max(highest, static_cast<int>(m.ref.group) - 1);
-      }
       record_stages(ctx, section, stage_levels);
       if (!claim || highest >= min_level_) continue;
       std::string level = highest < 0 ? "no clear involvement" : levels_[highest].name;
@@ -51,17 +53,42 @@ class InvolvementLevelCheck : public RuleCheck {
     }
   }
 
+  void describe(const CheckContext& ctx, std::size_t section,
+                SectionFigures& figures) const override {
+    const Section& s = ctx.doc.sections[section];
+    std::vector<int> stage_levels(stages_.size(), -1);
+    record_stages(ctx, s, stage_levels);
+    figures.involvement.clear();
+    for (std::size_t i = 0; i < stages_.size(); ++i)
+      figures.involvement.push_back(
+          {stages_[i].name, stage_levels[i] < 0 ? "" : levels_[stage_levels[i]].name});
+    int highest = highest_level(ctx, s);
+    figures.highest_involvement_level = highest < 0 ? "" : levels_[highest].name;
+  }
+
  private:
+  int highest_level(const CheckContext& ctx, const Section& section) const {
+    int highest = -1;
+    for (const auto& m : ctx.matches)
+      if (m.begin >= section.begin && m.end <= section.end && m.ref.group >= 1 &&
+          m.ref.group <= levels_.size())
+        highest = std::max(highest, static_cast<int>(m.ref.group) - 1);
+    return highest;
+  }
+
   // Highest level described in each sentence that names a stage.
-  void record_stages(const CheckContext& ctx, const Section& section, std::vector<int>& stage_levels) const {
+  void record_stages(const CheckContext& ctx, const Section& section,
+                     std::vector<int>& stage_levels) const {
     std::map<std::uint32_t, int> sentence_level;
     const std::uint32_t first_stage_group = static_cast<std::uint32_t>(levels_.size()) + 1;
     for (const auto& m : ctx.matches)
       if (m.begin >= section.begin && m.end <= section.end && m.ref.group >= 1 &&
           m.ref.group < first_stage_group)
-        sentence_level[m.sentence] = std::max(sentence_level[m.sentence], static_cast<int>(m.ref.group) - 1);
+        sentence_level[m.sentence] =
+            std::max(sentence_level[m.sentence], static_cast<int>(m.ref.group) - 1);
     for (const auto& m : ctx.matches) {
-      if (m.begin < section.begin || m.end > section.end || m.ref.group < first_stage_group) continue;
+      if (m.begin < section.begin || m.end > section.end || m.ref.group < first_stage_group)
+        continue;
       auto it = sentence_level.find(m.sentence);
       int level = it == sentence_level.end() ? -1 : it->second;
       int& slot = stage_levels[m.ref.group - first_stage_group];
@@ -72,8 +99,9 @@ class InvolvementLevelCheck : public RuleCheck {
   std::string stage_summary(const std::vector<int>& stage_levels) const {
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < stages_.size(); ++i)
-      parts.push_back(fmt::format("{}: {}", stages_[i].name,
-                                  stage_levels[i] < 0 ? "not described" : levels_[stage_levels[i]].name));
+      parts.push_back(
+          fmt::format("{}: {}", stages_[i].name,
+                      stage_levels[i] < 0 ? "not described" : levels_[stage_levels[i]].name));
     return join_list(parts, ", ");
   }
 
@@ -85,7 +113,8 @@ class InvolvementLevelCheck : public RuleCheck {
 std::vector<Named> parse_named_map(const YAML::Node& rule, const char* key) {
   const YAML::Node map = rule[key];
   if (!map || !map.IsMap() || map.size() == 0)
-    throw KindError{fmt::format("'{}' must be a map from a name to its cue phrases", key), node_line(map)};
+    throw KindError{fmt::format("'{}' must be a map from a name to its cue phrases", key),
+                    node_line(map)};
   std::vector<Named> out;
   for (const auto& kv : map) {
     Named n;
@@ -111,11 +140,14 @@ std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
   std::vector<Named> stages = parse_named_map(rule.node, "stages");
   std::vector<std::string> claims = param_strings(rule.node, "claims", true);
   const std::string min_name = param_string(rule.node, "min_level_for_claim", "collaborate");
-  auto it = std::find_if(levels.begin(), levels.end(), [&](const Named& n) { return n.name == min_name; });
+  auto it = std::find_if(levels.begin(), levels.end(),
+                         [&](const Named& n) { return n.name == min_name; });
   if (it == levels.end())
-    throw KindError{fmt::format("'min_level_for_claim' must be one of the levels (got '{}')", min_name),
-                    node_line(rule.node["min_level_for_claim"])};
-  return std::make_shared<InvolvementLevelCheck>(std::move(levels), std::move(stages), std::move(claims),
+    throw KindError{
+        fmt::format("'min_level_for_claim' must be one of the levels (got '{}')", min_name),
+        node_line(rule.node["min_level_for_claim"])};
+  return std::make_shared<InvolvementLevelCheck>(std::move(levels), std::move(stages),
+                                                 std::move(claims),
                                                  static_cast<int>(it - levels.begin()));
 }
 

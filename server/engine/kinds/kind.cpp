@@ -117,7 +117,8 @@ double param_number(const YAML::Node& rule, const char* key, double fallback, bo
 std::string param_string(const YAML::Node& rule, const char* key, const std::string& fallback) {
   const YAML::Node node = rule[key];
   if (!node || node.IsNull()) return fallback;
-  if (!node.IsScalar()) throw KindError{fmt::format("'{}' must be a single value", key), node_line(node)};
+  if (!node.IsScalar())
+    throw KindError{fmt::format("'{}' must be a single value", key), node_line(node)};
   return node.as<std::string>();
 }
 
@@ -131,7 +132,8 @@ bool param_bool(const YAML::Node& rule, const char* key, bool fallback) {
   }
 }
 
-std::string fill_message(const std::string& templ, const std::map<std::string, std::string>& values) {
+std::string fill_message(const std::string& templ,
+                         const std::map<std::string, std::string>& values) {
   std::string out;
   out.reserve(templ.size() + 16);
   for (std::size_t i = 0; i < templ.size(); ++i) {

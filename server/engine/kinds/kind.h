@@ -13,7 +13,7 @@
 
 namespace sayso {
 
-class Speller;  // engine/speller.h
+class Speller;       // engine/speller.h
 struct Suppression;  // engine/suppressions.h
 
 // What a check sees while linting one document.
@@ -46,9 +46,14 @@ struct CheckContext {
                   std::vector<std::string> suggestions = {}) const;
 };
 
+struct SectionFigures;  // engine/section_figures.h
+
 class RuleCheck {
  public:
   virtual ~RuleCheck() = default;
+  // Adds what this rule knows about a section in its scope (limits, checklists, levels) to the
+  // figures editors and reports show. Most kinds add nothing.
+  virtual void describe(const CheckContext&, std::size_t /*section*/, SectionFigures&) const {}
   // The phrase lists this rule needs from the shared matcher: group index → phrases.
   virtual std::vector<std::vector<std::string>> phrase_groups() const { return {}; }
   virtual void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const = 0;
@@ -66,12 +71,14 @@ const std::map<std::string, KindFactory>& kind_factories();
 
 // Parameter helpers for factories (throw KindError with the node's line).
 std::vector<std::string> param_strings(const YAML::Node& rule, const char* key, bool required);
-double param_number(const YAML::Node& rule, const char* key, double fallback, bool required = false);
+double param_number(const YAML::Node& rule, const char* key, double fallback,
+                    bool required = false);
 std::string param_string(const YAML::Node& rule, const char* key, const std::string& fallback);
 bool param_bool(const YAML::Node& rule, const char* key, bool fallback);
 int node_line(const YAML::Node& node);
 
-std::string fill_message(const std::string& templ, const std::map<std::string, std::string>& values);
+std::string fill_message(const std::string& templ,
+                         const std::map<std::string, std::string>& values);
 std::string join_list(const std::vector<std::string>& items, const std::string& last_sep = " and ");
 // Keeps the case pattern of `original` ("Utilise" → "Use", "UTILISE" → "USE").
 std::string match_case(const std::string& original, const std::string& replacement);

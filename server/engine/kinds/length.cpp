@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "engine/kinds/factories.h"
+#include "engine/section_figures.h"
 
 namespace sayso {
 namespace {
@@ -17,9 +18,10 @@ class LengthCheck : public RuleCheck {
       const double words = static_cast<double>(ctx.section_words(index));
       auto [b, e] = ctx.section_anchor(index);
       auto emit = [&](double count, double limit) {
-        out.push_back(ctx.make(b, e, {{"count", fmt::format("{}", static_cast<long>(count))},
-                                      {"limit", fmt::format("{}", static_cast<long>(limit))},
-                                      {"match", ""}}));
+        out.push_back(ctx.make(b, e,
+                               {{"count", fmt::format("{}", static_cast<long>(count))},
+                                {"limit", fmt::format("{}", static_cast<long>(limit))},
+                                {"match", ""}}));
       };
       if (max_words_ > 0 && words > max_words_) emit(words, max_words_);
       if (min_words_ > 0 && words < min_words_ && s.has_heading()) emit(words, min_words_);
@@ -28,6 +30,11 @@ class LengthCheck : public RuleCheck {
         if (characters > max_characters_) emit(characters, max_characters_);
       }
     }
+  }
+
+  void describe(const CheckContext&, std::size_t, SectionFigures& figures) const override {
+    if (max_words_ > 0 && (!figures.word_limit || *figures.word_limit > max_words_))
+      figures.word_limit = static_cast<std::size_t>(max_words_);
   }
 
  private:

@@ -34,7 +34,8 @@ const std::map<std::string, Metric>& metric_names() {
 }
 
 std::string number(double v) {
-  if (std::fabs(v - std::round(v)) < 0.05) return fmt::format("{}", static_cast<long>(std::round(v)));
+  if (std::fabs(v - std::round(v)) < 0.05)
+    return fmt::format("{}", static_cast<long>(std::round(v)));
   return fmt::format("{:.1f}", v);
 }
 
@@ -52,10 +53,13 @@ class ReadabilityCheck : public RuleCheck {
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     switch (metric_) {
       case Metric::SentenceWords:
-      case Metric::PassiveVoice: return check_sentences(ctx, out);
+      case Metric::PassiveVoice:
+        return check_sentences(ctx, out);
       case Metric::ParagraphWords:
-      case Metric::ParagraphSentences: return check_paragraphs(ctx, out);
-      default: return check_sections(ctx, out);
+      case Metric::ParagraphSentences:
+        return check_paragraphs(ctx, out);
+      default:
+        return check_sections(ctx, out);
     }
   }
 
@@ -74,7 +78,8 @@ class ReadabilityCheck : public RuleCheck {
       }
       double words = static_cast<double>(sentence_words(doc, s));
       if (beyond(words))
-        out.push_back(ctx.make(s.begin, s.end, {{"count", number(words)}, {"limit", number(limit_)}}));
+        out.push_back(
+            ctx.make(s.begin, s.end, {{"count", number(words)}, {"limit", number(limit_)}}));
     }
   }
 
@@ -88,13 +93,14 @@ class ReadabilityCheck : public RuleCheck {
       ++sentences;
     }
     for (const auto& [index, figures] : blocks) {
-      double value = metric_ == Metric::ParagraphWords ? double(figures.first) : double(figures.second);
+      double value =
+          metric_ == Metric::ParagraphWords ? double(figures.first) : double(figures.second);
       if (!beyond(value)) continue;
       const Block& b = doc.blocks[index];
       // Point at the paragraph's first line only, so an editor does not underline a whole page.
       std::size_t end = std::min(b.end, doc.lines.line_end(doc.lines.line_of(b.begin)));
-      out.push_back(ctx.make(b.begin, end, {{"count", number(value)}, {"limit", number(limit_)},
-                                            {"match", ""}}));
+      out.push_back(ctx.make(b.begin, end,
+                             {{"count", number(value)}, {"limit", number(limit_)}, {"match", ""}}));
     }
   }
 
@@ -105,13 +111,20 @@ class ReadabilityCheck : public RuleCheck {
       if (stats.words < std::max<std::size_t>(min_words_, 1)) continue;
       double value = 0;
       switch (metric_) {
-        case Metric::AverageSentenceWords: value = stats.average_sentence_words(); break;
-        case Metric::ReadingAge: value = stats.reading_age(); break;
-        case Metric::FleschReadingEase: value = stats.flesch_reading_ease(); break;
+        case Metric::AverageSentenceWords:
+          value = stats.average_sentence_words();
+          break;
+        case Metric::ReadingAge:
+          value = stats.reading_age();
+          break;
+        case Metric::FleschReadingEase:
+          value = stats.flesch_reading_ease();
+          break;
         case Metric::PassiveRatio:
           value = stats.sentences ? double(stats.passive_sentences) / stats.sentences : 0;
           break;
-        default: break;
+        default:
+          break;
       }
       if (!beyond(value)) continue;
       auto [b, e] = ctx.section_anchor(index);
@@ -147,7 +160,8 @@ std::shared_ptr<RuleCheck> make_readability_check(const Rule& rule) {
     throw KindError{"give exactly one of 'max' or 'min'", 0};
   double limit = has_min ? param_number(rule.node, "min", 0) : param_number(rule.node, "max", 0);
   double min_words = param_number(rule.node, "min_words", 0);
-  if (min_words < 0) throw KindError{"'min_words' cannot be negative", node_line(rule.node["min_words"])};
+  if (min_words < 0)
+    throw KindError{"'min_words' cannot be negative", node_line(rule.node["min_words"])};
   return std::make_shared<ReadabilityCheck>(it->second, limit, has_min,
                                             static_cast<std::size_t>(min_words));
 }

@@ -28,7 +28,8 @@ std::string plain_apostrophes(std::string_view w) {
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 &&
         static_cast<unsigned char>(w[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(w[i + 2]) == 0x99 || static_cast<unsigned char>(w[i + 2]) == 0x98)) {
+        (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
+         static_cast<unsigned char>(w[i + 2]) == 0x98)) {
       out.push_back('\'');
       i += 2;
     } else {
@@ -74,7 +75,8 @@ class SpellingCheck : public RuleCheck {
     std::size_t start = 0;
     while (start <= word.size()) {
       std::size_t dash = word.find('-', start);
-      std::string part = word.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+      std::string part =
+          word.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
       if (!part.empty() && !speller.correct(part)) return true;
       if (dash == std::string::npos) break;
       start = dash + 1;
@@ -91,8 +93,9 @@ std::shared_ptr<RuleCheck> make_spelling_check(const Rule& rule) {
   SpellerSpec spec;
   spec.language = param_string(rule.node, "language", "en_GB");
   if (hunspell_dictionary_path(spec.language, ".dic").empty())
-    throw KindError{fmt::format("no Hunspell dictionary is installed for language '{}'", spec.language),
-                    node_line(rule.node["language"])};
+    throw KindError{
+        fmt::format("no Hunspell dictionary is installed for language '{}'", spec.language),
+        node_line(rule.node["language"])};
   const auto dir = std::filesystem::path(rule.file).parent_path();
   for (const auto& d : param_strings(rule.node, "dictionaries", false)) {
     auto path = (dir / d).lexically_normal();

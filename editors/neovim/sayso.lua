@@ -1,0 +1,125 @@
+-- sayso language server for Neovim: plain English and public involvement checks for research
+-- grant applications, in Markdown, plain text and LaTeX buffers.
+--
+-- Install: copy this file to ~/.config/nvim/lua/sayso.lua and put in init.lua
+--   require('sayso').setup()
+-- or, with options (every key is optional):
+--   require('sayso').setup({
+--     cmd = { '/usr/local/bin/sayso', 'lsp', '--stdio' },
+--     settings = { sayso = { profile = 'nihr', severity = { ['plain-english.passive-voice'] = 'off' } } },
+--   })
+--
+-- With nvim-lspconfig installed, sayso is added as a custom server (lspconfig.sayso) and set up
+-- through it. Without it, the same configuration is started with vim.lsp.start_client, which
+-- works from Neovim 0.7 on (0.7 has no vim.lsp.start and no vim.fs).
+local M = {}
+
+M.defaults = {
+  -- `--stdio` is accepted and ignored by `sayso lsp`, which always talks over stdin/stdout.
+  cmd = { 'sayso', 'lsp', '--stdio' },
+  -- Neovim's names for Markdown, plain text and LaTeX buffers.
+  filetypes = { 'markdown', 'text', 'tex', 'plaintex' },
+  -- The project root: the folder of the nearest .sayso.yml, else of the nearest .git.
+  root_markers = { '.sayso.yml', '.git' },
+  -- Answered when the server asks for workspace/configuration section "sayso".
+  -- Keys you may add: profile = 'nihr' (a funder profile; unset: the one in .sayso.yml),
+  -- packs = { '/abs/path/to/pack' } (extra rule pack folders),
+  -- severity = { ['acronyms.unexplained'] = 'info' } (rule id or pack name ->
+  -- 'error'|'warning'|'info'|'hint'|'off'), words = { 'Brumfield' } (dictionary words).
+  -- Leave them out rather than empty: Lua cannot tell an empty list from an empty object,
+  -- and the server expects a list and an object.
+  settings = {
+    sayso = {
+      language = 'en_GB', -- or 'en_US'
+    },
+  },
+}
+
+-- The folder of the nearest root marker above `path`, else the file's own folder.
+function M.find_root(path, markers)
+  local start = vim.fn.fnamemodify(path, ':p:h')
+  for _, marker in ipairs(markers) do
+    local file = vim.fn.findfile(marker, start .. ';')
+    if file ~= '' then
+      return vim.fn.fnamemodify(file, ':p:h')
+    end
+    local dir = vim.fn.finddir(marker, start .. ';')
+    if dir ~= '' then
+      return vim.fn.fnamemodify(dir, ':p:h:h')
+    end
+  end
+  return start
+end
+
+local function merged(opts)
+  return vim.tbl_deep_extend('force', {}, M.defaults, opts or {})
+end
+
+-- nvim-lspconfig: register sayso as a custom server, then set it up.
+local function setup_with_lspconfig(lspconfig, config)
+  local configs = require('lspconfig.configs')
+  if not configs.sayso then
+    configs.sayso = {
+      default_config = {
+        cmd = config.cmd,
+        filetypes = config.filetypes,
+        root_dir = lspconfig.util.root_pattern(unpack(config.root_markers)),
+        single_file_support = true,
+        settings = config.settings,
+      },
+      docs = { description = 'sayso: plain English and public involvement checks for grant applications.' },
+    }
+  end
+  lspconfig.sayso.setup({ on_attach = config.on_attach, capabilities = config.capabilities })
+end
+
+-- Neovim 0.7 without nvim-lspconfig: one client per project root, attached on FileType.
+local clients_by_root = {}
+
+function M.attach(bufnr, config)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  local root = M.find_root(name ~= '' and name or vim.fn.getcwd() .. '/', config.root_markers)
+  local client_id = clients_by_root[root]
+  if not client_id or not vim.lsp.get_client_by_id(client_id) then
+    client_id = vim.lsp.start_client({
+      name = 'sayso',
+      cmd = config.cmd,
+      root_dir = root,
+      workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+      settings = config.settings,
+      on_attach = config.on_attach,
+      capabilities = config.capabilities,
+    })
+    if not client_id then
+      vim.notify('sayso: could not start ' .. table.concat(config.cmd, ' '), vim.log.levels.ERROR)
+      return nil
+    end
+    clients_by_root[root] = client_id
+  end
+  vim.lsp.buf_attach_client(bufnr, client_id)
+  return client_id
+end
+
+function M.setup(opts)
+  local config = merged(opts)
+  if vim.fn.executable(config.cmd[1]) ~= 1 then
+    vim.notify('sayso: ' .. config.cmd[1] .. ' is not installed or not on PATH; set cmd in require("sayso").setup()',
+      vim.log.levels.WARN)
+    return
+  end
+  local has_lspconfig, lspconfig = pcall(require, 'lspconfig')
+  if has_lspconfig and not config.without_lspconfig then
+    setup_with_lspconfig(lspconfig, config)
+    return
+  end
+  local group = vim.api.nvim_create_augroup('sayso_lsp', { clear = true })
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    pattern = config.filetypes,
+    callback = function(args)
+      M.attach(args.buf, config)
+    end,
+  })
+end
+
+return M

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds sayso with AddressSanitizer + UndefinedBehaviorSanitizer into build-asan/ and runs the whole
+# ctest suite there, except tests labelled "slow" (browser and packaging tests that exercise no
+# more of our C++ than the rest, and would double the time).
+# Any sanitizer report fails the test that triggered it (halt_on_error, exit status non-zero).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+build_dir=${SAYSO_ASAN_BUILD_DIR:-build-asan}
+# -O1 keeps stack traces readable and compiles faster than -O2; sanitizers slow the code anyway.
+cmake -S . -B "$build_dir" -DSAYSO_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+cmake --build "$build_dir" -j"$(nproc)"
+
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# LeakSanitizer stops the world with ptrace, which some containers forbid: then it aborts every
+# process at exit. Try it once on a program that exits normally and fall back without it.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1
+probe_log=$(mktemp)
+if ! "$build_dir/sayso" --version >/dev/null 2>"$probe_log"; then
+  if grep -q -e "LeakSanitizer has encountered a fatal error" -e "does not work under ptrace" "$probe_log"; then
+    echo "note: LeakSanitizer does not work here (ptrace is restricted): running without leak checks"
+    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:detect_stack_use_after_return=1
+  else
+    cat "$probe_log" >&2
+    rm -f "$probe_log"
+    echo "the sanitizer build of sayso fails to start" >&2
+    exit 1
+  fi
+fi
+rm -f "$probe_log"
+echo "sanitizers: ASAN_OPTIONS=$ASAN_OPTIONS UBSAN_OPTIONS=$UBSAN_OPTIONS"
+
+cd "$build_dir"
+ctest --output-on-failure -j"$(nproc)" -LE slow

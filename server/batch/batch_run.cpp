@@ -1,0 +1,144 @@
+#include "batch/batch_run.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "batch/inputs.h"
+#include "batch/progress.h"
+#include "batch/resume.h"
+#include "batch/scheduler.h"
+#include "report/csv.h"
+#include "report/html_report.h"
+#include "report/sarif.h"
+
+namespace sayso {
+namespace fs = std::filesystem;
+namespace {
+
+// The files and sinks of one run, kept alive until the run ends.
+class Outputs {
+ public:
+  void add_stream_sink(std::unique_ptr<SubmissionSink> sink) { sinks_.push_back(std::move(sink)); }
+
+  std::ostream& open(const std::string& path, bool append) {
+    auto file = std::make_unique<std::ofstream>(
+        path, std::ios::binary | (append ? std::ios::app : std::ios::trunc));
+    if (!*file) throw OutputError("cannot write " + path);
+    files_.push_back(std::move(file));
+    return *files_.back();
+  }
+
+  void add(const SubmissionRecord& record) {
+    for (auto& sink : sinks_) sink->add(record);
+  }
+
+  void finish() {
+    for (auto& sink : sinks_) sink->finish();
+    for (auto& file : files_) {
+      file->flush();
+      if (!*file) throw OutputError("error while writing an output file (disk full?)");
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<std::ofstream>> files_;
+  std::vector<std::unique_ptr<SubmissionSink>> sinks_;
+};
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  if (a.empty() || b.empty()) return false;
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+// The JSON Lines output: appended to the --resume file when it is the same file (after cutting
+// off a line the interrupted run left unfinished), else a new file, else standard output.
+std::ostream& open_jsonl(const BatchOptions& options, const ResumeState& resume, Outputs& outputs,
+                         std::ostream& standard_output) {
+  if (options.out_jsonl.empty()) return standard_output;
+  const bool append = same_file(options.out_jsonl, options.resume_file);
+  if (append && fs::exists(options.out_jsonl)) {
+    std::error_code ec;
+    fs::resize_file(options.out_jsonl, resume.complete_bytes, ec);
+    if (ec) throw OutputError("cannot repair " + options.out_jsonl + ": " + ec.message());
+  }
+  return outputs.open(options.out_jsonl, append);
+}
+
+void open_outputs(const BatchOptions& options, const ResumeState& resume, Outputs& outputs,
+                  std::ostream& standard_output) {
+  const bool any_file = !options.out_jsonl.empty() || !options.out_csv.empty() ||
+                        !options.out_sarif.empty() || !options.out_html.empty();
+  if (!options.out_jsonl.empty() || !any_file)
+    outputs.add_stream_sink(
+        std::make_unique<JsonLinesSink>(open_jsonl(options, resume, outputs, standard_output)));
+  if (!options.out_csv.empty())
+    outputs.add_stream_sink(std::make_unique<CsvReport>(outputs.open(options.out_csv, false)));
+  if (!options.out_html.empty())
+    outputs.add_stream_sink(std::make_unique<HtmlReport>(outputs.open(options.out_html, false)));
+  if (!options.out_sarif.empty()) {
+    std::error_code ec;
+    outputs.add_stream_sink(std::make_unique<SarifReport>(outputs.open(options.out_sarif, false),
+                                                          fs::current_path(ec).string()));
+  }
+}
+
+// Loads the config and rules once before starting, so that a broken config is a usage error
+// (exit 2) rather than one error record per submission.
+void check_config(const SessionOptions& session_options) {
+  LintingSession probe(session_options);
+  probe.linter_for(probe.config_for("-"));
+}
+
+std::size_t job_count(std::size_t asked) {
+  if (asked > 0) return asked;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output,
+                      std::ostream& standard_error) {
+  const auto start = BatchClock::now();
+  std::optional<FormMap> map;
+  if (!options.map_file.empty()) map = load_form_map(options.map_file);
+  check_config(options.session);
+  const ResumeState resume =
+      options.resume_file.empty() ? ResumeState{} : read_resume_file(options.resume_file);
+  Outputs outputs;
+  open_outputs(options, resume, outputs, standard_output);
+
+  SourceOptions source_options;
+  source_options.map = map ? &*map : nullptr;
+  source_options.max_bytes = options.session.max_bytes;
+  source_options.skip_ids = &resume.done_ids;
+  SubmissionSource source(expand_inputs(options.inputs), source_options);
+  ProgressBar progress(standard_error, options.progress, options.progress ? source.count() : 0);
+
+  SchedulerOptions scheduler;
+  scheduler.jobs = job_count(options.jobs);
+  scheduler.window = std::max<std::size_t>(16, 4 * scheduler.jobs);
+  scheduler.time_limit_seconds = options.time_limit_seconds;
+  scheduler.session = options.session;
+  BatchResult result;
+  run_scheduler(
+      scheduler, [&](const auto& emit) { source.produce(emit); },
+      [&](LintedSubmission& linted) {
+        ++result.records;
+        result.errors += !linted.record.outcome.ok;
+        result.config_error = result.config_error || linted.config_error;
+        outputs.add(linted.record);
+        progress.advance();
+      });
+  outputs.finish();
+  progress.finish();
+  result.skipped = source.skipped();
+  result.seconds = std::chrono::duration<double>(BatchClock::now() - start).count();
+  return result;
+}
+
+}  // namespace sayso

@@ -1,0 +1,42 @@
+// A whole batch run: inputs → scheduler → every requested output, linting each submission once.
+#pragma once
+#include <cstddef>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/linting_session.h"
+
+namespace sayso {
+
+struct BatchOptions {
+  std::size_t jobs = 0;            // 0 = the hardware threads
+  double time_limit_seconds = 60;  // per submission
+  SessionOptions session;
+  std::string map_file, resume_file;
+  std::string out_jsonl, out_csv, out_sarif, out_html;  // "" = not asked for
+  std::vector<std::string> inputs;
+  bool progress = false;  // draw a progress bar on standard error
+};
+
+struct BatchResult {
+  std::size_t records = 0;  // written in this run
+  std::size_t errors = 0;   // error records among them
+  std::size_t skipped = 0;  // ids already done in the --resume file
+  bool config_error = false;
+  double seconds = 0;
+};
+
+// An output file that cannot be written, or a --resume file that cannot be appended to.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Runs the batch. With no --out-* option the JSON Lines go to `standard_output`. Throws
+// ConfigError (map or config file), RuleError (rule files) or OutputError before linting anything.
+BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output,
+                      std::ostream& standard_error);
+
+}  // namespace sayso

@@ -1,0 +1,63 @@
+// The inputs of a batch: files, folders (recursive), globs and standard input, turned into
+// submissions in input order. Every input yields at least one submission (an error one if it
+// cannot be read); ids seen twice give an error record for the repeat.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "batch/form_rows.h"
+#include "batch/submission.h"
+
+namespace sayso {
+
+// One path to read, or an input that matched nothing (error set).
+struct InputFile {
+  std::string path;   // "-" for standard input
+  std::string error;  // e.g. "no files match this pattern"
+};
+
+// Folders become their known files (sorted, recursively; .csv and .jsonl included), glob patterns
+// their matches (sorted), other paths stay as given.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs);
+
+// True for a CSV or JSON Lines form export (one submission per row).
+bool is_form_export(const std::string& path);
+
+struct SourceOptions {
+  const FormMap* map = nullptr;                     // --map
+  std::size_t max_bytes = 64u << 20;                // larger form exports are one error record
+  const std::set<std::string>* skip_ids = nullptr;  // --resume: ids already done
+  std::istream* standard_input = nullptr;           // where "-" reads JSON Lines from
+};
+
+// Produces the submissions of the inputs in order. Submissions whose id is in skip_ids are not
+// produced; they are counted in skipped().
+class SubmissionSource {
+ public:
+  SubmissionSource(std::vector<InputFile> inputs, SourceOptions options);
+  void produce(const std::function<void(Submission)>& emit);
+  std::size_t skipped() const { return skipped_; }
+  // How many submissions the inputs hold (reads every form export; for the progress bar).
+  // Standard input counts as none.
+  std::size_t count() const;
+
+ private:
+  void produce_file(const InputFile& input);
+  void produce_form_export(const std::string& path);
+  void produce_standard_input();
+  void emit_row(const std::string& path, const std::string& format, FormRow row);
+  void emit(Submission submission);
+
+  std::vector<InputFile> inputs_;
+  SourceOptions options_;
+  std::function<void(Submission)> sink_;
+  std::size_t next_index_ = 0, skipped_ = 0;
+  std::map<std::string, std::string> first_seen_;  // id → where it was first seen
+};
+
+}  // namespace sayso

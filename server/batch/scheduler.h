@@ -1,0 +1,33 @@
+// The batch scheduler: one producer thread reads submissions, a pool of worker threads lints them
+// (each with its own SubmissionLinter), and the calling thread receives the records in input
+// order as soon as each one's turn comes. At most `window` submissions are in flight (read but not
+// yet delivered), which bounds memory whatever the size of the batch.
+//
+// Time limit: each worker checks its submission's deadline between stages. A stage that runs on
+// past the deadline (plus one second) is not waited for: the calling thread delivers a time-limit
+// error record in its place and moves on; the worker finishes that stage in the background, its
+// result is dropped, and it then takes the next submission. Threads are never killed.
+#pragma once
+#include <cstddef>
+#include <functional>
+
+#include "app/linting_session.h"
+#include "batch/submission_linter.h"
+
+namespace sayso {
+
+struct SchedulerOptions {
+  std::size_t jobs = 1;
+  std::size_t window = 64;         // submissions in flight at most
+  double time_limit_seconds = 60;  // per submission
+  SessionOptions session;
+};
+
+using Produce = std::function<void(const std::function<void(Submission)>& emit)>;
+using Deliver = std::function<void(LintedSubmission&)>;
+
+// Runs the whole batch. `produce` runs on its own thread; `deliver` on the calling thread, in
+// input order. Exceptions from `produce` or `deliver` stop the batch and are rethrown here.
+void run_scheduler(const SchedulerOptions& options, const Produce& produce, const Deliver& deliver);
+
+}  // namespace sayso

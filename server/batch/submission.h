@@ -1,0 +1,20 @@
+// One submission of a batch, before linting: where it comes from and, for form rows and standard
+// input, its document text.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace sayso {
+
+struct Submission {
+  std::size_t index = 0;  // position in input order (0-based)
+  std::string id;
+  std::string path;                 // the file, or "-" for standard input
+  std::optional<std::size_t> row;   // 1-based row of a form export
+  std::string format;               // as reported: "markdown", "docx", "csv", "jsonl", ...
+  std::optional<std::string> text;  // the Markdown document of a row; none: read `path`
+  std::string error;                // non-empty: reported as an error record, not linted
+};
+
+}  // namespace sayso

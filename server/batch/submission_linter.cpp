@@ -1,0 +1,122 @@
+#include "batch/submission_linter.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "batch/read_file.h"
+#include "engine/section_figures.h"
+#include "formats/format.h"
+#include "report/scorecard.h"
+
+namespace sayso {
+namespace {
+
+SubmissionRecord record_for(const Submission& submission) {
+  SubmissionRecord record;
+  record.id = submission.id;
+  record.path = submission.path;
+  record.row = submission.row;
+  record.format = submission.format;
+  record.outcome.path = submission.path;
+  return record;
+}
+
+// Required sections (from enabled required-sections rules) that a whole application lacks.
+std::vector<std::string> missing_sections(const Linter& linter, const Document& doc) {
+  std::vector<std::string> missing;
+  if (!is_whole_application(doc, linter.config())) return missing;
+  std::set<std::string> present;
+  for (const Section& s : doc.sections) present.insert(s.kind);
+  for (const Rule& rule : linter.rules().rules) {
+    if (!rule.enabled || rule.kind != "required-sections" || !rule.node["sections"].IsSequence())
+      continue;
+    for (const auto& kind : rule.node["sections"]) {
+      const std::string name = kind.as<std::string>();
+      if (!present.count(name) && std::find(missing.begin(), missing.end(), name) == missing.end())
+        missing.push_back(name);
+    }
+  }
+  return missing;
+}
+
+std::string headless_kind(const Config& config, const std::string& path) {
+  return config.document_kind.empty() ? guess_kind_from_name(path) : config.document_kind;
+}
+
+}  // namespace
+
+std::string time_limit_message(double seconds) {
+  return fmt::format("time limit exceeded ({:g} s)", seconds);
+}
+
+LintedSubmission error_submission(const Submission& submission, std::string error) {
+  LintedSubmission out;
+  out.record = record_for(submission);
+  out.record.outcome.error = std::move(error);
+  return out;
+}
+
+SubmissionLinter::SubmissionLinter(SessionOptions options) : session_(std::move(options)) {}
+
+LintedSubmission SubmissionLinter::lint(const Submission& submission,
+                                        BatchClock::time_point deadline,
+                                        double time_limit_seconds) {
+  if (!submission.error.empty()) return error_submission(submission, submission.error);
+  const std::size_t max_bytes = session_.options().max_bytes;
+  if (submission.text) {
+    if (submission.text->size() > max_bytes)
+      return error_submission(submission,
+                              fmt::format("submission too large: {} bytes (the limit is {} bytes)",
+                                          submission.text->size(), max_bytes));
+    return lint_bytes(submission, *submission.text, deadline, time_limit_seconds);
+  }
+  std::string bytes;
+  std::string error = read_file_bytes(submission.path, max_bytes, bytes);
+  if (!error.empty()) return error_submission(submission, std::move(error));
+  return lint_bytes(submission, std::move(bytes), deadline, time_limit_seconds);
+}
+
+LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std::string bytes,
+                                              BatchClock::time_point deadline,
+                                              double time_limit_seconds) {
+  auto late = [&] { return BatchClock::now() > deadline; };
+  const std::string timeout = time_limit_message(time_limit_seconds);
+  if (late()) return error_submission(submission, timeout);
+  const Config* config = nullptr;
+  Linter* linter = nullptr;
+  try {
+    config = &session_.config_for(submission.path);
+    linter = &session_.linter_for(*config);
+  } catch (const std::exception& e) {  // ConfigError or RuleError
+    LintedSubmission out = error_submission(submission, std::string("config error: ") + e.what());
+    out.config_error = true;
+    return out;
+  }
+  LoadOptions load;
+  load.headless_kind = headless_kind(*config, submission.path);
+  if (submission.text) load.format = "markdown";  // form rows and standard input are Markdown
+  LoadResult loaded =
+      load_document(submission.path, std::move(bytes), linter->rules().sections, load);
+  if (!loaded.ok) return error_submission(submission, loaded.error);
+  if (late()) return error_submission(submission, timeout);
+  auto doc = std::make_shared<Document>(std::move(loaded.doc));
+  doc->rebuild_index();  // the moved bytes may live in a new buffer
+
+  LintedSubmission out;
+  out.record = record_for(submission);
+  if (!submission.text) out.record.format = doc->format;
+  out.record.rules = &linter->rules();
+  FileOutcome& outcome = out.record.outcome;
+  outcome.diagnostics = linter->lint(*doc).diagnostics;
+  if (late()) return error_submission(submission, timeout);
+  out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
+                                        missing_sections(*linter, *doc));
+  if (late()) return error_submission(submission, timeout);
+  outcome.ok = true;
+  outcome.doc = std::move(doc);
+  return out;
+}
+
+}  // namespace sayso

@@ -1,0 +1,175 @@
+// sayso batch: lint many submissions (files, folders, globs, form exports, JSON Lines on stdin)
+// into JSON Lines, CSV, SARIF and HTML reports.
+#include <unistd.h>
+
+#include <charconv>
+#include <iostream>
+#include <optional>
+
+#include "batch/batch_run.h"
+#include "cli/commands.h"
+#include "core/config.h"
+#include "engine/ruleset.h"
+
+namespace sayso {
+namespace {
+
+constexpr const char* kBatchHelp = R"(Usage: sayso batch [options] INPUT... | -
+
+Lints many submissions at once. An INPUT is a file, a folder (searched recursively for
+.md .markdown .txt .tex .docx .odt .pdf .html .htm .csv .jsonl), or a glob pattern such as
+'apps/*.docx' (quote it). A .csv or .jsonl file is a form export: one submission per row
+("row" in the record: the 1-based data row of a CSV, the header not counted; the line of a
+JSON Lines file). Without --map a form export needs "text" (and "id") columns.
+"-" reads JSON Lines submissions from standard input: {"id": "...", "text": "<Markdown>"},
+or fields mapped to sections with --map.
+
+With no --out-* option, one JSON Lines record per submission goes to standard output, in
+input order, as soon as its turn comes (the streaming mode). Several --out-* may be given;
+each submission is linted once.
+
+Options:
+  --jobs N              worker threads (default: the number of hardware threads)
+  --config FILE         use this config instead of searching for .sayso.yml
+  --profile NAME        funder profile (e.g. nihr, generic)
+  --map FILE            map form-export columns to sections (YAML: id: <column>,
+                        title: <column>, sections: {<column>: <section kind>})
+  --resume FILE         skip ids already in this JSON Lines output of an earlier run; when
+                        --out-jsonl is the same file, new records are appended to it
+  --out-jsonl FILE      JSON Lines records
+  --out-csv FILE        one CSV row per submission (counts, summary figures, evidence)
+  --out-sarif FILE      SARIF 2.1.0
+  --out-html FILE       a self-contained HTML report
+  --timeout SECONDS     time limit per submission (default: 60)
+  --max-bytes N         larger submissions are error records (default: 67108864)
+  --rules DIR           the rules folder (default: the installed rules)
+  --errors-exit-zero    exit 0 even when some records are errors (for map steps such as
+                        Spark's pipe that fail a task on any other status)
+  --progress | --no-progress
+                        draw a progress bar on standard error (default: when it is a terminal)
+Exit status: 0 every submission processed, 1 some error records, 2 usage or config error.
+)";
+
+struct ParsedBatchArgs {
+  BatchOptions options;
+  std::optional<bool> progress;
+  bool errors_exit_zero = false;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "sayso batch: " << message << "\n(see sayso batch --help)\n";
+  return kExitUsage;
+}
+
+template <typename Number>
+std::optional<Number> parse_number(const std::string& text) {
+  Number value{};
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Returns an exit status to stop with, or nullopt to go on.
+std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
+  BatchOptions& o = parsed.options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::optional<std::string> value;
+    auto takes = [&](const char* name) {
+      const std::string prefix = std::string(name) + "=";
+      if (a.rfind(prefix, 0) == 0) {
+        value = a.substr(prefix.size());
+        return true;
+      }
+      if (a != name) return false;
+      if (i + 1 < args.size()) value = args[++i];
+      return true;
+    };
+    if (a == "--help" || a == "-h") {
+      std::cout << kBatchHelp;
+      return kExitClean;
+    } else if (takes("--jobs")) {
+      auto n = value ? parse_number<std::size_t>(*value) : std::nullopt;
+      if (!n || *n == 0 || *n > 1024) return usage_error("--jobs needs a number from 1 to 1024");
+      o.jobs = *n;
+    } else if (takes("--timeout")) {
+      auto s = value ? parse_number<double>(*value) : std::nullopt;
+      if (!s || !(*s > 0)) return usage_error("--timeout needs a number of seconds above 0");
+      o.time_limit_seconds = *s;
+    } else if (takes("--max-bytes")) {
+      auto n = value ? parse_number<std::size_t>(*value) : std::nullopt;
+      if (!n || *n == 0) return usage_error("--max-bytes needs a number of bytes");
+      o.session.max_bytes = *n;
+      o.session.max_bytes_from_command_line = true;
+    } else if (a.rfind("--", 0) == 0 && a.size() > 2) {
+      struct Setting {
+        const char* flag;
+        std::string* target;
+      };
+      std::string config;
+      const Setting settings[] = {{"--config", &config},
+                                  {"--profile", &o.session.profile},
+                                  {"--map", &o.map_file},
+                                  {"--resume", &o.resume_file},
+                                  {"--out-jsonl", &o.out_jsonl},
+                                  {"--out-csv", &o.out_csv},
+                                  {"--out-sarif", &o.out_sarif},
+                                  {"--out-html", &o.out_html},
+                                  {"--rules", &o.session.rules_dir}};
+      bool known = false;
+      for (const Setting& s : settings) {
+        if (!takes(s.flag)) continue;
+        known = true;
+        if (!value || value->empty()) return usage_error(std::string(s.flag) + " needs a value");
+        *s.target = *value;
+        if (s.target == &config) o.session.config_file = config;
+      }
+      if (known) continue;
+      if (a == "--errors-exit-zero")
+        parsed.errors_exit_zero = true;
+      else if (a == "--progress")
+        parsed.progress = true;
+      else if (a == "--no-progress")
+        parsed.progress = false;
+      else
+        return usage_error("unknown option '" + a + "'");
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else {
+      o.inputs.push_back(a);
+    }
+  }
+  if (o.inputs.empty())
+    return usage_error("no INPUT given (files, folders, globs, or - for stdin)");
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_batch_command(const Args& args) {
+  ParsedBatchArgs parsed;
+  if (auto stop = parse_batch_args(args, parsed)) return *stop;
+  BatchOptions& options = parsed.options;
+  options.progress = parsed.progress.value_or(isatty(STDERR_FILENO) == 1);
+  BatchResult result;
+  try {
+    result = run_batch(options, std::cout, std::cerr);
+  } catch (const ConfigError& e) {
+    std::cerr << "sayso: config error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const RuleError& e) {
+    std::cerr << "sayso: rule error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const OutputError& e) {
+    std::cerr << "sayso batch: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  std::cout.flush();
+  if (options.progress)
+    std::cerr << "sayso batch: " << result.records << " submissions (" << result.errors
+              << " errors, " << result.skipped << " already done) in " << result.seconds << " s\n";
+  if (result.config_error) return kExitUsage;
+  return result.errors > 0 && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
+}
+
+}  // namespace sayso

@@ -1,0 +1,338 @@
+// HTML front end: a small, linear, tolerant tokenizer (no regular expressions, no tree). The
+// source stays the original file; tags, comments and skipped elements are blanked in the prose,
+// and character references are decoded in place (the decoded character, then spaces to the
+// reference's length), so every position points into the real file.
+// h1–h6 are headings; the text of p, li, td/th, blockquote, div, dd/dt and the like makes blocks;
+// script, style, head, nav, footer, template, svg and code are skipped.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/format.h"
+#include "formats/prose_mask.h"
+
+namespace sayso {
+namespace {
+
+constexpr std::size_t kMaxOpenElements = 512;
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':' || c == '_';
+}
+
+// Elements whose whole content is not prose.
+bool is_skipped(std::string_view tag) {
+  for (std::string_view name : {"head", "nav", "footer", "template", "noscript", "svg", "math",
+                                "code", "pre", "kbd", "samp", "select", "object", "iframe"})
+    if (tag == name) return true;
+  return false;
+}
+
+// Elements whose content is raw text up to their end tag (no tags inside).
+bool is_raw_text(std::string_view tag) {
+  return tag == "script" || tag == "style" || tag == "textarea" || tag == "title" || tag == "xmp";
+}
+
+// Block-level elements: their start and end tags end the text before them.
+bool is_block(std::string_view tag) {
+  for (std::string_view name :
+       {"p",       "li",    "td",       "th",     "blockquote", "div",        "h1",      "h2",
+        "h3",      "h4",    "h5",       "h6",     "dt",         "dd",         "ul",      "ol",
+        "dl",      "table", "tr",       "thead",  "tbody",      "tfoot",      "caption", "section",
+        "article", "main",  "header",   "aside",  "figure",     "figcaption", "address", "details",
+        "summary", "form",  "fieldset", "legend", "hr",         "br",         "body",    "html",
+        "center",  "label", "option"})
+    if (tag == name) return true;
+  return false;
+}
+
+bool is_void(std::string_view tag) {
+  for (std::string_view name : {"br", "hr", "img", "input", "meta", "link", "area", "base", "col",
+                                "embed", "source", "track", "wbr", "param"})
+    if (tag == name) return true;
+  return false;
+}
+
+struct OpenElement {
+  std::string name;
+  BlockKind kind;
+  int level;
+  bool gives_kind;  // p, li, td, … (a list or table only holds blocks)
+};
+
+// The kind of text an element holds, if it holds text of its own.
+bool kind_of(std::string_view tag, BlockKind& kind, int& level) {
+  level = 0;
+  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
+    kind = BlockKind::Heading;
+    level = tag[1] - '0';
+    return true;
+  }
+  if (tag == "li" || tag == "dt" || tag == "dd")
+    kind = BlockKind::ListItem;
+  else if (tag == "td" || tag == "th")
+    kind = BlockKind::TableCell;
+  else if (tag == "blockquote")
+    kind = BlockKind::Quote;
+  else if (tag == "p" || tag == "div" || tag == "caption" || tag == "figcaption" ||
+           tag == "summary" || tag == "address")
+    kind = BlockKind::Paragraph;
+  else
+    return false;
+  return true;
+}
+
+// Appends the UTF-8 encoding of a code point (which must be valid).
+std::string utf8_of(std::uint32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+struct NamedReference {
+  std::string_view name;
+  std::string_view text;
+};
+constexpr std::array<NamedReference, 24> kNamedReferences = {{
+    {"amp", "&"},         {"lt", "<"},         {"gt", ">"},          {"quot", "\""},
+    {"apos", "'"},        {"nbsp", " "},       {"rsquo", "\u2019"},  {"lsquo", "\u2018"},
+    {"rdquo", "\u201D"},  {"ldquo", "\u201C"}, {"mdash", "\u2014"},  {"ndash", "\u2013"},
+    {"hellip", "\u2026"}, {"copy", "\u00A9"},  {"reg", "\u00AE"},    {"trade", "\u2122"},
+    {"pound", "\u00A3"},  {"euro", "\u20AC"},  {"middot", "\u00B7"}, {"bull", "\u2022"},
+    {"deg", "\u00B0"},    {"times", "\u00D7"}, {"shy", ""},          {"thinsp", " "},
+}};
+
+// The text of the character reference at text[0] ('&'), with its length; false when it is not
+// one (a lone '&' stays as it is).
+bool decode_reference(std::string_view text, std::string& decoded, std::size_t& length) {
+  const std::size_t semicolon = text.substr(0, 34).find(';');
+  if (semicolon == std::string_view::npos || semicolon < 2) return false;
+  const std::string_view body = text.substr(1, semicolon - 1);
+  length = semicolon + 1;
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return false;
+    std::uint32_t cp = 0;
+    for (char c : digits) {
+      int v;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      else
+        return false;
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+    }
+    const bool valid = cp >= 0x20 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF) && cp != 0x7F;
+    decoded = valid ? utf8_of(cp) : " ";
+    if (cp == 0xA0) decoded = " ";
+    return decoded.size() <= length;
+  }
+  for (const NamedReference& ref : kNamedReferences)
+    if (ref.name == body) {
+      decoded = ref.text;
+      return true;
+    }
+  return false;
+}
+
+class HtmlReader {
+ public:
+  explicit HtmlReader(Document& doc) : doc_(doc), text_(doc.source.bytes) {
+    last_quote_[0] = text_.rfind('"');
+    last_quote_[1] = text_.rfind('\'');
+  }
+
+  void read() {
+    doc_.prose = blank_copy(text_);
+    doc_.blocks.clear();
+    std::size_t at = std::min(doc_.source.content_begin, text_.size());
+    while (at < text_.size()) {
+      const std::size_t lt = text_.find('<', at);
+      const std::size_t text_end = lt == std::string_view::npos ? text_.size() : lt;
+      if (skip_depth_ == 0) copy_text(at, text_end);
+      if (lt == std::string_view::npos) break;
+      at = read_markup(lt);
+    }
+    end_block();
+    blank_bare_urls(doc_.prose, 0, doc_.prose.size());
+  }
+
+ private:
+  // Markup at text_[lt] == '<'; returns where the text after it begins.
+  std::size_t read_markup(std::size_t lt) {
+    const std::string_view rest = text_.substr(lt);
+    if (rest.starts_with("<!--")) {
+      const std::size_t close = text_.find("-->", lt + 4);
+      return close == std::string_view::npos ? text_.size() : close + 3;
+    }
+    if (rest.starts_with("<![CDATA[")) {
+      const std::size_t close = text_.find("]]>", lt + 9);
+      return close == std::string_view::npos ? text_.size() : close + 3;
+    }
+    const bool closing = rest.size() > 1 && rest[1] == '/';
+    const std::size_t name_begin = lt + (closing ? 2 : 1);
+    const bool is_tag =
+        name_begin < text_.size() && std::isalpha(static_cast<unsigned char>(text_[name_begin]));
+    if (!is_tag && !(rest.size() > 1 && (rest[1] == '!' || rest[1] == '?'))) {
+      if (skip_depth_ == 0) copy_text(lt, lt + 1);  // a lone '<' is text
+      return lt + 1;
+    }
+    const std::size_t end = tag_end(lt + 1);
+    if (!is_tag) return end;  // <!DOCTYPE …>, <?xml …?>
+    std::size_t name_end = name_begin;
+    while (name_end < end && is_name_char(text_[name_end])) ++name_end;
+    std::string name;
+    for (std::size_t i = name_begin; i < name_end && name.size() < 32; ++i) name += lower(text_[i]);
+    const bool self_closing = end >= 2 && text_[end - 2] == '/';
+    if (closing) {
+      close_element(name);
+      return end;
+    }
+    open_element(name, self_closing);
+    if (is_raw_text(name)) return raw_text_end(name, end);
+    return end;
+  }
+
+  // Just past the '>' ending a tag that starts before `from`; quoted attribute values may hold
+  // '>'. A quote with no partner later in the file is an ordinary character (this keeps the scan
+  // linear). A tag never closed runs to the end of the file.
+  std::size_t tag_end(std::size_t from) const {
+    for (std::size_t i = from; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '>') return i + 1;
+      if (c == '"' || c == '\'') {
+        const std::size_t last = last_quote_[c == '"' ? 0 : 1];
+        if (last != std::string_view::npos && last > i) i = text_.find(c, i + 1);
+      }
+    }
+    return text_.size();
+  }
+
+  // Just past "</name …>" after raw text, or the end of the file.
+  std::size_t raw_text_end(std::string_view name, std::size_t from) {
+    for (std::size_t at = text_.find("</", from); at != std::string_view::npos;
+         at = text_.find("</", at + 2)) {
+      bool match = at + 2 + name.size() <= text_.size();
+      for (std::size_t i = 0; match && i < name.size(); ++i)
+        match = lower(text_[at + 2 + i]) == name[i];
+      if (match &&
+          (at + 2 + name.size() == text_.size() || !is_name_char(text_[at + 2 + name.size()])))
+        return tag_end(at + 2);
+    }
+    return text_.size();
+  }
+
+  void open_element(const std::string& name, bool self_closing) {
+    if (skip_depth_ > 0) {
+      if (name == skipped_ && !self_closing) ++skip_depth_;
+      return;
+    }
+    if (is_skipped(name) && !self_closing) {
+      end_block();
+      skipped_ = name;
+      skip_depth_ = 1;
+      return;
+    }
+    if (!is_block(name)) return;
+    end_block();
+    if (self_closing || is_void(name) || open_.size() >= kMaxOpenElements) return;
+    OpenElement element{name, BlockKind::Paragraph, 0, false};
+    element.gives_kind = kind_of(name, element.kind, element.level);
+    open_.push_back(std::move(element));
+  }
+
+  void close_element(const std::string& name) {
+    if (skip_depth_ > 0) {
+      if (name == skipped_) --skip_depth_;
+      return;
+    }
+    if (!is_block(name)) return;
+    end_block();
+    for (std::size_t i = open_.size(); i-- > 0;) {
+      if (open_[i].name != name) continue;
+      open_.resize(i);
+      break;
+    }
+  }
+
+  // Copies text_[begin, end) into the prose with references decoded, extending the open block.
+  void copy_text(std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end;) {
+      std::string decoded;
+      std::size_t length = 0;
+      if (text_[i] == '&' && decode_reference(text_.substr(i, end - i), decoded, length)) {
+        for (std::size_t k = 0; k < length; ++k)
+          doc_.prose[i + k] = k < decoded.size() ? decoded[k] : ' ';
+        if (!decoded.empty() && decoded != " ") extend_block(i, i + decoded.size());
+        i += length;
+        continue;
+      }
+      doc_.prose[i] = text_[i];
+      if (!is_blank_byte(text_[i])) extend_block(i, i + 1);
+      ++i;
+    }
+  }
+
+  void extend_block(std::size_t begin, std::size_t end) {
+    if (!block_open_) {
+      block_open_ = true;
+      block_begin_ = begin;
+    }
+    block_end_ = end;
+  }
+
+  void end_block() {
+    if (!block_open_) return;
+    block_open_ = false;
+    BlockKind kind = BlockKind::Paragraph;
+    int level = 0;
+    for (std::size_t i = open_.size(); i-- > 0;)
+      if (open_[i].gives_kind) {
+        kind = open_[i].kind;
+        level = open_[i].level;
+        break;
+      }
+    if (has_visible_text(doc_.prose, block_begin_, block_end_))
+      doc_.blocks.push_back(
+          {kind, block_begin_, block_end_, kind == BlockKind::Heading ? level : 0});
+  }
+
+  Document& doc_;
+  std::string_view text_;
+  std::size_t last_quote_[2];
+  std::vector<OpenElement> open_;
+  std::string skipped_;
+  std::size_t skip_depth_ = 0;
+  bool block_open_ = false;
+  std::size_t block_begin_ = 0, block_end_ = 0;
+};
+
+}  // namespace
+
+void read_html(Document& doc) { HtmlReader(doc).read(); }
+
+}  // namespace sayso

@@ -1,0 +1,157 @@
+// ODT front end (libzip + pugixml): content.xml's office:text in order. text:h is a heading at its
+// outline level, text:p a paragraph, a list item's paragraphs are list items and a table cell's
+// are table cells. Spaces (text:s), tabs and line breaks are kept; runs of white space in the
+// character data collapse to one space, as ODF says. Notes, annotations, frames, the table of
+// contents and the tracked-changes log (which holds deleted text) are left out.
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "formats/extracted_text.h"
+#include "formats/format.h"
+#include "formats/office_package.h"
+
+namespace sayso {
+namespace {
+
+const std::string kFormat = "ODT";
+constexpr int kMaxRepeatedSpaces = 100;
+
+pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_element && local_name(c) == name) return c;
+  return {};
+}
+
+// An attribute by local name.
+std::string_view attribute(const pugi::xml_node& node, std::string_view name) {
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view full = a.name();
+    const std::size_t colon = full.find(':');
+    if ((colon == std::string_view::npos ? full : full.substr(colon + 1)) == name) return a.value();
+  }
+  return {};
+}
+
+class OdtReader {
+ public:
+  explicit OdtReader(ExtractedText& out) : out_(out) {}
+
+  // office:text, a section, a list item, a table cell: anything holding paragraphs.
+  void read_blocks(const pugi::xml_node& parent, BlockKind kind) {
+    for (pugi::xml_node node = parent.first_child(); node; node = node.next_sibling()) {
+      const std::string_view name = local_name(node);
+      if (name == "h")
+        read_paragraph(node, BlockKind::Heading, heading_level(node));
+      else if (name == "p")
+        read_paragraph(node, kind, 0);
+      else if (name == "list")
+        read_list(node);
+      else if (name == "table")
+        read_table(node);
+      else if (name == "section" || name == "deletion-free-region" || name == "index-body" ||
+               name == "change-region")
+        read_blocks(node, kind);
+    }
+  }
+
+ private:
+  static int heading_level(const pugi::xml_node& heading) {
+    const int level = std::atoi(std::string(attribute(heading, "outline-level")).c_str());
+    return std::clamp(level, 1, 6);
+  }
+
+  void read_list(const pugi::xml_node& list) {
+    for (pugi::xml_node item = list.first_child(); item; item = item.next_sibling()) {
+      const std::string_view name = local_name(item);
+      if (name == "list-item" || name == "list-header") read_blocks(item, BlockKind::ListItem);
+    }
+  }
+
+  void read_table(const pugi::xml_node& table) {
+    for (pugi::xml_node node = table.first_child(); node; node = node.next_sibling()) {
+      const std::string_view name = local_name(node);
+      if (name == "table-row") {
+        for (pugi::xml_node cell = node.first_child(); cell; cell = cell.next_sibling())
+          if (local_name(cell) == "table-cell") read_blocks(cell, BlockKind::TableCell);
+      } else if (name == "table-header-rows" || name == "table-rows" || name == "table-row-group") {
+        read_table(node);
+      }
+    }
+  }
+
+  void read_paragraph(const pugi::xml_node& paragraph, BlockKind kind, int level) {
+    out_.begin_block(kind, level);
+    read_inline(paragraph);
+    out_.end_block();
+  }
+
+  void read_inline(const pugi::xml_node& parent) {
+    for (pugi::xml_node node = parent.first_child(); node; node = node.next_sibling()) {
+      if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+        append_collapsed(node.value());
+        continue;
+      }
+      if (node.type() != pugi::node_element) continue;
+      const std::string_view name = local_name(node);
+      if (name == "span" || name == "a" || name == "meta" || name == "ruby-base" ||
+          name == "text-input" || name == "date" || name == "time" || name == "page-number")
+        read_inline(node);
+      else if (name == "ruby")
+        read_inline(child(node, "ruby-base"));
+      else if (name == "s")
+        append_spaces(node);
+      else if (name == "tab")
+        out_.append(" ");
+      else if (name == "line-break")
+        out_.line_break();
+    }
+  }
+
+  // Character data: any run of white space is one space.
+  void append_collapsed(std::string_view text) {
+    std::string collapsed;
+    collapsed.reserve(text.size());
+    bool space = out_.last_byte() == ' ';
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (!space) collapsed += ' ';
+        space = true;
+      } else {
+        collapsed += c;
+        space = false;
+      }
+    }
+    out_.append(collapsed);
+  }
+
+  void append_spaces(const pugi::xml_node& spaces) {
+    const std::string_view count = attribute(spaces, "c");
+    const int n = count.empty() ? 1 : std::atoi(std::string(count).c_str());
+    out_.append(std::string(static_cast<std::size_t>(std::clamp(n, 1, kMaxRepeatedSpaces)), ' '));
+  }
+
+  ExtractedText& out_;
+};
+
+}  // namespace
+
+void read_odt(Document& doc, std::string_view file) {
+  const ZipPackage package(file, kFormat);
+  if (const std::optional<std::string> mimetype = package.read("mimetype")) {
+    if (mimetype->starts_with("application/vnd.oasis.opendocument.") &&
+        !mimetype->starts_with("application/vnd.oasis.opendocument.text"))
+      throw UnreadableFile("the ODT file is not a text document (" + *mimetype + ")");
+  }
+  const std::optional<std::string> content = package.read("content.xml");
+  if (!content) throw UnreadableFile("the ODT file has no document text (content.xml is missing)");
+  const pugi::xml_document xml = parse_package_xml(*content, kFormat, "content.xml");
+  const pugi::xml_node text = child(child(xml.document_element(), "body"), "text");
+  if (!text) throw UnreadableFile("the ODT file's content.xml has no text body (office:text)");
+  ExtractedText out;
+  OdtReader(out).read_blocks(text, BlockKind::Paragraph);
+  out.finish(doc);
+}
+
+}  // namespace sayso

@@ -1,0 +1,51 @@
+// Reading zipped office packages (DOCX, ODT) safely: zip entries with size and compression-ratio
+// limits, XML with limits on element count and nesting depth. pugixml never expands entities
+// (it ignores the DTD), so "billion laughs" documents stay small.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+struct zip;
+
+namespace sayso {
+
+class ZipPackage {
+ public:
+  static constexpr std::size_t kMaxEntryBytes = 100u << 20;  // uncompressed, per entry
+  // An entry over kRatioCheckBytes that expands more than kMaxRatio times is refused.
+  static constexpr std::size_t kRatioCheckBytes = 1u << 20;
+  static constexpr std::size_t kMaxRatio = 200;
+
+  // `format` names the file kind in messages ("DOCX"). Throws UnreadableFile for a bad zip.
+  ZipPackage(std::string_view bytes, std::string format);
+  ~ZipPackage();
+  ZipPackage(const ZipPackage&) = delete;
+  ZipPackage& operator=(const ZipPackage&) = delete;
+
+  // The entry's bytes, or nothing when the package has no such entry. Throws UnreadableFile when
+  // the entry is encrypted, damaged, too large or expands suspiciously.
+  std::optional<std::string> read(const std::string& name) const;
+
+ private:
+  std::string format_;
+  zip* archive_ = nullptr;
+};
+
+// XML limits, and parsing within them.
+constexpr std::size_t kMaxXmlElements = 2'000'000;
+constexpr std::size_t kMaxXmlDepth = 256;
+
+// Parses XML text (keeping whitespace-only text, which is significant in documents). Throws
+// UnreadableFile naming `part` when the XML is malformed, has too many elements or is nested too
+// deeply; after it returns, recursion over the tree is bounded by kMaxXmlDepth.
+pugi::xml_document parse_package_xml(const std::string& xml, const std::string& format,
+                                     const std::string& part);
+
+// The element name without its namespace prefix ("w:p" → "p").
+std::string_view local_name(const pugi::xml_node& node);
+
+}  // namespace sayso

@@ -1,0 +1,175 @@
+// workspace/executeCommand:
+//   sayso.lintWorkspace            lints every readable document under the workspace folders,
+//                                  publishing diagnostics and reporting window/workDoneProgress;
+//                                  → {"files": n, "diagnostics": n}
+//   sayso.explainRule [ruleId]     → Markdown: what the rule says, why, sources, who shaped it
+//   sayso.addWord [word, uri?]     adds the word to `words:` in the workspace's .sayso.yml
+//                                  (created if absent) and re-lints; → {"file": path}
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#include "lsp/protocol.h"
+#include "lsp/server.h"
+
+namespace sayso::lsp {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxWordBytes = 100;
+
+std::string argument_string(const json& arguments, std::size_t index, std::string_view what) {
+  if (!arguments.is_array() || arguments.size() <= index || !arguments[index].is_string())
+    throw RpcError(ErrorCode::InvalidParams,
+                   "argument " + std::to_string(index + 1) + " must be " + std::string(what));
+  return arguments[index].get<std::string>();
+}
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Written beside the target and renamed over it, so a failure never leaves half a file.
+void write_text_file(const std::string& path, const std::string& text) {
+  const std::string temporary = path + ".sayso-tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw std::runtime_error("cannot write " + path);
+  }
+  std::error_code ec;
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw std::runtime_error("cannot write " + path);
+  }
+}
+
+class Progress {
+ public:
+  Progress(std::function<void(const json&)> send, json token)
+      : send_(std::move(send)), token_(std::move(token)) {}
+  void begin(const std::string& title, const std::string& message) {
+    notify({{"kind", "begin"}, {"title", title}, {"message", message}, {"percentage", 0},
+            {"cancellable", false}});
+  }
+  void report(const std::string& message, std::size_t done, std::size_t total) {
+    notify({{"kind", "report"}, {"message", message},
+            {"percentage", total == 0 ? 100 : done * 100 / total}});
+  }
+  void end(const std::string& message) { notify({{"kind", "end"}, {"message", message}}); }
+
+ private:
+  void notify(json value) {
+    if (!token_.is_null())
+      send_(make_notification("$/progress", {{"token", token_}, {"value", std::move(value)}}));
+  }
+  std::function<void(const json&)> send_;
+  json token_;
+};
+
+}  // namespace
+
+json Server::on_execute_command(const json& params) {
+  const std::string command = require_string(require_params_object(params), "command");
+  const json arguments = params.value("arguments", json::array());
+  if (command == "sayso.lintWorkspace") return lint_workspace(params);
+  if (command == "sayso.explainRule") return explain_rule(arguments);
+  if (command == "sayso.addWord") return add_word(arguments);
+  throw RpcError(ErrorCode::InvalidParams, "unknown command " + command);
+}
+
+json Server::lint_workspace(const json& params) {
+  const std::vector<std::string> files = workspace_files();
+  json token = nullptr;
+  const auto given = params.find("workDoneToken");
+  if (given != params.end() && (given->is_string() || given->is_number_integer())) {
+    token = *given;
+  } else if (const json* supported =
+                 find_path(client_capabilities_, {"window", "workDoneProgress"});
+             supported != nullptr && *supported == true) {
+    token = "sayso-lint-workspace-" + std::to_string(next_request_id_);
+    send_request("window/workDoneProgress/create", {{"token", token}});
+  }
+  Progress progress([this](const json& message) { send(message); }, token);
+  progress.begin("sayso: linting the workspace", std::to_string(files.size()) + " files");
+  std::size_t findings = 0;
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      check_cancelled();
+      const std::string& path = files[i];
+      progress.report(std::to_string(i + 1) + " of " + std::to_string(files.size()) + ": " +
+                          fs::path(path).filename().string(),
+                      i, files.size());
+      if (OpenDocument* open = find_document(path_to_file_uri(path))) {
+        lint_and_publish(*open);
+        findings += open->diagnostics.size();
+        continue;
+      }
+      std::string text;
+      const LintOutput out = lint_file_on_disk(path, text);
+      findings += out.diagnostics.size();
+      publish_diagnostics(path_to_file_uri(path), std::nullopt,
+                          lsp_diagnostics(out.diagnostics, text));
+    }
+  } catch (const RpcError&) {
+    progress.end("Cancelled");
+    throw;
+  }
+  progress.end("Linted " + std::to_string(files.size()) + " files: " + std::to_string(findings) +
+               " findings");
+  return {{"files", files.size()}, {"diagnostics", findings}};
+}
+
+json Server::explain_rule(const json& arguments) {
+  const std::string id = argument_string(arguments, 0, "a rule id");
+  const auto context = rules_for_directory(folders_.empty() ? "" : folders_.front());
+  const Rule* rule = context ? context->rules.find(id) : nullptr;
+  if (rule == nullptr) throw RpcError(ErrorCode::InvalidParams, "no rule with id " + id);
+  return rule_markdown(*rule);
+}
+
+json Server::add_word(const json& arguments) {
+  const std::string word = argument_string(arguments, 0, "the word to add");
+  if (word.empty() || word.size() > kMaxWordBytes ||
+      word.find_first_of("\r\n\t") != std::string::npos)
+    throw RpcError(ErrorCode::InvalidParams, "not a word: " + word.substr(0, kMaxWordBytes));
+  const std::string uri = arguments.is_array() && arguments.size() > 1 && arguments[1].is_string()
+                              ? arguments[1].get<std::string>()
+                              : "";
+  const std::string doc_path = file_uri_to_path(uri);
+  std::string folder = doc_path.empty() ? "" : folder_of(doc_path);
+  if (folder.empty() && !doc_path.empty()) folder = fs::path(doc_path).parent_path().string();
+  if (folder.empty() && !folders_.empty()) folder = folders_.front();
+  if (folder.empty())
+    throw RpcError(ErrorCode::InvalidParams, "no workspace folder to keep a dictionary in");
+
+  // The .sayso.yml that governs the document, if it is inside the workspace; else a new one in
+  // the workspace folder that extends whatever applied before.
+  const std::string start = doc_path.empty() ? folder : fs::path(doc_path).parent_path().string();
+  std::string config = find_config_file(start);
+  std::string text;
+  const fs::path relative = fs::path(config).lexically_relative(folder);
+  if (!config.empty() && !relative.empty() && *relative.begin() != "..") {
+    text = read_text_file(config);
+  } else {
+    const std::string outer = config;
+    config = (fs::path(folder) / ".sayso.yml").string();
+    if (!outer.empty())
+      text = "extends: " + fs::path(outer).lexically_relative(folder).string() + "\n";
+  }
+  try {
+    write_text_file(config, add_word_to_config_text(text, word));
+  } catch (const std::exception& e) {
+    show_message(kMessageError, "sayso: cannot add '" + word + "' to " + config + ": " + e.what());
+    throw RpcError(ErrorCode::InternalError, e.what());
+  }
+  log("added '" + word + "' to " + config);
+  reload_rules("a word was added to " + config);
+  return {{"file", config}};
+}
+
+}  // namespace sayso::lsp

@@ -1,0 +1,151 @@
+// Settings from the editor (section "sayso"): pulled with workspace/configuration, pushed with
+// workspace/didChangeConfiguration or given in initializationOptions.settings. They sit under
+// every .sayso.yml: the project's file wins where both say something.
+//
+//   {"profile": "nihr", "language": "en_GB", "documentKind": "involvement",
+//    "document": "application", "severity": {"acronyms.unexplained": "info"},
+//    "rules": {"plain-english.passive-voice": "off", "structure.pes-word-limit": {"max_words": 250}},
+//    "words": ["Brumfield"], "packs": ["/abs/pack"], "disablePacks": ["spelling"], "debounceMs": 150}
+#include <algorithm>
+
+#include "lsp/protocol.h"
+#include "lsp/server.h"
+
+namespace sayso::lsp {
+namespace {
+
+constexpr std::string_view kWhere = "editor settings";
+
+std::vector<std::string> strings_of(const json& value, std::string_view key,
+                                    std::vector<std::string>& problems) {
+  std::vector<std::string> out;
+  if (!value.is_array()) {
+    problems.push_back(std::string(key) + " must be a list of strings");
+    return out;
+  }
+  for (const json& item : value)
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
+
+// "off", "on", or a severity name; an object of parameters (with optional severity/enabled).
+std::optional<RuleSetting> rule_setting_of(const json& value) {
+  RuleSetting setting;
+  setting.where = std::string(kWhere);
+  if (value.is_boolean()) {
+    setting.enabled = value.get<bool>();
+    return setting;
+  }
+  if (value.is_string()) {
+    const std::string v = value.get<std::string>();
+    if (v == "off" || v == "disabled" || v == "false")
+      setting.enabled = false;
+    else if (v == "on" || v == "true")
+      setting.enabled = true;
+    else
+      setting.severity = v;  // checked against the rule set when the rules load
+    return setting;
+  }
+  if (!value.is_object()) return std::nullopt;
+  setting.parameters = YAML::Node(YAML::NodeType::Map);
+  for (const auto& [key, item] : value.items()) {
+    if (key == "severity" && item.is_string())
+      setting.severity = item.get<std::string>();
+    else if (key == "enabled" && item.is_boolean())
+      setting.enabled = item.get<bool>();
+    else
+      setting.parameters[key] = YAML::Load(item.dump());  // JSON is YAML
+  }
+  return setting;
+}
+
+void read_rule_settings(const json& value, std::string_view key, Config& config,
+                        std::vector<std::string>& problems) {
+  if (!value.is_object()) {
+    problems.push_back(std::string(key) + " must be an object of rule ids");
+    return;
+  }
+  for (const auto& [id, item] : value.items()) {
+    std::optional<RuleSetting> setting = rule_setting_of(item);
+    if (!setting) {
+      problems.push_back(std::string(key) + "." + id + " must be off, a severity or an object");
+      continue;
+    }
+    config.rules[id] = *setting;
+  }
+}
+
+std::string string_setting(const json& value, std::string_view key,
+                           std::vector<std::string>& problems) {
+  if (value.is_string()) return value.get<std::string>();
+  if (!value.is_null()) problems.push_back(std::string(key) + " must be a string");
+  return "";
+}
+
+Config config_from_settings(const json& settings, std::vector<std::string>& problems) {
+  Config config;
+  for (const auto& [key, value] : settings.items()) {
+    if (key == "profile") {
+      config.profile = string_setting(value, key, problems);
+    } else if (key == "language") {
+      const std::string language = string_setting(value, key, problems);
+      if (language == "en_GB" || language == "en_US")
+        config.language = language;
+      else if (!language.empty())
+        problems.push_back("language must be en_GB or en_US");
+    } else if (key == "documentKind") {
+      config.document_kind = string_setting(value, key, problems);
+    } else if (key == "document") {
+      config.document = string_setting(value, key, problems);
+      if (config.document == "auto") config.document.clear();
+    } else if (key == "words") {
+      config.words = strings_of(value, key, problems);
+    } else if (key == "packs") {
+      config.packs = strings_of(value, key, problems);
+    } else if (key == "disablePacks") {
+      config.disabled_packs = strings_of(value, key, problems);
+    } else if (key == "severity" || key == "rules") {
+      read_rule_settings(value, key, config, problems);
+    }
+    // Other keys (debounceMs, trace, the extension's own) are not rule settings.
+  }
+  return config;
+}
+
+}  // namespace
+
+void Server::apply_client_settings(const json& settings) {
+  std::vector<std::string> problems;
+  client_settings_ = config_from_settings(settings, problems);
+  const auto debounce = settings.find("debounceMs");
+  if (debounce != settings.end() && debounce->is_number_integer() && transport_.can_wait())
+    debounce_ = std::chrono::milliseconds(std::clamp(debounce->get<int>(), 0, 5000));
+  for (const std::string& problem : problems)
+    show_message(kMessageWarning, "sayso: editor setting ignored: " + problem);
+}
+
+void Server::request_client_settings() {
+  const json* supported = find_path(client_capabilities_, {"workspace", "configuration"});
+  if (supported == nullptr || *supported != true) return;
+  send_request("workspace/configuration", {{"items", {{{"section", "sayso"}}}}},
+               [this](const json& result, const json* error) {
+                 if (error != nullptr || !result.is_array() || result.empty()) return;
+                 if (!result[0].is_object()) return;  // no settings: keep the defaults
+                 apply_client_settings(result[0]);
+                 reload_rules("the editor's settings arrived");
+               });
+}
+
+void Server::on_did_change_configuration(const json& params) {
+  const json* settings = find_path(params, {"settings", "sayso"});
+  if (settings != nullptr && settings->is_object()) {
+    apply_client_settings(*settings);
+    return reload_rules("the editor's settings changed");
+  }
+  // The notification may carry nothing (the pull model): ask, if the client can answer.
+  const json* pull = find_path(client_capabilities_, {"workspace", "configuration"});
+  if (pull != nullptr && *pull == true) return request_client_settings();
+  reload_rules("the editor's settings changed");
+}
+
+}  // namespace sayso::lsp

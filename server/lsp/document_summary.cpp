@@ -1,0 +1,48 @@
+// sayso/documentSummary {textDocument: {uri}}: the figures an editor's status bar shows.
+//   {"sections": [{title, kind, words, wordLimit, readingAge, evidencePresent, evidenceTotal,
+//                  involvementLevel}],
+//    "counts": {"error": n, "warning": n, "info": n, "hint": n}}
+#include <cmath>
+
+#include "lsp/server.h"
+
+namespace sayso::lsp {
+namespace {
+
+json section_json(const SectionFigures& f) {
+  std::size_t present = 0, total = 0;
+  for (const Checklist& checklist : f.checklists) {
+    present += checklist.present_count();
+    total += checklist.items.size();
+  }
+  return {{"title", f.title},
+          {"kind", f.kind},
+          {"words", f.words},
+          {"wordLimit", f.word_limit ? json(*f.word_limit) : json(nullptr)},
+          {"readingAge", f.sentences > 0 ? json(std::round(f.reading_age * 10) / 10) : json(nullptr)},
+          {"evidencePresent", present},
+          {"evidenceTotal", total},
+          {"involvementLevel",
+           f.highest_involvement_level.empty() ? json(nullptr) : json(f.highest_involvement_level)}};
+}
+
+}  // namespace
+
+json Server::on_document_summary(const json& params) {
+  OpenDocument& doc = require_document(params);
+  json sections = json::array();
+  for (const SectionFigures& f : figures_of(doc)) {
+    const bool has_heading = doc.document && f.section < doc.document->sections.size() &&
+                             doc.document->sections[f.section].has_heading();
+    if (!has_heading && f.words == 0) continue;  // an empty preamble is not a section
+    sections.push_back(section_json(f));
+  }
+  json counts = {{"error", 0}, {"warning", 0}, {"info", 0}, {"hint", 0}};
+  for (const Diagnostic& d : doc.diagnostics) {
+    json& count = counts[std::string(severity_name(d.severity))];
+    count = count.get<int>() + 1;
+  }
+  return {{"sections", std::move(sections)}, {"counts", std::move(counts)}};
+}
+
+}  // namespace sayso::lsp

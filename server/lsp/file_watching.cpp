@@ -1,0 +1,159 @@
+// Watching .sayso.yml and rule files: reload when they change (workspace/didChangeWatchedFiles,
+// registered dynamically when the client can, or a save in the editor). A file that fails to load
+// is reported with window/showMessage and as a diagnostic at the line the error names, and the last
+// good rules stay in use.
+#include <algorithm>
+#include <filesystem>
+
+#include "lsp/protocol.h"
+#include "lsp/server.h"
+
+namespace sayso::lsp {
+namespace {
+
+bool has_extension(const std::filesystem::path& path, std::initializer_list<std::string_view> exts) {
+  const std::string ext = path.extension().string();
+  return std::any_of(exts.begin(), exts.end(), [&](std::string_view e) { return ext == e; });
+}
+
+bool is_inside(const std::filesystem::path& path, const std::string& dir) {
+  if (dir.empty()) return false;
+  const std::filesystem::path base = std::filesystem::path(dir).lexically_normal();
+  const auto rel = path.lexically_normal().lexically_relative(base);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+}  // namespace
+
+std::optional<FileProblem> parse_file_problem(const std::string& error_text) {
+  // The first ":<digits>:" ends the file name ("rules/x.yml:12: rule a.b: what is wrong").
+  for (std::size_t colon = error_text.find(':'); colon != std::string::npos;
+       colon = error_text.find(':', colon + 1)) {
+    std::size_t end = colon + 1;
+    while (end < error_text.size() && error_text[end] >= '0' && error_text[end] <= '9') ++end;
+    if (end == colon + 1 || end >= error_text.size() || error_text[end] != ':' || colon == 0)
+      continue;
+    FileProblem problem;
+    std::error_code ec;
+    problem.path =
+        std::filesystem::absolute(error_text.substr(0, colon), ec).lexically_normal().string();
+    const unsigned long line = std::stoul(error_text.substr(colon + 1, end - colon - 1));
+    problem.line = line > 0 ? static_cast<std::uint32_t>(std::min(line, 1ul << 30) - 1) : 0;
+    std::size_t text_start = end + 1;
+    while (text_start < error_text.size() && error_text[text_start] == ' ') ++text_start;
+    problem.message = error_text.substr(text_start);
+    return problem;
+  }
+  return std::nullopt;
+}
+
+void Server::register_file_watchers() {
+  const json* dynamic = find_path(client_capabilities_,
+                                  {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+  if (dynamic == nullptr || *dynamic != true) return;  // didSave still reloads
+  const json* relative = find_path(client_capabilities_,
+                                   {"workspace", "didChangeWatchedFiles", "relativePatternSupport"});
+  const std::string rules_dir =
+      std::filesystem::absolute(options_.rules_dir).lexically_normal().string();
+  json rules_pattern = rules_dir + "/**/*.{yml,yaml,dic}";
+  if (relative != nullptr && *relative == true)
+    rules_pattern = {{"baseUri", path_to_file_uri(rules_dir)}, {"pattern", "**/*.{yml,yaml,dic}"}};
+  const json watchers = json::array({{{"globPattern", "**/.sayso.yml"}},
+                                     {{"globPattern", "**/.sayso.yaml"}},
+                                     {{"globPattern", rules_pattern}}});
+  send_request("client/registerCapability",
+               {{"registrations",
+                 {{{"id", "sayso-watch-settings"},
+                   {"method", "workspace/didChangeWatchedFiles"},
+                   {"registerOptions", {{"watchers", watchers}}}}}}});
+}
+
+void Server::on_did_change_watched_files(const json& params) {
+  const json* changes = find_path(params, {"changes"});
+  if (changes == nullptr || !changes->is_array())
+    throw RpcError(ErrorCode::InvalidParams, "changes must be an array");
+  for (const json& change : *changes) {
+    if (!change.is_object() || !change.contains("uri") || !change["uri"].is_string()) continue;
+    const std::string path = file_uri_to_path(change["uri"].get<std::string>());
+    if (is_settings_file(path)) return reload_rules(path + " changed");
+  }
+}
+
+bool Server::is_settings_file(const std::string& path) const {
+  if (path.empty()) return false;
+  const std::filesystem::path p(path);
+  const std::string name = p.filename().string();
+  if (name == ".sayso.yml" || name == ".sayso.yaml") return true;
+  if (!has_extension(p, {".yml", ".yaml", ".dic"})) return false;
+  if (is_inside(p, std::filesystem::absolute(options_.rules_dir).string())) return true;
+  for (const auto& [file, slot] : rule_contexts_) {
+    if (!slot.context) continue;
+    for (const std::string& pack : slot.context->config.packs)
+      if (is_inside(p, pack)) return true;
+  }
+  // A broken file stays interesting until it loads again.
+  return std::any_of(file_problems_.begin(), file_problems_.end(),
+                     [&](const FileProblem& problem) { return problem.path == path; });
+}
+
+void Server::reload_rules(const std::string& why) {
+  log("reloading the rules: " + why);
+  clear_file_problems();
+  ++rules_generation_;
+  for (auto& [file, slot] : rule_contexts_) slot.stale = true;
+  relint_all_open();
+}
+
+void Server::report_file_problem(const std::string& error_text) {
+  std::optional<FileProblem> problem = parse_file_problem(error_text);
+  const std::string shown = "sayso: " + error_text + " (sayso carries on with the last good rules)";
+  if (!problem) {
+    show_message(kMessageError, shown);
+    return;
+  }
+  const bool known = std::any_of(file_problems_.begin(), file_problems_.end(),
+                                 [&](const FileProblem& p) {
+                                   return p.path == problem->path && p.message == problem->message;
+                                 });
+  if (known) return;  // shown once, not on every lint
+  file_problems_.push_back(*problem);
+  show_message(kMessageError, shown);
+  problem_files_published_.insert(problem->path);
+  const std::string uri = path_to_file_uri(problem->path);
+  for (const auto& [open_uri, doc] : documents_)
+    if (doc.is_file && doc.path == problem->path)
+      return publish_diagnostics(open_uri, doc.version, lsp_diagnostics(doc));
+  publish_diagnostics(uri, std::nullopt, file_problem_diagnostics(problem->path));
+}
+
+void Server::clear_file_problems() {
+  file_problems_.clear();
+  for (const std::string& path : problem_files_published_) {
+    bool open = false;
+    for (const auto& [uri, doc] : documents_) {
+      if (!doc.is_file || doc.path != path) continue;
+      publish_diagnostics(uri, doc.version, lsp_diagnostics(doc));
+      open = true;
+    }
+    if (!open) publish_diagnostics(path_to_file_uri(path), std::nullopt, json::array());
+  }
+  problem_files_published_.clear();
+}
+
+json Server::file_problem_diagnostics(const std::string& path) const {
+  json out = json::array();
+  if (path.empty()) return out;
+  for (const FileProblem& problem : file_problems_) {
+    if (problem.path != path) continue;
+    const json position = {{"line", problem.line}, {"character", 0}};
+    const json line_end = {{"line", problem.line + 1}, {"character", 0}};
+    out.push_back({{"range", {{"start", position}, {"end", line_end}}},
+                   {"severity", 1},
+                   {"code", "sayso.settings-error"},
+                   {"source", "sayso"},
+                   {"message", problem.message + " (the last good rules are still in use)"}});
+  }
+  return out;
+}
+
+}  // namespace sayso::lsp

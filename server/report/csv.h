@@ -1,0 +1,39 @@
+// CSV report of a batch: one row per submission with counts by category and severity, word
+// counts, the plain-English summary's figures, the involvement level and one column per evidence
+// checklist item (present/missing). RFC 4180 quoting; UTF-8.
+#pragma once
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/submission_record.h"
+
+namespace sayso {
+
+// A CSV field, quoted when it must be (comma, quote, line break, leading or trailing space).
+std::string csv_field(const std::string& value);
+// As csv_field, for text that came from a submission: a leading = + - @ is prefixed with ' so a
+// spreadsheet shows it instead of running it as a formula.
+std::string csv_text_field(const std::string& value);
+
+class CsvReport : public SubmissionSink {
+ public:
+  explicit CsvReport(std::ostream& out) : out_(out) {}
+  void add(const SubmissionRecord& record) override;
+  // Writes the header and every row (the evidence columns are known only at the end).
+  void finish() override;
+
+  static const std::vector<std::string>& fixed_columns();
+
+ private:
+  struct Row {
+    std::vector<std::string> cells;        // as fixed_columns(), already escaped
+    std::map<std::string, bool> evidence;  // checklist item → present
+  };
+  std::ostream& out_;
+  std::vector<Row> rows_;
+  std::vector<std::string> evidence_items_;  // in order of first appearance
+};
+
+}  // namespace sayso

@@ -1,0 +1,470 @@
+#include "report/html_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "report/json.h"
+
+namespace sayso {
+namespace {
+
+constexpr std::size_t kMaxShownTextBytes = 256 * 1024;
+
+constexpr const char* kStyle = R"(
+:root { color: #1a1a1a; background: #fff; font: 16px/1.5 system-ui, sans-serif; }
+body { margin: 0 auto; max-width: 72rem; padding: 0 1rem 2rem; }
+a { color: #0645ad; } a:focus, button:focus, input:focus, select:focus { outline: 3px solid #b35900; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
+header { border-bottom: 2px solid #1a1a1a; margin-bottom: 1rem; }
+.figures { display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; list-style: none; }
+.figures li { border: 1px solid #595959; padding: .5rem 1rem; }
+.figures strong { display: block; font-size: 1.5rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+figure { margin: 0; border: 1px solid #595959; padding: .5rem; }
+figure.wide { grid-column: 1 / -1; }
+.table-wrap { overflow-x: auto; }
+figcaption { font-weight: bold; }
+svg text { font: 12px system-ui, sans-serif; fill: #1a1a1a; }
+svg .bar { fill: #1f5fa8; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #595959; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #e8e8e8; }
+th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; color: #1a1a1a; }
+td.num { text-align: right; }
+.status-error { color: #a00000; font-weight: bold; }
+.controls { display: flex; gap: 1rem; flex-wrap: wrap; margin: .5rem 0; }
+section.submission { border-top: 2px solid #1a1a1a; margin-top: 2rem; }
+.doc { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #595959; padding: .75rem; background: #fafafa; font: 14px/1.6 ui-monospace, monospace; }
+mark { background: #fff0a0; color: #1a1a1a; border-bottom: 2px solid #7a5c00; }
+mark .tag { font: bold 11px system-ui, sans-serif; background: #1a1a1a; color: #fff; padding: 0 .25em; margin-right: .25em; border-radius: 2px; }
+.sev-error { color: #a00000; } .sev-warning { color: #7a4a00; }
+dl.card { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dl.card dt { font-weight: bold; }
+@media print {
+  .skip, nav, .controls, th button::after { display: none; }
+  body { max-width: none; }
+  section.submission { break-before: page; }
+  a { color: #1a1a1a; text-decoration: none; }
+  mark { border: 1px solid #1a1a1a; }
+}
+)";
+
+// Sorting and filtering, added by script so that without it the table is a plain table.
+constexpr const char* kScript = R"(
+(function () {
+  var table = document.getElementById('submissions');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var controls = document.getElementById('table-controls');
+  controls.hidden = false;
+  var search = document.getElementById('filter-text');
+  var status = document.getElementById('filter-status');
+  var count = document.getElementById('filter-count');
+  function applyFilter() {
+    var text = search.value.toLowerCase(), want = status.value, shown = 0;
+    rows.forEach(function (row) {
+      var ok = (!text || row.textContent.toLowerCase().indexOf(text) >= 0) &&
+               (!want || row.getAttribute('data-status') === want);
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    count.textContent = shown + ' of ' + rows.length + ' submissions shown';
+  }
+  search.addEventListener('input', applyFilter);
+  status.addEventListener('change', applyFilter);
+  var headers = table.tHead.rows[0].cells;
+  Array.prototype.forEach.call(headers, function (th, column) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = th.textContent;
+    th.textContent = '';
+    th.appendChild(button);
+    button.addEventListener('click', function () {
+      var ascending = th.getAttribute('aria-sort') !== 'ascending';
+      Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      var numeric = th.getAttribute('data-type') === 'number';
+      rows.sort(function (a, b) {
+        var x = a.cells[column].getAttribute('data-value') || a.cells[column].textContent;
+        var y = b.cells[column].getAttribute('data-value') || b.cells[column].textContent;
+        var d = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+        return ascending ? d : -d;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+  applyFilter();
+})();
+)";
+
+std::string format_number(double value) { return fmt::format("{:.1f}", value); }
+
+struct Bar {
+  std::string label;
+  double value = 0;
+  std::string shown;  // the value as text, e.g. "12" or "40%"
+};
+
+// A horizontal bar chart, each bar labelled with its name and value in text.
+std::string bar_chart_svg(const std::string& id, const std::string& caption,
+                          const std::vector<Bar>& bars, double max_value, int label_width = 110) {
+  const int bar_width = 200, row_height = 22;
+  const int height = std::max<int>(row_height, static_cast<int>(bars.size()) * row_height) + 4;
+  std::string svg = fmt::format(
+      "<figure class=\"{4}\"><figcaption id=\"{0}-caption\">{1}</figcaption>"
+      "<svg role=\"img\" aria-labelledby=\"{0}-caption {0}-desc\" viewBox=\"0 0 {2} {3}\" "
+      "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><desc id=\"{0}-desc\">",
+      id, html_escape(caption), label_width + bar_width + 100, height,
+      label_width > 200 ? "wide" : "");
+  for (const Bar& bar : bars) svg += html_escape(bar.label + ": " + bar.shown + ". ");
+  svg += "</desc>";
+  if (bars.empty()) svg += "<text x=\"0\" y=\"16\">No data.</text>";
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const int y = static_cast<int>(i) * row_height + 2;
+    const double share = max_value > 0 ? bars[i].value / max_value : 0;
+    const int width = static_cast<int>(std::lround(share * bar_width));
+    svg += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>"
+        "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"></rect>"
+        "<text x=\"{}\" y=\"{}\">{}</text>",
+        label_width - 6, y + 15, html_escape(bars[i].label), label_width, y + 3, width,
+        row_height - 6, label_width + width + 4, y + 15, html_escape(bars[i].shown));
+  }
+  return svg + "</svg></figure>\n";
+}
+
+std::vector<Bar> category_bars(const std::vector<HtmlReport::Row>& rows, double& max_value) {
+  std::vector<Bar> bars;
+  max_value = 0;
+  for (const auto& category : category_names()) {
+    std::size_t total = 0;
+    for (const auto& row : rows) {
+      auto it = row.by_category.find(category);
+      if (it != row.by_category.end()) total += it->second;
+    }
+    bars.push_back({category, static_cast<double>(total), std::to_string(total)});
+    max_value = std::max(max_value, static_cast<double>(total));
+  }
+  return bars;
+}
+
+std::vector<Bar> evidence_bars(const std::vector<HtmlReport::Row>& rows,
+                               const std::vector<std::string>& items) {
+  std::vector<Bar> bars;
+  for (const auto& item : items) {
+    std::size_t judged = 0, present = 0;
+    for (const auto& row : rows) {
+      auto it = row.evidence.find(item);
+      if (it == row.evidence.end()) continue;
+      ++judged;
+      present += it->second;
+    }
+    const double percent = judged ? 100.0 * present / judged : 0;
+    bars.push_back({item, percent, fmt::format("{:.0f}% ({} of {})", percent, present, judged)});
+  }
+  return bars;
+}
+
+std::vector<Bar> reading_age_bars(const std::vector<HtmlReport::Row>& rows, double& max_value) {
+  const std::vector<std::pair<double, std::string>> bins = {
+      {9, "under 9"},   {10, "9 to 10"},  {11, "10 to 11"}, {12, "11 to 12"},
+      {13, "12 to 13"}, {14, "13 to 14"}, {16, "14 to 16"}, {1e9, "16 and over"}};
+  std::vector<std::size_t> counts(bins.size(), 0);
+  for (const auto& row : rows) {
+    if (!row.ok || !row.has_summary) continue;
+    std::size_t bin = 0;
+    while (bin + 1 < bins.size() && row.reading_age >= bins[bin].first) ++bin;
+    ++counts[bin];
+  }
+  std::vector<Bar> bars;
+  max_value = 0;
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    bars.push_back(
+        {"age " + bins[i].second, static_cast<double>(counts[i]), std::to_string(counts[i])});
+    max_value = std::max(max_value, static_cast<double>(counts[i]));
+  }
+  return bars;
+}
+
+std::string overview_html(const std::vector<HtmlReport::Row>& rows,
+                          const std::vector<std::string>& evidence_items) {
+  std::size_t errors = 0, findings = 0;
+  for (const auto& row : rows) {
+    errors += !row.ok;
+    findings += row.findings;
+  }
+  std::string html = fmt::format(
+      "<section aria-labelledby=\"overview\"><h2 id=\"overview\">Overview</h2>"
+      "<ul class=\"figures\"><li><strong>{}</strong> submissions</li>"
+      "<li><strong>{}</strong> could not be read</li><li><strong>{}</strong> findings</li></ul>"
+      "<div class=\"charts\">",
+      rows.size(), errors, findings);
+  double max_value = 0;
+  std::vector<Bar> categories = category_bars(rows, max_value);
+  html += bar_chart_svg("chart-categories", "Findings by category", categories, max_value);
+  std::vector<Bar> ages = reading_age_bars(rows, max_value);
+  html += bar_chart_svg("chart-reading-age", "Reading age of the plain-English summaries", ages,
+                        max_value);
+  html += bar_chart_svg("chart-evidence",
+                        "Involvement evidence: share of submissions that show each item",
+                        evidence_bars(rows, evidence_items), 100, 460);
+  return html + "</div></section>\n";
+}
+
+std::string number_cell(double value, const std::string& shown) {
+  return fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", value, html_escape(shown));
+}
+
+std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::string>& items) {
+  std::size_t present = 0, judged = 0;
+  for (const auto& item : items) {
+    auto it = row.evidence.find(item);
+    if (it == row.evidence.end()) continue;
+    ++judged;
+    present += it->second;
+  }
+  std::string html = fmt::format(
+      "<tr data-status=\"{0}\"><th scope=\"row\"><a href=\"#{1}\">{2}</a></th>"
+      "<td class=\"{3}\">{4}</td>",
+      row.ok ? "ok" : "error", row.anchor, html_escape(row.id), row.ok ? "" : "status-error",
+      row.ok ? "ok" : "error: " + html_escape(row.error));
+  html += number_cell(row.findings, std::to_string(row.findings));
+  html += number_cell(row.errors, std::to_string(row.errors));
+  html += number_cell(row.warnings, std::to_string(row.warnings));
+  const std::string words = !row.has_summary ? ""
+                            : row.summary_limit >= 0
+                                ? fmt::format("{} / {}", row.summary_words, row.summary_limit)
+                                : std::to_string(row.summary_words);
+  html += number_cell(row.has_summary ? row.summary_words : -1, words);
+  html += number_cell(row.has_summary ? row.reading_age : -1,
+                      row.has_summary ? format_number(row.reading_age) : "");
+  html += fmt::format("<td>{}</td>", html_escape(row.involvement_level));
+  html += number_cell(judged ? static_cast<double>(present) / judged : -1,
+                      judged ? fmt::format("{} of {}", present, judged) : "");
+  html += number_cell(row.tokenism, std::to_string(row.tokenism));
+  return html + "</tr>\n";
+}
+
+std::string table_html(const std::vector<HtmlReport::Row>& rows,
+                       const std::vector<std::string>& items) {
+  std::string html =
+      "<section aria-labelledby=\"table-heading\"><h2 id=\"table-heading\">Submissions</h2>"
+      "<div class=\"controls\" id=\"table-controls\" hidden>"
+      "<label>Filter <input type=\"search\" id=\"filter-text\"></label>"
+      "<label>Status <select id=\"filter-status\"><option value=\"\">all</option>"
+      "<option value=\"ok\">ok</option><option value=\"error\">error</option></select></label>"
+      "<span id=\"filter-count\" role=\"status\"></span></div>"
+      "<div class=\"table-wrap\"><table id=\"submissions\"><caption>One row per submission. Select "
+      "a column heading to "
+      "sort.</caption><thead><tr>"
+      "<th scope=\"col\">Submission</th><th scope=\"col\">Status</th>"
+      "<th scope=\"col\" data-type=\"number\">Findings</th>"
+      "<th scope=\"col\" data-type=\"number\">Errors</th>"
+      "<th scope=\"col\" data-type=\"number\">Warnings</th>"
+      "<th scope=\"col\" data-type=\"number\">Summary words</th>"
+      "<th scope=\"col\" data-type=\"number\">Reading age</th>"
+      "<th scope=\"col\">Involvement level</th>"
+      "<th scope=\"col\" data-type=\"number\">Evidence shown</th>"
+      "<th scope=\"col\" data-type=\"number\">Tokenism</th></tr></thead><tbody>\n";
+  for (const auto& row : rows) html += table_row_html(row, items);
+  return html + "</tbody></table></div></section>\n";
+}
+
+std::string scorecard_html(const Scorecard& card) {
+  std::string html = "<h4>Scorecard</h4><dl class=\"card\">";
+  auto item = [&](const std::string& term, const std::string& value) {
+    html += "<dt>" + html_escape(term) + "</dt><dd>" + html_escape(value) + "</dd>";
+  };
+  const SummaryScore& s = card.summary;
+  item("Plain-English summary",
+       !s.present ? "none found"
+                  : fmt::format("{} words{}; reading age {}; {} jargon finding(s)", s.words,
+                                s.word_limit ? fmt::format(" (limit {})", *s.word_limit) : "",
+                                format_number(s.reading_age), s.jargon));
+  const InvolvementScore& inv = card.involvement;
+  std::vector<std::string> stages, present, missing;
+  for (const auto& stage : inv.stages)
+    stages.push_back(stage.stage + ": " + (stage.level.empty() ? "not described" : stage.level));
+  for (const auto& e : inv.evidence) (e.present ? present : missing).push_back(e.name);
+  item("Involvement",
+       !inv.present ? "no involvement section"
+                    : fmt::format("highest level: {}; {} tokenistic phrase(s)",
+                                  inv.highest_level.empty() ? "none described" : inv.highest_level,
+                                  inv.tokenism));
+  if (!stages.empty()) item("Level by stage", fmt::format("{}", fmt::join(stages, "; ")));
+  if (inv.present) {
+    item("Evidence shown", present.empty() ? "none" : fmt::format("{}", fmt::join(present, "; ")));
+    item("Evidence missing",
+         missing.empty() ? "none" : fmt::format("{}", fmt::join(missing, "; ")));
+  }
+  item("Structure",
+       fmt::format(
+           "{} structure finding(s), {} error(s){}", card.structure.findings, card.structure.errors,
+           card.structure.missing_sections.empty()
+               ? ""
+               : fmt::format("; missing: {}", fmt::join(card.structure.missing_sections, ", "))));
+  return html + "</dl>";
+}
+
+std::string findings_html(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return "<h4>Findings</h4><p>No findings.</p>";
+  std::string html = "<h4>Findings</h4><ol>";
+  for (const Diagnostic& d : diagnostics) {
+    const CliPosition at = cli_position(doc, d.begin);
+    const std::string severity(severity_name(d.severity));
+    html += fmt::format(
+        "<li>line {}, column {}: <span class=\"sev-{}\">{}</span>, {}: {} <code>{}</code></li>",
+        at.line, at.column, severity, severity, html_escape(d.category), html_escape(d.message),
+        html_escape(d.rule_id));
+  }
+  return html + "</ol>";
+}
+
+std::string submission_html(const SubmissionRecord& record, const std::string& anchor) {
+  std::string html = fmt::format(
+      "<section class=\"submission\" id=\"{0}\" aria-labelledby=\"{0}-h\">"
+      "<h3 id=\"{0}-h\">{1}</h3><p>{2}{3} · {4}</p>",
+      anchor, html_escape(record.id), html_escape(record.path),
+      record.row ? fmt::format(", row {}", *record.row) : "", html_escape(record.format));
+  const FileOutcome& outcome = record.outcome;
+  if (!outcome.ok || !outcome.doc)
+    return html + "<p class=\"status-error\">Could not be linted: " + html_escape(outcome.error) +
+           "</p><p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
+  if (record.scorecard) html += scorecard_html(*record.scorecard);
+  html += findings_html(*outcome.doc, outcome.diagnostics);
+  html += "<h4>Text</h4><div class=\"doc\">" +
+          highlighted_text_html(*outcome.doc, outcome.diagnostics) + "</div>";
+  return html + "<p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
+}
+
+HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& anchor) {
+  HtmlReport::Row row;
+  row.anchor = anchor;
+  row.id = record.id;
+  row.path = record.path;
+  row.format = record.format;
+  row.ok = record.outcome.ok && record.outcome.doc;
+  row.error = record.outcome.error;
+  row.findings = record.outcome.diagnostics.size();
+  for (const Diagnostic& d : record.outcome.diagnostics) {
+    row.errors += d.severity == Severity::Error;
+    row.warnings += d.severity == Severity::Warning;
+    ++row.by_category[d.category];
+  }
+  if (!row.ok || !record.scorecard) return row;
+  const Scorecard& card = *record.scorecard;
+  row.has_summary = card.summary.present;
+  row.summary_words = card.summary.words;
+  row.summary_limit = card.summary.word_limit ? static_cast<long>(*card.summary.word_limit) : -1;
+  row.reading_age = card.summary.reading_age;
+  row.involvement_level = card.involvement.highest_level;
+  row.tokenism = card.involvement.tokenism;
+  for (const auto& item : card.involvement.evidence) row.evidence[item.name] = item.present;
+  return row;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string highlighted_text_html(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
+  const std::string& text = doc.source.bytes;
+  const std::size_t shown = std::min(text.size(), kMaxShownTextBytes);
+  std::vector<const Diagnostic*> marks;
+  for (const Diagnostic& d : diagnostics)
+    if (d.end > d.begin && d.end <= shown) marks.push_back(&d);
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const Diagnostic* a, const Diagnostic* b) { return a->begin < b->begin; });
+  std::string html;
+  std::size_t cursor = doc.source.content_begin;
+  for (const Diagnostic* d : marks) {
+    if (d->begin < cursor) continue;  // overlaps the previous mark
+    html += html_escape(std::string_view(text).substr(cursor, d->begin - cursor));
+    html += fmt::format("<mark title=\"{}\"><span class=\"tag\">{}</span>{}</mark>",
+                        html_escape(d->message), html_escape(d->category),
+                        html_escape(std::string_view(text).substr(d->begin, d->end - d->begin)));
+    cursor = d->end;
+  }
+  if (cursor < shown) html += html_escape(std::string_view(text).substr(cursor, shown - cursor));
+  if (shown < text.size())
+    html += fmt::format("\n[… the text goes on for {} more bytes; only the first {} are shown]",
+                        text.size() - shown, shown);
+  return html;
+}
+
+HtmlReport::HtmlReport(std::ostream& out) : out_(out), spool_(std::tmpfile()) {
+  if (!spool_) throw std::runtime_error("cannot create a temporary file for the HTML report");
+}
+
+HtmlReport::~HtmlReport() {
+  if (spool_) std::fclose(spool_);
+}
+
+void HtmlReport::add(const SubmissionRecord& record) {
+  const std::string anchor = fmt::format("s{}", rows_.size() + 1);
+  const std::string html = submission_html(record, anchor);
+  if (std::fwrite(html.data(), 1, html.size(), spool_) != html.size())
+    throw std::runtime_error("cannot write the HTML report's temporary file (disk full?)");
+  Row row = summary_row(record, anchor);
+  for (const auto& [name, present] : row.evidence)
+    if (std::find(evidence_items_.begin(), evidence_items_.end(), name) == evidence_items_.end())
+      evidence_items_.push_back(name);
+  rows_.push_back(std::move(row));
+}
+
+void HtmlReport::finish() {
+  out_ << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          "<title>sayso batch report</title><style>"
+       << kStyle << "</style></head><body>"
+       << "<a class=\"skip\" href=\"#main\">Skip to the report</a>"
+       << "<header><h1>sayso batch report</h1><p>Plain English and public involvement checks, "
+          "sayso " SAYSO_VERSION "</p></header>"
+       << "<nav aria-label=\"Contents\"><ul><li><a href=\"#overview\">Overview</a></li>"
+          "<li><a href=\"#table-heading\">Submissions</a></li>"
+          "<li><a href=\"#details\">Each submission</a></li></ul></nav>"
+       << "<main id=\"main\">" << overview_html(rows_, evidence_items_)
+       << table_html(rows_, evidence_items_)
+       << "<section aria-labelledby=\"details\"><h2 id=\"details\">Each submission</h2>\n";
+  std::rewind(spool_);
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, spool_)) > 0)
+    out_.write(buffer, static_cast<std::streamsize>(n));
+  out_ << "</section></main><footer><p>Made by sayso. Findings are suggestions for a reader to "
+          "weigh, not a verdict.</p></footer><script>"
+       << kScript << "</script></body></html>\n";
+  out_.flush();
+}
+
+}  // namespace sayso

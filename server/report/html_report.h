@@ -1,0 +1,55 @@
+// A self-contained HTML report of a batch (no network assets: inline CSS, JavaScript and SVG):
+// an overview with charts (findings by category, evidence coverage, reading-age distribution), a
+// sortable and filterable table of submissions (a plain table without JavaScript), and a section
+// per submission with its scorecard, its findings and its text with the findings marked.
+// Accessible (landmarks, headings, table headers with scope, labels in text, not colour alone)
+// and printable. Submission sections are spooled to a temporary file as records arrive, so memory
+// holds only one summary row per submission.
+#pragma once
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/submission_record.h"
+
+namespace sayso {
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+// The document text as HTML with each finding in a <mark> that starts with its category as text.
+// Findings that overlap an earlier one, and document-level findings, are not marked (they are
+// listed with the others).
+std::string highlighted_text_html(const Document& doc, const std::vector<Diagnostic>& diagnostics);
+
+class HtmlReport : public SubmissionSink {
+ public:
+  explicit HtmlReport(std::ostream& out);
+  ~HtmlReport() override;
+  void add(const SubmissionRecord& record) override;
+  void finish() override;
+
+  struct Row {  // what the overview and the table need of one submission
+    std::string anchor, id, path, format, error;
+    bool ok = false;
+    std::size_t findings = 0, errors = 0, warnings = 0, tokenism = 0;
+    std::map<std::string, std::size_t> by_category;
+    bool has_summary = false;
+    std::size_t summary_words = 0;
+    long summary_limit = -1;
+    double reading_age = 0;
+    std::string involvement_level;
+    std::map<std::string, bool> evidence;
+  };
+
+ private:
+  std::ostream& out_;
+  std::FILE* spool_;  // the submission sections, in order
+  std::vector<Row> rows_;
+  std::vector<std::string> evidence_items_;  // in order of first appearance
+};
+
+}  // namespace sayso

@@ -1,0 +1,31 @@
+// JSON shapes the web API adds to check's JSON contract: positions in UTF-16 code units (as the
+// page's JavaScript counts), section figures, and the rule catalogue.
+#pragma once
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/document.h"
+#include "engine/diagnostic.h"
+#include "engine/rule.h"
+#include "engine/ruleset.h"
+#include "engine/section_figures.h"
+
+namespace sayso::web {
+
+// check's diagnostics JSON, each with "utf16_start" and "utf16_end": offsets into the text after
+// any byte-order mark, in UTF-16 code units.
+nlohmann::json diagnostics_with_utf16(const Document& doc,
+                                      const std::vector<Diagnostic>& diagnostics);
+
+// {"by_category": {...}, "by_severity": {...}, "total": n}
+nlohmann::json findings_summary(const std::vector<Diagnostic>& diagnostics);
+
+nlohmann::json figures_json(const std::vector<SectionFigures>& figures);
+
+// Word counts of every sentence, in order (for the side panel's sentence lengths).
+std::vector<std::size_t> sentence_word_counts(const Document& doc);
+
+nlohmann::json rule_json(const Rule& rule, const RuleSet& set);
+
+}  // namespace sayso::web

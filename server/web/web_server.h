@@ -1,0 +1,50 @@
+// sayso serve: the local web page and its JSON API (cpp-httplib), over the same engine as the CLI.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "web/request_limiter.h"
+
+namespace sayso::web {
+
+struct WebOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                          // 0 = any free port
+  std::string rules_dir;                    // "" = default_rules_dir()
+  std::size_t max_body_bytes = 5u << 20;    // larger requests get 413
+  std::size_t max_concurrent_requests = 4;  // API requests worked on at once; more get 503
+  std::size_t threads = 8;                  // connections served at once
+};
+
+// True for names and addresses that only this machine can reach (localhost, 127.x.y.z, ::1).
+bool is_loopback_host(const std::string& host);
+
+// The security headers every response carries.
+inline constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+class WebServer {
+ public:
+  // Loads the rules (throws RuleError when the rules folder is broken).
+  explicit WebServer(WebOptions options);
+  ~WebServer();
+  WebServer(const WebServer&) = delete;
+  WebServer& operator=(const WebServer&) = delete;
+
+  // Binds the socket; returns the port (useful with port 0), or -1 when it cannot bind.
+  int bind();
+  // Serves until stop(). Call bind() first.
+  void run();
+  void stop();
+  bool is_running() const;
+
+  RequestLimiter& limiter();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sayso::web

@@ -1,0 +1,331 @@
+// Runs `sayso batch` as a funder would and checks the batch contract (design.md): one record per
+// submission in input order, the same bytes whatever --jobs, error records for bad input, the
+// reports, --resume and the exit statuses.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;  // standard output only
+};
+
+Run run(const std::string& args, const std::string& stdin_file = "/dev/null") {
+  const std::string cmd =
+      std::string(SAYSO_BINARY) + " " + args + " <'" + stdin_file + "' 2>/dev/null";
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[65536];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  return r;
+}
+
+std::vector<json> records_of(const std::string& jsonl) {
+  std::vector<json> records;
+  std::istringstream in(jsonl);
+  std::string line;
+  while (std::getline(in, line)) records.push_back(json::parse(line));
+  return records;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("sayso-batch-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path, fs::perms::all, fs::perm_options::add, ec);
+    for (auto& entry : fs::recursive_directory_iterator(path, ec))
+      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path, ec);
+  }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    fs::path p = path / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string corpus(const std::string& rel) { return std::string(SAYSO_CORPUS_DIR) + "/" + rel; }
+
+constexpr const char* kMap =
+    "id: ref\ntitle: project\nsections:\n  summary: plain-english-summary\n"
+    "  involvement: involvement\n";
+
+constexpr const char* kFormCsv =
+    "ref,project,summary,involvement\n"
+    "A-1,Falls at home,\"We will utilise a cohort of 400 people, \"\"older adults\"\", to see if "
+    "exercise helps.\nThey will do it at home.\",\"PPI will be sought where possible.\"\n"
+    "A-2,Sleep,\"We want to help children sleep better.\",\"Six parents helped us plan this "
+    "study. We paid them for their time.\"\n"
+    "A-3,Ragged row\n"
+    "A-1,Repeat,\"Same id again.\",\"x\"\n";
+
+}  // namespace
+
+TEST_CASE("batch: help and usage errors", "[batch]") {
+  CHECK(run("batch --help").status == 0);
+  CHECK(run("batch").status == 2);
+  CHECK(run("batch --jobs 0 x.md").status == 2);
+  CHECK(run("batch --timeout -1 x.md").status == 2);
+  CHECK(run("batch --bogus x.md").status == 2);
+  CHECK(run("batch --map /nonexistent.yml x.md").status == 2);
+  CHECK(run("batch --config /nonexistent.yml x.md").status == 2);
+}
+
+TEST_CASE("batch: one record per file with check's sections and diagnostics", "[batch]") {
+  const std::string file = corpus("summaries/bad-copd-telemonitoring-summary.md");
+  Run r = run("batch --jobs 2 " + q(corpus("summaries")));
+  REQUIRE(r.status == 0);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 4);
+  const json& first = records[0];
+  CHECK(first["id"] == file);
+  CHECK(first["path"] == file);
+  CHECK(first["row"].is_null());
+  CHECK(first["format"] == "markdown");
+  CHECK(first["status"] == "ok");
+  CHECK(first["error"].is_null());
+  CHECK(first["scorecard"]["plain_english_summary"]["present"] == true);
+  CHECK(first["scorecard"]["plain_english_summary"]["words"].get<int>() > 0);
+
+  Run check = run("check --format json " + q(file));
+  json files = json::parse(check.out)["files"];
+  CHECK(first["diagnostics"] == files[0]["diagnostics"]);
+  CHECK(first["sections"] == files[0]["sections"]);
+  CHECK_FALSE(first["diagnostics"].empty());
+}
+
+TEST_CASE("batch: output is byte-identical whatever --jobs", "[batch]") {
+  TempDir dir;
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string csv = dir.write("forms.csv", kFormCsv);
+  const std::string inputs = q(corpus("")) + " " + q(csv);
+  Run one = run("batch --jobs 1 --map " + q(map) + " " + inputs);
+  Run four = run("batch --jobs 4 --map " + q(map) + " " + inputs);
+  CHECK(one.status == 1);  // the ragged row and the duplicate id
+  CHECK(four.status == 1);
+  CHECK(one.out.size() > 1000);
+  CHECK(one.out == four.out);
+}
+
+TEST_CASE(
+    "batch: a mapped CSV form export, with quotes, line breaks, ragged rows and a duplicate id",
+    "[batch]") {
+  TempDir dir;
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string csv = dir.write("forms.csv", kFormCsv);
+  Run r = run("batch --map " + q(map) + " " + q(csv));
+  CHECK(r.status == 1);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 4);
+  CHECK(records[0]["id"] == "A-1");
+  CHECK(records[0]["row"] == 1);
+  CHECK(records[0]["format"] == "csv");
+  CHECK(records[0]["status"] == "ok");
+  std::set<std::string> kinds;
+  for (const auto& s : records[0]["sections"]) kinds.insert(s["kind"].get<std::string>());
+  CHECK(kinds == std::set<std::string>{"title", "plain-english-summary", "involvement"});
+  bool jargon_in_summary = false;
+  for (const auto& d : records[0]["diagnostics"])
+    jargon_in_summary |= d["category"] == "jargon" && d["section"] == "plain-english-summary";
+  CHECK(jargon_in_summary);
+  CHECK(records[0]["scorecard"]["involvement"]["tokenism"].get<int>() >= 1);
+
+  CHECK(records[1]["id"] == "A-2");
+  CHECK(records[1]["status"] == "ok");
+  CHECK(records[2]["status"] == "error");
+  CHECK(records[2]["row"] == 3);
+  CHECK(records[2]["error"].get<std::string>().find("has 2 fields; the header has 4") !=
+        std::string::npos);
+  CHECK(records[3]["status"] == "error");
+  CHECK(records[3]["id"] == "A-1");
+  CHECK(records[3]["error"].get<std::string>().find("duplicate id 'A-1': first seen at row 1") !=
+        std::string::npos);
+}
+
+TEST_CASE("batch: JSON Lines on stdin, a line that is not JSON is an error record", "[batch]") {
+  TempDir dir;
+  const std::string input = dir.write(
+      "in.jsonl",
+      "{\"id\":\"s1\",\"text\":\"# Plain English summary\\n\\nWe will utilise data.\\n\"}\n"
+      "{this is not json\n"
+      "{\"id\":\"s3\",\"text\":\"We will ask 40 carers what helps.\"}\n");
+  Run r = run("batch -", input);
+  CHECK(r.status == 1);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["id"] == "s1");
+  CHECK(records[0]["path"] == "-");
+  CHECK(records[0]["row"] == 1);
+  CHECK(records[0]["format"] == "jsonl");
+  CHECK(records[0]["status"] == "ok");
+  CHECK_FALSE(records[0]["diagnostics"].empty());
+  CHECK(records[1]["id"] == "-#2");
+  CHECK(records[1]["status"] == "error");
+  CHECK(records[1]["error"] == "line is not valid JSON");
+  CHECK(records[2]["status"] == "ok");
+  CHECK(run("batch --errors-exit-zero -", input).status == 0);
+}
+
+TEST_CASE("batch: too large, missing, unmatched and unreadable inputs are error records",
+          "[batch]") {
+  TempDir dir;
+  const std::string big = dir.file("huge.md");
+  std::ofstream(big).put('x');
+  fs::resize_file(big, 200u << 20);  // sparse: 200 MB without writing them
+  const std::string good = dir.write("good.md", "# Plain English summary\n\nWe will ask people.\n");
+  const std::string locked = dir.write("locked.md", "# Title\n\nSecret.\n");
+  fs::permissions(locked, fs::perms::none);
+  Run r = run("batch " + q(big) + " " + q(dir.file("missing.md")) + " " +
+              q(dir.file("nothing-*.docx")) + " " + q(locked) + " " + q(good));
+  CHECK(r.status == 1);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 5);
+  CHECK(records[0]["error"].get<std::string>().find("file too large: 209715200 bytes") !=
+        std::string::npos);
+  CHECK(records[1]["error"] == "no such file");
+  CHECK(records[2]["error"] == "no files match this pattern");
+  if (::geteuid() == 0) {
+    WARN(
+        "running as root: chmod 000 does not stop reading, so the unreadable-file check is "
+        "skipped");
+  } else {
+    CHECK(records[3]["status"] == "error");
+    CHECK(records[3]["error"].get<std::string>().find("cannot open the file") != std::string::npos);
+  }
+  CHECK(records[4]["status"] == "ok");
+}
+
+TEST_CASE("batch: globs expand, sorted", "[batch]") {
+  TempDir dir;
+  dir.write("b.md", "# Aims\n\nTo help.\n");
+  dir.write("a.md", "# Aims\n\nTo help more.\n");
+  dir.write("c.txt", "Not matched.\n");
+  Run r = run("batch " + q(dir.file("*.md")));
+  CHECK(r.status == 0);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0]["id"] == dir.file("a.md"));
+  CHECK(records[1]["id"] == dir.file("b.md"));
+}
+
+TEST_CASE("batch: the time limit turns a slow submission into an error record", "[batch]") {
+  Run r = run("batch --timeout 0.000001 " +
+              q(corpus("applications/good-stroke-home-exercise-application.md")));
+  CHECK(r.status == 1);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0]["error"].get<std::string>().rfind("time limit exceeded", 0) == 0);
+}
+
+TEST_CASE("batch: several reports from one run", "[batch]") {
+  TempDir dir;
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string csv = dir.write("forms.csv", kFormCsv);
+  const std::string out_jsonl = dir.file("out.jsonl"), out_csv = dir.file("out.csv"),
+                    out_sarif = dir.file("out.sarif"), out_html = dir.file("out.html");
+  Run r = run("batch --map " + q(map) + " --out-jsonl " + q(out_jsonl) + " --out-csv " +
+              q(out_csv) + " --out-sarif " + q(out_sarif) + " --out-html " + q(out_html) + " " +
+              q(corpus("applications")) + " " + q(csv));
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());  // with --out-* nothing goes to stdout
+  auto records = records_of(slurp(out_jsonl));
+  REQUIRE(records.size() == 10);
+
+  SECTION("CSV: a header and one row per submission") {
+    const std::string text = slurp(out_csv);
+    CHECK(text.rfind("id,path,row,format,status,error,diagnostics,severity_error", 0) == 0);
+    CHECK(text.find("summary_reading_age") != std::string::npos);
+    CHECK(text.find("evidence: ") != std::string::npos);
+    std::size_t lines = 0;
+    for (std::size_t p = 0; (p = text.find("\r\n", p)) != std::string::npos; p += 2) ++lines;
+    CHECK(lines == 11);
+    CHECK(text.find("forms.csv#3") != std::string::npos);  // the ragged row, by its fallback id
+  }
+  SECTION("SARIF 2.1.0: rules, results with locations, error records as notifications") {
+    json sarif = json::parse(slurp(out_sarif));
+    CHECK(sarif["version"] == "2.1.0");
+    const json& run0 = sarif["runs"][0];
+    CHECK(run0["columnKind"] == "unicodeCodePoints");
+    const json& rules = run0["tool"]["driver"]["rules"];
+    REQUIRE_FALSE(rules.empty());
+    CHECK(rules[0].contains("fullDescription"));
+    CHECK(rules[0].contains("help"));
+    REQUIRE_FALSE(run0["results"].empty());
+    bool file_region = false;
+    for (const auto& result : run0["results"]) {
+      const std::size_t index = result["ruleIndex"];
+      REQUIRE(index < rules.size());
+      CHECK(rules[index]["id"] == result["ruleId"]);
+      CHECK((result["level"] == "error" || result["level"] == "warning" ||
+             result["level"] == "note"));
+      const json& physical = result["locations"][0]["physicalLocation"];
+      if (physical.contains("region"))
+        file_region |= physical["region"]["startLine"].get<int>() >= 1;
+    }
+    CHECK(file_region);
+    CHECK(run0["invocations"][0]["toolExecutionNotifications"].size() == 2);
+  }
+  SECTION("HTML: self-contained, accessible structure, findings marked with their category") {
+    const std::string html = slurp(out_html);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    for (const char* part : {"<main", "<nav", "<th scope=\"col\"", "<svg role=\"img\"", "<mark",
+                             "class=\"tag\">jargon</span>", "@media print"})
+      CHECK(html.find(part) != std::string::npos);
+    for (const char* external : {"src=\"http", "href=\"http", "<link", "@import"})
+      CHECK(html.find(external) == std::string::npos);
+    CHECK(html.find("<script>") != std::string::npos);
+  }
+}
+
+TEST_CASE("batch: --resume skips ids already done and appends to the same file", "[batch]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will utilise data.\n");
+  const std::string b = dir.write("b.md", "# Aims\n\nWe will ask people.\n");
+  const std::string c = dir.write("c.md", "# Aims\n\nWe will share results.\n");
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --out-jsonl " + q(out) + " " + q(a) + " " + q(b)).status == 0);
+  {
+    std::ofstream(out, std::ios::app) << "{\"id\":\"" << c << "\",\"pa";  // cut off mid-line
+  }
+  Run r = run("batch --resume " + q(out) + " --out-jsonl " + q(out) + " " + q(a) + " " + q(b) +
+              " " + q(c));
+  CHECK(r.status == 0);
+  auto records = records_of(slurp(out));
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["id"] == a);
+  CHECK(records[1]["id"] == b);
+  CHECK(records[2]["id"] == c);
+  CHECK(records[2]["status"] == "ok");
+}

@@ -1,0 +1,101 @@
+// The real binary on DOCX, PDF, HTML and LaTeX files: findings with lines and columns in the
+// extracted text (DOCX, PDF) or the file itself (HTML, LaTeX), and damaged files as error records.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "docx_fixture.h"
+#include "pdf_fixture.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace sayso::testing;
+
+namespace {
+
+struct FormatsDir {
+  fs::path path = fs::temp_directory_path() / ("sayso-cli-formats-" + std::to_string(::getpid()));
+  FormatsDir() { fs::create_directories(path); }
+  ~FormatsDir() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path / name, std::ios::binary) << bytes;
+    return (path / name).string();
+  }
+};
+
+json check_json(const std::string& args) {
+  const std::string cmd =
+      std::string(SAYSO_BINARY) + " check --format json " + args + " </dev/null 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  char buffer[65536];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int raw = pclose(pipe);
+  INFO(out.substr(0, 2000));
+  REQUIRE(WIFEXITED(raw));
+  REQUIRE((WEXITSTATUS(raw) == 0 || WEXITSTATUS(raw) == 1));
+  return json::parse(out);
+}
+
+const json* finding(const json& file, const std::string& text) {
+  for (const auto& d : file["diagnostics"])
+    if (d["text"] == text) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("check reads DOCX, PDF, HTML and LaTeX; positions in the extracted text",
+          "[cli][formats]") {
+  FormatsDir dir;
+  const std::string docx =
+      dir.write("summary.docx", make_docx(docx_paragraph("Plain English summary", "Heading1") +
+                                          docx_paragraph("We want to know how people get on.") +
+                                          docx_paragraph("We will utilise the data.")));
+  const std::string pdf =
+      dir.write("summary.pdf", make_pdf({{{72, 750, 16, "Plain English summary"},
+                                          {72, 720, 11, "We want to know how people"},
+                                          {72, 706, 11, "get on."},
+                                          {72, 680, 11, "We will utilise the data."}}}));
+  const std::string html = dir.write(
+      "summary.html", "<h1>Plain English summary</h1>\n<p>We will <b>utilise</b> the data.</p>\n");
+  const std::string tex = dir.write(
+      "summary.tex", "\\section{Plain English summary}\nWe will \\emph{utilise} the data.\n");
+  const std::string broken = dir.write("broken.docx", "PK\x03\x04 not really");
+  const json j =
+      check_json("'" + docx + "' '" + pdf + "' '" + html + "' '" + tex + "' '" + broken + "'");
+  REQUIRE(j["files"].size() == 5);
+  for (int i = 0; i < 4; ++i) {
+    INFO(j["files"][i]["path"]);
+    REQUIRE(j["files"][i]["status"] == "ok");
+    CHECK(j["files"][i]["sections"][0]["kind"] == "plain-english-summary");
+  }
+  // DOCX and PDF: line 5 of the extracted text (heading, blank, paragraph, blank, paragraph).
+  for (int i = 0; i < 2; ++i) {
+    const json* utilise = finding(j["files"][i], "utilise");
+    REQUIRE(utilise);
+    CHECK((*utilise)["line"] == 5);
+    CHECK((*utilise)["column"] == 9);
+    CHECK((*utilise)["byte_start"] == 67);
+  }
+  // HTML and LaTeX: positions in the file as written.
+  const json* in_html = finding(j["files"][2], "utilise");
+  REQUIRE(in_html);
+  CHECK((*in_html)["line"] == 2);
+  CHECK((*in_html)["column"] == 15);
+  const json* in_tex = finding(j["files"][3], "utilise");
+  REQUIRE(in_tex);
+  CHECK((*in_tex)["line"] == 2);
+  CHECK((*in_tex)["column"] == 15);
+  CHECK(j["files"][4]["status"] == "error");
+  CHECK_THAT(j["files"][4]["error"].get<std::string>(), Catch::Contains("not a valid zip archive"));
+}

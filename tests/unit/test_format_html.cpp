@@ -1,0 +1,108 @@
+// HTML front end: blocks from elements, skipped elements, character references decoded in place,
+// positions into the original file, and tolerance of broken markup.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "test_helpers.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+std::string text_of(const Document& doc, const Block& block) {
+  return doc.source.bytes.substr(block.begin, block.end - block.begin);
+}
+
+std::string prose_of(const Document& doc, const Block& block) {
+  return doc.prose.substr(block.begin, block.end - block.begin);
+}
+
+}  // namespace
+
+TEST_CASE("html: headings, paragraphs, lists, tables; skipped elements", "[format][html]") {
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>Skip me</title><style>p { color: red }</style></head>\n"
+      "<body><nav><a href=\"/\">Home</a></nav>\n"
+      "<h1 class=\"x\">Plain English summary</h1>\n"
+      "<p>We will <b>utilise</b> the data &amp; talk to people.</p>\n"
+      "<ul><li>First <em>point</em></li><li>Second</li></ul>\n"
+      "<table><tr><td>Cell A</td><th>Cell B</th></tr></table>\n"
+      "<script>var s = \"<p>not prose</p>\";</script>\n"
+      "<h2>Patient and public involvement</h2><blockquote>A quote</blockquote>\n"
+      "<div>Loose text<!-- a comment --> here<pre>code()</pre></div>\n"
+      "<footer>Copyright</footer></body></html>\n";
+  Document doc = load(html, "page.html");
+  CHECK(doc.format == "html");
+  CHECK(doc.source.bytes == html);
+  REQUIRE(doc.prose.size() == html.size());
+  REQUIRE(doc.blocks.size() == 9);
+  CHECK(doc.blocks[0].kind == BlockKind::Heading);
+  CHECK(doc.blocks[0].heading_level == 1);
+  CHECK(text_of(doc, doc.blocks[0]) == "Plain English summary");
+  CHECK(doc.blocks[1].kind == BlockKind::Paragraph);
+  CHECK(prose_of(doc, doc.blocks[1]) == "We will    utilise     the data &     talk to people.");
+  CHECK(doc.blocks[2].kind == BlockKind::ListItem);
+  CHECK(prose_of(doc, doc.blocks[2]) == "First     point");
+  CHECK(doc.blocks[4].kind == BlockKind::TableCell);
+  CHECK(doc.blocks[5].kind == BlockKind::TableCell);
+  CHECK(doc.blocks[6].heading_level == 2);
+  CHECK(doc.blocks[7].kind == BlockKind::Quote);
+  CHECK(doc.blocks[8].kind == BlockKind::Paragraph);
+  CHECK(prose_of(doc, doc.blocks[8]) == "Loose text" + std::string(19, ' ') + "here");
+  // Nothing from head, nav, script, pre or footer.
+  for (const char* skipped : {"Skip", "color", "Home", "not prose", "code()", "Copyright"})
+    CHECK(doc.prose.find(skipped) == std::string::npos);
+}
+
+TEST_CASE("html: sections and findings point into the original file", "[format][html]") {
+  const std::string html =
+      "<h1>Plain English summary</h1>\n<p>We &nbsp;will <i>utilise</i> it.</p>\n"
+      "<h2>Patient and public involvement</h2>\n<p>People helped.</p>\n";
+  Document doc = load(html, "page.html");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].kind == "plain-english-summary");
+  CHECK(doc.sections[1].kind == "involvement");
+  const auto found = lint(doc, "t.swap");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].begin == html.find("utilise"));
+  CHECK(flagged(doc, found[0]) == "utilise");
+  const LineColumn at = doc.lines.to_position(found[0].begin, ColumnUnit::CodePoints);
+  CHECK(at.line == 1);
+  CHECK(at.column == 20);
+}
+
+TEST_CASE("html: character references", "[format][html]") {
+  Document doc =
+      load("<p>A&lt;B &#39;q&#x27; caf&#233; &rsquo; &bogus; & &#xD800; &#0;</p>", "a.html");
+  REQUIRE(doc.blocks.size() == 1);
+  const std::string prose = prose_of(doc, doc.blocks[0]);
+  CHECK(prose.starts_with("A<   B '    q'      caf\xC3\xA9     \xE2\x80\x99     &bogus; &"));
+  CHECK(text_of(doc, doc.blocks[0]).ends_with("&"));  // invalid references are blank
+}
+
+TEST_CASE("html: broken markup never hangs or crashes", "[format][html][bad-input]") {
+  for (const std::string& html :
+       {std::string("<p>Unclosed <b>bold <i>and <p>more"), std::string("<p>a < b and c > d</p>"),
+        std::string("<p title='never closed>Text"), std::string("<!-- open comment <p>text"),
+        std::string("<script>never closed"), std::string("</p></div></li>stray ends"),
+        std::string("<p>&#99999999999; &#x; &; &amp</p>"), std::string("<")}) {
+    INFO(html);
+    Document doc = load(html, "a.html");
+    CHECK(doc.prose.size() == html.size());
+  }
+  // Quadratic traps: many unterminated quotes or tags, deep nesting.
+  std::string quotes;
+  for (int i = 0; i < 200000; ++i) quotes += "<a title=\"x>";
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "<div><p>word ";
+  const auto start = std::chrono::steady_clock::now();
+  Document a = load(quotes, "a.html");
+  Document b = load(nested, "b.html");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5);
+  CHECK(b.blocks.size() == 100000);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Browser tests for `sayso serve`: installs playwright-core and axe-core (npm ci), starts the
+# server on a free port, runs browser.test.mjs with Node's test runner against Debian's Chromium,
+# and always stops the server.   Usage: run_browser_tests.sh SAYSO_BINARY ARTIFACT_DIR
+set -euo pipefail
+
+sayso_binary=$(realpath "$1")
+mkdir -p "$2"
+artifact_dir=$(cd "$2" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is not installed (/usr/bin/chromium): run scripts/install-deps.sh" >&2
+  exit 1
+fi
+
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >"$artifact_dir/npm-ci.log" 2>&1) || {
+  cat "$artifact_dir/npm-ci.log" >&2
+  exit 1
+}
+
+server_log="$artifact_dir/server.log"
+"$sayso_binary" serve --port 0 >"$server_log" 2>&1 </dev/null &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+
+url=""
+for _ in $(seq 1 100); do
+  url=$(sed -n 's|.*\(http://127\.0\.0\.1:[0-9]*/\).*|\1|p' "$server_log" | head -n 1)
+  [ -n "$url" ] && break
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "sayso serve stopped before it was ready:" >&2
+    cat "$server_log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  echo "sayso serve did not say where it listens:" >&2
+  cat "$server_log" >&2
+  exit 1
+fi
+
+SAYSO_URL=$url SAYSO_ARTIFACTS=$artifact_dir node --test --test-reporter=spec "$here/browser.test.mjs"

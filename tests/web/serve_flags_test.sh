@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# sayso serve's command line: local by default, a reachable address only with --allow-remote (and
+# then a warning), and a clean stop on SIGTERM.   Usage: serve_flags_test.sh SAYSO_BINARY
+set -uo pipefail
+sayso=$1
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+out=$("$sayso" serve --host 0.0.0.0 --port 0 2>&1 </dev/null)
+status=$?
+[ "$status" -eq 2 ] || fail "a non-local host without --allow-remote should exit 2 (got $status)"
+grep -q -- "--allow-remote" <<<"$out" || fail "the refusal should name --allow-remote: $out"
+
+out=$(timeout --preserve-status -s TERM 3 "$sayso" serve --host 0.0.0.0 --port 0 --allow-remote 2>&1 </dev/null)
+status=$?
+[ "$status" -eq 0 ] || fail "SIGTERM should stop the server cleanly (exit $status): $out"
+grep -q "warning: listening on 0.0.0.0" <<<"$out" || fail "a remote bind should print a warning: $out"
+
+out=$(timeout --preserve-status -s TERM 3 "$sayso" serve --port 0 2>&1 </dev/null)
+grep -q "http://127.0.0.1:" <<<"$out" || fail "the default host should be 127.0.0.1: $out"
+grep -q "warning" <<<"$out" && fail "a local bind should not warn: $out"
+
+for bad in "--port 70000" "--port abc" "--port" "--host" "--frobnicate"; do
+  # shellcheck disable=SC2086
+  "$sayso" serve $bad >/dev/null 2>&1 </dev/null
+  status=$?
+  [ "$status" -eq 2 ] || fail "'serve $bad' should be a usage error (exit 2, got $status)"
+done
+
+[ "$failures" -eq 0 ] && echo "serve flags: all passed"
+exit "$failures"
