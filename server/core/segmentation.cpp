@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
@@ -158,6 +159,13 @@ std::string fold_word(std::string_view word) {
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  // Composed form first, so "é" typed as e + U+0301 matches a rule's "é".
+  UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
+  if (U_SUCCESS(ec)) {
+    icu::UnicodeString composed = nfc->normalize(u, ec);
+    if (U_SUCCESS(ec)) u = composed;
+  }
   u.foldCase();
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString("'"));

@@ -50,4 +50,5 @@ TEST_CASE("sentences and words", "[segmentation]") {
 TEST_CASE("tokens fold case and typographic apostrophes", "[segmentation]") {
   CHECK(fold_word("DON\u2019T") == "don't");
   CHECK(fold_word("ÉTUDE") == "étude");
+  CHECK(fold_word("E\u0301TUDE") == "étude");  // decomposed accent is composed (NFC)
 }
