@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <nlohmann/json.hpp>
 
@@ -164,8 +164,8 @@ class ServerProcess {
 
 double percentile(std::vector<double> sorted, double p) {
   if (sorted.empty()) return 0;
-  const std::size_t index = std::min(sorted.size() - 1,
-                                     static_cast<std::size_t>(p * static_cast<double>(sorted.size())));
+  const std::size_t index =
+      std::min(sorted.size() - 1, static_cast<std::size_t>(p * static_cast<double>(sorted.size())));
   return sorted[index];
 }
 
@@ -213,7 +213,8 @@ bool run(const Options& options, std::size_t size) {
     const bool insert = i % 2 == 0;
     ++version;
     const auto start = Clock::now();
-    server.send(insert ? change(uri, version, line, 5, 5, "x") : change(uri, version, line, 5, 6, ""));
+    server.send(insert ? change(uri, version, line, 5, 5, "x")
+                       : change(uri, version, line, 5, 6, ""));
     server.wait_for_diagnostics(version);
     latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   }
@@ -244,11 +245,16 @@ int main(int argc, char** argv) {
   try {
     for (int i = 1; i + 1 < argc; i += 2) {
       const std::string key = argv[i], value = argv[i + 1];
-      if (key == "--sayso") options.sayso = value;
-      else if (key == "--corpus") options.corpus = value;
-      else if (key == "--edits") options.edits = std::stoi(value);
-      else if (key == "--sizes") options.sizes = parse_sizes(value);
-      else throw std::runtime_error("unknown option " + key);
+      if (key == "--sayso")
+        options.sayso = value;
+      else if (key == "--corpus")
+        options.corpus = value;
+      else if (key == "--edits")
+        options.edits = std::stoi(value);
+      else if (key == "--sizes")
+        options.sizes = parse_sizes(value);
+      else
+        throw std::runtime_error("unknown option " + key);
     }
     std::signal(SIGPIPE, SIG_IGN);
     bool ok = true;

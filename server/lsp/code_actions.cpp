@@ -98,8 +98,8 @@ void add_replacements(const ActionContext& c, const Diagnostic& d,
   }
 }
 
-void add_dictionary_action(const ActionContext& c, const std::string& word,
-                           const json& diagnostic, json& actions) {
+void add_dictionary_action(const ActionContext& c, const std::string& word, const json& diagnostic,
+                           json& actions) {
   actions.push_back({{"title", "Add '" + word + "' to the workspace dictionary (.sayso.yml)"},
                      {"kind", "quickfix"},
                      {"diagnostics", json::array({diagnostic})},
@@ -112,11 +112,11 @@ void add_dictionary_action(const ActionContext& c, const std::string& word,
 void add_disable_actions(const ActionContext& c, const Diagnostic& d, const json& diagnostic,
                          json& actions) {
   const std::size_t line_start = line_start_of(c.lines, d.begin);
-  actions.push_back(edit_action(
-      c, "Turn off " + d.rule_id + " for this line", "quickfix",
-      json::array({text_edit(c, line_start, line_start,
-                             comment(c.latex, "sayso-disable-next-line", d.rule_id))}),
-      &diagnostic));
+  actions.push_back(
+      edit_action(c, "Turn off " + d.rule_id + " for this line", "quickfix",
+                  json::array({text_edit(c, line_start, line_start,
+                                         comment(c.latex, "sayso-disable-next-line", d.rule_id))}),
+                  &diagnostic));
   const std::size_t top = file_comment_position(c.doc.text, c.latex);
   actions.push_back(edit_action(
       c, "Turn off " + d.rule_id + " in this file", "quickfix",
@@ -145,8 +145,10 @@ json Server::on_code_action(const json& params) {
   const OpenDocument& doc = require_document(params);
   const json& range = require_object(params, "range");
   const LineIndex lines(doc.text);
-  const std::size_t from = lines.to_offset(parse_position(require_object(range, "start")), position_unit_);
-  const std::size_t to = lines.to_offset(parse_position(require_object(range, "end")), position_unit_);
+  const std::size_t from =
+      lines.to_offset(parse_position(require_object(range, "start")), position_unit_);
+  const std::size_t to =
+      lines.to_offset(parse_position(require_object(range, "end")), position_unit_);
   const json* only_ptr = find_path(params, {"context", "only"});
   const json only = only_ptr != nullptr ? *only_ptr : json();
   const bool latex = (doc.document && doc.document->format == "latex") ||

@@ -53,11 +53,15 @@ class Progress {
   Progress(std::function<void(const json&)> send, json token)
       : send_(std::move(send)), token_(std::move(token)) {}
   void begin(const std::string& title, const std::string& message) {
-    notify({{"kind", "begin"}, {"title", title}, {"message", message}, {"percentage", 0},
+    notify({{"kind", "begin"},
+            {"title", title},
+            {"message", message},
+            {"percentage", 0},
             {"cancellable", false}});
   }
   void report(const std::string& message, std::size_t done, std::size_t total) {
-    notify({{"kind", "report"}, {"message", message},
+    notify({{"kind", "report"},
+            {"message", message},
             {"percentage", total == 0 ? 100 : done * 100 / total}});
   }
   void end(const std::string& message) { notify({{"kind", "end"}, {"message", message}}); }

@@ -4,8 +4,9 @@
 //
 //   {"profile": "nihr", "language": "en_GB", "documentKind": "involvement",
 //    "document": "application", "severity": {"acronyms.unexplained": "info"},
-//    "rules": {"plain-english.passive-voice": "off", "structure.pes-word-limit": {"max_words": 250}},
-//    "words": ["Brumfield"], "packs": ["/abs/pack"], "disablePacks": ["spelling"], "debounceMs": 150}
+//    "rules": {"plain-english.passive-voice": "off", "structure.pes-word-limit": {"max_words":
+//    250}}, "words": ["Brumfield"], "packs": ["/abs/pack"], "disablePacks": ["spelling"],
+//    "debounceMs": 150}
 #include <algorithm>
 
 #include "lsp/protocol.h"

@@ -117,7 +117,8 @@ json Server::lsp_diagnostics(const std::vector<Diagnostic>& found, std::string_v
   // Ranges index the text that was linted (decoding keeps byte offsets).
   const LineIndex lines(text);
   json diagnostics = json::array();
-  for (const Diagnostic& d : found) diagnostics.push_back(to_lsp_diagnostic(d, lines, position_unit_));
+  for (const Diagnostic& d : found)
+    diagnostics.push_back(to_lsp_diagnostic(d, lines, position_unit_));
   return diagnostics;
 }
 

@@ -94,8 +94,8 @@ std::string add_word_to_config_text(const std::string& text, const std::string& 
   try {
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    throw std::runtime_error("the file is not valid YAML (line " +
-                             std::to_string(e.mark.line + 1) + "): fix it first");
+    throw std::runtime_error("the file is not valid YAML (line " + std::to_string(e.mark.line + 1) +
+                             "): fix it first");
   }
   const std::string new_list = "words:\n  - " + yaml_scalar(word) + "\n";
   if (!root || root.IsNull()) return with_final_newline(text) + new_list;  // empty or comments

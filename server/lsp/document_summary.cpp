@@ -15,15 +15,16 @@ json section_json(const SectionFigures& f) {
     present += checklist.present_count();
     total += checklist.items.size();
   }
-  return {{"title", f.title},
-          {"kind", f.kind},
-          {"words", f.words},
-          {"wordLimit", f.word_limit ? json(*f.word_limit) : json(nullptr)},
-          {"readingAge", f.sentences > 0 ? json(std::round(f.reading_age * 10) / 10) : json(nullptr)},
-          {"evidencePresent", present},
-          {"evidenceTotal", total},
-          {"involvementLevel",
-           f.highest_involvement_level.empty() ? json(nullptr) : json(f.highest_involvement_level)}};
+  return {
+      {"title", f.title},
+      {"kind", f.kind},
+      {"words", f.words},
+      {"wordLimit", f.word_limit ? json(*f.word_limit) : json(nullptr)},
+      {"readingAge", f.sentences > 0 ? json(std::round(f.reading_age * 10) / 10) : json(nullptr)},
+      {"evidencePresent", present},
+      {"evidenceTotal", total},
+      {"involvementLevel",
+       f.highest_involvement_level.empty() ? json(nullptr) : json(f.highest_involvement_level)}};
 }
 
 }  // namespace

@@ -47,19 +47,19 @@ json Server::on_document_symbol(const json& params) {
     if (f.section >= parsed.sections.size()) continue;
     const Section& section = parsed.sections[f.section];
     if (!section.has_heading() && f.words == 0) continue;  // nothing before the first heading
-    const std::string name = section.has_heading() ? section.title
+    const std::string name = section.has_heading()         ? section.title
                              : parsed.sections.size() == 1 ? "Whole document (" + f.kind + ")"
                                                            : "Before the first heading";
     const std::size_t select_begin = section.has_heading() ? section.heading_begin : section.begin;
     const std::size_t select_end = section.has_heading() ? section.heading_end : section.begin;
-    Node node{section.level,
-              {{"name", name.empty() ? f.kind : name},
-               {"detail", detail_of(f)},
-               {"kind", kSymbolKindString},
-               {"range", {{"start", position(section.begin)}, {"end", position(section.end)}}},
-               {"selectionRange",
-                {{"start", position(select_begin)}, {"end", position(select_end)}}},
-               {"children", json::array()}}};
+    Node node{
+        section.level,
+        {{"name", name.empty() ? f.kind : name},
+         {"detail", detail_of(f)},
+         {"kind", kSymbolKindString},
+         {"range", {{"start", position(section.begin)}, {"end", position(section.end)}}},
+         {"selectionRange", {{"start", position(select_begin)}, {"end", position(select_end)}}},
+         {"children", json::array()}}};
     while (!open.empty() && open.back().level >= node.level) close_innermost(open, roots);
     open.push_back(std::move(node));
   }

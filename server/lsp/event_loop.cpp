@@ -14,8 +14,7 @@ int milliseconds_until(Clock::time_point when) {
   const auto now = Clock::now();
   if (when <= now) return 0;
   // Rounded up, so the wait never ends before the lint is due.
-  return static_cast<int>(
-      std::chrono::ceil<std::chrono::milliseconds>(when - now).count());
+  return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(when - now).count());
 }
 
 // The value of a "key": ... pair in the raw text, if it is a number or a simple string.
@@ -31,8 +30,7 @@ std::optional<json> sniff_value(std::string_view text, std::string_view key) {
     if (end == std::string_view::npos) return std::nullopt;
     ++end;
   } else {
-    while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '-'))
-      ++end;
+    while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '-')) ++end;
   }
   json value = json::parse(text.substr(i, end - i), nullptr, /*allow_exceptions=*/false);
   if (value.is_discarded() || !(value.is_string() || value.is_number_integer()))
@@ -105,9 +103,9 @@ void Server::accept_oversized(const std::string& prefix) {
   const std::optional<json> id = sniff_request_id(prefix);
   if (!id) return;  // a notification, or nothing we can answer: the transport logged it
   log("request " + id->dump() + " was too large to read: answered with an error");
-  send(make_error(*id, ErrorCode::InvalidRequest,
-                  "Message too large (over " + std::to_string(options_.max_message_bytes) +
-                      " bytes)"));
+  send(make_error(
+      *id, ErrorCode::InvalidRequest,
+      "Message too large (over " + std::to_string(options_.max_message_bytes) + " bytes)"));
 }
 
 void Server::handle_next_queued() {
@@ -131,8 +129,7 @@ void Server::note_cancel(const json& params) {
   }
   // Only requests not yet answered can be cancelled; others are forgotten at once.
   const bool waiting =
-      *id == current_request_ ||
-      std::any_of(queue_.begin(), queue_.end(), [&](const Message& m) {
+      *id == current_request_ || std::any_of(queue_.begin(), queue_.end(), [&](const Message& m) {
         return m.kind == Message::Kind::Request && m.id == *id;
       });
   if (waiting) cancelled_.insert(id->dump());

@@ -11,7 +11,8 @@
 namespace sayso::lsp {
 namespace {
 
-bool has_extension(const std::filesystem::path& path, std::initializer_list<std::string_view> exts) {
+bool has_extension(const std::filesystem::path& path,
+                   std::initializer_list<std::string_view> exts) {
   const std::string ext = path.extension().string();
   return std::any_of(exts.begin(), exts.end(), [&](std::string_view e) { return ext == e; });
 }
@@ -51,8 +52,8 @@ void Server::register_file_watchers() {
   const json* dynamic = find_path(client_capabilities_,
                                   {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
   if (dynamic == nullptr || *dynamic != true) return;  // didSave still reloads
-  const json* relative = find_path(client_capabilities_,
-                                   {"workspace", "didChangeWatchedFiles", "relativePatternSupport"});
+  const json* relative = find_path(
+      client_capabilities_, {"workspace", "didChangeWatchedFiles", "relativePatternSupport"});
   const std::string rules_dir =
       std::filesystem::absolute(options_.rules_dir).lexically_normal().string();
   json rules_pattern = rules_dir + "/**/*.{yml,yaml,dic}";
@@ -61,11 +62,10 @@ void Server::register_file_watchers() {
   const json watchers = json::array({{{"globPattern", "**/.sayso.yml"}},
                                      {{"globPattern", "**/.sayso.yaml"}},
                                      {{"globPattern", rules_pattern}}});
-  send_request("client/registerCapability",
-               {{"registrations",
-                 {{{"id", "sayso-watch-settings"},
-                   {"method", "workspace/didChangeWatchedFiles"},
-                   {"registerOptions", {{"watchers", watchers}}}}}}});
+  send_request("client/registerCapability", {{"registrations",
+                                              {{{"id", "sayso-watch-settings"},
+                                                {"method", "workspace/didChangeWatchedFiles"},
+                                                {"registerOptions", {{"watchers", watchers}}}}}}});
 }
 
 void Server::on_did_change_watched_files(const json& params) {
@@ -111,10 +111,10 @@ void Server::report_file_problem(const std::string& error_text) {
     show_message(kMessageError, shown);
     return;
   }
-  const bool known = std::any_of(file_problems_.begin(), file_problems_.end(),
-                                 [&](const FileProblem& p) {
-                                   return p.path == problem->path && p.message == problem->message;
-                                 });
+  const bool known =
+      std::any_of(file_problems_.begin(), file_problems_.end(), [&](const FileProblem& p) {
+        return p.path == problem->path && p.message == problem->message;
+      });
   if (known) return;  // shown once, not on every lint
   file_problems_.push_back(*problem);
   show_message(kMessageError, shown);

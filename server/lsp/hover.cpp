@@ -78,8 +78,9 @@ std::string hover_markdown(const Diagnostic& diagnostic, const Rule* rule) {
 
 std::string rule_markdown(const Rule& rule) {
   std::ostringstream out;
-  out << "### `" << rule.id << "`\n\n" << rule.message << "\n\n" << rule.kind << " · "
-      << rule.category << " · " << severity_name(rule.severity)
+  out << "### `" << rule.id << "`\n\n"
+      << rule.message << "\n\n"
+      << rule.kind << " · " << rule.category << " · " << severity_name(rule.severity)
       << (rule.enabled ? "" : " · turned off by your settings");
   add_rule_body(out, rule, std::max(rule.examples.flag.size(), rule.examples.pass.size()));
   return out.str();

@@ -115,8 +115,7 @@ json Server::on_workspace_diagnostic(const json& params) {
 void Server::request_diagnostic_refresh() {
   const json* refresh =
       find_path(client_capabilities_, {"workspace", "diagnostics", "refreshSupport"});
-  if (refresh != nullptr && *refresh == true)
-    send_request("workspace/diagnostic/refresh", nullptr);
+  if (refresh != nullptr && *refresh == true) send_request("workspace/diagnostic/refresh", nullptr);
 }
 
 }  // namespace sayso::lsp

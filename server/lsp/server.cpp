@@ -137,8 +137,8 @@ void Server::handle_notification(const Message& message) {
   }
   // Before initialize and after shutdown, notifications are dropped (LSP: all but exit).
   if (!initialized_ || shutdown_requested_) {
-    log("notification " + message.method + " dropped: " +
-        (initialized_ ? "shutting down" : "not initialized"));
+    log("notification " + message.method +
+        " dropped: " + (initialized_ ? "shutting down" : "not initialized"));
     return;
   }
   const auto handler = notification_handlers().find(message.method);
@@ -186,16 +186,14 @@ json Server::on_initialize(const json& params) {
   set_workspace_folders(params);
 
   // A client that pulls diagnostics would show pushed ones twice.
-  push_diagnostics_ =
-      find_path(client_capabilities_, {"textDocument", "diagnostic"}) == nullptr;
+  push_diagnostics_ = find_path(client_capabilities_, {"textDocument", "diagnostic"}) == nullptr;
   const json* options = find_path(params, {"initializationOptions"});
   if (options != nullptr && options->is_object()) {
     const auto push = options->find("pushDiagnostics");
     if (push != options->end() && push->is_boolean()) push_diagnostics_ = push->get<bool>();
     const auto debounce = options->find("debounceMs");
     if (debounce != options->end() && debounce->is_number_integer() && transport_.can_wait())
-      debounce_ = std::chrono::milliseconds(
-          std::clamp(debounce->get<int>(), 0, kMaxDebounceMs));
+      debounce_ = std::chrono::milliseconds(std::clamp(debounce->get<int>(), 0, kMaxDebounceMs));
     const auto settings = options->find("settings");
     if (settings != options->end() && settings->is_object()) apply_client_settings(*settings);
   }

@@ -196,8 +196,8 @@ class Server {
   std::chrono::milliseconds debounce_{0};
   json client_capabilities_ = json::object();
   bool push_diagnostics_ = true;
-  std::vector<std::string> folders_;  // workspace folder paths, in the client's order
-  std::map<std::string, OpenDocument> documents_;                      // by URI
+  std::vector<std::string> folders_;               // workspace folder paths, in the client's order
+  std::map<std::string, OpenDocument> documents_;  // by URI
   // By config file: the last good rules, and the config file's modification time when it was
   // last read (whether or not that read succeeded), so a broken file is reported once.
   struct ContextSlot {
@@ -208,14 +208,14 @@ class Server {
   std::map<std::string, ContextSlot> rule_contexts_;
   std::uint64_t rules_generation_ = 0;  // changes whenever the rules or settings reload
   std::uint64_t lint_counter_ = 0;      // numbers every lint of an open document
-  Config client_settings_;  // from the editor: under every .sayso.yml
+  Config client_settings_;              // from the editor: under every .sayso.yml
   std::vector<FileProblem> file_problems_;
   std::set<std::string> problem_files_published_;  // files whose problem diagnostics are shown
 
   // Messages read but not yet handled, and the requests the client cancelled meanwhile.
   std::deque<Message> queue_;
   std::set<std::string> cancelled_;  // request ids (dumped JSON)
-  json current_request_ = nullptr;    // id of the request being served
+  json current_request_ = nullptr;   // id of the request being served
   int next_request_id_ = 1;
   std::map<int, ReplyHandler> awaiting_reply_;
 };

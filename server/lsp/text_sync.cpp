@@ -15,8 +15,7 @@ std::int64_t require_version(const json& text_document) {
 }
 
 // The byte offset of a position; `clamped` is set when the position was outside the text.
-std::size_t offset_of(const LineIndex& lines, LineColumn position, ColumnUnit unit,
-                      bool& clamped) {
+std::size_t offset_of(const LineIndex& lines, LineColumn position, ColumnUnit unit, bool& clamped) {
   const std::size_t offset = lines.to_offset(position, unit);
   const LineColumn back = lines.to_position(offset, unit);
   if (back.line != position.line || back.column != position.column) clamped = true;

@@ -31,9 +31,8 @@ void load_rules_into(RuleContext& context, const std::string& rules_dir) {
 }  // namespace
 
 std::shared_ptr<const RuleContext> Server::rules_for(const OpenDocument& doc) {
-  const std::string start_dir =
-      doc.is_file ? std::filesystem::path(doc.path).parent_path().string()
-                  : (folders_.empty() ? std::string() : folders_.front());
+  const std::string start_dir = doc.is_file ? std::filesystem::path(doc.path).parent_path().string()
+                                            : (folders_.empty() ? std::string() : folders_.front());
   return rules_for_directory(start_dir);
 }
 

@@ -79,8 +79,7 @@ void Server::on_did_change_workspace_folders(const json& params) {
     throw RpcError(ErrorCode::InvalidParams, "event must be an object");
   const auto removed = event->find("removed");
   if (removed != event->end() && removed->is_array())
-    for (const json& folder : *removed)
-      std::erase(folders_, folder_path(folder));
+    for (const json& folder : *removed) std::erase(folders_, folder_path(folder));
   const auto added = event->find("added");
   if (added != event->end() && added->is_array())
     for (const json& folder : *added) {

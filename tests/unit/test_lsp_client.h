@@ -63,9 +63,7 @@ inline std::string frame(std::string_view body) {
   return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
 }
 
-inline json position(int line, int character) {
-  return {{"line", line}, {"character", character}};
-}
+inline json position(int line, int character) { return {{"line", line}, {"character", character}}; }
 
 inline json range(int l1, int c1, int l2, int c2) {
   return {{"start", position(l1, c1)}, {"end", position(l2, c2)}};

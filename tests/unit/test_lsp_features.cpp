@@ -55,9 +55,7 @@ const json* action_titled(const json& actions, std::string_view prefix) {
   return nullptr;
 }
 
-json edits_of(const json& action, const std::string& uri) {
-  return action["edit"]["changes"][uri];
-}
+json edits_of(const json& action, const std::string& uri) { return action["edit"]["changes"][uri]; }
 
 }  // namespace
 
@@ -112,8 +110,8 @@ TEST_CASE("lsp: workspace diagnostics cover open and unopened files in every fol
   one.write("summary.md", "We will utilise the data.\n");
   one.write("notes/ignored.json", "{}");
   two.write("involvement.txt", "PPI will be sought where possible.\n");
-  const json folders = json::array({{{"uri", one.uri()}, {"name", "one"}},
-                                    {{"uri", two.uri()}, {"name", "two"}}});
+  const json folders =
+      json::array({{{"uri", one.uri()}, {"name", "one"}}, {{"uri", two.uri()}, {"name", "two"}}});
   const Session s = Client()
                         .initialize(json::object(), {{"workspaceFolders", folders}})
                         .open(kFolder + "open.md", "We will utilise it.")
@@ -280,12 +278,8 @@ TEST_CASE("lsp: words are added to .sayso.yml keeping what is there", "[lsp][act
 
 TEST_CASE("lsp: hover says who shaped the rule", "[lsp][hover]") {
   const std::string uri = kFolder + "application.md";
-  const Session s = Client()
-                        .initialize()
-                        .open(uri, kApplication)
-                        .hover(1, uri, 2, 10)
-                        .shutdown_and_exit()
-                        .run();
+  const Session s =
+      Client().initialize().open(uri, kApplication).hover(1, uri, 2, 10).shutdown_and_exit().run();
   const std::string text = result_of(s, 1)["contents"]["value"];
   INFO(text);
   CHECK(text.find("**Who shaped it**") != std::string::npos);
@@ -329,8 +323,10 @@ TEST_CASE("lsp: inlay hints and the document summary give each section's figures
       Client()
           .initialize()
           .open(uri, kApplication)
-          .request(1, "textDocument/inlayHint", document_params(uri, {{"range", range(0, 0, 99, 0)}}))
-          .request(2, "textDocument/inlayHint", document_params(uri, {{"range", range(3, 0, 5, 0)}}))
+          .request(1, "textDocument/inlayHint",
+                   document_params(uri, {{"range", range(0, 0, 99, 0)}}))
+          .request(2, "textDocument/inlayHint",
+                   document_params(uri, {{"range", range(3, 0, 5, 0)}}))
           .request(3, "sayso/documentSummary", document_params(uri))
           .request(4, "sayso/documentSummary", document_params(kFolder + "not-open.md"))
           .shutdown_and_exit()
@@ -367,37 +363,37 @@ TEST_CASE("lsp: inlay hints and the document summary give each section's figures
 }
 
 TEST_CASE("lsp: sayso.explainRule returns the rule in Markdown", "[lsp][commands]") {
-  const Session s = Client()
-                        .initialize()
-                        .request(1, "workspace/executeCommand",
-                                 {{"command", "sayso.explainRule"},
-                                  {"arguments", {"involvement.vague-plans"}}})
-                        .request(2, "workspace/executeCommand",
-                                 {{"command", "sayso.explainRule"}, {"arguments", {"no.such"}}})
-                        .request(3, "workspace/executeCommand",
-                                 {{"command", "sayso.explainRule"}, {"arguments", {42}}})
-                        .request(4, "workspace/executeCommand", {{"command", "sayso.nothing"}})
-                        .shutdown_and_exit()
-                        .run();
+  const Session s =
+      Client()
+          .initialize()
+          .request(1, "workspace/executeCommand",
+                   {{"command", "sayso.explainRule"}, {"arguments", {"involvement.vague-plans"}}})
+          .request(2, "workspace/executeCommand",
+                   {{"command", "sayso.explainRule"}, {"arguments", {"no.such"}}})
+          .request(3, "workspace/executeCommand",
+                   {{"command", "sayso.explainRule"}, {"arguments", {42}}})
+          .request(4, "workspace/executeCommand", {{"command", "sayso.nothing"}})
+          .shutdown_and_exit()
+          .run();
   const std::string text = result_of(s, 1);
   CHECK(text.rfind("### `involvement.vague-plans`", 0) == 0);
   CHECK(text.find("**Who shaped it**") != std::string::npos);
   for (int id : {2, 3, 4}) CHECK(error_code(s, id) == -32602);
 }
 
-TEST_CASE("lsp: sayso.lintWorkspace reports progress and publishes every file",
-          "[lsp][commands]") {
+TEST_CASE("lsp: sayso.lintWorkspace reports progress and publishes every file", "[lsp][commands]") {
   TempFolder folder("lint-workspace");
   folder.write("a/summary.md", "We will utilise the data.\n");
   folder.write("b/involvement.txt", "PPI will be sought where possible.\n");
   folder.write(".hidden/skip.md", "We will utilise it.\n");
   folder.write("image.png", "not text");
   const json caps = {{"window", {{"workDoneProgress", true}}}};
-  const Session s = Client()
-                        .initialize(caps, {{"rootUri", folder.uri()}})
-                        .request(1, "workspace/executeCommand", {{"command", "sayso.lintWorkspace"}})
-                        .shutdown_and_exit()
-                        .run();
+  const Session s =
+      Client()
+          .initialize(caps, {{"rootUri", folder.uri()}})
+          .request(1, "workspace/executeCommand", {{"command", "sayso.lintWorkspace"}})
+          .shutdown_and_exit()
+          .run();
   CHECK(result_of(s, 1)["files"] == 2);
   CHECK(result_of(s, 1)["diagnostics"].get<int>() >= 2);
   const auto created = s.server_requests("window/workDoneProgress/create");
@@ -473,13 +469,13 @@ TEST_CASE("lsp: settings from the editor turn rules off and change severities", 
   CHECK(with_code(pulled.diagnostics(uri)["diagnostics"], "plain-english.wordy-words").empty());
 
   // Settings of the wrong type are reported and ignored.
-  const Session wrong = Client()
-                            .initialize(json::object(),
-                                        {{"initializationOptions",
-                                          {{"settings", {{"words", "not a list"}}}}}})
-                            .open(uri, text)
-                            .shutdown_and_exit()
-                            .run();
+  const Session wrong =
+      Client()
+          .initialize(json::object(),
+                      {{"initializationOptions", {{"settings", {{"words", "not a list"}}}}}})
+          .open(uri, text)
+          .shutdown_and_exit()
+          .run();
   REQUIRE(wrong.notifications("window/showMessage").size() == 1);
   CHECK(with_code(wrong.diagnostics(uri)["diagnostics"], "plain-english.wordy-words").size() == 1);
 }
@@ -494,14 +490,17 @@ TEST_CASE("lsp: file watchers are registered when the client can take them", "[l
   const json& watchers = registration["registerOptions"]["watchers"];
   REQUIRE(watchers.size() == 3);
   CHECK(watchers[0]["globPattern"] == "**/.sayso.yml");
-  CHECK(Client().initialize().shutdown_and_exit().run().server_requests("client/registerCapability")
+  CHECK(Client()
+            .initialize()
+            .shutdown_and_exit()
+            .run()
+            .server_requests("client/registerCapability")
             .empty());
 }
 
 TEST_CASE("lsp: LaTeX documents are linted", "[lsp][diagnostics]") {
   const std::string uri = kFolder + "application.tex";
-  const std::string text =
-      "\\section{Plain English summary}\nWe will utilise the data.\n";
+  const std::string text = "\\section{Plain English summary}\nWe will utilise the data.\n";
   const Session s = Client().initialize().open(uri, text, 1, "latex").shutdown_and_exit().run();
   INFO(s.log << s.diagnostics(uri).dump(2));
   CHECK(with_code(s.diagnostics(uri)["diagnostics"], "plain-english.wordy-words").size() == 1);

@@ -38,8 +38,8 @@ TEST_CASE("lsp: edits are linted after the debounce, stale ones dropped", "[lsp]
   PipeSession server(/*debounce_ms=*/120);
   const std::string uri = kFolder + "summary.md";
   server.send_all({initialize(), message(nullptr, "initialized", json::object()),
-               message(nullptr, "textDocument/didOpen",
-                       open_params(uri, "We will use the data.", 1, "markdown"))});
+                   message(nullptr, "textDocument/didOpen",
+                           open_params(uri, "We will use the data.", 1, "markdown"))});
   REQUIRE_FALSE(server.wait_for_response(0).is_null());
   const json opened = server.wait_for([&](const json& m) { return is_publish(m, uri); });
   REQUIRE_FALSE(opened.is_null());
@@ -61,8 +61,8 @@ TEST_CASE("lsp: edits are linted after the debounce, stale ones dropped", "[lsp]
 
   // A request on a document with a pending lint lints it first.
   server.send_all({message(nullptr, "textDocument/didChange",
-                       change_params(uri, 4, json::array({{{"text", "We will use it."}}}))),
-               message(7, "textDocument/diagnostic", document_params(uri))});
+                           change_params(uri, 4, json::array({{{"text", "We will use it."}}}))),
+                   message(7, "textDocument/diagnostic", document_params(uri))});
   const json pulled = server.wait_for_response(7);
   REQUIRE_FALSE(pulled.is_null());
   CHECK(count_code(pulled["result"]["items"], "plain-english.wordy-words") == 0);
@@ -77,9 +77,10 @@ TEST_CASE("lsp: edits are linted after the debounce, stale ones dropped", "[lsp]
 TEST_CASE("lsp: initializationOptions.debounceMs sets the debounce", "[lsp][timing]") {
   PipeSession server(/*debounce_ms=*/2000);
   const std::string uri = kFolder + "summary.md";
-  server.send_all({initialize(json::object(), {{"initializationOptions", {{"debounceMs", 0}}}}),
-               message(nullptr, "initialized", json::object()),
-               message(nullptr, "textDocument/didOpen", open_params(uri, "Hello.", 1, "markdown"))});
+  server.send_all(
+      {initialize(json::object(), {{"initializationOptions", {{"debounceMs", 0}}}}),
+       message(nullptr, "initialized", json::object()),
+       message(nullptr, "textDocument/didOpen", open_params(uri, "Hello.", 1, "markdown"))});
   REQUIRE_FALSE(server.wait_for([&](const json& m) { return is_publish(m, uri); }).is_null());
   const auto start = std::chrono::steady_clock::now();
   server.send(message(nullptr, "textDocument/didChange",
@@ -95,12 +96,13 @@ TEST_CASE("lsp: a cancelled request gets RequestCancelled", "[lsp][timing]") {
   server.send_all({initialize(), message(nullptr, "initialized", json::object())});
   REQUIRE_FALSE(server.wait_for_response(0).is_null());
   // The request and its cancellation arrive together: the request is never served.
-  server.send_all({message(5, "workspace/executeCommand",
-                       {{"command", "sayso.explainRule"}, {"arguments", {"involvement.vague-plans"}}}),
-               message(nullptr, "$/cancelRequest", {{"id", 5}}),
-               message(6, "workspace/executeCommand",
-                       {{"command", "sayso.explainRule"}, {"arguments", {"involvement.vague-plans"}}}),
-               message(nullptr, "$/cancelRequest", {{"id", "not-waiting"}})});
+  server.send_all(
+      {message(5, "workspace/executeCommand",
+               {{"command", "sayso.explainRule"}, {"arguments", {"involvement.vague-plans"}}}),
+       message(nullptr, "$/cancelRequest", {{"id", 5}}),
+       message(6, "workspace/executeCommand",
+               {{"command", "sayso.explainRule"}, {"arguments", {"involvement.vague-plans"}}}),
+       message(nullptr, "$/cancelRequest", {{"id", "not-waiting"}})});
   const json cancelled = server.wait_for_response(5);
   REQUIRE_FALSE(cancelled.is_null());
   CHECK(cancelled["error"]["code"] == -32800);
@@ -111,7 +113,8 @@ TEST_CASE("lsp: a cancelled request gets RequestCancelled", "[lsp][timing]") {
   CHECK(server.finish() == 0);
 }
 
-TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown", "[lsp][timing][config]") {
+TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown",
+          "[lsp][timing][config]") {
   TempFolder folder("broken-rules");
   folder.write(".sayso.yml", "packs: [local]\n");
   folder.write("local/pack.yml",
@@ -136,9 +139,9 @@ TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown", "[ls
   const std::string uri = folder.uri("summary.md");
   PipeSession server(/*debounce_ms=*/0);
   server.send_all({initialize(json::object(), {{"rootUri", folder.uri()}}),
-               message(nullptr, "initialized", json::object()),
-               message(nullptr, "textDocument/didOpen",
-                       open_params(uri, "A zorblat is here.\n", 1, "markdown"))});
+                   message(nullptr, "initialized", json::object()),
+                   message(nullptr, "textDocument/didOpen",
+                           open_params(uri, "A zorblat is here.\n", 1, "markdown"))});
   const json first = server.wait_for([&](const json& m) { return is_publish(m, uri); });
   REQUIRE_FALSE(first.is_null());
   std::string shown_before;
@@ -157,9 +160,8 @@ TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown", "[ls
   REQUIRE_FALSE(shown.is_null());
   CHECK(shown["params"]["type"] == 1);
   CHECK(shown["params"]["message"].get<std::string>().find("rules.yml") != std::string::npos);
-  const json problem = server.wait_for([&](const json& m) {
-    return is_publish(m, folder.uri("local/rules.yml"));
-  });
+  const json problem =
+      server.wait_for([&](const json& m) { return is_publish(m, folder.uri("local/rules.yml")); });
   REQUIRE_FALSE(problem.is_null());
   INFO(problem.dump(2));
   REQUIRE(problem["params"]["diagnostics"].size() == 1);
@@ -171,9 +173,8 @@ TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown", "[ls
 
   folder.write("local/rules.yml", good_rules);
   server.send(message(nullptr, "workspace/didChangeWatchedFiles", changed));
-  const json cleared = server.wait_for([&](const json& m) {
-    return is_publish(m, folder.uri("local/rules.yml"));
-  });
+  const json cleared =
+      server.wait_for([&](const json& m) { return is_publish(m, folder.uri("local/rules.yml")); });
   REQUIRE_FALSE(cleared.is_null());
   CHECK(cleared["params"]["diagnostics"].empty());
   server.send_all({message("bye", "shutdown", nullptr), message(nullptr, "exit", nullptr)});
@@ -206,28 +207,32 @@ TEST_CASE("lsp bad input: each kind is logged and the server serves on", "[lsp][
     int code;  // of the reply to request 1 (0: no request)
   };
   std::vector<Case> cases;
-  cases.push_back({"request before initialize",
-                   Client().hover(1, uri, 0, 0).initialize(), "before initialize", -32002});
-  cases.push_back({"invalid JSON", Client().initialize().raw("{\"id\": 1, oops"), "Parse error",
-                   -32700});
+  cases.push_back({"request before initialize", Client().hover(1, uri, 0, 0).initialize(),
+                   "before initialize", -32002});
+  cases.push_back(
+      {"invalid JSON", Client().initialize().raw("{\"id\": 1, oops"), "Parse error", -32700});
   cases.push_back({"wrong parameter types",
                    Client().initialize().request(
                        1, "textDocument/hover",
                        {{"textDocument", {{"uri", uri}}}, {"position", {{"line", "two"}}}}),
                    "must be", -32602});
-  cases.push_back({"didChange for an unknown document",
-                   Client().initialize().change(kFolder + "never.md", 2,
-                                                json::array({{{"text", "x"}}})),
-                   "not open", 0});
+  cases.push_back(
+      {"didChange for an unknown document",
+       Client().initialize().change(kFolder + "never.md", 2, json::array({{{"text", "x"}}})),
+       "not open", 0});
   cases.push_back({"out-of-range edit positions",
-                   Client().initialize().open(uri, "We will use it.").change(
-                       uri, 2, json::array({range_change(9, 0, 12, 4, " The end.")})),
+                   Client()
+                       .initialize()
+                       .open(uri, "We will use it.")
+                       .change(uri, 2, json::array({range_change(9, 0, 12, 4, " The end.")})),
                    "outside the document", 0});
   for (Case& c : cases) {
     INFO(c.name);
     const std::string after = kFolder + "after.md";
-    const Session s =
-        c.client.open(after, "We will utilise it.").hover("still", after, 0, 9).shutdown_and_exit().run();
+    const Session s = c.client.open(after, "We will utilise it.")
+                          .hover("still", after, 0, 9)
+                          .shutdown_and_exit()
+                          .run();
     INFO(s.log);
     CHECK(s.log.find(c.log_says) != std::string::npos);
     if (c.code != 0) {
@@ -247,13 +252,14 @@ TEST_CASE("lsp bad input: each kind is logged and the server serves on", "[lsp][
 TEST_CASE("lsp bad input: out-of-range edits clamp to the end of the document",
           "[lsp][robustness]") {
   const std::string uri = kFolder + "summary.md";
-  const Session s = Client()
-                        .initialize()
-                        .open(uri, "We will use it.")
-                        .change(uri, 2, json::array({range_change(9, 0, 12, 4, " We will utilise it.")}))
-                        .hover(1, uri, 0, 25)
-                        .shutdown_and_exit()
-                        .run();
+  const Session s =
+      Client()
+          .initialize()
+          .open(uri, "We will use it.")
+          .change(uri, 2, json::array({range_change(9, 0, 12, 4, " We will utilise it.")}))
+          .hover(1, uri, 0, 25)
+          .shutdown_and_exit()
+          .run();
   const json* hover = s.response(1);
   REQUIRE(hover != nullptr);
   INFO(hover->dump(2));
