@@ -7,13 +7,20 @@
 //       above in that category; a rule label fires on any finding of that rule. Exit 1 if any
 //       label's precision is below --min-precision, or a good item gets a warning or error.
 //
-//   sayso_accuracy --separation FILE.jsonl...
-//       Lints technical and lay texts ({"kind": "technical"|"lay", "text"}) as plain-English
-//       summaries and prints how well findings per 100 words separate them (ROC AUC).
+//   sayso_accuracy --separation [--half tune|test|all] [--by-rule] [--count CATEGORIES]
+//                  [--dump FILE] FILE.jsonl...
+//       Lints technical and lay texts ({"kind": "technical"|"lay", "text", "pair_id"}) as
+//       plain-English summaries and prints how well findings per 100 words separate them (ROC
+//       AUC): the score (word- and sentence-level findings at info and above in CATEGORIES,
+//       default jargon,acronym,readability; see bench/ACCURACY.md), all findings, each category
+//       and, with --by-rule, each rule. --half reads one half of the pairs (a hash of pair_id),
+//       so rules can be tuned on one half and judged on the other. --dump writes each text's
+//       findings as JSON Lines.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -38,12 +45,26 @@ struct Options {
   double min_precision = 0.9;
   bool verbose = false;
   bool separation = false;
+  bool by_rule = false;
+  std::string half = "all";  // tune | test | all: which pairs --separation reads
+  std::string dump;          // --dump FILE: findings per text, one JSON object a line
+  // Categories the separation score counts (--count): the plain-English questions.
+  std::set<std::string> score_categories = {"jargon", "acronym", "readability"};
   std::vector<std::string> files;
 };
 
 constexpr const char* kUsage =
     "usage: sayso_accuracy [--rules DIR] [--min-precision 0.9] [--verbose] LABELLED.jsonl\n"
-    "       sayso_accuracy [--rules DIR] --separation PAIRS.jsonl...\n";
+    "       sayso_accuracy [--rules DIR] --separation [--half tune|test|all] [--by-rule]\n"
+    "                      [--count jargon,acronym,readability] [--dump FILE] PAIRS.jsonl...\n";
+
+std::set<std::string> split_list(const std::string& text) {
+  std::set<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty()) out.insert(item);
+  return out;
+}
 
 // One session per kind of text, so each item is read as what it is.
 class Sessions {
@@ -205,52 +226,145 @@ double mean(const std::vector<double>& v) {
   return v.empty() ? 0 : sum / double(v.size());
 }
 
+// Which half of the pairs a text belongs to: a stable hash of its pair id, so the rules can be
+// tuned on one half and judged on the other whatever the order of the file.
+std::string half_of(const json& item) {
+  const std::string key = item.value("pair_id", item.value("id", ""));
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (unsigned char c : key) hash = (hash ^ c) * 16777619u;
+  return hash % 2 == 0 ? "tune" : "test";
+}
+
+// One linted text of a pair corpus.
+struct ScoredText {
+  bool technical = false;
+  double words = 1;
+  std::map<std::string, int> by_rule, by_category;
+  int all = 0, info_and_up = 0;
+  int scored_findings = 0;  // what the separation score counts (see about_words)
+  std::vector<std::pair<std::string, std::string>> found;  // rule id, flagged text (for --dump)
+};
+
+// True for rules whose findings are about words or sentences, so that their number grows with
+// the text. Rules that judge a whole section or paragraph (length, coverage checklists, reading
+// age, average sentence length, share of passive sentences, paragraph length) give at most one
+// finding per unit: dividing those by the words would score short texts as hard.
+bool about_words(const sayso::Rule& rule) {
+  if (rule.kind == "readability") {
+    const std::string metric = rule.node["metric"] ? rule.node["metric"].as<std::string>() : "";
+    return metric == "sentence-words" || metric == "passive-voice";
+  }
+  static const std::set<std::string> word_kinds = {"substitution", "existence", "acronym",
+                                                   "spelling", "number-density"};
+  return word_kinds.count(rule.kind) > 0;
+}
+
+// The rules the separation score counts: about words, in one of the chosen categories.
+std::set<std::string> scored_rules(const Options& o) {
+  const sayso::RuleSet set = sayso::load_rules(
+      o.rules_dir.empty() ? sayso::default_rules_dir() : o.rules_dir, sayso::Config{});
+  std::set<std::string> ids;
+  for (const auto& rule : set.rules)
+    if (about_words(rule) && o.score_categories.count(rule.category)) ids.insert(rule.id);
+  return ids;
+}
+
+ScoredText score_text(Sessions& sessions, const json& item,
+                      const std::set<std::string>& scored_ids) {
+  const std::string text = item.at("text").get<std::string>();
+  ScoredText scored;
+  scored.technical = item.value("kind", "") == "technical";
+  scored.words = std::max<double>(1.0, double(word_count(text)));
+  for (const auto& d : sessions.lint("plain-english-summary", item.value("id", "text"), text)) {
+    ++scored.all;
+    ++scored.by_rule[d.rule_id];
+    if (d.begin <= d.end && d.end <= text.size()) {
+      std::size_t end = std::min(d.end, d.begin + 80);
+      while (end > d.begin && end < text.size() && (text[end] & 0xC0) == 0x80) --end;  // UTF-8
+      scored.found.emplace_back(d.rule_id, text.substr(d.begin, end - d.begin));
+    }
+    if (!counts(d)) continue;
+    ++scored.info_and_up;
+    ++scored.by_category[d.category];
+    if (scored_ids.count(d.rule_id)) ++scored.scored_findings;
+  }
+  return scored;
+}
+
+using Score = std::function<double(const ScoredText&)>;
+
+void print_auc(const std::string& label, const std::vector<ScoredText>& texts, const Score& score) {
+  std::vector<double> technical, lay;
+  for (const auto& t : texts) (t.technical ? technical : lay).push_back(score(t));
+  std::cout << fmt::format("  {:<44} technical {:>5.1f}  lay {:>5.1f}  ROC AUC {:.3f}\n", label,
+                           mean(technical), mean(lay), roc_auc(technical, lay));
+}
+
+void write_dump(std::ostream& out, const std::string& path, const json& item, const ScoredText& t) {
+  out << json{{"file", path},
+              {"id", item.value("id", "")},
+              {"kind", item.value("kind", "")},
+              {"half", half_of(item)},
+              {"words", t.words},
+              {"rules", t.by_rule},
+              {"found", t.found}}
+             .dump()
+      << "\n";
+}
+
 int run_separation(const Options& o) {
+  if (o.half != "tune" && o.half != "test" && o.half != "all") {
+    std::cerr << "sayso_accuracy: --half must be tune, test or all\n";
+    return 2;
+  }
   Sessions sessions(o.rules_dir);
+  const std::set<std::string> scored_ids = scored_rules(o);
+  std::ofstream dump;
+  if (!o.dump.empty()) dump.open(o.dump);
   for (const auto& path : o.files) {
     if (!fs::exists(path)) {
       std::cout << fmt::format(
           "{}: not found, skipped (the shared corpora are not part of the repository)\n", path);
       continue;
     }
-    // Scores: all findings, and findings at info or above, per 100 words.
-    std::vector<double> technical_all, lay_all, technical_info, lay_info;
-    std::map<std::string, std::pair<int, int>> by_category;  // findings in technical, lay texts
-    std::map<std::string, std::vector<double>> category_technical, category_lay;  // per 100 words
+    std::vector<ScoredText> texts;
+    std::set<std::string> rules, categories;
     for (const json& item : read_jsonl(path)) {
       const std::string kind = item.value("kind", "");
       if (kind != "technical" && kind != "lay") continue;
-      const std::string text = item.at("text").get<std::string>();
-      const auto found = sessions.lint("plain-english-summary", item.value("id", "text"), text);
-      const double words = std::max<double>(1.0, double(word_count(text)));
-      const double all = 100.0 * double(found.size()) / words;
-      const double info = 100.0 * double(std::count_if(found.begin(), found.end(), counts)) / words;
-      for (const auto& d : found)
-        (kind == "technical" ? by_category[d.category].first : by_category[d.category].second)++;
-      std::map<std::string, int> per_category;
-      for (const auto& d : found) ++per_category[d.category];
-      for (const auto& category : sayso::category_names())
-        (kind == "technical" ? category_technical : category_lay)[category].push_back(
-            100.0 * per_category[category] / words);
-      (kind == "technical" ? technical_all : lay_all).push_back(all);
-      (kind == "technical" ? technical_info : lay_info).push_back(info);
+      if (o.half != "all" && half_of(item) != o.half) continue;
+      texts.push_back(score_text(sessions, item, scored_ids));
+      for (const auto& [rule, n] : texts.back().by_rule) rules.insert(rule);
+      for (const auto& [category, n] : texts.back().by_category) categories.insert(category);
+      if (dump.is_open()) write_dump(dump, path, item, texts.back());
     }
-    std::cout << fmt::format("{}: {} technical, {} lay texts, read as plain-English summaries\n",
-                             path, technical_all.size(), lay_all.size());
+    const auto technical =
+        std::count_if(texts.begin(), texts.end(), [](const ScoredText& t) { return t.technical; });
     std::cout << fmt::format(
-        "  findings per 100 words (all):        technical {:.1f}, lay {:.1f}, ROC AUC {:.3f}\n",
-        mean(technical_all), mean(lay_all), roc_auc(technical_all, lay_all));
-    std::cout << fmt::format(
-        "  findings per 100 words (info and up): technical {:.1f}, lay {:.1f}, ROC AUC {:.3f}\n",
-        mean(technical_info), mean(lay_info), roc_auc(technical_info, lay_info));
-    std::cout << "  findings by category (technical / lay):";
-    for (const auto& [category, n] : by_category)
-      std::cout << fmt::format(" {} {}/{}", category, n.first, n.second);
-    std::cout << "\n  ROC AUC of one category's findings per 100 words:";
-    for (const auto& [category, scores] : category_technical)
-      if (std::any_of(scores.begin(), scores.end(), [](double x) { return x > 0; }))
-        std::cout << fmt::format(" {} {:.3f}", category, roc_auc(scores, category_lay[category]));
-    std::cout << "\n";
+        "{} ({} pairs): {} technical, {} lay texts, read as plain-English summaries\n", path,
+        o.half, technical, texts.size() - std::size_t(technical));
+    std::string counted;
+    for (const auto& category : o.score_categories)
+      counted += (counted.empty() ? "" : ", ") + category;
+    std::cout << "findings per 100 words:\n";
+    print_auc(fmt::format("SCORE: {}; about words; info and up", counted), texts,
+              [](const ScoredText& t) { return 100.0 * t.scored_findings / t.words; });
+    print_auc("all findings", texts, [](const ScoredText& t) { return 100.0 * t.all / t.words; });
+    print_auc("info and up", texts,
+              [](const ScoredText& t) { return 100.0 * t.info_and_up / t.words; });
+    std::cout << "one category (info and up):\n";
+    for (const auto& category : categories)
+      print_auc(category, texts, [&](const ScoredText& t) {
+        auto it = t.by_category.find(category);
+        return it == t.by_category.end() ? 0.0 : 100.0 * it->second / t.words;
+      });
+    if (!o.by_rule) continue;
+    std::cout << "one rule (any severity):\n";
+    for (const auto& rule : rules)
+      print_auc(rule, texts, [&](const ScoredText& t) {
+        auto it = t.by_rule.find(rule);
+        return it == t.by_rule.end() ? 0.0 : 100.0 * it->second / t.words;
+      });
   }
   return 0;
 }
@@ -269,6 +383,14 @@ int main(int argc, char** argv) {
       o.verbose = true;
     else if (arg == "--separation")
       o.separation = true;
+    else if (arg == "--by-rule")
+      o.by_rule = true;
+    else if (arg == "--half" && i + 1 < argc)
+      o.half = argv[++i];
+    else if (arg == "--dump" && i + 1 < argc)
+      o.dump = argv[++i];
+    else if (arg == "--count" && i + 1 < argc)
+      o.score_categories = split_list(argv[++i]);
     else if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
       return 0;

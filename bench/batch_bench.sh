@@ -21,9 +21,12 @@ bytes=$(du -sb "$tmp/data/files" | cut -f1)
 printf 'data: %d submissions, %.1f MB (docx share of the Markdown files: %s)\n' \
   "$n" "$(echo "$bytes / 1000000" | bc -l)" "$docx_share"
 
-# Runs one batch; sets seconds and peak_kb.
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# Runs one batch; sets seconds, cpu and peak_kb.
 measure() {
   local jobs=$1 out="$tmp/out-$1.jsonl"
+  echo "load average before jobs $jobs: $(load_average) (on $(nproc) cores)"
   if [[ -x /usr/bin/time ]]; then
     /usr/bin/time -v -o "$tmp/time-$jobs" "$sayso" batch --no-progress --jobs "$jobs" \
       --map "$tmp/data/map.yml" --out-jsonl "$out" "$tmp/data/files" || true
@@ -54,9 +57,16 @@ measure() {
     "$(echo "$bytes / 1000000 / $seconds" | bc -l)" "$(echo "$peak_kb / 1024" | bc -l)"
 }
 
-measure 1; one=$seconds
-measure 2; two=$seconds
-printf 'speed-up 1 -> 2 jobs: %.2fx\n' "$(echo "$one / $two" | bc -l)"
+measure 1; one=$seconds; one_cpu=$cpu
+measure 2; two=$seconds; two_cpu=$cpu
+echo "load average after: $(load_average)"
+printf 'speed-up 1 -> 2 jobs: %.2fx in wall time' "$(echo "$one / $two" | bc -l)"
+if [[ "$two_cpu" != 0 ]]; then
+  # On a shared machine wall time depends on the other jobs; the CPU time of 2 jobs against 1
+  # shows what running in parallel costs (1.00 = nothing).
+  printf '; CPU time of 2 jobs / 1 job: %.2f' "$(echo "$two_cpu / $one_cpu" | bc -l)"
+fi
+echo
 if cmp -s "$tmp/out-1.jsonl" "$tmp/out-2.jsonl"; then
   echo "outputs of --jobs 1 and --jobs 2 are byte-identical"
 else

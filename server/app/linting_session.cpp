@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/cache_dir.h"
 #include "formats/format.h"
 
 namespace sayso {
@@ -23,8 +24,17 @@ std::string guess_kind_from_name(const std::string& path) {
   return "document";
 }
 
+std::string default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+    return std::string(xdg) + "/sayso";
+  if (const char* home = std::getenv("HOME"); home && *home == '/')
+    return std::string(home) + "/.cache/sayso";
+  return "";
+}
+
 LintingSession::LintingSession(SessionOptions options) : options_(std::move(options)) {
   if (options_.rules_dir.empty()) options_.rules_dir = default_rules_dir();
+  if (options_.use_cache) set_cache_dir(default_cache_dir());
 }
 
 const Config& LintingSession::config_for(const std::string& path) {

@@ -23,7 +23,12 @@ struct SessionOptions {
   // Set by --max-bytes: then max_bytes wins over a config's max_document_bytes, which otherwise
   // replaces it for the files that config governs.
   bool max_bytes_from_command_line = false;
+  // Keep compiled caches (known words, remembered spelling verdicts) in default_cache_dir().
+  bool use_cache = true;
 };
+
+// $XDG_CACHE_HOME/sayso, else $HOME/.cache/sayso, else "" (no cache).
+std::string default_cache_dir();
 
 class LintingSession {
  public:

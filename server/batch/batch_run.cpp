@@ -22,7 +22,15 @@ namespace {
 // The files and sinks of one run, kept alive until the run ends.
 class Outputs {
  public:
-  void add_stream_sink(std::unique_ptr<SubmissionSink> sink) { sinks_.push_back(std::move(sink)); }
+  // `takes_resumed`: the sink also gets the records of the --resume file.
+  void add_stream_sink(std::unique_ptr<SubmissionSink> sink, bool takes_resumed = true) {
+    if (takes_resumed) resumed_sinks_.push_back(sink.get());
+    sinks_.push_back(std::move(sink));
+  }
+  bool want_resumed() const { return !resumed_sinks_.empty(); }
+  bool reads_json() const {
+    return std::any_of(sinks_.begin(), sinks_.end(), [](const auto& s) { return s->reads_json(); });
+  }
 
   std::ostream& open(const std::string& path, bool append) {
     auto file = std::make_unique<std::ofstream>(
@@ -36,6 +44,10 @@ class Outputs {
     for (auto& sink : sinks_) sink->add(record);
   }
 
+  void add_resumed(const SubmissionRecord& record) {
+    for (SubmissionSink* sink : resumed_sinks_) sink->add(record);
+  }
+
   void finish() {
     for (auto& sink : sinks_) sink->finish();
     for (auto& file : files_) {
@@ -47,6 +59,7 @@ class Outputs {
  private:
   std::vector<std::unique_ptr<std::ofstream>> files_;
   std::vector<std::unique_ptr<SubmissionSink>> sinks_;
+  std::vector<SubmissionSink*> resumed_sinks_;
 };
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -55,12 +68,16 @@ bool same_file(const std::string& a, const std::string& b) {
   return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
+bool appends_to_resume_file(const BatchOptions& options) {
+  return !options.out_jsonl.empty() && same_file(options.out_jsonl, options.resume_file);
+}
+
 // The JSON Lines output: appended to the --resume file when it is the same file (after cutting
 // off a line the interrupted run left unfinished), else a new file, else standard output.
 std::ostream& open_jsonl(const BatchOptions& options, const ResumeState& resume, Outputs& outputs,
                          std::ostream& standard_output) {
   if (options.out_jsonl.empty()) return standard_output;
-  const bool append = same_file(options.out_jsonl, options.resume_file);
+  const bool append = appends_to_resume_file(options);
   if (append && fs::exists(options.out_jsonl)) {
     std::error_code ec;
     fs::resize_file(options.out_jsonl, resume.complete_bytes, ec);
@@ -75,7 +92,8 @@ void open_outputs(const BatchOptions& options, const ResumeState& resume, Output
                         !options.out_sarif.empty() || !options.out_html.empty();
   if (!options.out_jsonl.empty() || !any_file)
     outputs.add_stream_sink(
-        std::make_unique<JsonLinesSink>(open_jsonl(options, resume, outputs, standard_output)));
+        std::make_unique<JsonLinesSink>(open_jsonl(options, resume, outputs, standard_output)),
+        !appends_to_resume_file(options));
   if (!options.out_csv.empty())
     outputs.add_stream_sink(std::make_unique<CsvReport>(outputs.open(options.out_csv, false)));
   if (!options.out_html.empty())
@@ -88,10 +106,28 @@ void open_outputs(const BatchOptions& options, const ResumeState& resume, Output
 }
 
 // Loads the config and rules once before starting, so that a broken config is a usage error
-// (exit 2) rather than one error record per submission.
-void check_config(const SessionOptions& session_options) {
-  LintingSession probe(session_options);
-  probe.linter_for(probe.config_for("-"));
+// (exit 2) rather than one error record per submission. Its rules describe the rules of records
+// read back from a --resume file (in SARIF).
+class ConfigProbe {
+ public:
+  explicit ConfigProbe(const SessionOptions& options)
+      : session_(options), rules_(&session_.linter_for(session_.config_for("-")).rules()) {}
+  const RuleSet* rules() const { return rules_; }
+
+ private:
+  LintingSession session_;
+  const RuleSet* rules_;
+};
+
+// Hands the records of the --resume file to the outputs that do not already hold them.
+void report_resumed(const BatchOptions& options, const ResumeState& resume, const RuleSet* rules,
+                    Outputs& outputs) {
+  if (options.resume_file.empty() || resume.records == 0 || !outputs.want_resumed()) return;
+  for_each_resumed_record(options.resume_file, resume.complete_bytes,
+                          [&](SubmissionRecord& record) {
+                            record.rules = rules;
+                            outputs.add_resumed(record);
+                          });
 }
 
 std::size_t job_count(std::size_t asked) {
@@ -106,24 +142,27 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   const auto start = BatchClock::now();
   std::optional<FormMap> map;
   if (!options.map_file.empty()) map = load_form_map(options.map_file);
-  check_config(options.session);
-  const ResumeState resume =
+  const ConfigProbe probe(options.session);
+  ResumeState resume =
       options.resume_file.empty() ? ResumeState{} : read_resume_file(options.resume_file);
   Outputs outputs;
   open_outputs(options, resume, outputs, standard_output);
+  report_resumed(options, resume, probe.rules(), outputs);
 
   SourceOptions source_options;
   source_options.map = map ? &*map : nullptr;
   source_options.max_bytes = options.session.max_bytes;
-  source_options.skip_ids = &resume.done_ids;
-  SubmissionSource source(expand_inputs(options.inputs), source_options);
-  ProgressBar progress(standard_error, options.progress, options.progress ? source.count() : 0);
+  source_options.skip_ids = std::move(resume.done_ids);
+  SubmissionSource source(expand_inputs(options.inputs), std::move(source_options));
+  const std::size_t total = options.progress ? source.count() : 0;
+  ProgressBar progress(standard_error, options.progress, total - std::min(total, resume.records));
 
   SchedulerOptions scheduler;
   scheduler.jobs = job_count(options.jobs);
   scheduler.window = std::max<std::size_t>(16, 4 * scheduler.jobs);
   scheduler.time_limit_seconds = options.time_limit_seconds;
   scheduler.session = options.session;
+  scheduler.record_json = outputs.reads_json();
   BatchResult result;
   run_scheduler(
       scheduler, [&](const auto& emit) { source.produce(emit); },
@@ -137,6 +176,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   outputs.finish();
   progress.finish();
   result.skipped = source.skipped();
+  result.resumed_errors = resume.error_records;
   result.seconds = std::chrono::duration<double>(BatchClock::now() - start).count();
   return result;
 }

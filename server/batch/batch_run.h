@@ -21,9 +21,10 @@ struct BatchOptions {
 };
 
 struct BatchResult {
-  std::size_t records = 0;  // written in this run
-  std::size_t errors = 0;   // error records among them
-  std::size_t skipped = 0;  // ids already done in the --resume file
+  std::size_t records = 0;         // written in this run
+  std::size_t errors = 0;          // error records among them
+  std::size_t skipped = 0;         // submissions already done in the --resume file
+  std::size_t resumed_errors = 0;  // error records in the --resume file (they stay errors)
   bool config_error = false;
   double seconds = 0;
 };
@@ -34,7 +35,9 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Runs the batch. With no --out-* option the JSON Lines go to `standard_output`. Throws
+// Runs the batch. With no --out-* option the JSON Lines go to `standard_output`. With --resume,
+// every output covers the whole batch: the records of the --resume file first (in its order; not
+// written again when --out-jsonl is that file), then the new ones. Throws
 // ConfigError (map or config file), RuleError (rule files) or OutputError before linting anything.
 BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output,
                       std::ostream& standard_error);

@@ -60,6 +60,7 @@ bool CsvReader::next(CsvRecord& record) {
   record.line = line_;
   while (true) {
     std::string field;
+    record.field_lines.push_back(line_);
     if (pos_ < text_.size() && text_[pos_] == '"')
       read_quoted_field(record, field);
     else

@@ -11,8 +11,9 @@ namespace sayso {
 
 struct CsvRecord {
   std::vector<std::string> fields;
-  std::size_t line = 0;  // 1-based line of the file where the record starts
-  std::string error;     // empty when the record is well formed
+  std::vector<std::size_t> field_lines;  // 1-based line of the file where each field starts
+  std::size_t line = 0;                  // 1-based line of the file where the record starts
+  std::string error;                     // empty when the record is well formed
   bool blank() const { return fields.size() == 1 && fields[0].empty() && error.empty(); }
 };
 

@@ -147,6 +147,14 @@ std::string heading_for_kind(const std::string& kind) {
   return it == headings.end() ? "Other information" : it->second;
 }
 
+FormRow error_row(std::optional<std::size_t> row, std::string id, std::string error) {
+  FormRow out;
+  out.row = row;
+  out.id = std::move(id);
+  out.error = std::move(error);
+  return out;
+}
+
 std::string row_fallback_id(const std::string& path, std::size_t row) {
   return path + "#" + std::to_string(row);
 }
@@ -157,20 +165,31 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
   out.row = row;
   auto field = [&](const std::string& name) {
     auto it = fields.find(name);
-    return it == fields.end() ? std::string() : it->second;
+    return it == fields.end() ? std::string() : it->second.text;
+  };
+  // Appends a field's text to the document, noting where it lies.
+  auto append = [&](const std::string& name) {
+    auto it = fields.find(name);
+    if (it == fields.end()) return;
+    out.fields.push_back({name, it->second.number, it->second.line, out.text.size(),
+                          out.text.size() + it->second.text.size()});
+    out.text += it->second.text;
   };
   out.id = field(map ? map->id_column : "id");
   if (out.id.empty()) out.id = fallback_id;
   if (!map) {
     if (!fields.count("text"))
       out.error = "no 'text' field; give --map FILE to map fields to sections";
-    out.text = field("text");
+    append("text");
     return out;
   }
-  if (!map->title_column.empty())
-    out.text += "# " + heading_for_kind("title") + "\n\n" + field(map->title_column) + "\n\n";
-  for (const auto& [column, kind] : map->sections)
-    out.text += "# " + heading_for_kind(kind) + "\n\n" + field(column) + "\n\n";
+  auto add_section = [&](const std::string& kind, const std::string& column) {
+    out.text += "# " + heading_for_kind(kind) + "\n\n";
+    append(column);
+    out.text += "\n\n";
+  };
+  if (!map->title_column.empty()) add_section("title", map->title_column);
+  for (const auto& [column, kind] : map->sections) add_section(kind, column);
   return out;
 }
 
@@ -178,18 +197,16 @@ FormRow jsonl_form_row(std::string_view line, const FormMap* map, std::size_t ro
                        const std::string& fallback_id) {
   nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
   if (object.is_discarded() || !object.is_object()) {
-    FormRow bad;
-    bad.row = row;
-    bad.id = fallback_id;
-    bad.error = object.is_discarded() ? "line is not valid JSON" : "line is not a JSON object";
-    return bad;
+    return error_row(
+        row, fallback_id,
+        object.is_discarded() ? "line is not valid JSON" : "line is not a JSON object");
   }
   RowFields fields;
   std::string not_text;  // the first used field that is an array or object
   const std::vector<std::string> used = used_fields(map);
   for (const auto& [name, value] : object.items()) {
     if (auto text = json_field_text(value))
-      fields[name] = std::move(*text);
+      fields[name] = {std::move(*text), row, 0};
     else if (not_text.empty() && std::find(used.begin(), used.end(), name) != used.end())
       not_text = name;
   }
@@ -206,13 +223,13 @@ void read_csv_rows(std::string_view text, const FormMap* map, const std::string&
   while (reader.next(record) && record.blank()) {
   }
   if (record.fields.empty() && record.line == 0) {
-    emit({std::nullopt, path, "", "the CSV file is empty (no header row)"});
+    emit(error_row(std::nullopt, path, "the CSV file is empty (no header row)"));
     return;
   }
   std::string problem = record.error.empty() ? header_problem(record.fields, map)
                                              : "the header row is malformed: " + record.error;
   if (!problem.empty()) {
-    emit({std::nullopt, path, "", problem});
+    emit(error_row(std::nullopt, path, problem));
     return;
   }
   header = record.fields;
@@ -222,21 +239,22 @@ void read_csv_rows(std::string_view text, const FormMap* map, const std::string&
     ++row;
     const std::string fallback = row_fallback_id(path, row);
     if (!record.error.empty()) {
-      emit(
-          {row, fallback, "", fmt::format("row {} (line {}): {}", row, record.line, record.error)});
+      emit(error_row(row, fallback,
+                     fmt::format("row {} (line {}): {}", row, record.line, record.error)));
       continue;
     }
     if (record.fields.size() != header.size()) {
-      emit({row, fallback, "",
-            fmt::format("row {} (line {}) has {} fields; the header has {}", row, record.line,
-                        record.fields.size(), header.size())});
+      emit(error_row(row, fallback,
+                     fmt::format("row {} (line {}) has {} fields; the header has {}", row,
+                                 record.line, record.fields.size(), header.size())));
       continue;
     }
     RowFields fields;
-    for (std::size_t i = 0; i < header.size(); ++i) fields.emplace(header[i], record.fields[i]);
+    for (std::size_t i = 0; i < header.size(); ++i)
+      fields.emplace(header[i], RowField{record.fields[i], record.field_lines[i], i + 1});
     emit(make_form_row(map, fields, row, fallback));
   }
-  if (row == 0) emit({std::nullopt, path, "", "the CSV file has a header but no rows"});
+  if (row == 0) emit(error_row(std::nullopt, path, "the CSV file has a header but no rows"));
 }
 
 void read_jsonl_rows(std::string_view text, const FormMap* map, const std::string& path,
@@ -247,7 +265,7 @@ void read_jsonl_rows(std::string_view text, const FormMap* map, const std::strin
     any = true;
     emit(jsonl_form_row(line, map, number, row_fallback_id(path, number)));
   });
-  if (!any) emit({std::nullopt, path, "", "the JSON Lines file has no submissions"});
+  if (!any) emit(error_row(std::nullopt, path, "the JSON Lines file has no submissions"));
 }
 
 std::size_t count_csv_rows(std::string_view text) {

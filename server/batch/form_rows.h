@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "report/submission_record.h"
+
 namespace sayso {
 
 // --map FILE (YAML): `id: <column>`, optional `title: <column>`, `sections: {<column>: <kind>}`.
@@ -31,15 +33,25 @@ std::string heading_for_kind(const std::string& kind);
 struct FormRow {
   std::optional<std::size_t> row;  // 1-based; none for a problem with the whole file
   std::string id;
-  std::string text;   // the Markdown document
-  std::string error;  // non-empty: this row is an error record
+  std::string text;               // the Markdown document
+  std::string error;              // non-empty: this row is an error record
+  std::vector<FormField> fields;  // where each field's text is in `text` and in the export file
 };
 
-using RowFields = std::map<std::string, std::string>;
+// A row that is an error record (`row` none: a problem with the whole file).
+FormRow error_row(std::optional<std::size_t> row, std::string id, std::string error);
+
+// One field of a row as read: its text and where it starts in the export file.
+struct RowField {
+  std::string text;
+  std::size_t line = 0;    // 1-based line of the export file
+  std::size_t number = 0;  // 1-based CSV column; 0 for JSON Lines
+};
+using RowFields = std::map<std::string, RowField>;
 
 // A row's document: with a map, one heading per mapped column (a missing field is an empty
 // section); without, the `text` field as a whole Markdown document. The id comes from the id
-// column, else `fallback_id`.
+// column, else `fallback_id`. Each field present is listed in FormRow::fields.
 FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t row,
                       const std::string& fallback_id);
 

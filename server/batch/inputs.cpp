@@ -56,7 +56,12 @@ std::vector<std::string> glob_matches(const std::string& pattern) {
 void add_path(std::vector<InputFile>& out, const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    for (auto& file : files_in_folder(path)) out.push_back({std::move(file), ""});
+    std::vector<std::string> files = files_in_folder(path);
+    if (files.empty())
+      out.push_back({path,
+                     "the folder holds no files sayso can read (.md .markdown .txt .tex "
+                     ".docx .odt .pdf .html .htm .csv .jsonl)"});
+    for (auto& file : files) out.push_back({std::move(file), ""});
   } else {
     out.push_back({path, ""});
   }
@@ -92,7 +97,9 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs) {
 }
 
 SubmissionSource::SubmissionSource(std::vector<InputFile> inputs, SourceOptions options)
-    : inputs_(std::move(inputs)), options_(options) {}
+    : inputs_(std::move(inputs)), options_(std::move(options)) {
+  still_to_skip_ = std::move(options_.skip_ids);
+}
 
 void SubmissionSource::produce(const std::function<void(Submission)>& emit) {
   sink_ = emit;
@@ -113,7 +120,7 @@ void SubmissionSource::produce_form_export(const std::string& path) {
   const std::string format = has_extension(path, ".csv") ? "csv" : "jsonl";
   std::string bytes;
   std::string error = read_file_bytes(path, options_.max_bytes, bytes);
-  if (!error.empty()) return emit_row(path, format, {std::nullopt, path, "", error});
+  if (!error.empty()) return emit_row(path, format, error_row(std::nullopt, path, error));
   auto each_row = [&](FormRow row) { emit_row(path, format, std::move(row)); };
   if (format == "csv")
     read_csv_rows(bytes, options_.map, path, each_row);
@@ -134,13 +141,14 @@ void SubmissionSource::produce_standard_input() {
     const std::string fallback = row_fallback_id("-", number);
     if (line.size() > options_.max_bytes)
       emit_row("-", "jsonl",
-               {number, fallback, "",
-                fmt::format("line too large: {} bytes (the limit is {} bytes)", line.size(),
-                            options_.max_bytes)});
+               error_row(number, fallback,
+                         fmt::format("line too large: {} bytes (the limit is {} bytes)",
+                                     line.size(), options_.max_bytes)));
     else
       emit_row("-", "jsonl", jsonl_form_row(line, options_.map, number, fallback));
   }
-  if (!any) emit_row("-", "jsonl", {std::nullopt, "-", "", "standard input has no submissions"});
+  if (!any)
+    emit_row("-", "jsonl", error_row(std::nullopt, "-", "standard input has no submissions"));
 }
 
 void SubmissionSource::emit_row(const std::string& path, const std::string& format, FormRow row) {
@@ -150,7 +158,10 @@ void SubmissionSource::emit_row(const std::string& path, const std::string& form
   s.row = row.row;
   s.format = format;
   s.error = std::move(row.error);
-  if (s.error.empty()) s.text = std::move(row.text);
+  if (s.error.empty()) {
+    s.text = std::move(row.text);
+    s.fields = std::move(row.fields);
+  }
   emit(std::move(s));
 }
 
@@ -159,13 +170,17 @@ void SubmissionSource::emit(Submission submission) {
                                 ? fmt::format("row {} of {}", *submission.row, submission.path)
                                 : submission.path;
   auto [seen, first] = first_seen_.try_emplace(submission.id, where);
+  if (auto done = still_to_skip_.find(submission.id);
+      done != still_to_skip_.end() && done->second > 0) {
+    --done->second;  // its record (ok, error or duplicate) is in the --resume file
+    ++skipped_;
+    return;
+  }
   if (!first) {
     submission.error =
         fmt::format("duplicate id '{}': first seen at {}", submission.id, seen->second);
     submission.text.reset();
-  } else if (options_.skip_ids && options_.skip_ids->count(submission.id)) {
-    ++skipped_;
-    return;
+    submission.fields.clear();
   }
   submission.index = next_index_++;
   sink_(std::move(submission));

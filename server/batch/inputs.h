@@ -29,14 +29,15 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs);
 bool is_form_export(const std::string& path);
 
 struct SourceOptions {
-  const FormMap* map = nullptr;                     // --map
-  std::size_t max_bytes = 64u << 20;                // larger form exports are one error record
-  const std::set<std::string>* skip_ids = nullptr;  // --resume: ids already done
-  std::istream* standard_input = nullptr;           // where "-" reads JSON Lines from
+  const FormMap* map = nullptr;       // --map
+  std::size_t max_bytes = 64u << 20;  // larger form exports are one error record
+  // --resume: id → how many submissions with that id are already done (the first ones).
+  std::map<std::string, std::size_t> skip_ids;
+  std::istream* standard_input = nullptr;  // where "-" reads JSON Lines from
 };
 
-// Produces the submissions of the inputs in order. Submissions whose id is in skip_ids are not
-// produced; they are counted in skipped().
+// Produces the submissions of the inputs in order. The first skip_ids[id] submissions with an id
+// are not produced; they are counted in skipped(). A later one with the same id is a duplicate.
 class SubmissionSource {
  public:
   SubmissionSource(std::vector<InputFile> inputs, SourceOptions options);
@@ -57,7 +58,8 @@ class SubmissionSource {
   SourceOptions options_;
   std::function<void(Submission)> sink_;
   std::size_t next_index_ = 0, skipped_ = 0;
-  std::map<std::string, std::string> first_seen_;  // id → where it was first seen
+  std::map<std::string, std::string> first_seen_;     // id → where it was first seen
+  std::map<std::string, std::size_t> still_to_skip_;  // from options_.skip_ids, counted down
 };
 
 }  // namespace sayso

@@ -23,10 +23,16 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes, std:
     return fmt::format("file too large: {} bytes (the limit is {} bytes)", size, max_bytes);
   std::ifstream in(path, std::ios::binary);
   if (!in) return fmt::format("cannot open the file: {}", std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read straight into the string (the size is known), then whatever the file grew by since.
+  bytes.resize(static_cast<std::size_t>(size));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.bad()) return "error while reading the file";
-  bytes = std::move(buffer).str();
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    bytes += std::move(rest).str();
+  }
   if (bytes.size() > max_bytes)  // the file grew while we read it
     return fmt::format("file too large: {} bytes (the limit is {} bytes)", bytes.size(), max_bytes);
   return "";

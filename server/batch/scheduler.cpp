@@ -68,7 +68,7 @@ class Scheduler {
     auto job = std::make_shared<Job>();
     job->submission = std::move(submission);
     if (!job->submission.error.empty()) {
-      job->result = error_submission(job->submission, job->submission.error);
+      job->result = error_submission(job->submission, job->submission.error, options_.record_json);
       window_.push_back(job);
       ready_.notify_all();
       return;
@@ -105,7 +105,7 @@ class Scheduler {
       const BatchClock::time_point deadline = *job->deadline;
       ready_.notify_all();  // the writer may be waiting for this job: it now has a deadline
       lock.unlock();
-      if (!linter) linter.emplace(options_.session);
+      if (!linter) linter.emplace(options_.session, options_.record_json);
       LintedSubmission result = lint_safely(*linter, job->submission, deadline);
       lock.lock();
       job->result = std::move(result);  // dropped with the job if the watchdog gave up on it
@@ -118,7 +118,8 @@ class Scheduler {
     try {
       return linter.lint(submission, deadline, options_.time_limit_seconds);
     } catch (const std::exception& e) {  // never a crash: the submission is reported
-      return error_submission(submission, std::string("internal error: ") + e.what());
+      return error_submission(submission, std::string("internal error: ") + e.what(),
+                              options_.record_json);
     }
   }
 
@@ -144,7 +145,8 @@ class Scheduler {
       LintedSubmission result =
           head->result
               ? std::move(*head->result)
-              : error_submission(head->submission, time_limit_message(options_.time_limit_seconds));
+              : error_submission(head->submission, time_limit_message(options_.time_limit_seconds),
+                                 options_.record_json);
       lock.unlock();
       deliver(result);
       lock.lock();

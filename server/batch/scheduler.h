@@ -20,6 +20,7 @@ struct SchedulerOptions {
   std::size_t jobs = 1;
   std::size_t window = 64;         // submissions in flight at most
   double time_limit_seconds = 60;  // per submission
+  bool record_json = true;         // records get record.json (some reporter reads it)
   SessionOptions session;
 };
 

@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "report/submission_record.h"
 
 namespace sayso {
 
@@ -15,6 +18,7 @@ struct Submission {
   std::string format;               // as reported: "markdown", "docx", "csv", "jsonl", ...
   std::optional<std::string> text;  // the Markdown document of a row; none: read `path`
   std::string error;                // non-empty: reported as an error record, not linted
+  std::vector<FormField> fields;    // a form row: where each field of `text` came from
 };
 
 }  // namespace sayso

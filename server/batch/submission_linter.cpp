@@ -20,6 +20,7 @@ SubmissionRecord record_for(const Submission& submission) {
   record.row = submission.row;
   record.format = submission.format;
   record.outcome.path = submission.path;
+  record.fields = submission.fields;
   return record;
 }
 
@@ -51,30 +52,32 @@ std::string time_limit_message(double seconds) {
   return fmt::format("time limit exceeded ({:g} s)", seconds);
 }
 
-LintedSubmission error_submission(const Submission& submission, std::string error) {
+LintedSubmission error_submission(const Submission& submission, std::string error, bool with_json) {
   LintedSubmission out;
   out.record = record_for(submission);
   out.record.outcome.error = std::move(error);
+  seal_record(out.record, with_json);
   return out;
 }
 
-SubmissionLinter::SubmissionLinter(SessionOptions options) : session_(std::move(options)) {}
+SubmissionLinter::SubmissionLinter(SessionOptions options, bool with_json)
+    : session_(std::move(options)), with_json_(with_json) {}
 
 LintedSubmission SubmissionLinter::lint(const Submission& submission,
                                         BatchClock::time_point deadline,
                                         double time_limit_seconds) {
-  if (!submission.error.empty()) return error_submission(submission, submission.error);
+  if (!submission.error.empty()) return failed(submission, submission.error);
   const std::size_t max_bytes = session_.options().max_bytes;
   if (submission.text) {
     if (submission.text->size() > max_bytes)
-      return error_submission(submission,
-                              fmt::format("submission too large: {} bytes (the limit is {} bytes)",
-                                          submission.text->size(), max_bytes));
+      return failed(submission,
+                    fmt::format("submission too large: {} bytes (the limit is {} bytes)",
+                                submission.text->size(), max_bytes));
     return lint_bytes(submission, *submission.text, deadline, time_limit_seconds);
   }
   std::string bytes;
   std::string error = read_file_bytes(submission.path, max_bytes, bytes);
-  if (!error.empty()) return error_submission(submission, std::move(error));
+  if (!error.empty()) return failed(submission, std::move(error));
   return lint_bytes(submission, std::move(bytes), deadline, time_limit_seconds);
 }
 
@@ -83,14 +86,14 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
                                               double time_limit_seconds) {
   auto late = [&] { return BatchClock::now() > deadline; };
   const std::string timeout = time_limit_message(time_limit_seconds);
-  if (late()) return error_submission(submission, timeout);
+  if (late()) return failed(submission, timeout);
   const Config* config = nullptr;
   Linter* linter = nullptr;
   try {
     config = &session_.config_for(submission.path);
     linter = &session_.linter_for(*config);
   } catch (const std::exception& e) {  // ConfigError or RuleError
-    LintedSubmission out = error_submission(submission, std::string("config error: ") + e.what());
+    LintedSubmission out = failed(submission, std::string("config error: ") + e.what());
     out.config_error = true;
     return out;
   }
@@ -99,8 +102,8 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
   if (submission.text) load.format = "markdown";  // form rows and standard input are Markdown
   LoadResult loaded =
       load_document(submission.path, std::move(bytes), linter->rules().sections, load);
-  if (!loaded.ok) return error_submission(submission, loaded.error);
-  if (late()) return error_submission(submission, timeout);
+  if (!loaded.ok) return failed(submission, loaded.error);
+  if (late()) return failed(submission, timeout);
   auto doc = std::make_shared<Document>(std::move(loaded.doc));
   doc->rebuild_index();  // the moved bytes may live in a new buffer
 
@@ -110,12 +113,14 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
   out.record.rules = &linter->rules();
   FileOutcome& outcome = out.record.outcome;
   outcome.diagnostics = linter->lint(*doc).diagnostics;
-  if (late()) return error_submission(submission, timeout);
+  if (late()) return failed(submission, timeout);
   out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
                                         missing_sections(*linter, *doc));
-  if (late()) return error_submission(submission, timeout);
+  if (late()) return failed(submission, timeout);
   outcome.ok = true;
   outcome.doc = std::move(doc);
+  seal_record(out.record,
+              with_json_);  // here, so that the records of several workers are built in parallel
   return out;
 }
 

@@ -35,7 +35,9 @@ Options:
   --map FILE            map form-export columns to sections (YAML: id: <column>,
                         title: <column>, sections: {<column>: <section kind>})
   --resume FILE         skip ids already in this JSON Lines output of an earlier run; when
-                        --out-jsonl is the same file, new records are appended to it
+                        --out-jsonl is the same file, new records are appended to it.
+                        Every output covers the whole batch: the earlier records (first),
+                        then the new ones; earlier error records count for the exit status
   --out-jsonl FILE      JSON Lines records
   --out-csv FILE        one CSV row per submission (counts, summary figures, evidence)
   --out-sarif FILE      SARIF 2.1.0
@@ -169,7 +171,8 @@ int run_batch_command(const Args& args) {
     std::cerr << "sayso batch: " << result.records << " submissions (" << result.errors
               << " errors, " << result.skipped << " already done) in " << result.seconds << " s\n";
   if (result.config_error) return kExitUsage;
-  return result.errors > 0 && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
+  const bool any_error = result.errors > 0 || result.resumed_errors > 0;
+  return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
 }
 
 }  // namespace sayso

@@ -39,6 +39,8 @@ Options:
   --max-bytes N             skip (and report) files larger than N bytes; wins over
                             max_document_bytes in .sayso.yml (default: 67108864, 64 MiB)
   --no-color                never colour the text output
+  --no-cache                neither read nor write the caches in $XDG_CACHE_HOME/sayso
+                            (else ~/.cache/sayso): the spelling word set and verdicts
 Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage/config/rule error.
 )";
 
@@ -121,6 +123,8 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
         return usage_error("--max-bytes needs a number of bytes above 0");
       o.session.max_bytes = limit;
       o.session.max_bytes_from_command_line = true;
+    } else if (a == "--no-cache") {
+      o.session.use_cache = false;
     } else if (a == "--no-color" || a == "--no-colour") {
       o.colour = false;
     } else if (a == "-" || a.empty() || a[0] != '-') {
@@ -191,7 +195,8 @@ int run_check_command(const Args& args) {
     return kExitUsage;
   }
   if (options.format == "json") {
-    std::cout << report_json(outcomes).dump(2) << "\n";
+    write_report_json(std::cout, outcomes);
+    std::cout << "\n";
   } else {
     TextStyle style;
     style.colour = options.colour && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

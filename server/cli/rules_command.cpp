@@ -288,6 +288,11 @@ const std::vector<KindTemplate>& kind_templates() {
     claims: ["<a claim, like co-produc*>"]
     min_level_for_claim: involve
 )"},
+      {"number-density", "readability", "[plain-english-summary, document]",
+       R"(    # A sentence with more numbers than this is flagged. In the message, {count} is how
+    # many numbers the sentence has and {limit} this maximum.
+    max_per_sentence: 3
+)"},
   };
   return templates;
 }
@@ -468,6 +473,9 @@ void print_rule_data(std::ostream& out, const Rule& rule) {
       if (node[key]) limits.push_back(fmt::format("{}: {}", key, node[key].as<std::string>()));
     out << "**Limits (a profile or .sayso.yml can change them):** " << join_list(limits, ", ")
         << "\n\n";
+  } else if (rule.kind == "number-density") {
+    out << "**Measure:** numbers in a sentence, at most "
+        << node["max_per_sentence"].as<std::string>() << "\n\n";
   } else if (rule.kind == "required-sections") {
     out << "**Sections:** " << yaml_texts(node["sections"]) << "\n\n";
   } else if ((rule.kind == "evidence" && node["items"]) ||

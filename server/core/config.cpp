@@ -294,7 +294,7 @@ Config merge_configs(const Config& base, const Config& over) {
   Config out = base;
   out.file = over.file.empty() ? base.file : over.file;
   if (!over.profile.empty()) out.profile = over.profile;
-  if (over.language != "en_GB" || base.language.empty()) out.language = over.language;
+  if (over.language) out.language = over.language;
   if (!over.document.empty()) out.document = over.document;
   if (!over.document_kind.empty()) out.document_kind = over.document_kind;
   out.packs.insert(out.packs.end(), over.packs.begin(), over.packs.end());

@@ -35,9 +35,11 @@ struct ConfigOverride {
 };
 
 struct Config {
-  std::string file;                          // the .sayso.yml it came from (empty: defaults)
-  std::string profile;                       // funder profile name ("" = none)
-  std::string language = "en_GB";            // spelling dictionary
+  std::string file;     // the .sayso.yml it came from (empty: defaults)
+  std::string profile;  // funder profile name ("" = none)
+  // Spelling dictionary; unset means "not said here", so a child config that says en_GB
+  // wins over a parent that says en_US. Read it with spelling_language().
+  std::optional<std::string> language;
   std::string document;                      // "application" | "fragment" | "" (auto)
   std::string document_kind;                 // kind of text with no headings ("" = auto from name)
   std::vector<std::string> packs;            // extra pack folders (absolute paths)
@@ -54,6 +56,8 @@ struct Config {
   std::optional<std::size_t> max_document_bytes;
   // Checks stop after this long on one document, with a `sayso.time-limit` finding (0 = never).
   std::optional<std::uint64_t> lint_time_budget_ms;
+
+  std::string spelling_language() const { return language.value_or("en_GB"); }
 };
 
 // Reads a config file, following `extends:` (relative paths). Throws ConfigError.

@@ -80,6 +80,29 @@ std::size_t LineIndex::to_offset(LineColumn pos, ColumnUnit unit) const {
   return i;
 }
 
+LineColumn PositionCursor::to_position(std::size_t byte) {
+  const std::string_view text = lines_.text();
+  byte = std::min(byte, text.size());
+  const std::size_t line = lines_.line_of(byte);
+  const std::size_t start = lines_.line_start(line);
+  const std::size_t stop = std::min(byte, std::max(lines_.line_end(line), start));
+  if (line != line_ || at_ > stop) {
+    line_ = line;
+    at_ = start;
+    column_ = 0;
+  }
+  while (at_ < stop) {
+    const std::size_t len = lead_length(static_cast<unsigned char>(text[at_]));
+    if (len > stop - at_) break;  // a character cut by `stop`: counted below, not stepped over
+    column_ += units_of(len, unit_);
+    at_ += len;
+  }
+  std::size_t column = column_;
+  if (at_ < stop) column += units_of(stop - at_, unit_);
+  if (byte > stop) column += byte - stop;  // inside a line terminator: count its bytes
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+}
+
 std::size_t count_units(std::string_view utf8, ColumnUnit unit) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < utf8.size();) {

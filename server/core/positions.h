@@ -37,6 +37,22 @@ class LineIndex {
   std::vector<std::size_t> line_starts_;
 };
 
+// LineIndex::to_position for many offsets in mostly ascending order (findings sorted by position):
+// counting resumes from the previous offset when it is on the same line, so a long paragraph
+// (one line) with many findings is walked once instead of once per finding.
+class PositionCursor {
+ public:
+  PositionCursor(const LineIndex& lines, ColumnUnit unit) : lines_(lines), unit_(unit) {}
+  LineColumn to_position(std::size_t byte);
+
+ private:
+  const LineIndex& lines_;
+  ColumnUnit unit_;
+  std::size_t line_ = static_cast<std::size_t>(-1);
+  std::size_t at_ = 0;      // a character boundary on line_, reached by whole characters
+  std::size_t column_ = 0;  // units before at_
+};
+
 // Number of units the UTF-8 text occupies in the given unit.
 std::size_t count_units(std::string_view utf8, ColumnUnit unit);
 

@@ -4,12 +4,17 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "core/sections.h"
+#include "engine/cache_dir.h"
 #include "engine/kinds/kind.h"
+#include "engine/known_words.h"
+#include "engine/yaml_cache.h"
 
 namespace sayso {
 namespace fs = std::filesystem;
@@ -35,6 +40,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"evidence", {"items", "min_words"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
       {"involvement-level", {"levels", "stages", "claims", "min_level_for_claim"}},
+      {"number-density", {"max_per_sentence"}},
   };
   return keys;
 }
@@ -56,6 +62,28 @@ YAML::Node load_yaml(const std::string& path) {
   } catch (const YAML::Exception& e) {
     throw RuleError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
   }
+}
+
+struct ParsedFile {
+  YAML::Node root;
+  std::vector<int> rule_lines;  // from the cache (its trees have no marks); empty when parsed
+};
+
+// A rule file's tree, from the cache when its bytes are unchanged (see engine/yaml_cache.h).
+ParsedFile load_yaml(const std::string& path, YamlCache* cache) {
+  if (!cache) return {load_yaml(path), {}};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuleError(fmt::format("{}: cannot read this file", path));
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (auto tree = cache->find(path, bytes)) return {tree->root, std::move(tree->rule_lines)};
+  YAML::Node root;
+  try {
+    root = YAML::Load(bytes);
+  } catch (const YAML::Exception& e) {
+    throw RuleError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
+  }
+  cache->store(path, bytes, root);
+  return {root, {}};
 }
 
 std::vector<std::string> text_list(const YAML::Node& node, const Where& where, const char* key) {
@@ -288,14 +316,14 @@ void merge_parameters(Rule& rule, const YAML::Node& overrides, const std::string
   }
 }
 
-Pack load_pack_manifest(const fs::path& dir) {
+Pack load_pack_manifest(const fs::path& dir, YamlCache* cache) {
   Pack pack;
   pack.dir = dir.string();
   pack.name = dir.filename().string();
   const fs::path manifest = dir / "pack.yml";
   if (!fs::exists(manifest))
     throw RuleError(fmt::format("{}: missing pack.yml (the pack's manifest)", dir.string()));
-  YAML::Node node = load_yaml(manifest.string());
+  YAML::Node node = load_yaml(manifest.string(), cache).root;
   Where where{manifest.string(), ""};
   if (!node.IsMap())
     where.fail(1, "pack.yml must be a map (name, version, licence, maintainers, description)");
@@ -325,26 +353,32 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   return out;
 }
 
-void load_pack_rules(const fs::path& dir, const std::vector<std::string>& only, RuleSet& set) {
-  Pack pack = load_pack_manifest(dir);
+void load_pack_rules(const fs::path& dir, const std::vector<std::string>& only, RuleSet& set,
+                     YamlCache* cache) {
+  Pack pack = load_pack_manifest(dir, cache);
   for (const auto& file : sorted_entries(dir, false)) {
     if (file.filename() == "pack.yml") continue;
     if (!only.empty() &&
         std::find(only.begin(), only.end(), fs::weakly_canonical(file).string()) == only.end() &&
         std::find(only.begin(), only.end(), fs::weakly_canonical(dir).string()) == only.end())
       continue;
-    YAML::Node root = load_yaml(file.string());
+    ParsedFile parsed = load_yaml(file.string(), cache);
+    const YAML::Node& root = parsed.root;
     Where where{file.string(), ""};
     if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
       where.fail(1, "a rule file must have a 'rules:' list");
-    for (const auto& node : root["rules"])
+    std::size_t index = 0;
+    for (const auto& node : root["rules"]) {
       set.rules.push_back(parse_rule(node, file.string(), pack.name));
+      if (index < parsed.rule_lines.size()) set.rules.back().line = parsed.rule_lines[index];
+      ++index;
+    }
   }
   set.packs.push_back(std::move(pack));
 }
 
-void load_sections(const fs::path& file, SectionClassifier& classifier) {
-  YAML::Node root = load_yaml(file.string());
+void load_sections(const fs::path& file, SectionClassifier& classifier, YamlCache* cache) {
+  YAML::Node root = load_yaml(file.string(), cache).root;
   Where where{file.string(), ""};
   if (!root.IsMap())
     where.fail(1, "sections.yml must map each section kind to its heading aliases");
@@ -357,9 +391,9 @@ void load_sections(const fs::path& file, SectionClassifier& classifier) {
   }
 }
 
-void load_profiles(const fs::path& dir, RuleSet& set) {
+void load_profiles(const fs::path& dir, RuleSet& set, YamlCache* cache) {
   for (const auto& file : sorted_entries(dir, false)) {
-    YAML::Node root = load_yaml(file.string());
+    YAML::Node root = load_yaml(file.string(), cache).root;
     Where where{file.string(), ""};
     if (!root.IsMap() || !root["name"])
       where.fail(1, "a profile needs 'name', 'description' and 'rules'");
@@ -433,21 +467,21 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
   }
   for (auto& rule : set.rules) {
     if (rule.kind != "spelling") continue;
-    rule.node["language"] = config.language;
+    rule.node["language"] = config.spelling_language();
     for (const auto& w : config.words) rule.node["words"].push_back(w);
     for (const auto& w : user_words) rule.node["words"].push_back(w);
   }
 }
 
-RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
-             const Config& config) {
+RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,
+                  const Config& config, YamlCache* cache) {
   RuleSet set;
   set.rules_dir = rules_dir;
   const fs::path root(rules_dir);
   if (!fs::is_directory(root))
     throw RuleError(fmt::format("{}: the rules folder does not exist", rules_dir));
-  if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", set.sections);
-  if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set);
+  if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", set.sections, cache);
+  if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set, cache);
   std::vector<fs::path> pack_dirs;
   for (const auto& dir : sorted_entries(root, true))
     if (dir.filename() != "profiles" && fs::exists(dir / "pack.yml")) pack_dirs.push_back(dir);
@@ -470,7 +504,7 @@ RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
     if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), name) !=
         config.disabled_packs.end())
       continue;
-    load_pack_rules(dir, only, set);
+    load_pack_rules(dir, only, set, cache);
   }
   std::set<std::string> ids;
   for (const auto& r : set.rules)
@@ -479,6 +513,28 @@ RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
   apply_profile_and_config(set, config);
   for (auto& rule : set.rules) compile(rule);
   return set;
+}
+
+// With a cache folder, rule files are read through a YamlCache (one per rules folder and set of
+// extra packs). Its trees carry no line marks, so a load that fails after using any of them is
+// done again without it: error messages always name the right line.
+RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
+             const Config& config) {
+  const std::string dir = cache_dir();
+  if (dir.empty() || !only.empty()) return load_with(rules_dir, only, config, nullptr);
+  std::error_code ec;
+  std::string key = fs::absolute(rules_dir, ec).lexically_normal().string();
+  for (const auto& pack : config.packs) key += "\x1f" + pack;
+  YamlCache cache(fmt::format("{}/rules-{:016x}.bin", dir, fnv1a(key)));
+  try {
+    RuleSet set = load_with(rules_dir, only, config, &cache);
+    fs::create_directories(dir, ec);
+    cache.save();
+    return set;
+  } catch (const RuleError&) {
+    if (cache.hits() == 0) throw;
+  }
+  return load_with(rules_dir, only, config, nullptr);
 }
 
 }  // namespace

@@ -1,13 +1,25 @@
 #include "engine/speller.h"
 
+#include <dlfcn.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_set>
 
+#include <fmt/format.h>
+#include <hunspell/hunspell.h>
 #include <hunspell/hunspell.hxx>
 
+#include "engine/cache_dir.h"
+#include "engine/known_words.h"
+
 namespace sayso {
+namespace fs = std::filesystem;
 
 std::string SpellerSpec::key() const {
   std::string k = language;
@@ -26,43 +38,222 @@ std::string hunspell_dictionary_path(const std::string& language, const char* ex
   return "";
 }
 
+namespace {
+
+// Bump when the known-word set or the verdict file changes meaning.
+constexpr const char* kCacheFormat = "sayso-spelling-2";
+constexpr std::size_t kMaxRememberedVerdicts = 100000;
+
+// Path, size and modification time: a changed dictionary gives a new key.
+std::string file_stamp(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return path + "|missing";
+  return fmt::format("{}|{}|{}.{}", path, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> word_list_lines(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+// The Hunspell library in use: another version may answer differently, so its file is part of
+// the cache keys.
+std::string hunspell_library_stamp() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&Hunspell_create), &info) == 0 || !info.dli_fname)
+    return "hunspell|unknown";
+  return file_stamp(info.dli_fname);
+}
+
+// "word" → "Word" for a lower-case ASCII first letter, else "".
+std::string title_case(const std::string& word) {
+  if (word.empty() || word[0] < 'a' || word[0] > 'z') return "";
+  std::string out = word;
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// A word Hunspell accepts once added: no dot (Hunspell reads a final dot as an abbreviation's),
+// no spaces or line breaks.
+bool plain_added_word(const std::string& w) {
+  return !w.empty() && w.size() < 100 && w.find_first_of(". \t\r\n") == std::string::npos;
+}
+
+}  // namespace
+
 struct Speller::Impl {
-  std::unique_ptr<Hunspell> hunspell;
+  SpellerSpec spec;
+  std::string aff, dic;
+  std::unique_ptr<Hunspell> hunspell;  // loaded when a word needs it
+  bool words_added = false;            // spec.words given to hunspell
+  bool cache_opened = false;
+  std::unique_ptr<WordTable> known;
+  std::unordered_set<std::string> added;  // spec.words that Hunspell accepts as written
+  std::string verdicts_path;              // "" = verdicts are not remembered
+  std::uint64_t verdicts_key = 0;
+  std::vector<std::pair<std::string, bool>> learned;  // Hunspell's answers in this run
+
+  Hunspell& load_dictionaries() {
+    if (hunspell) return *hunspell;
+    hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    for (const auto& path : spec.dictionaries)
+      for (const auto& line : word_list_lines(path)) hunspell->add(line);
+    return *hunspell;
+  }
+  Hunspell& load() {
+    Hunspell& h = load_dictionaries();
+    if (!words_added) {
+      for (const auto& w : spec.words) h.add(w);
+      words_added = true;
+    }
+    return h;
+  }
+
+  std::uint64_t known_key() const {
+    std::string k = std::string(kCacheFormat) + "|" + hunspell_library_stamp() + "|" +
+                    spec.language + "|" + file_stamp(aff) + "|" + file_stamp(dic);
+    for (const auto& path : spec.dictionaries)
+      k += "|" + path + "|" + std::to_string(fnv1a(read_all(path)));
+    return fnv1a(k);
+  }
+
+  // The set of accepted forms: from the cache folder, or built (about 1.5 s, once per dictionary)
+  // by asking Hunspell about every form the dictionary makes, and their capitalised forms.
+  void open_known_words(const std::string& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    // A folder we cannot write to would mean building the set (~1.5 s) at every start.
+    if (::access(dir.c_str(), W_OK) != 0) return;
+    const std::uint64_t key = known_key();
+    const std::string path = fmt::format("{}/words-{:016x}.bin", dir, key);
+    known = WordTable::open(path, key);
+    if (!known) {
+      static std::mutex building;  // one thread builds; the others then open its file
+      std::lock_guard<std::mutex> lock(building);
+      known = WordTable::open(path, key);
+      if (!known) {
+        Hunspell& h = load_dictionaries();
+        std::vector<std::string> forms = dictionary_forms(aff, dic);
+        for (const auto& path_of_list : spec.dictionaries)
+          for (auto& line : word_list_lines(path_of_list)) forms.push_back(std::move(line));
+        std::vector<std::string> accepted;
+        accepted.reserve(forms.size() * 2);
+        for (const std::string& form : forms) {
+          if (h.spell(form)) accepted.push_back(form);
+          if (std::string title = title_case(form); !title.empty() && h.spell(title))
+            accepted.push_back(std::move(title));
+        }
+        if (WordTable::write(path, key, accepted)) known = WordTable::open(path, key);
+      }
+    }
+    std::string words_key = std::to_string(key);
+    for (const auto& w : spec.words) words_key += "\x1f" + w;
+    verdicts_key = fnv1a(words_key);
+    verdicts_path = fmt::format("{}/verdicts-{:016x}.txt", dir, verdicts_key);
+  }
+
+  // Earlier runs' verdicts for this exact spec: "+word" or "-word" per line after a header.
+  void read_verdicts(std::unordered_map<std::string, bool>& into) const {
+    std::ifstream in(verdicts_path);
+    std::string line;
+    if (!std::getline(in, line) || line != fmt::format("{} {:016x}", kCacheFormat, verdicts_key))
+      return;
+    while (std::getline(in, line))
+      if (line.size() > 1 && (line[0] == '+' || line[0] == '-'))
+        into.emplace(line.substr(1), line[0] == '+');
+  }
+
+  void save_verdicts() const {
+    std::unordered_map<std::string, bool> all;
+    read_verdicts(all);
+    if (all.size() + learned.size() > kMaxRememberedVerdicts) all.clear();
+    for (const auto& [word, ok] : learned) all[word] = ok;
+    std::string text = fmt::format("{} {:016x}\n", kCacheFormat, verdicts_key);
+    for (const auto& [word, ok] : all) {
+      text += ok ? '+' : '-';
+      text += word;
+      text += '\n';
+    }
+    write_file_atomically(verdicts_path, text);
+  }
 };
 
 Speller::Speller(const SpellerSpec& spec) : impl_(std::make_unique<Impl>()) {
-  const std::string aff = hunspell_dictionary_path(spec.language, ".aff");
-  const std::string dic = hunspell_dictionary_path(spec.language, ".dic");
-  if (aff.empty() || dic.empty())
+  impl_->spec = spec;
+  impl_->aff = hunspell_dictionary_path(spec.language, ".aff");
+  impl_->dic = hunspell_dictionary_path(spec.language, ".dic");
+  if (impl_->aff.empty() || impl_->dic.empty())
     throw std::runtime_error("no Hunspell dictionary for " + spec.language +
                              " (install hunspell-en-gb / hunspell-en-us)");
-  impl_->hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-  for (const auto& path : spec.dictionaries) {
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
-      impl_->hunspell->add(line);
-    }
-  }
-  for (const auto& w : spec.words) impl_->hunspell->add(w);
+  for (const auto& w : spec.words)
+    if (plain_added_word(w)) impl_->added.insert(w);
 }
 
-Speller::~Speller() = default;
+// On the first word, not at construction: a speller asked only for suggestions needs Hunspell,
+// not the known-word set.
+void Speller::open_cache() {
+  if (impl_->cache_opened) return;
+  impl_->cache_opened = true;
+  if (const std::string dir = cache_dir(); !dir.empty()) {
+    try {
+      impl_->open_known_words(dir);
+      impl_->read_verdicts(cache_);
+    } catch (const std::exception&) {
+      // A cache that cannot be built or read only costs time: Hunspell answers instead.
+      impl_->known.reset();
+      impl_->verdicts_path.clear();
+    }
+  }
+}
+
+Speller::~Speller() {
+  if (impl_->verdicts_path.empty() || impl_->learned.empty()) return;
+  try {
+    impl_->save_verdicts();
+  } catch (const std::exception&) {
+    // Remembering verdicts is an optimisation; failing to is not an error.
+  }
+}
+
+bool Speller::known(const std::string& word) {
+  open_cache();
+  if (impl_->added.count(word)) return true;
+  if (impl_->known && impl_->known->contains(word)) return true;
+  auto it = cache_.find(word);
+  return it != cache_.end() && it->second;
+}
 
 bool Speller::correct(const std::string& word) {
+  open_cache();
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
-  bool ok = impl_->hunspell->spell(word);
+  if (impl_->added.count(word) || (impl_->known && impl_->known->contains(word))) return true;
+  bool ok = impl_->load().spell(word);
   if (cache_.size() > 200000) cache_.clear();  // bound memory on huge vocabularies
   cache_.emplace(word, ok);
+  if (!impl_->verdicts_path.empty() && impl_->learned.size() < kMaxRememberedVerdicts &&
+      word.find_first_of("\r\n") == std::string::npos)
+    impl_->learned.emplace_back(word, ok);
   return ok;
 }
 
 std::vector<std::string> Speller::suggest(const std::string& word) {
-  return impl_->hunspell->suggest(word);
+  return impl_->load().suggest(word);
 }
+
+bool Speller::hunspell_loaded() const { return impl_->hunspell != nullptr; }
 
 Speller& speller_for(const SpellerSpec& spec) {
   thread_local std::map<std::string, std::unique_ptr<Speller>> spellers;

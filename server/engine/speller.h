@@ -1,4 +1,9 @@
 // Hunspell with a per-word cache. Hunspell is not thread-safe: spellers are per thread.
+//
+// With a cache folder (engine/cache_dir.h), a speller first looks words up in the set of
+// forms its dictionary accepts (engine/known_words.h, built once per dictionary and checked
+// word by word against Hunspell) and in the verdicts Hunspell gave in earlier runs; Hunspell
+// itself is loaded only for a word neither knows. The answers are the same either way.
 #pragma once
 #include <memory>
 #include <string>
@@ -18,10 +23,20 @@ class Speller {
  public:
   explicit Speller(const SpellerSpec& spec);  // throws std::runtime_error if no dictionary
   ~Speller();
+  Speller(const Speller&) = delete;
+  Speller& operator=(const Speller&) = delete;
+
   bool correct(const std::string& word);
+  // True when the word is known to be correct without asking Hunspell; false means "ask
+  // correct()", not "misspelled".
+  bool known(const std::string& word);
   std::vector<std::string> suggest(const std::string& word);
+  // Whether Hunspell itself has been loaded (for tests and profiling).
+  bool hunspell_loaded() const;
 
  private:
+  void open_cache();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::unordered_map<std::string, bool> cache_;

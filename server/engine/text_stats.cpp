@@ -1,5 +1,6 @@
 #include "engine/text_stats.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -10,11 +11,16 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-const std::set<std::string>& be_verbs() {
-  static const std::set<std::string> words = {"am",    "is",     "are",    "was",
-                                              "were",  "be",     "been",   "being",
-                                              "isn't", "aren't", "wasn't", "weren't"};
-  return words;
+// Checked for every word of every sentence: a short list compared by length first beats a
+// std::set<std::string> walk.
+bool is_be_verb(std::string_view w) {
+  static constexpr std::string_view words[] = {"am",    "is",     "are",    "was",
+                                               "were",  "be",     "been",   "being",
+                                               "isn't", "aren't", "wasn't", "weren't"};
+  if (w.size() < 2 || w.size() > 7) return false;
+  for (std::string_view v : words)
+    if (v.size() == w.size() && v == w) return true;
+  return false;
 }
 
 const std::set<std::string>& irregular_participles() {
@@ -46,9 +52,21 @@ bool is_participle(const std::string& w) {
 }  // namespace
 
 std::size_t count_syllables(std::string_view w) {
-  std::string word;
+  // The word's letters a-z only; on the stack for any real word.
+  char buffer[64];
+  std::string long_word;
+  std::size_t n = 0;
   for (char c : w)
-    if (c >= 'a' && c <= 'z') word.push_back(c);
+    if (c >= 'a' && c <= 'z') {
+      if (n < sizeof buffer) buffer[n] = c;
+      ++n;
+    }
+  if (n > sizeof buffer) {
+    for (char c : w)
+      if (c >= 'a' && c <= 'z') long_word.push_back(c);
+  }
+  const std::string_view word =
+      n > sizeof buffer ? std::string_view(long_word) : std::string_view(buffer, n);
   if (word.empty()) return 0;
   if (word.size() <= 3) return 1;
   std::size_t count = 0;
@@ -82,8 +100,11 @@ double TextStats::grade() const {
 
 TextStats measure(const Document& doc, std::size_t begin, std::size_t end) {
   TextStats stats;
-  for (const Sentence& s : doc.sentences) {
-    if (s.begin < begin || s.begin >= end) continue;
+  // Sentences are in document order: start at the first one inside the range.
+  auto first = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), begin,
+                                [](const Sentence& s, std::size_t at) { return s.begin < at; });
+  for (auto it = first; it != doc.sentences.end() && it->begin < end; ++it) {
+    const Sentence& s = *it;
     if (doc.blocks[s.block].kind == BlockKind::Heading) continue;
     std::size_t words = 0;
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -102,7 +123,7 @@ TextStats measure(const Document& doc, std::size_t begin, std::size_t end) {
 
 std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const Sentence& s) {
   for (std::uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
-    if (!be_verbs().count(doc.tokens[i].lower)) continue;
+    if (!is_be_verb(doc.tokens[i].lower)) continue;
     std::uint32_t j = i + 1;
     // Allow one adverb or "not" between: "will be carefully measured", "is not funded".
     const std::string& next = doc.tokens[j].lower;

@@ -6,6 +6,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -147,6 +148,25 @@ bool is_non_prose_inline(std::string_view type) {
          type == "entity_reference" || type == "numeric_character_reference" ||
          type == "emphasis_delimiter" || type == "link_destination" || type == "link_title" ||
          type == "link_label";
+}
+
+// Whether the inline grammar could find anything blank_parsed_markup acts on in these ranges:
+// each such node holds one of these bytes (code spans, autolinks, HTML, images, links, escapes,
+// entities, emphasis and strikethrough delimiters), or is a hard break of 2+ spaces at a line end.
+bool may_hold_inline_markup(std::string_view text, const std::vector<TSRange>& ranges) {
+  static const auto marks = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view("\\`<>![]*_~&")) table[c] = true;
+    return table;
+  }();
+  for (const TSRange& r : ranges)
+    for (std::size_t i = r.start_byte; i < r.end_byte && i < text.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (marks[c]) return true;
+      if ((c == '\n' || c == '\r') && i >= 2 && text[i - 1] == ' ' && text[i - 2] == ' ')
+        return true;
+    }
+  return false;
 }
 
 bool is_link(std::string_view type) {
@@ -297,6 +317,8 @@ class MarkdownReader {
 
   void blank_inline_markup(const std::vector<TSRange>& ranges) {
     for (const std::vector<TSRange>& chunk : inline_chunks(inline_input_, ranges)) {
+      // Most paragraphs are plain text: nothing the inline grammar would find, so no parse.
+      if (!may_hold_inline_markup(inline_input_, chunk)) continue;
       const std::size_t begin = chunk.front().start_byte, end = chunk.back().end_byte;
       if (too_many_emphasis_delimiters(inline_input_, begin, end))
         for (const TSRange& r : chunk) disable_emphasis(inline_input_, r.start_byte, r.end_byte);

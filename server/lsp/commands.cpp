@@ -5,6 +5,9 @@
 //   sayso.explainRule [ruleId]     → Markdown: what the rule says, why, sources, who shaped it
 //   sayso.addWord [word, uri?]     adds the word to `words:` in the workspace's .sayso.yml
 //                                  (created if absent) and re-lints; → {"file": path}
+//   sayso.showSection [uri, line]  the section whose heading is on that line (the code lens's
+//                                  command): shows its figures and missing evidence
+//                                  (window/showMessage); → the same in Markdown
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -83,6 +86,7 @@ json Server::on_execute_command(const json& params) {
   if (command == "sayso.lintWorkspace") return lint_workspace(params);
   if (command == "sayso.explainRule") return explain_rule(arguments);
   if (command == "sayso.addWord") return add_word(arguments);
+  if (command == "sayso.showSection") return show_section(arguments);
   throw RpcError(ErrorCode::InvalidParams, "unknown command " + command);
 }
 
@@ -130,7 +134,7 @@ json Server::lint_workspace(const json& params) {
 
 json Server::explain_rule(const json& arguments) {
   const std::string id = argument_string(arguments, 0, "a rule id");
-  const auto context = rules_for_directory(folders_.empty() ? "" : folders_.front());
+  const auto context = rules_for_file("", folders_.empty() ? "" : folders_.front());
   const Rule* rule = context ? context->rules.find(id) : nullptr;
   if (rule == nullptr) throw RpcError(ErrorCode::InvalidParams, "no rule with id " + id);
   return rule_markdown(*rule);

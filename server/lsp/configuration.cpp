@@ -118,6 +118,7 @@ Config config_from_settings(const json& settings, std::vector<std::string>& prob
 void Server::apply_client_settings(const json& settings) {
   std::vector<std::string> problems;
   client_settings_ = config_from_settings(settings, problems);
+  client_settings_json_ = settings;
   const auto debounce = settings.find("debounceMs");
   if (debounce != settings.end() && debounce->is_number_integer() && transport_.can_wait())
     debounce_ = std::chrono::milliseconds(std::clamp(debounce->get<int>(), 0, 5000));
@@ -125,27 +126,46 @@ void Server::apply_client_settings(const json& settings) {
     show_message(kMessageWarning, "sayso: editor setting ignored: " + problem);
 }
 
-void Server::request_client_settings() {
+void Server::apply_folder_settings(const std::string& folder, const json& settings) {
+  // The same settings as the global ones need no rule set of their own.
+  if (!settings.is_object() || settings == client_settings_json_) return;
+  std::vector<std::string> problems;
+  folder_settings_[folder] = config_from_settings(settings, problems);
+  for (const std::string& problem : problems)
+    show_message(kMessageWarning, "sayso: editor setting for " + folder + " ignored: " + problem);
+}
+
+bool Server::client_answers_configuration() const {
   const json* supported = find_path(client_capabilities_, {"workspace", "configuration"});
-  if (supported == nullptr || *supported != true) return;
-  send_request("workspace/configuration", {{"items", {{{"section", "sayso"}}}}},
-               [this](const json& result, const json* error) {
+  return supported != nullptr && *supported == true;
+}
+
+void Server::request_client_settings() {
+  if (!client_answers_configuration()) return;
+  // One item for the global settings, then one per workspace folder (scopeUri): an editor can
+  // give each folder of a multi-root workspace its own profile or rule settings.
+  json items = json::array({{{"section", "sayso"}}});
+  const std::vector<std::string> folders = folders_;
+  for (const std::string& folder : folders)
+    items.push_back({{"scopeUri", path_to_file_uri(folder)}, {"section", "sayso"}});
+  send_request("workspace/configuration", {{"items", std::move(items)}},
+               [this, folders](const json& result, const json* error) {
                  if (error != nullptr || !result.is_array() || result.empty()) return;
-                 if (!result[0].is_object()) return;  // no settings: keep the defaults
-                 apply_client_settings(result[0]);
+                 // No settings (null): keep the defaults.
+                 if (result[0].is_object()) apply_client_settings(result[0]);
+                 folder_settings_.clear();
+                 for (std::size_t i = 0; i < folders.size() && i + 1 < result.size(); ++i)
+                   apply_folder_settings(folders[i], result[i + 1]);
                  reload_rules("the editor's settings arrived");
                });
 }
 
 void Server::on_did_change_configuration(const json& params) {
+  // A client that answers workspace/configuration is asked again, folder by folder (the pull
+  // model: the notification may carry nothing, and never carries per-folder settings).
+  if (client_answers_configuration()) return request_client_settings();
   const json* settings = find_path(params, {"settings", "sayso"});
-  if (settings != nullptr && settings->is_object()) {
-    apply_client_settings(*settings);
-    return reload_rules("the editor's settings changed");
-  }
-  // The notification may carry nothing (the pull model): ask, if the client can answer.
-  const json* pull = find_path(client_capabilities_, {"workspace", "configuration"});
-  if (pull != nullptr && *pull == true) return request_client_settings();
+  if (settings != nullptr && settings->is_object()) apply_client_settings(*settings);
   reload_rules("the editor's settings changed");
 }
 

@@ -31,7 +31,57 @@ void rescope_preamble(Document& doc, const std::string& headless_kind) {
   if (doc.sections.front().kind == headless_kind) doc.sections.front().kind = "document";
 }
 
+// A string as serialise() writes it: UTF-8 kept, invalid bytes replaced.
+void append_json_string(std::string& out, std::string_view text) {
+  out += json(text).dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
+}
+
+void append_position(std::string& out, LineColumn position) {
+  out += "{\"line\":";
+  out += std::to_string(position.line);
+  out += ",\"character\":";
+  out += std::to_string(position.column);
+  out += '}';
+}
+
+void append_diagnostic(std::string& out, const Diagnostic& d, const LineIndex& lines,
+                       ColumnUnit unit) {
+  out += "{\"range\":{\"start\":";
+  append_position(out, lines.to_position(d.begin, unit));
+  out += ",\"end\":";
+  append_position(out, lines.to_position(d.end, unit));
+  out += "},\"severity\":";
+  out += std::to_string(static_cast<int>(d.severity));
+  out += ",\"code\":";
+  append_json_string(out, d.rule_id);
+  out += ",\"source\":\"sayso\",\"message\":";
+  append_json_string(out, d.message);
+  out += ",\"data\":{\"category\":";
+  append_json_string(out, d.category);
+  out += ",\"section\":";
+  append_json_string(out, d.section_kind);
+  out += ",\"suggestions\":[";
+  for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, d.suggestions[i]);
+  }
+  out += "]}}";
+}
+
 }  // namespace
+
+std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std::string_view text,
+                                 ColumnUnit unit) {
+  const LineIndex lines(text);
+  std::string out = "[";
+  out.reserve(diagnostics.size() * 256);
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (i > 0) out += ',';
+    append_diagnostic(out, diagnostics[i], lines, unit);
+  }
+  out += ']';
+  return out;
+}
 
 json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit) {
   return {
@@ -102,7 +152,19 @@ void Server::ensure_linted(OpenDocument& doc) {
 void Server::lint_and_publish(OpenDocument& doc) {
   doc.lint_scheduled = false;
   ensure_linted(doc);
-  if (push_diagnostics_) publish_diagnostics(doc.uri, doc.version, lsp_diagnostics(doc));
+  if (!push_diagnostics_) return;
+  // A settings file with a problem to show goes the general way; every other document (each
+  // edit while typing) has its findings written as JSON text directly, without building a JSON
+  // tree first: on a long document that tree was most of the language server's own time.
+  if (doc.is_file && !file_problem_diagnostics(doc.path).empty())
+    return publish_diagnostics(doc.uri, doc.version, lsp_diagnostics(doc));
+  std::string message =
+      R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+  append_json_string(message, doc.uri);
+  message += ",\"version\":" + std::to_string(doc.version) + ",\"diagnostics\":";
+  message += lsp_diagnostics_text(doc.diagnostics, doc.text, position_unit_);
+  message += "}}";
+  transport_.write_message(message);
 }
 
 void Server::relint_all_open() {
@@ -111,6 +173,7 @@ void Server::relint_all_open() {
     lint_and_publish(doc);
   }
   if (!push_diagnostics_) request_diagnostic_refresh();
+  request_section_figures_refresh();
 }
 
 json Server::lsp_diagnostics(const std::vector<Diagnostic>& found, std::string_view text) const {

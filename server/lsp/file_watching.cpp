@@ -100,7 +100,7 @@ void Server::reload_rules(const std::string& why) {
   log("reloading the rules: " + why);
   clear_file_problems();
   ++rules_generation_;
-  for (auto& [file, slot] : rule_contexts_) slot.stale = true;
+  for (auto& [key, slot] : base_configs_) slot.stale = true;
   relint_all_open();
 }
 

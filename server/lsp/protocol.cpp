@@ -133,8 +133,8 @@ std::string path_to_file_uri(std::string_view path) {
   for (const char c : path) {
     const auto byte = static_cast<unsigned char>(c);
     const bool plain = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                       (byte >= '0' && byte <= '9') || std::string_view("/-._~").find(c) !=
-                                                           std::string_view::npos;
+                       (byte >= '0' && byte <= '9') ||
+                       std::string_view("/-._~").find(c) != std::string_view::npos;
     if (plain) {
       uri.push_back(c);
     } else {

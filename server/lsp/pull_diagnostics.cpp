@@ -51,7 +51,7 @@ LintOutput Server::lint_file_on_disk(const std::string& path, std::string& text)
     return {};
   }
   text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  const auto context = rules_for_directory(std::filesystem::path(path).parent_path().string());
+  const auto context = rules_for_file(path, std::filesystem::path(path).parent_path().string());
   if (!context) return {};
   return lint(path, text, "", *context);
 }

@@ -20,7 +20,7 @@ constexpr int kMaxDebounceMs = 5000;
 
 const std::vector<std::string>& command_names() {
   static const std::vector<std::string> names = {"sayso.lintWorkspace", "sayso.explainRule",
-                                                 "sayso.addWord"};
+                                                 "sayso.addWord", "sayso.showSection"};
   return names;
 }
 
@@ -33,6 +33,7 @@ json server_capabilities(ColumnUnit unit) {
       {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.sayso"}}}},
       {"documentSymbolProvider", true},
       {"inlayHintProvider", true},
+      {"codeLensProvider", {{"resolveProvider", false}}},
       {"diagnosticProvider",
        {{"identifier", "sayso"}, {"interFileDependencies", false}, {"workspaceDiagnostics", true}}},
       {"executeCommandProvider", {{"commands", command_names()}}},
@@ -57,6 +58,7 @@ const std::map<std::string, Server::RequestHandler, std::less<>>& Server::reques
       {"textDocument/codeAction", &Server::on_code_action},
       {"textDocument/documentSymbol", &Server::on_document_symbol},
       {"textDocument/inlayHint", &Server::on_inlay_hint},
+      {"textDocument/codeLens", &Server::on_code_lens},
       {"textDocument/diagnostic", &Server::on_document_diagnostic},
       {"workspace/diagnostic", &Server::on_workspace_diagnostic},
       {"workspace/executeCommand", &Server::on_execute_command},

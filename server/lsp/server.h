@@ -2,8 +2,8 @@
 // event_loop.cpp (reading, queueing, debounce, cancellation), server.cpp (lifecycle, dispatch),
 // text_sync.cpp, diagnostics.cpp (push), pull_diagnostics.cpp, hover.cpp, code_actions.cpp,
 // dictionary_edit.cpp (words: in .sayso.yml), document_symbols.cpp, inlay_hints.cpp,
-// document_summary.cpp, section_figures_label.cpp, configuration.cpp (client settings),
-// file_watching.cpp, workspace.cpp (.sayso.yml and rule sets), workspace_folders.cpp,
+// document_summary.cpp, code_lens.cpp, section_figures_label.cpp, configuration.cpp (client
+// settings), file_watching.cpp, workspace.cpp (.sayso.yml and rule sets), workspace_folders.cpp,
 // commands.cpp (workspace/executeCommand); fd_input.cpp reads stdin so the loop can wait on it.
 #pragma once
 #include <chrono>
@@ -37,7 +37,6 @@ using Clock = std::chrono::steady_clock;
 // The rules and linter for the documents governed by one .sayso.yml (or by none).
 struct RuleContext {
   std::string config_file;  // "" = default settings
-  std::filesystem::file_time_type config_time{};
   Config config;
   RuleSet rules;
   std::unique_ptr<Linter> linter;  // null when no rules could be loaded; refers to `rules`
@@ -150,12 +149,18 @@ class Server {
   json on_document_symbol(const json& params);
   json on_inlay_hint(const json& params);
   json on_document_summary(const json& params);
+  // code_lens.cpp
+  json on_code_lens(const json& params);
+  json show_section(const json& arguments);
+  void request_section_figures_refresh();
   const std::vector<SectionFigures>& figures_of(OpenDocument& doc);
 
   // configuration.cpp
   void on_did_change_configuration(const json& params);
   void request_client_settings();
   void apply_client_settings(const json& settings);
+  void apply_folder_settings(const std::string& folder, const json& settings);
+  bool client_answers_configuration() const;
 
   // file_watching.cpp
   void register_file_watchers();
@@ -167,11 +172,25 @@ class Server {
   json file_problem_diagnostics(const std::string& path) const;
 
   // workspace.cpp
+  // The editor's settings under a .sayso.yml, by settings scope and config file.
+  struct BaseConfigSlot {
+    std::optional<Config> file_config;  // the config file's last good contents
+    std::optional<Config> config;       // the editor's settings with the file's on top
+    std::filesystem::file_time_type seen_time{};
+    bool stale = true;             // reload at the next lint (rules or settings changed)
+    std::uint64_t generation = 0;  // changes with every reload
+  };
   std::shared_ptr<const RuleContext> rules_for(const OpenDocument& doc);
-  std::shared_ptr<const RuleContext> rules_for_directory(const std::string& dir);
-  std::shared_ptr<RuleContext> load_rule_context(const std::string& config_file,
-                                                 std::filesystem::file_time_type config_time,
+  // The rules for the file at `path` ("" for a buffer with no file: no overrides apply), with the
+  // .sayso.yml searched upward from `dir`.
+  std::shared_ptr<const RuleContext> rules_for_file(const std::string& path,
+                                                    const std::string& dir);
+  const BaseConfigSlot& base_config(const std::string& scope, const std::string& config_file);
+  std::shared_ptr<RuleContext> load_rule_context(Config config, const std::string& config_file,
                                                  const std::shared_ptr<RuleContext>& last_good);
+  // The workspace folder whose own editor settings apply to `path`, or "" for the global ones.
+  std::string settings_scope_of(const std::string& path) const;
+  const Config& client_settings_for(const std::string& scope) const;
 
   // workspace_folders.cpp
   void set_workspace_folders(const json& initialize_params);
@@ -198,17 +217,23 @@ class Server {
   bool push_diagnostics_ = true;
   std::vector<std::string> folders_;               // workspace folder paths, in the client's order
   std::map<std::string, OpenDocument> documents_;  // by URI
-  // By config file: the last good rules, and the config file's modification time when it was
-  // last read (whether or not that read succeeded), so a broken file is reported once.
+  // By settings scope + config file (see BaseConfigSlot): the config file's modification time
+  // when it was last read (whether or not that read succeeded), so a broken file is reported once.
+  std::map<std::string, BaseConfigSlot> base_configs_;
+  // By settings scope + config file + override variant: the last good rules.
   struct ContextSlot {
     std::shared_ptr<RuleContext> context;
-    std::filesystem::file_time_type seen_time{};
-    bool stale = true;  // reload at the next lint (rules or settings changed)
+    std::uint64_t generation = 0;  // of the base config it was loaded from
   };
   std::map<std::string, ContextSlot> rule_contexts_;
-  std::uint64_t rules_generation_ = 0;  // changes whenever the rules or settings reload
-  std::uint64_t lint_counter_ = 0;      // numbers every lint of an open document
-  Config client_settings_;              // from the editor: under every .sayso.yml
+  std::uint64_t config_generation_ = 0;  // numbers every reload of a base config
+  std::uint64_t rules_generation_ = 0;   // changes whenever the rules or settings reload
+  std::uint64_t lint_counter_ = 0;       // numbers every lint of an open document
+  Config client_settings_;               // from the editor: under every .sayso.yml
+  json client_settings_json_ = nullptr;  // as the editor sent them
+  // Workspace folders whose editor settings differ from the global ones (workspace/configuration
+  // with a scopeUri): the folder's documents use these instead.
+  std::map<std::string, Config> folder_settings_;
   std::vector<FileProblem> file_problems_;
   std::set<std::string> problem_files_published_;  // files whose problem diagnostics are shown
 
@@ -230,6 +255,10 @@ void apply_content_change(std::string& text, const json& change, ColumnUnit unit
 
 // One engine diagnostic as an LSP Diagnostic, its range in `unit` over `lines`.
 json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit);
+// The same for a list, over `text`, written straight to JSON text (the publishDiagnostics of
+// every edit): equal, once parsed, to the array of to_lsp_diagnostic.
+std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std::string_view text,
+                                 ColumnUnit unit);
 
 // The hover text for one finding: its message, the rule's explanation, sources, examples and
 // provenance (Markdown). `rule` may be null (findings with no rule behind them).

@@ -1,5 +1,8 @@
-// Configuration (.sayso.yml, searched upward from each document, over the editor's settings) and
-// the rule sets it selects. A file that fails to load keeps the last good rules in use.
+// Configuration per document, resolved as `sayso check` resolves it: the editor's settings (those
+// of the document's workspace folder when the editor gives folders their own), under the
+// .sayso.yml searched upward from the document, with the file's per-glob `overrides:` applied
+// for the document's path (core config_for_path). Rule sets are cached per settings scope, config
+// file and override variant. A file that fails to load keeps the last good rules in use.
 #include <system_error>
 
 #include "lsp/server.h"
@@ -31,41 +34,65 @@ void load_rules_into(RuleContext& context, const std::string& rules_dir) {
 }  // namespace
 
 std::shared_ptr<const RuleContext> Server::rules_for(const OpenDocument& doc) {
-  const std::string start_dir = doc.is_file ? std::filesystem::path(doc.path).parent_path().string()
-                                            : (folders_.empty() ? std::string() : folders_.front());
-  return rules_for_directory(start_dir);
+  if (doc.is_file)
+    return rules_for_file(doc.path, std::filesystem::path(doc.path).parent_path().string());
+  // A buffer with no file: the first folder's .sayso.yml, no path for overrides to match.
+  return rules_for_file("", folders_.empty() ? std::string() : folders_.front());
 }
 
-std::shared_ptr<const RuleContext> Server::rules_for_directory(const std::string& dir) {
-  const std::string config_file = config_file_for(dir);
+std::string Server::settings_scope_of(const std::string& path) const {
+  if (path.empty() || folder_settings_.empty()) return "";
+  const std::string folder = folder_of(path);
+  return folder_settings_.count(folder) > 0 ? folder : "";
+}
+
+const Config& Server::client_settings_for(const std::string& scope) const {
+  const auto found = folder_settings_.find(scope);
+  return found == folder_settings_.end() ? client_settings_ : found->second;
+}
+
+const Server::BaseConfigSlot& Server::base_config(const std::string& scope,
+                                                  const std::string& config_file) {
   const auto time =
       config_file.empty() ? std::filesystem::file_time_type{} : modification_time(config_file);
-  ContextSlot& slot = rule_contexts_[config_file];
-  // Reload when the config file was edited since it was read, or the rules changed.
-  if (!slot.context || slot.stale || slot.seen_time != time) {
-    slot.context = load_rule_context(config_file, time, slot.context);
-    slot.seen_time = time;
-    slot.stale = false;
+  BaseConfigSlot& slot = base_configs_[scope + '\n' + config_file];
+  // Reload when the config file was edited since it was read, or the settings changed.
+  if (slot.config && !slot.stale && slot.seen_time == time) return slot;
+  if (!config_file.empty()) {
+    try {
+      slot.file_config = load_config_file(config_file);
+    } catch (const std::exception& e) {
+      report_file_problem(e.what());  // the file's last good settings stay, if any
+    }
+  }
+  const Config& settings = client_settings_for(scope);
+  slot.config = slot.file_config ? merge_configs(settings, *slot.file_config) : settings;
+  slot.seen_time = time;
+  slot.stale = false;
+  slot.generation = ++config_generation_;
+  return slot;
+}
+
+std::shared_ptr<const RuleContext> Server::rules_for_file(const std::string& path,
+                                                          const std::string& dir) {
+  const std::string scope = settings_scope_of(path.empty() ? dir : path);
+  const std::string config_file = config_file_for(dir);
+  const BaseConfigSlot& base = base_config(scope, config_file);
+  // Per-glob overrides give some files their own settings, and their own rule set.
+  Config config = config_for_path(*base.config, path);
+  ContextSlot& slot = rule_contexts_[scope + '\n' + config_file + config.variant];
+  if (!slot.context || slot.generation != base.generation) {
+    slot.context = load_rule_context(std::move(config), config_file, slot.context);
+    slot.generation = base.generation;
   }
   return slot.context;
 }
 
 std::shared_ptr<RuleContext> Server::load_rule_context(
-    const std::string& config_file, std::filesystem::file_time_type time,
-    const std::shared_ptr<RuleContext>& last_good) {
+    Config config, const std::string& config_file, const std::shared_ptr<RuleContext>& last_good) {
   auto context = std::make_shared<RuleContext>();
   context->config_file = config_file;
-  context->config_time = time;
-  context->config = client_settings_;
-  if (!config_file.empty()) {
-    try {
-      context->config = merge_configs(client_settings_, load_config_file(config_file));
-    } catch (const std::exception& e) {
-      report_file_problem(e.what());
-      if (last_good) return last_good;
-      context->config = client_settings_;  // nothing better yet: the defaults
-    }
-  }
+  context->config = std::move(config);
   try {
     load_rules_into(*context, options_.rules_dir);
     return context;

@@ -88,6 +88,7 @@ void Server::on_did_change_workspace_folders(const json& params) {
         folders_.push_back(path);
     }
   log("workspace folders: " + std::to_string(folders_.size()));
+  request_client_settings();  // the new folders may have settings of their own
 }
 
 std::string Server::folder_of(const std::string& path) const {

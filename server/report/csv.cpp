@@ -11,38 +11,66 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
   return fmt::format("{}", fmt::join(items, separator));
 }
 
+using nlohmann::ordered_json;
+
+// Items of a JSON array of strings, joined.
+std::string joined_texts(const ordered_json& array, const char* separator) {
+  std::vector<std::string> items;
+  if (array.is_array())
+    for (const auto& item : array)
+      if (item.is_string()) items.push_back(item.get<std::string>());
+  return join(items, separator);
+}
+
+std::string count_cell(const ordered_json& object, const char* key) {
+  auto n = json_count(object, key);
+  return n ? std::to_string(*n) : "";
+}
+
+// The cells from "words" on, read from the record's scorecard.
+void add_scorecard_cells(const ordered_json& card, std::vector<std::string>& cells) {
+  const ordered_json& summary = json_field(card, "plain_english_summary");
+  const bool summary_present = json_field(summary, "present") == true;
+  const ordered_json& age = json_field(summary, "reading_age");
+  const ordered_json& involvement = json_field(card, "involvement");
+  cells.push_back(count_cell(card, "words"));
+  cells.push_back(summary_present ? count_cell(summary, "words") : "");
+  cells.push_back(count_cell(summary, "word_limit"));
+  cells.push_back(summary_present && age.is_number() ? fmt::format("{:.1f}", age.get<double>())
+                                                     : "");
+  cells.push_back(summary_present ? count_cell(summary, "jargon") : "");
+  cells.push_back(csv_field(json_text(involvement, "highest_level")));
+  cells.push_back(count_cell(involvement, "tokenism"));
+  cells.push_back(
+      csv_field(joined_texts(json_field(json_field(card, "structure"), "missing_sections"), "; ")));
+}
+
 std::vector<std::string> record_cells(const SubmissionRecord& record) {
-  const FileOutcome& outcome = record.outcome;
-  const bool ok = outcome.ok && outcome.doc;
+  const ordered_json& json = record.json;
+  const bool ok = record_ok(record);
   std::map<std::string, std::size_t> by_severity, by_category;
-  for (const Diagnostic& d : outcome.diagnostics) {
-    ++by_severity[std::string(severity_name(d.severity))];
-    ++by_category[d.category];
+  const ordered_json& diagnostics = json_field(json, "diagnostics");
+  const std::size_t findings = diagnostics.is_array() ? diagnostics.size() : 0;
+  for (std::size_t i = 0; i < findings; ++i) {
+    ++by_severity[json_text(diagnostics[i], "severity")];
+    ++by_category[json_text(diagnostics[i], "category")];
   }
   std::vector<std::string> cells = {csv_text_field(record.id),
                                     csv_text_field(record.path),
                                     record.row ? std::to_string(*record.row) : "",
                                     csv_field(record.format),
                                     ok ? "ok" : "error",
-                                    csv_text_field(ok ? "" : outcome.error),
-                                    std::to_string(outcome.diagnostics.size())};
+                                    csv_text_field(ok ? "" : record.outcome.error),
+                                    std::to_string(findings)};
   for (const char* severity : {"error", "warning", "info", "hint"})
     cells.push_back(std::to_string(by_severity[severity]));
   for (const auto& category : category_names())
     cells.push_back(std::to_string(by_category[category]));
-  if (!ok || !record.scorecard) {
+  const ordered_json& card = json_field(json, "scorecard");
+  if (ok && card.is_object())
+    add_scorecard_cells(card, cells);
+  else
     cells.resize(CsvReport::fixed_columns().size());
-    return cells;
-  }
-  const Scorecard& card = *record.scorecard;
-  cells.push_back(std::to_string(card.words));
-  cells.push_back(card.summary.present ? std::to_string(card.summary.words) : "");
-  cells.push_back(card.summary.word_limit ? std::to_string(*card.summary.word_limit) : "");
-  cells.push_back(card.summary.present ? fmt::format("{:.1f}", card.summary.reading_age) : "");
-  cells.push_back(card.summary.present ? std::to_string(card.summary.jargon) : "");
-  cells.push_back(csv_field(card.involvement.highest_level));
-  cells.push_back(std::to_string(card.involvement.tokenism));
-  cells.push_back(csv_field(join(card.structure.missing_sections, "; ")));
   return cells;
 }
 
@@ -83,12 +111,11 @@ const std::vector<std::string>& CsvReport::fixed_columns() {
 void CsvReport::add(const SubmissionRecord& record) {
   Row row;
   row.cells = record_cells(record);
-  if (record.outcome.ok && record.scorecard)
-    for (const ChecklistItem& item : record.scorecard->involvement.evidence) {
-      row.evidence[item.name] = item.present;
-      if (std::find(evidence_items_.begin(), evidence_items_.end(), item.name) ==
-          evidence_items_.end())
-        evidence_items_.push_back(item.name);
+  if (record_ok(record))
+    for (const auto& [name, present] : record_evidence(record)) {
+      row.evidence[name] = present;
+      if (std::find(evidence_items_.begin(), evidence_items_.end(), name) == evidence_items_.end())
+        evidence_items_.push_back(name);
     }
   rows_.push_back(std::move(row));
 }

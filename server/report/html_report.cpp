@@ -275,52 +275,106 @@ std::string table_html(const std::vector<HtmlReport::Row>& rows,
   return html + "</tbody></table></div></section>\n";
 }
 
-std::string scorecard_html(const Scorecard& card) {
+using nlohmann::ordered_json;
+
+std::vector<std::string> texts_of(const ordered_json& array) {
+  std::vector<std::string> items;
+  if (array.is_array())
+    for (const auto& item : array)
+      if (item.is_string()) items.push_back(item.get<std::string>());
+  return items;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+  return fmt::format("{}", fmt::join(items, separator));
+}
+
+double number_of(const ordered_json& object, const char* key) {
+  const ordered_json& value = json_field(object, key);
+  return value.is_number() ? value.get<double>() : 0;
+}
+
+std::string scorecard_html(const ordered_json& card) {
   std::string html = "<h4>Scorecard</h4><dl class=\"card\">";
   auto item = [&](const std::string& term, const std::string& value) {
     html += "<dt>" + html_escape(term) + "</dt><dd>" + html_escape(value) + "</dd>";
   };
-  const SummaryScore& s = card.summary;
+  const ordered_json& s = json_field(card, "plain_english_summary");
+  const auto limit = json_count(s, "word_limit");
   item("Plain-English summary",
-       !s.present ? "none found"
-                  : fmt::format("{} words{}; reading age {}; {} jargon finding(s)", s.words,
-                                s.word_limit ? fmt::format(" (limit {})", *s.word_limit) : "",
-                                format_number(s.reading_age), s.jargon));
-  const InvolvementScore& inv = card.involvement;
-  std::vector<std::string> stages, present, missing;
-  for (const auto& stage : inv.stages)
-    stages.push_back(stage.stage + ": " + (stage.level.empty() ? "not described" : stage.level));
-  for (const auto& e : inv.evidence) (e.present ? present : missing).push_back(e.name);
-  item("Involvement",
-       !inv.present ? "no involvement section"
-                    : fmt::format("highest level: {}; {} tokenistic phrase(s)",
-                                  inv.highest_level.empty() ? "none described" : inv.highest_level,
-                                  inv.tokenism));
-  if (!stages.empty()) item("Level by stage", fmt::format("{}", fmt::join(stages, "; ")));
-  if (inv.present) {
-    item("Evidence shown", present.empty() ? "none" : fmt::format("{}", fmt::join(present, "; ")));
-    item("Evidence missing",
-         missing.empty() ? "none" : fmt::format("{}", fmt::join(missing, "; ")));
+       json_field(s, "present") != true
+           ? "none found"
+           : fmt::format("{} words{}; reading age {}; {} jargon finding(s)",
+                         json_count(s, "words").value_or(0),
+                         limit ? fmt::format(" (limit {})", *limit) : "",
+                         format_number(number_of(s, "reading_age")),
+                         json_count(s, "jargon").value_or(0)));
+  const ordered_json& inv = json_field(card, "involvement");
+  std::vector<std::string> stages;
+  if (json_field(inv, "stages").is_array())
+    for (const auto& stage : json_field(inv, "stages")) {
+      const std::string level = json_text(stage, "level");
+      stages.push_back(json_text(stage, "stage") + ": " +
+                       (level.empty() ? "not described" : level));
+    }
+  const bool involvement_present = json_field(inv, "present") == true;
+  const std::string highest = json_text(inv, "highest_level");
+  item("Involvement", !involvement_present
+                          ? "no involvement section"
+                          : fmt::format("highest level: {}; {} tokenistic phrase(s)",
+                                        highest.empty() ? "none described" : highest,
+                                        json_count(inv, "tokenism").value_or(0)));
+  if (!stages.empty()) item("Level by stage", joined(stages, "; "));
+  if (involvement_present) {
+    const auto present = texts_of(json_field(inv, "evidence_present"));
+    const auto missing = texts_of(json_field(inv, "evidence_missing"));
+    item("Evidence shown", present.empty() ? "none" : joined(present, "; "));
+    item("Evidence missing", missing.empty() ? "none" : joined(missing, "; "));
   }
+  const ordered_json& structure = json_field(card, "structure");
+  const auto missing_sections = texts_of(json_field(structure, "missing_sections"));
   item("Structure",
-       fmt::format(
-           "{} structure finding(s), {} error(s){}", card.structure.findings, card.structure.errors,
-           card.structure.missing_sections.empty()
-               ? ""
-               : fmt::format("; missing: {}", fmt::join(card.structure.missing_sections, ", "))));
+       fmt::format("{} structure finding(s), {} error(s){}",
+                   json_count(structure, "findings").value_or(0),
+                   json_count(structure, "errors").value_or(0),
+                   missing_sections.empty() ? "" : "; missing: " + joined(missing_sections, ", ")));
   return html + "</dl>";
 }
 
-std::string findings_html(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
-  if (diagnostics.empty()) return "<h4>Findings</h4><p>No findings.</p>";
+// Where a finding is, in the terms of its format: a page of a PDF, a paragraph of a DOCX or ODT
+// file, a line and field of a form export, and the line and column of the (extracted) text.
+std::string finding_place(const ordered_json& finding) {
+  std::vector<std::string> parts;
+  if (auto page = json_count(finding, "page")) parts.push_back(fmt::format("page {}", *page));
+  if (auto paragraph = json_count(finding, "paragraph"))
+    parts.push_back(fmt::format("paragraph {}", *paragraph));
+  if (auto line = json_count(finding, "source_line")) {
+    const auto number = json_count(finding, "field_number");
+    parts.push_back(fmt::format("line {} of the export, field \u201c{}\u201d{}", *line,
+                                json_text(finding, "field"),
+                                number ? fmt::format(" (column {})", *number) : ""));
+    parts.push_back(fmt::format("in the submission: line {}, column {}",
+                                json_count(finding, "line").value_or(1),
+                                json_count(finding, "column").value_or(1)));
+  } else {
+    parts.push_back(fmt::format("line {}, column {}", json_count(finding, "line").value_or(1),
+                                json_count(finding, "column").value_or(1)));
+  }
+  return joined(parts, ", ");
+}
+
+std::string findings_html(const ordered_json& diagnostics) {
+  if (!diagnostics.is_array() || diagnostics.empty()) return "<h4>Findings</h4><p>No findings.</p>";
   std::string html = "<h4>Findings</h4><ol>";
-  for (const Diagnostic& d : diagnostics) {
-    const CliPosition at = cli_position(doc, d.begin);
-    const std::string severity(severity_name(d.severity));
-    html += fmt::format(
-        "<li>line {}, column {}: <span class=\"sev-{}\">{}</span>, {}: {} <code>{}</code></li>",
-        at.line, at.column, severity, severity, html_escape(d.category), html_escape(d.message),
-        html_escape(d.rule_id));
+  for (const ordered_json& finding : diagnostics) {
+    const std::string severity = json_text(finding, "severity");
+    const std::string text = json_text(finding, "text");
+    html += fmt::format("<li>{}: <span class=\"sev-{}\">{}</span>, {}: {}{} <code>{}</code></li>",
+                        html_escape(finding_place(finding)), html_escape(severity),
+                        html_escape(severity), html_escape(json_text(finding, "category")),
+                        html_escape(json_text(finding, "message")),
+                        text.empty() ? "" : " (\u201c" + html_escape(text) + "\u201d)",
+                        html_escape(json_text(finding, "rule")));
   }
   return html + "</ol>";
 }
@@ -331,15 +385,23 @@ std::string submission_html(const SubmissionRecord& record, const std::string& a
       "<h3 id=\"{0}-h\">{1}</h3><p>{2}{3} · {4}</p>",
       anchor, html_escape(record.id), html_escape(record.path),
       record.row ? fmt::format(", row {}", *record.row) : "", html_escape(record.format));
-  const FileOutcome& outcome = record.outcome;
-  if (!outcome.ok || !outcome.doc)
-    return html + "<p class=\"status-error\">Could not be linted: " + html_escape(outcome.error) +
-           "</p><p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
-  if (record.scorecard) html += scorecard_html(*record.scorecard);
-  html += findings_html(*outcome.doc, outcome.diagnostics);
-  html += "<h4>Text</h4><div class=\"doc\">" +
-          highlighted_text_html(*outcome.doc, outcome.diagnostics) + "</div>";
-  return html + "<p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
+  const std::string back = "<p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
+  if (!record_ok(record))
+    return html +
+           "<p class=\"status-error\">Could not be linted: " + html_escape(record.outcome.error) +
+           "</p>" + back;
+  const ordered_json& card = json_field(record.json, "scorecard");
+  if (card.is_object()) html += scorecard_html(card);
+  html += findings_html(json_field(record.json, "diagnostics"));
+  html += "<h4>Text</h4>";
+  if (record.outcome.doc)
+    html += "<div class=\"doc\">" +
+            highlighted_text_html(*record.outcome.doc, record.outcome.diagnostics) + "</div>";
+  else
+    html +=
+        "<p>The text is not shown: this submission was linted in an earlier run whose "
+        "JSON Lines output this run resumed.</p>";
+  return html + back;
 }
 
 HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& anchor) {
@@ -348,23 +410,29 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   row.id = record.id;
   row.path = record.path;
   row.format = record.format;
-  row.ok = record.outcome.ok && record.outcome.doc;
+  row.ok = record_ok(record);
   row.error = record.outcome.error;
-  row.findings = record.outcome.diagnostics.size();
-  for (const Diagnostic& d : record.outcome.diagnostics) {
-    row.errors += d.severity == Severity::Error;
-    row.warnings += d.severity == Severity::Warning;
-    ++row.by_category[d.category];
-  }
-  if (!row.ok || !record.scorecard) return row;
-  const Scorecard& card = *record.scorecard;
-  row.has_summary = card.summary.present;
-  row.summary_words = card.summary.words;
-  row.summary_limit = card.summary.word_limit ? static_cast<long>(*card.summary.word_limit) : -1;
-  row.reading_age = card.summary.reading_age;
-  row.involvement_level = card.involvement.highest_level;
-  row.tokenism = card.involvement.tokenism;
-  for (const auto& item : card.involvement.evidence) row.evidence[item.name] = item.present;
+  const ordered_json& diagnostics = json_field(record.json, "diagnostics");
+  if (diagnostics.is_array())
+    for (const ordered_json& finding : diagnostics) {
+      const std::string severity = json_text(finding, "severity");
+      ++row.findings;
+      row.errors += severity == "error";
+      row.warnings += severity == "warning";
+      ++row.by_category[json_text(finding, "category")];
+    }
+  const ordered_json& card = json_field(record.json, "scorecard");
+  if (!row.ok || !card.is_object()) return row;
+  const ordered_json& summary = json_field(card, "plain_english_summary");
+  row.has_summary = json_field(summary, "present") == true;
+  row.summary_words = json_count(summary, "words").value_or(0);
+  const auto limit = json_count(summary, "word_limit");
+  row.summary_limit = limit ? static_cast<long>(*limit) : -1;
+  row.reading_age = number_of(summary, "reading_age");
+  const ordered_json& involvement = json_field(card, "involvement");
+  row.involvement_level = json_text(involvement, "highest_level");
+  row.tokenism = json_count(involvement, "tokenism").value_or(0);
+  for (const auto& [name, present] : record_evidence(record)) row.evidence[name] = present;
   return row;
 }
 
@@ -436,7 +504,7 @@ void HtmlReport::add(const SubmissionRecord& record) {
   if (std::fwrite(html.data(), 1, html.size(), spool_) != html.size())
     throw std::runtime_error("cannot write the HTML report's temporary file (disk full?)");
   Row row = summary_row(record, anchor);
-  for (const auto& [name, present] : row.evidence)
+  for (const auto& [name, present] : record_evidence(record))
     if (std::find(evidence_items_.begin(), evidence_items_.end(), name) == evidence_items_.end())
       evidence_items_.push_back(name);
   rows_.push_back(std::move(row));

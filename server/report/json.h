@@ -1,5 +1,7 @@
 // JSON output, version 1 (the contract in design.md).
 #pragma once
+#include <ostream>
+
 #include <nlohmann/json.hpp>
 
 #include "report/outcome.h"
@@ -12,5 +14,8 @@ nlohmann::json file_json(const FileOutcome& outcome);
 nlohmann::json summary_json(const std::vector<FileOutcome>& outcomes);
 // The whole report: {"version": 1, "tool": ..., "files": [...], "summary": ...}.
 nlohmann::json report_json(const std::vector<FileOutcome>& outcomes);
+// Writes report_json(outcomes).dump(2) byte for byte, without building the tree first: large
+// reports hold tens of thousands of findings. Invalid UTF-8 in a text is written as U+FFFD.
+void write_report_json(std::ostream& out, const std::vector<FileOutcome>& outcomes);
 
 }  // namespace sayso

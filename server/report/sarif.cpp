@@ -36,26 +36,44 @@ ordered_json artifact_location(const std::string& path) {
   return location;
 }
 
-// Findings in a file point at its lines and columns; findings in a form row point at the export
-// file, with the row and the position inside the row's document as properties.
-ordered_json result_location(const SubmissionRecord& record, const Diagnostic& d) {
-  const Document& doc = *record.outcome.doc;
-  const CliPosition start = cli_position(doc, d.begin), end = cli_position(doc, d.end);
+// Findings in a file point at its lines and columns (of the extracted text, for DOCX, ODT and
+// PDF: the page or paragraph is a property); findings in a form row point at the export file's
+// line, with the row, the field and the section as properties and a logical location.
+ordered_json result_location(const SubmissionRecord& record, const ordered_json& finding) {
   ordered_json physical = {{"artifactLocation", artifact_location(record.path)}};
-  if (!record.row)
-    physical["region"] = {
-        {"startLine", start.line},
-        {"startColumn", start.column},
-        {"endLine", end.line},
-        {"endColumn", end.column},
-        {"snippet", {{"text", doc.source.bytes.substr(d.begin, d.end - d.begin)}}}};
+  const std::string section = json_text(finding, "section");
+  if (!record.row) {
+    physical["region"] = {{"startLine", json_count(finding, "line").value_or(1)},
+                          {"startColumn", json_count(finding, "column").value_or(1)},
+                          {"endLine", json_count(finding, "end_line").value_or(1)},
+                          {"endColumn", json_count(finding, "end_column").value_or(1)},
+                          {"snippet", {{"text", json_text(finding, "text")}}}};
+  } else if (auto line = json_count(finding, "source_line")) {
+    physical["region"] = {{"startLine", *line}};
+  }
   ordered_json location = {{"physicalLocation", physical}};
   if (record.row)
     location["logicalLocations"] =
-        ordered_json::array({{{"name", d.section_kind},
-                              {"fullyQualifiedName", record.id + "/" + d.section_kind},
+        ordered_json::array({{{"name", section},
+                              {"fullyQualifiedName", record.id + "/" + section},
                               {"kind", "section"}}});
   return location;
+}
+
+ordered_json result_properties(const SubmissionRecord& record, const ordered_json& finding) {
+  ordered_json properties = {{"category", json_text(finding, "category")},
+                             {"section", json_text(finding, "section")},
+                             {"submission", record.id}};
+  if (record.row) properties["row"] = *record.row;
+  for (const char* key : {"page", "paragraph", "field_number"})
+    if (auto n = json_count(finding, key)) properties[key] = *n;
+  if (finding.contains("field")) properties["field"] = json_text(finding, "field");
+  return properties;
+}
+
+std::string level_of(const ordered_json& finding) {
+  auto severity = parse_severity(json_text(finding, "severity"));
+  return severity ? sarif_level(*severity) : "note";
 }
 
 }  // namespace
@@ -104,7 +122,7 @@ void SarifReport::write_result(const ordered_json& result) {
 }
 
 void SarifReport::add(const SubmissionRecord& record) {
-  if (!record.outcome.ok || !record.outcome.doc) {
+  if (!record_ok(record)) {
     notifications_.push_back(
         {{"level", "error"},
          {"message", {{"text", fmt::format("{}: {}", record.id, record.outcome.error)}}},
@@ -113,16 +131,16 @@ void SarifReport::add(const SubmissionRecord& record) {
               {{{"physicalLocation", {{"artifactLocation", artifact_location(record.path)}}}}})}});
     return;
   }
-  for (const Diagnostic& d : record.outcome.diagnostics) {
-    ordered_json properties = {
-        {"category", d.category}, {"section", d.section_kind}, {"submission", record.id}};
-    if (record.row) properties["row"] = *record.row;
-    write_result({{"ruleId", d.rule_id},
-                  {"ruleIndex", rule_index(record, d.rule_id)},
-                  {"level", sarif_level(d.severity)},
-                  {"message", {{"text", d.message}}},
-                  {"locations", ordered_json::array({result_location(record, d)})},
-                  {"properties", properties}});
+  const ordered_json& diagnostics = json_field(record.json, "diagnostics");
+  if (!diagnostics.is_array()) return;
+  for (const ordered_json& finding : diagnostics) {
+    const std::string rule_id = json_text(finding, "rule");
+    write_result({{"ruleId", rule_id},
+                  {"ruleIndex", rule_index(record, rule_id)},
+                  {"level", level_of(finding)},
+                  {"message", {{"text", json_text(finding, "message")}}},
+                  {"locations", ordered_json::array({result_location(record, finding)})},
+                  {"properties", result_properties(record, finding)}});
   }
 }
 

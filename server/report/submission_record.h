@@ -1,10 +1,16 @@
 // One batch submission as every batch reporter reads it: where it came from, what linting it
 // produced, and its scorecard. Reporters receive records one at a time, in input order.
+//
+// Every reporter reads the record's JSON Lines record (`line`, and `json`, the same parsed), so
+// that records of an earlier run read back from its JSON Lines output (--resume) are reported
+// exactly like new ones. A new record also keeps its Document, for the reports that show the text.
 #pragma once
 #include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +20,16 @@
 
 namespace sayso {
 
+// Where one field of a form row (a CSV cell or a JSON Lines field) lies, in the export file and in
+// the Markdown document made of the row.
+struct FormField {
+  std::string name;                // the column name (CSV header) or the JSON key
+  std::size_t number = 0;          // 1-based column of a CSV file (a quoted cell may span lines);
+                                   // 0 for JSON Lines (a row is one line)
+  std::size_t line = 0;            // 1-based line of the export file where the field's text starts
+  std::size_t begin = 0, end = 0;  // the field's text in the row's document
+};
+
 struct SubmissionRecord {
   std::string id;
   std::string path;                // the file, or "-" for standard input
@@ -21,12 +37,41 @@ struct SubmissionRecord {
   std::string format;              // "markdown", "text", "docx", "csv", "jsonl", ...
   FileOutcome outcome;             // ok/error, the document and its diagnostics
   std::optional<Scorecard> scorecard;
+  std::vector<FormField> fields;   // form rows: where each mapped field came from
   const RuleSet* rules = nullptr;  // the rules that linted it (valid while the record is handed on)
+  std::string line;                // the JSON Lines record, without the line break
+  nlohmann::ordered_json json;     // `line` parsed, for the reporters that read it
+  bool resumed = false;            // read back from an earlier run's JSON Lines output
 };
 
-// The JSON Lines record: {"id","path","row","format","status","error","sections","diagnostics",
-// "scorecard"}; sections and diagnostics exactly as in check's JSON.
-nlohmann::ordered_json record_json(const SubmissionRecord& record);
+// The JSON Lines record, on one line: {"id","path","row","format","status","error","sections",
+// "diagnostics","scorecard"}; sections and diagnostics exactly as in check's JSON, each finding
+// with, where the format allows, "page" (PDF), "paragraph" (DOCX, ODT: the nth paragraph,
+// heading, list item or table cell with text) or, in a form row, "source_line" (the line of the
+// export file), "field" (the column or key) and "field_number" (the CSV column, 1-based).
+std::string record_line(const SubmissionRecord& record);
+
+// Sets record.line and, when a reporter will read it, record.json (done on the worker thread).
+void seal_record(SubmissionRecord& record, bool with_json = true);
+
+// A record read back from a JSON Lines line of an earlier run (no Document). Nullopt when the
+// line is not a record (not a JSON object with a string "id").
+std::optional<SubmissionRecord> record_from_line(std::string line);
+
+// True when the record's JSON says "status": "ok".
+bool record_ok(const SubmissionRecord& record);
+
+// The involvement evidence checklist of a record's scorecard: (item, present), the items shown
+// first, then the missing ones.
+std::vector<std::pair<std::string, bool>> record_evidence(const SubmissionRecord& record);
+
+// Reading a record's JSON defensively: a record read back may come from another version.
+// The value of `key` in `object`, or null when it is absent or `object` is not an object.
+const nlohmann::ordered_json& json_field(const nlohmann::ordered_json& object, const char* key);
+// The string at `key`, or "" when it is not a string.
+std::string json_text(const nlohmann::ordered_json& object, const char* key);
+// The number at `key`, or nullopt when it is not a non-negative integer.
+std::optional<std::size_t> json_count(const nlohmann::ordered_json& object, const char* key);
 
 // Receives every record of a batch in input order, then finish() once.
 class SubmissionSink {
@@ -34,6 +79,8 @@ class SubmissionSink {
   virtual ~SubmissionSink() = default;
   virtual void add(const SubmissionRecord& record) = 0;
   virtual void finish() = 0;
+  // Whether add() reads record.json (else record.line only).
+  virtual bool reads_json() const { return true; }
 };
 
 // One JSON line per record, flushed at once (the streaming mode).
@@ -42,6 +89,7 @@ class JsonLinesSink : public SubmissionSink {
   explicit JsonLinesSink(std::ostream& out) : out_(out) {}
   void add(const SubmissionRecord& record) override;
   void finish() override;
+  bool reads_json() const override { return false; }
 
  private:
   std::ostream& out_;

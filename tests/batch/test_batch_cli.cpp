@@ -329,3 +329,83 @@ TEST_CASE("batch: --resume skips ids already done and appends to the same file",
   CHECK(records[2]["id"] == c);
   CHECK(records[2]["status"] == "ok");
 }
+
+TEST_CASE("batch: the reports of a resumed run cover every submission, as a whole run's do",
+          "[batch][resume]") {
+  TempDir dir;
+  // Untitled texts: b has no finding at all, a and c one each.
+  const std::string a = dir.write("a.md", "We will utilise data.\n");
+  const std::string b = dir.write("b.md", "We will ask people.\n");
+  const std::string c = dir.write("c.md", "We will utilise the results.\n");
+  const std::string all = q(a) + " " + q(b) + " " + q(c);
+  auto reports = [&](const std::string& stem) {
+    return " --out-csv " + q(dir.file(stem + ".csv")) + " --out-sarif " +
+           q(dir.file(stem + ".sarif")) + " --out-html " + q(dir.file(stem + ".html"));
+  };
+  REQUIRE(run("batch --out-jsonl " + q(dir.file("whole.jsonl")) + reports("whole") + " " + all)
+              .status == 0);
+
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --out-jsonl " + q(out) + " " + q(a) + " " + q(b)).status == 0);
+  Run resumed =
+      run("batch --resume " + q(out) + " --out-jsonl " + q(out) + reports("resumed") + " " + all);
+  CHECK(resumed.status == 0);
+  CHECK(slurp(out) == slurp(dir.file("whole.jsonl")));
+
+  SECTION("CSV and SARIF are the same bytes as those of one whole run") {
+    const std::string csv = slurp(dir.file("resumed.csv"));
+    CHECK(csv == slurp(dir.file("whole.csv")));
+    CHECK(csv.find(a) != std::string::npos);
+    CHECK(csv.find(c) != std::string::npos);
+    CHECK(slurp(dir.file("resumed.sarif")) == slurp(dir.file("whole.sarif")));
+    json sarif = json::parse(slurp(dir.file("resumed.sarif")));
+    std::set<std::string> submissions;
+    for (const auto& result : sarif["runs"][0]["results"])
+      submissions.insert(result["properties"]["submission"].get<std::string>());
+    CHECK(submissions == std::set<std::string>{a, c});
+  }
+  SECTION("HTML lists all three, with the earlier ones' findings but not their text") {
+    const std::string html = slurp(dir.file("resumed.html"));
+    std::size_t sections = 0;
+    for (std::size_t p = 0;
+         (p = html.find("<section class=\"submission\"", p)) != std::string::npos; ++p)
+      ++sections;
+    CHECK(sections == 3);
+    CHECK(html.find("<strong>3</strong> submissions") != std::string::npos);
+    std::size_t earlier = 0;
+    for (std::size_t p = 0; (p = html.find("linted in an earlier run", p)) != std::string::npos;
+         ++p)
+      ++earlier;
+    CHECK(earlier == 2);
+    CHECK(html.find("\xE2\x80\x9Cutilise\xE2\x80\x9D") != std::string::npos);  // a's finding
+    CHECK(html.find("<mark") != std::string::npos);                            // c's text
+  }
+  SECTION("JSON Lines to another file also cover every submission") {
+    const std::string other = dir.file("other.jsonl");
+    CHECK(run("batch --resume " + q(out) + " --out-jsonl " + q(other) + " " + all).status == 0);
+    CHECK(slurp(other) == slurp(dir.file("whole.jsonl")));
+  }
+}
+
+TEST_CASE("batch: --resume keeps earlier error records and duplicate ids as they were",
+          "[batch][resume]") {
+  TempDir dir;
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string csv = dir.write("forms.csv", kFormCsv);
+  const std::string out = dir.file("out.jsonl");
+  const std::string args = "--map " + q(map) + " --out-jsonl " + q(out) + " " + q(csv);
+  REQUIRE(run("batch " + args).status == 1);
+  const std::string first = slurp(out);
+  REQUIRE(records_of(first).size() == 4);
+  // Nothing is left to do: the duplicate id is not reported again, and the earlier error
+  // records still make the exit status 1.
+  CHECK(run("batch --resume " + q(out) + " " + args).status == 1);
+  CHECK(slurp(out) == first);
+  const std::string csv_out = dir.file("out.csv");
+  CHECK(run("batch --resume " + q(out) + " --out-csv " + q(csv_out) + " " + args).status == 1);
+  const std::string table = slurp(csv_out);
+  std::size_t rows = 0;
+  for (std::size_t p = 0; (p = table.find("\r\n", p)) != std::string::npos; p += 2) ++rows;
+  CHECK(rows == 5);  // the header and the four records
+  CHECK(table.find("duplicate id 'A-1'") != std::string::npos);
+}

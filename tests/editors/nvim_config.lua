@@ -57,6 +57,12 @@ local function run()
   assert(sent.profile == 'nihr' and sent.language == 'en_GB'
     and sent.severity['plain-english.passive-voice'] == 'off', 'wrong settings: ' .. vim.inspect(sent))
 
+  -- Code lenses (on by default): the summary heading's words against the nihr limit.
+  wait_for('code lenses from the setup', function() return #vim.lsp.codelens.get(bufnr) > 0 end)
+  local lens = vim.lsp.codelens.get(bufnr)[1]
+  note('code lens: ' .. lens.command.title)
+  assert(lens.command.title:find(' / 300 words', 1, true), 'unexpected code lens: ' .. lens.command.title)
+
   -- A plain-text file in the same project: the same client, and findings there too.
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('SAYSO_DOC2')))
   local bufnr2 = vim.api.nvim_get_current_buf()

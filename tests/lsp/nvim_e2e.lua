@@ -159,7 +159,36 @@ local function run()
     return find(bufnr, function(d) return d.lnum == 2 and d.col == 32 end) == nil
   end)
 
-  -- 6. Shutdown and exit: the server ends with status 0.
+  -- 6. Code lenses on the two headings (Neovim 0.7 has no inlay hints): each section's figures.
+  vim.lsp.codelens.refresh()
+  wait_for('code lenses on both headings', function()
+    return #vim.lsp.codelens.get(bufnr) == 2
+  end)
+  local lens_on = {}
+  for _, lens in ipairs(vim.lsp.codelens.get(bufnr)) do
+    note(string.format('code lens on line %d: %s', lens.range.start.line, lens.command.title))
+    lens_on[lens.range.start.line] = lens
+  end
+  assert(lens_on[0] and starts_with(lens_on[0].command.title, '13 / 300 words · reading age '),
+    'no word count against the limit on the summary heading')
+  assert(lens_on[4] and lens_on[4].command.title:find('evidence %d+ of %d+'),
+    'no evidence checklist on the involvement heading')
+
+  -- 7. Running the involvement lens: the server shows the section's missing evidence.
+  local shown = nil
+  vim.lsp.handlers['window/showMessage'] = function(_, message)
+    shown = message.message
+  end
+  vim.api.nvim_win_set_cursor(0, { 5, 0 })
+  vim.lsp.codelens.run()
+  wait_for('the section shown by the lens command', function()
+    return shown ~= nil
+  end)
+  note('code lens command showed: ' .. shown)
+  assert(starts_with(shown, 'Patient and public involvement: ') and shown:find('Missing evidence: ', 1, true),
+    'the lens command did not list the missing evidence')
+
+  -- 8. Shutdown and exit: the server ends with status 0.
   vim.lsp.stop_client(client_id)
   wait_for('the server to exit', function()
     return exit_code ~= nil

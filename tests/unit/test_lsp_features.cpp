@@ -69,7 +69,9 @@ TEST_CASE("lsp: initialize advertises every feature", "[lsp][features]") {
   CHECK(caps["documentSymbolProvider"] == true);
   CHECK(caps["inlayHintProvider"] == true);
   CHECK(caps["executeCommandProvider"]["commands"] ==
-        json::array({"sayso.lintWorkspace", "sayso.explainRule", "sayso.addWord"}));
+        json::array(
+            {"sayso.lintWorkspace", "sayso.explainRule", "sayso.addWord", "sayso.showSection"}));
+  CHECK(caps["codeLensProvider"]["resolveProvider"] == false);
   CHECK(caps["workspace"]["workspaceFolders"]["changeNotifications"] == true);
 }
 

@@ -69,3 +69,27 @@ TEST_CASE("BOM, CRLF and binary detection", "[source]") {
   CHECK_FALSE(looks_binary("plain text\n"));
   CHECK_FALSE(looks_binary(""));
 }
+
+TEST_CASE("a position cursor gives what to_position gives, in any order", "[positions]") {
+  // Cut sequences (offsets inside a character), CRLF, lone CR and a truncated last character.
+  std::string text = "é😀x 中文\r\nsecond line é\rthird\n\nlast \xF0\x9F";
+  LineIndex idx(text);
+  for (ColumnUnit unit : {ColumnUnit::Utf8Bytes, ColumnUnit::Utf16Units, ColumnUnit::CodePoints}) {
+    PositionCursor forward(idx, unit);
+    for (std::size_t i = 0; i <= text.size() + 2; ++i) {
+      const LineColumn want = idx.to_position(i, unit), got = forward.to_position(i);
+      CHECK(got.line == want.line);
+      CHECK(got.column == want.column);
+    }
+    PositionCursor backward(idx, unit);
+    for (std::size_t i = text.size() + 1; i-- > 0;) {
+      const LineColumn want = idx.to_position(i, unit), got = backward.to_position(i);
+      CHECK(got.line == want.line);
+      CHECK(got.column == want.column);
+    }
+    PositionCursor mixed(idx, unit);  // ends of findings interleave with their starts
+    for (std::size_t i = 0; i + 5 <= text.size(); i += 3)
+      for (std::size_t at : {i + 5, i, i + 1})
+        CHECK(mixed.to_position(at).column == idx.to_position(at, unit).column);
+  }
+}

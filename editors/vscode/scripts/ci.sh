@@ -36,5 +36,7 @@ vsix="$out/sayso-$version.vsix"
 rm -f "$vsix"
 echo "== package"
 # --no-dependencies: the bundle already contains vscode-languageclient.
-npx --no-install vsce package --no-dependencies --out "$vsix"
+# --allow-missing-repository: the project has no public repository address yet, and package.json
+# names none rather than a made-up one (vsce would otherwise ask, and wait for an answer).
+npx --no-install vsce package --no-dependencies --allow-missing-repository --out "$vsix"
 node scripts/check-vsix.js "$vsix"

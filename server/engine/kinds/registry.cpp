@@ -14,6 +14,7 @@ const std::map<std::string, KindFactory>& kind_factories() {
       {"evidence", make_evidence_check},
       {"claim-needs-evidence", make_claim_evidence_check},
       {"involvement-level", make_involvement_level_check},
+      {"number-density", make_number_density_check},
   };
   return factories;
 }

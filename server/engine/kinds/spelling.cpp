@@ -69,6 +69,7 @@ class SpellingCheck : public RuleCheck {
 
  private:
   static bool misspelled(Speller& speller, const std::string& word) {
+    if (known_parts(speller, word)) return false;
     if (speller.correct(word)) return false;
     if (word.find('-') == std::string::npos) return true;
     // Hyphenated words are right when every part is ("well-written", "co-design").
@@ -82,6 +83,20 @@ class SpellingCheck : public RuleCheck {
       start = dash + 1;
     }
     return false;
+  }
+
+  // Whether the word, or each part of a hyphenated one, is known without asking Hunspell: then
+  // it is not misspelled whatever Hunspell says of the whole (see below).
+  static bool known_parts(Speller& speller, const std::string& word) {
+    if (speller.known(word)) return true;
+    if (word.find('-') == std::string::npos) return false;
+    for (std::size_t start = 0; start <= word.size();) {
+      std::size_t dash = word.find('-', start);
+      if (dash == std::string::npos) dash = word.size();
+      if (dash > start && !speller.known(word.substr(start, dash - start))) return false;
+      start = dash + 1;
+    }
+    return true;
   }
 
   SpellerSpec spec_;

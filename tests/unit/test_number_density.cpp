@@ -1,0 +1,104 @@
+// The number-density kind (plain-english.number-heavy-sentence) and the number rules it sits
+// beside (plain-english.decimals, abbreviated results in plain-english.statistics-terms).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "test_helpers.h"
+
+using namespace sayso;
+namespace fs = std::filesystem;
+
+namespace {
+
+const RuleSet& shipped_rules() {
+  static const RuleSet set =
+      load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", Config{});
+  return set;
+}
+
+struct Found {
+  std::vector<Diagnostic> findings;
+  std::string text;
+  std::vector<std::string> flagged() const {
+    std::vector<std::string> out;
+    for (const auto& d : findings) out.push_back(text.substr(d.begin, d.end - d.begin));
+    return out;
+  }
+};
+
+Found lint_summary(const std::string& text, const std::string& rule_id) {
+  LoadOptions options;
+  options.headless_kind = "plain-english-summary";
+  LoadResult r = load_document("summary.md", text, shipped_rules().sections, options);
+  r.doc.lines = LineIndex(r.doc.source.bytes);
+  Linter linter(shipped_rules(), Config{});
+  Found found{{}, text};
+  for (auto& d : linter.lint(r.doc).diagnostics)
+    if (d.rule_id == rule_id) found.findings.push_back(d);
+  return found;
+}
+
+std::string load_error(const std::string& rule_body) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("sayso-number-density-" + std::to_string(std::rand()));
+  fs::create_directories(dir / "p");
+  std::ofstream(dir / "p" / "pack.yml")
+      << "name: p\nversion: 0.1.0\nlicence: CC-BY-4.0\nmaintainers: [t]\ndescription: t\n";
+  std::ofstream(dir / "p" / "r.yml") << rule_body;
+  std::string error;
+  try {
+    load_rules(dir.string(), Config{});
+  } catch (const RuleError& e) {
+    error = e.what();
+  }
+  fs::remove_all(dir);
+  return error;
+}
+
+}  // namespace
+
+TEST_CASE("number-density flags a sentence with more numbers than the limit, at its numbers",
+          "[rules][number-density]") {
+  const std::string rule = "plain-english.number-heavy-sentence";
+  Found heavy = lint_summary(
+      "We asked 12 people. Pain fell from 7.2 to 4.1 points at 6 weeks and to 3.8 points at 12 "
+      "weeks.",
+      rule);
+  REQUIRE(heavy.findings.size() == 1);
+  CHECK(heavy.flagged().front() == "7.2 to 4.1 points at 6 weeks and to 3.8 points at 12");
+  CHECK_THAT(heavy.findings.front().message, Catch::Contains("This sentence has 5 numbers"));
+
+  // Three numbers is the limit: a count, a year range.
+  CHECK(lint_summary("Between 2001 and 2010, 3 hospitals took part.", rule).findings.empty());
+  // Numbers written as words are not counted.
+  CHECK(lint_summary("Four of the five groups met six times in twelve weeks.", rule)
+            .findings.empty());
+}
+
+TEST_CASE("number-density refuses a missing or silly limit", "[rules][number-density]") {
+  const std::string head =
+      "rules:\n  - id: p.a\n    kind: number-density\n    category: readability\n"
+      "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
+      "    examples: {flag: [a 1 2 3 4, b 1 2 3 4], pass: [c, d]}\n"
+      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  CHECK_THAT(load_error(head), Catch::Contains("'max_per_sentence' is missing"));
+  CHECK_THAT(load_error(head + "    max_per_sentence: 0\n"),
+             Catch::Contains("'max_per_sentence' must be a whole number from 1 to 100"));
+  CHECK(load_error(head + "    max_per_sentence: 3\n").empty());
+}
+
+TEST_CASE("decimals and abbreviated results are flagged in a summary, everyday numbers are not",
+          "[rules][number-density]") {
+  CHECK(lint_summary("Fewer people died (RR 0.76, 95% CI 0.50 to 1.15).",
+                     "plain-english.statistics-terms")
+            .flagged() == std::vector<std::string>{"RR 0", "95% CI"});
+  // Lower-case "or" followed by a number is a word, not an odds ratio.
+  CHECK(lint_summary("We will ask 10 or 12 people.", "plain-english.statistics-terms")
+            .findings.empty());
+  CHECK(lint_summary("Blood sugar fell by 0.76 units.", "plain-english.decimals").flagged() ==
+        std::vector<std::string>{"0.76"});
+  CHECK(lint_summary("The study costs £1.2 million.", "plain-english.decimals").findings.empty());
+}

@@ -1,0 +1,138 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/cache_dir.h"
+#include "engine/ruleset.h"
+#include "engine/yaml_cache.h"
+
+using namespace sayso;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CacheFolder {
+  fs::path path = fs::temp_directory_path() / ("sayso-rules-cache-" + std::to_string(::getpid()));
+  CacheFolder() {
+    fs::remove_all(path);
+    set_cache_dir(path.string());
+  }
+  ~CacheFolder() {
+    set_cache_dir("");
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::vector<fs::path> files() const {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(path))
+      if (e.path().filename().string().rfind("rules-", 0) == 0) out.push_back(e.path());
+    return out;
+  }
+};
+
+// Everything a loaded rule set says, as text, to compare loads with and without the cache.
+std::string describe(const RuleSet& set) {
+  std::string out;
+  for (const Rule& r : set.rules) {
+    out += r.id + "|" + r.kind + "|" + r.file + ":" + std::to_string(r.line) + "|" +
+           std::to_string(static_cast<int>(r.severity)) + "|" + (r.enabled ? "on" : "off") + "|" +
+           r.message + "|" + YAML::Dump(r.node) + "\n";
+  }
+  for (const auto& [name, p] : set.profiles) out += name + "|" + YAML::Dump(p.rules) + "\n";
+  return out;
+}
+
+std::string copy_rules(const fs::path& to) {
+  fs::remove_all(to);
+  fs::copy(std::string(SAYSO_TEST_DATA_DIR) + "/rules", to, fs::copy_options::recursive);
+  // A profile naming a rule that does not exist: an error only when it is chosen, whose
+  // message needs the line of the name.
+  std::ofstream(to / "profiles" / "broken.yml")
+      << "name: broken\ndescription: names a missing rule\nrules:\n  t.length: {max_words: 5}\n"
+         "  t.missing: {max_words: 1}\n";
+  return to.string();
+}
+
+}  // namespace
+
+TEST_CASE("serialized YAML trees read back the same, with the rules' lines", "[rules-cache]") {
+  const YAML::Node root = YAML::Load(
+      "rules:\n  - id: a\n    list: [x, 'y', \"z: w\"]\n    empty:\n    nested: {k: [1, {m: n}]}\n"
+      "  - id: b\n    none: ~\n    seq: []\n    map: {}\n");
+  const auto bytes = serialize_yaml(root);
+  REQUIRE(bytes);
+  const YamlCache::Tree tree = deserialize_yaml(*bytes);
+  CHECK(YAML::Dump(tree.root) == YAML::Dump(root));
+  CHECK(tree.rule_lines == std::vector<int>{2, 6});
+  CHECK(tree.root["rules"][0]["empty"].IsNull());
+  CHECK(tree.root["rules"][1]["seq"].IsSequence());
+  CHECK(tree.root["rules"][1]["map"].IsMap());
+  CHECK_FALSE(serialize_yaml(YAML::Load("{[a]: b}")));  // a non-text key is not kept
+  CHECK_THROWS(deserialize_yaml(bytes->substr(0, bytes->size() - 1)));
+}
+
+TEST_CASE("rules loaded through the cache are the rules loaded without it", "[rules-cache]") {
+  const fs::path scratch =
+      fs::temp_directory_path() / ("sayso-rules-copy-" + std::to_string(::getpid()));
+  const std::string dir = copy_rules(scratch);
+  Config config;
+  const std::string plain = describe(load_rules(dir, config));
+  CacheFolder cache;
+  CHECK(describe(load_rules(dir, config)) == plain);  // writes the cache
+  REQUIRE(cache.files().size() == 1);
+  CHECK(describe(load_rules(dir, config)) == plain);  // reads it
+
+  SECTION("an edited rule file is read again") {
+    const fs::path file = fs::path(dir) / "t" / "rules.yml";
+    std::string text;
+    {
+      std::ifstream in(file);
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::size_t at = text.find("severity: warning");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 17, "severity: error  ");
+    std::ofstream(file) << text;
+    const RuleSet edited = load_rules(dir, config);
+    set_cache_dir("");
+    CHECK(describe(edited) == describe(load_rules(dir, config)));
+    CHECK(describe(edited) != plain);
+  }
+  SECTION("a damaged cache file is ignored") {
+    for (const fs::path& f : cache.files()) {
+      std::string bytes;
+      {
+        std::ifstream in(f, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      bytes[bytes.size() / 2] ^= 0x5A;
+      std::ofstream(f, std::ios::binary) << bytes;
+    }
+    CHECK(describe(load_rules(dir, config)) == plain);
+    for (const fs::path& f : cache.files()) std::ofstream(f, std::ios::binary) << "garbage";
+    CHECK(describe(load_rules(dir, config)) == plain);
+  }
+  SECTION("errors after a cached load name the right line") {
+    Config bad;
+    bad.profile = "broken";
+    std::string without, with;
+    set_cache_dir("");
+    try {
+      load_rules(dir, bad);
+    } catch (const RuleError& e) {
+      without = e.what();
+    }
+    set_cache_dir(cache.path.string());
+    try {
+      load_rules(dir, bad);
+    } catch (const RuleError& e) {
+      with = e.what();
+    }
+    CHECK(without.find("broken.yml:5: unknown rule 't.missing'") != std::string::npos);
+    CHECK(with == without);
+  }
+  fs::remove_all(scratch);
+}
