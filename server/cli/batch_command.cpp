@@ -6,6 +6,8 @@
 #include <iostream>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "batch/batch_run.h"
 #include "cli/commands.h"
 #include "core/config.h"
@@ -169,7 +171,8 @@ int run_batch_command(const Args& args) {
   std::cout.flush();
   if (options.progress)
     std::cerr << "sayso batch: " << result.records << " submissions (" << result.errors
-              << " errors, " << result.skipped << " already done) in " << result.seconds << " s\n";
+              << " errors, " << result.skipped << " already done) in "
+              << fmt::format("{:.1f}", result.seconds) << " s\n";
   if (result.config_error) return kExitUsage;
   const bool any_error = result.errors > 0 || result.resumed_errors > 0;
   return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
