@@ -29,124 +29,8 @@ const FormField* field_at(const std::vector<FormField>& fields, std::size_t byte
   return fields.empty() ? nullptr : &fields.back();
 }
 
-// Compact JSON (as nlohmann's dump() writes it) straight into a string: a batch writes tens of
-// thousands of findings, and building a JSON tree for each costs more than linting some of them.
-class LineWriter {
- public:
-  explicit LineWriter(std::string& out) : out_(out) {}
-
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-  void key(std::string_view name) {
-    item();
-    string(name);
-    out_ += ':';
-    after_key_ = true;
-  }
-  void value(std::string_view text) {
-    item();
-    string(text);
-  }
-  void value(std::size_t number) {
-    item();
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    out_.append(digits, end);
-  }
-  void null() { raw("null"); }
-  void raw(std::string_view json) {  // an already serialised value
-    item();
-    out_ += json;
-  }
-  void strings(const std::vector<std::string>& items) {
-    begin_array();
-    for (const auto& item : items) value(item);
-    end_array();
-  }
-
- private:
-  void item() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (!has_items_.empty()) {
-      if (has_items_.back()) out_ += ',';
-      has_items_.back() = true;
-    }
-  }
-  void open(char bracket) {
-    item();
-    out_ += bracket;
-    has_items_.push_back(false);
-  }
-  void close(char bracket) {
-    has_items_.pop_back();
-    out_ += bracket;
-  }
-  // Quoted and escaped; a byte that is not UTF-8 becomes U+FFFD (as dump()'s "replace" does).
-  void string(std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out_ += '"';
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    for (std::size_t i = 0; i < text.size();) {
-      const unsigned char c = bytes[i];
-      if (c >= 0x80) {
-        const std::size_t len = valid_utf8_sequence_length(bytes + i, text.size() - i);
-        if (len == 0) {
-          out_ += "\xEF\xBF\xBD";
-          ++i;
-        } else {
-          out_.append(text.data() + i, len);
-          i += len;
-        }
-        continue;
-      }
-      switch (c) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        default:
-          if (c < 0x20) {
-            out_ += "\\u00";
-            out_ += kHex[c >> 4];
-            out_ += kHex[c & 0xF];
-          } else {
-            out_ += static_cast<char>(c);
-          }
-      }
-      ++i;
-    }
-    out_ += '"';
-  }
-
-  std::string& out_;
-  std::vector<bool> has_items_;  // per open container: whether it has an item yet
-  bool after_key_ = false;
-};
-
 // Where the finding is in terms the source format has: page, paragraph, line of the export.
-void write_source_place(LineWriter& w, const SubmissionRecord& record, const Document& doc,
+void write_source_place(JsonWriter& w, const SubmissionRecord& record, const Document& doc,
                         const Diagnostic& d) {
   if (!doc.page_starts.empty()) {
     w.key("page");
@@ -174,57 +58,12 @@ void write_source_place(LineWriter& w, const SubmissionRecord& record, const Doc
 }
 
 // A finding as in check's JSON (keys in the same, sorted, order), then where it is in the source.
-void write_finding(LineWriter& w, const SubmissionRecord& record, const Document& doc,
-                   const Diagnostic& d) {
-  const CliPosition start = cli_position(doc, d.begin), end = cli_position(doc, d.end);
+void write_finding(JsonWriter& w, const SubmissionRecord& record, const Document& doc,
+                   const Diagnostic& d, CliPositions& starts, CliPositions& ends) {
   w.begin_object();
-  w.key("byte_end");
-  w.value(d.end);
-  w.key("byte_start");
-  w.value(d.begin);
-  w.key("category");
-  w.value(d.category);
-  w.key("column");
-  w.value(start.column);
-  w.key("end_column");
-  w.value(end.column);
-  w.key("end_line");
-  w.value(end.line);
-  w.key("line");
-  w.value(start.line);
-  w.key("message");
-  w.value(d.message);
-  w.key("rule");
-  w.value(d.rule_id);
-  w.key("section");
-  w.value(d.section_kind);
-  w.key("severity");
-  w.value(severity_name(d.severity));
-  w.key("suggestions");
-  w.strings(d.suggestions);
-  w.key("text");
-  w.value(std::string_view(doc.source.bytes).substr(d.begin, d.end - d.begin));
+  write_diagnostic_keys(w, doc, d, starts.at(d.begin), ends.at(d.end));
   write_source_place(w, record, doc, d);
   w.end_object();
-}
-
-void write_sections(LineWriter& w, const Document& doc) {
-  w.begin_array();
-  for (const Section& s : doc.sections) {
-    std::size_t words = doc.word_count(s.begin, s.end);
-    if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
-    w.begin_object();
-    w.key("kind");
-    w.value(s.kind);
-    w.key("line");
-    w.value(cli_position(doc, s.has_heading() ? s.heading_begin : s.begin).line);
-    w.key("title");
-    w.value(s.title);
-    w.key("words");
-    w.value(words);
-    w.end_object();
-  }
-  w.end_array();
 }
 
 std::string dump(const ordered_json& json) {
@@ -237,7 +76,7 @@ std::string record_line(const SubmissionRecord& record) {
   const FileOutcome& outcome = record.outcome;
   const bool ok = outcome.ok && outcome.doc;
   std::string line;
-  LineWriter w(line);
+  JsonWriter w(line, JsonWriter::Layout::compact);
   w.begin_object();
   w.key("id");
   w.value(record.id);
@@ -259,13 +98,16 @@ std::string record_line(const SubmissionRecord& record) {
     w.value(outcome.error);
   w.key("sections");
   if (ok)
-    write_sections(w, *outcome.doc);
+    write_sections_json(w, *outcome.doc);
   else
     w.raw("[]");
   w.key("diagnostics");
   w.begin_array();
-  if (ok)
-    for (const Diagnostic& d : outcome.diagnostics) write_finding(w, record, *outcome.doc, d);
+  if (ok) {
+    CliPositions starts(*outcome.doc), ends(*outcome.doc);
+    for (const Diagnostic& d : outcome.diagnostics)
+      write_finding(w, record, *outcome.doc, d, starts, ends);
+  }
   w.end_array();
   w.key("scorecard");
   if (ok && record.scorecard)

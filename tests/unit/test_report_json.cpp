@@ -52,3 +52,56 @@ TEST_CASE("the streamed JSON report writes bytes that are not UTF-8 as U+FFFD", 
   CHECK(json.find("\"bad\xEF\xBF\xBD\xEF\xBF\xBD(.md\"") != std::string::npos);
   CHECK(nlohmann::json::parse(json)["files"][0]["status"] == "error");
 }
+
+TEST_CASE("JsonWriter writes what nlohmann's dump() and dump(2) write", "[report]") {
+  // Keys in sorted order, as nlohmann's std::map-backed objects hold them.
+  const nlohmann::json tree = {
+      {"a", "plain"},
+      {"b", "quote \" backslash \\ controls \b\f\n\r\t\x01 unicode \xC3\xA9\xF0\x9F\x98\x80"},
+      {"c", nlohmann::json::array()},
+      {"d", nlohmann::json::object()},
+      {"e", {{"n", 42}}},
+      {"z", nullptr},
+  };
+  auto write = [](JsonWriter& w) {
+    w.begin_object();
+    w.key("a");
+    w.value("plain");
+    w.key("b");
+    w.value("quote \" backslash \\ controls \b\f\n\r\t\x01 unicode \xC3\xA9\xF0\x9F\x98\x80");
+    w.key("c");
+    w.begin_array();
+    w.end_array();
+    w.key("d");
+    w.begin_object();
+    w.end_object();
+    w.key("e");
+    w.counts({{"n", 42}});
+    w.key("z");  // a key after a nested object
+    w.null();
+    w.end_object();
+  };
+  const nlohmann::json& expected = tree;
+
+  std::string compact;
+  {
+    JsonWriter w(compact, JsonWriter::Layout::compact);
+    write(w);
+  }
+  CHECK(compact == expected.dump());
+
+  std::ostringstream sink;
+  {
+    JsonWriter w(sink, JsonWriter::Layout::indented);
+    write(w);
+  }
+  CHECK(sink.str() == expected.dump(2));
+
+  std::string invalid;
+  {
+    JsonWriter w(invalid, JsonWriter::Layout::compact);
+    w.strings({"ok \xFF bad \xED\xA0\x80 surrogate"});
+  }
+  CHECK(invalid == nlohmann::json::array({"ok \xFF bad \xED\xA0\x80 surrogate"})
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
