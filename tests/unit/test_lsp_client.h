@@ -337,4 +337,21 @@ inline std::string apply_edits(std::string text, json edits) {
   return text;
 }
 
+// The result of the reply to request `id` (the test fails when there is none, or it is an error).
+inline const json& result_of(const Session& s, const json& id) {
+  const json* reply = s.response(id);
+  REQUIRE(reply != nullptr);
+  INFO(reply->dump(2));
+  REQUIRE(reply->contains("result"));
+  return (*reply)["result"];
+}
+
+// The error code of the reply to request `id` (the test fails when it is not an error).
+inline int error_code(const Session& s, const json& id) {
+  const json* reply = s.response(id);
+  REQUIRE(reply != nullptr);
+  REQUIRE(reply->contains("error"));
+  return (*reply)["error"]["code"].get<int>();
+}
+
 }  // namespace sayso::lsp_test

@@ -25,13 +25,6 @@ std::size_t count_code(const json& diagnostics, std::string_view prefix) {
   return n;
 }
 
-int error_code(const Session& s, const json& id) {
-  const json* reply = s.response(id);
-  REQUIRE(reply != nullptr);
-  REQUIRE(reply->contains("error"));
-  return (*reply)["error"]["code"].get<int>();
-}
-
 }  // namespace
 
 TEST_CASE("lsp: edits are linted after the debounce, stale ones dropped", "[lsp][timing]") {

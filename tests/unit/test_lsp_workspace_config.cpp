@@ -19,21 +19,6 @@ const std::string kApplication =
     "# Patient and public involvement\n\n"
     "PPI will be sought where possible.\n";
 
-const json& result_of(const Session& s, const json& id) {
-  const json* reply = s.response(id);
-  REQUIRE(reply != nullptr);
-  INFO(reply->dump(2));
-  REQUIRE(reply->contains("result"));
-  return (*reply)["result"];
-}
-
-int error_code(const Session& s, const json& id) {
-  const json* reply = s.response(id);
-  REQUIRE(reply != nullptr);
-  REQUIRE(reply->contains("error"));
-  return (*reply)["error"]["code"].get<int>();
-}
-
 std::size_t count_code(const json& published, std::string_view code) {
   REQUIRE(published.is_object());
   std::size_t n = 0;
