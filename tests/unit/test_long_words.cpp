@@ -153,4 +153,8 @@ TEST_CASE("Latin abbreviations and laboratory names get plain notes", "[rules][l
             .flagged() == std::vector<std::string>{"p53", "mRNA", "α"});
   CHECK(lint_summary("People with COVID-19 used an iPad in 2024.", "plain-english.lab-names")
             .findings.empty());
+  // A name the sentence explains is what the rule asks for.
+  CHECK(lint_summary("A protein called p53 stops damaged cells from growing.",
+                     "plain-english.lab-names")
+            .findings.empty());
 }
