@@ -254,8 +254,8 @@ bool about_words(const sayso::Rule& rule) {
     const std::string metric = rule.node["metric"] ? rule.node["metric"].as<std::string>() : "";
     return metric == "sentence-words" || metric == "passive-voice";
   }
-  static const std::set<std::string> word_kinds = {"substitution", "existence", "acronym",
-                                                   "spelling", "number-density"};
+  static const std::set<std::string> word_kinds = {"substitution", "existence",      "acronym",
+                                                   "spelling",     "number-density", "long-words"};
   return word_kinds.count(rule.kind) > 0;
 }
 

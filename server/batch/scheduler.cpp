@@ -26,9 +26,14 @@ class Scheduler {
   explicit Scheduler(const SchedulerOptions& options) : options_(options) {}
 
   void run(const Produce& produce, const Deliver& deliver) {
+    // One linter per worker, made on its thread, kept until every result is delivered: a result
+    // points at its linter's rules (SARIF describes each rule from them), so a worker that runs
+    // out of work must not destroy its linter while the writer is still delivering.
+    const std::size_t jobs = std::max<std::size_t>(1, options_.jobs);
+    std::vector<std::optional<SubmissionLinter>> linters(jobs);
     std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < std::max<std::size_t>(1, options_.jobs); ++i)
-      workers.emplace_back([this] { work(); });
+    for (std::size_t i = 0; i < jobs; ++i)
+      workers.emplace_back([this, &linter = linters[i]] { work(linter); });
     std::thread producer([&] { feed(produce); });
     std::exception_ptr failure;
     try {
@@ -93,8 +98,7 @@ class Scheduler {
     work_.notify_all();
   }
 
-  void work() {
-    std::optional<SubmissionLinter> linter;  // made on this thread, used only here
+  void work(std::optional<SubmissionLinter>& linter) {  // made on this thread, used only here
     std::unique_lock lock(mutex_);
     while (true) {
       work_.wait(lock, [&] { return stopping_ || !pending_.empty() || producing_done_; });

@@ -293,6 +293,13 @@ const std::vector<KindTemplate>& kind_templates() {
     # many numbers the sentence has and {limit} this maximum.
     max_per_sentence: 3
 )"},
+      {"long-words", "readability", "[plain-english-summary, document]",
+       R"(    # A sentence is flagged when more than this share of its words are long (0.3 = 3 in
+    # 10). In the message, {count} is how many long words it has and {words} names a few.
+    max_share: 0.3
+    min_syllables: 3     # a word with this many syllables or more is long
+    min_long_words: 3    # a sentence with fewer long words than this is never flagged
+)"},
   };
   return templates;
 }
@@ -476,6 +483,10 @@ void print_rule_data(std::ostream& out, const Rule& rule) {
   } else if (rule.kind == "number-density") {
     out << "**Measure:** numbers in a sentence, at most "
         << node["max_per_sentence"].as<std::string>() << "\n\n";
+  } else if (rule.kind == "long-words") {
+    out << "**Measure:** share of a sentence's words with "
+        << (node["min_syllables"] ? node["min_syllables"].as<std::string>() : "3")
+        << " or more syllables, at most " << node["max_share"].as<std::string>() << "\n\n";
   } else if (rule.kind == "required-sections") {
     out << "**Sections:** " << yaml_texts(node["sections"]) << "\n\n";
   } else if ((rule.kind == "evidence" && node["items"]) ||

@@ -29,10 +29,13 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
     while (i < phrase.size() && !is_space(phrase[i])) ++i;
     if (i > start) words.push_back(fold_word(phrase.substr(start, i - start)));
   }
-  // Trailing punctuation on a word ("sought.") is not part of it; "*" and inner marks are.
+  // Trailing punctuation on a word ("sought.") is not part of it; "*" and inner marks are, and
+  // so is the final dot of "e.g." and "i.e.", which segmentation keeps on the word.
   for (auto& w : words) {
-    while (w.size() > 1 && (w.back() == '.' || w.back() == ',' || w.back() == ';' ||
-                            w.back() == ':' || w.back() == '!' || w.back() == '?'))
+    const bool dotted_abbreviation = w.size() == 4 && w[1] == '.' && w[3] == '.';
+    while (!dotted_abbreviation && w.size() > 1 &&
+           (w.back() == '.' || w.back() == ',' || w.back() == ';' || w.back() == ':' ||
+            w.back() == '!' || w.back() == '?'))
       w.pop_back();
   }
   return words;

@@ -41,6 +41,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
       {"involvement-level", {"levels", "stages", "claims", "min_level_for_claim"}},
       {"number-density", {"max_per_sentence"}},
+      {"long-words", {"min_syllables", "min_long_words", "max_share"}},
   };
   return keys;
 }

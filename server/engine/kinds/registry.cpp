@@ -15,6 +15,7 @@ const std::map<std::string, KindFactory>& kind_factories() {
       {"claim-needs-evidence", make_claim_evidence_check},
       {"involvement-level", make_involvement_level_check},
       {"number-density", make_number_density_check},
+      {"long-words", make_long_words_check},
   };
   return factories;
 }

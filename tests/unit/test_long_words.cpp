@@ -1,0 +1,160 @@
+// The long-words kind (plain-english.long-word-sentence) and the technical-term rules beside it
+// (plain-english.latin-words, plain-english.lab-names).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "test_helpers.h"
+
+using namespace sayso;
+namespace fs = std::filesystem;
+
+namespace {
+
+const RuleSet& shipped_rules() {
+  static const RuleSet set =
+      load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", Config{});
+  return set;
+}
+
+struct Found {
+  std::vector<Diagnostic> findings;
+  std::string text;
+  std::vector<std::string> flagged() const {
+    std::vector<std::string> out;
+    for (const auto& d : findings) out.push_back(text.substr(d.begin, d.end - d.begin));
+    return out;
+  }
+};
+
+Found lint_summary(const std::string& text, const std::string& rule_id) {
+  LoadOptions options;
+  options.headless_kind = "plain-english-summary";
+  LoadResult r = load_document("summary.md", text, shipped_rules().sections, options);
+  r.doc.lines = LineIndex(r.doc.source.bytes);
+  Linter linter(shipped_rules(), Config{});
+  Found found{{}, text};
+  for (auto& d : linter.lint(r.doc).diagnostics)
+    if (d.rule_id == rule_id) found.findings.push_back(d);
+  return found;
+}
+
+std::string load_error(const std::string& rule_body) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("sayso-long-words-" + std::to_string(std::rand()));
+  fs::create_directories(dir / "p");
+  std::ofstream(dir / "p" / "pack.yml")
+      << "name: p\nversion: 0.1.0\nlicence: CC-BY-4.0\nmaintainers: [t]\ndescription: t\n";
+  std::ofstream(dir / "p" / "r.yml") << rule_body;
+  std::string error;
+  try {
+    load_rules(dir.string(), Config{});
+  } catch (const RuleError& e) {
+    error = e.what();
+  }
+  fs::remove_all(dir);
+  return error;
+}
+
+const std::string kRule = "plain-english.long-word-sentence";
+
+}  // namespace
+
+TEST_CASE("long-words flags a sentence dense with long words, from the first to the last",
+          "[rules][long-words]") {
+  Found heavy = lint_summary(
+      "We asked people. Individualised rehabilitation programmes may facilitate functional "
+      "recovery.",
+      kRule);
+  REQUIRE(heavy.findings.size() == 1);
+  CHECK(heavy.flagged().front() ==
+        "Individualised rehabilitation programmes may facilitate functional recovery");
+  // Six long words; the message names the first three so the writer knows which to change.
+  CHECK_THAT(heavy.findings.front().message,
+             Catch::Contains("This sentence has 6 long words, such as 'Individualised', "
+                             "'rehabilitation' and 'programmes'"));
+}
+
+TEST_CASE("long-words leaves alone a sentence with few long words, names and acronyms",
+          "[rules][long-words]") {
+  // Two long words out of five is a share above 3 in 10, but fewer than 3 is never a pattern.
+  CHECK(lint_summary("Hospital admissions increased quickly.", kRule).findings.empty());
+  // Three long words out of sixteen is a share of about 1 in 5: below the limit.
+  CHECK(lint_summary(
+            "We want to know if a new medicine helps elderly people with diabetes sleep at night.",
+            kRule)
+            .findings.empty());
+  // Capitalised words after the first are names, and acronyms are left to their own rules.
+  CHECK(lint_summary("Manchester University Hospitals and the Alzheimer's Society helped.", kRule)
+            .findings.empty());
+  CHECK(lint_summary("The NIHR and NICE helped us.", kRule).findings.empty());
+}
+
+TEST_CASE("long-words thresholds are data: a lower share or a higher syllable count changes it",
+          "[rules][long-words]") {
+  const std::string head =
+      "rules:\n  - id: p.a\n    kind: long-words\n    category: readability\n"
+      "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
+      "    examples: {flag: [a, b], pass: [c, d]}\n"
+      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  CHECK_THAT(load_error(head), Catch::Contains("'max_share' is missing"));
+  CHECK_THAT(load_error(head + "    max_share: 1.5\n"),
+             Catch::Contains("'max_share' must be a number between 0 and 1"));
+  CHECK_THAT(load_error(head + "    max_share: 0.3\n    min_syllables: 1\n"),
+             Catch::Contains("'min_syllables' must be a whole number from 2 to 8"));
+  CHECK_THAT(load_error(head + "    max_share: 0.3\n    min_long_words: 2.5\n"),
+             Catch::Contains("'min_long_words' must be a whole number from 1 to 100"));
+  CHECK_THAT(load_error(head + "    max_share: 0.3\n    most_words: 2\n"),
+             Catch::Contains("unknown field 'most_words'"));
+}
+
+TEST_CASE("long-words uses the limits from the rule file", "[rules][long-words]") {
+  const std::string text = "Hospital admissions increased.";  // 2 long words out of 3
+  auto findings_with = [&](const std::string& limits) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("sayso-long-words-limits-" + std::to_string(std::rand()));
+    fs::create_directories(dir / "p");
+    std::ofstream(dir / "p" / "pack.yml")
+        << "name: p\nversion: 0.1.0\nlicence: CC-BY-4.0\nmaintainers: [t]\ndescription: t\n";
+    std::ofstream(dir / "p" / "r.yml")
+        << "rules:\n  - id: p.a\n    kind: long-words\n    category: readability\n"
+           "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
+           "    examples: {flag: [a, b], pass: [c, d]}\n"
+           "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n"
+        << limits;
+    const RuleSet set = load_rules(dir.string(), Config{});
+    LoadOptions options;
+    options.headless_kind = "document";
+    LoadResult r = load_document("doc.md", text, set.sections, options);
+    r.doc.lines = LineIndex(r.doc.source.bytes);
+    const auto found = Linter(set, Config{}).lint(r.doc).diagnostics.size();
+    fs::remove_all(dir);
+    return found;
+  };
+  CHECK(findings_with("    max_share: 0.5\n    min_long_words: 2\n") == 1);
+  CHECK(findings_with("    max_share: 0.5\n    min_long_words: 3\n") == 0);
+  CHECK(findings_with("    max_share: 0.7\n    min_long_words: 2\n") == 0);
+  // With four syllables as the mark of a long word, "hospital" and "admissions" are not long.
+  CHECK(findings_with("    max_share: 0.5\n    min_long_words: 2\n    min_syllables: 4\n") == 0);
+}
+
+TEST_CASE("Latin abbreviations and laboratory names get plain notes", "[rules][long-words]") {
+  Found latin = lint_summary("We will ask about other illnesses, e.g. diabetes, via email.",
+                             "plain-english.latin-words");
+  CHECK(latin.flagged() == std::vector<std::string>{"e.g.", "via"});
+  REQUIRE(!latin.findings.empty());
+  CHECK(latin.findings.front().suggestions.front() == "for example");
+  CHECK(lint_summary("We will ask about other illnesses, for example diabetes.",
+                     "plain-english.latin-words")
+            .findings.empty());
+  CHECK(lint_summary("The p53 protein and mRNA and TNF-α went down.", "plain-english.lab-names")
+            .flagged() == std::vector<std::string>{"p53", "mRNA", "α"});
+  CHECK(lint_summary("People with COVID-19 used an iPad in 2024.", "plain-english.lab-names")
+            .findings.empty());
+  // A name the sentence explains is what the rule asks for.
+  CHECK(lint_summary("A protein called p53 stops damaged cells from growing.",
+                     "plain-english.lab-names")
+            .findings.empty());
+}
