@@ -104,6 +104,16 @@ std::size_t parallel_width() {
   return width;
 }
 
+namespace {
+
+void wait_for(Job& job) {
+  job.work();  // whatever no helper has taken yet
+  std::unique_lock lock(job.mutex);
+  job.finished.wait(lock, [&] { return job.done == job.count; });
+}
+
+}  // namespace
+
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task) {
   if (count == 0) return;
   if (count == 1 || parallel_width() == 1) {
@@ -112,9 +122,22 @@ void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task)
   }
   const auto job = std::make_shared<Job>(count, task);
   helper_threads().offer(job);
-  job->work();
-  std::unique_lock lock(job->mutex);
-  job->finished.wait(lock, [&] { return job->done == job->count; });
+  wait_for(*job);
+  if (job->error) std::rethrow_exception(job->error);
+}
+
+void run_beside(const std::function<void()>& here, const std::function<void()>& anywhere) {
+  const std::function<void(std::size_t)> task = [&](std::size_t) { anywhere(); };
+  const auto job = std::make_shared<Job>(1, task);
+  if (parallel_width() > 1) helper_threads().offer(job);
+  std::exception_ptr thrown;
+  try {
+    here();
+  } catch (...) {
+    thrown = std::current_exception();
+  }
+  wait_for(*job);
+  if (thrown) std::rethrow_exception(thrown);
   if (job->error) std::rethrow_exception(job->error);
 }
 

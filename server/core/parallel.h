@@ -16,4 +16,9 @@ std::size_t parallel_width();
 // rethrown here after every piece has finished. Tasks must not share unsynchronised state.
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task);
 
+// Runs `here` on the calling thread and `anywhere` on a helper thread if one is free (else on the
+// calling thread after `here`), and returns when both have returned. An exception from `here`
+// is rethrown first, else one from `anywhere`.
+void run_beside(const std::function<void()>& here, const std::function<void()>& anywhere);
+
 }  // namespace sayso

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,8 +15,10 @@
 #include <thread>
 #include <vector>
 
+#include "app/linting_session.h"
 #include "core/parallel.h"
 #include "core/segmentation.h"
+#include "engine/ruleset.h"
 #include "formats/format.h"
 #include "formats/markdown_pieces.h"
 
@@ -209,5 +212,64 @@ TEST_CASE("segmentation in pieces gives the tokens and sentences of one pass",
     INFO(pieces << " pieces");
     segment_in_pieces(many, pieces);
     require_same_segments(one, many);
+  }
+}
+
+TEST_CASE("run_beside runs both tasks and passes on their exceptions", "[parallel]") {
+  const std::thread::id caller = std::this_thread::get_id();
+  std::thread::id here_ran_on;
+  std::atomic<int> anywhere_runs{0};
+  run_beside([&] { here_ran_on = std::this_thread::get_id(); }, [&] { ++anywhere_runs; });
+  CHECK(here_ran_on == caller);  // the rules' caches and spellers stay on the calling thread
+  CHECK(anywhere_runs == 1);
+
+  std::atomic<bool> anywhere_finished{false};
+  CHECK_THROWS_WITH(run_beside([] { throw std::runtime_error("here"); },
+                               [&] {
+                                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                                 anywhere_finished = true;
+                               }),
+                    "here");
+  CHECK(anywhere_finished);  // waited for, even when `here` threw
+  CHECK_THROWS_WITH(run_beside([] {}, [] { throw std::runtime_error("anywhere"); }), "anywhere");
+}
+
+TEST_CASE("the first file is read while the rules load, with the same findings and errors",
+          "[parallel][session]") {
+  const std::string text =
+      "# Plain English summary\n\nWe will utilise a cohort. PPI will be sought where possible.\n\n"
+      "# Patient and public involvement\n\nPatients were consulted.\n";
+  SessionOptions options;
+  options.rules_dir = std::string(SAYSO_TEST_DATA_DIR) + "/rules";
+  options.use_cache = false;
+  LintingSession first(options);
+  const FileOutcome read_beside = first.lint_bytes("app.md", text);  // rules load meanwhile
+  const FileOutcome read_after = first.lint_bytes("app.md", text);   // rules loaded already
+  REQUIRE(read_beside.ok);
+  REQUIRE(read_after.ok);
+  REQUIRE(!read_beside.diagnostics.empty());
+  REQUIRE(read_beside.diagnostics.size() == read_after.diagnostics.size());
+  for (std::size_t i = 0; i < read_beside.diagnostics.size(); ++i) {
+    CHECK(read_beside.diagnostics[i].rule_id == read_after.diagnostics[i].rule_id);
+    CHECK(read_beside.diagnostics[i].begin == read_after.diagnostics[i].begin);
+    CHECK(read_beside.diagnostics[i].section_kind == read_after.diagnostics[i].section_kind);
+  }
+  const SectionClassifier aliases = load_section_aliases(options.rules_dir);
+  const RuleSet rules = load_rules(options.rules_dir, Config{});
+  for (const char* heading : {"Plain English summary", "Lay summary", "PPI", "Methods", "Budget"})
+    CHECK(aliases.classify(heading) == rules.sections.classify(heading));
+
+  // A broken rules folder fails as it did before, with load_rules' message.
+  for (const std::string& bad : {std::string("bad-rules/unknown-kind"), std::string("missing")}) {
+    options.rules_dir = std::string(SAYSO_TEST_DATA_DIR) + "/" + bad;
+    std::string expected;
+    try {
+      load_rules(options.rules_dir, Config{});
+    } catch (const RuleError& e) {
+      expected = e.what();
+    }
+    REQUIRE(!expected.empty());
+    LintingSession broken(options);
+    CHECK_THROWS_WITH(broken.lint_bytes("app.md", text), expected);
   }
 }
