@@ -1,7 +1,6 @@
 #include "core/parallel.h"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -13,87 +12,112 @@
 namespace sayso {
 namespace {
 
-// One call of run_pieces: whoever is free claims the next piece.
+// One call of run_pieces (or run_beside): whoever is free claims the next piece. Guarded by the
+// pool's mutex, except `task`, which is only read.
 struct Job {
   Job(std::size_t count, const std::function<void(std::size_t)>& task) : count(count), task(task) {}
   const std::size_t count;
   const std::function<void(std::size_t)>& task;
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;
-  std::condition_variable finished;
-  std::size_t done = 0;      // guarded by mutex
-  std::exception_ptr error;  // the first one; guarded by mutex
+  std::size_t next = 0;  // the first piece nobody has claimed
+  std::size_t done = 0;
+  std::exception_ptr error;  // the first one thrown
 
-  bool has_unclaimed() const { return next.load() < count; }
-  // Runs pieces until none is left to claim.
-  void work() {
-    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
-      std::exception_ptr thrown;
-      try {
-        task(i);
-      } catch (...) {
-        thrown = std::current_exception();
-      }
-      const std::lock_guard lock(mutex);
-      if (thrown && !error) error = thrown;
-      if (++done == count) finished.notify_all();
-    }
-  }
+  bool claimable() const { return next < count; }
+  bool finished() const { return done == count; }
 };
 
-class HelperThreads {
+// Helper threads, and every thread waiting for a job, take pieces of any job that has some left:
+// so a thread that waits for its own job (say, for a document read beside the rules) helps with
+// the pieces that job made (that document's parse) instead of idling.
+class Pool {
  public:
-  explicit HelperThreads(std::size_t helpers) {
+  explicit Pool(std::size_t helpers) {
     for (std::size_t i = 0; i < helpers; ++i) threads_.emplace_back([this] { serve(); });
   }
-  ~HelperThreads() {
+  ~Pool() {
     {
       const std::lock_guard lock(mutex_);
       stopping_ = true;
     }
-    wake_.notify_all();
+    changed_.notify_all();
     for (std::thread& t : threads_) t.join();
   }
-  HelperThreads(const HelperThreads&) = delete;
-  HelperThreads& operator=(const HelperThreads&) = delete;
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
 
   void offer(const std::shared_ptr<Job>& job) {
-    if (threads_.empty()) return;
     {
       const std::lock_guard lock(mutex_);
       jobs_.push_back(job);
     }
-    wake_.notify_all();
+    changed_.notify_all();
+  }
+
+  // Runs pieces (of this job first, else of any other) until this job has finished.
+  void help_until_finished(const std::shared_ptr<Job>& job) {
+    std::unique_lock lock(mutex_);
+    while (!job->finished()) {
+      std::shared_ptr<Job> chosen = job->claimable() ? job : claimable_job();
+      if (chosen)
+        run_one(chosen, lock);
+      else
+        changed_.wait(lock);
+    }
   }
 
  private:
   void serve() {
+    std::unique_lock lock(mutex_);
     for (;;) {
-      std::shared_ptr<Job> job;
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-        if (stopping_) return;
-        job = jobs_.front();
-        if (!job->has_unclaimed()) {  // taken by others already: forget it
-          jobs_.pop_front();
-          continue;
-        }
-      }
-      job->work();
+      std::shared_ptr<Job> job = claimable_job();
+      if (job)
+        run_one(job, lock);
+      else if (stopping_)
+        return;
+      else
+        changed_.wait(lock);
     }
   }
 
+  // The oldest job with a piece left; jobs with none left are dropped from the queue.
+  std::shared_ptr<Job> claimable_job() {
+    while (!jobs_.empty() && !jobs_.front()->claimable()) jobs_.pop_front();
+    for (const auto& job : jobs_)
+      if (job->claimable()) return job;
+    return nullptr;
+  }
+
+  // Claims a piece of `job` and runs it with the lock released.
+  void run_one(const std::shared_ptr<Job>& job, std::unique_lock<std::mutex>& lock) {
+    const std::size_t piece = job->next++;
+    lock.unlock();
+    std::exception_ptr thrown;
+    try {
+      job->task(piece);
+    } catch (...) {
+      thrown = std::current_exception();
+    }
+    lock.lock();
+    if (thrown && !job->error) job->error = thrown;
+    ++job->done;
+    if (job->finished()) changed_.notify_all();
+  }
+
   std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable changed_;        // a job offered or finished, or stopping
   std::deque<std::shared_ptr<Job>> jobs_;  // guarded by mutex_
   bool stopping_ = false;                  // guarded by mutex_
   std::vector<std::thread> threads_;
 };
 
-HelperThreads& helper_threads() {
-  static HelperThreads helpers(parallel_width() - 1);
+Pool& pool() {
+  static Pool helpers(parallel_width() - 1);
   return helpers;
+}
+
+void run_job(const std::shared_ptr<Job>& job) {
+  pool().offer(job);
+  pool().help_until_finished(job);
 }
 
 }  // namespace
@@ -104,16 +128,6 @@ std::size_t parallel_width() {
   return width;
 }
 
-namespace {
-
-void wait_for(Job& job) {
-  job.work();  // whatever no helper has taken yet
-  std::unique_lock lock(job.mutex);
-  job.finished.wait(lock, [&] { return job.done == job.count; });
-}
-
-}  // namespace
-
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task) {
   if (count == 0) return;
   if (count == 1 || parallel_width() == 1) {
@@ -121,22 +135,32 @@ void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task)
     return;
   }
   const auto job = std::make_shared<Job>(count, task);
-  helper_threads().offer(job);
-  wait_for(*job);
+  run_job(job);
   if (job->error) std::rethrow_exception(job->error);
 }
 
 void run_beside(const std::function<void()>& here, const std::function<void()>& anywhere) {
+  if (parallel_width() == 1) {
+    std::exception_ptr thrown;
+    try {
+      here();
+    } catch (...) {
+      thrown = std::current_exception();
+    }
+    anywhere();  // an exception from `here` still waits for `anywhere`, as below
+    if (thrown) std::rethrow_exception(thrown);
+    return;
+  }
   const std::function<void(std::size_t)> task = [&](std::size_t) { anywhere(); };
   const auto job = std::make_shared<Job>(1, task);
-  if (parallel_width() > 1) helper_threads().offer(job);
+  pool().offer(job);
   std::exception_ptr thrown;
   try {
     here();
   } catch (...) {
     thrown = std::current_exception();
   }
-  wait_for(*job);
+  pool().help_until_finished(job);  // runs `anywhere` here if no helper took it
   if (thrown) std::rethrow_exception(thrown);
   if (job->error) std::rethrow_exception(job->error);
 }
