@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.h"
 #include "engine/cache_dir.h"
 #include "formats/format.h"
 
@@ -64,12 +65,23 @@ const Config& LintingSession::config_for(const std::string& path) {
   return resolved->second;
 }
 
+Linter* LintingSession::find_linter(const Config& config) {
+  auto it = loaded_.find(config.file + config.variant);
+  return it == loaded_.end() ? nullptr : it->second.linter.get();
+}
+
+const SectionClassifier& LintingSession::section_aliases() {
+  if (!section_aliases_) section_aliases_ = load_section_aliases(options_.rules_dir);
+  return *section_aliases_;
+}
+
 Linter& LintingSession::linter_for(const Config& config) {
   const std::string key = config.file + config.variant;
   auto it = loaded_.find(key);
   if (it != loaded_.end()) return *it->second.linter;
   Loaded loaded;
-  loaded.rules = std::make_unique<RuleSet>(load_rules(options_.rules_dir, config));
+  loaded.rules = std::make_unique<RuleSet>(
+      load_rules(options_.rules_dir, config, section_aliases_ ? &*section_aliases_ : nullptr));
   loaded.linter = std::make_unique<Linter>(*loaded.rules, config);
   return *loaded_.emplace(key, std::move(loaded)).first->second.linter;
 }
@@ -104,17 +116,26 @@ FileOutcome LintingSession::lint_bytes(const std::string& path, std::string byte
     outcome.error = too_large(bytes.size(), limit);
     return outcome;
   }
-  Linter& linter = linter_for(config);
   LoadOptions load;
   load.headless_kind = headless_kind(path, config);
-  LoadResult loaded = load_document(path, std::move(bytes), linter.rules().sections, load);
+  Linter* linter = find_linter(config);
+  LoadResult loaded;
+  if (linter) {
+    loaded = load_document(path, std::move(bytes), linter->rules().sections, load);
+  } else {
+    // The first file under a config: read it on another core while the rules load (at start-up
+    // they take most of the time). The section aliases come first: reading needs them.
+    const SectionClassifier& sections = section_aliases();
+    run_beside([&] { linter = &linter_for(config); },
+               [&] { loaded = load_document(path, std::move(bytes), sections, load); });
+  }
   if (!loaded.ok) {
     outcome.error = loaded.error;
     return outcome;
   }
   auto doc = std::make_shared<Document>(std::move(loaded.doc));
   doc->lines = LineIndex(doc->source.bytes);  // the moved string may have a new buffer
-  outcome.diagnostics = linter.lint(*doc).diagnostics;
+  outcome.diagnostics = linter->lint(*doc).diagnostics;
   outcome.doc = std::move(doc);
   outcome.ok = true;
   return outcome;

@@ -55,12 +55,16 @@ class LintingSession {
     std::unique_ptr<Linter> linter;
   };
   std::string headless_kind(const std::string& path, const Config& config) const;
+  Linter* find_linter(const Config& config);  // nullptr until linter_for has loaded it
+  // The rules folder's section aliases, loaded once (the same as every rule set's `sections`).
+  const SectionClassifier& section_aliases();
 
   SessionOptions options_;
   std::map<std::string, Config> configs_;             // by config file path ("" = defaults)
   std::map<std::string, Config> resolved_configs_;    // by config file path + override variant
   std::map<std::string, std::string> config_of_dir_;  // directory → config file path
   std::map<std::string, Loaded> loaded_;              // by config file path
+  std::optional<SectionClassifier> section_aliases_;
 };
 
 // A guess from the file name for text with no headings: "…summary…" → plain-english-summary,

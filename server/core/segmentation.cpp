@@ -1,6 +1,10 @@
 #include "core/segmentation.h"
 
+#include "core/parallel.h"
+
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -120,8 +124,8 @@ void set_token_flags(Token& t, std::string_view text) {
   t.all_caps = letters >= 2 && lower == 0 && upper >= 2;
 }
 
-void add_words(Document& doc, std::size_t begin, std::size_t end) {
-  const std::string_view prose = doc.prose;
+void add_words(std::string_view prose, std::size_t begin, std::size_t end,
+               std::vector<Token>& tokens) {
   std::vector<Span> words;
   for_each_segment(*breakers().words, prose, begin, end,
                    [&](std::size_t b, std::size_t e, int32_t status) {
@@ -141,8 +145,53 @@ void add_words(Document& doc, std::size_t begin, std::size_t end) {
     std::string_view text = prose.substr(w.begin, w.end - w.begin);
     t.lower = fold_word(text);
     set_token_flags(t, text);
-    doc.tokens.push_back(std::move(t));
+    tokens.push_back(std::move(t));
   }
+}
+
+// The tokens and sentences of some consecutive blocks; sentences index into these tokens.
+struct Segments {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+void segment_blocks(std::string_view prose, const std::vector<Block>& blocks, std::uint32_t first,
+                    std::uint32_t last, Segments& out) {
+  for (std::uint32_t bi = first; bi < last; ++bi) {
+    const Block& block = blocks[bi];
+    if (block.end <= block.begin || block.end > prose.size()) continue;
+    const std::size_t first_token = out.tokens.size();
+    add_words(prose, block.begin, block.end, out.tokens);
+    std::size_t next = first_token;
+    for (const Span& s : split_sentences(prose, block.begin, block.end)) {
+      Sentence sentence;
+      sentence.begin = s.begin;
+      sentence.end = s.end;
+      sentence.block = bi;
+      while (next < out.tokens.size() && out.tokens[next].begin < s.begin) ++next;
+      sentence.first_token = static_cast<std::uint32_t>(next);
+      while (next < out.tokens.size() && out.tokens[next].begin < s.end) ++next;
+      sentence.last_token = static_cast<std::uint32_t>(next);
+      out.sentences.push_back(sentence);
+    }
+  }
+}
+
+// Below this much prose, handing pieces to other threads costs more than it saves.
+constexpr std::size_t kMinBytesPerPiece = 16 * 1024;
+
+// Cuts the blocks into `pieces` runs of about equal bytes: piece i is [cuts[i], cuts[i + 1]).
+std::vector<std::uint32_t> cut_blocks(const std::vector<Block>& blocks, std::size_t pieces) {
+  std::size_t total = 0;
+  for (const Block& b : blocks) total += b.end > b.begin ? b.end - b.begin : 0;
+  std::vector<std::uint32_t> cuts{0};
+  std::size_t seen = 0;
+  for (std::uint32_t bi = 0; bi < blocks.size() && cuts.size() < pieces; ++bi) {
+    seen += blocks[bi].end > blocks[bi].begin ? blocks[bi].end - blocks[bi].begin : 0;
+    if (seen * pieces >= total * cuts.size()) cuts.push_back(bi + 1);
+  }
+  cuts.push_back(static_cast<std::uint32_t>(blocks.size()));
+  return cuts;
 }
 
 }  // namespace
@@ -176,26 +225,41 @@ std::string fold_word(std::string_view word) {
 }
 
 void segment(Document& doc) {
+  segment_in_pieces(doc, std::min(parallel_width(), doc.prose.size() / kMinBytesPerPiece));
+}
+
+void segment_in_pieces(Document& doc, std::size_t pieces) {
   doc.tokens.clear();
   doc.sentences.clear();
-  const std::string_view prose = doc.prose;
-  for (std::uint32_t bi = 0; bi < doc.blocks.size(); ++bi) {
-    const Block& block = doc.blocks[bi];
-    if (block.end <= block.begin || block.end > prose.size()) continue;
-    const std::size_t first_token = doc.tokens.size();
-    add_words(doc, block.begin, block.end);
-    std::size_t next = first_token;
-    for (const Span& s : split_sentences(prose, block.begin, block.end)) {
-      Sentence sentence;
-      sentence.begin = s.begin;
-      sentence.end = s.end;
-      sentence.block = bi;
-      while (next < doc.tokens.size() && doc.tokens[next].begin < s.begin) ++next;
-      sentence.first_token = static_cast<std::uint32_t>(next);
-      while (next < doc.tokens.size() && doc.tokens[next].begin < s.end) ++next;
-      sentence.last_token = static_cast<std::uint32_t>(next);
-      doc.sentences.push_back(sentence);
+  if (pieces <= 1 || doc.blocks.size() < 2) {
+    Segments all;
+    segment_blocks(doc.prose, doc.blocks, 0, static_cast<std::uint32_t>(doc.blocks.size()), all);
+    doc.tokens = std::move(all.tokens);
+    doc.sentences = std::move(all.sentences);
+    return;
+  }
+  // Blocks are independent: segment runs of them on several threads, then join the runs in
+  // order, so the result is the same as one pass.
+  const std::vector<std::uint32_t> cuts = cut_blocks(doc.blocks, pieces);
+  std::vector<Segments> parts(cuts.size() - 1);
+  run_pieces(parts.size(), [&](std::size_t i) {
+    segment_blocks(doc.prose, doc.blocks, cuts[i], cuts[i + 1], parts[i]);
+  });
+  std::size_t tokens = 0, sentences = 0;
+  for (const Segments& part : parts) {
+    tokens += part.tokens.size();
+    sentences += part.sentences.size();
+  }
+  doc.tokens.reserve(tokens);
+  doc.sentences.reserve(sentences);
+  for (Segments& part : parts) {
+    const auto offset = static_cast<std::uint32_t>(doc.tokens.size());
+    for (Sentence& s : part.sentences) {
+      s.first_token += offset;
+      s.last_token += offset;
+      doc.sentences.push_back(s);
     }
+    std::move(part.tokens.begin(), part.tokens.end(), std::back_inserter(doc.tokens));
   }
 }
 

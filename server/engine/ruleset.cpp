@@ -474,14 +474,23 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
   }
 }
 
-RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,
-                  const Config& config, YamlCache* cache) {
-  RuleSet set;
-  set.rules_dir = rules_dir;
+void load_sections_of(const std::string& rules_dir, SectionClassifier& classifier,
+                      YamlCache* cache) {
   const fs::path root(rules_dir);
   if (!fs::is_directory(root))
     throw RuleError(fmt::format("{}: the rules folder does not exist", rules_dir));
-  if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", set.sections, cache);
+  if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", classifier, cache);
+}
+
+RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,
+                  const Config& config, YamlCache* cache, const SectionClassifier* sections) {
+  RuleSet set;
+  set.rules_dir = rules_dir;
+  const fs::path root(rules_dir);
+  if (sections && fs::is_directory(root))
+    set.sections = *sections;
+  else
+    load_sections_of(rules_dir, set.sections, cache);
   if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set, cache);
   std::vector<fs::path> pack_dirs;
   for (const auto& dir : sorted_entries(root, true))
@@ -520,22 +529,22 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
 // extra packs). Its trees carry no line marks, so a load that fails after using any of them is
 // done again without it: error messages always name the right line.
 RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
-             const Config& config) {
+             const Config& config, const SectionClassifier* sections = nullptr) {
   const std::string dir = cache_dir();
-  if (dir.empty() || !only.empty()) return load_with(rules_dir, only, config, nullptr);
+  if (dir.empty() || !only.empty()) return load_with(rules_dir, only, config, nullptr, sections);
   std::error_code ec;
   std::string key = fs::absolute(rules_dir, ec).lexically_normal().string();
   for (const auto& pack : config.packs) key += "\x1f" + pack;
   YamlCache cache(fmt::format("{}/rules-{:016x}.bin", dir, fnv1a(key)));
   try {
-    RuleSet set = load_with(rules_dir, only, config, &cache);
+    RuleSet set = load_with(rules_dir, only, config, &cache, sections);
     fs::create_directories(dir, ec);
     cache.save();
     return set;
   } catch (const RuleError&) {
     if (cache.hits() == 0) throw;
   }
-  return load_with(rules_dir, only, config, nullptr);
+  return load_with(rules_dir, only, config, nullptr, sections);
 }
 
 }  // namespace
@@ -559,8 +568,15 @@ std::string default_rules_dir() {
   return SAYSO_SOURCE_RULES_DIR;
 }
 
-RuleSet load_rules(const std::string& rules_dir, const Config& config) {
-  return load(rules_dir, {}, config);
+SectionClassifier load_section_aliases(const std::string& rules_dir) {
+  SectionClassifier classifier;
+  load_sections_of(rules_dir, classifier, nullptr);
+  return classifier;
+}
+
+RuleSet load_rules(const std::string& rules_dir, const Config& config,
+                   const SectionClassifier* sections) {
+  return load(rules_dir, {}, config, sections);
 }
 
 RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::string>& only_paths,

@@ -43,8 +43,14 @@ std::string default_rules_dir();
 
 // Loads every pack under `rules_dir` (and extra pack folders from the config), applies the
 // config's profile, parameter overrides, severities and disabled rules, and compiles each rule.
-// Throws RuleError on the first malformed file.
-RuleSet load_rules(const std::string& rules_dir, const Config& config);
+// Throws RuleError on the first malformed file. `sections`, when given, are the folder's section
+// aliases as load_section_aliases gave them, so they are not loaded again.
+RuleSet load_rules(const std::string& rules_dir, const Config& config,
+                   const SectionClassifier* sections = nullptr);
+
+// Just the section aliases of `rules_dir` (its sections.yml), as load_rules would load them and
+// with the same errors: a front can read a document with them while the rules load.
+SectionClassifier load_section_aliases(const std::string& rules_dir);
 
 // Loads just the rules in one file or pack folder (for `rules test FILE`), without a config.
 RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::string>& only_paths,

@@ -1,6 +1,7 @@
 // Front ends: each turns decoded bytes into a Document's prose mask and blocks (one file per
 // format).
 #pragma once
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -12,7 +13,11 @@ namespace sayso {
 
 // Markdown through the Tree-sitter block and inline grammars. Fills doc.prose and doc.blocks
 // (headings included, with heading_level and the heading's text range as the block range).
+// A large text is cut into pieces (of at least 16 KB, one per core) that the block grammar
+// parses on several threads, with the same result as one parse (see markdown_pieces.h).
 void read_markdown(Document& doc);
+// The same, cut into at most `pieces` pieces of any size (tests cut small texts too).
+void read_markdown_in_pieces(Document& doc, std::size_t pieces);
 
 // Plain text (and form exports): paragraphs split at blank lines; a line on its own that is a
 // known heading alias (any case, optional trailing colon) or written in capitals is a heading.

@@ -14,8 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/parallel.h"
 #include "formats/format.h"
 #include "formats/markdown_guard.h"
+#include "formats/markdown_pieces.h"
 #include "formats/prose_mask.h"
 
 extern "C" const TSLanguage* tree_sitter_markdown();
@@ -29,6 +31,9 @@ namespace {
 // need. A parse that runs out of time falls back to plainer handling rather than failing.
 constexpr std::int64_t kBudgetMicros = 2'000'000;
 constexpr std::int64_t kBudgetMicrosPerMiB = 3'000'000;
+
+// Smaller pieces of a text are not worth a hand-over to another thread.
+constexpr std::size_t kMinPieceBytes = 16 * 1024;
 
 class Deadline {
  public:
@@ -193,8 +198,9 @@ Context context_inside(TSNode node, std::string_view type, Context outer) {
 class MarkdownReader {
  public:
   // The grammars see the source from `base` on (after any BOM); `base` maps their offsets back.
-  MarkdownReader(Document& doc, std::size_t base)
+  MarkdownReader(Document& doc, std::size_t base, std::size_t max_pieces)
       : doc_(doc),
+        max_pieces_(max_pieces),
         base_(base),
         text_(std::string_view(doc.source.bytes).substr(base)),
         deadline_(text_.size()) {}
@@ -212,27 +218,75 @@ class MarkdownReader {
     inline_input_.assign(text_);
     limit_delimiter_runs(inline_input_);
     std::vector<ByteRange> altered;
-    const TreePtr tree = parse_blocks(altered);
-    if (!tree) return false;
+    // The trees keep no pointer to their input, so the input can go when this returns.
+    const std::string input = block_grammar_input(inline_input_, altered);
+    std::vector<MarkdownPiece> pieces = cut_markdown(input, max_pieces_);
+    std::vector<TreePtr> trees = parse_pieces(input, pieces);
+    if (pieces.size() > 1 && !pieces_parsed_alone(trees)) {
+      pieces = {MarkdownPiece{0, input.size(), 0}};  // as one, the sure way
+      trees = parse_pieces(input, pieces);
+    }
+    for (const TreePtr& tree : trees)
+      if (!tree) return false;
+    std::vector<std::vector<Block>> blocks(pieces.size());
+    run_pieces(pieces.size(),
+               [&](std::size_t i) { read_piece(trees[i].get(), pieces[i], blocks[i]); });
+    for (const std::vector<Block>& piece_blocks : blocks)
+      doc_.blocks.insert(doc_.blocks.end(), piece_blocks.begin(), piece_blocks.end());
+    for (const ByteRange& r : altered) blank(r.begin, r.end);
+    return true;
+  }
+
+  std::vector<TreePtr> parse_pieces(const std::string& input,
+                                    const std::vector<MarkdownPiece>& pieces) {
+    std::vector<TreePtr> trees(pieces.size());
+    run_pieces(pieces.size(), [&](std::size_t i) {
+      trees[i] = parse_blocks(
+          std::string_view(input).substr(pieces[i].begin, pieces[i].end - pieces[i].begin));
+    });
+    return trees;
+  }
+
+  // Whether every piece parsed as it would have in the whole text: no parse errors, and no code
+  // block, HTML block or front matter open at the end of a piece but the last (in the whole text
+  // it might have gone on into the next piece). Cuts are chosen so that this holds; the check
+  // makes it certain.
+  static bool pieces_parsed_alone(const std::vector<TreePtr>& trees) {
+    for (std::size_t i = 0; i < trees.size(); ++i) {
+      if (!trees[i]) return false;
+      const TSNode root = ts_tree_root_node(trees[i].get());
+      if (ts_node_has_error(root)) return false;
+      if (i + 1 == trees.size()) break;
+      for (TSNode node = root; !ts_node_is_null(node);) {
+        const std::string_view type = type_of(node);
+        if (type == "fenced_code_block" || type == "indented_code_block" || type == "html_block" ||
+            type == "minus_metadata" || type == "plus_metadata")
+          return false;
+        const std::uint32_t children = ts_node_child_count(node);
+        node = children ? ts_node_child(node, children - 1) : TSNode{};
+      }
+    }
+    return true;
+  }
+
+  // The blocks of one piece, in document order. Writes only the piece's own bytes of doc_.prose
+  // and inline_input_, so that pieces can be read at the same time.
+  void read_piece(TSTree* tree, const MarkdownPiece& piece, std::vector<Block>& blocks) {
     std::vector<Context> contexts{Context{}};  // contexts[d]: what a node at depth d is inside
-    walk(ts_tree_root_node(tree.get()), [&](TSNode node, std::size_t depth) {
+    walk(ts_tree_root_node(tree), [&](TSNode node, std::size_t depth) {
       contexts.resize(depth + 1);
       const std::string_view type = type_of(node);
       if (type == "inline" || type == "pipe_table_cell") {
-        read_inline_node(node, contexts[depth]);
+        read_inline_node(node, piece, contexts[depth], blocks);
         return false;
       }
       if (is_non_prose_block(type)) return false;
       contexts.push_back(context_inside(node, type, contexts[depth]));
       return true;
     });
-    for (const ByteRange& r : altered) blank(r.begin, r.end);
-    return true;
   }
 
-  TreePtr parse_blocks(std::vector<ByteRange>& altered) {
-    // The tree keeps no pointer to its input, so the input can go when this returns.
-    const std::string input = block_grammar_input(inline_input_, altered);
+  TreePtr parse_blocks(std::string_view input) {
     TSParser* parser = parsers().block.get();
     ts_parser_set_timeout_micros(parser, deadline_.micros_left());
     ts_parser_set_included_ranges(parser, nullptr, 0);
@@ -256,12 +310,12 @@ class MarkdownReader {
         paragraph_begin = std::min(paragraph_begin, line_begin);
         paragraph_end = line_end;
       } else if (paragraph_begin < bytes.size()) {
-        add_block({}, paragraph_begin, paragraph_end);
+        add_block({}, paragraph_begin, paragraph_end, doc_.blocks);
         paragraph_begin = bytes.size();
       }
       line_begin = line_end + 1;
     }
-    if (paragraph_begin < bytes.size()) add_block({}, paragraph_begin, paragraph_end);
+    if (paragraph_begin < bytes.size()) add_block({}, paragraph_begin, paragraph_end, doc_.blocks);
     blank_html_comments(doc_.prose, base_, bytes.size());
     blank_bare_urls(doc_.prose, base_, bytes.size());
   }
@@ -269,34 +323,39 @@ class MarkdownReader {
   // The pieces of an inline node that are its own text: its range minus its named children
   // (block continuations such as a quote's "> " on later lines). Excluding anonymous children too
   // would leave the inline grammar nothing to parse.
-  static std::vector<TSRange> own_ranges(TSNode node) {
+  // Offsets and points are those of the whole text: the piece's tree counts from its start (a
+  // piece starts at column 0, so only rows move).
+  static std::vector<TSRange> own_ranges(TSNode node, const MarkdownPiece& in) {
+    const auto offset = static_cast<std::uint32_t>(in.begin);
+    const auto shift = [&](TSPoint p) { return TSPoint{p.row + in.row, p.column}; };
     std::vector<TSRange> ranges;
-    TSRange piece{ts_node_start_point(node), {}, ts_node_start_byte(node), 0};
+    TSRange piece{shift(ts_node_start_point(node)), {}, ts_node_start_byte(node) + offset, 0};
     const std::uint32_t count = ts_node_named_child_count(node);
     for (std::uint32_t i = 0; i < count; ++i) {
       TSNode child = ts_node_named_child(node, i);
-      piece.end_point = ts_node_start_point(child);
-      piece.end_byte = ts_node_start_byte(child);
+      piece.end_point = shift(ts_node_start_point(child));
+      piece.end_byte = ts_node_start_byte(child) + offset;
       if (piece.end_byte > piece.start_byte) ranges.push_back(piece);
-      piece.start_point = ts_node_end_point(child);
-      piece.start_byte = ts_node_end_byte(child);
+      piece.start_point = shift(ts_node_end_point(child));
+      piece.start_byte = ts_node_end_byte(child) + offset;
     }
-    piece.end_point = ts_node_end_point(node);
-    piece.end_byte = ts_node_end_byte(node);
+    piece.end_point = shift(ts_node_end_point(node));
+    piece.end_byte = ts_node_end_byte(node) + offset;
     if (piece.end_byte > piece.start_byte) ranges.push_back(piece);
     return ranges;
   }
 
-  void read_inline_node(TSNode node, Context context) {
-    const std::vector<TSRange> ranges = own_ranges(node);
+  void read_inline_node(TSNode node, const MarkdownPiece& piece, Context context,
+                        std::vector<Block>& blocks) {
+    const std::vector<TSRange> ranges = own_ranges(node, piece);
     if (ranges.empty()) return;  // an empty list would mean "the whole text" to Tree-sitter
     for (const TSRange& r : ranges) copy_prose(r.start_byte, r.end_byte);
-    const std::size_t begin = base_ + ts_node_start_byte(node);
-    std::size_t end = base_ + ts_node_end_byte(node);
+    const std::size_t begin = base_ + piece.begin + ts_node_start_byte(node);
+    std::size_t end = base_ + piece.begin + ts_node_end_byte(node);
     if (context.atx) end = strip_closing_hashes(begin, end);
     blank_inline_markup(ranges);
     blank_bare_urls(doc_.prose, begin, end);
-    add_block(context, begin, end);
+    add_block(context, begin, end, blocks);
   }
 
   void copy_prose(std::size_t begin, std::size_t end) {
@@ -375,15 +434,16 @@ class MarkdownReader {
     blank_range(doc_.prose, base_ + begin, base_ + end);
   }
 
-  void add_block(Context context, std::size_t begin, std::size_t end) {
+  void add_block(Context context, std::size_t begin, std::size_t end, std::vector<Block>& blocks) {
     const ByteRange range = trim_range(doc_.source.bytes, begin, end);
     if (range.empty()) return;
     if (context.kind != BlockKind::Heading && !has_visible_text(doc_.prose, range.begin, range.end))
       return;  // nothing left to lint: an image, a URL or a code span on its own
-    doc_.blocks.push_back({context.kind, range.begin, range.end, context.heading_level});
+    blocks.push_back({context.kind, range.begin, range.end, context.heading_level});
   }
 
   Document& doc_;
+  std::size_t max_pieces_;
   std::size_t base_;
   std::string_view text_;
   std::string inline_input_;  // text_ as the inline grammar sees it (see markdown_guard.h)
@@ -392,8 +452,13 @@ class MarkdownReader {
 }  // namespace
 
 void read_markdown(Document& doc) {
+  read_markdown_in_pieces(doc,
+                          std::min(parallel_width(), doc.source.bytes.size() / kMinPieceBytes));
+}
+
+void read_markdown_in_pieces(Document& doc, std::size_t pieces) {
   const std::size_t base = std::min(doc.source.content_begin, doc.source.bytes.size());
-  MarkdownReader reader(doc, base);
+  MarkdownReader reader(doc, base, pieces);
   reader.read();
   std::stable_sort(doc.blocks.begin(), doc.blocks.end(),
                    [](const Block& a, const Block& b) { return a.begin < b.begin; });

@@ -1,0 +1,24 @@
+// Runs independent pieces of one job on the machine's cores (a large document's chunks). The
+// helper threads live as long as the process, so their thread-local parsers and ICU iterators are
+// made once, and a job costs only a hand-over (microseconds), not a thread start.
+#pragma once
+#include <cstddef>
+#include <functional>
+
+namespace sayso {
+
+// How many pieces are worth making at once: the cores, at most 8 (1 on a single core).
+std::size_t parallel_width();
+
+// Calls task(0) … task(count - 1), each exactly once, some on helper threads, and returns when
+// all have returned. The calling thread takes pieces too, so this never waits on helpers that are
+// busy elsewhere (several callers at once are fine). The first exception a task throws is
+// rethrown here after every piece has finished. Tasks must not share unsynchronised state.
+void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task);
+
+// Runs `here` on the calling thread and `anywhere` on a helper thread if one is free (else on the
+// calling thread after `here`), and returns when both have returned. An exception from `here`
+// is rethrown first, else one from `anywhere`.
+void run_beside(const std::function<void()>& here, const std::function<void()>& anywhere);
+
+}  // namespace sayso
