@@ -20,6 +20,8 @@ if ((${#targets[@]} == 0)); then
 fi
 
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# Leaks in libraries not ours, each explained in the file.
+export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS=detect_leaks=1
 # LeakSanitizer needs ptrace, which some containers forbid: then run without leak checks.
 leak_probe=$("$build_dir/tests/fuzz/${targets[0]}" -runs=0 2>&1 || true)

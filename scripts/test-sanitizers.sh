@@ -10,6 +10,8 @@ build_dir=${SAYSO_ASAN_BUILD_DIR:-build-asan}
 bash scripts/asan-build.sh
 
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# Leaks in libraries not ours, each explained in the file.
+export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
 # LeakSanitizer stops the world with ptrace, which some containers forbid: then it aborts every
 # process at exit. Try it once on a program that exits normally and fall back without it.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1
