@@ -27,8 +27,9 @@ class Scheduler {
 
   void run(const Produce& produce, const Deliver& deliver) {
     std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < std::max<std::size_t>(1, options_.jobs); ++i)
-      workers.emplace_back([this] { work(); });
+    linters_.resize(std::max<std::size_t>(1, options_.jobs));
+    for (std::size_t i = 0; i < linters_.size(); ++i)
+      workers.emplace_back([this, i] { work(linters_[i]); });
     std::thread producer([&] { feed(produce); });
     std::exception_ptr failure;
     try {
@@ -93,8 +94,9 @@ class Scheduler {
     work_.notify_all();
   }
 
-  void work() {
-    std::optional<SubmissionLinter> linter;  // made on this thread, used only here
+  // `linter` is made on this thread and used only here, but outlives it: the records it made
+  // point at its rules (SubmissionRecord::rules) until the writer has delivered them.
+  void work(std::optional<SubmissionLinter>& linter) {
     std::unique_lock lock(mutex_);
     while (true) {
       work_.wait(lock, [&] { return stopping_ || !pending_.empty() || producing_done_; });
@@ -164,6 +166,7 @@ class Scheduler {
   std::deque<std::shared_ptr<Job>> pending_;  // admitted, not yet started
   bool producing_done_ = false, stopping_ = false;
   std::exception_ptr producer_failure_;
+  std::vector<std::optional<SubmissionLinter>> linters_;  // one per worker, see work()
 };
 
 }  // namespace
