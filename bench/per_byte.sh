@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Time per byte of every input the fuzzers start from and found: the seeds (corpus/, tests/data,
-# generated samples; tests/fuzz/make_seeds.sh) and build-fuzz/fuzz-corpus when a fuzz run left
+# generated samples; tests/fuzz/make_seeds.sh) and build-asan/fuzz-corpus when a fuzz run left
 # one. Prints each format's median time per byte and its slowest files; exits 1 when an input
 # takes over 10x its format's median (the hardening issue's target).
-# usage: bench/per_byte.sh [BUILD_DIR] [FUZZ_BUILD_DIR]   (defaults: build, build-fuzz)
+# usage: bench/per_byte.sh [BUILD_DIR] [FUZZ_BUILD_DIR]   (defaults: build, build-asan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
-fuzz_dir=${2:-build-fuzz}
+fuzz_dir=${2:-build-asan}
 if [[ ! -f $build_dir/CMakeCache.txt ]]; then
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi

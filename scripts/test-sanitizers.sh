@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
-# Builds sayso with AddressSanitizer + UndefinedBehaviorSanitizer into build-asan/ and runs the whole
-# ctest suite there, except tests labelled "slow" (browser and packaging tests that exercise no
-# more of our C++ than the rest, and would double the time).
+# Builds sayso with AddressSanitizer + UndefinedBehaviorSanitizer (clang, scripts/asan-build.sh) into
+# build-asan/ and runs the whole ctest suite there, except tests labelled "slow": the Debian
+# package build (release_deb, cpack) and the VS Code extension (vscode_extension, npm and Node),
+# which exercise no C++ beyond what the other tests run.
 # Any sanitizer report fails the test that triggered it (halt_on_error, exit status non-zero).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-
 build_dir=${SAYSO_ASAN_BUILD_DIR:-build-asan}
-# -O1 keeps stack traces readable and compiles faster than -O2; sanitizers slow the code anyway.
-cmake -S . -B "$build_dir" -DSAYSO_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
-cmake --build "$build_dir" -j"$(nproc)"
+bash scripts/asan-build.sh
 
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# Leaks in libraries not ours, each explained in the file.
+export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
 # LeakSanitizer stops the world with ptrace, which some containers forbid: then it aborts every
 # process at exit. Try it once on a program that exits normally and fall back without it.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1

@@ -280,7 +280,7 @@ std::size_t count_csv_rows(std::string_view text) {
 std::size_t count_jsonl_rows(std::string_view text) {
   std::size_t rows = 0;
   for_each_line(text, [&](std::string_view line, std::size_t) { rows += !is_blank_line(line); });
-  return rows;
+  return rows > 0 ? rows : 1;  // a file with no submissions gives one error record
 }
 
 }  // namespace sayso

@@ -48,6 +48,13 @@ copy_seeds fuzz_rule_file "${rule_files[@]}"
 mapfile -t configs < <(find "$src/tests/data" \( -path '*/configs/*.yml' -o -name '.sayso.yml' \))
 copy_seeds fuzz_config_file "${configs[@]}"
 
+# Inputs that once made a target fail (tests/fuzz/regressions/<target>/), so fuzzing starts there.
+for dir in "$src"/tests/fuzz/regressions/*/; do
+  target=$(basename "$dir")
+  mapfile -t files < <(find "$dir" -type f)
+  copy_seeds "$target" "${files[@]}"
+done
+
 # Hand-written edge cases of the text formats.
 cat >"$out/fuzz_markdown/edge-cases.md" <<'MD'
 ---

@@ -143,3 +143,17 @@ TEST_CASE("Row counts for the progress bar", "[batch][form]") {
   CHECK(count_csv_rows("id,text\na,\"x\ny\"\nb,z\n") == 2);
   CHECK(count_jsonl_rows("{}\n\n{}\n") == 2);
 }
+
+TEST_CASE("Row counts match the records emitted for files with no rows", "[batch][form]") {
+  // Found by fuzz_jsonl_rows: an empty JSON Lines file gave a total of 0 but one error record.
+  for (const std::string text : {"", "\n \t\r\n", "\xEF\xBB\xBF"}) {
+    std::size_t emitted = 0;
+    read_jsonl_rows(text, nullptr, "empty.jsonl", [&](FormRow) { ++emitted; });
+    CHECK(emitted == 1);
+    CHECK(count_jsonl_rows(text) == emitted);
+  }
+  std::size_t emitted = 0;
+  read_csv_rows("", nullptr, "empty.csv", [&](FormRow) { ++emitted; });
+  CHECK(emitted == 1);
+  CHECK(count_csv_rows("") == emitted);
+}

@@ -20,6 +20,9 @@ fi
 }
 
 server_log="$artifact_dir/server.log"
+# Made here, not only by the server's redirection (which happens in the child, maybe after the
+# first read below: sed would fail on a missing file, as it did with the slower sanitizer build).
+: >"$server_log"
 "$sayso_binary" serve --port 0 >"$server_log" 2>&1 </dev/null &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT

@@ -16,9 +16,10 @@ class LengthCheck : public RuleCheck {
     for (std::size_t index : ctx.sections) {
       const Section& s = ctx.doc.sections[index];
       const double words = static_cast<double>(ctx.section_words(index));
-      auto [b, e] = ctx.section_anchor(index);
+      // A named pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+      const std::pair<std::size_t, std::size_t> anchor = ctx.section_anchor(index);
       auto emit = [&](double count, double limit) {
-        out.push_back(ctx.make(b, e,
+        out.push_back(ctx.make(anchor.first, anchor.second,
                                {{"count", fmt::format("{}", static_cast<long>(count))},
                                 {"limit", fmt::format("{}", static_cast<long>(limit))},
                                 {"match", ""}}));
