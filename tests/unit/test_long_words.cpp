@@ -2,61 +2,13 @@
 // (plain-english.latin-words, plain-english.lab-names).
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-
-#include "test_helpers.h"
+#include "shipped_rules_fixture.h"
 
 using namespace sayso;
+using namespace sayso::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-const RuleSet& shipped_rules() {
-  static const RuleSet set =
-      load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", Config{});
-  return set;
-}
-
-struct Found {
-  std::vector<Diagnostic> findings;
-  std::string text;
-  std::vector<std::string> flagged() const {
-    std::vector<std::string> out;
-    for (const auto& d : findings) out.push_back(text.substr(d.begin, d.end - d.begin));
-    return out;
-  }
-};
-
-Found lint_summary(const std::string& text, const std::string& rule_id) {
-  LoadOptions options;
-  options.headless_kind = "plain-english-summary";
-  LoadResult r = load_document("summary.md", text, shipped_rules().sections, options);
-  r.doc.lines = LineIndex(r.doc.source.bytes);
-  Linter linter(shipped_rules(), Config{});
-  Found found{{}, text};
-  for (auto& d : linter.lint(r.doc).diagnostics)
-    if (d.rule_id == rule_id) found.findings.push_back(d);
-  return found;
-}
-
-std::string load_error(const std::string& rule_body) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("sayso-long-words-" + std::to_string(std::rand()));
-  fs::create_directories(dir / "p");
-  std::ofstream(dir / "p" / "pack.yml")
-      << "name: p\nversion: 0.1.0\nlicence: CC-BY-4.0\nmaintainers: [t]\ndescription: t\n";
-  std::ofstream(dir / "p" / "r.yml") << rule_body;
-  std::string error;
-  try {
-    load_rules(dir.string(), Config{});
-  } catch (const RuleError& e) {
-    error = e.what();
-  }
-  fs::remove_all(dir);
-  return error;
-}
 
 const std::string kRule = "plain-english.long-word-sentence";
 
