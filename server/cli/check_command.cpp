@@ -202,8 +202,7 @@ int run_check_command(const Args& args) {
     style.colour = options.colour && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     write_text_report(std::cout, outcomes, style);
   }
-  std::cout.flush();
-  return fails(outcomes, options.fail_on) ? kExitFindings : kExitClean;
+  return end_without_teardown(fails(outcomes, options.fail_on) ? kExitFindings : kExitClean);
 }
 
 }  // namespace sayso

@@ -20,7 +20,8 @@ struct Job {
   const std::function<void(std::size_t)>& task;
   std::size_t next = 0;  // the first piece nobody has claimed
   std::size_t done = 0;
-  std::exception_ptr error;  // the first one thrown
+  std::exception_ptr error;  // from the lowest-numbered piece that threw
+  std::size_t error_piece = 0;
 
   bool claimable() const { return next < count; }
   bool finished() const { return done == count; }
@@ -98,7 +99,10 @@ class Pool {
       thrown = std::current_exception();
     }
     lock.lock();
-    if (thrown && !job->error) job->error = thrown;
+    if (thrown && (!job->error || piece < job->error_piece)) {
+      job->error = thrown;
+      job->error_piece = piece;
+    }
     ++job->done;
     if (job->finished()) changed_.notify_all();
   }
@@ -131,7 +135,15 @@ std::size_t parallel_width() {
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task) {
   if (count == 0) return;
   if (count == 1 || parallel_width() == 1) {
-    for (std::size_t i = 0; i < count; ++i) task(i);
+    std::exception_ptr first;
+    for (std::size_t i = 0; i < count; ++i) {
+      try {
+        task(i);
+      } catch (...) {
+        if (!first) first = std::current_exception();
+      }
+    }
+    if (first) std::rethrow_exception(first);
     return;
   }
   const auto job = std::make_shared<Job>(count, task);

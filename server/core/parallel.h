@@ -12,8 +12,9 @@ std::size_t parallel_width();
 
 // Calls task(0) … task(count - 1), each exactly once, some on helper threads, and returns when
 // all have returned. The calling thread takes pieces too, so this never waits on helpers that are
-// busy elsewhere (several callers at once are fine). The first exception a task throws is
-// rethrown here after every piece has finished. Tasks must not share unsynchronised state.
+// busy elsewhere (several callers at once are fine). Every piece runs even when some throw; then
+// the exception of the lowest-numbered piece that threw is rethrown (the same one on every run,
+// as a loop would report). Tasks must not share unsynchronised state.
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task);
 
 // Runs `here` on the calling thread and `anywhere` on a helper thread if one is free (else on the

@@ -68,6 +68,23 @@ std::uint32_t PhraseMatcher::child(std::uint32_t node, const std::string& word) 
   return n;
 }
 
+namespace {
+
+std::string problem_with_words(const std::vector<std::string>& words) {
+  if (words.empty()) return "an empty phrase";
+  if (words.size() > PhraseMatcher::kMaxWords) return "a phrase of more than 8 words";
+  if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return w == "*"; }))
+    return "a phrase made only of '*' would match everything";
+  return "";
+}
+
+}  // namespace
+
+std::string PhraseMatcher::problem_with(std::string_view phrase) {
+  if (!has_word_character(phrase)) return phrase.empty() ? "an empty phrase" : "";
+  return problem_with_words(phrase_words(phrase));
+}
+
 std::string PhraseMatcher::add(std::string_view phrase, PhraseRef ref) {
   if (!has_word_character(phrase)) {
     if (phrase.empty()) return "an empty phrase";
@@ -76,10 +93,7 @@ std::string PhraseMatcher::add(std::string_view phrase, PhraseRef ref) {
     return "";
   }
   std::vector<std::string> words = phrase_words(phrase);
-  if (words.empty()) return "an empty phrase";
-  if (words.size() > kMaxWords) return "a phrase of more than 8 words";
-  if (std::all_of(words.begin(), words.end(), [](const std::string& w) { return w == "*"; }))
-    return "a phrase made only of '*' would match everything";
+  if (std::string problem = problem_with_words(words); !problem.empty()) return problem;
   std::uint32_t node = 0;
   for (const auto& w : words) node = child(node, w);
   nodes_[node].outputs.push_back(ref);

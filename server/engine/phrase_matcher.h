@@ -31,6 +31,8 @@ class PhraseMatcher {
  public:
   // Returns an error message ("" if fine). Phrases are case-insensitive.
   std::string add(std::string_view phrase, PhraseRef ref);
+  // What add() would say of this phrase, without adding it.
+  static std::string problem_with(std::string_view phrase);
   // Every match, in sentence order; at one start position every length that matches is reported.
   std::vector<PhraseMatch> match(const Document& doc) const;
   std::size_t size() const { return phrase_count_; }

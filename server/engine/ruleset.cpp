@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.h"
 #include "core/sections.h"
 #include "engine/cache_dir.h"
 #include "engine/kinds/kind.h"
@@ -297,11 +298,16 @@ void compile(Rule& rule) {
     Where{rule.file, rule.id}.fail(e.line ? e.line : rule.line, e.message);
   }
   // Every phrase must be well formed (checked once here, so the matcher never sees a bad one).
-  PhraseMatcher probe;
   for (const auto& group : rule.check->phrase_groups())
     for (const auto& phrase : group)
-      if (std::string err = probe.add(phrase, {}); !err.empty())
+      if (std::string err = PhraseMatcher::problem_with(phrase); !err.empty())
         Where{rule.file, rule.id}.fail(rule.line, fmt::format("'{}' is {}", phrase, err));
+}
+
+// Compiles the rules on every core (regexes and phrase lists are much of a cold start). Each rule
+// only reads its own YAML, which yaml-cpp allows from several threads.
+void compile_all(std::vector<Rule>& rules) {
+  run_pieces(rules.size(), [&](std::size_t i) { compile(rules[i]); });
 }
 
 void merge_parameters(Rule& rule, const YAML::Node& overrides, const std::string& where_text) {
@@ -354,28 +360,58 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   return out;
 }
 
-void load_pack_rules(const fs::path& dir, const std::vector<std::string>& only, RuleSet& set,
-                     YamlCache* cache) {
-  Pack pack = load_pack_manifest(dir, cache);
-  for (const auto& file : sorted_entries(dir, false)) {
-    if (file.filename() == "pack.yml") continue;
-    if (!only.empty() &&
-        std::find(only.begin(), only.end(), fs::weakly_canonical(file).string()) == only.end() &&
-        std::find(only.begin(), only.end(), fs::weakly_canonical(dir).string()) == only.end())
-      continue;
-    ParsedFile parsed = load_yaml(file.string(), cache);
-    const YAML::Node& root = parsed.root;
-    Where where{file.string(), ""};
-    if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
-      where.fail(1, "a rule file must have a 'rules:' list");
-    std::size_t index = 0;
-    for (const auto& node : root["rules"]) {
-      set.rules.push_back(parse_rule(node, file.string(), pack.name));
-      if (index < parsed.rule_lines.size()) set.rules.back().line = parsed.rule_lines[index];
-      ++index;
-    }
+bool is_chosen(const fs::path& file, const fs::path& dir, const std::vector<std::string>& only) {
+  if (only.empty()) return true;
+  auto listed = [&](const fs::path& p) {
+    return std::find(only.begin(), only.end(), fs::weakly_canonical(p).string()) != only.end();
+  };
+  return listed(file) || listed(dir);
+}
+
+std::vector<Rule> load_rule_file(const fs::path& file, const std::string& pack, YamlCache* cache) {
+  ParsedFile parsed = load_yaml(file.string(), cache);
+  const YAML::Node& root = parsed.root;
+  Where where{file.string(), ""};
+  if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
+    where.fail(1, "a rule file must have a 'rules:' list");
+  std::vector<Rule> rules;
+  std::size_t index = 0;
+  for (const auto& node : root["rules"]) {
+    rules.push_back(parse_rule(node, file.string(), pack));
+    if (index < parsed.rule_lines.size()) rules.back().line = parsed.rule_lines[index];
+    ++index;
   }
-  set.packs.push_back(std::move(pack));
+  return rules;
+}
+
+// Loads the packs in these folders, in order: each manifest and rule file is read on any core
+// (most of a cold start); run_pieces reports the first error in load order.
+void load_packs(const std::vector<fs::path>& dirs, const std::vector<std::string>& only,
+                RuleSet& set, YamlCache* cache) {
+  struct Item {
+    std::size_t pack;  // index into dirs
+    fs::path file;     // empty: the pack's manifest
+    Pack manifest;
+    std::vector<Rule> rules;
+  };
+  std::vector<Item> items;
+  for (std::size_t d = 0; d < dirs.size(); ++d) {
+    items.push_back({d, {}, {}, {}});
+    for (const auto& file : sorted_entries(dirs[d], false))
+      if (file.filename() != "pack.yml" && is_chosen(file, dirs[d], only))
+        items.push_back({d, file, {}, {}});
+  }
+  run_pieces(items.size(), [&](std::size_t i) {
+    Item& item = items[i];
+    if (item.file.empty())
+      item.manifest = load_pack_manifest(dirs[item.pack], cache);
+    else
+      item.rules = load_rule_file(item.file, dirs[item.pack].filename().string(), cache);
+  });
+  for (Item& item : items) {
+    if (item.file.empty()) set.packs.push_back(std::move(item.manifest));
+    for (Rule& rule : item.rules) set.rules.push_back(std::move(rule));
+  }
 }
 
 void load_sections(const fs::path& file, SectionClassifier& classifier, YamlCache* cache) {
@@ -509,19 +545,17 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
     });
   }
   for (const auto& extra : config.packs) pack_dirs.emplace_back(extra);
-  for (const auto& dir : pack_dirs) {
-    const std::string name = dir.filename().string();
-    if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), name) !=
-        config.disabled_packs.end())
-      continue;
-    load_pack_rules(dir, only, set, cache);
-  }
+  std::erase_if(pack_dirs, [&](const fs::path& d) {
+    return std::find(config.disabled_packs.begin(), config.disabled_packs.end(),
+                     d.filename().string()) != config.disabled_packs.end();
+  });
+  load_packs(pack_dirs, only, set, cache);
   std::set<std::string> ids;
   for (const auto& r : set.rules)
     if (!ids.insert(r.id).second)
       Where{r.file, r.id}.fail(r.line, "another rule already has this id");
   apply_profile_and_config(set, config);
-  for (auto& rule : set.rules) compile(rule);
+  compile_all(set.rules);
   return set;
 }
 
@@ -568,9 +602,28 @@ std::string default_rules_dir() {
   return SAYSO_SOURCE_RULES_DIR;
 }
 
+// Through a cache file of its own: a document can be read with these as soon as they are loaded,
+// while the rest of the rules load (and their larger cache file is read) on another core.
 SectionClassifier load_section_aliases(const std::string& rules_dir) {
   SectionClassifier classifier;
-  load_sections_of(rules_dir, classifier, nullptr);
+  const std::string dir = cache_dir();
+  if (dir.empty()) {
+    load_sections_of(rules_dir, classifier, nullptr);
+    return classifier;
+  }
+  std::error_code ec;
+  const std::string key = fs::absolute(rules_dir, ec).lexically_normal().string();
+  YamlCache cache(fmt::format("{}/sections-{:016x}.bin", dir, fnv1a(key)));
+  try {
+    load_sections_of(rules_dir, classifier, &cache);
+  } catch (const RuleError&) {
+    if (cache.hits() == 0) throw;
+    classifier = SectionClassifier{};
+    load_sections_of(rules_dir, classifier, nullptr);  // again, for the right line numbers
+    return classifier;
+  }
+  fs::create_directories(dir, ec);
+  cache.save();
   return classifier;
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -190,6 +191,18 @@ struct Speller::Impl {
   }
 };
 
+namespace {
+
+// Every live speller, so that a command ending without destructors can still save their verdicts.
+// Never destroyed: thread-local spellers of threads that outlive static destruction still unlist.
+std::mutex live_spellers_mutex;
+std::set<Speller*>& live_spellers() {
+  static auto* spellers = new std::set<Speller*>;
+  return *spellers;
+}
+
+}  // namespace
+
 Speller::Speller(const SpellerSpec& spec) : impl_(std::make_unique<Impl>()) {
   impl_->spec = spec;
   impl_->aff = hunspell_dictionary_path(spec.language, ".aff");
@@ -199,6 +212,8 @@ Speller::Speller(const SpellerSpec& spec) : impl_(std::make_unique<Impl>()) {
                              " (install hunspell-en-gb / hunspell-en-us)");
   for (const auto& w : spec.words)
     if (plain_added_word(w)) impl_->added.insert(w);
+  std::lock_guard lock(live_spellers_mutex);
+  live_spellers().insert(this);
 }
 
 // On the first word, not at construction: a speller asked only for suggestions needs Hunspell,
@@ -218,13 +233,25 @@ void Speller::open_cache() {
   }
 }
 
-Speller::~Speller() {
+void Speller::save_learned() {
   if (impl_->verdicts_path.empty() || impl_->learned.empty()) return;
   try {
     impl_->save_verdicts();
   } catch (const std::exception&) {
     // Remembering verdicts is an optimisation; failing to is not an error.
   }
+  impl_->learned.clear();
+}
+
+Speller::~Speller() {
+  save_learned();
+  std::lock_guard lock(live_spellers_mutex);
+  live_spellers().erase(this);
+}
+
+void save_learned_spellings() {
+  std::lock_guard lock(live_spellers_mutex);
+  for (Speller* speller : live_spellers()) speller->save_learned();
 }
 
 bool Speller::known(const std::string& word) {

@@ -33,6 +33,8 @@ class Speller {
   std::vector<std::string> suggest(const std::string& word);
   // Whether Hunspell itself has been loaded (for tests and profiling).
   bool hunspell_loaded() const;
+  // Writes the verdicts Hunspell gave in this run to the cache (the destructor does too).
+  void save_learned();
 
  private:
   void open_cache();
@@ -44,6 +46,9 @@ class Speller {
 
 // The calling thread's speller for this spec (created on first use).
 Speller& speller_for(const SpellerSpec& spec);
+// Saves every live speller's new verdicts now, for a process about to end without running
+// destructors. Call it only when no thread is checking spelling.
+void save_learned_spellings();
 // Where Hunspell dictionaries are looked for.
 std::string hunspell_dictionary_path(const std::string& language, const char* extension);
 

@@ -206,6 +206,7 @@ std::optional<YamlCache::Tree> YamlCache::find(const std::string& path, std::str
   if (it == stored_.end() || it->second.content_hash != fnv1a(bytes)) return std::nullopt;
   try {
     Tree tree = deserialize_yaml(it->second.tree);
+    const std::lock_guard lock(mutex_);
     used_[path] = it->second;
     ++hits_;
     return tree;
@@ -218,11 +219,18 @@ void YamlCache::store(const std::string& path, std::string_view bytes, const YAM
   if (has_anchor(bytes)) return;
   std::optional<std::string> tree = serialize_yaml(root);
   if (!tree) return;
+  const std::lock_guard lock(mutex_);
   used_[path] = Entry{fnv1a(bytes), std::move(*tree)};
   changed_ = true;
 }
 
+std::size_t YamlCache::hits() const {
+  const std::lock_guard lock(mutex_);
+  return hits_;
+}
+
 bool YamlCache::save() const {
+  const std::lock_guard lock(mutex_);
   if (!changed_ && used_.size() == stored_.size()) return true;
   std::string body;
   put_u32(body, static_cast<std::uint32_t>(used_.size()));

@@ -3,12 +3,15 @@
 // that. Entries are keyed by each file's path and a hash of its bytes, so an edited file is
 // parsed again; a damaged cache file is ignored.
 //
+// find() and store() may be called from several threads at once.
+//
 // Rebuilt trees carry no line marks (yaml-cpp cannot set them): callers take the lines they need
 // from here (rule_lines) and, for error messages, load again without the cache.
 #pragma once
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +36,7 @@ class YamlCache {
   void store(const std::string& path, std::string_view bytes, const YAML::Node& root);
   // Writes the entries found or stored since opening (atomically), when any was new.
   bool save() const;
-  std::size_t hits() const { return hits_; }
+  std::size_t hits() const;
 
  private:
   struct Entry {
@@ -41,7 +44,8 @@ class YamlCache {
     std::string tree;  // serialized
   };
   std::string file_;
-  std::map<std::string, Entry> stored_;  // path → entry, from the file
+  std::map<std::string, Entry> stored_;  // path → entry, from the file (read-only after loading)
+  mutable std::mutex mutex_;             // guards what follows
   std::map<std::string, Entry> used_;    // what this run read or parsed: written by save()
   std::size_t hits_ = 0;
   bool changed_ = false;

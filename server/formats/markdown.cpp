@@ -155,28 +155,40 @@ bool is_non_prose_inline(std::string_view type) {
          type == "link_label";
 }
 
+// Whether a text may define link references ("[label]: destination"): any line with "]:" (a
+// cheap superset). Without any, "[text]", "[text][]" and "[text][label]" are not links but
+// text, as CommonMark says; reference citations like "[1]" or "[3–5]" are common in research.
+bool may_define_link_references(std::string_view text) {
+  return text.find("]:") != std::string_view::npos;
+}
+
 // Whether the inline grammar could find anything blank_parsed_markup acts on in these ranges:
-// each such node holds one of these bytes (code spans, autolinks, HTML, images, links, escapes,
-// entities, emphasis and strikethrough delimiters), or is a hard break of 2+ spaces at a line end.
-bool may_hold_inline_markup(std::string_view text, const std::vector<TSRange>& ranges) {
+// each such node holds one of these bytes (code spans, autolinks, HTML, escapes, entities,
+// emphasis and strikethrough delimiters), "](" (inline links and images), a bracket when the
+// text may define link references, or is a hard break of 2+ spaces at a line end.
+bool may_hold_inline_markup(std::string_view text, const std::vector<TSRange>& ranges,
+                            bool references) {
   static const auto marks = [] {
     std::array<bool, 256> table{};
-    for (unsigned char c : std::string_view("\\`<>![]*_~&")) table[c] = true;
+    for (unsigned char c : std::string_view("\\`<>*_~&")) table[c] = true;
     return table;
   }();
   for (const TSRange& r : ranges)
     for (std::size_t i = r.start_byte; i < r.end_byte && i < text.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (marks[c]) return true;
-      if ((c == '\n' || c == '\r') && i >= 2 && text[i - 1] == ' ' && text[i - 2] == ' ')
+      if (c == '[' || c == ']') {
+        if (references || (c == ']' && i + 1 < r.end_byte && text[i + 1] == '(')) return true;
+      } else if ((c == '\n' || c == '\r') && i >= 2 && text[i - 1] == ' ' && text[i - 2] == ' ') {
         return true;
+      }
     }
   return false;
 }
 
-bool is_link(std::string_view type) {
-  return type == "inline_link" || type == "full_reference_link" ||
-         type == "collapsed_reference_link" || type == "shortcut_link";
+bool is_reference_link(std::string_view type) {
+  return type == "full_reference_link" || type == "collapsed_reference_link" ||
+         type == "shortcut_link";
 }
 
 // What a run of inline text is part of: the innermost container decides.
@@ -215,6 +227,7 @@ class MarkdownReader {
 
  private:
   bool read_structure() {
+    references_possible_ = may_define_link_references(text_);
     inline_input_.assign(text_);
     limit_delimiter_runs(inline_input_);
     std::vector<ByteRange> altered;
@@ -377,7 +390,7 @@ class MarkdownReader {
   void blank_inline_markup(const std::vector<TSRange>& ranges) {
     for (const std::vector<TSRange>& chunk : inline_chunks(inline_input_, ranges)) {
       // Most paragraphs are plain text: nothing the inline grammar would find, so no parse.
-      if (!may_hold_inline_markup(inline_input_, chunk)) continue;
+      if (!may_hold_inline_markup(inline_input_, chunk, references_possible_)) continue;
       const std::size_t begin = chunk.front().start_byte, end = chunk.back().end_byte;
       if (too_many_emphasis_delimiters(inline_input_, begin, end))
         for (const TSRange& r : chunk) disable_emphasis(inline_input_, r.start_byte, r.end_byte);
@@ -404,17 +417,31 @@ class MarkdownReader {
     }
     walk(ts_tree_root_node(tree.get()), [&](TSNode node, std::size_t) {
       const std::string_view type = type_of(node);
-      if (is_non_prose_inline(type)) {
-        blank_node(node);
-        return false;
-      }
       if (type == "backslash_escape") {
         blank(ts_node_start_byte(node), ts_node_start_byte(node) + 1);
         return false;
       }
-      if (is_link(type)) blank_link_except_text(node);  // and walk on: link text may hold code
+      if (!references_possible_ &&
+          (type == "link_label" || (type == "image" && !has_destination(node))))
+        return true;  // "[text][label]" and "![text]" with no definitions are text
+      if (is_non_prose_inline(type)) {
+        blank_node(node);
+        return false;
+      }
+      // Link text stays (walk on: it may hold code); a reference link is text when the document
+      // defines no references.
+      if (type == "inline_link" || (is_reference_link(type) && references_possible_))
+        blank_link_except_text(node);
       return true;
     });
+  }
+
+  // Whether an image or link node is inline ("](…)"), not a reference to a definition.
+  bool has_destination(TSNode node) const {
+    const std::string_view text =
+        std::string_view(inline_input_)
+            .substr(ts_node_start_byte(node), ts_node_end_byte(node) - ts_node_start_byte(node));
+    return text.find("](") != std::string_view::npos;
   }
 
   // "[text](dest "title")" and "[text][label]" keep only `text`.
@@ -446,7 +473,8 @@ class MarkdownReader {
   std::size_t max_pieces_;
   std::size_t base_;
   std::string_view text_;
-  std::string inline_input_;  // text_ as the inline grammar sees it (see markdown_guard.h)
+  std::string inline_input_;         // text_ as the inline grammar sees it (see markdown_guard.h)
+  bool references_possible_ = true;  // text_ may define link references (see above)
   Deadline deadline_;
 };
 }  // namespace

@@ -129,10 +129,21 @@ TEST_CASE("markdown: prose keeps words and drops markup", "[markdown]") {
     CHECK(all_prose(doc) == "Run today.");
   }
   SECTION("links keep their text only") {
-    Document doc =
-        read_md("See [our plan](https://example.org/plan \"The plan\") and [this][ref].\n");
+    Document doc = read_md(
+        "See [our plan](https://example.org/plan \"The plan\") and [this][ref].\n\n"
+        "[ref]: https://example.org/this\n");
     check_invariants(doc);
     CHECK(all_prose(doc) == "See our plan and this .");
+  }
+  SECTION("with no link definitions, bracketed text is text (CommonMark), as in citations") {
+    Document doc = read_md(
+        "Falls are common [1, 2] and costly [3][4]. See [our plan](https://example.org) and "
+        "![a chart].\n");
+    check_invariants(doc);
+    CHECK(all_prose(doc) ==
+          "Falls are common [1, 2] and costly [3][4]. See our plan and ![a chart].");
+    Document plain = read_md("Falls are common [1, 2] and costly [3–5].\n");
+    CHECK(all_prose(plain) == "Falls are common [1, 2] and costly [3–5].");
   }
   SECTION("images are blanked") {
     Document doc = read_md("A chart ![utilise the chart](chart.png) here.\n");
