@@ -243,3 +243,24 @@ TEST_CASE("rules list and explain", "[cli]") {
   CHECK_THAT(explain.out, Catch::Contains("Why it matters"));
   CHECK(run("explain no.such-rule").status == 2);
 }
+
+TEST_CASE("check saves the spelling verdicts it learned before it ends", "[cli]") {
+  // `check` ends without running destructors (fast exit); the verdicts Hunspell gave must still
+  // reach the cache folder, or every run would ask Hunspell again.
+  TempDir dir;
+  const std::string file = dir.write(
+      "summary.md", "# Plain English summary\n\nWe will ask about brumqwix and zorvendal.\n");
+  const std::string cache = (dir.path / "cache").string();
+  const std::string env_run = "XDG_CACHE_HOME=" + shell_quote(cache) + " " +
+                              std::string(SAYSO_BINARY) + " check --format json " +
+                              shell_quote(file) + " >/dev/null 2>&1";
+  REQUIRE(std::system(env_run.c_str()) != -1);
+  std::string verdicts;
+  for (const auto& e : fs::directory_iterator(fs::path(cache) / "sayso"))
+    if (e.path().filename().string().rfind("verdicts-", 0) == 0) {
+      std::ifstream in(e.path());
+      verdicts.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+  CHECK(verdicts.find("-brumqwix\n") != std::string::npos);
+  CHECK(verdicts.find("-zorvendal\n") != std::string::npos);
+}

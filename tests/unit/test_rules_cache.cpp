@@ -136,3 +136,43 @@ TEST_CASE("rules loaded through the cache are the rules loaded without it", "[ru
   }
   fs::remove_all(scratch);
 }
+
+TEST_CASE("rule files read on several cores: the first bad file in load order is reported",
+          "[rules-cache]") {
+  const fs::path scratch =
+      fs::temp_directory_path() / ("sayso-rules-order-" + std::to_string(::getpid()));
+  const std::string dir = copy_rules(scratch);
+  // Files load in name order: a-broken.yml, rules.yml, z-broken.yml.
+  std::ofstream(fs::path(dir) / "t" / "a-broken.yml")
+      << "rules:\n  - id: t.first\n    kind: nope\n";
+  std::ofstream(fs::path(dir) / "t" / "z-broken.yml") << "rules: [unclosed\n";
+  for (int round = 0; round < 20; ++round) {
+    std::string error;
+    try {
+      load_rules(dir, Config{});
+    } catch (const RuleError& e) {
+      error = e.what();
+    }
+    INFO("round " << round);
+    CHECK(error.find("a-broken.yml:3: rule t.first: unknown kind 'nope'") != std::string::npos);
+  }
+  fs::remove_all(scratch);
+}
+
+TEST_CASE("section aliases read through their cache are the aliases read without it",
+          "[rules-cache]") {
+  const std::string dir = std::string(SAYSO_TEST_DATA_DIR) + "/rules";
+  const SectionClassifier plain = load_section_aliases(dir);
+  CacheFolder cache;
+  load_section_aliases(dir);  // writes the cache
+  const SectionClassifier cached = load_section_aliases(dir);
+  bool found_cache_file = false;
+  for (const auto& e : fs::directory_iterator(cache.path))
+    found_cache_file |= e.path().filename().string().rfind("sections-", 0) == 0;
+  CHECK(found_cache_file);
+  for (const char* heading : {"Plain English summary", "Lay summary:", "3. Public involvement",
+                              "PPI", "Methods", "Nothing we know"})
+    CHECK(cached.classify(heading) == plain.classify(heading));
+  CHECK(cached.is_known_heading("PLAIN ENGLISH SUMMARY") ==
+        plain.is_known_heading("PLAIN ENGLISH SUMMARY"));
+}
