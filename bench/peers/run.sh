@@ -9,18 +9,20 @@
 #   --tools LIST     comma-separated subset of: sayso,write-good,alex,textlint,harper.js,proselint
 #   --inputs LIST    comma-separated subset of: 10kb,1mb,10mb,1000-files
 #   --timeout S      stop a run after S seconds and report "timeout" (default 300)
+#   --runs N         at most N runs per measurement, the best counts (default 10)
 #   --keep           keep the inputs and every tool's output (the folder is printed)
 # The sayso binary defaults to build-release/sayso, else build/sayso.
 #
 # Prints one table (Markdown): tool, input, wall s, MB/s, peak MB, findings, and time as a ratio
 # to sayso on the same input; then sayso's cold start and single-core throughput.
-# Each measurement is the best of up to 3 runs, repeated only while the runs so far took < 20 s.
-# Installs what is missing: Debian `time` and `python3-proselint`, and the npm peers (npm ci).
+# Each measurement is the best of up to 10 runs (--runs), repeated only while the runs so far took
+# < 20 s; times come from bench/peers/timeit.py, to the microsecond.
+# Installs what is missing: Debian's `python3-proselint` and the npm peers (npm ci).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 
-quick=0 keep=0 timeout_s=300 sayso=
+quick=0 keep=0 timeout_s=300 max_runs=10 sayso=
 tools=sayso,write-good,alex,textlint,harper.js,proselint
 inputs=
 while (($#)); do
@@ -31,7 +33,8 @@ while (($#)); do
     --tools) tools=$2; shift ;;
     --inputs) inputs=$2; shift ;;
     --timeout) timeout_s=$2; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --runs) max_runs=$2; shift ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -48,7 +51,6 @@ sayso=$(cd "$(dirname "$sayso")" && pwd)/$(basename "$sayso")
 
 # --- What is missing ---------------------------------------------------------------------------
 need_deb=()
-[[ -x /usr/bin/time ]] || need_deb+=(time)
 if [[ ,$tools, == *,proselint,* ]] && ! command -v proselint >/dev/null; then need_deb+=(python3-proselint); fi
 if ((${#need_deb[@]})); then
   echo "Installing Debian packages: ${need_deb[*]}" >&2
@@ -129,10 +131,10 @@ measure() {  # tool input
   local tool=$1 input=$2
   local -a files; mapfile -t files < <(files_of "$input")
   local best= best_mem= best_cpu= findings= status=ok runs=0 spent=0
-  while ((runs < 3)) && awk -v s="$spent" 'BEGIN { exit !(s < 20) }'; do
+  while ((runs < max_runs)) && awk -v s="$spent" 'BEGIN { exit !(s < 20) }'; do
     local out=$work/$tool.$input.out err=$work/$tool.$input.err tf=$work/time.txt rc=0
     local -a cmd; tool_command "$tool"
-    (cd "$work" && /usr/bin/time -f '%e %M %U %S' -o "$tf" timeout "$timeout_s" "${cmd[@]}" "${files[@]}" \
+    (cd "$work" && python3 "$here/timeit.py" "$tf" timeout "$timeout_s" "${cmd[@]}" "${files[@]}" \
        >"$out" 2>"$err") || rc=$?
     runs=$((runs + 1))
     read -r wall mem user sys < <(grep -E '^[0-9.]+ [0-9]+ [0-9.]+ [0-9.]+$' "$tf" | tail -1)
@@ -174,8 +176,8 @@ extra=$work/extra.tsv
 times_of() {  # label, runs, command...: best and median wall time (and CPU time) of whole-process runs
   local label=$1 n=$2; shift 2
   for ((i = 0; i < n; i++)); do
-    if /usr/bin/time -f '%e %U %S' -o "$work/t1" "$@" >/dev/null 2>&1; then tail -1 "$work/t1"; fi
-  done | awk '{ print $1, $2 + $3 }' | sort -n | awk -v label="$label" \
+    if python3 "$here/timeit.py" "$work/t1" "$@" >/dev/null 2>&1; then tail -1 "$work/t1"; fi
+  done | awk '{ print $1, $3 + $4 }' | sort -n | awk -v label="$label" \
     '{ w[NR] = $1; c[NR] = $2 } END { m = int((NR + 1) / 2); if (NR) printf "%s\t%s\t%s\t%s\t%s\n", label, w[1], w[m], c[m], NR }' >> "$extra"
 }
 : > "$work/empty.md"
@@ -184,7 +186,7 @@ times_of "cold start without the cache (--no-cache), 10 KB summary" 9 "$sayso" c
 times_of "fixed cost: sayso check, empty file" 9 env "XDG_CACHE_HOME=$sayso_cache" "$sayso" check --fail-on never "$work/empty.md"
 single=${input_files[1mb]}
 [[ ,$inputs, == *,10mb,* ]] && single=${input_files[10mb]}
-if /usr/bin/time -f '%e %M %U %S' -o "$work/t1" taskset -c 0 env "XDG_CACHE_HOME=$sayso_cache" "$sayso" check --format json --fail-on never "$single" >/dev/null; then
+if python3 "$here/timeit.py" "$work/t1" taskset -c 0 env "XDG_CACHE_HOME=$sayso_cache" "$sayso" check --format json --fail-on never "$single" >/dev/null; then
   printf 'single core (taskset -c 0), full default rules\t%s\t%s\n' "$(stat -c %s "$single")" "$(tail -1 "$work/t1")" >> "$extra"
 else
   echo "run.sh: sayso failed on $single (the single-core run)" >&2

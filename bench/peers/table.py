@@ -38,13 +38,13 @@ for input in order:
         size, wall = int(size), float(wall or 0)
         mb = size / 1e6
         peak = f'{int(mem) / 1024:.0f}' if mem else '–'
-        cpu_s = f'{float(cpu):.2f}' if cpu and status == 'ok' else (f'>{float(cpu):.0f}' if cpu else '–')
+        cpu_s = (f'{float(cpu):.3f}' if float(cpu) < 1 else f'{float(cpu):.2f}') if cpu and status == 'ok' else (f'>{float(cpu):.0f}' if cpu else '–')
         if status == 'timeout':
             wall_s, speed, findings = f'timeout >{wall:.0f}', '<' + rate(mb / wall), '–'
         elif status == 'failed':
             wall_s, speed, findings = 'failed', '–', '–'
         else:
-            wall_s, speed = f'{wall:.2f}', rate(mb / wall)
+            wall_s, speed = (f'{wall:.3f}' if wall < 1 else f'{wall:.2f}'), rate(mb / wall)
         base = sayso.get(input)
         if tool == 'sayso':
             ratio = '1×' if status == 'ok' else '–'
