@@ -17,7 +17,7 @@
 # to sayso on the same input; then sayso's cold start and single-core throughput.
 # Each measurement is the best of up to 10 runs (--runs), repeated only while the runs so far took
 # < 20 s; times come from bench/peers/timeit.py, to the microsecond.
-# Installs what is missing: Debian's `python3-proselint` and the npm peers (npm ci).
+# Installs what is missing: Debian's `time` and `python3-proselint`, and the npm peers (npm ci).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -51,6 +51,7 @@ sayso=$(cd "$(dirname "$sayso")" && pwd)/$(basename "$sayso")
 
 # --- What is missing ---------------------------------------------------------------------------
 need_deb=()
+[[ -x /usr/bin/time ]] || need_deb+=(time)
 if [[ ,$tools, == *,proselint,* ]] && ! command -v proselint >/dev/null; then need_deb+=(python3-proselint); fi
 if ((${#need_deb[@]})); then
   echo "Installing Debian packages: ${need_deb[*]}" >&2
