@@ -1,6 +1,7 @@
 #include "core/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -119,6 +120,8 @@ Pool& pool() {
   return helpers;
 }
 
+std::atomic<int> one_at_a_time{0};  // live OnePieceAtATime objects
+
 void run_job(const std::shared_ptr<Job>& job) {
   pool().offer(job);
   pool().help_until_finished(job);
@@ -129,12 +132,18 @@ void run_job(const std::shared_ptr<Job>& job) {
 std::size_t parallel_width() {
   static const std::size_t width =
       std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-  return width;
+  return one_at_a_time > 0 ? 1 : width;
+}
+
+std::size_t pieces_for(std::size_t units, std::size_t min_units) {
+  const std::size_t width = parallel_width();
+  if (width == 1 || min_units == 0) return 1;
+  return std::max<std::size_t>(1, std::min(2 * width, units / min_units));
 }
 
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task) {
   if (count == 0) return;
-  if (count == 1 || parallel_width() == 1) {
+  if (count == 1 || parallel_width() == 1 || one_at_a_time > 0) {
     std::exception_ptr first;
     for (std::size_t i = 0; i < count; ++i) {
       try {
@@ -150,6 +159,9 @@ void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task)
   run_job(job);
   if (job->error) std::rethrow_exception(job->error);
 }
+
+OnePieceAtATime::OnePieceAtATime() { ++one_at_a_time; }
+OnePieceAtATime::~OnePieceAtATime() { --one_at_a_time; }
 
 void run_beside(const std::function<void()>& here, const std::function<void()>& anywhere) {
   if (parallel_width() == 1) {

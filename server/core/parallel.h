@@ -7,8 +7,14 @@
 
 namespace sayso {
 
-// How many pieces are worth making at once: the cores, at most 8 (1 on a single core).
+// How many pieces are worth making at once: the cores, at most 8 (1 on a single core, or while a
+// OnePieceAtATime lives).
 std::size_t parallel_width();
+
+// How many pieces to cut a job of `units` (bytes, sentences…) into: two per core, since pieces
+// of equal size rarely cost the same and a core that finishes early then takes another; each of
+// at least `min_units` (smaller ones cost more to hand over than they save); 1 on one core.
+std::size_t pieces_for(std::size_t units, std::size_t min_units);
 
 // Calls task(0) … task(count - 1), each exactly once, some on helper threads, and returns when
 // all have returned. The calling thread takes pieces too, so this never waits on helpers that are
@@ -16,6 +22,16 @@ std::size_t parallel_width();
 // the exception of the lowest-numbered piece that threw is rethrown (the same one on every run,
 // as a loop would report). Tasks must not share unsynchronised state.
 void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task);
+
+// While one of these lives, jobs are not cut (parallel_width() is 1) and run_pieces runs every
+// piece on the calling thread, in order: tests check that a job gives the same result both ways.
+class OnePieceAtATime {
+ public:
+  OnePieceAtATime();
+  ~OnePieceAtATime();
+  OnePieceAtATime(const OnePieceAtATime&) = delete;
+  OnePieceAtATime& operator=(const OnePieceAtATime&) = delete;
+};
 
 // Runs `here` on the calling thread and `anywhere` on a helper thread if one is free (else on the
 // calling thread after `here`), and returns when both have returned. An exception from `here`

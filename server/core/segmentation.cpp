@@ -225,7 +225,7 @@ std::string fold_word(std::string_view word) {
 }
 
 void segment(Document& doc) {
-  segment_in_pieces(doc, std::min(parallel_width(), doc.prose.size() / kMinBytesPerPiece));
+  segment_in_pieces(doc, pieces_for(doc.prose.size(), kMinBytesPerPiece));
 }
 
 void segment_in_pieces(Document& doc, std::size_t pieces) {

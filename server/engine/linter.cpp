@@ -1,10 +1,13 @@
 #include "engine/linter.h"
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "core/parallel.h"
 #include "engine/kinds/kind.h"
 #include "engine/phrase_matcher.h"
 #include "engine/speller.h"
@@ -110,28 +113,48 @@ LintResult Linter::lint(const Document& doc, std::optional<LintClock::time_point
 }
 
 bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& only,
-                        const std::vector<Suppression>& suppressions,
-                        const std::function<void(const CheckContext&)>& visit,
-                        std::optional<LintClock::time_point> deadline) const {
+                        const std::vector<Suppression>& suppressions, const CheckVisitor& visit,
+                        bool on_every_core, std::optional<LintClock::time_point> deadline) const {
   // One pass of the shared matcher, then each rule reads its own matches.
   std::vector<std::vector<PhraseMatch>> by_rule(state_->active.size());
   for (const PhraseMatch& m : state_->matcher.match(doc)) by_rule[m.ref.rule].push_back(m);
   const bool whole = is_whole_application(doc, config_);
+  struct Planned {
+    std::uint32_t rule;  // index into state_->active
+    std::vector<std::size_t> sections;
+  };
+  std::vector<Planned> planned;
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
-    if (deadline && LintClock::now() > *deadline) return false;
     const Rule& rule = *state_->active[r];
     if (std::find(only.begin(), only.end(), &rule) == only.end() || !applies(rule, whole)) continue;
     std::vector<std::size_t> sections = sections_in_scope(doc, rule);
     if (sections.empty() && rule.kind != "required-sections") continue;
-    CheckContext ctx{doc, rule, by_rule[r], sections, whole, suppressions};
-    visit(ctx);
+    planned.push_back({r, std::move(sections)});
   }
-  return true;
+  std::atomic<bool> out_of_time{false};
+  const auto run = [&](std::size_t i) {
+    if (out_of_time || (deadline && LintClock::now() > *deadline)) {
+      out_of_time = true;
+      return;
+    }
+    const Planned& p = planned[i];
+    const CheckContext ctx{doc,         *state_->active[p.rule], by_rule[p.rule], p.sections, whole,
+                           suppressions};
+    visit(i, ctx);
+  };
+  if (on_every_core) {
+    run_pieces(planned.size(), run);
+  } else {
+    for (std::size_t i = 0; i < planned.size(); ++i) run(i);
+  }
+  return !out_of_time;
 }
 
 void Linter::visit_checks(const Document& doc,
                           const std::function<void(const CheckContext&)>& visit) const {
-  run_checks(doc, state_->active, find_suppressions(doc), visit);
+  run_checks(
+      doc, state_->active, find_suppressions(doc),
+      [&](std::size_t, const CheckContext& ctx) { visit(ctx); }, false);
 }
 
 LintResult Linter::lint_only(const Document& doc, const std::vector<const Rule*>& only) const {
@@ -143,10 +166,15 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   const LintClock::time_point started = LintClock::now();
   LintResult result;
   const std::vector<Suppression> suppressions = find_suppressions(doc);
-  const auto check = [&](const CheckContext& ctx) {
-    ctx.rule.check->check(ctx, result.diagnostics);
-  };
-  const bool completed = run_checks(doc, only, suppressions, check, deadline);
+  // The rules run on every core, each into its own list; joined in rule order, the findings are
+  // those of one rule after another.
+  std::vector<std::vector<Diagnostic>> found(state_->active.size());
+  const bool completed = run_checks(
+      doc, only, suppressions,
+      [&](std::size_t i, const CheckContext& ctx) { ctx.rule.check->check(ctx, found[i]); }, true,
+      deadline);
+  for (std::vector<Diagnostic>& diagnostics : found)
+    std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
   for (const auto& issue : doc.read_issues)
     result.diagnostics.push_back(read_issue_diagnostic(issue, doc));
   apply_suppressions(suppressions, result.diagnostics);

@@ -27,7 +27,8 @@ struct LintResult {
 
 class Linter {
  public:
-  // The rule set must outlive the linter. Not thread-safe (Hunspell): one linter per thread.
+  // The rule set must outlive the linter. Not thread-safe (Hunspell): one linter per thread. A
+  // lint runs its rules on the helper threads of core/parallel.h too (each has its own Hunspell).
   Linter(const RuleSet& rules, const Config& config);
   ~Linter();
   Linter(const Linter&) = delete;
@@ -55,10 +56,14 @@ class Linter {
   struct State;
 
  private:
-  // False when the deadline passed before every check had run.
+  // Called with the index of each applicable rule (0, 1, … in rule order) and its context.
+  using CheckVisitor = std::function<void(std::size_t, const CheckContext&)>;
+  // Runs the matcher once, then `visit` for each applicable rule: in rule order, or on every core
+  // (then `visit` must be safe to call from several threads). False when the deadline passed
+  // before every check had run.
   bool run_checks(const Document& doc, const std::vector<const Rule*>& only,
-                  const std::vector<Suppression>& suppressions,
-                  const std::function<void(const CheckContext&)>& visit,
+                  const std::vector<Suppression>& suppressions, const CheckVisitor& visit,
+                  bool on_every_core,
                   std::optional<LintClock::time_point> deadline = std::nullopt) const;
   LintResult lint_rules(const Document& doc, const std::vector<const Rule*>& only,
                         std::optional<LintClock::time_point> deadline) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/parallel.h"
 #include "core/segmentation.h"
 
 namespace sayso {
@@ -130,10 +131,10 @@ void PhraseMatcher::walk(const Document& doc, std::uint32_t sentence, std::uint3
   }
 }
 
-std::vector<PhraseMatch> PhraseMatcher::match(const Document& doc) const {
-  std::vector<PhraseMatch> out;
+void PhraseMatcher::match_sentences(const Document& doc, std::uint32_t first, std::uint32_t last,
+                                    std::vector<PhraseMatch>& out) const {
   const std::string_view prose = doc.prose;
-  for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
+  for (std::uint32_t s = first; s < last; ++s) {
     const Sentence& sentence = doc.sentences[s];
     for (std::uint32_t t = sentence.first_token; t < sentence.last_token; ++t) walk(doc, s, t, out);
     if (raw_.empty()) continue;
@@ -146,6 +147,24 @@ std::vector<PhraseMatch> PhraseMatcher::match(const Document& doc) const {
           {b, b + cue.text.size(), sentence.first_token, sentence.first_token, s, cue.ref});
     }
   }
+}
+
+std::vector<PhraseMatch> PhraseMatcher::match(const Document& doc) const {
+  // A long document's sentences are matched in runs on every core, joined in order.
+  constexpr std::uint32_t kMinSentencesPerRun = 1000;
+  const auto sentences = static_cast<std::uint32_t>(doc.sentences.size());
+  const auto runs = static_cast<std::uint32_t>(pieces_for(sentences, kMinSentencesPerRun));
+  std::vector<PhraseMatch> out;
+  if (runs <= 1) {
+    match_sentences(doc, 0, sentences, out);
+    return out;
+  }
+  std::vector<std::vector<PhraseMatch>> found(runs);
+  run_pieces(runs, [&](std::size_t i) {
+    match_sentences(doc, static_cast<std::uint32_t>(sentences * i / runs),
+                    static_cast<std::uint32_t>(sentences * (i + 1) / runs), found[i]);
+  });
+  for (const std::vector<PhraseMatch>& run : found) out.insert(out.end(), run.begin(), run.end());
   return out;
 }
 

@@ -53,6 +53,8 @@ class PhraseMatcher {
   std::uint32_t child(std::uint32_t node, const std::string& word);
   void walk(const Document& doc, std::uint32_t sentence, std::uint32_t start,
             std::vector<PhraseMatch>& out) const;
+  void match_sentences(const Document& doc, std::uint32_t first, std::uint32_t last,
+                       std::vector<PhraseMatch>& out) const;
 
   std::vector<Node> nodes_{Node{}};
   std::vector<RawCue> raw_;

@@ -242,8 +242,10 @@ class MarkdownReader {
     for (const TreePtr& tree : trees)
       if (!tree) return false;
     std::vector<std::vector<Block>> blocks(pieces.size());
-    run_pieces(pieces.size(),
-               [&](std::size_t i) { read_piece(trees[i].get(), pieces[i], blocks[i]); });
+    run_pieces(pieces.size(), [&](std::size_t i) {
+      read_piece(trees[i].get(), pieces[i], blocks[i]);
+      trees[i].reset();  // freeing a large tree takes long too: on this piece's core
+    });
     for (const std::vector<Block>& piece_blocks : blocks)
       doc_.blocks.insert(doc_.blocks.end(), piece_blocks.begin(), piece_blocks.end());
     for (const ByteRange& r : altered) blank(r.begin, r.end);
@@ -480,8 +482,7 @@ class MarkdownReader {
 }  // namespace
 
 void read_markdown(Document& doc) {
-  read_markdown_in_pieces(doc,
-                          std::min(parallel_width(), doc.source.bytes.size() / kMinPieceBytes));
+  read_markdown_in_pieces(doc, pieces_for(doc.source.bytes.size(), kMinPieceBytes));
 }
 
 void read_markdown_in_pieces(Document& doc, std::size_t pieces) {

@@ -18,6 +18,7 @@
 #include "app/linting_session.h"
 #include "core/parallel.h"
 #include "core/segmentation.h"
+#include "engine/phrase_matcher.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
 #include "formats/markdown_pieces.h"
@@ -284,5 +285,61 @@ TEST_CASE("the first file is read while the rules load, with the same findings a
     REQUIRE(!expected.empty());
     LintingSession broken(options);
     CHECK_THROWS_WITH(broken.lint_bytes("app.md", text), expected);
+  }
+}
+
+TEST_CASE("a long document's rules and phrase matches run on every core, as one at a time would",
+          "[parallel][session]") {
+  // All of corpus/ six times over: thousands of sentences, so the matcher splits its runs.
+  std::string text;
+  for (int copy = 0; copy < 6; ++copy)
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(SAYSO_CORPUS_DIR)) {
+      if (entry.path().extension() != ".md") continue;
+      std::ifstream in(entry.path());
+      for (std::string line; std::getline(in, line);)
+        if (line.find("sayso-disable") == std::string::npos) text += line + "\n";  // all rules on
+      text += "\n";
+    }
+  SessionOptions options;
+  options.use_cache = false;
+  LintingSession session(options);
+  const FileOutcome everywhere = session.lint_bytes("application.md", text);
+  FileOutcome one_by_one;
+  {
+    const OnePieceAtATime serial;
+    one_by_one = session.lint_bytes("application.md", text);
+  }
+  REQUIRE(everywhere.ok);
+  REQUIRE(one_by_one.ok);
+  REQUIRE(everywhere.doc->sentences.size() >= 3000);
+  REQUIRE(everywhere.diagnostics.size() > 500);
+  REQUIRE(everywhere.diagnostics.size() == one_by_one.diagnostics.size());
+  for (std::size_t i = 0; i < everywhere.diagnostics.size(); ++i) {
+    const Diagnostic& a = everywhere.diagnostics[i];
+    const Diagnostic& b = one_by_one.diagnostics[i];
+    INFO("finding " << i << ": " << a.rule_id << " / " << b.rule_id);
+    REQUIRE(a.rule_id == b.rule_id);
+    REQUIRE(a.begin == b.begin);
+    REQUIRE(a.end == b.end);
+    REQUIRE(a.message == b.message);
+  }
+  // The matcher itself: every match, in the order of one pass.
+  PhraseMatcher matcher;
+  std::uint32_t item = 0;
+  for (const char* phrase : {"the", "will be *", "patient*", "public involvement", "(", "of the"})
+    REQUIRE(matcher.add(phrase, {0, 0, item++}).empty());
+  const std::vector<PhraseMatch> matched = matcher.match(*everywhere.doc);
+  std::vector<PhraseMatch> one_pass;
+  {
+    const OnePieceAtATime serial;
+    one_pass = matcher.match(*everywhere.doc);
+  }
+  REQUIRE(matched.size() > 1000);
+  REQUIRE(matched.size() == one_pass.size());
+  for (std::size_t i = 0; i < matched.size(); ++i) {
+    INFO("match " << i);
+    REQUIRE(matched[i].begin == one_pass[i].begin);
+    REQUIRE(matched[i].end == one_pass[i].end);
+    REQUIRE(matched[i].ref.item == one_pass[i].ref.item);
   }
 }
