@@ -4,13 +4,17 @@
 #   cd build && cpack -G DEB                     # sayso_<version>_<arch>.deb, installs to /usr
 #
 # The binary finds its rules at <exe>/../share/sayso/rules (see default_rules_dir in
-# server/engine/ruleset.cpp), so any prefix works without SAYSO_RULES.
+# server/engine/ruleset.cpp) and its modules at <exe>/../lib/sayso, so any prefix works without
+# SAYSO_RULES or SAYSO_MODULE_DIR.
 include(GNUInstallDirs)
 
 # `cmake --install` and cpack install what is built; they do not build everything first.
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS sayso RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Modules loaded on demand (PDF): sayso looks for them in <exe dir>/../${CMAKE_INSTALL_LIBDIR}/sayso
+# (server/formats/module_loader.cpp), so /usr/lib/sayso/ in the Debian package.
+install(TARGETS sayso_pdf_poppler LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/sayso)
 
 # Rule packs, section aliases, funder profiles and the domain dictionary (rules/spelling/domain.dic).
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/rules/ DESTINATION ${CMAKE_INSTALL_DATADIR}/sayso/rules)

@@ -1,13 +1,11 @@
-// PDF front end (poppler-cpp). Words come from each page in reading order with their boxes, font
-// sizes and font names; they are rebuilt into lines (by position) and paragraphs (by vertical
-// gaps, font changes and column or page changes). A paragraph of one or two short lines is a
-// heading when its font is larger than the body text, or it is bold, a known section name or in
-// capitals. Page numbers and running headers/footers are dropped; words hyphenated at a line end
-// are joined. Each paragraph is one line of the extracted text (its lines joined by spaces), so
-// that sentences run on; doc.page_starts records where each page begins.
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
+// PDF front end. Poppler is read through the PDF module (pdf_poppler_module.cpp, loaded on
+// demand: see pdf_module_abi.h and module_loader.h). Words come from each page in reading order
+// with their boxes, font sizes and font names; they are rebuilt into lines (by position) and
+// paragraphs (by vertical gaps, font changes and column or page changes). A paragraph of one or two
+// short lines is a heading when its font is larger than the body text, or it is bold, a known
+// section name or in capitals. Page numbers and running headers/footers are dropped; words
+// hyphenated at a line end are joined. Each paragraph is one line of the extracted text (its lines
+// joined by spaces), so that sentences run on; doc.page_starts records where each page begins.
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -15,13 +13,17 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <memory>
+#include <mutex>
+#include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "formats/extracted_text.h"
 #include "formats/format.h"
+#include "formats/module_loader.h"
+#include "formats/pdf_module_abi.h"
 
 namespace sayso {
 namespace {
@@ -50,23 +52,66 @@ struct Paragraph {
   int heading_level = 0;
 };
 
-void ignore_poppler_message(const std::string&, void*) {}
-
-// Poppler reports damaged files on stderr; we report them ourselves.
-void silence_poppler() {
-  static const bool silenced = [] {
-    poppler::set_debug_error_function(&ignore_poppler_message, nullptr);
-    return true;
-  }();
-  (void)silenced;
+// Why the module's interface cannot be used, or "" when it can.
+std::string interface_mismatch(const sayso_pdf_api* api) {
+  if (api != nullptr && api->abi_version == SAYSO_PDF_ABI_VERSION &&
+      api->struct_size == sizeof(sayso_pdf_api))
+    return "";
+  return std::string(SAYSO_PDF_MODULE_FILE) + " was built for another version of sayso " +
+         "(interface " + std::to_string(api != nullptr ? api->abi_version : 0) + ", not " +
+         std::to_string(SAYSO_PDF_ABI_VERSION) + ")";
 }
 
-std::string to_utf8(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  std::string out(bytes.begin(), bytes.end());
-  while (!out.empty() && out.back() == '\0') out.pop_back();
-  return out;
+// The PDF module's interface, loaded once, the first time a PDF is read (from any thread). A PDF
+// is unreadable, not a crash, when the module is missing, broken or built for another interface.
+const sayso_pdf_api& pdf_module() {
+  static const sayso_pdf_api* api = nullptr;
+  static std::string error;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    static Module module(SAYSO_PDF_MODULE_FILE);
+    const ModuleSymbol entry = module.find(SAYSO_PDF_MODULE_ENTRY);
+    if (entry.address == nullptr) return void(error = entry.error);
+    const sayso_pdf_api* found = reinterpret_cast<const sayso_pdf_api* (*)()>(entry.address)();
+    error = interface_mismatch(found);
+    if (error.empty()) api = found;
+  });
+  if (api == nullptr) throw UnreadableFile("PDF support is not installed: " + error);
+  return *api;
 }
+
+// An open document of the module, closed when it goes.
+class PdfFile {
+ public:
+  PdfFile(const sayso_pdf_api& api, std::string_view file) : api_(api) {
+    sayso_pdf_error error{};
+    const int status = api_.open(file.data(), static_cast<int>(file.size()), &doc_, &error);
+    if (status == SAYSO_PDF_FAILED) throw std::runtime_error(error.message);
+    if (status != SAYSO_PDF_OK || doc_ == nullptr)
+      throw UnreadableFile("the PDF file is damaged or not a PDF");
+  }
+  PdfFile(const PdfFile&) = delete;
+  PdfFile& operator=(const PdfFile&) = delete;
+  ~PdfFile() { api_.close(doc_); }
+
+  bool is_locked() const { return api_.is_locked(doc_) != 0; }
+  int pages() const { return api_.page_count(doc_); }
+
+  // The page's text boxes; empty for a page that cannot be read (skipped, as poppler does).
+  std::span<const sayso_pdf_word> page_words(int index) {
+    const sayso_pdf_word* words = nullptr;
+    std::size_t count = 0;
+    sayso_pdf_error error{};
+    const int status = api_.page_words(doc_, index, &words, &count, &error);
+    if (status == SAYSO_PDF_FAILED) throw std::runtime_error(error.message);
+    if (status != SAYSO_PDF_OK) return {};
+    return {words, count};
+  }
+
+ private:
+  const sayso_pdf_api& api_;
+  sayso_pdf_document* doc_ = nullptr;
+};
 
 // Ligatures some fonts map to one code point, and soft hyphens, written out.
 std::string normalise_word(std::string word) {
@@ -87,22 +132,21 @@ bool is_bold_font(std::string_view name) {
   return false;
 }
 
-std::vector<Word> page_words(const poppler::page& page) {
+std::vector<Word> page_words(std::span<const sayso_pdf_word> boxes) {
   std::vector<Word> words;
-  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
   bool any_upright = false;
-  for (const poppler::text_box& box : boxes) any_upright = any_upright || box.rotation() == 0;
-  for (const poppler::text_box& box : boxes) {
-    if (any_upright && box.rotation() != 0) continue;  // margin notes, stamps
+  for (const sayso_pdf_word& box : boxes) any_upright = any_upright || box.rotation == 0;
+  for (const sayso_pdf_word& box : boxes) {
+    if (any_upright && box.rotation != 0) continue;  // margin notes, stamps
     Word w;
-    w.text = normalise_word(to_utf8(box.text()));
+    w.text = normalise_word(std::string(box.text, box.text_size));
     if (w.text.empty()) continue;
-    const poppler::rectf r = box.bbox();
-    w.left = r.left(), w.top = r.top(), w.right = r.right(), w.bottom = r.bottom();
-    w.size = box.has_font_info() ? box.get_font_size() : r.height();
-    if (!(w.size > 0) || !std::isfinite(w.size)) w.size = std::max(r.height(), 1.0);
-    w.bold = box.has_font_info() && is_bold_font(box.get_font_name());
-    w.space_after = box.has_space_after();
+    w.left = box.left, w.top = box.top, w.right = box.right, w.bottom = box.bottom;
+    const double height = box.bottom - box.top;
+    w.size = box.has_font_info ? box.font_size : height;
+    if (!(w.size > 0) || !std::isfinite(w.size)) w.size = std::max(height, 1.0);
+    w.bold = box.has_font_info && is_bold_font({box.font_name, box.font_name_size});
+    w.space_after = box.space_after != 0;
     words.push_back(std::move(w));
   }
   return words;
@@ -371,14 +415,12 @@ void join_hyphenated(std::vector<Line>& lines, std::size_t i) {
 }  // namespace
 
 void read_pdf(Document& doc, std::string_view file, const SectionClassifier& classifier) {
-  silence_poppler();
+  const sayso_pdf_api& api = pdf_module();
   if (file.size() > static_cast<std::size_t>(INT32_MAX))
     throw UnreadableFile("the PDF file is too large");
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(file.data(), static_cast<int>(file.size())));
-  if (!pdf) throw UnreadableFile("the PDF file is damaged or not a PDF");
-  if (pdf->is_locked()) throw UnreadableFile("the PDF is encrypted");
-  const int page_count = pdf->pages();
+  PdfFile pdf(api, file);
+  if (pdf.is_locked()) throw UnreadableFile("the PDF is encrypted");
+  const int page_count = pdf.pages();
   if (page_count <= 0) throw UnreadableFile("the PDF has no pages");
   if (page_count > kMaxPages)
     throw UnreadableFile("the PDF has too many pages (" + std::to_string(page_count) +
@@ -387,9 +429,7 @@ void read_pdf(Document& doc, std::string_view file, const SectionClassifier& cla
   std::vector<std::vector<Line>> pages(static_cast<std::size_t>(page_count));
   std::size_t text_bytes = 0;
   for (int i = 0; i < page_count; ++i) {
-    std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (!page) continue;
-    pages[static_cast<std::size_t>(i)] = page_lines(page_words(*page), i);
+    pages[static_cast<std::size_t>(i)] = page_lines(page_words(pdf.page_words(i)), i);
     for (const Line& line : pages[static_cast<std::size_t>(i)]) text_bytes += line.text.size();
     if (text_bytes > ExtractedText::kMaxBytes)
       throw UnreadableFile("the document's text is too large (over 64 MB)");

@@ -99,3 +99,42 @@ TEST_CASE("check reads DOCX, PDF, HTML and LaTeX; positions in the extracted tex
   CHECK(j["files"][4]["status"] == "error");
   CHECK_THAT(j["files"][4]["error"].get<std::string>(), Catch::Contains("not a valid zip archive"));
 }
+
+// PDF support is a module loaded on demand: without it a PDF is an error record, said plainly,
+// and the other files of the run are still linted (exit status 1, as for any unreadable file).
+TEST_CASE("pdf module missing: the PDF is a clear error, other files are still linted",
+          "[cli][formats][pdf]") {
+  FormatsDir dir;
+  const fs::path alone = dir.path / "bin", empty = dir.path / "no-modules";
+  fs::create_directories(alone);
+  fs::create_directories(empty);
+  // A copy of the binary, with no module beside it and none installed next to it.
+  fs::copy_file(SAYSO_BINARY, alone / "sayso");
+  const std::string pdf =
+      dir.write("summary.pdf", make_pdf({{{72, 750, 16, "Plain English summary"},
+                                          {72, 720, 11, "We will utilise the data."}}}));
+  const std::string md =
+      dir.write("summary.md", "# Plain English summary\n\nWe will utilise the data.\n");
+  const std::string cmd = "SAYSO_MODULE_DIR='" + empty.string() + "' '" +
+                          (alone / "sayso").string() + "' check --format json '" + pdf + "' '" +
+                          md + "' </dev/null 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  char buffer[65536];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  const int raw = pclose(pipe);
+  INFO(out.substr(0, 2000));
+  REQUIRE(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == 1);
+  const json j = json::parse(out);
+  REQUIRE(j["files"].size() == 2);
+  const json& pdf_file = j["files"][0]["path"] == pdf ? j["files"][0] : j["files"][1];
+  const json& md_file = j["files"][0]["path"] == pdf ? j["files"][1] : j["files"][0];
+  CHECK(pdf_file["status"] == "error");
+  const std::string error = pdf_file["error"];
+  CHECK(error.starts_with("PDF support is not installed: could not load " + empty.string() +
+                          "/sayso_pdf_poppler.so: "));
+  CHECK(md_file["status"] == "ok");
+  CHECK(finding(md_file, "utilise") != nullptr);
+}

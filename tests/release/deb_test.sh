@@ -4,6 +4,7 @@
 # installed rules at <root>/usr/share/sayso/rules with SAYSO_RULES unset, and that it lints a
 # corpus file like the build does. The package must hold the binary in usr/bin, the rule packs,
 # the domain dictionary, the man page and the guides, and depend on the libraries it links.
+# It must also read a PDF through the PDF module it installs in usr/lib/sayso (loaded on demand).
 # As root with CI=true (throwaway machines) it also installs the package for real with dpkg -i,
 # checks /usr/bin/sayso, and removes it again.
 # usage: deb_test.sh BUILD_DIR SOURCE_DIR
@@ -38,7 +39,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [[ -n $(field Description) ]] || fail "no Description"
 depends=$(field Depends)
 echo "Depends: $depends"
-for lib in libc6 libstdc++6 libhunspell libicu libyaml-cpp libre2 hunspell-en-gb; do
+for lib in libc6 libstdc++6 libhunspell libicu libyaml-cpp libre2 libpoppler-cpp hunspell-en-gb; do
   [[ $depends == *"$lib"* ]] || fail "Depends does not name $lib (dpkg-shlibdeps should find it)"
 done
 
@@ -47,14 +48,16 @@ dpkg-deb -c "$deb" | awk '{ print $NF }' > "$tmp/files.txt"
 for f in ./usr/bin/sayso ./usr/share/sayso/rules/sections.yml ./usr/share/sayso/rules/spelling/domain.dic \
          ./usr/share/sayso/rules/profiles/nihr.yml ./usr/share/man/man1/sayso.1.gz \
          ./usr/share/doc/sayso/README.md ./usr/share/doc/sayso/guide-researchers.md \
-         ./usr/share/doc/sayso/guide-contributors.md ./usr/share/doc/sayso/guide-funders.md; do
+         ./usr/share/doc/sayso/guide-contributors.md ./usr/share/doc/sayso/guide-funders.md \
+         ./usr/lib/sayso/sayso_pdf_poppler.so; do
   grep -qxF "$f" "$tmp/files.txt" || fail "the package lacks $f"
 done
 for pack in "$src"/rules/*/pack.yml; do
   rel=${pack#"$src"/rules/}
   grep -qxF "./usr/share/sayso/rules/$rel" "$tmp/files.txt" || fail "the package lacks the rule pack $rel"
 done
-if grep -E '^\./usr/(lib|include)/|sayso_unit_tests|sayso_accuracy' "$tmp/files.txt"; then
+if grep -vE '^\./usr/lib/(sayso/(sayso_pdf_poppler\.so)?)?$' "$tmp/files.txt" |
+  grep -E '^\./usr/(lib|include)/|sayso_unit_tests|sayso_accuracy'; then
   fail "the package holds files it should not (above)"
 fi
 
@@ -115,6 +118,42 @@ installed=$(count "$tmp/installed.json") built=$(count "$tmp/built.json")
 "$sayso" rules list > /dev/null || fail "the unpacked sayso could not list its rules"
 echo "unpacked: sayso $version finds its rules in usr/share/sayso/rules; $installed findings in $(basename "$sample")"
 
+# A PDF, read through the installed PDF module (not the build folder's: SAYSO_MODULE_DIR unset).
+pdf=$tmp/summary.pdf
+python3 - "$pdf" <<'PY'
+import sys
+lines = [(16, "Plain English summary"), (11, "We will utilise the data that the clinic holds."),
+         (11, "Patients were consulted about the design.")]
+content = "".join("BT /F1 %d Tf 72 %d Td (%s) Tj ET\n" % (size, 750 - 30 * i, text)
+                  for i, (size, text) in enumerate(lines)).encode()
+objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+           b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+           b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream"]
+pdf, offsets = bytearray(b"%PDF-1.4\n"), []
+for number, body in enumerate(objects, 1):
+    offsets.append(len(pdf))
+    pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+xref = len(pdf)
+pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+open(sys.argv[1], "wb").write(pdf)
+PY
+(unset SAYSO_MODULE_DIR; "$sayso" check --format json --fail-on never "$pdf" > "$tmp/installed-pdf.json") ||
+  fail "the unpacked sayso check failed on a PDF"
+"$build/sayso" check --rules "$src/rules" --format json --fail-on never "$pdf" > "$tmp/built-pdf.json"
+python3 - "$tmp/installed-pdf.json" "$tmp/built-pdf.json" <<'PY' || fail "the unpacked sayso read the PDF unlike the build (above)"
+import json, sys
+installed, built = (json.load(open(p)) for p in sys.argv[1:3])
+file = installed["files"][0]
+if file.get("status") == "error" or not file["diagnostics"]:
+    sys.exit("installed: %s" % (file.get("error") or "no findings in the PDF"))
+if installed["files"] != built["files"]:
+    sys.exit("installed and built findings differ")
+PY
+echo "unpacked: sayso reads a PDF through usr/lib/sayso/sayso_pdf_poppler.so ($(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["files"][0]["diagnostics"]))' "$tmp/installed-pdf.json") findings)"
+
 # 5. A real install, only on a throwaway machine.
 if [[ $(id -u) -eq 0 && ${CI:-} == true ]]; then
   if dpkg-query -W -f='${Status}' sayso 2>/dev/null | grep -q 'install ok installed'; then
@@ -125,6 +164,8 @@ if [[ $(id -u) -eq 0 && ${CI:-} == true ]]; then
   [[ $(/usr/bin/sayso --version) == "sayso $version" ]] || fail "/usr/bin/sayso --version"
   /usr/bin/sayso check --format json --fail-on never "$sample" > "$tmp/real.json"
   [[ $(count "$tmp/real.json") == "$built" ]] || fail "/usr/bin/sayso found other findings than the build"
+  /usr/bin/sayso check --format json --fail-on never "$pdf" > "$tmp/real-pdf.json"
+  grep -q '"status": "error"' "$tmp/real-pdf.json" && fail "/usr/bin/sayso could not read a PDF"
   man -w sayso > /dev/null 2>&1 || [[ -f /usr/share/man/man1/sayso.1.gz ]] || fail "man page not installed"
   dpkg -r sayso > /dev/null
   [[ ! -e /usr/bin/sayso ]] || fail "dpkg -r left /usr/bin/sayso behind"

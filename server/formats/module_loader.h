@@ -1,0 +1,46 @@
+// Shared modules loaded on demand (dlopen), for formats whose libraries are costly to load on
+// every run (PDF: poppler and what it pulls in). A module is looked for, in order:
+//   1. in $SAYSO_MODULE_DIR, when it is set;
+//   2. beside the running executable (the build folder: build/sayso);
+//   3. where it is installed, <exe dir>/../<libdir>/sayso (/usr/bin/sayso → /usr/lib/sayso);
+//   4. in folders added by add_module_search_dir (tests and benchmarks built in a subfolder).
+#pragma once
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace sayso {
+
+// Adds a folder to look in last. Call it before the first module is loaded (a static
+// initialiser: see module_dir_build_tree.cpp).
+void add_module_search_dir(std::string dir);
+
+// The folders a module is looked for in, in order (the list above).
+std::vector<std::string> module_search_dirs();
+
+// An entry point of a module, or why it could not be had.
+struct ModuleSymbol {
+  void* address = nullptr;
+  std::string error;  // "could not load DIR/FILE: <dlerror>", when address is null
+};
+
+// One module file, opened the first time a symbol is asked for (thread-safe, once) and kept open
+// for the life of the process.
+class Module {
+ public:
+  explicit Module(std::string file_name) : file_name_(std::move(file_name)) {}
+  Module(const Module&) = delete;
+  Module& operator=(const Module&) = delete;
+
+  ModuleSymbol find(const char* name);
+
+ private:
+  void load();
+
+  std::string file_name_;
+  std::once_flag once_;
+  void* handle_ = nullptr;
+  std::string load_error_;  // written only inside call_once
+};
+
+}  // namespace sayso
