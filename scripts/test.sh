@@ -2,7 +2,8 @@
 # Builds sayso and runs every test: unit tests, rule examples, CLI golden tests, Neovim end to end.
 # First come the hardening passes (CI runs them): the whole suite under AddressSanitizer +
 # UndefinedBehaviorSanitizer (scripts/test-sanitizers.sh, in build-asan/) and a short run of every
-# fuzz target (scripts/fuzz.sh, SAYSO_FUZZ_SECONDS each, default 30, in the same build-asan/).
+# fuzz target (scripts/fuzz.sh, SAYSO_FUZZ_SECONDS each, default 30, in the same build-asan/), and
+# the unit tests under ThreadSanitizer (scripts/test-threads.sh, in build-tsan/).
 # The normal build and its tests come last, so that their ctest summary is the last line printed;
 # the exit status is non-zero if any pass failed. SAYSO_HARDENING=0 skips the hardening passes.
 set -euo pipefail
@@ -34,6 +35,8 @@ if ((hardening)); then
     hardening_failed+=("sanitizer tests (build-asan)")
   run_stage "fuzzing, ${fuzz_seconds} s per target (build-asan)" bash scripts/fuzz.sh "$fuzz_seconds" ||
     hardening_failed+=("fuzzing (build-asan)")
+  run_stage "thread sanitizer unit tests (build-tsan)" bash scripts/test-threads.sh ||
+    hardening_failed+=("thread sanitizer unit tests (build-tsan)")
   if ((${#hardening_failed[@]})); then
     echo "FAILED: ${hardening_failed[*]} (see above); the normal tests run anyway" >&2
   fi

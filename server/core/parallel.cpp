@@ -122,6 +122,16 @@ Pool& pool() {
 
 std::atomic<int> one_at_a_time{0};  // live OnePieceAtATime objects
 
+// Takes a finished job's exception out before throwing it: a helper may still hold the job (in
+// its queue) and would otherwise free the exception while the caller is still reading it. No
+// other thread touches a finished job's error.
+void rethrow_if_failed(Job& job) {
+  if (!job.error) return;
+  std::exception_ptr error = std::move(job.error);
+  job.error = nullptr;
+  std::rethrow_exception(error);
+}
+
 void run_job(const std::shared_ptr<Job>& job) {
   pool().offer(job);
   pool().help_until_finished(job);
@@ -157,7 +167,7 @@ void run_pieces(std::size_t count, const std::function<void(std::size_t)>& task)
   }
   const auto job = std::make_shared<Job>(count, task);
   run_job(job);
-  if (job->error) std::rethrow_exception(job->error);
+  rethrow_if_failed(*job);
 }
 
 OnePieceAtATime::OnePieceAtATime() { ++one_at_a_time; }
@@ -186,7 +196,7 @@ void run_beside(const std::function<void()>& here, const std::function<void()>& 
   }
   pool().help_until_finished(job);  // runs `anywhere` here if no helper took it
   if (thrown) std::rethrow_exception(thrown);
-  if (job->error) std::rethrow_exception(job->error);
+  rethrow_if_failed(*job);
 }
 
 }  // namespace sayso
