@@ -25,6 +25,17 @@ std::string cache_dir() {
   return cache_dir_setting;
 }
 
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) return std::nullopt;
+  return bytes;
+}
+
 bool write_file_atomically(const std::string& path, std::string_view bytes) {
   static std::atomic<unsigned long> calls{0};
   const std::string tmp =

@@ -74,9 +74,9 @@ struct ParsedFile {
 // A rule file's tree, from the cache when its bytes are unchanged (see engine/yaml_cache.h).
 ParsedFile load_yaml(const std::string& path, YamlCache* cache) {
   if (!cache) return {load_yaml(path), {}};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RuleError(fmt::format("{}: cannot read this file", path));
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::optional<std::string> read = read_whole_file(path);
+  if (!read) throw RuleError(fmt::format("{}: cannot read this file", path));
+  const std::string& bytes = *read;
   if (auto tree = cache->find(path, bytes)) return {tree->root, std::move(tree->rule_lines)};
   YAML::Node root;
   try {

@@ -52,10 +52,7 @@ std::string file_stamp(const std::string& path) {
   return fmt::format("{}|{}|{}.{}", path, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string read_all(const std::string& path) { return read_whole_file(path).value_or(""); }
 
 std::vector<std::string> word_list_lines(const std::string& path) {
   std::vector<std::string> out;

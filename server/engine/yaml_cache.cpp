@@ -177,9 +177,9 @@ YamlCache::Tree deserialize_yaml(std::string_view bytes) {
 }
 
 YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return;
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::optional<std::string> read = read_whole_file(file_);
+  if (!read) return;
+  const std::string& bytes = *read;
   try {
     Reader r{bytes};
     r.need(kMagic.size());
