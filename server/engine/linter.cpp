@@ -166,13 +166,16 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   const LintClock::time_point started = LintClock::now();
   LintResult result;
   const std::vector<Suppression> suppressions = find_suppressions(doc);
-  // The rules run on every core, each into its own list; joined in rule order, the findings are
-  // those of one rule after another.
+  // A long document's rules run on every core, each into its own list; joined in rule order, the
+  // findings are those of one rule after another. A short one's checks take microseconds: handing
+  // them to other threads would cost more than it saves.
+  constexpr std::size_t kMinTokensOnEveryCore = 2000;
+  const bool on_every_core = doc.tokens.size() >= kMinTokensOnEveryCore;
   std::vector<std::vector<Diagnostic>> found(state_->active.size());
   const bool completed = run_checks(
       doc, only, suppressions,
-      [&](std::size_t i, const CheckContext& ctx) { ctx.rule.check->check(ctx, found[i]); }, true,
-      deadline);
+      [&](std::size_t i, const CheckContext& ctx) { ctx.rule.check->check(ctx, found[i]); },
+      on_every_core, deadline);
   for (std::vector<Diagnostic>& diagnostics : found)
     std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
   for (const auto& issue : doc.read_issues)
