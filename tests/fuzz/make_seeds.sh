@@ -108,10 +108,10 @@ if ! command -v python3 >/dev/null 2>&1; then
   echo "note: python3 is missing: no generated DOCX/ODT/PDF/LSP seeds"
   exit 0
 fi
-python3 - "$out" <<'PY'
+python3 - "$out" "$src" <<'PY'
 import json, os, sys, zipfile
 
-out = sys.argv[1]
+out, src = sys.argv[1], sys.argv[2]
 paragraphs = [("Heading1", "Plain English summary"),
               (None, "We will utilise a cohort of 40 patients. PPI will be sought where possible."),
               ("Heading1", "Patient and public involvement"),
@@ -145,28 +145,10 @@ if os.path.isdir(f"{out}/fuzz_odt"):
          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
          f"{odt_body}</office:text></office:body></office:document-content>")])
 if os.path.isdir(f"{out}/fuzz_pdf"):
-    lines, y = [], 760
-    for style, text in paragraphs:
-        size = 18 if style else 11
-        lines.append(f"BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET")
-        y -= 30
-    stream = "\n".join(lines).encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pdf, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body_bytes in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % number + body_bytes + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    with open(f"{out}/fuzz_pdf/generated.pdf", "wb") as f:
-        f.write(pdf)
+    sys.path.insert(0, f"{src}/tests/data")
+    from tiny_pdf import write_pdf
+    write_pdf(f"{out}/fuzz_pdf/generated.pdf",
+              [(18 if style else 11, text) for style, text in paragraphs])
 
 def framed(message):
     body = json.dumps(message).encode()

@@ -120,26 +120,8 @@ echo "unpacked: sayso $version finds its rules in usr/share/sayso/rules; $instal
 
 # A PDF, read through the installed PDF module (not the build folder's: SAYSO_MODULE_DIR unset).
 pdf=$tmp/summary.pdf
-python3 - "$pdf" <<'PY'
-import sys
-lines = [(16, "Plain English summary"), (11, "We will utilise the data that the clinic holds."),
-         (11, "Patients were consulted about the design.")]
-content = "".join("BT /F1 %d Tf 72 %d Td (%s) Tj ET\n" % (size, 750 - 30 * i, text)
-                  for i, (size, text) in enumerate(lines)).encode()
-objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-           b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-           b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-           b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream"]
-pdf, offsets = bytearray(b"%PDF-1.4\n"), []
-for number, body in enumerate(objects, 1):
-    offsets.append(len(pdf))
-    pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-xref = len(pdf)
-pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-open(sys.argv[1], "wb").write(pdf)
-PY
+python3 "$src/tests/data/tiny_pdf.py" "$pdf" "16:Plain English summary" \
+  "11:We will utilise the data that the clinic holds." "11:Patients were consulted about the design."
 (unset SAYSO_MODULE_DIR; "$sayso" check --format json --fail-on never "$pdf" > "$tmp/installed-pdf.json") ||
   fail "the unpacked sayso check failed on a PDF"
 "$build/sayso" check --rules "$src/rules" --format json --fail-on never "$pdf" > "$tmp/built-pdf.json"
