@@ -251,7 +251,7 @@ struct ScoredText {
 // finding per unit: dividing those by the words would score short texts as hard.
 bool about_words(const sayso::Rule& rule) {
   if (rule.kind == "readability") {
-    const std::string metric = rule.node["metric"] ? rule.node["metric"].as<std::string>() : "";
+    const std::string& metric = rule.node["metric"].value();
     return metric == "sentence-words" || metric == "passive-voice";
   }
   static const std::set<std::string> word_kinds = {"substitution", "existence",      "acronym",

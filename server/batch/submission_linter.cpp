@@ -31,10 +31,10 @@ std::vector<std::string> missing_sections(const Linter& linter, const Document& 
   std::set<std::string> present;
   for (const Section& s : doc.sections) present.insert(s.kind);
   for (const Rule& rule : linter.rules().rules) {
-    if (!rule.enabled || rule.kind != "required-sections" || !rule.node["sections"].IsSequence())
+    if (!rule.enabled || rule.kind != "required-sections" || !rule.node["sections"].is_list())
       continue;
-    for (const auto& kind : rule.node["sections"]) {
-      const std::string name = kind.as<std::string>();
+    for (const DataNode& kind : rule.node["sections"].children()) {
+      const std::string& name = kind.value();
       if (!present.count(name) && std::find(missing.begin(), missing.end(), name) == missing.end())
         missing.push_back(name);
     }

@@ -443,65 +443,64 @@ void print_bullets(std::ostream& out, const char* title, const std::vector<std::
   out << "\n";
 }
 
-std::string yaml_texts(const YAML::Node& node) {
+std::string yaml_texts(const DataNode& node) {
+  if (node.is_text()) return node.value();
   std::string out;
-  if (!node) return out;
-  if (node.IsScalar()) return node.as<std::string>();
-  for (const auto& item : node) out += (out.empty() ? "" : ", ") + item.as<std::string>();
+  for (const DataNode& item : node.children()) out += (out.empty() ? "" : ", ") + item.value();
   return out;
 }
 
 // What a rule looks for, beyond its message: word pairs, phrases, checklist items.
 void print_rule_data(std::ostream& out, const Rule& rule) {
-  const YAML::Node& node = rule.node;
+  const DataNode& node = rule.node;
   if (rule.kind == "substitution" && node["swap"]) {
     out << "<details><summary>" << node["swap"].size() << " word pairs</summary>\n\n"
         << "| Instead of | Try | Source |\n|---|---|---|\n";
-    for (const auto& pair : node["swap"])
+    for (const DataNode& pair : node["swap"].children())
       out << "| " << table_cell(yaml_texts(pair["instead_of"])) << " | "
-          << table_cell(yaml_texts(pair["use"])) << " | "
-          << table_cell(pair["source"] ? pair["source"].as<std::string>() : "") << " |\n";
+          << table_cell(yaml_texts(pair["use"])) << " | " << table_cell(pair["source"].value())
+          << " |\n";
     out << "\n</details>\n\n";
   } else if (rule.kind == "existence" && node["phrases"]) {
     out << "**Looks for:** " << one_line(yaml_texts(node["phrases"])) << "\n\n";
     if (node["unless_nearby"])
       out << "**Not when nearby:** " << one_line(yaml_texts(node["unless_nearby"])) << "\n\n";
   } else if (rule.kind == "acronym") {
-    out << "**Mode:** " << (node["mode"] ? node["mode"].as<std::string>() : "expand-first")
+    out << "**Mode:** " << (node["mode"] ? node["mode"].value() : "expand-first")
         << ". **Known to most readers:** " << one_line(yaml_texts(node["allow"])) << "\n\n";
   } else if (rule.kind == "readability") {
-    out << "**Measure:** " << node["metric"].as<std::string>();
-    if (node["max"]) out << ", at most " << node["max"].as<std::string>();
-    if (node["min"]) out << ", at least " << node["min"].as<std::string>();
+    out << "**Measure:** " << node["metric"].value();
+    if (node["max"]) out << ", at most " << node["max"].value();
+    if (node["min"]) out << ", at least " << node["min"].value();
     out << "\n\n";
   } else if (rule.kind == "length") {
     std::vector<std::string> limits;
     for (const char* key : {"max_words", "min_words", "max_characters"})
-      if (node[key]) limits.push_back(fmt::format("{}: {}", key, node[key].as<std::string>()));
+      if (node[key]) limits.push_back(fmt::format("{}: {}", key, node[key].value()));
     out << "**Limits (a profile or .sayso.yml can change them):** " << join_list(limits, ", ")
         << "\n\n";
   } else if (rule.kind == "number-density") {
-    out << "**Measure:** numbers in a sentence, at most "
-        << node["max_per_sentence"].as<std::string>() << "\n\n";
+    out << "**Measure:** numbers in a sentence, at most " << node["max_per_sentence"].value()
+        << "\n\n";
   } else if (rule.kind == "long-words") {
     out << "**Measure:** share of a sentence's words with "
-        << (node["min_syllables"] ? node["min_syllables"].as<std::string>() : "3")
-        << " or more syllables, at most " << node["max_share"].as<std::string>() << "\n\n";
+        << (node["min_syllables"] ? node["min_syllables"].value() : "3")
+        << " or more syllables, at most " << node["max_share"].value() << "\n\n";
   } else if (rule.kind == "required-sections") {
     out << "**Sections:** " << yaml_texts(node["sections"]) << "\n\n";
   } else if ((rule.kind == "evidence" && node["items"]) ||
              (rule.kind == "claim-needs-evidence" && node["evidence"])) {
     if (node["claims"]) out << "**Claims:** " << one_line(yaml_texts(node["claims"])) << "\n\n";
     out << "| Looks for | Cue words |\n|---|---|\n";
-    for (const auto& item : rule.kind == "evidence" ? node["items"] : node["evidence"])
-      out << "| " << table_cell(item["name"].as<std::string>()) << " | "
+    for (const DataNode& item :
+         (rule.kind == "evidence" ? node["items"] : node["evidence"]).children())
+      out << "| " << table_cell(item["name"].value()) << " | "
           << table_cell(yaml_texts(item["cues"])) << " |\n";
     out << "\n";
   } else if (rule.kind == "involvement-level" && node["levels"]) {
     out << "| Level | Cue words |\n|---|---|\n";
-    for (const auto& level : node["levels"])
-      out << "| " << level.first.as<std::string>() << " | " << table_cell(yaml_texts(level.second))
-          << " |\n";
+    for (const DataNode& level : node["levels"].children())
+      out << "| " << level.key() << " | " << table_cell(yaml_texts(level)) << " |\n";
     out << "\n";
   }
 }

@@ -196,7 +196,7 @@ std::vector<std::string> Linter::spelling_suggestions(const std::string& word) c
   for (const Rule* rule : state_->active) {
     if (rule->kind != "spelling") continue;
     SpellerSpec spec;
-    spec.language = rule->node["language"] ? rule->node["language"].as<std::string>() : "en_GB";
+    spec.language = rule->node["language"].is_text() ? rule->node["language"].value() : "en_GB";
     try {
       return speller_for(spec).suggest(word);
     } catch (const std::exception&) {

@@ -4,8 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
+#include "engine/data_node.h"
 #include "engine/diagnostic.h"
 
 namespace sayso {
@@ -43,7 +42,7 @@ struct Rule {
   bool enabled = true;  // false when the config or profile turns it off
   std::string file;     // where it was defined
   int line = 0;         // 1-based
-  YAML::Node node;      // the rule's YAML (after profile/config parameter overrides)
+  DataNode node;        // the rule's fields (after profile/config parameter overrides)
   std::shared_ptr<RuleCheck> check;
 };
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include "core/parallel.h"
 #include "core/sections.h"
@@ -56,59 +57,48 @@ struct Where {
   }
 };
 
-YAML::Node load_yaml(const std::string& path) {
+DataNode parse_yaml(const std::string& path, std::string_view bytes) {
   try {
-    return YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw RuleError(fmt::format("{}: cannot read this file", path));
+    return parse_data(bytes);
   } catch (const YAML::Exception& e) {
     throw RuleError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
+  } catch (const std::runtime_error& e) {
+    throw RuleError(fmt::format("{}: {}", path, e.what()));
   }
 }
 
-struct ParsedFile {
-  YAML::Node root;
-  std::vector<int> rule_lines;  // from the cache (its trees have no marks); empty when parsed
-};
-
 // A rule file's tree, from the cache when its bytes are unchanged (see engine/yaml_cache.h).
-ParsedFile load_yaml(const std::string& path, YamlCache* cache) {
-  if (!cache) return {load_yaml(path), {}};
+DataNode load_yaml(const std::string& path, YamlCache* cache) {
   const std::optional<std::string> read = read_whole_file(path);
   if (!read) throw RuleError(fmt::format("{}: cannot read this file", path));
   const std::string& bytes = *read;
-  if (auto tree = cache->find(path, bytes)) return {tree->root, std::move(tree->rule_lines)};
-  YAML::Node root;
-  try {
-    root = YAML::Load(bytes);
-  } catch (const YAML::Exception& e) {
-    throw RuleError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
-  }
+  if (!cache) return parse_yaml(path, bytes);
+  if (std::optional<DataNode> tree = cache->find(path, bytes)) return std::move(*tree);
+  DataNode root = parse_yaml(path, bytes);
   cache->store(path, bytes, root);
-  return {root, {}};
+  return root;
 }
 
-std::vector<std::string> text_list(const YAML::Node& node, const Where& where, const char* key) {
+std::vector<std::string> text_list(const DataNode& node, const Where& where, const char* key) {
   std::vector<std::string> out;
-  if (!node || node.IsNull()) return out;
-  if (node.IsScalar()) return {node.as<std::string>()};
-  if (!node.IsSequence()) where.fail(node_line(node), fmt::format("'{}' must be a list", key));
-  for (const auto& item : node) {
-    if (!item.IsScalar())
-      where.fail(node_line(item), fmt::format("each item of '{}' must be a text", key));
-    out.push_back(item.as<std::string>());
+  if (node.is_empty()) return out;
+  if (node.is_text()) return {node.value()};
+  if (!node.is_list()) where.fail(node.line(), fmt::format("'{}' must be a list", key));
+  for (const DataNode& item : node.children()) {
+    if (!item.is_text())
+      where.fail(item.line(), fmt::format("each item of '{}' must be a text", key));
+    out.push_back(item.value());
   }
   return out;
 }
 
-std::string required_text(const YAML::Node& rule, const char* key, const Where& where,
+std::string required_text(const DataNode& rule, const char* key, const Where& where,
                           int rule_line) {
-  const YAML::Node node = rule[key];
-  if (!node || node.IsNull()) where.fail(rule_line, fmt::format("'{}' is missing", key));
-  if (!node.IsScalar()) where.fail(node_line(node), fmt::format("'{}' must be a text", key));
-  std::string value = node.as<std::string>();
-  if (value.empty()) where.fail(node_line(node), fmt::format("'{}' is empty", key));
-  return value;
+  const DataNode& node = rule[key];
+  if (node.is_empty()) where.fail(rule_line, fmt::format("'{}' is missing", key));
+  if (!node.is_text()) where.fail(node.line(), fmt::format("'{}' must be a text", key));
+  if (node.value().empty()) where.fail(node.line(), fmt::format("'{}' is empty", key));
+  return node.value();
 }
 
 bool is_section_kind(const std::string& kind) {
@@ -116,53 +106,54 @@ bool is_section_kind(const std::string& kind) {
   return kind == "document" || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-Scope parse_scope(const YAML::Node& node, const Where& where) {
+Scope parse_scope(const DataNode& node, const Where& where) {
   Scope scope;
-  if (!node || node.IsNull() || (node.IsScalar() && node.as<std::string>() == "all")) return scope;
-  YAML::Node list = node;
-  if (node.IsMap()) {
+  if (node.is_empty() || (node.is_text() && node.value() == "all")) return scope;
+  const DataNode* list = &node;
+  if (node.is_map()) {
     if (!node["not"] || node.size() != 1)
-      where.fail(node_line(node), "'scope' as a map must be {not: [kinds]}");
+      where.fail(node.line(), "'scope' as a map must be {not: [kinds]}");
     scope.negated = true;
-    list = node["not"];
+    list = &node["not"];
   }
   scope.all = false;
-  scope.kinds = text_list(list, where, "scope");
+  scope.kinds = text_list(*list, where, "scope");
   for (const auto& k : scope.kinds)
     if (!is_section_kind(k))
-      where.fail(node_line(node), fmt::format("'scope' names an unknown section kind '{}'", k));
+      where.fail(node.line(), fmt::format("'scope' names an unknown section kind '{}'", k));
   return scope;
 }
 
 constexpr std::size_t kMinExamples = 2;
 constexpr std::size_t kMaxAlternatives = 3;
 
-std::vector<std::string> required_list(const YAML::Node& rule, const char* key, const Where& where,
+std::vector<std::string> required_list(const DataNode& rule, const char* key, const Where& where,
                                        int rule_line, const char* what_it_is) {
   std::vector<std::string> values = text_list(rule[key], where, key);
   if (values.empty())
-    where.fail(rule[key] ? node_line(rule[key]) : rule_line,
+    where.fail(rule[key] ? rule[key].line() : rule_line,
                fmt::format("'{}' is missing: {}", key, what_it_is));
   return values;
 }
 
 // Each swap pair offers one to three plain alternatives and says where the pair comes from.
-void check_swap_pairs(const YAML::Node& swap, const Where& where) {
-  if (!swap || !swap.IsSequence()) return;  // the substitution kind reports a missing 'swap'
-  for (const auto& pair : swap) {
-    if (!pair.IsMap()) continue;
-    const int line = node_line(pair);
-    const std::string first =
-        pair["instead_of"] && pair["instead_of"].IsSequence() && pair["instead_of"].size()
-            ? pair["instead_of"][0].as<std::string>()
-            : std::string("?");
+void check_swap_pairs(const DataNode& swap, const Where& where) {
+  if (!swap.is_list()) return;  // the substitution kind reports a missing 'swap'
+  for (const DataNode& pair : swap.children()) {
+    if (!pair.is_map()) continue;
+    const int line = pair.line();
+    const DataNode& instead_of = pair["instead_of"];
+    const std::string first = instead_of.is_text() ? instead_of.value()
+                              : instead_of.is_list() && instead_of.size() > 0
+                                  ? instead_of.children()[0].value()
+                                  : std::string("?");
     const std::vector<std::string> alternatives = text_list(pair["use"], where, "use");
     if (alternatives.empty() || alternatives.size() > kMaxAlternatives)
       where.fail(
           line,
           fmt::format("the swap for '{}' needs 1 to {} plain alternatives in 'use' (it has {})",
                       first, kMaxAlternatives, alternatives.size()));
-    if (!pair["source"] || !pair["source"].IsScalar() || pair["source"].as<std::string>().empty())
+    if (!pair["source"].is_text() || pair["source"].value().empty())
       where.fail(
           line,
           fmt::format("the swap for '{}' needs a 'source': the word list it comes from", first));
@@ -182,21 +173,19 @@ std::string template_placeholder(const std::string& text) {
   return "";
 }
 
-void check_filled_in(const YAML::Node& rule, const Where& where) {
+void check_filled_in(const DataNode& rule, const Where& where) {
   for (const char* key :
        {"message", "explanation", "sources", "written_with", "reviewed_by", "decisions"}) {
-    const YAML::Node node = rule[key];
-    if (!node) continue;
-    std::vector<YAML::Node> texts;
-    if (node.IsScalar())
-      texts.push_back(node);
-    else if (node.IsSequence())
-      for (const auto& item : node) texts.push_back(item);
-    for (const auto& text : texts) {
-      if (!text.IsScalar()) continue;
-      if (std::string placeholder = template_placeholder(text.as<std::string>());
-          !placeholder.empty())
-        where.fail(node_line(text),
+    const DataNode& node = rule[key];
+    std::vector<const DataNode*> texts;
+    if (node.is_text())
+      texts.push_back(&node);
+    else if (node.is_list())
+      for (const DataNode& item : node.children()) texts.push_back(&item);
+    for (const DataNode* text : texts) {
+      if (!text->is_text()) continue;
+      if (std::string placeholder = template_placeholder(text->value()); !placeholder.empty())
+        where.fail(text->line(),
                    fmt::format(
                        "'{}' still has the template's placeholder '{}': write your own words there",
                        key, placeholder));
@@ -204,64 +193,59 @@ void check_filled_in(const YAML::Node& rule, const Where& where) {
   }
 }
 
-RuleExamples parse_examples(const YAML::Node& node, const Where& where, int rule_line) {
-  if (!node || !node.IsMap())
-    where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
+RuleExamples parse_examples(const DataNode& node, const Where& where, int rule_line) {
+  if (!node.is_map()) where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
   RuleExamples examples;
   examples.flag = text_list(node["flag"], where, "flag");
   examples.pass = text_list(node["pass"], where, "pass");
   // Two of each, so a rule is shown to catch more than one wording and to leave more than one
   // good text alone.
   if (examples.flag.size() < kMinExamples)
-    where.fail(node_line(node), fmt::format("'examples' needs at least {} 'flag' texts (it has {})",
-                                            kMinExamples, examples.flag.size()));
+    where.fail(node.line(), fmt::format("'examples' needs at least {} 'flag' texts (it has {})",
+                                        kMinExamples, examples.flag.size()));
   if (examples.pass.size() < kMinExamples)
-    where.fail(node_line(node), fmt::format("'examples' needs at least {} 'pass' texts (it has {})",
-                                            kMinExamples, examples.pass.size()));
+    where.fail(node.line(), fmt::format("'examples' needs at least {} 'pass' texts (it has {})",
+                                        kMinExamples, examples.pass.size()));
   return examples;
 }
 
-Rule parse_rule(const YAML::Node& node, const std::string& file, const std::string& pack) {
-  const int line = node_line(node);
+Rule parse_rule(DataNode node, const std::string& file, const std::string& pack) {
+  const int line = node.line();
   Where where{file, ""};
-  if (!node.IsMap()) where.fail(line, "each rule must be a map of fields");
+  if (!node.is_map()) where.fail(line, "each rule must be a map of fields");
   Rule rule;
   rule.file = file;
   rule.line = line;
   rule.id = required_text(node, "id", where, line);
   where.id = rule.id;
   if (rule.id.rfind(pack + ".", 0) != 0)
-    where.fail(node_line(node["id"]),
-               fmt::format("the id must start with the pack name '{}.'", pack));
+    where.fail(node["id"].line(), fmt::format("the id must start with the pack name '{}.'", pack));
   rule.kind = required_text(node, "kind", where, line);
   auto keys = kind_keys().find(rule.kind);
   if (keys == kind_keys().end())
-    where.fail(node_line(node["kind"]), fmt::format("unknown kind '{}'", rule.kind));
-  for (const auto& kv : node) {
-    const std::string key = kv.first.as<std::string>();
+    where.fail(node["kind"].line(), fmt::format("unknown kind '{}'", rule.kind));
+  for (const DataNode& field : node.children()) {
+    const std::string& key = field.key();
     if (!common_keys().count(key) && !keys->second.count(key))
-      where.fail(node_line(kv.first),
-                 fmt::format("unknown field '{}' for a {} rule", key, rule.kind));
+      where.fail(field.key_line(), fmt::format("unknown field '{}' for a {} rule", key, rule.kind));
   }
   rule.category = required_text(node, "category", where, line);
   const auto& categories = category_names();
   if (std::find(categories.begin(), categories.end(), rule.category) == categories.end())
-    where.fail(node_line(node["category"]),
-               fmt::format("unknown category '{}' (use one of: {})", rule.category,
-                           join_list(categories, ", ")));
+    where.fail(node["category"].line(), fmt::format("unknown category '{}' (use one of: {})",
+                                                    rule.category, join_list(categories, ", ")));
   const std::string severity = required_text(node, "severity", where, line);
   auto parsed = parse_severity(severity);
-  if (!parsed)
-    where.fail(node_line(node["severity"]), "severity must be error, warning, info or hint");
+  if (!parsed) where.fail(node["severity"].line(), "severity must be error, warning, info or hint");
   rule.severity = *parsed;
   rule.scope = parse_scope(node["scope"], where);
-  const std::string applies = node["applies_to"] ? node["applies_to"].as<std::string>() : "any";
+  const std::string applies = node["applies_to"] ? node["applies_to"].value() : "any";
   if (applies == "application")
     rule.applies_to = AppliesTo::Application;
   else if (applies == "fragment")
     rule.applies_to = AppliesTo::Fragment;
   else if (applies != "any")
-    where.fail(node_line(node["applies_to"]), "'applies_to' must be any, application or fragment");
+    where.fail(node["applies_to"].line(), "'applies_to' must be any, application or fragment");
   if (rule.kind == "required-sections") rule.applies_to = AppliesTo::Application;
   check_filled_in(node, where);
   rule.message = required_text(node, "message", where, line);
@@ -270,10 +254,12 @@ Rule parse_rule(const YAML::Node& node, const std::string& file, const std::stri
   if (rule.sources.empty())
     where.fail(line, "'sources' is missing: say what guidance this rests on");
   rule.examples = parse_examples(node["examples"], where, line);
-  rule.example_kind = node["example_kind"] ? node["example_kind"].as<std::string>() : "";
+  if (node["example_kind"] && !node["example_kind"].is_text())
+    where.fail(node["example_kind"].line(), "'example_kind' must be a text");
+  rule.example_kind = node["example_kind"].value();
   if (!rule.example_kind.empty() && rule.example_kind != "application" &&
       !is_section_kind(rule.example_kind))
-    where.fail(node_line(node["example_kind"]),
+    where.fail(node["example_kind"].line(),
                fmt::format("unknown example_kind '{}'", rule.example_kind));
   rule.provenance.written_with =
       required_list(node, "written_with", where, line, "say which groups or roles wrote this rule");
@@ -284,9 +270,9 @@ Rule parse_rule(const YAML::Node& node, const std::string& file, const std::stri
                                             "say why the threshold and wording were chosen");
   rule.provenance.status = required_text(node, "status", where, line);
   if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
-    where.fail(node_line(node["status"]), "'status' must be draft or reviewed");
+    where.fail(node["status"].line(), "'status' must be draft or reviewed");
   if (rule.kind == "substitution") check_swap_pairs(node["swap"], where);
-  rule.node = node;  // not Clone(): that would lose the line marks error messages need
+  rule.node = std::move(node);
   return rule;
 }
 
@@ -305,21 +291,30 @@ void compile(Rule& rule) {
 }
 
 // Compiles the rules on every core (regexes and phrase lists are much of a cold start). Each rule
-// only reads its own YAML, which yaml-cpp allows from several threads.
+// only reads its own data.
 void compile_all(std::vector<Rule>& rules) {
   run_pieces(rules.size(), [&](std::size_t i) { compile(rules[i]); });
 }
 
-void merge_parameters(Rule& rule, const YAML::Node& overrides, const std::string& where_text) {
-  if (!overrides || !overrides.IsMap()) return;
+// A .sayso.yml's parameter overrides (the config is read with yaml-cpp).
+DataNode config_parameters(const RuleSetting& setting) {
+  try {
+    return data_from_yaml(setting.parameters);
+  } catch (const std::runtime_error& e) {
+    throw RuleError(fmt::format("{}: {}", setting.where, e.what()));
+  }
+}
+
+void merge_parameters(Rule& rule, const DataNode& overrides, const std::string& where_text) {
+  if (!overrides.is_map()) return;
   auto keys = kind_keys().find(rule.kind);
-  for (const auto& kv : overrides) {
-    const std::string key = kv.first.as<std::string>();
+  for (const DataNode& setting : overrides.children()) {
+    const std::string& key = setting.key();
     if (key == "severity" || key == "enabled") continue;
     if (!keys->second.count(key))
       throw RuleError(fmt::format("{}: rule {}: '{}' is not a setting of a {} rule", where_text,
                                   rule.id, key, rule.kind));
-    rule.node[key] = kv.second;
+    rule.node.set(key, setting, setting.key_line());
   }
 }
 
@@ -330,18 +325,18 @@ Pack load_pack_manifest(const fs::path& dir, YamlCache* cache) {
   const fs::path manifest = dir / "pack.yml";
   if (!fs::exists(manifest))
     throw RuleError(fmt::format("{}: missing pack.yml (the pack's manifest)", dir.string()));
-  YAML::Node node = load_yaml(manifest.string(), cache).root;
+  const DataNode node = load_yaml(manifest.string(), cache);
   Where where{manifest.string(), ""};
-  if (!node.IsMap())
+  if (!node.is_map())
     where.fail(1, "pack.yml must be a map (name, version, licence, maintainers, description)");
   for (const char* key : {"name", "version", "licence", "description"})
-    if (!node[key] || !node[key].IsScalar()) where.fail(1, fmt::format("'{}' is missing", key));
-  if (node["name"].as<std::string>() != pack.name)
-    where.fail(node_line(node["name"]),
+    if (!node[key].is_text()) where.fail(1, fmt::format("'{}' is missing", key));
+  if (node["name"].value() != pack.name)
+    where.fail(node["name"].line(),
                fmt::format("'name' must match the folder name '{}'", pack.name));
-  pack.version = node["version"].as<std::string>();
-  pack.licence = node["licence"].as<std::string>();
-  pack.description = node["description"].as<std::string>();
+  pack.version = node["version"].value();
+  pack.licence = node["licence"].value();
+  pack.description = node["description"].value();
   pack.maintainers = text_list(node["maintainers"], where, "maintainers");
   if (pack.maintainers.empty())
     where.fail(1, "'maintainers' is missing: who looks after this pack?");
@@ -369,18 +364,14 @@ bool is_chosen(const fs::path& file, const fs::path& dir, const std::vector<std:
 }
 
 std::vector<Rule> load_rule_file(const fs::path& file, const std::string& pack, YamlCache* cache) {
-  ParsedFile parsed = load_yaml(file.string(), cache);
-  const YAML::Node& root = parsed.root;
-  Where where{file.string(), ""};
-  if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
-    where.fail(1, "a rule file must have a 'rules:' list");
+  DataNode root = load_yaml(file.string(), cache);
+  DataNode* list = root.find("rules");
+  if (list == nullptr || !list->is_list())
+    Where{file.string(), ""}.fail(1, "a rule file must have a 'rules:' list");
   std::vector<Rule> rules;
-  std::size_t index = 0;
-  for (const auto& node : root["rules"]) {
-    rules.push_back(parse_rule(node, file.string(), pack));
-    if (index < parsed.rule_lines.size()) rules.back().line = parsed.rule_lines[index];
-    ++index;
-  }
+  rules.reserve(list->size());
+  for (DataNode& node : list->children())
+    rules.push_back(parse_rule(std::move(node), file.string(), pack));
   return rules;
 }
 
@@ -415,32 +406,32 @@ void load_packs(const std::vector<fs::path>& dirs, const std::vector<std::string
 }
 
 void load_sections(const fs::path& file, SectionClassifier& classifier, YamlCache* cache) {
-  YAML::Node root = load_yaml(file.string(), cache).root;
+  const DataNode root = load_yaml(file.string(), cache);
   Where where{file.string(), ""};
-  if (!root.IsMap())
+  if (!root.is_map())
     where.fail(1, "sections.yml must map each section kind to its heading aliases");
-  for (const auto& kv : root) {
-    const std::string kind = kv.first.as<std::string>();
+  for (const DataNode& aliases : root.children()) {
+    const std::string& kind = aliases.key();
     if (!is_section_kind(kind) || kind == "document")
-      where.fail(node_line(kv.first), fmt::format("unknown section kind '{}'", kind));
-    for (const auto& alias : text_list(kv.second, where, kind.c_str()))
+      where.fail(aliases.key_line(), fmt::format("unknown section kind '{}'", kind));
+    for (const auto& alias : text_list(aliases, where, kind.c_str()))
       classifier.add_alias(alias, kind);
   }
 }
 
 void load_profiles(const fs::path& dir, RuleSet& set, YamlCache* cache) {
   for (const auto& file : sorted_entries(dir, false)) {
-    YAML::Node root = load_yaml(file.string(), cache).root;
+    const DataNode root = load_yaml(file.string(), cache);
     Where where{file.string(), ""};
-    if (!root.IsMap() || !root["name"])
+    if (!root.is_map() || !root["name"].is_text())
       where.fail(1, "a profile needs 'name', 'description' and 'rules'");
     Profile p;
-    p.name = root["name"].as<std::string>();
-    p.description = root["description"] ? root["description"].as<std::string>() : "";
+    p.name = root["name"].value();
+    p.description = root["description"].value();
     p.file = file.string();
     p.rules = root["rules"];
-    if (p.rules && !p.rules.IsMap())
-      where.fail(node_line(p.rules), "'rules' must map rule ids to settings");
+    if (p.rules && !p.rules.is_map())
+      where.fail(p.rules.line(), "'rules' must map rule ids to settings");
     set.profiles[p.name] = p;
   }
 }
@@ -456,24 +447,23 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
                                   join_list(names, ", ")));
     }
     const Profile& profile = it->second;
-    if (profile.rules)
-      for (const auto& kv : profile.rules) {
-        const std::string id = kv.first.as<std::string>();
-        auto rule = std::find_if(set.rules.begin(), set.rules.end(),
-                                 [&](const Rule& r) { return r.id == id; });
-        std::string where_text = fmt::format("{}:{}", profile.file, node_line(kv.first));
-        if (rule == set.rules.end())
-          throw RuleError(fmt::format("{}: unknown rule '{}'", where_text, id));
-        if (kv.second.IsScalar() && kv.second.as<std::string>() == "off")
-          rule->enabled = false;
-        else
-          merge_parameters(*rule, kv.second, where_text);
-        if (kv.second.IsMap() && kv.second["severity"]) {
-          auto s = parse_severity(kv.second["severity"].as<std::string>());
-          if (!s) throw RuleError(fmt::format("{}: rule {}: unknown severity", where_text, id));
-          rule->severity = *s;
-        }
+    for (const DataNode& setting : profile.rules.children()) {
+      const std::string& id = setting.key();
+      auto rule = std::find_if(set.rules.begin(), set.rules.end(),
+                               [&](const Rule& r) { return r.id == id; });
+      std::string where_text = fmt::format("{}:{}", profile.file, setting.key_line());
+      if (rule == set.rules.end())
+        throw RuleError(fmt::format("{}: unknown rule '{}'", where_text, id));
+      if (setting.is_text() && setting.value() == "off")
+        rule->enabled = false;
+      else
+        merge_parameters(*rule, setting, where_text);
+      if (setting["severity"]) {
+        auto s = parse_severity(setting["severity"].value());
+        if (!s) throw RuleError(fmt::format("{}: rule {}: unknown severity", where_text, id));
+        rule->severity = *s;
       }
+    }
   }
   for (const auto& [id, setting] : config.rules) {
     std::vector<Rule*> targets;
@@ -490,7 +480,8 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
                           setting.where, id, *setting.severity));
         rule->severity = *s;
       }
-      if (targets.size() == 1) merge_parameters(*rule, setting.parameters, setting.where);
+      if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap())
+        merge_parameters(*rule, config_parameters(setting), setting.where);
     }
   }
   // The user's own word list applies to every project; read it once per rule set.
@@ -504,9 +495,12 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
   }
   for (auto& rule : set.rules) {
     if (rule.kind != "spelling") continue;
-    rule.node["language"] = config.spelling_language();
-    for (const auto& w : config.words) rule.node["words"].push_back(w);
-    for (const auto& w : user_words) rule.node["words"].push_back(w);
+    rule.node.set("language", DataNode::text(config.spelling_language()));
+    DataNode* words = rule.node.find("words");
+    if (words == nullptr) words = &rule.node.set("words", DataNode::list());
+    if (words->is_map()) continue;  // the spelling kind reports it, with its line
+    for (const auto& w : config.words) words->push_back(DataNode::text(w));
+    for (const auto& w : user_words) words->push_back(DataNode::text(w));
   }
 }
 
@@ -560,8 +554,7 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
 }
 
 // With a cache folder, rule files are read through a YamlCache (one per rules folder and set of
-// extra packs). Its trees carry no line marks, so a load that fails after using any of them is
-// done again without it: error messages always name the right line.
+// extra packs), saved once the rules have loaded without error.
 RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
              const Config& config, const SectionClassifier* sections = nullptr) {
   const std::string dir = cache_dir();
@@ -570,15 +563,10 @@ RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
   std::string key = fs::absolute(rules_dir, ec).lexically_normal().string();
   for (const auto& pack : config.packs) key += "\x1f" + pack;
   YamlCache cache(fmt::format("{}/rules-{:016x}.bin", dir, fnv1a(key)));
-  try {
-    RuleSet set = load_with(rules_dir, only, config, &cache, sections);
-    fs::create_directories(dir, ec);
-    cache.save();
-    return set;
-  } catch (const RuleError&) {
-    if (cache.hits() == 0) throw;
-  }
-  return load_with(rules_dir, only, config, nullptr, sections);
+  RuleSet set = load_with(rules_dir, only, config, &cache, sections);
+  fs::create_directories(dir, ec);
+  cache.save();
+  return set;
 }
 
 }  // namespace
@@ -614,14 +602,7 @@ SectionClassifier load_section_aliases(const std::string& rules_dir) {
   std::error_code ec;
   const std::string key = fs::absolute(rules_dir, ec).lexically_normal().string();
   YamlCache cache(fmt::format("{}/sections-{:016x}.bin", dir, fnv1a(key)));
-  try {
-    load_sections_of(rules_dir, classifier, &cache);
-  } catch (const RuleError&) {
-    if (cache.hits() == 0) throw;
-    classifier = SectionClassifier{};
-    load_sections_of(rules_dir, classifier, nullptr);  // again, for the right line numbers
-    return classifier;
-  }
+  load_sections_of(rules_dir, classifier, &cache);
   fs::create_directories(dir, ec);
   cache.save();
   return classifier;

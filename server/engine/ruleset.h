@@ -24,7 +24,7 @@ struct Pack {
 
 struct Profile {
   std::string name, description, file;
-  YAML::Node rules;  // rule id -> parameter overrides
+  DataNode rules;  // rule id -> parameter overrides
 };
 
 struct RuleSet {

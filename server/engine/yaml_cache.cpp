@@ -1,7 +1,6 @@
 #include "engine/yaml_cache.h"
 
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 
 #include "engine/cache_dir.h"
@@ -10,19 +9,8 @@
 namespace sayso {
 namespace {
 
-constexpr std::string_view kMagic = "sayso-yaml-cache-2\n";
-// Sequences and maps written in flow style ("[a, b]") get their own types, so that a rebuilt
-// tree also prints as it was written.
-enum Type : char {
-  kNull = 'n',
-  kScalar = 's',
-  kSequence = 'q',
-  kFlowSequence = 'Q',
-  kMap = 'm',
-  kFlowMap = 'M'
-};
-
-bool is_flow(const YAML::Node& node) { return node.Style() == YAML::EmitterStyle::Flow; }
+constexpr std::string_view kMagic = "sayso-yaml-cache-3\n";
+constexpr int kMaxDepth = 256;
 
 void put_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<char*>(&v), 4); }
 void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<char*>(&v), 8); }
@@ -64,51 +52,52 @@ struct Reader {
   }
 };
 
-int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
+// A node is its type (with a flow-style bit), its line, then its text or its children; a map's
+// children are each preceded by their key and the key's line.
+constexpr char kFlowBit = 0x10;
 
-bool write_node(std::string& out, const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Null:
-      out += kNull;
-      return true;
-    case YAML::NodeType::Scalar:
-      out += kScalar;
-      put_text(out, node.Scalar());
-      return true;
-    case YAML::NodeType::Sequence:
-      out += is_flow(node) ? kFlowSequence : kSequence;
-      put_u32(out, static_cast<std::uint32_t>(node.size()));
-      for (const auto& item : node)
-        if (!write_node(out, item)) return false;
-      return true;
-    case YAML::NodeType::Map:
-      out += is_flow(node) ? kFlowMap : kMap;
-      put_u32(out, static_cast<std::uint32_t>(node.size()));
-      for (const auto& kv : node) {
-        if (!kv.first.IsScalar()) return false;
-        put_text(out, kv.first.Scalar());
-        if (!write_node(out, kv.second)) return false;
-      }
-      return true;
-    default:
-      return false;
+void write_node(std::string& out, const DataNode& node) {
+  out += static_cast<char>(static_cast<char>(node.type()) | (node.flow() ? kFlowBit : 0));
+  put_u32(out, static_cast<std::uint32_t>(node.line()));
+  if (node.is_text()) put_text(out, node.value());
+  if (!node.is_list() && !node.is_map()) return;
+  put_u32(out, static_cast<std::uint32_t>(node.size()));
+  for (const DataNode& child : node.children()) {
+    if (node.is_map()) {
+      put_text(out, child.key());
+      put_u32(out, static_cast<std::uint32_t>(child.key_line()));
+    }
+    write_node(out, child);
   }
 }
 
-// A node of this type with no children yet (they are added once it sits in its parent).
-YAML::Node empty_node(char type, Reader& r) {
+DataNode read_node(Reader& r, int depth) {
+  if (depth > kMaxDepth) throw std::runtime_error("YAML cache nested too deeply");
+  const char tag = r.byte();
+  const auto type = static_cast<DataNode::Type>(tag & ~kFlowBit);
+  const int line = static_cast<int>(r.u32());
   switch (type) {
-    case kNull:
-      return YAML::Node(YAML::NodeType::Null);
-    case kScalar:
-      return YAML::Node(std::string(r.text()));
-    case kSequence:
-    case kFlowSequence:
-    case kMap:
-    case kFlowMap: {
-      YAML::Node node(type == kSequence || type == kFlowSequence ? YAML::NodeType::Sequence
-                                                                 : YAML::NodeType::Map);
-      if (type == kFlowSequence || type == kFlowMap) node.SetStyle(YAML::EmitterStyle::Flow);
+    case DataNode::Type::Null:
+      return DataNode::null(line);
+    case DataNode::Type::Text:
+      return DataNode::text(std::string(r.text()), line);
+    case DataNode::Type::List:
+    case DataNode::Type::Map: {
+      const bool is_map = type == DataNode::Type::Map;
+      DataNode node = is_map ? DataNode::map(line) : DataNode::list(line);
+      node.set_flow((tag & kFlowBit) != 0);
+      const std::uint32_t count = r.u32();
+      r.need(std::size_t{count} * 5);  // each child takes 5 bytes at least: a bad count fails here
+      node.reserve(count);
+      for (std::uint32_t n = count; n > 0; --n) {
+        if (!is_map) {
+          node.push_back(read_node(r, depth + 1));
+          continue;
+        }
+        std::string key(r.text());
+        const int key_line = static_cast<int>(r.u32());
+        node.append(std::move(key), read_node(r, depth + 1), key_line);
+      }
       return node;
     }
     default:
@@ -116,64 +105,19 @@ YAML::Node empty_node(char type, Reader& r) {
   }
 }
 
-// Fills a sequence or map top-down: each child joins its parent while it is one node, so
-// yaml-cpp's per-tree memory is merged a node at a time instead of a subtree per level.
-void fill_node(Reader& r, YAML::Node& node, char type, int depth) {
-  if (depth > 256) throw std::runtime_error("YAML cache nested too deeply");
-  const bool is_map = type == kMap || type == kFlowMap;
-  if (!is_map && type != kSequence && type != kFlowSequence) return;
-  for (std::uint32_t n = r.u32(); n > 0; --n) {
-    std::string key;
-    if (is_map) key = std::string(r.text());
-    const char child_type = r.byte();
-    YAML::Node child = empty_node(child_type, r);
-    if (is_map)
-      node.force_insert(key, child);  // keys are unique: no lookups
-    else
-      node.push_back(child);
-    fill_node(r, child, child_type, depth + 1);
-  }
-}
-
-YAML::Node read_node(Reader& r) {
-  const char type = r.byte();
-  YAML::Node root = empty_node(type, r);
-  fill_node(r, root, type, 0);
-  return root;
-}
-
-// An anchor ("&name") makes yaml-cpp share one node between places; a copy would not.
-bool has_anchor(std::string_view bytes) {
-  for (std::size_t i = bytes.find('&'); i != std::string_view::npos; i = bytes.find('&', i + 1)) {
-    const bool starts_token = i == 0 || std::strchr(" \t\n[{,:-", bytes[i - 1]) != nullptr;
-    const bool named = i + 1 < bytes.size() && !std::strchr(" \t\r\n", bytes[i + 1]);
-    if (starts_token && named) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
-std::optional<std::string> serialize_yaml(const YAML::Node& root) {
+std::string serialize_data(const DataNode& root) {
   std::string out;
-  std::vector<int> lines;
-  if (root.IsMap() && root["rules"] && root["rules"].IsSequence())
-    for (const auto& item : root["rules"]) lines.push_back(line_of(item));
-  put_u32(out, static_cast<std::uint32_t>(lines.size()));
-  for (int line : lines) put_u32(out, static_cast<std::uint32_t>(line));
-  if (!write_node(out, root)) return std::nullopt;
+  write_node(out, root);
   return out;
 }
 
-YamlCache::Tree deserialize_yaml(std::string_view bytes) {
+DataNode deserialize_data(std::string_view bytes) {
   Reader r{bytes};
-  YamlCache::Tree tree;
-  const std::uint32_t count = r.u32();
-  r.need(std::size_t{count} * 4);
-  for (std::uint32_t i = 0; i < count; ++i) tree.rule_lines.push_back(static_cast<int>(r.u32()));
-  tree.root = read_node(r);
+  DataNode root = read_node(r, 0);
   if (r.at != bytes.size()) throw std::runtime_error("trailing bytes in YAML cache");
-  return tree;
+  return root;
 }
 
 YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
@@ -201,11 +145,11 @@ YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
   }
 }
 
-std::optional<YamlCache::Tree> YamlCache::find(const std::string& path, std::string_view bytes) {
+std::optional<DataNode> YamlCache::find(const std::string& path, std::string_view bytes) {
   auto it = stored_.find(path);
   if (it == stored_.end() || it->second.content_hash != fnv1a(bytes)) return std::nullopt;
   try {
-    Tree tree = deserialize_yaml(it->second.tree);
+    DataNode tree = deserialize_data(it->second.tree);
     const std::lock_guard lock(mutex_);
     used_[path] = it->second;
     ++hits_;
@@ -215,12 +159,10 @@ std::optional<YamlCache::Tree> YamlCache::find(const std::string& path, std::str
   }
 }
 
-void YamlCache::store(const std::string& path, std::string_view bytes, const YAML::Node& root) {
-  if (has_anchor(bytes)) return;
-  std::optional<std::string> tree = serialize_yaml(root);
-  if (!tree) return;
+void YamlCache::store(const std::string& path, std::string_view bytes, const DataNode& root) {
+  std::string tree = serialize_data(root);
   const std::lock_guard lock(mutex_);
-  used_[path] = Entry{fnv1a(bytes), std::move(*tree)};
+  used_[path] = Entry{fnv1a(bytes), std::move(tree)};
   changed_ = true;
 }
 

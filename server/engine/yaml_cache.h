@@ -1,12 +1,9 @@
 // Parsed rule files kept between runs: yaml-cpp spends ~15 ms of CPU parsing the ~150 KB of
-// rules at every start, rebuilding the same trees from a compact binary copy takes a third of
-// that. Entries are keyed by each file's path and a hash of its bytes, so an edited file is
-// parsed again; a damaged cache file is ignored.
+// rules at every start; rebuilding the same data trees (engine/data_node.h), lines included,
+// from a compact binary copy takes a small part of that. Entries are keyed by each file's path
+// and a hash of its bytes, so an edited file is parsed again; a damaged cache file is ignored.
 //
 // find() and store() may be called from several threads at once.
-//
-// Rebuilt trees carry no line marks (yaml-cpp cannot set them): callers take the lines they need
-// from here (rule_lines) and, for error messages, load again without the cache.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -17,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "engine/data_node.h"
 
 namespace sayso {
 
@@ -26,14 +23,10 @@ class YamlCache {
   // Reads the cache file if it is there and sound (else starts empty).
   explicit YamlCache(std::string file);
 
-  struct Tree {
-    YAML::Node root;
-    std::vector<int> rule_lines;  // 1-based line of each item of root["rules"], if a list
-  };
   // The cached tree for these bytes of `path`, or nullopt (then parse and store()).
-  std::optional<Tree> find(const std::string& path, std::string_view bytes);
-  // Keeps a freshly parsed tree. Trees with anchors or non-text keys are not kept.
-  void store(const std::string& path, std::string_view bytes, const YAML::Node& root);
+  std::optional<DataNode> find(const std::string& path, std::string_view bytes);
+  // Keeps a freshly parsed tree.
+  void store(const std::string& path, std::string_view bytes, const DataNode& root);
   // Writes the entries found or stored since opening (atomically), when any was new.
   bool save() const;
   std::size_t hits() const;
@@ -51,9 +44,9 @@ class YamlCache {
   bool changed_ = false;
 };
 
-// Serialization, exposed for tests: a tree with each node's line; nullopt when it cannot be kept.
-std::optional<std::string> serialize_yaml(const YAML::Node& root);
+// Serialization, exposed for tests: a tree with each node's line and style.
+std::string serialize_data(const DataNode& root);
 // Throws std::runtime_error on malformed input.
-YamlCache::Tree deserialize_yaml(std::string_view bytes);
+DataNode deserialize_data(std::string_view bytes);
 
 }  // namespace sayso

@@ -33,22 +33,21 @@ nlohmann::json text_list_json(const std::vector<std::string>& items) {
   return nlohmann::json(items);
 }
 
-std::vector<std::string> yaml_texts(const YAML::Node& node) {
+std::vector<std::string> yaml_texts(const DataNode& node) {
+  if (node.is_text()) return {node.value()};
   std::vector<std::string> out;
-  if (!node) return out;
-  if (node.IsScalar()) return {node.as<std::string>()};
-  if (!node.IsSequence()) return out;
-  for (const auto& item : node)
-    if (item.IsScalar()) out.push_back(item.as<std::string>());
+  if (!node.is_list()) return out;
+  for (const DataNode& item : node.children())
+    if (item.is_text()) out.push_back(item.value());
   return out;
 }
 
 // What a substitution or existence rule looks for, and the plainer words it offers.
 void add_phrases(const Rule& rule, nlohmann::json& j) {
-  if (rule.kind == "substitution" && rule.node["swap"] && rule.node["swap"].IsSequence()) {
+  if (rule.kind == "substitution" && rule.node["swap"].is_list()) {
     nlohmann::json swaps = nlohmann::json::array();
-    for (const auto& pair : rule.node["swap"])
-      if (pair.IsMap())
+    for (const DataNode& pair : rule.node["swap"].children())
+      if (pair.is_map())
         swaps.push_back(
             {{"instead_of", yaml_texts(pair["instead_of"])}, {"use", yaml_texts(pair["use"])}});
     j["swaps"] = swaps;

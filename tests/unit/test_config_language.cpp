@@ -34,7 +34,7 @@ struct LanguageConfigFolder {
 
 std::string spelling_language_of(const RuleSet& set) {
   for (const auto& rule : set.rules)
-    if (rule.kind == "spelling") return rule.node["language"].as<std::string>();
+    if (rule.kind == "spelling") return rule.node["language"].value();
   return "";
 }
 

@@ -137,8 +137,8 @@ TEST_CASE("the user dictionary comes from XDG_CONFIG_HOME", "[config][dictionari
   const Rule* spelling = set.find("spelling.unknown-word");
   REQUIRE(spelling);
   bool has_word = false;
-  for (const auto& w : spelling->node["words"])
-    has_word = has_word || w.as<std::string>() == "Zebrafinch";
+  for (const DataNode& w : spelling->node["words"].children())
+    has_word = has_word || w.value() == "Zebrafinch";
   CHECK(has_word);
   if (old)
     setenv("XDG_CONFIG_HOME", saved.c_str(), 1);

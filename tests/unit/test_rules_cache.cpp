@@ -33,15 +33,24 @@ struct CacheFolder {
   }
 };
 
+// A tree as text, each node with its line.
+std::string dump(const DataNode& node) {
+  std::string out = std::to_string(static_cast<int>(node.type())) + "@" +
+                    std::to_string(node.line()) + (node.flow() ? "f" : "") + ":" + node.value();
+  for (const DataNode& child : node.children())
+    out += "{" + child.key() + "@" + std::to_string(child.key_line()) + "=" + dump(child) + "}";
+  return out;
+}
+
 // Everything a loaded rule set says, as text, to compare loads with and without the cache.
 std::string describe(const RuleSet& set) {
   std::string out;
   for (const Rule& r : set.rules) {
     out += r.id + "|" + r.kind + "|" + r.file + ":" + std::to_string(r.line) + "|" +
            std::to_string(static_cast<int>(r.severity)) + "|" + (r.enabled ? "on" : "off") + "|" +
-           r.message + "|" + YAML::Dump(r.node) + "\n";
+           r.message + "|" + dump(r.node) + "\n";
   }
-  for (const auto& [name, p] : set.profiles) out += name + "|" + YAML::Dump(p.rules) + "\n";
+  for (const auto& [name, p] : set.profiles) out += name + "|" + dump(p.rules) + "\n";
   return out;
 }
 
@@ -58,20 +67,26 @@ std::string copy_rules(const fs::path& to) {
 
 }  // namespace
 
-TEST_CASE("serialized YAML trees read back the same, with the rules' lines", "[rules-cache]") {
-  const YAML::Node root = YAML::Load(
+TEST_CASE("serialized data trees read back the same, lines and styles included", "[rules-cache]") {
+  const DataNode root = parse_data(
       "rules:\n  - id: a\n    list: [x, 'y', \"z: w\"]\n    empty:\n    nested: {k: [1, {m: n}]}\n"
       "  - id: b\n    none: ~\n    seq: []\n    map: {}\n");
-  const auto bytes = serialize_yaml(root);
-  REQUIRE(bytes);
-  const YamlCache::Tree tree = deserialize_yaml(*bytes);
-  CHECK(YAML::Dump(tree.root) == YAML::Dump(root));
-  CHECK(tree.rule_lines == std::vector<int>{2, 6});
-  CHECK(tree.root["rules"][0]["empty"].IsNull());
-  CHECK(tree.root["rules"][1]["seq"].IsSequence());
-  CHECK(tree.root["rules"][1]["map"].IsMap());
-  CHECK_FALSE(serialize_yaml(YAML::Load("{[a]: b}")));  // a non-text key is not kept
-  CHECK_THROWS(deserialize_yaml(bytes->substr(0, bytes->size() - 1)));
+  const std::string bytes = serialize_data(root);
+  const DataNode tree = deserialize_data(bytes);
+  CHECK(tree == root);
+  CHECK(dump(tree) == dump(root));
+  const std::vector<DataNode>& rules = tree["rules"].children();
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].line() == 2);
+  CHECK(rules[1].line() == 6);
+  CHECK(rules[0]["list"].flow());
+  CHECK(rules[0]["list"].children()[2].value() == "z: w");
+  CHECK(rules[0]["nested"].children()[0].key_line() == 5);
+  CHECK(rules[0]["empty"].type() == DataNode::Type::Null);
+  CHECK(rules[1]["seq"].is_list());
+  CHECK(rules[1]["map"].is_map());
+  CHECK_THROWS(deserialize_data(bytes.substr(0, bytes.size() - 1)));
+  CHECK_THROWS(deserialize_data(bytes + "x"));
 }
 
 TEST_CASE("rules loaded through the cache are the rules loaded without it", "[rules-cache]") {

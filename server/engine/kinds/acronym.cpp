@@ -96,10 +96,10 @@ std::shared_ptr<RuleCheck> make_acronym_check(const Rule& rule) {
   std::vector<std::string> allow = param_strings(rule.node, "allow", false);
   const std::string mode = param_string(rule.node, "mode", "expand-first");
   if (mode != "expand-first" && mode != "avoid")
-    throw KindError{"'mode' must be expand-first or avoid", node_line(rule.node["mode"])};
+    throw KindError{"'mode' must be expand-first or avoid", rule.node["mode"].line()};
   double min_length = param_number(rule.node, "min_length", 2);
   if (min_length < 2 || min_length > 10)
-    throw KindError{"'min_length' must be between 2 and 10", node_line(rule.node["min_length"])};
+    throw KindError{"'min_length' must be between 2 and 10", rule.node["min_length"].line()};
   return std::make_shared<AcronymCheck>(std::set<std::string>(allow.begin(), allow.end()),
                                         mode == "avoid", static_cast<std::size_t>(min_length),
                                         param_bool(rule.node, "per_section", false));

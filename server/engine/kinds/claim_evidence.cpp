@@ -80,12 +80,11 @@ std::shared_ptr<RuleCheck> make_claim_evidence_check(const Rule& rule) {
   else if (within == "paragraph")
     unit = Unit::Paragraph;
   else if (within != "section")
-    throw KindError{"'within' must be sentence, paragraph or section",
-                    node_line(rule.node["within"])};
+    throw KindError{"'within' must be sentence, paragraph or section", rule.node["within"].line()};
   double min_items = param_number(rule.node, "min_items", static_cast<double>(evidence.size()));
   if (min_items < 1 || min_items > static_cast<double>(evidence.size()))
     throw KindError{fmt::format("'min_items' must be between 1 and {}", evidence.size()),
-                    node_line(rule.node["min_items"])};
+                    rule.node["min_items"].line()};
   return std::make_shared<ClaimEvidenceCheck>(std::move(claims), std::move(evidence), unit,
                                               static_cast<std::size_t>(min_items));
 }

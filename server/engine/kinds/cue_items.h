@@ -13,7 +13,7 @@ struct CueItem {
 };
 
 // Reads `key:` as a list of {name, cues}; throws KindError.
-std::vector<CueItem> parse_cue_items(const YAML::Node& rule, const char* key);
+std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key);
 // One phrase group per item, starting at group `first_group`.
 void add_cue_groups(const std::vector<CueItem>& items,
                     std::vector<std::vector<std::string>>& groups);

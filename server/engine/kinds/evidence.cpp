@@ -56,7 +56,7 @@ class EvidenceCheck : public RuleCheck {
 std::shared_ptr<RuleCheck> make_evidence_check(const Rule& rule) {
   double min_words = param_number(rule.node, "min_words", 0);
   if (min_words < 0)
-    throw KindError{"'min_words' cannot be negative", node_line(rule.node["min_words"])};
+    throw KindError{"'min_words' cannot be negative", rule.node["min_words"].line()};
   return std::make_shared<EvidenceCheck>(parse_cue_items(rule.node, "items"),
                                          static_cast<std::size_t>(min_words));
 }

@@ -118,20 +118,20 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   const double nearby_sentences = param_number(rule.node, "nearby_sentences", 0);
   if (nearby_sentences < 0 || nearby_sentences > 3)
     throw KindError{"'nearby_sentences' must be 0, 1, 2 or 3",
-                    node_line(rule.node["nearby_sentences"])};
+                    rule.node["nearby_sentences"].line()};
   std::unique_ptr<RE2> regex;
-  if (const YAML::Node pattern = rule.node["regex"]; pattern && !pattern.IsNull()) {
-    if (!pattern.IsScalar()) throw KindError{"'regex' must be one RE2 pattern", node_line(pattern)};
+  if (const DataNode& pattern = rule.node["regex"]; !pattern.is_empty()) {
+    if (!pattern.is_text()) throw KindError{"'regex' must be one RE2 pattern", pattern.line()};
     RE2::Options options;
     options.set_case_sensitive(false);
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
-    regex = std::make_unique<RE2>(pattern.as<std::string>(), options);
+    regex = std::make_unique<RE2>(pattern.value(), options);
     if (!regex->ok())
       throw KindError{fmt::format("'regex' is not a valid RE2 pattern: {}", regex->error()),
-                      node_line(pattern)};
-    if (pattern.as<std::string>().size() > 4000)
-      throw KindError{"'regex' is longer than 4000 characters", node_line(pattern)};
+                      pattern.line()};
+    if (pattern.value().size() > 4000)
+      throw KindError{"'regex' is longer than 4000 characters", pattern.line()};
     // RE2 runs in linear time, but its compiled size multiplies the cost of every byte scanned:
     // a big program (long alternations, counted repeats like {1000}) belongs in 'phrases'.
     if (regex->ProgramSize() > kMaxRegexProgramSize)
@@ -139,7 +139,7 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
                                   "'phrases' for word lists, and avoid large counted repeats "
                                   "like {{1000}}",
                                   regex->ProgramSize(), kMaxRegexProgramSize),
-                      node_line(pattern)};
+                      pattern.line()};
   }
   if (phrases.empty() && !regex) throw KindError{"give 'phrases' or 'regex' (or both)", 0};
   return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(regex),

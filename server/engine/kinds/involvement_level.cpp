@@ -110,22 +110,20 @@ class InvolvementLevelCheck : public RuleCheck {
   int min_level_;
 };
 
-std::vector<Named> parse_named_map(const YAML::Node& rule, const char* key) {
-  const YAML::Node map = rule[key];
-  if (!map || !map.IsMap() || map.size() == 0)
+std::vector<Named> parse_named_map(const DataNode& rule, const char* key) {
+  const DataNode& map = rule[key];
+  if (!map.is_map() || map.size() == 0)
     throw KindError{fmt::format("'{}' must be a map from a name to its cue phrases", key),
-                    node_line(map)};
+                    map.line()};
   std::vector<Named> out;
-  for (const auto& kv : map) {
+  for (const DataNode& cues : map.children()) {
     Named n;
-    n.name = kv.first.as<std::string>();
-    YAML::Node holder;
-    holder["cues"] = kv.second;
+    n.name = cues.key();
     try {
-      n.cues = param_strings(holder, "cues", true);
+      n.cues = param_strings(map, n.name.c_str(), true);
     } catch (KindError& e) {
       e.message = fmt::format("'{}' → '{}': {}", key, n.name, e.message);
-      if (e.line == 0) e.line = node_line(kv.second);
+      if (e.line == 0) e.line = cues.key_line();
       throw;
     }
     out.push_back(std::move(n));
@@ -145,7 +143,7 @@ std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
   if (it == levels.end())
     throw KindError{
         fmt::format("'min_level_for_claim' must be one of the levels (got '{}')", min_name),
-        node_line(rule.node["min_level_for_claim"])};
+        rule.node["min_level_for_claim"].line()};
   return std::make_shared<InvolvementLevelCheck>(std::move(levels), std::move(stages),
                                                  std::move(claims),
                                                  static_cast<int>(it - levels.begin()));

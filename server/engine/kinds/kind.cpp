@@ -77,59 +77,52 @@ Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
   return d;
 }
 
-int node_line(const YAML::Node& node) { return node ? node.Mark().line + 1 : 0; }
-
-std::vector<std::string> param_strings(const YAML::Node& rule, const char* key, bool required) {
-  const YAML::Node node = rule[key];
+std::vector<std::string> param_strings(const DataNode& rule, const char* key, bool required) {
+  const DataNode& node = rule[key];
   std::vector<std::string> out;
-  if (!node || node.IsNull()) {
+  if (node.is_empty()) {
     if (required) throw KindError{fmt::format("'{}' is missing", key), 0};
     return out;
   }
-  if (node.IsScalar()) {
-    out.push_back(node.as<std::string>());
+  if (node.is_text()) {
+    out.push_back(node.value());
     return out;
   }
-  if (!node.IsSequence())
-    throw KindError{fmt::format("'{}' must be a list of texts", key), node_line(node)};
-  for (const auto& item : node) {
-    if (!item.IsScalar())
-      throw KindError{fmt::format("each item of '{}' must be a text", key), node_line(item)};
-    out.push_back(item.as<std::string>());
+  if (!node.is_list())
+    throw KindError{fmt::format("'{}' must be a list of texts", key), node.line()};
+  out.reserve(node.size());
+  for (const DataNode& item : node.children()) {
+    if (!item.is_text())
+      throw KindError{fmt::format("each item of '{}' must be a text", key), item.line()};
+    out.push_back(item.value());
   }
-  if (required && out.empty()) throw KindError{fmt::format("'{}' is empty", key), node_line(node)};
+  if (required && out.empty()) throw KindError{fmt::format("'{}' is empty", key), node.line()};
   return out;
 }
 
-double param_number(const YAML::Node& rule, const char* key, double fallback, bool required) {
-  const YAML::Node node = rule[key];
-  if (!node || node.IsNull()) {
+double param_number(const DataNode& rule, const char* key, double fallback, bool required) {
+  const DataNode& node = rule[key];
+  if (node.is_empty()) {
     if (required) throw KindError{fmt::format("'{}' is missing", key), 0};
     return fallback;
   }
-  try {
-    return node.as<double>();
-  } catch (const YAML::Exception&) {
-    throw KindError{fmt::format("'{}' must be a number", key), node_line(node)};
-  }
+  if (std::optional<double> number = node.number()) return *number;
+  throw KindError{fmt::format("'{}' must be a number", key), node.line()};
 }
 
-std::string param_string(const YAML::Node& rule, const char* key, const std::string& fallback) {
-  const YAML::Node node = rule[key];
-  if (!node || node.IsNull()) return fallback;
-  if (!node.IsScalar())
-    throw KindError{fmt::format("'{}' must be a single value", key), node_line(node)};
-  return node.as<std::string>();
+std::string param_string(const DataNode& rule, const char* key, const std::string& fallback) {
+  const DataNode& node = rule[key];
+  if (node.is_empty()) return fallback;
+  if (!node.is_text())
+    throw KindError{fmt::format("'{}' must be a single value", key), node.line()};
+  return node.value();
 }
 
-bool param_bool(const YAML::Node& rule, const char* key, bool fallback) {
-  const YAML::Node node = rule[key];
-  if (!node || node.IsNull()) return fallback;
-  try {
-    return node.as<bool>();
-  } catch (const YAML::Exception&) {
-    throw KindError{fmt::format("'{}' must be true or false", key), node_line(node)};
-  }
+bool param_bool(const DataNode& rule, const char* key, bool fallback) {
+  const DataNode& node = rule[key];
+  if (node.is_empty()) return fallback;
+  if (std::optional<bool> truth = node.truth()) return *truth;
+  throw KindError{fmt::format("'{}' must be true or false", key), node.line()};
 }
 
 std::string fill_message(const std::string& templ,

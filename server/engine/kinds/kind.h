@@ -70,12 +70,10 @@ using KindFactory = std::function<std::shared_ptr<RuleCheck>(const Rule&)>;
 const std::map<std::string, KindFactory>& kind_factories();
 
 // Parameter helpers for factories (throw KindError with the node's line).
-std::vector<std::string> param_strings(const YAML::Node& rule, const char* key, bool required);
-double param_number(const YAML::Node& rule, const char* key, double fallback,
-                    bool required = false);
-std::string param_string(const YAML::Node& rule, const char* key, const std::string& fallback);
-bool param_bool(const YAML::Node& rule, const char* key, bool fallback);
-int node_line(const YAML::Node& node);
+std::vector<std::string> param_strings(const DataNode& rule, const char* key, bool required);
+double param_number(const DataNode& rule, const char* key, double fallback, bool required = false);
+std::string param_string(const DataNode& rule, const char* key, const std::string& fallback);
+bool param_bool(const DataNode& rule, const char* key, bool fallback);
 
 std::string fill_message(const std::string& templ,
                          const std::map<std::string, std::string>& values);

@@ -81,15 +81,15 @@ std::shared_ptr<RuleCheck> make_long_words_check(const Rule& rule) {
   const double syllables = param_number(rule.node, "min_syllables", 3);
   if (!whole_between(syllables, 2, 8))
     throw KindError{"'min_syllables' must be a whole number from 2 to 8",
-                    node_line(rule.node["min_syllables"])};
+                    rule.node["min_syllables"].line()};
   const double least = param_number(rule.node, "min_long_words", 3);
   if (!whole_between(least, 1, 100))
     throw KindError{"'min_long_words' must be a whole number from 1 to 100",
-                    node_line(rule.node["min_long_words"])};
+                    rule.node["min_long_words"].line()};
   limits.max_share = param_number(rule.node, "max_share", 0, true);
   if (!(limits.max_share > 0 && limits.max_share < 1))
     throw KindError{"'max_share' must be a number between 0 and 1, such as 0.3",
-                    node_line(rule.node["max_share"])};
+                    rule.node["max_share"].line()};
   limits.min_syllables = static_cast<std::size_t>(syllables);
   limits.min_long_words = static_cast<std::size_t>(least);
   return std::make_shared<LongWordsCheck>(limits);

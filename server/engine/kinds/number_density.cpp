@@ -41,7 +41,7 @@ std::shared_ptr<RuleCheck> make_number_density_check(const Rule& rule) {
   const double max = param_number(rule.node, "max_per_sentence", 0, true);
   if (max < 1 || max > 100)
     throw KindError{"'max_per_sentence' must be a whole number from 1 to 100",
-                    node_line(rule.node["max_per_sentence"])};
+                    rule.node["max_per_sentence"].line()};
   return std::make_shared<NumberDensityCheck>(static_cast<std::size_t>(max));
 }
 

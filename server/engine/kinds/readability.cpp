@@ -154,14 +154,14 @@ std::shared_ptr<RuleCheck> make_readability_check(const Rule& rule) {
                                 "reading-age, flesch-reading-ease, passive-ratio, passive-voice, "
                                 "paragraph-words, paragraph-sentences (got '{}')",
                                 name),
-                    node_line(rule.node["metric"])};
-  const bool has_max = rule.node["max"].IsDefined(), has_min = rule.node["min"].IsDefined();
+                    rule.node["metric"].line()};
+  const bool has_max = !rule.node["max"].is_empty(), has_min = !rule.node["min"].is_empty();
   if (it->second != Metric::PassiveVoice && has_max == has_min)
     throw KindError{"give exactly one of 'max' or 'min'", 0};
   double limit = has_min ? param_number(rule.node, "min", 0) : param_number(rule.node, "max", 0);
   double min_words = param_number(rule.node, "min_words", 0);
   if (min_words < 0)
-    throw KindError{"'min_words' cannot be negative", node_line(rule.node["min_words"])};
+    throw KindError{"'min_words' cannot be negative", rule.node["min_words"].line()};
   return std::make_shared<ReadabilityCheck>(it->second, limit, has_min,
                                             static_cast<std::size_t>(min_words));
 }

@@ -59,7 +59,7 @@ void check_kinds(const Rule& rule, const char* key, const std::vector<std::strin
   for (const auto& k : kinds)
     if (std::find(known.begin(), known.end(), k) == known.end())
       throw KindError{fmt::format("'{}' names an unknown section kind '{}'", key, k),
-                      node_line(rule.node[key])};
+                      rule.node[key].line()};
 }
 
 }  // namespace

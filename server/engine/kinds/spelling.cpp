@@ -110,13 +110,13 @@ std::shared_ptr<RuleCheck> make_spelling_check(const Rule& rule) {
   if (hunspell_dictionary_path(spec.language, ".dic").empty())
     throw KindError{
         fmt::format("no Hunspell dictionary is installed for language '{}'", spec.language),
-        node_line(rule.node["language"])};
+        rule.node["language"].line()};
   const auto dir = std::filesystem::path(rule.file).parent_path();
   for (const auto& d : param_strings(rule.node, "dictionaries", false)) {
     auto path = (dir / d).lexically_normal();
     if (!std::filesystem::exists(path))
       throw KindError{fmt::format("dictionary file '{}' does not exist", path.string()),
-                      node_line(rule.node["dictionaries"])};
+                      rule.node["dictionaries"].line()};
     spec.dictionaries.push_back(path.string());
   }
   spec.words = param_strings(rule.node, "words", false);

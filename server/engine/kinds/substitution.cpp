@@ -52,20 +52,21 @@ class SubstitutionCheck : public RuleCheck {
 }  // namespace
 
 std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
-  const YAML::Node list = rule.node["swap"];
-  if (!list || !list.IsSequence() || list.size() == 0)
-    throw KindError{"'swap' must be a list of {instead_of, use} pairs", node_line(list)};
+  const DataNode& list = rule.node["swap"];
+  if (!list.is_list() || list.size() == 0)
+    throw KindError{"'swap' must be a list of {instead_of, use} pairs", list.line()};
   std::vector<Swap> swaps;
-  for (const auto& entry : list) {
-    if (!entry.IsMap())
-      throw KindError{"each 'swap' entry must have 'instead_of' and 'use'", node_line(entry)};
+  swaps.reserve(list.size());
+  for (const DataNode& entry : list.children()) {
+    if (!entry.is_map())
+      throw KindError{"each 'swap' entry must have 'instead_of' and 'use'", entry.line()};
     Swap swap;
     try {
       swap.instead_of = param_strings(entry, "instead_of", true);
       swap.use = param_strings(entry, "use", true);
       swap.source = param_string(entry, "source", "");
     } catch (KindError& e) {
-      if (e.line == 0) e.line = node_line(entry);
+      if (e.line == 0) e.line = entry.line();
       throw;
     }
     swaps.push_back(std::move(swap));
