@@ -12,9 +12,9 @@ include(GNUInstallDirs)
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS sayso RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# Modules loaded on demand (PDF): sayso looks for them in <exe dir>/../${CMAKE_INSTALL_LIBDIR}/sayso
-# (server/formats/module_loader.cpp), so /usr/lib/sayso/ in the Debian package.
-install(TARGETS sayso_pdf_poppler LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/sayso)
+# Modules loaded on demand (PDF, the web server's HTTP): sayso looks for them in <exe dir>/../${CMAKE_INSTALL_LIBDIR}/sayso
+# (server/core/module_loader.cpp), so /usr/lib/sayso/ in the Debian package.
+install(TARGETS sayso_pdf_poppler sayso_http_httplib LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/sayso)
 
 # Rule packs, section aliases, funder profiles and the domain dictionary (rules/spelling/domain.dic).
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/rules/ DESTINATION ${CMAKE_INSTALL_DATADIR}/sayso/rules)

@@ -124,6 +124,9 @@ int run_serve_command(const Args& args) {
   } catch (const RuleError& e) {
     std::cerr << "sayso serve: " << e.what() << "\n";
     return kExitUsage;
+  } catch (const std::runtime_error& e) {  // the HTTP module is missing or broken
+    std::cerr << "sayso serve: " << e.what() << "\n";
+    return kExitUsage;
   }
   return kExitClean;
 }

@@ -22,7 +22,7 @@
 
 #include "formats/extracted_text.h"
 #include "formats/format.h"
-#include "formats/module_loader.h"
+#include "core/module_loader.h"
 #include "formats/pdf_module_abi.h"
 
 namespace sayso {

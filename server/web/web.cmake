@@ -9,4 +9,3 @@ add_custom_command(
   DEPENDS ${sayso_web_assets} ${CMAKE_SOURCE_DIR}/server/web/embed_assets.cmake
   COMMENT "Embedding the web page's assets")
 target_sources(sayso_web PRIVATE ${sayso_web_assets_cpp})
-sayso_link(sayso_web PkgConfig::HTTPLIB)

@@ -3,12 +3,12 @@
 #include <exception>
 
 #include <fmt/format.h>
-#include <httplib.h>
 
 #include "formats/format.h"
 #include "web/api_error.h"
 #include "web/check_service.h"
 #include "web/embedded_assets.h"
+#include "web/http_server.h"
 #include "web/rule_draft.h"
 
 namespace sayso::web {
@@ -16,12 +16,12 @@ namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
-void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+void send_json(HttpResponse& res, int status, const nlohmann::json& body) {
   res.status = status;
   res.set_content(body.dump(), kJson);
 }
 
-void send_error(httplib::Response& res, int status, const std::string& message) {
+void send_error(HttpResponse& res, int status, const std::string& message) {
   send_json(res, status, {{"error", message}, {"status", status}});
 }
 
@@ -31,9 +31,8 @@ std::string megabytes(std::size_t bytes) {
 }
 
 // Only the last part of a name sent with an upload is kept: it picks the reader, nothing more.
-std::string upload_name(const httplib::Request& req) {
-  std::string name = req.has_param("filename") ? req.get_param_value("filename")
-                                               : req.get_header_value("X-Filename");
+std::string upload_name(const HttpRequest& req) {
+  std::string name(req.param("filename").value_or(req.header("X-Filename").value_or("")));
   const auto slash = name.find_last_of("/\\");
   if (slash != std::string::npos) name = name.substr(slash + 1);
   return name;
@@ -70,21 +69,22 @@ struct WebServer::Impl {
   WebOptions options;
   CheckService service;
   RequestLimiter limiter;
-  httplib::Server http;
+  std::unique_ptr<HttpServer> http;
 
-  void configure();
-  void add_security_headers(httplib::Response& res) const;
-  httplib::Server::HandlerResponse describe_error(const httplib::Request& req,
-                                                  httplib::Response& res) const;
+  HttpOptions http_options() const;
+  // Answers every request: the page's files, the JSON API, and errors as JSON.
+  void answer(const HttpRequest& req, int refused, HttpResponse& res);
+  void add_security_headers(HttpResponse& res) const;
+  void describe_error(const HttpRequest& req, HttpResponse& res) const;
   // Runs an API handler inside a limiter slot, turning every failure into a JSON error.
-  void api(httplib::Response& res, const std::function<nlohmann::json()>& answer);
+  void api(HttpResponse& res, const std::function<nlohmann::json()>& answer);
 
-  nlohmann::json check_text(const httplib::Request& req);
-  nlohmann::json check_file(const httplib::Request& req);
-  nlohmann::json try_rule(const httplib::Request& req);
+  nlohmann::json check_text(const HttpRequest& req);
+  nlohmann::json check_file(const HttpRequest& req);
+  nlohmann::json try_rule(const HttpRequest& req);
 };
 
-void WebServer::Impl::add_security_headers(httplib::Response& res) const {
+void WebServer::Impl::add_security_headers(HttpResponse& res) const {
   res.set_header("Content-Security-Policy", kContentSecurityPolicy);
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
@@ -93,23 +93,19 @@ void WebServer::Impl::add_security_headers(httplib::Response& res) const {
   res.set_header("Cache-Control", "no-store");
 }
 
-httplib::Server::HandlerResponse WebServer::Impl::describe_error(const httplib::Request& req,
-                                                                 httplib::Response& res) const {
-  if (!res.body.empty())
-    return httplib::Server::HandlerResponse::Unhandled;  // a JSON error already
+void WebServer::Impl::describe_error(const HttpRequest& req, HttpResponse& res) const {
   if (res.status == 413)
     send_error(res, 413,
                fmt::format("The request is too large: the limit is {}.",
                            megabytes(options.max_body_bytes)));
   else if (res.status == 404)
-    send_error(res, 404, "There is nothing at " + req.path + ".");
+    send_error(res, 404, "There is nothing at " + std::string(req.path) + ".");
   else
     send_error(res, res.status,
                fmt::format("The request could not be answered (HTTP {}).", res.status));
-  return httplib::Server::HandlerResponse::Handled;
 }
 
-void WebServer::Impl::api(httplib::Response& res, const std::function<nlohmann::json()>& answer) {
+void WebServer::Impl::api(HttpResponse& res, const std::function<nlohmann::json()>& answer) {
   RequestLimiter::Slot slot = limiter.try_acquire();
   if (!slot.granted()) {
     res.set_header("Retry-After", "1");
@@ -125,17 +121,17 @@ void WebServer::Impl::api(httplib::Response& res, const std::function<nlohmann::
   }
 }
 
-nlohmann::json WebServer::Impl::check_text(const httplib::Request& req) {
-  return service.check(parse_check_request(req.body));
+nlohmann::json WebServer::Impl::check_text(const HttpRequest& req) {
+  return service.check(parse_check_request(std::string(req.body)));
 }
 
-nlohmann::json WebServer::Impl::check_file(const httplib::Request& req) {
+nlohmann::json WebServer::Impl::check_file(const HttpRequest& req) {
   CheckRequest request;
   request.filename = upload_name(req);
   if (!is_accepted_upload(request.filename))
     throw ApiError(415, "Open a .md, .txt or .docx file (give its name as ?filename=).");
-  if (req.has_param("kind")) request.kind = req.get_param_value("kind");
-  if (req.has_param("profile")) request.profile = req.get_param_value("profile");
+  if (auto kind = req.param("kind")) request.kind = *kind;
+  if (auto profile = req.param("profile")) request.profile = *profile;
   request.text = req.body;
   nlohmann::json answer = service.check(request);
   CheckRequest as_text = request;
@@ -146,7 +142,7 @@ nlohmann::json WebServer::Impl::check_file(const httplib::Request& req) {
   return answer;
 }
 
-nlohmann::json WebServer::Impl::try_rule(const httplib::Request& req) {
+nlohmann::json WebServer::Impl::try_rule(const HttpRequest& req) {
   const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     throw ApiError(400, "The draft rule must be a JSON object.");
@@ -161,64 +157,53 @@ nlohmann::json WebServer::Impl::try_rule(const httplib::Request& req) {
                         service.sections());
 }
 
-void WebServer::Impl::configure() {
-  http.new_task_queue = [threads = options.threads] { return new httplib::ThreadPool(threads); };
-  http.set_payload_max_length(options.max_body_bytes);
-  http.set_read_timeout(30, 0);
-  http.set_write_timeout(30, 0);
-  http.set_post_routing_handler(
-      [this](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [this](const httplib::Request& req, httplib::Response& res) {
-        return describe_error(req, res);
-      }));
-  http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send_error(res, 500, "sayso could not answer this request.");
-      });
-  for (const EmbeddedAsset& asset : embedded_assets()) {
-    http.Get(std::string(asset.url_path),
-             [&asset](const httplib::Request&, httplib::Response& res) {
-               res.set_content(asset.body.data(), asset.body.size(),
-                               std::string(asset.content_type).c_str());
-             });
+HttpOptions WebServer::Impl::http_options() const {
+  HttpOptions o;
+  o.host = options.host;
+  o.port = options.port;
+  o.max_body_bytes = options.max_body_bytes;
+  o.threads = options.threads;
+  return o;
+}
+
+void WebServer::Impl::answer(const HttpRequest& req, int refused, HttpResponse& res) {
+  add_security_headers(res);
+  if (refused != 0) return describe_error(req, res);
+  const bool get = req.method == "GET" || req.method == "HEAD", post = req.method == "POST";
+  if (get) {
+    if (const EmbeddedAsset* asset = find_embedded_asset(req.path))
+      return res.set_content(std::string(asset->body), std::string(asset->content_type));
+    if (req.path == "/api/rules") return res.set_content(service.rules_catalogue_json(), kJson);
+    if (req.path == "/api/profiles")
+      return send_json(res, 200, {{"profiles", service.profiles_json()}});
+  } else if (post) {
+    if (req.path == "/api/check") return api(res, [&] { return check_text(req); });
+    if (req.path == "/api/check-file") return api(res, [&] { return check_file(req); });
+    if (req.path == "/api/try-rule") return api(res, [&] { return try_rule(req); });
   }
-  http.Get("/api/rules", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(service.rules_catalogue_json(), kJson);
-  });
-  http.Get("/api/profiles", [this](const httplib::Request&, httplib::Response& res) {
-    send_json(res, 200, {{"profiles", service.profiles_json()}});
-  });
-  http.Post("/api/check", [this](const httplib::Request& req, httplib::Response& res) {
-    api(res, [&] { return check_text(req); });
-  });
-  http.Post("/api/check-file", [this](const httplib::Request& req, httplib::Response& res) {
-    api(res, [&] { return check_file(req); });
-  });
-  http.Post("/api/try-rule", [this](const httplib::Request& req, httplib::Response& res) {
-    api(res, [&] { return try_rule(req); });
-  });
+  res.status = 404;
+  describe_error(req, res);
 }
 
 WebServer::WebServer(WebOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
-  impl_->configure();
+  Impl& impl = *impl_;
+  impl.http = std::make_unique<HttpServer>(
+      impl.http_options(), [&impl](const HttpRequest& req, int refused, HttpResponse& res) {
+        impl.answer(req, refused, res);
+      });
 }
 
 WebServer::~WebServer() { stop(); }
 
-int WebServer::bind() {
-  if (impl_->options.port == 0) return impl_->http.bind_to_any_port(impl_->options.host);
-  return impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port
-                                                                            : -1;
-}
+int WebServer::bind() { return impl_->http->bind(); }
 
-void WebServer::run() { impl_->http.listen_after_bind(); }
+void WebServer::run() { impl_->http->run(); }
 
 void WebServer::stop() {
-  if (impl_->http.is_running()) impl_->http.stop();
+  if (impl_->http->is_running()) impl_->http->stop();
 }
 
-bool WebServer::is_running() const { return impl_->http.is_running(); }
+bool WebServer::is_running() const { return impl_->http->is_running(); }
 
 RequestLimiter& WebServer::limiter() { return impl_->limiter; }
 

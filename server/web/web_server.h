@@ -1,4 +1,5 @@
-// sayso serve: the local web page and its JSON API (cpp-httplib), over the same engine as the CLI.
+// sayso serve: the local web page and its JSON API, over the same engine as the CLI. HTTP itself
+// is the HTTP module's (http_server.h), loaded only when a server is made.
 #pragma once
 #include <cstddef>
 #include <memory>

@@ -16,7 +16,7 @@ done
 for command in check lsp batch serve rules explain; do
   grep -q "sayso $command" <<<"$text" || fail "the synopsis lacks 'sayso $command'"
 done
-for word in SAYSO_RULES SAYSO_MODULE_DIR sayso_pdf_poppler.so NO_COLOR .sayso.yml share/sayso/rules; do
+for word in SAYSO_RULES SAYSO_MODULE_DIR sayso_pdf_poppler.so sayso_http_httplib.so NO_COLOR .sayso.yml share/sayso/rules; do
   grep -qF -- "$word" <<<"$text" || fail "the page does not mention $word"
 done
 # Every long option of `sayso check --help` is documented.

@@ -39,7 +39,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [[ -n $(field Description) ]] || fail "no Description"
 depends=$(field Depends)
 echo "Depends: $depends"
-for lib in libc6 libstdc++6 libhunspell libicu libyaml-cpp libre2 libpoppler-cpp hunspell-en-gb; do
+for lib in libc6 libstdc++6 libhunspell libicu libyaml-cpp libre2 libpoppler-cpp libcpp-httplib hunspell-en-gb; do
   [[ $depends == *"$lib"* ]] || fail "Depends does not name $lib (dpkg-shlibdeps should find it)"
 done
 
@@ -49,14 +49,14 @@ for f in ./usr/bin/sayso ./usr/share/sayso/rules/sections.yml ./usr/share/sayso/
          ./usr/share/sayso/rules/profiles/nihr.yml ./usr/share/man/man1/sayso.1.gz \
          ./usr/share/doc/sayso/README.md ./usr/share/doc/sayso/guide-researchers.md \
          ./usr/share/doc/sayso/guide-contributors.md ./usr/share/doc/sayso/guide-funders.md \
-         ./usr/lib/sayso/sayso_pdf_poppler.so; do
+         ./usr/lib/sayso/sayso_pdf_poppler.so ./usr/lib/sayso/sayso_http_httplib.so; do
   grep -qxF "$f" "$tmp/files.txt" || fail "the package lacks $f"
 done
 for pack in "$src"/rules/*/pack.yml; do
   rel=${pack#"$src"/rules/}
   grep -qxF "./usr/share/sayso/rules/$rel" "$tmp/files.txt" || fail "the package lacks the rule pack $rel"
 done
-if grep -vE '^\./usr/lib/(sayso/(sayso_pdf_poppler\.so)?)?$' "$tmp/files.txt" |
+if grep -vE '^\./usr/lib/(sayso/(sayso_pdf_poppler\.so|sayso_http_httplib\.so)?)?$' "$tmp/files.txt" |
   grep -E '^\./usr/(lib|include)/|sayso_unit_tests|sayso_accuracy'; then
   fail "the package holds files it should not (above)"
 fi
@@ -135,6 +135,12 @@ if installed["files"] != built["files"]:
     sys.exit("installed and built findings differ")
 PY
 echo "unpacked: sayso reads a PDF through usr/lib/sayso/sayso_pdf_poppler.so ($(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["files"][0]["diagnostics"]))' "$tmp/installed-pdf.json") findings)"
+
+# The web page, served through the installed HTTP module.
+served=$( (unset SAYSO_MODULE_DIR; timeout --preserve-status -s TERM 3 "$sayso" serve --port 0 2>&1 </dev/null) ) ||
+  fail "the unpacked sayso serve did not stop cleanly: $served"
+grep -q "open http://127.0.0.1:" <<<"$served" || fail "the unpacked sayso serve did not start: $served"
+echo "unpacked: sayso serve runs through usr/lib/sayso/sayso_http_httplib.so"
 
 # 5. A real install, only on a throwaway machine.
 if [[ $(id -u) -eq 0 && ${CI:-} == true ]]; then

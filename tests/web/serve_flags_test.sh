@@ -27,5 +27,19 @@ for bad in "--port 70000" "--port abc" "--port" "--host" "--frobnicate"; do
   [ "$status" -eq 2 ] || fail "'serve $bad' should be a usage error (exit 2, got $status)"
 done
 
+# Without its HTTP module (a copy of the binary with no module beside it or installed), serve says
+# so and stops; nothing else needs the module.
+alone=$(mktemp -d)
+trap 'rm -rf "$alone"' EXIT
+cp "$sayso" "$alone/sayso"
+out=$(SAYSO_MODULE_DIR= "$alone/sayso" serve --port 0 2>&1 </dev/null)
+status=$?
+[ "$status" -eq 2 ] || fail "serve without its module should exit 2 (got $status): $out"
+grep -q "the web server is not installed: could not load .*sayso_http_httplib.so" <<<"$out" ||
+  fail "serve without its module should say what is missing: $out"
+printf 'Utilise this.\n' >"$alone/a.md"
+SAYSO_MODULE_DIR= "$alone/sayso" check --fail-on never "$alone/a.md" >/dev/null 2>&1 ||
+  fail "check should not need the HTTP module"
+
 [ "$failures" -eq 0 ] && echo "serve flags: all passed"
 exit "$failures"

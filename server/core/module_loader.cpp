@@ -1,5 +1,5 @@
 // Finding and opening shared modules (see module_loader.h).
-#include "formats/module_loader.h"
+#include "core/module_loader.h"
 
 #include <dlfcn.h>
 

@@ -1,7 +1,7 @@
 // Linked only into executables that run from a subfolder of the build folder (unit tests,
 // benchmarks, fuzz targets): they find the modules in the build folder itself. The shipped
 // `sayso` does not link this file, so an installed binary never looks in a build folder.
-#include "formats/module_loader.h"
+#include "core/module_loader.h"
 
 namespace {
 

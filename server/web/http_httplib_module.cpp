@@ -1,0 +1,171 @@
+// The HTTP module: cpp-httplib behind the plain C interface of http_module_abi.h. Built as
+// sayso_http_httplib.so and loaded only by `sayso serve` (server/web/http_server.cpp). Every
+// request, whatever its path, goes to the one handler sayso gives; nothing here knows sayso's
+// routes. No exception leaves this file.
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "web/http_module_abi.h"
+
+struct sayso_http_exchange {
+  httplib::Response* response;
+  bool answered = false;
+};
+
+struct sayso_http_server {
+  httplib::Server http;
+  std::string host;
+  int port = 0;
+  sayso_http_handler handler = nullptr;
+  void* context = nullptr;
+};
+
+namespace {
+
+sayso_http_text text_of(const std::string& s) { return {s.data(), s.size()}; }
+
+template <typename Map>  // httplib::Params, httplib::Headers
+std::vector<sayso_http_pair> pairs_of(const Map& map) {
+  std::vector<sayso_http_pair> out;
+  out.reserve(map.size());
+  for (const auto& [name, value] : map) out.push_back({text_of(name), text_of(value)});
+  return out;
+}
+
+// Hands one request to sayso's handler; `refused` is the status the server already chose.
+void hand_over(const sayso_http_server& server, const httplib::Request& req, httplib::Response& res,
+               int refused) {
+  const std::vector<sayso_http_pair> params = pairs_of(req.params);
+  const std::vector<sayso_http_pair> headers = pairs_of(req.headers);
+  const sayso_http_request request{text_of(req.method), text_of(req.path), text_of(req.body),
+                                   params.data(),       params.size(),     headers.data(),
+                                   headers.size()};
+  sayso_http_exchange exchange{&res};
+  server.handler(server.context, &request, refused, &exchange);
+}
+
+void respond(sayso_http_exchange* exchange, const sayso_http_reply* reply) {
+  if (exchange == nullptr || reply == nullptr || exchange->answered) return;
+  exchange->answered = true;
+  try {
+    httplib::Response& res = *exchange->response;
+    res.status = reply->status;
+    for (std::size_t i = 0; i < reply->header_count; ++i) {
+      const sayso_http_pair& h = reply->headers[i];
+      res.set_header(std::string(h.name.data, h.name.size),
+                     std::string(h.value.data, h.value.size));
+    }
+    res.set_content(std::string(reply->body.data, reply->body.size),
+                    reply->content_type != nullptr ? reply->content_type : "text/plain");
+  } catch (...) {
+    exchange->response->status = 500;  // out of memory while copying: the status at least
+  }
+}
+
+void configure(sayso_http_server& server, const sayso_http_options& options) {
+  httplib::Server& http = server.http;
+  const std::size_t threads = options.threads > 0 ? options.threads : 1;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_read_timeout(options.timeout_seconds, 0);
+  http.set_write_timeout(options.timeout_seconds, 0);
+  sayso_http_server* self = &server;
+  const auto route = [self](const httplib::Request& req, httplib::Response& res) {
+    hand_over(*self, req, res, 0);
+  };
+  http.Get(".*", route);
+  http.Post(".*", route);
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [self](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // answered
+        hand_over(*self, req, res, res.status);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http.set_exception_handler(
+      [self](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        hand_over(*self, req, res, 500);
+      });
+}
+
+void fail(sayso_http_error* error, const char* what) {
+  if (error != nullptr) std::snprintf(error->message, sizeof(error->message), "%s", what);
+}
+
+sayso_http_server* create(const sayso_http_options* options, sayso_http_handler handler,
+                          void* context, sayso_http_error* error) {
+  if (options == nullptr || handler == nullptr) {
+    fail(error, "no options or no handler");
+    return nullptr;
+  }
+  try {
+    auto server = std::make_unique<sayso_http_server>();
+    server->host = options->host != nullptr ? options->host : "127.0.0.1";
+    server->port = options->port;
+    server->handler = handler;
+    server->context = context;
+    configure(*server, *options);
+    return server.release();
+  } catch (const std::exception& e) {
+    fail(error, e.what());
+  } catch (...) {
+    fail(error, "unknown error");
+  }
+  return nullptr;
+}
+
+void stop(sayso_http_server* server) {
+  if (server == nullptr) return;
+  try {
+    if (server->http.is_running()) server->http.stop();
+  } catch (...) {
+  }
+}
+
+void destroy(sayso_http_server* server) {
+  stop(server);
+  delete server;
+}
+
+int bind(sayso_http_server* server) {
+  if (server == nullptr) return -1;
+  try {
+    if (server->port == 0) return server->http.bind_to_any_port(server->host);
+    return server->http.bind_to_port(server->host, server->port) ? server->port : -1;
+  } catch (...) {
+    return -1;
+  }
+}
+
+void run(sayso_http_server* server) {
+  if (server == nullptr) return;
+  try {
+    server->http.listen_after_bind();
+  } catch (...) {
+  }
+}
+
+int is_running(const sayso_http_server* server) {
+  return server != nullptr && server->http.is_running() ? 1 : 0;
+}
+
+constexpr sayso_http_api kApi = {SAYSO_HTTP_ABI_VERSION,
+                                 sizeof(sayso_http_api),
+                                 create,
+                                 destroy,
+                                 bind,
+                                 run,
+                                 stop,
+                                 is_running,
+                                 respond};
+
+}  // namespace
+
+extern "C" __attribute__((visibility("default"))) const sayso_http_api* sayso_http_module_api() {
+  return &kApi;
+}
