@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git ca-certificates openssl nodejs npm
   libtree-sitter-dev libhunspell-dev hunspell-en-gb hunspell-en-us libicu-dev nlohmann-json3-dev
-  libfmt-dev catch2 libyaml-cpp-dev libre2-dev libcpp-httplib-dev libzip-dev zipcmp zipmerge ziptool
+  libfmt-dev catch2 libyaml-cpp-dev libre2-dev libcpp-httplib-dev libzip-dev zlib1g-dev zipcmp zipmerge ziptool
   libpugixml-dev libpoppler-cpp-dev neovim
   clang libclang-rt-14-dev libfuzzer-14-dev chromium
   dpkg-dev groff-base

@@ -1,67 +1,188 @@
 // Reading zipped office packages (DOCX, ODT) safely.
 #include "formats/office_package.h"
 
-#include <zip.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
+#include <limits>
 
 #include "formats/format.h"
 
 namespace sayso {
+namespace {
 
-ZipPackage::ZipPackage(std::string_view bytes, std::string format) : format_(std::move(format)) {
-  if (bytes.empty()) throw UnreadableFile("the " + format_ + " file is empty");
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source != nullptr) {
-    archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-    if (archive_ == nullptr) zip_source_free(source);
-  }
-  zip_error_fini(&error);
-  if (archive_ == nullptr)
-    throw UnreadableFile("the " + format_ + " file is damaged or not a " + format_ +
-                         " file (not a valid zip archive)");
+constexpr std::uint32_t kEndOfDirectory = 0x06054b50;
+constexpr std::uint32_t kZip64EndLocator = 0x07064b50;
+constexpr std::uint32_t kZip64End = 0x06064b50;
+constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
+constexpr std::uint32_t kLocalHeader = 0x04034b50;
+constexpr std::size_t kEndOfDirectorySize = 22;
+constexpr std::size_t kMaxComment = 0xFFFF;
+constexpr std::size_t kMaxEntries = 100'000;  // an office package has dozens
+constexpr std::uint16_t kMethodStored = 0, kMethodDeflated = 8, kMethodAes = 99;
+constexpr std::uint16_t kFlagEncrypted = 1;
+
+// Little-endian fields at an offset that the caller has checked is in range.
+std::uint16_t u16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
+                                    static_cast<unsigned char>(b[at + 1]) << 8);
+}
+std::uint32_t u32(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(u16(b, at)) | static_cast<std::uint32_t>(u16(b, at + 2)) << 16;
+}
+std::uint64_t u64(std::string_view b, std::size_t at) {
+  return static_cast<std::uint64_t>(u32(b, at)) | static_cast<std::uint64_t>(u32(b, at + 4)) << 32;
 }
 
-ZipPackage::~ZipPackage() {
-  if (archive_ != nullptr) zip_discard(archive_);
+bool fits(std::string_view b, std::uint64_t at, std::uint64_t size) {
+  return at <= b.size() && size <= b.size() - at;
+}
+
+// Where the end-of-directory record starts: searched backwards, past a comment of up to 64 KB.
+std::optional<std::size_t> find_end_of_directory(std::string_view b) {
+  if (b.size() < kEndOfDirectorySize) return std::nullopt;
+  const std::size_t lowest = b.size() - kEndOfDirectorySize > kMaxComment
+                                 ? b.size() - kEndOfDirectorySize - kMaxComment
+                                 : 0;
+  for (std::size_t at = b.size() - kEndOfDirectorySize + 1; at-- > lowest;)
+    if (u32(b, at) == kEndOfDirectory && at + kEndOfDirectorySize + u16(b, at + 20) == b.size())
+      return at;
+  return std::nullopt;
+}
+
+// ZIP64 sizes and offset from an entry's extra field (id 1), for the fields that say 0xFFFFFFFF.
+void read_zip64_extra(std::string_view extra, ZipPackage::Entry& e, bool size_max,
+                      bool compressed_max, bool offset_max) {
+  for (std::size_t at = 0; at + 4 <= extra.size();) {
+    const std::uint16_t id = u16(extra, at), length = u16(extra, at + 2);
+    if (at + 4 + length > extra.size()) return;
+    if (id == 1) {
+      std::size_t field = at + 4;
+      const std::size_t stop = field + length;
+      auto take = [&](std::uint64_t& value) {
+        if (field + 8 <= stop) value = u64(extra, field), field += 8;
+      };
+      if (size_max) take(e.size);
+      if (compressed_max) take(e.compressed_size);
+      if (offset_max) take(e.local_header);
+      return;
+    }
+    at += 4 + length;
+  }
+}
+
+}  // namespace
+
+ZipPackage::ZipPackage(std::string_view bytes, std::string format)
+    : bytes_(bytes), format_(std::move(format)) {
+  if (bytes.empty()) throw UnreadableFile("the " + format_ + " file is empty");
+  read_directory();
+}
+
+// One message for every way the archive is broken (the callers say which, for readers of this
+// code).
+void ZipPackage::damaged() const {
+  throw UnreadableFile("the " + format_ + " file is damaged or not a " + format_ +
+                       " file (not a valid zip archive)");
+}
+
+void ZipPackage::read_directory() {
+  const std::string_view b = bytes_;
+  const std::optional<std::size_t> end = find_end_of_directory(b);
+  if (!end) damaged();  // no end of directory
+  std::uint64_t count = u16(b, *end + 10);
+  std::uint64_t directory_size = u32(b, *end + 12), directory_at = u32(b, *end + 16);
+  if (u16(b, *end + 4) != 0 || u16(b, *end + 6) != 0) damaged();  // it spans several disks
+  // ZIP64: the real figures are in a record that a locator just before this one points to.
+  if ((count == 0xFFFF || directory_size == 0xFFFFFFFF || directory_at == 0xFFFFFFFF) &&
+      *end >= 20 && u32(b, *end - 20) == kZip64EndLocator) {
+    const std::uint64_t record = u64(b, *end - 20 + 8);
+    if (!fits(b, record, 56) || u32(b, record) != kZip64End) damaged();  // a bad ZIP64 record
+    count = u64(b, record + 32);
+    directory_size = u64(b, record + 40);
+    directory_at = u64(b, record + 48);
+  }
+  if (!fits(b, directory_at, directory_size)) damaged();  // the directory lies outside the file
+  if (count > kMaxEntries) damaged();                     // more than 100,000 entries
+  entries_.reserve(static_cast<std::size_t>(count));
+  std::uint64_t at = directory_at;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    if (!fits(b, at, 46) || u32(b, at) != kDirectoryEntry) damaged();  // a bad directory entry
+    Entry e;
+    e.flags = u16(b, at + 8);
+    e.method = u16(b, at + 10);
+    e.crc = u32(b, at + 16);
+    e.compressed_size = u32(b, at + 20);
+    e.size = u32(b, at + 24);
+    const std::uint16_t name_size = u16(b, at + 28), extra_size = u16(b, at + 30),
+                        comment_size = u16(b, at + 32);
+    e.local_header = u32(b, at + 42);
+    if (!fits(b, at + 46, std::uint64_t{name_size} + extra_size + comment_size))
+      damaged();  // a directory entry runs past the end
+    e.name = std::string(b.substr(at + 46, name_size));
+    read_zip64_extra(b.substr(at + 46 + name_size, extra_size), e, e.size == 0xFFFFFFFF,
+                     e.compressed_size == 0xFFFFFFFF, e.local_header == 0xFFFFFFFF);
+    entries_.push_back(std::move(e));
+    at += 46 + std::uint64_t{name_size} + extra_size + comment_size;
+  }
+}
+
+std::string_view ZipPackage::data_of(const Entry& e) const {
+  const std::string_view b = bytes_;
+  if (!fits(b, e.local_header, 30) || u32(b, e.local_header) != kLocalHeader)
+    damaged();  // the entry has no local header
+  const std::uint64_t start = e.local_header + 30 + u16(b, e.local_header + 26) +
+                              std::uint64_t{u16(b, e.local_header + 28)};
+  if (!fits(b, start, e.compressed_size)) damaged();  // the entry runs past the end
+  return b.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(e.compressed_size));
 }
 
 std::optional<std::string> ZipPackage::read(const std::string& name) const {
-  const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
-  if (index < 0) return std::nullopt;
+  const auto found = std::find_if(entries_.begin(), entries_.end(),
+                                  [&](const Entry& e) { return e.name == name; });
+  if (found == entries_.end()) return std::nullopt;
+  const Entry& e = *found;
   const std::string where = "the " + format_ + " file's " + name;
-  zip_stat_t stat;
-  zip_stat_init(&stat);
-  if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) != 0)
-    throw UnreadableFile(where + " is damaged");
-  if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
+  if ((e.flags & kFlagEncrypted) != 0 || e.method == kMethodAes)
     throw UnreadableFile("the " + format_ + " file is password-protected");
-  if ((stat.valid & ZIP_STAT_SIZE) && stat.size > kMaxEntryBytes)
+  if (e.size > kMaxEntryBytes)
     throw UnreadableFile(where + " is too large (over 100 MB uncompressed)");
-  if ((stat.valid & ZIP_STAT_SIZE) && (stat.valid & ZIP_STAT_COMP_SIZE) &&
-      stat.size > kRatioCheckBytes &&
-      stat.size / std::max<zip_uint64_t>(stat.comp_size, 1) > kMaxRatio)
+  if (e.size > kRatioCheckBytes &&
+      e.size / std::max<std::uint64_t>(e.compressed_size, 1) > kMaxRatio)
     throw UnreadableFile(where + " expands suspiciously (a zip bomb?)");
-
-  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
-      zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0), &zip_fclose);
-  if (!file) throw UnreadableFile(where + " cannot be opened (damaged or unsupported compression)");
+  const std::string_view data = data_of(e);
   std::string out;
-  if (stat.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(stat.size));
-  char buffer[64 * 1024];
-  for (;;) {
-    const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-    if (n < 0) throw UnreadableFile(where + " is damaged (it cannot be decompressed)");
-    if (n == 0) break;
-    // The sizes in the zip directory can lie: the limit holds for what is actually read.
-    if (out.size() + static_cast<std::size_t>(n) > kMaxEntryBytes)
-      throw UnreadableFile(where + " is too large (over 100 MB uncompressed)");
-    out.append(buffer, static_cast<std::size_t>(n));
+  if (e.method == kMethodStored) {
+    out.assign(data);
+  } else if (e.method == kMethodDeflated) {
+    out.resize(static_cast<std::size_t>(e.size));
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw UnreadableFile(where + " cannot be opened");
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in =
+        static_cast<uInt>(std::min<std::size_t>(data.size(), std::numeric_limits<uInt>::max()));
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    // One more byte than the directory promises: more output than that means it lied.
+    char spare = 0;
+    int status = inflate(&z, Z_FINISH);
+    if (status == Z_BUF_ERROR && z.avail_out == 0) {
+      z.next_out = reinterpret_cast<Bytef*>(&spare);
+      z.avail_out = 1;
+      status = inflate(&z, Z_FINISH);
+      if (z.avail_out == 0) status = Z_DATA_ERROR;
+    }
+    const bool whole = status == Z_STREAM_END && z.total_out == e.size;
+    inflateEnd(&z);
+    if (!whole) throw UnreadableFile(where + " is damaged (it cannot be decompressed)");
+  } else {
+    throw UnreadableFile(where + " cannot be opened (damaged or unsupported compression)");
   }
+  if (out.size() != e.size) throw UnreadableFile(where + " is damaged (its size is wrong)");
+  const auto crc =
+      crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));
+  if (crc != e.crc) throw UnreadableFile(where + " is damaged (its checksum is wrong)");
   return out;
 }
 

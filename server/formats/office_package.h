@@ -3,16 +3,19 @@
 // (it ignores the DTD), so "billion laughs" documents stay small.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include <pugixml.hpp>
+#include <vector>
 
-struct zip;
+#include <pugixml.hpp>
 
 namespace sayso {
 
+// A zip archive read in place (zlib inflates; no other library): the central directory is read
+// and checked when it is opened, an entry's bytes when asked for. ZIP64 archives are read too.
 class ZipPackage {
  public:
   static constexpr std::size_t kMaxEntryBytes = 100u << 20;  // uncompressed, per entry
@@ -20,19 +23,29 @@ class ZipPackage {
   static constexpr std::size_t kRatioCheckBytes = 1u << 20;
   static constexpr std::size_t kMaxRatio = 200;
 
-  // `format` names the file kind in messages ("DOCX"). Throws UnreadableFile for a bad zip.
+  // `bytes` must outlive the package. `format` names the file kind in messages ("DOCX").
+  // Throws UnreadableFile for a bad zip.
   ZipPackage(std::string_view bytes, std::string format);
-  ~ZipPackage();
-  ZipPackage(const ZipPackage&) = delete;
-  ZipPackage& operator=(const ZipPackage&) = delete;
 
   // The entry's bytes, or nothing when the package has no such entry. Throws UnreadableFile when
   // the entry is encrypted, damaged, too large or expands suspiciously.
   std::optional<std::string> read(const std::string& name) const;
 
+  struct Entry {
+    std::string name;
+    std::uint16_t flags = 0, method = 0;
+    std::uint32_t crc = 0;
+    std::uint64_t compressed_size = 0, size = 0, local_header = 0;
+  };
+
  private:
+  [[noreturn]] void damaged() const;
+  void read_directory();
+  std::string_view data_of(const Entry& entry) const;  // the entry's compressed bytes
+
+  std::string_view bytes_;
   std::string format_;
-  zip* archive_ = nullptr;
+  std::vector<Entry> entries_;
 };
 
 // XML limits, and parsing within them.
