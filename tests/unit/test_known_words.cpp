@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -148,6 +150,27 @@ TEST_CASE("a speller with a cache gives Hunspell's answers and loads it only whe
     CHECK_FALSE(second.known("teh"));
     CHECK(second.correct("qwzzkx") == false);  // never seen: Hunspell is asked
     CHECK(second.hunspell_loaded());
+  }
+  // Verdicts are saved sorted by word; a file put out of order (by hand) is still read.
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    if (entry.path().filename().string().rfind("verdicts-", 0) != 0) continue;
+    std::ifstream in(entry.path());
+    std::string header, line;
+    std::getline(in, header);
+    std::vector<std::string> lines;
+    while (std::getline(in, line)) lines.push_back(line);
+    REQUIRE(lines.size() >= 2);
+    CHECK(std::is_sorted(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
+      return a.substr(1) < b.substr(1);
+    }));
+    std::ofstream out(entry.path(), std::ios::trunc);
+    out << header << "\n";
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) out << *it << "\n";
+  }
+  {
+    Speller shuffled(spec);
+    for (std::size_t i = 0; i < words.size(); ++i) CHECK(shuffled.correct(words[i]) == expected[i]);
+    CHECK_FALSE(shuffled.hunspell_loaded());
   }
   // Damaged cache files are rebuilt or ignored, never trusted.
   for (const auto& entry : fs::directory_iterator(dir.path))
