@@ -311,6 +311,7 @@ std::unique_ptr<WordTable> WordTable::open(const std::string& path, std::uint64_
   table->slot_mask_ = h.slots - 1;
   table->blob_ = table->data_ + sizeof h + h.slots * 4;
   table->blob_size_ = h.blob_size;
+  mark_cache_file_used(path);
   return table;
 }
 

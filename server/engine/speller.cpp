@@ -193,6 +193,7 @@ struct Speller::Impl {
   void read_verdicts() {
     verdicts_text = read_whole_file(verdicts_path).value_or("");
     verdicts = verdict_lines(verdicts_text);
+    if (!verdicts.empty()) mark_cache_file_used(verdicts_path);
   }
 
   std::optional<bool> remembered(std::string_view word) const {

@@ -139,7 +139,10 @@ YamlCache::YamlCache(std::string file) : file_(std::move(file)) {
       e.tree = std::string(r.text());
       entries.emplace(std::move(path), std::move(e));
     }
-    if (r.at == bytes.size()) stored_ = std::move(entries);
+    if (r.at == bytes.size()) {
+      stored_ = std::move(entries);
+      mark_cache_file_used(file_);
+    }
   } catch (const std::runtime_error&) {
     stored_.clear();  // damaged: start again
   }

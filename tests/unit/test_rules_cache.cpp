@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <ctime>
 
 #include <filesystem>
 #include <fstream>
@@ -190,4 +194,30 @@ TEST_CASE("section aliases read through their cache are the aliases read without
     CHECK(cached.classify(heading) == plain.classify(heading));
   CHECK(cached.is_known_heading("PLAIN ENGLISH SUMMARY") ==
         plain.is_known_heading("PLAIN ENGLISH SUMMARY"));
+}
+
+TEST_CASE("cache files unused for 60 days are pruned when a cache is written", "[rules-cache]") {
+  CacheFolder cache;
+  fs::create_directories(cache.path);
+  const auto file = [&](const std::string& name, int days_old) {
+    const fs::path p = cache.path / name;
+    std::ofstream(p) << "x";
+    const timespec when{::time(nullptr) - days_old * 86400L, 0};
+    const timespec times[2] = {when, when};
+    ::utimensat(AT_FDCWD, p.c_str(), times, 0);
+    return p;
+  };
+  const fs::path stale = file("rules-0000000000000001.bin", 61);
+  const fs::path recent = file("rules-0000000000000002.bin", 20);
+  const fs::path used = file("verdicts-0000000000000003.txt", 59);
+  const fs::path abandoned = file("words-0000000000000004.bin.tmp.123.0", 2);
+  const fs::path someone_elses = file("notes.txt", 400);
+  mark_cache_file_used(used.string());  // read by a run today
+  CHECK(write_file_atomically((cache.path / "sections-0000000000000005.bin").string(), "new"));
+  CHECK_FALSE(fs::exists(stale));
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK(fs::exists(recent));
+  CHECK(fs::exists(used));
+  CHECK(fs::exists(someone_elses));
+  CHECK(fs::exists(cache.path / "sections-0000000000000005.bin"));
 }
