@@ -33,6 +33,7 @@ class Module {
   Module& operator=(const Module&) = delete;
 
   ModuleSymbol find(const char* name);
+  const std::string& file_name() const { return file_name_; }
 
  private:
   void load();
@@ -42,5 +43,12 @@ class Module {
   void* handle_ = nullptr;
   std::string load_error_;  // written only inside call_once
 };
+
+// What a module's entry point returns: its interface, a plain C struct that starts with
+// `int abi_version; size_t struct_size;` (pdf_module_abi.h, http_module_abi.h). Checked against
+// the version and size this build expects; nullptr, with the reason in `error`, when the module
+// is missing, broken or built for another version of sayso.
+const void* module_interface(Module& module, const char* entry, int abi_version,
+                             std::size_t struct_size, std::string& error);
 
 }  // namespace sayso

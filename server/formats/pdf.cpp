@@ -20,9 +20,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/module_loader.h"
 #include "formats/extracted_text.h"
 #include "formats/format.h"
-#include "core/module_loader.h"
 #include "formats/pdf_module_abi.h"
 
 namespace sayso {
@@ -52,16 +52,6 @@ struct Paragraph {
   int heading_level = 0;
 };
 
-// Why the module's interface cannot be used, or "" when it can.
-std::string interface_mismatch(const sayso_pdf_api* api) {
-  if (api != nullptr && api->abi_version == SAYSO_PDF_ABI_VERSION &&
-      api->struct_size == sizeof(sayso_pdf_api))
-    return "";
-  return std::string(SAYSO_PDF_MODULE_FILE) + " was built for another version of sayso " +
-         "(interface " + std::to_string(api != nullptr ? api->abi_version : 0) + ", not " +
-         std::to_string(SAYSO_PDF_ABI_VERSION) + ")";
-}
-
 // The PDF module's interface, loaded once, the first time a PDF is read (from any thread). A PDF
 // is unreadable, not a crash, when the module is missing, broken or built for another interface.
 const sayso_pdf_api& pdf_module() {
@@ -70,11 +60,8 @@ const sayso_pdf_api& pdf_module() {
   static std::once_flag once;
   std::call_once(once, [] {
     static Module module(SAYSO_PDF_MODULE_FILE);
-    const ModuleSymbol entry = module.find(SAYSO_PDF_MODULE_ENTRY);
-    if (entry.address == nullptr) return void(error = entry.error);
-    const sayso_pdf_api* found = reinterpret_cast<const sayso_pdf_api* (*)()>(entry.address)();
-    error = interface_mismatch(found);
-    if (error.empty()) api = found;
+    api = static_cast<const sayso_pdf_api*>(module_interface(
+        module, SAYSO_PDF_MODULE_ENTRY, SAYSO_PDF_ABI_VERSION, sizeof(sayso_pdf_api), error));
   });
   if (api == nullptr) throw UnreadableFile("PDF support is not installed: " + error);
   return *api;

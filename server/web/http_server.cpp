@@ -37,14 +37,8 @@ const sayso_http_api& http_module() {
   static std::once_flag once;
   std::call_once(once, [] {
     static Module module(SAYSO_HTTP_MODULE_FILE);
-    const ModuleSymbol entry = module.find(SAYSO_HTTP_MODULE_ENTRY);
-    if (entry.address == nullptr) return void(error = entry.error);
-    const sayso_http_api* found = reinterpret_cast<const sayso_http_api* (*)()>(entry.address)();
-    if (found != nullptr && found->abi_version == SAYSO_HTTP_ABI_VERSION &&
-        found->struct_size == sizeof(sayso_http_api))
-      api = found;
-    else
-      error = std::string(SAYSO_HTTP_MODULE_FILE) + " was built for another version of sayso";
+    api = static_cast<const sayso_http_api*>(module_interface(
+        module, SAYSO_HTTP_MODULE_ENTRY, SAYSO_HTTP_ABI_VERSION, sizeof(sayso_http_api), error));
   });
   if (api == nullptr) throw std::runtime_error("the web server is not installed: " + error);
   return *api;
