@@ -27,6 +27,11 @@ namespace {
 constexpr std::uint64_t kBudgetMicros = 2'000'000;
 constexpr std::uint64_t kBudgetMicrosPerMiB = 3'000'000;
 
+// Tree-sitter 0.20's error recovery can go round for ever when a parse ends inside an error
+// (tree-sitter issue #1617): "\usepackage1{e}{\item{}$" took the whole time budget. A word after
+// the end gives the recovery something to finish on. The grammar sees it; the document does not.
+constexpr std::string_view kEndSentinel = "\nx";
+
 struct TreeDeleter {
   void operator()(TSTree* tree) const { ts_tree_delete(tree); }
 };
@@ -92,7 +97,10 @@ struct Region {
 
 class LatexReader {
  public:
-  LatexReader(Document& doc) : doc_(doc), text_(doc.source.bytes) {}
+  LatexReader(Document& doc)
+      : doc_(doc),
+        text_(doc.source.bytes),
+        grammar_input_(std::string(text_) + std::string(kEndSentinel)) {}
 
   void read() {
     doc_.prose = blank_copy(text_);
@@ -101,8 +109,9 @@ class LatexReader {
     ts_parser_set_language(parser.get(), tree_sitter_latex());
     ts_parser_set_timeout_micros(parser.get(),
                                  kBudgetMicros + (text_.size() >> 20) * kBudgetMicrosPerMiB);
-    std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
-        parser.get(), nullptr, text_.data(), static_cast<std::uint32_t>(text_.size())));
+    std::unique_ptr<TSTree, TreeDeleter> tree(
+        ts_parser_parse_string(parser.get(), nullptr, grammar_input_.data(),
+                               static_cast<std::uint32_t>(grammar_input_.size())));
     if (!tree) throw UnreadableFile("the LaTeX file took too long to parse");
     walk(ts_tree_root_node(tree.get()));
     build_blocks();
@@ -111,7 +120,7 @@ class LatexReader {
  private:
   std::string_view node_text(TSNode node) const {
     const std::uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
-    return text_.substr(b, e - b);
+    return std::string_view(grammar_input_).substr(b, e - b);
   }
 
   // The name of a generic environment ("itemize"), from its \begin{…}.
@@ -272,6 +281,8 @@ class LatexReader {
     }
     boundaries_.push_back(0);
     boundaries_.push_back(text_.size());
+    for (std::size_t& b : boundaries_) b = std::min(b, text_.size());  // none past the sentinel
+    for (Region& r : regions_) r.end = std::min(r.end, text_.size());
     std::sort(boundaries_.begin(), boundaries_.end());
     boundaries_.erase(std::unique(boundaries_.begin(), boundaries_.end()), boundaries_.end());
     std::stable_sort(regions_.begin(), regions_.end(),
@@ -295,6 +306,7 @@ class LatexReader {
 
   Document& doc_;
   std::string_view text_;
+  const std::string grammar_input_;  // text_ and kEndSentinel
   bool has_chapters_ = false;
   int table_depth_ = 0;
   std::vector<std::size_t> boundaries_;

@@ -109,3 +109,27 @@ TEST_CASE("latex: broken input never crashes", "[format][latex][bad-input]") {
     CHECK(doc.prose.size() == tex.size());
   }
 }
+
+TEST_CASE("latex: a parse that ends inside an error is read at once, not after the time budget",
+          "[format][latex][bad-input]") {
+  // Tree-sitter's error recovery used to go round until the 2 s budget ran out on these (found
+  // by fuzz_latex): a command with required arguments, a bad character, an open group, "$" at
+  // the end.
+  for (const std::string& tex : {std::string("\\usepackage1{e}{\\item{}$"),
+                                 std::string("\\documentclass\xc3\xa9{e}{\\item{}$"),
+                                 std::string("\\documentclass!{e}{\\item{} $"),
+                                 std::string("\\section{Plain} Patients were consulted.\n"
+                                             "\\usepackage\"{e}{\\item{}$$")}) {
+    INFO(tex);
+    // Refused as "took too long to parse" when the recovery goes round.
+    const LoadResult r = load_document("bad.tex", tex, test_rules().sections, LoadOptions{});
+    CHECK(r.ok);
+    CHECK(r.error.empty());
+    CHECK(r.doc.prose.size() == tex.size());
+    for (const Block& block : r.doc.blocks) CHECK(block.end <= tex.size());
+  }
+  // The text before the trouble is still read.
+  Document doc = load("Patients were consulted.\n\n\\usepackage1{e}{\\item{}$", "bad.tex");
+  REQUIRE_FALSE(doc.blocks.empty());
+  CHECK(prose_of(doc, doc.blocks.front()) == "Patients were consulted.");
+}
