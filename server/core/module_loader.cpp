@@ -77,25 +77,9 @@ void Module::load() {
                                        : "could not load " + file_name_ + ": no folder to look in";
 }
 
-const void* module_interface(Module& module, const char* entry, int abi_version,
-                             std::size_t struct_size, std::string& error) {
-  struct Header {  // the first fields of every module interface
-    int abi_version;
-    std::size_t struct_size;
-  };
-  const ModuleSymbol symbol = module.find(entry);
-  if (symbol.address == nullptr) {
-    error = symbol.error;
-    return nullptr;
-  }
-  const void* api = reinterpret_cast<const void* (*)()>(symbol.address)();
-  const auto* header = static_cast<const Header*>(api);
-  if (header != nullptr && header->abi_version == abi_version && header->struct_size == struct_size)
-    return api;
-  error = module.file_name() + " was built for another version of sayso (interface " +
-          std::to_string(header != nullptr ? header->abi_version : 0) + ", not " +
-          std::to_string(abi_version) + ")";
-  return nullptr;
+std::string other_version_message(const std::string& file_name, int found, int expected) {
+  return file_name + " was built for another version of sayso (interface " + std::to_string(found) +
+         ", not " + std::to_string(expected) + ")";
 }
 
 ModuleSymbol Module::find(const char* name) {

@@ -44,11 +44,27 @@ class Module {
   std::string load_error_;  // written only inside call_once
 };
 
-// What a module's entry point returns: its interface, a plain C struct that starts with
-// `int abi_version; size_t struct_size;` (pdf_module_abi.h, http_module_abi.h). Checked against
-// the version and size this build expects; nullptr, with the reason in `error`, when the module
-// is missing, broken or built for another version of sayso.
-const void* module_interface(Module& module, const char* entry, int abi_version,
-                             std::size_t struct_size, std::string& error);
+std::string other_version_message(const std::string& file_name, int found, int expected);
+
+// What a module's entry point (`const Api* entry(void)`) returns: its interface, a plain C struct
+// that starts with `int abi_version; size_t struct_size;` (pdf_module_abi.h, http_module_abi.h),
+// checked against the version and size this build expects. nullptr, with the reason in `error`,
+// when the module is missing, broken or built for another version of sayso. (The entry is called
+// through its own type: UBSan's function check refuses a call through another.)
+template <typename Api>
+const Api* module_interface(Module& module, const char* entry, int abi_version,
+                            std::string& error) {
+  const ModuleSymbol symbol = module.find(entry);
+  if (symbol.address == nullptr) {
+    error = symbol.error;
+    return nullptr;
+  }
+  const Api* api = reinterpret_cast<const Api* (*)()>(symbol.address)();
+  if (api != nullptr && api->abi_version == abi_version && api->struct_size == sizeof(Api))
+    return api;
+  error =
+      other_version_message(module.file_name(), api != nullptr ? api->abi_version : 0, abi_version);
+  return nullptr;
+}
 
 }  // namespace sayso

@@ -60,8 +60,8 @@ const sayso_pdf_api& pdf_module() {
   static std::once_flag once;
   std::call_once(once, [] {
     static Module module(SAYSO_PDF_MODULE_FILE);
-    api = static_cast<const sayso_pdf_api*>(module_interface(
-        module, SAYSO_PDF_MODULE_ENTRY, SAYSO_PDF_ABI_VERSION, sizeof(sayso_pdf_api), error));
+    api = module_interface<sayso_pdf_api>(module, SAYSO_PDF_MODULE_ENTRY, SAYSO_PDF_ABI_VERSION,
+                                          error);
   });
   if (api == nullptr) throw UnreadableFile("PDF support is not installed: " + error);
   return *api;

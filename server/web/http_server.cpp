@@ -37,8 +37,8 @@ const sayso_http_api& http_module() {
   static std::once_flag once;
   std::call_once(once, [] {
     static Module module(SAYSO_HTTP_MODULE_FILE);
-    api = static_cast<const sayso_http_api*>(module_interface(
-        module, SAYSO_HTTP_MODULE_ENTRY, SAYSO_HTTP_ABI_VERSION, sizeof(sayso_http_api), error));
+    api = module_interface<sayso_http_api>(module, SAYSO_HTTP_MODULE_ENTRY, SAYSO_HTTP_ABI_VERSION,
+                                           error);
   });
   if (api == nullptr) throw std::runtime_error("the web server is not installed: " + error);
   return *api;
