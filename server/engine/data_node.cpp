@@ -41,13 +41,11 @@ struct Converter {
         return DataNode::text(node.Scalar(), line);
       case YAML::NodeType::Sequence: {
         DataNode list = make(DataNode::Type::List, line);
-        list.set_flow(node.Style() == YAML::EmitterStyle::Flow);
         for (const auto& item : node) list.push_back(convert(item, depth + 1));
         return list;
       }
       case YAML::NodeType::Map: {
         DataNode map = make(DataNode::Type::Map, line);
-        map.set_flow(node.Style() == YAML::EmitterStyle::Flow);
         for (const auto& kv : node) {
           // A list or map as a key ("? [a, b]: c") has no use in sayso's files: keep its text.
           std::string key = kv.first.IsScalar() ? kv.first.Scalar() : YAML::Dump(kv.first);

@@ -36,9 +36,6 @@ class DataNode {
   bool is_list() const { return type_ == Type::List; }
   bool is_map() const { return type_ == Type::Map; }
   int line() const { return line_; }  // 1-based; 0 when not from a file
-  // Written in flow style ([a, b] or {a: b}); kept so a cached tree prints as it was written.
-  bool flow() const { return flow_; }
-  void set_flow(bool flow) { flow_ = flow; }
 
   const std::string& value() const { return text_; }  // a text's value ("" for others)
   // The value as a number or a truth value (YAML's true/false, yes/no, on/off), if it is one.
@@ -55,7 +52,7 @@ class DataNode {
   const DataNode& operator[](std::string_view key) const;
   DataNode* find(std::string_view key);  // the same, to change it; nullptr when absent
 
-  // Same type, value, key, lines, style and children.
+  // Same type, value, key, lines and children.
   bool operator==(const DataNode&) const = default;
 
   // Building. set() replaces a map's value for `key` or adds it (a Missing node becomes a map).
@@ -68,7 +65,6 @@ class DataNode {
 
  private:
   Type type_ = Type::Missing;
-  bool flow_ = false;
   int line_ = 0, key_line_ = 0;
   std::string text_, key_;
   std::vector<DataNode> children_;

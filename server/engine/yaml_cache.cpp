@@ -9,7 +9,7 @@
 namespace sayso {
 namespace {
 
-constexpr std::string_view kMagic = "sayso-yaml-cache-3\n";
+constexpr std::string_view kMagic = "sayso-yaml-cache-4\n";
 constexpr int kMaxDepth = 256;
 
 void put_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<char*>(&v), 4); }
@@ -52,12 +52,11 @@ struct Reader {
   }
 };
 
-// A node is its type (with a flow-style bit), its line, then its text or its children; a map's
-// children are each preceded by their key and the key's line.
-constexpr char kFlowBit = 0x10;
+// A node is its type, its line, then its text or its children; a map's children are each
+// preceded by their key and the key's line.
 
 void write_node(std::string& out, const DataNode& node) {
-  out += static_cast<char>(static_cast<char>(node.type()) | (node.flow() ? kFlowBit : 0));
+  out += static_cast<char>(node.type());
   put_u32(out, static_cast<std::uint32_t>(node.line()));
   if (node.is_text()) put_text(out, node.value());
   if (!node.is_list() && !node.is_map()) return;
@@ -73,8 +72,7 @@ void write_node(std::string& out, const DataNode& node) {
 
 DataNode read_node(Reader& r, int depth) {
   if (depth > kMaxDepth) throw std::runtime_error("YAML cache nested too deeply");
-  const char tag = r.byte();
-  const auto type = static_cast<DataNode::Type>(tag & ~kFlowBit);
+  const auto type = static_cast<DataNode::Type>(r.byte());
   const int line = static_cast<int>(r.u32());
   switch (type) {
     case DataNode::Type::Null:
@@ -85,7 +83,6 @@ DataNode read_node(Reader& r, int depth) {
     case DataNode::Type::Map: {
       const bool is_map = type == DataNode::Type::Map;
       DataNode node = is_map ? DataNode::map(line) : DataNode::list(line);
-      node.set_flow((tag & kFlowBit) != 0);
       const std::uint32_t count = r.u32();
       r.need(std::size_t{count} * 5);  // each child takes 5 bytes at least: a bad count fails here
       node.reserve(count);
