@@ -14,6 +14,8 @@ import sys
 import tempfile
 import time
 
+if len(sys.argv) < 3 or sys.argv[1].startswith('-'):
+    sys.exit(__doc__)  # a mistyped call must not leave a file called "--help" behind
 out, command = sys.argv[1], sys.argv[2:]
 with tempfile.NamedTemporaryFile('r', suffix='.time') as peak:
     started = time.perf_counter()
