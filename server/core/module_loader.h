@@ -67,4 +67,23 @@ const Api* module_interface(Module& module, const char* entry, int abi_version,
   return nullptr;
 }
 
+template <typename Api>
+struct LoadedModule {
+  const Api* api = nullptr;  // nullptr when the module cannot be used
+  std::string error;         // then why
+};
+
+// A module's interface, loaded the first time it is asked for (from any thread) and kept for the
+// life of the process: one module per interface type.
+template <typename Api>
+const LoadedModule<Api>& load_module_once(const char* file, const char* entry, int abi_version) {
+  static const LoadedModule<Api> loaded = [&] {
+    static Module module(file);
+    LoadedModule<Api> result;
+    result.api = module_interface<Api>(module, entry, abi_version, result.error);
+    return result;
+  }();
+  return loaded;
+}
+
 }  // namespace sayso

@@ -13,7 +13,6 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -55,16 +54,10 @@ struct Paragraph {
 // The PDF module's interface, loaded once, the first time a PDF is read (from any thread). A PDF
 // is unreadable, not a crash, when the module is missing, broken or built for another interface.
 const sayso_pdf_api& pdf_module() {
-  static const sayso_pdf_api* api = nullptr;
-  static std::string error;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    static Module module(SAYSO_PDF_MODULE_FILE);
-    api = module_interface<sayso_pdf_api>(module, SAYSO_PDF_MODULE_ENTRY, SAYSO_PDF_ABI_VERSION,
-                                          error);
-  });
-  if (api == nullptr) throw UnreadableFile("PDF support is not installed: " + error);
-  return *api;
+  const auto& loaded = load_module_once<sayso_pdf_api>(
+      SAYSO_PDF_MODULE_FILE, SAYSO_PDF_MODULE_ENTRY, SAYSO_PDF_ABI_VERSION);
+  if (loaded.api == nullptr) throw UnreadableFile("PDF support is not installed: " + loaded.error);
+  return *loaded.api;
 }
 
 // An open document of the module, closed when it goes.

@@ -1,6 +1,5 @@
 #include "web/http_server.h"
 
-#include <mutex>
 #include <stdexcept>
 
 #include "core/module_loader.h"
@@ -32,16 +31,11 @@ std::vector<std::pair<std::string_view, std::string_view>> pairs(const sayso_htt
 
 // The HTTP module's interface, loaded once (see core/module_loader.h for where it is looked for).
 const sayso_http_api& http_module() {
-  static const sayso_http_api* api = nullptr;
-  static std::string error;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    static Module module(SAYSO_HTTP_MODULE_FILE);
-    api = module_interface<sayso_http_api>(module, SAYSO_HTTP_MODULE_ENTRY, SAYSO_HTTP_ABI_VERSION,
-                                           error);
-  });
-  if (api == nullptr) throw std::runtime_error("the web server is not installed: " + error);
-  return *api;
+  const auto& loaded = load_module_once<sayso_http_api>(
+      SAYSO_HTTP_MODULE_FILE, SAYSO_HTTP_MODULE_ENTRY, SAYSO_HTTP_ABI_VERSION);
+  if (loaded.api == nullptr)
+    throw std::runtime_error("the web server is not installed: " + loaded.error);
+  return *loaded.api;
 }
 
 }  // namespace
