@@ -129,23 +129,6 @@ FormMap load_form_map(const std::string& path) {
   return map;
 }
 
-std::string heading_for_kind(const std::string& kind) {
-  static const std::map<std::string, std::string> headings = {
-      {"title", "Title"},
-      {"plain-english-summary", "Plain English summary"},
-      {"abstract", "Abstract"},
-      {"background", "Background"},
-      {"aims", "Aims and objectives"},
-      {"methods", "Methods"},
-      {"involvement", "Patient and public involvement"},
-      {"dissemination", "Dissemination"},
-      {"ethics", "Ethics"},
-      {"finance", "Budget"},
-      {"team", "Research team"},
-      {"other", "Other information"}};
-  auto it = headings.find(kind);
-  return it == headings.end() ? "Other information" : it->second;
-}
 
 FormRow error_row(std::optional<std::size_t> row, std::string id, std::string error) {
   FormRow out;
@@ -184,7 +167,7 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
     return out;
   }
   auto add_section = [&](const std::string& kind, const std::string& column) {
-    out.text += "# " + heading_for_kind(kind) + "\n\n";
+    out.text += "# " + section_kind_heading(kind) + "\n\n";
     append(column);
     out.text += "\n\n";
   };

@@ -26,9 +26,6 @@ struct FormMap {
 // Reads and checks a map file. Throws ConfigError ("file:line: what is wrong").
 FormMap load_form_map(const std::string& path);
 
-// The heading a generated document uses for a section kind, e.g. "Plain English summary".
-std::string heading_for_kind(const std::string& kind);
-
 // One row of a form export, ready to lint (or an error saying why it cannot be).
 struct FormRow {
   std::optional<std::size_t> row;  // 1-based; none for a problem with the whole file

@@ -497,6 +497,17 @@ void print_rule_data(std::ostream& out, const Rule& rule) {
       out << "| " << table_cell(item["name"].value()) << " | "
           << table_cell(yaml_texts(item["cues"])) << " |\n";
     out << "\n";
+  } else if (rule.kind == "spelling" && node["variants"]) {
+    out << "**Message for a word spelled another way:** "
+        << one_line(node["variant_message"].value()) << "\n\n";
+    std::vector<std::string> patterns;
+    for (const DataNode& pattern : node["patterns"].children()) {
+      std::vector<std::string> letters;
+      for (const DataNode& l : pattern.children())
+        letters.push_back(node["variants"][l.key()].value() + " '" + l.value() + "'");
+      patterns.push_back(fmt::format("{}", fmt::join(letters, " / ")));
+    }
+    out << "**Spelling patterns:** " << fmt::format("{}", fmt::join(patterns, "; ")) << "\n\n";
   } else if (rule.kind == "involvement-level" && node["levels"]) {
     out << "| Level | Cue words |\n|---|---|\n";
     for (const DataNode& level : node["levels"].children())

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace sayso {
 namespace {
@@ -30,6 +31,25 @@ std::string_view strip_numbering(std::string_view s) {
 }
 
 }  // namespace
+
+std::string section_kind_heading(const std::string& kind) {
+  static const std::map<std::string, std::string> headings = {
+      {"title", "Title"},
+      {"plain-english-summary", "Plain English summary"},
+      {"abstract", "Abstract"},
+      {"background", "Background"},
+      {"aims", "Aims and objectives"},
+      {"methods", "Methods"},
+      {"involvement", "Patient and public involvement"},
+      {"dissemination", "Dissemination"},
+      {"ethics", "Ethics"},
+      {"finance", "Budget"},
+      {"team", "Research team"},
+      {"references", "References"},
+      {"other", "Other information"}};
+  auto it = headings.find(kind);
+  return it == headings.end() ? "Other information" : it->second;
+}
 
 std::string SectionClassifier::normalise(std::string_view heading) {
   heading = strip_numbering(trim(heading));

@@ -12,9 +12,14 @@ namespace sayso {
 inline const std::vector<std::string>& canonical_section_kinds() {
   static const std::vector<std::string> kinds = {
       "title",       "plain-english-summary", "abstract", "background", "aims", "methods",
-      "involvement", "dissemination",         "ethics",   "finance",    "team", "other"};
+      "involvement", "dissemination",         "ethics",   "finance",    "team", "references",
+      "other"};
   return kinds;
 }
+
+// A heading that names a section kind, e.g. "Plain English summary" (it classifies back to
+// the kind); "Other information" for a kind it does not know.
+std::string section_kind_heading(const std::string& kind);
 
 class SectionClassifier {
  public:

@@ -163,7 +163,9 @@ json Server::on_code_action(const json& params) {
       const json diagnostic = to_lsp_diagnostic(d, lines, position_unit_);
       if (is_spelling(doc, d) && d.begin < d.end && doc.context && doc.context->linter) {
         const std::string word = doc.text.substr(d.begin, d.end - d.begin);
-        std::vector<std::string> suggestions = doc.context->linter->spelling_suggestions(word);
+        // A finding that knows its fix (a US spelling in a UK text) needs no Hunspell guesses.
+        std::vector<std::string> suggestions =
+            d.suggestions.empty() ? doc.context->linter->spelling_suggestions(word) : d.suggestions;
         if (suggestions.size() > kSpellingSuggestions) suggestions.resize(kSpellingSuggestions);
         add_replacements(c, d, suggestions, diagnostic, actions);
         add_dictionary_action(c, word, diagnostic, actions);

@@ -42,6 +42,24 @@ inline Found lint_summary(const std::string& text, const std::string& rule_id) {
   return found;
 }
 
+// `text` linted as the file `path` (its headings make its sections) with the shipped rules and
+// `config`; only `rule_id`'s findings are kept.
+inline Found lint_file(const std::string& text, const std::string& path, const std::string& rule_id,
+                       const Config& config = Config{}) {
+  static const RuleSet& defaults = shipped_rules();
+  const RuleSet configured =
+      config.language ? load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", config)
+                      : RuleSet{};
+  const RuleSet& rules = config.language ? configured : defaults;
+  LoadResult r = load_document(path, text, rules.sections, LoadOptions{});
+  r.doc.lines = LineIndex(r.doc.source.bytes);
+  Linter linter(rules, config);
+  Found found{{}, text};
+  for (auto& d : linter.lint(r.doc).diagnostics)
+    if (d.rule_id == rule_id) found.findings.push_back(d);
+  return found;
+}
+
 // The load error of a pack holding one rule file with `rule_body` ("" when it loads).
 inline std::string load_error(const std::string& rule_body) {
   namespace fs = std::filesystem;

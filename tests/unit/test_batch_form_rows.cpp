@@ -6,6 +6,7 @@
 
 #include "batch/form_rows.h"
 #include "core/config.h"
+#include "core/sections.h"
 #include "engine/ruleset.h"
 
 using namespace sayso;
@@ -39,7 +40,7 @@ TEST_CASE("Every canonical kind's heading classifies back to that kind", "[batch
   const std::string rules_dir = SAYSO_SOURCE_RULES_DIR;
   const RuleSet rules = load_rules_from(rules_dir, {rules_dir + "/structure"}, Config{});
   for (const auto& kind : canonical_section_kinds())
-    CHECK(rules.sections.classify(heading_for_kind(kind)) == kind);
+    CHECK(rules.sections.classify(section_kind_heading(kind)) == kind);
 }
 
 TEST_CASE("A CSV row becomes a Markdown document with one heading per mapped column",

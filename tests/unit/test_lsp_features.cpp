@@ -503,3 +503,17 @@ TEST_CASE("lsp: file problems name their file and line", "[lsp][config]") {
   CHECK_FALSE(parse_file_problem("no location here"));
   CHECK_FALSE(parse_file_problem("/x/y.yml: cannot read this config file"));
 }
+
+TEST_CASE("lsp: a US spelling's quick fix is its UK form", "[lsp][actions][spelling]") {
+  const std::string uri = kFolder + "summary.md";
+  Client client;
+  client.initialize().open(uri, "We like the color.\n");
+  code_actions(client, 1, uri, range(0, 13, 0, 13));  // "color"
+  const Session s = client.shutdown_and_exit().run();
+  const json& actions = result_of(s, 1);
+  INFO(actions.dump(2));
+  const json* fix = action_titled(actions, "Replace with 'colour'");
+  REQUIRE(fix != nullptr);
+  CHECK((*fix)["isPreferred"] == true);
+  CHECK(edits_of(*fix, uri)[0]["newText"] == "colour");
+}

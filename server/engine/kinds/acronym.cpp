@@ -1,8 +1,11 @@
 // acronym: abbreviations spelled out at first use (expand-first), or avoided altogether (avoid).
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "engine/kinds/factories.h"
+#include "engine/speller.h"
 
 namespace sayso {
 namespace {
@@ -12,6 +15,127 @@ bool is_roman_numeral(const std::string& word) {
                                                  "IX", "XI",  "XII", "XIII", "XIV", "XV"};
   return numerals.count(word) > 0;
 }
+
+std::string_view token_text(const Document& doc, const Token& t) {
+  return std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
+}
+
+std::string without_dots(const std::string& word) {
+  std::string out;
+  for (char c : word)
+    if (c != '.') out.push_back(c);
+  return out;
+}
+
+// "GM19147", "PA-21-051", "PMC2999341": grant numbers and catalogue codes are read, not said.
+bool is_code(std::string_view word) {
+  return std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 4;
+}
+
+// An ordinary English word written in capitals ("MERIT", "SUBMISSION"), not letters that
+// stand for words. Dictionaries list acronyms in capitals, so their lower case is unknown.
+bool is_ordinary_word(const Token& t) {
+  if (t.lower.size() < 2) return false;
+  for (char c : t.lower)
+    if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'') return false;
+  try {
+    static const SpellerSpec british;
+    return speller_for(british).correct(t.lower);
+  } catch (const std::exception&) {
+    return false;  // no dictionary installed: every word in capitals is a possible acronym
+  }
+}
+
+// Words in capitals that are not acronyms, in one document (token indexes):
+// - headings and form labels written in capitals ("INTELLECTUAL MERIT.", "TYPE OF SUBMISSION",
+//   "OVERVIEW." at the start of a line);
+// - authors' initials in a list of names ("Chen Y, Huang TH, Bittner ML.");
+// - codes with many digits.
+class CapitalsNotAcronyms {
+ public:
+  explicit CapitalsNotAcronyms(const Document& doc) : doc_(doc) {
+    std::map<std::uint32_t, std::vector<std::uint32_t>> initials_by_block;
+    for (const Sentence& s : doc.sentences) {
+      mark_label_runs(s);
+      for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i)
+        if (looks_like_initials(i)) initials_by_block[s.block].push_back(i);
+    }
+    // One "Smith AB," could be a name and an acronym; two or more in a paragraph are a list.
+    for (const auto& [block, tokens] : initials_by_block)
+      if (tokens.size() >= 2) skip_.insert(tokens.begin(), tokens.end());
+  }
+
+  bool contains(std::uint32_t token) const {
+    return skip_.count(token) > 0 || is_code(token_text(doc_, doc_.tokens[token]));
+  }
+
+ private:
+  char char_at(std::size_t byte) const { return byte < doc_.prose.size() ? doc_.prose[byte] : '\n'; }
+
+  // The next character after `byte` that is not a space or tab ('\n' at the end).
+  char next_visible(std::size_t byte) const {
+    while (byte < doc_.prose.size() && (doc_.prose[byte] == ' ' || doc_.prose[byte] == '\t'))
+      ++byte;
+    return char_at(byte);
+  }
+
+  bool starts_line(std::size_t byte) const {
+    while (byte > 0 && (doc_.prose[byte - 1] == ' ' || doc_.prose[byte - 1] == '\t')) --byte;
+    return byte == 0 || doc_.prose[byte - 1] == '\n' || doc_.prose[byte - 1] == '\r';
+  }
+
+  // Whether tokens a and b (a before b) are next to each other on one line, with nothing but
+  // spaces, '&', '/' or '-' between them.
+  bool adjacent(const Token& a, const Token& b) const {
+    for (std::size_t i = a.end; i < b.begin; ++i) {
+      char c = doc_.prose[i];
+      if (c != ' ' && c != '\t' && c != '&' && c != '/' && c != '-') return false;
+    }
+    return true;
+  }
+
+  void mark_label_runs(const Sentence& s) {
+    for (std::uint32_t i = s.first_token; i < s.last_token;) {
+      if (!doc_.tokens[i].all_caps) {
+        ++i;
+        continue;
+      }
+      std::uint32_t end = i + 1;
+      while (end < s.last_token && doc_.tokens[end].all_caps &&
+             adjacent(doc_.tokens[end - 1], doc_.tokens[end]))
+        ++end;
+      if (is_label_run(i, end))
+        for (std::uint32_t k = i; k < end; ++k) skip_.insert(k);
+      i = end;
+    }
+  }
+
+  // A run of words in capitals is a heading or label when most of them are ordinary words; a
+  // single ordinary word only when it starts a line and ends with ':' or '.' or the line.
+  bool is_label_run(std::uint32_t first, std::uint32_t end) const {
+    std::size_t ordinary = 0;
+    for (std::uint32_t k = first; k < end; ++k) ordinary += is_ordinary_word(doc_.tokens[k]);
+    if (end - first >= 2) return ordinary * 2 >= end - first;
+    const Token& t = doc_.tokens[first];
+    char after = next_visible(t.end);
+    return ordinary == 1 && t.lower.size() >= 4 && starts_line(t.begin) &&
+           (after == ':' || after == '.' || after == '\n' || after == '\r');
+  }
+
+  // "TH" in "Huang TH," : one to three capitals right after a capitalised name, then a comma,
+  // full stop, semicolon or bracket.
+  bool looks_like_initials(std::uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    const Token& name = doc_.tokens[i - 1];
+    if (!t.all_caps || t.end - t.begin > 3 || !name.capitalised || name.all_caps) return false;
+    if (t.begin != name.end + 1 || char_at(name.end) != ' ') return false;
+    char after = char_at(t.end);
+    return after == ',' || after == '.' || after == ';' || after == ')';
+  }
+
+  const Document& doc_;
+  std::set<std::uint32_t> skip_;
+};
 
 // "RCT" for "RCT" and "RCTs"; "" when the word is not an acronym.
 std::string acronym_of(const Token& t, std::string_view text, std::size_t min_length) {
@@ -47,15 +171,17 @@ class AcronymCheck : public RuleCheck {
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Document& doc = ctx.doc;
     std::set<std::pair<std::size_t, std::string>> seen;  // (section or 0, acronym)
+    std::optional<CapitalsNotAcronyms> not_acronyms;     // built at the first word in capitals
     for (const Sentence& sentence : doc.sentences) {
       const Block& block = doc.blocks[sentence.block];
       if (block.kind == BlockKind::Heading || shouting(doc, sentence)) continue;
       if (!ctx.in_scope(sentence.begin)) continue;
       for (std::uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
         const Token& t = doc.tokens[i];
-        std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
-        std::string acronym = acronym_of(t, text, min_length_);
-        if (acronym.empty() || allow_.count(acronym) || ctx.suppressed(t.begin)) continue;
+        std::string acronym = acronym_of(t, token_text(doc, t), min_length_);
+        if (acronym.empty() || allowed(acronym) || ctx.suppressed(t.begin)) continue;
+        if (!not_acronyms) not_acronyms.emplace(doc);
+        if (not_acronyms->contains(i)) continue;
         std::size_t section = per_section_ || avoid_ ? doc.section_at(t.begin) : 0;
         if (!seen.insert({section, acronym}).second) continue;
         if (!avoid_ && defined_here(doc, t)) continue;
@@ -65,6 +191,11 @@ class AcronymCheck : public RuleCheck {
   }
 
  private:
+  // "U.S." is allowed when "US" is.
+  bool allowed(const std::string& acronym) const {
+    return allow_.count(acronym) > 0 || allow_.count(without_dots(acronym)) > 0;
+  }
+
   // "long form (RCT)" or "RCT (long form)".
   static bool defined_here(const Document& doc, const Token& t) {
     const std::string_view prose = doc.prose;

@@ -1,5 +1,7 @@
 // spelling: Hunspell (en_GB by default) plus the domain dictionary and project words.
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -42,9 +44,58 @@ std::string plain_apostrophes(std::string_view w) {
   return out;
 }
 
+// Spelling systems of one language (en_GB and en_US) and the letter patterns by which they
+// differ ("our" and "or"), from the rule file. A word another system spells that way is told
+// apart from a misspelling, with the writer's own system's form as the fix.
+struct SpellingVariants {
+  std::map<std::string, std::string> names;                 // language → name readers know
+  std::vector<std::map<std::string, std::string>> patterns;  // language → letters
+  std::string message;
+
+  bool empty() const { return names.empty(); }
+
+  struct Found {
+    std::string variant, fix;  // language the word is spelled in, and the form in ours
+  };
+
+  // `lower` (lower case) is misspelled in `language`: is it another system's spelling of a
+  // word `own` knows?
+  std::optional<Found> find(const std::string& lower, const std::string& language,
+                            Speller& own) const {
+    for (const auto& [variant, name] : names) {
+      if (variant == language || !correct_in(variant, lower)) continue;
+      for (const auto& pattern : patterns) {
+        auto from = pattern.find(variant), to = pattern.find(language);
+        if (from == pattern.end() || to == pattern.end()) continue;
+        if (auto fix = respelled(lower, from->second, to->second, own)) return Found{variant, *fix};
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static bool correct_in(const std::string& language, const std::string& word) {
+    if (hunspell_dictionary_path(language, ".dic").empty()) return false;  // not installed
+    SpellerSpec spec;
+    spec.language = language;
+    return speller_for(spec).correct(word);
+  }
+
+  // The word with one occurrence of `from` written as `to`, when `own` knows the result.
+  static std::optional<std::string> respelled(const std::string& word, const std::string& from,
+                                              const std::string& to, Speller& own) {
+    for (std::size_t at = word.find(from); at != std::string::npos; at = word.find(from, at + 1)) {
+      std::string candidate = word.substr(0, at) + to + word.substr(at + from.size());
+      if (own.correct(candidate)) return candidate;
+    }
+    return std::nullopt;
+  }
+};
+
 class SpellingCheck : public RuleCheck {
  public:
-  explicit SpellingCheck(SpellerSpec spec) : spec_(std::move(spec)) {}
+  SpellingCheck(SpellerSpec spec, SpellingVariants variants)
+      : spec_(std::move(spec)), variants_(std::move(variants)) {}
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     Speller& speller = speller_for(spec_);
@@ -62,12 +113,31 @@ class SpellingCheck : public RuleCheck {
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
         if (ctx.suppressed(t.begin) || !misspelled(speller, plain_apostrophes(text))) continue;
         if (!reported.insert({doc.section_at(t.begin), t.lower}).second) continue;
-        out.push_back(ctx.make(t.begin, t.end, {}));
+        out.push_back(finding(ctx, speller, t, text));
       }
     }
   }
 
  private:
+  Diagnostic finding(const CheckContext& ctx, Speller& speller, const Token& t,
+                     std::string_view text) const {
+    auto variant = variants_.empty() ? std::nullopt
+                                     : variants_.find(t.lower, spec_.language, speller);
+    if (!variant) return ctx.make(t.begin, t.end, {});
+    const std::string fix = match_case(std::string(text), variant->fix);
+    Diagnostic d = ctx.make(t.begin, t.end, {{"suggestion", fix}}, {fix});
+    d.message = fill_message(variants_.message, {{"match", std::string(text)},
+                                                 {"suggestion", fix},
+                                                 {"variant", variants_.names.at(variant->variant)},
+                                                 {"expected", expected_name()}});
+    return d;
+  }
+
+  std::string expected_name() const {
+    auto it = variants_.names.find(spec_.language);
+    return it == variants_.names.end() ? spec_.language : it->second;
+  }
+
   static bool misspelled(Speller& speller, const std::string& word) {
     if (known_parts(speller, word)) return false;
     if (speller.correct(word)) return false;
@@ -100,7 +170,41 @@ class SpellingCheck : public RuleCheck {
   }
 
   SpellerSpec spec_;
+  SpellingVariants variants_;
 };
+
+// variants: {en_GB: UK, en_US: US}; patterns: [{en_GB: our, en_US: or}, ...]; variant_message.
+SpellingVariants read_variants(const Rule& rule) {
+  SpellingVariants out;
+  const DataNode& names = rule.node["variants"];
+  if (names.is_empty()) return out;
+  if (!names.is_map()) throw KindError{"'variants' must map languages to names, like {en_GB: UK}", names.line()};
+  for (const DataNode& name : names.children()) {
+    if (!name.is_text() || name.value().empty())
+      throw KindError{fmt::format("variant '{}' needs a name, like UK", name.key()), name.key_line()};
+    out.names[name.key()] = name.value();
+  }
+  const DataNode& patterns = rule.node["patterns"];
+  if (!patterns.is_list() || patterns.size() == 0)
+    throw KindError{"'variants' needs 'patterns': a list like {en_GB: our, en_US: or}", rule.node["variants"].line()};
+  for (const DataNode& pattern : patterns.children()) {
+    if (!pattern.is_map() || pattern.size() < 2)
+      throw KindError{"each pattern maps two or more languages to letters, like {en_GB: our, en_US: or}", pattern.line()};
+    std::map<std::string, std::string> letters;
+    for (const DataNode& l : pattern.children()) {
+      if (!out.names.count(l.key()))
+        throw KindError{fmt::format("pattern names '{}', which is not in 'variants'", l.key()), l.key_line()};
+      if (!l.is_text() || l.value().empty())
+        throw KindError{fmt::format("pattern letters for '{}' are missing", l.key()), l.line()};
+      letters[l.key()] = l.value();
+    }
+    out.patterns.push_back(std::move(letters));
+  }
+  out.message = param_string(rule.node, "variant_message", "");
+  if (out.message.empty())
+    throw KindError{"'variants' needs a 'variant_message' for words spelled another way", rule.node["variants"].line()};
+  return out;
+}
 
 }  // namespace
 
@@ -120,7 +224,7 @@ std::shared_ptr<RuleCheck> make_spelling_check(const Rule& rule) {
     spec.dictionaries.push_back(path.string());
   }
   spec.words = param_strings(rule.node, "words", false);
-  return std::make_shared<SpellingCheck>(std::move(spec));
+  return std::make_shared<SpellingCheck>(std::move(spec), read_variants(rule));
 }
 
 }  // namespace sayso

@@ -1,0 +1,52 @@
+// Words in capitals that are not acronyms: headings and form labels in capitals, authors'
+// initials in a list of names, and codes with many digits. Acronyms next to them still count.
+#include <catch2/catch.hpp>
+
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+const std::string kRule = "acronyms.unexplained";
+
+std::vector<std::string> acronyms_in(const std::string& text) {
+  return lint_file(text, "proposal.txt", kRule).flagged();
+}
+
+}  // namespace
+
+TEST_CASE("acronyms: run-in headings and form labels in capitals are words",
+          "[rules][acronym]") {
+  CHECK(acronyms_in("OVERVIEW. We will study how frogs share gut bacteria.\n"
+                    "INTELLECTUAL MERIT. The work will test ideas about ecosystems.\n")
+            .empty());
+  CHECK(acronyms_in("Our project\nTYPE OF SUBMISSION\nNew application\nTITLE:\nFalls at home\n")
+            .empty());
+  // A word in capitals inside a sentence may be an acronym that reads as a word.
+  CHECK(acronyms_in("Our STEM outreach reaches 40 schools each year.\n") ==
+        std::vector<std::string>{"STEM"});
+  // Acronyms on a label line still count.
+  CHECK(acronyms_in("BACKGROUND AND AIMS\nThe RCT will recruit 200 people.\n") ==
+        std::vector<std::string>{"RCT"});
+}
+
+TEST_CASE("acronyms: authors' initials in a list of names are not acronyms", "[rules][acronym]") {
+  CHECK(acronyms_in("Chen Y, Dougherty ER, Bittner ML. Ratio-based decisions. J Biomed Opt. "
+                    "1997.\n")
+            .empty());
+  // One name followed by capitals is not enough to call it a list.
+  CHECK(acronyms_in("We will work with Leeds CCG, as before.\n") ==
+        std::vector<std::string>{"CCG"});
+}
+
+TEST_CASE("acronyms: codes with four or more digits are not acronyms", "[rules][acronym]") {
+  CHECK(acronyms_in("Funded by grant GM19147 and trial NCT01234567.\n").empty());
+  CHECK(acronyms_in("People with T2D and BRCA1 changes.\n") ==
+        std::vector<std::string>{"T2D", "BRCA1"});
+}
+
+TEST_CASE("acronyms: dotted forms of allowed acronyms are allowed", "[rules][acronym]") {
+  CHECK(acronyms_in("Studies in the U.S. and the UK.\n").empty());
+}

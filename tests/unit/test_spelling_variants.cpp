@@ -1,0 +1,99 @@
+// US spellings in a UK text (and UK spellings in a US one) are told apart from typos, with the
+// writer's own spelling as the fix; reference lists are not spell-checked.
+#include <catch2/catch.hpp>
+
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+const std::string kRule = "spelling.unknown-word";
+
+Config with_language(const std::string& language) {
+  Config config;
+  config.language = language;
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("spelling: a US spelling in a UK text says so and offers the UK form",
+          "[rules][spelling]") {
+  Found found = lint_file(
+      "We measured the color of tumors in pediatric centers and analyzed aging.\n", "a.md", kRule);
+  REQUIRE(found.flagged() ==
+          std::vector<std::string>{"color", "tumors", "pediatric", "centers", "analyzed", "aging"});
+  const std::vector<std::string> fixes = {"colour",  "tumours",  "paediatric",
+                                          "centres", "analysed", "ageing"};
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    INFO(found.findings[i].message);
+    CHECK(found.findings[i].suggestions == std::vector<std::string>{fixes[i]});
+  }
+  CHECK(found.findings[0].message == "'color' is the US spelling. In UK English, write 'colour'.");
+  CHECK(found.findings[0].severity == Severity::Warning);
+}
+
+TEST_CASE("spelling: the fix keeps the writer's capitals; typos keep the typo message",
+          "[rules][spelling]") {
+  Found found = lint_file("Color matters. We will recieve it.\n", "a.md", kRule);
+  REQUIRE(found.findings.size() == 2);
+  CHECK(found.findings[0].suggestions == std::vector<std::string>{"Colour"});
+  // "recieve" is right in neither system: it is a possible typo, with no fix guessed here.
+  CHECK(found.findings[1].message ==
+        "'recieve' may be misspelled. Check it, or add it to your word list if it is right.");
+  CHECK(found.findings[1].suggestions.empty());
+}
+
+TEST_CASE("spelling: with language en_US, UK spellings get the US form", "[rules][spelling]") {
+  Found us = lint_file("We analysed the colour of tumours and behaviour in centres.\n", "a.md",
+                       kRule, with_language("en_US"));
+  REQUIRE(us.flagged() ==
+          std::vector<std::string>{"analysed", "colour", "tumours", "behaviour", "centres"});
+  CHECK(us.findings[1].message == "'colour' is the UK spelling. In US English, write 'color'.");
+  CHECK(us.findings[4].suggestions == std::vector<std::string>{"centers"});
+  CHECK(lint_file("We analyzed the color of tumors.\n", "a.md", kRule, with_language("en_US"))
+            .findings.empty());
+}
+
+TEST_CASE("spelling: words both systems accept are not flagged", "[rules][spelling]") {
+  CHECK(lint_file("The program used gray paper and a check.\n", "a.md", kRule).findings.empty());
+}
+
+TEST_CASE("spelling: variant settings are checked when the rule file loads", "[rules][spelling]") {
+  const std::string head =
+      "rules:\n  - id: p.s\n    kind: spelling\n    category: spelling\n"
+      "    severity: warning\n    message: m\n    explanation: e\n    sources: [s]\n"
+      "    examples: {flag: [recieve it, reserch it], pass: [a cat, a dog]}\n"
+      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  CHECK(load_error(head) == "");
+  CHECK_THAT(load_error(head + "    variants: [en_GB, en_US]\n"),
+             Catch::Contains("'variants' must map languages to names"));
+  CHECK_THAT(load_error(head + "    variants: {en_GB: UK, en_US: US}\n"),
+             Catch::Contains("'variants' needs 'patterns'"));
+  CHECK_THAT(load_error(head +
+                        "    variants: {en_GB: UK, en_US: US}\n"
+                        "    patterns: [{en_GB: our, en_AU: or}]\n    variant_message: m\n"),
+             Catch::Contains("pattern names 'en_AU', which is not in 'variants'"));
+  CHECK_THAT(load_error(head + "    variants: {en_GB: UK, en_US: US}\n"
+                               "    patterns: [{en_GB: our, en_US: or}]\n"),
+             Catch::Contains("needs a 'variant_message'"));
+}
+
+TEST_CASE("references: a reference list is not spell-checked or searched for acronyms",
+          "[rules][spelling][acronym]") {
+  const std::string text =
+      "# Background\n\nFalls are common in older people.\n\n"
+      "# References\n\n"
+      "1. Kleinmann ZX, Hasegawa TW. Thermalised hyperedges. Proc Natl Acad Sci. 2019.\n";
+  CHECK(lint_file(text, "a.md", kRule).findings.empty());
+  CHECK(lint_file(text, "a.md", "acronyms.unexplained").findings.empty());
+  // The same words in Background are the writer's own.
+  const std::string in_background =
+      "# Background\n\nWe read Kleinmann on hyperedges and an RCT.\n";
+  CHECK(lint_file(in_background, "a.md", kRule).flagged() ==
+        std::vector<std::string>{"hyperedges"});
+  CHECK(lint_file(in_background, "a.md", "acronyms.unexplained").flagged() ==
+        std::vector<std::string>{"RCT"});
+}
