@@ -20,10 +20,20 @@ bool starts_with_ignoring_case(std::string_view text, std::size_t at, std::strin
 }
 
 // Length of the URL scheme (or "www.") starting at `at`, or 0.
+// "10.1016/" in "10.1016/j.cell.2020.01.001": a DOI written as it is, without a link.
+std::size_t doi_prefix_length(std::string_view text, std::size_t at) {
+  if (text.substr(at, 3) != "10.") return 0;
+  std::size_t i = at + 3;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  const std::size_t digits = i - at - 3;
+  if (digits < 4 || digits > 9 || i >= text.size() || text[i] != '/') return 0;
+  return i + 1 - at;
+}
+
 std::size_t url_prefix_length(std::string_view text, std::size_t at) {
-  for (std::string_view prefix : {"https://", "http://", "ftp://", "www."})
+  for (std::string_view prefix : {"https://", "http://", "ftp://", "www.", "doi:"})
     if (starts_with_ignoring_case(text, at, prefix)) return prefix.size();
-  return 0;
+  return doi_prefix_length(text, at);
 }
 
 bool ends_url(char c) { return is_blank_byte(c) || c == '<' || c == '>' || c == '"' || c == '`'; }

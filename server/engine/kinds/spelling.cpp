@@ -24,6 +24,32 @@ bool has_digit(std::string_view w) {
   return false;
 }
 
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit_ascii(char c) { return c >= '0' && c <= '9'; }
+
+// Whether the word that ends at `end` is followed the way an author's name is in a citation or
+// a reference: "Groffman et al.", "Groffman 2012", "Groffman, P. M.", "Chen Y,", "Chen YW.".
+// Then it is a name even at the start of a sentence.
+bool followed_like_author(std::string_view prose, std::size_t end) {
+  auto at = [&](std::size_t i) { return i < prose.size() ? prose[i] : '\0'; };
+  std::size_t i = end;
+  const bool comma = at(i) == ',';
+  if (comma) ++i;
+  if (at(i) != ' ') return false;
+  while (at(i) == ' ') ++i;
+  if (prose.substr(i, 6) == "et al." || prose.substr(i, 5) == "et al") return !comma;
+  if (at(i) == '(') ++i;
+  std::size_t digits = 0;
+  while (is_digit_ascii(at(i + digits))) ++digits;
+  if (digits == 4 && (prose.substr(i, 2) == "19" || prose.substr(i, 2) == "20")) return true;
+  if (digits > 0) return false;
+  // Initials: "P. M." after a comma, or "Y," / "YW." straight after the name.
+  if (comma) return is_upper_ascii(at(i)) && at(i + 1) == '.';
+  std::size_t caps = 0;
+  while (is_upper_ascii(at(i + caps))) ++caps;
+  return caps >= 1 && caps <= 3 && (at(i + caps) == ',' || at(i + caps) == '.');
+}
+
 // Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'".
 std::string plain_apostrophes(std::string_view w) {
   std::string out;
@@ -107,8 +133,10 @@ class SpellingCheck : public RuleCheck {
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = doc.tokens[i];
         if (t.is_number || t.all_caps) continue;
-        // A capitalised word inside a sentence is most likely a name.
-        if (t.capitalised && i != s.first_token) continue;
+        // A capitalised word inside a sentence is most likely a name; so is one at the start
+        // of a sentence that is followed as authors' names are.
+        if (t.capitalised && (i != s.first_token || followed_like_author(doc.prose, t.end)))
+          continue;
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
         if (ctx.suppressed(t.begin) || !misspelled(speller, plain_apostrophes(text))) continue;

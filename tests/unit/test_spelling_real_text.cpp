@@ -1,5 +1,6 @@
-// US spellings in a UK text (and UK spellings in a US one) are told apart from typos, with the
-// writer's own spelling as the fix; reference lists are not spell-checked.
+// Spelling on real proposals: US spellings in a UK text (and UK spellings in a US one) are told
+// apart from typos, with the writer's own spelling as the fix; reference lists, authors' names
+// in citations and DOIs are not spell-checked.
 #include <catch2/catch.hpp>
 
 #include "shipped_rules_fixture.h"
@@ -96,4 +97,25 @@ TEST_CASE("references: a reference list is not spell-checked or searched for acr
         std::vector<std::string>{"hyperedges"});
   CHECK(lint_file(in_background, "a.md", "acronyms.unexplained").flagged() ==
         std::vector<std::string>{"RCT"});
+}
+
+TEST_CASE("spelling: authors' names in citations are names, even first in a sentence",
+          "[rules][spelling]") {
+  CHECK(lint_file("Groffman et al. showed this. (Groffman 2012) agreed. Groffman, P. M. and "
+                  "Bettez, N. D. 2012. Stormwater ponds. Chen YW, Smith A.\n",
+                  "a.txt", kRule)
+            .flagged() == std::vector<std::string>{"Stormwater"});
+  // A misspelled first word followed by an ordinary word is still a misspelling.
+  CHECK(lint_file("Recieve it, please. Reserch, 2 times.\n", "a.txt", kRule).flagged() ==
+        std::vector<std::string>{"Recieve", "Reserch"});
+}
+
+TEST_CASE("spelling: DOIs are not words", "[rules][spelling]") {
+  CHECK(lint_file("See 10.1016/j.landurbplan.2003.07.004 and doi:10.1073/pnas.1000080107 and "
+                  "DOI: 10.1093/nar/gkz123.\n",
+                  "a.txt", kRule)
+            .findings.empty());
+  // Not a DOI: too few digits after "10.".
+  CHECK(lint_file("We saw 10.12/zorblat.\n", "a.txt", kRule).flagged() ==
+        std::vector<std::string>{"zorblat"});
 }
