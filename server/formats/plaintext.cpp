@@ -35,18 +35,27 @@ std::vector<Line> split_lines(std::string_view text, std::size_t begin) {
 
 constexpr std::size_t kMaxHeadingLength = 80;
 
-// At least two letters, none of them lower case, not too long, not ending like a sentence.
+// No lower-case letters, not too long, not ending like a sentence, and words rather than a
+// code or a table cell: two words with letters, or one of four letters or more ("METHODS",
+// "DATA SHARING", not "NIH", "WP2" or "GM 19147").
 bool is_written_in_capitals(std::string_view line) {
   if (line.empty() || line.size() > kMaxHeadingLength || line.back() == '.') return false;
-  int upper = 0;
+  int words_with_letters = 0, longest_run = 0, run = 0, digits = 0;
+  bool word_has_letters = false;
   for (std::int32_t i = 0; i < static_cast<std::int32_t>(line.size());) {
     UChar32 c;
     U8_NEXT(line.data(), i, static_cast<std::int32_t>(line.size()), c);
     if (c < 0) continue;
     if (u_islower(c)) return false;
-    if (u_isUUppercase(c)) ++upper;
+    const bool letter = u_isUUppercase(c);
+    run = letter ? run + 1 : 0;
+    longest_run = std::max(longest_run, run);
+    digits += (c >= '0' && c <= '9');
+    if (letter && !word_has_letters) ++words_with_letters;
+    word_has_letters = u_isspace(c) ? false : (word_has_letters || letter);
   }
-  return upper >= 2;
+  if (digits >= 4) return false;
+  return words_with_letters >= 2 || longest_run >= 4;
 }
 
 // Length of a bullet ("- ", "* ", "• ") at the start of the line, or 0.

@@ -108,12 +108,21 @@ TEST_CASE("plaintext: lines in capitals are headings", "[plaintext]") {
                                                  {K::Paragraph, "More."}});
   }
   SECTION("not a heading") {
-    for (const char* line : {"NHS.", "A", "Mostly Capitals", "I", "2024",
+    // Codes and table cells from a form, too: short letters, many digits.
+    for (const char* line : {"NHS.", "A", "Mostly Capitals", "I", "2024", "NIH", "MS", "WP2",
+                             "SU2C", "IBMS 6097", "5T32GM007067",
                              "WE WILL ASK MANY PEOPLE WHO USE SERVICES TO HELP US DESIGN THE STUDY "
                              "AND WRITE THE SUMMARY"}) {
       Document doc = read_text(std::string(line) + "\n");
       REQUIRE(doc.blocks.size() == 1);
       CHECK(doc.blocks[0].kind == K::Paragraph);
+    }
+  }
+  SECTION("one long word or two words are enough") {
+    for (const char* line : {"COSTS", "DATA SHARING", "AIM 1: SAFETY", "ÉTUDE"}) {
+      Document doc = read_text(std::string(line) + "\n\nText.\n");
+      REQUIRE(doc.blocks.size() == 2);
+      CHECK(doc.blocks[0].kind == K::Heading);
     }
   }
   SECTION("only the first line of a paragraph") {
