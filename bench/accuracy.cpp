@@ -33,6 +33,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/linting_session.h"
+#include "engine/text_stats.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -72,6 +73,11 @@ class Sessions {
   explicit Sessions(std::string rules_dir) : rules_dir_(std::move(rules_dir)) {}
   std::vector<Diagnostic> lint(const std::string& kind, const std::string& id,
                                const std::string& text) {
+    return outcome(kind, id, text).diagnostics;
+  }
+
+  sayso::FileOutcome outcome(const std::string& kind, const std::string& id,
+                             const std::string& text) {
     auto& session = sessions_[kind];
     if (!session) {
       sayso::SessionOptions options;
@@ -85,7 +91,7 @@ class Sessions {
     }
     sayso::FileOutcome outcome = session->lint_bytes(id + ".md", text);
     if (!outcome.ok) throw std::runtime_error(id + ": " + outcome.error);
-    return outcome.diagnostics;
+    return outcome;
   }
 
  private:
@@ -242,6 +248,7 @@ struct ScoredText {
   std::map<std::string, int> by_rule, by_category;
   int all = 0, info_and_up = 0;
   int scored_findings = 0;  // what the separation score counts (see about_words)
+  sayso::TextStats stats;   // word and sentence lengths, for the readability formulas
   std::vector<std::pair<std::string, std::string>> found;  // rule id, flagged text (for --dump)
 };
 
@@ -275,7 +282,10 @@ ScoredText score_text(Sessions& sessions, const json& item,
   ScoredText scored;
   scored.technical = item.value("kind", "") == "technical";
   scored.words = std::max<double>(1.0, double(word_count(text)));
-  for (const auto& d : sessions.lint("plain-english-summary", item.value("id", "text"), text)) {
+  const sayso::FileOutcome outcome =
+      sessions.outcome("plain-english-summary", item.value("id", "text"), text);
+  scored.stats = sayso::measure(*outcome.doc, 0, outcome.doc->prose.size());
+  for (const auto& d : outcome.diagnostics) {
     ++scored.all;
     ++scored.by_rule[d.rule_id];
     if (d.begin <= d.end && d.end <= text.size()) {
@@ -358,6 +368,13 @@ int run_separation(const Options& o) {
         auto it = t.by_category.find(category);
         return it == t.by_category.end() ? 0.0 : 100.0 * it->second / t.words;
       });
+    // Not findings: what word and sentence length alone can tell apart, for comparison.
+    std::cout << "readability formulas (higher = harder), for comparison:\n";
+    print_auc("Flesch reading ease, negated", texts,
+              [](const ScoredText& t) { return -t.stats.flesch_reading_ease(); });
+    print_auc("Flesch-Kincaid grade", texts, [](const ScoredText& t) { return t.stats.grade(); });
+    print_auc("average sentence length (words)", texts,
+              [](const ScoredText& t) { return t.stats.average_sentence_words(); });
     if (!o.by_rule) continue;
     std::cout << "one rule (any severity):\n";
     for (const auto& rule : rules)

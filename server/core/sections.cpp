@@ -32,6 +32,25 @@ std::string_view strip_numbering(std::string_view s) {
 
 }  // namespace
 
+std::size_t last_subsection(const Document& doc, std::size_t index, bool same_kind) {
+  const Section& s = doc.sections[index];
+  std::size_t last = index;
+  if (s.level == 0) return last;  // text before the first heading has no subsections
+  while (last + 1 < doc.sections.size() && doc.sections[last + 1].level > s.level &&
+         (!same_kind || doc.sections[last + 1].kind == s.kind))
+    ++last;
+  return last;
+}
+
+bool under_same_kind(const Document& doc, std::size_t index) {
+  const Section& s = doc.sections[index];
+  for (std::size_t i = index; i-- > 0;) {
+    const Section& above = doc.sections[i];
+    if (above.level < s.level) return above.level > 0 && above.kind == s.kind;
+  }
+  return false;
+}
+
 std::string section_kind_heading(const std::string& kind) {
   static const std::map<std::string, std::string> headings = {
       {"title", "Title"},

@@ -37,6 +37,13 @@ class SectionClassifier {
   std::vector<std::pair<std::string, std::string>> aliases_;  // longest first
 };
 
+// The last section under doc.sections[index] (headings of a lower level that follow it), or
+// `index` itself; with `same_kind`, only while they are of its kind ("## Plain English summary"
+// and its "### Why it matters").
+std::size_t last_subsection(const Document& doc, std::size_t index, bool same_kind);
+// Whether doc.sections[index] is a subsection of a section of the same kind.
+bool under_same_kind(const Document& doc, std::size_t index);
+
 // Builds doc.sections from its heading blocks. Text before the first heading (or the whole
 // document if it has none) is a section of kind `headless_kind`.
 void build_sections(Document& doc, const SectionClassifier& classifier,

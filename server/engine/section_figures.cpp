@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/sections.h"
 #include "engine/kinds/kind.h"
 #include "engine/linter.h"
 #include "engine/text_stats.h"
@@ -15,22 +16,30 @@ std::size_t Checklist::present_count() const {
 
 namespace {
 
+// A section is measured with its subsections of the same kind: a summary split by
+// subheadings is one summary.
 SectionFigures measure_section(const Document& doc, std::size_t index) {
   const Section& s = doc.sections[index];
+  const std::size_t last = last_subsection(doc, index, true);
+  const std::size_t end = doc.sections[last].end;
   SectionFigures f;
   f.section = index;
   f.kind = s.kind;
   f.title = s.title;
-  f.words = doc.word_count(s.begin, s.end);
-  if (s.has_heading()) f.words -= std::min(f.words, doc.word_count(s.heading_begin, s.heading_end));
-  TextStats stats = measure(doc, s.begin, s.end);
+  f.words = doc.word_count(s.begin, end);
+  for (std::size_t i = index; i <= last; ++i) {
+    const Section& part = doc.sections[i];
+    if (part.has_heading())
+      f.words -= std::min(f.words, doc.word_count(part.heading_begin, part.heading_end));
+  }
+  TextStats stats = measure(doc, s.begin, end);
   f.sentences = stats.sentences;
   f.average_sentence_words = stats.average_sentence_words();
   f.reading_age = stats.words ? stats.reading_age() : 0;
   f.flesch_reading_ease = stats.flesch_reading_ease();
   f.passive_sentences = stats.passive_sentences;
   for (const Sentence& sentence : doc.sentences) {
-    if (sentence.begin < s.begin || sentence.begin >= s.end) continue;
+    if (sentence.begin < s.begin || sentence.begin >= end) continue;
     if (doc.blocks[sentence.block].kind == BlockKind::Heading) continue;
     f.longest_sentence_words =
         std::max<std::size_t>(f.longest_sentence_words, sentence.last_token - sentence.first_token);

@@ -323,7 +323,8 @@ TEST_CASE("lsp: inlay hints and the document summary give each section's figures
   REQUIRE(hints.size() == 3);
   CHECK(hints[0]["position"] == position(0, 23));  // end of the heading line
   const std::string label = hints[0]["label"];
-  CHECK(label.rfind("14 / 300 words · reading age ", 0) == 0);
+  // The summary's figures include its subsection "Why it matters" (14 + 10 words).
+  CHECK(label.rfind("24 / 300 words · reading age ", 0) == 0);
   CHECK(hints[2]["label"].get<std::string>().find("evidence ") != std::string::npos);
   REQUIRE(result_of(s, 2).size() == 1);  // only the heading on line 4
   CHECK(result_of(s, 2)[0]["position"]["line"] == 4);
@@ -334,7 +335,7 @@ TEST_CASE("lsp: inlay hints and the document summary give each section's figures
   const json& pes = summary["sections"][0];
   CHECK(pes["title"] == "Plain English summary");
   CHECK(pes["kind"] == "plain-english-summary");
-  CHECK(pes["words"] == 14);
+  CHECK(pes["words"] == 24);
   CHECK(pes["wordLimit"] == 300);
   CHECK(pes["readingAge"].is_number());
   const json& ppi = summary["sections"][2];

@@ -1,6 +1,7 @@
 // length: word and character limits for sections (funder profiles set the numbers).
 #include <fmt/format.h>
 
+#include "core/sections.h"
 #include "engine/kinds/factories.h"
 #include "engine/section_figures.h"
 
@@ -12,10 +13,18 @@ class LengthCheck : public RuleCheck {
   LengthCheck(double max_words, double min_words, double max_characters)
       : max_words_(max_words), min_words_(min_words), max_characters_(max_characters) {}
 
+  // A section is measured with the subsections under it: "## Results" followed at once by
+  // "### Trial 1" is not empty, and a summary split by subheadings still has one word limit.
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (std::size_t index : ctx.sections) {
       const Section& s = ctx.doc.sections[index];
-      const double words = static_cast<double>(ctx.section_words(index));
+      const std::size_t last = last_subsection(ctx.doc, index, true);
+      const double words = words_up_to(ctx, index, last);
+      // Any subsection means the section is not empty.
+      const double words_below =
+          words_up_to(ctx, index, last_subsection(ctx.doc, index, false));
+      // A subsection of the same kind was measured with the section it belongs to.
+      const bool counted_above = under_same_kind(ctx.doc, index);
       // A named pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.
       const std::pair<std::size_t, std::size_t> anchor = ctx.section_anchor(index);
       auto emit = [&](double count, double limit) {
@@ -24,10 +33,12 @@ class LengthCheck : public RuleCheck {
                                 {"limit", fmt::format("{}", static_cast<long>(limit))},
                                 {"match", ""}}));
       };
-      if (max_words_ > 0 && words > max_words_) emit(words, max_words_);
-      if (min_words_ > 0 && words < min_words_ && s.has_heading()) emit(words, min_words_);
-      if (max_characters_ > 0) {
-        double characters = static_cast<double>(body_characters(ctx.doc, s));
+      if (max_words_ > 0 && words > max_words_ && !counted_above) emit(words, max_words_);
+      if (min_words_ > 0 && words_below < min_words_ && s.has_heading())
+        emit(words_below, min_words_);
+      if (max_characters_ > 0 && !counted_above) {
+        double characters =
+            static_cast<double>(body_characters(ctx.doc, s, ctx.doc.sections[last].end));
         if (characters > max_characters_) emit(characters, max_characters_);
       }
     }
@@ -39,12 +50,19 @@ class LengthCheck : public RuleCheck {
   }
 
  private:
-  // Characters (code points) of the section's text after its heading, as a form would count them.
-  static std::size_t body_characters(const Document& doc, const Section& s) {
+  static double words_up_to(const CheckContext& ctx, std::size_t first, std::size_t last) {
+    double words = 0;
+    for (std::size_t i = first; i <= last; ++i) words += ctx.section_words(i);
+    return words;
+  }
+
+  // Characters (code points) of the text after the section's heading up to `end`, as a form
+  // would count them.
+  static std::size_t body_characters(const Document& doc, const Section& s, std::size_t end) {
     std::size_t begin = s.has_heading() ? s.heading_end : s.begin;
     std::size_t count = 0;
     bool space = false;
-    for (std::size_t i = begin; i < s.end; ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
       unsigned char c = static_cast<unsigned char>(doc.prose[i]);
       if ((c & 0xC0) == 0x80) continue;
       bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
