@@ -44,7 +44,7 @@ std::string hunspell_dictionary_path(const std::string& language, const char* ex
 namespace {
 
 // Bump when the known-word set or the verdict file changes meaning.
-constexpr const char* kCacheFormat = "sayso-spelling-2";
+constexpr const char* kCacheFormat = "sayso-spelling-3";
 // The verdict file's lines are sorted by word, so a run looks words up in the file as read
 // instead of first building a map of up to 100,000 words (over a millisecond per start).
 constexpr const char* kVerdictFormat = "sayso-verdicts-3";
@@ -126,11 +126,19 @@ struct Speller::Impl {
     return h;
   }
 
+  // One known-word set per Hunspell dictionary, whatever word lists a rule adds (they are
+  // small, and kept in `added`): rules and kinds that ask about plain English share it.
   std::uint64_t known_key() const {
-    std::string k = std::string(kCacheFormat) + "|" + hunspell_library_stamp() + "|" +
-                    spec.language + "|" + file_stamp(aff) + "|" + file_stamp(dic);
+    return fnv1a(std::string(kCacheFormat) + "|" + hunspell_library_stamp() + "|" +
+                 spec.language + "|" + file_stamp(aff) + "|" + file_stamp(dic));
+  }
+
+  // Hunspell's answers depend on the word lists it was given too.
+  std::uint64_t verdicts_key_for(std::uint64_t known) const {
+    std::string k = std::to_string(known);
     for (const auto& path : spec.dictionaries)
       k += "|" + path + "|" + std::to_string(fnv1a(read_all(path)));
+    for (const auto& w : spec.words) k += "\x1f" + w;
     return fnv1a(k);
   }
 
@@ -149,10 +157,8 @@ struct Speller::Impl {
       std::lock_guard<std::mutex> lock(building);
       known = WordTable::open(path, key);
       if (!known) {
-        Hunspell& h = load_dictionaries();
+        Hunspell h(aff.c_str(), dic.c_str());  // the dictionary alone, without word lists
         std::vector<std::string> forms = dictionary_forms(aff, dic);
-        for (const auto& path_of_list : spec.dictionaries)
-          for (auto& line : word_list_lines(path_of_list)) forms.push_back(std::move(line));
         std::vector<std::string> accepted;
         accepted.reserve(forms.size() * 2);
         for (const std::string& form : forms) {
@@ -163,9 +169,7 @@ struct Speller::Impl {
         if (WordTable::write(path, key, accepted)) known = WordTable::open(path, key);
       }
     }
-    std::string words_key = std::to_string(key);
-    for (const auto& w : spec.words) words_key += "\x1f" + w;
-    verdicts_key = fnv1a(words_key);
+    verdicts_key = verdicts_key_for(key);
     verdicts_path = fmt::format("{}/verdicts-{:016x}.txt", dir, verdicts_key);
   }
 
@@ -242,6 +246,13 @@ Speller::Speller(const SpellerSpec& spec) : impl_(std::make_unique<Impl>()) {
                              " (install hunspell-en-gb / hunspell-en-us)");
   for (const auto& w : spec.words)
     if (plain_added_word(w)) impl_->added.insert(w);
+  // Word-list entries are accepted as written and, like Hunspell's own, capitalised.
+  for (const auto& path : spec.dictionaries)
+    for (const auto& w : word_list_lines(path)) {
+      if (!plain_added_word(w)) continue;
+      impl_->added.insert(w);
+      if (std::string title = title_case(w); !title.empty()) impl_->added.insert(std::move(title));
+    }
   std::lock_guard lock(live_spellers_mutex);
   live_spellers().insert(this);
 }

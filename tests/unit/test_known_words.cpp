@@ -200,3 +200,32 @@ TEST_CASE("words added to Hunspell are accepted as written", "[spelling]") {
     CHECK(hunspell.spell(w));
   }
 }
+
+TEST_CASE("word lists are answered like Hunspell would, and share the dictionary's known-word set",
+          "[spelling]") {
+  TempDir dir;
+  const std::string list = dir.file("domain.dic", "# research words\nmultimorbidity\nZzyzxville\n");
+  SpellerSpec with_list;
+  with_list.dictionaries = {list};
+  const std::vector<std::string> words = {"multimorbidity", "Multimorbidity", "MULTIMORBIDITY",
+                                          "Zzyzxville",     "zzyzxville",     "research",
+                                          "multimorbidityx"};
+  std::vector<bool> expected;
+  {
+    Speller hunspell_only(with_list);  // no cache folder: Hunspell, given the list, answers
+    for (const auto& w : words) expected.push_back(hunspell_only.correct(w));
+  }
+  CHECK(expected == std::vector<bool>{true, true, true, true, false, true, false});
+  CacheDirSetting setting(dir.path.string() + "/cache");
+  {
+    Speller listed(with_list);
+    for (std::size_t i = 0; i < words.size(); ++i) CHECK(listed.correct(words[i]) == expected[i]);
+    Speller plain{SpellerSpec{}};
+    CHECK(plain.correct("research"));
+    CHECK_FALSE(plain.correct("multimorbidity"));
+  }
+  std::size_t tables = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path / "cache"))
+    tables += entry.path().filename().string().rfind("words-", 0) == 0;
+  CHECK(tables == 1);  // one set for en_GB, with or without the list
+}

@@ -86,14 +86,17 @@ struct SpellingVariants {
 
   // `lower` (lower case) is misspelled in `language`: is it another system's spelling of a
   // word `own` knows?
+  // The other system's dictionary is asked last: most unknown words (names, typos) have no
+  // respelling our dictionary knows, and then it is never loaded.
   std::optional<Found> find(const std::string& lower, const std::string& language,
                             Speller& own) const {
     for (const auto& [variant, name] : names) {
-      if (variant == language || !correct_in(variant, lower)) continue;
+      if (variant == language) continue;
       for (const auto& pattern : patterns) {
         auto from = pattern.find(variant), to = pattern.find(language);
         if (from == pattern.end() || to == pattern.end()) continue;
-        if (auto fix = respelled(lower, from->second, to->second, own)) return Found{variant, *fix};
+        auto fix = respelled(lower, from->second, to->second, own);
+        if (fix && correct_in(variant, lower)) return Found{variant, *fix};
       }
     }
     return std::nullopt;
