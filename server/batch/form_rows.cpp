@@ -129,7 +129,6 @@ FormMap load_form_map(const std::string& path) {
   return map;
 }
 
-
 FormRow error_row(std::optional<std::size_t> row, std::string id, std::string error) {
   FormRow out;
   out.row = row;

@@ -129,8 +129,8 @@ struct Speller::Impl {
   // One known-word set per Hunspell dictionary, whatever word lists a rule adds (they are
   // small, and kept in `added`): rules and kinds that ask about plain English share it.
   std::uint64_t known_key() const {
-    return fnv1a(std::string(kCacheFormat) + "|" + hunspell_library_stamp() + "|" +
-                 spec.language + "|" + file_stamp(aff) + "|" + file_stamp(dic));
+    return fnv1a(std::string(kCacheFormat) + "|" + hunspell_library_stamp() + "|" + spec.language +
+                 "|" + file_stamp(aff) + "|" + file_stamp(dic));
   }
 
   // Hunspell's answers depend on the word lists it was given too.

@@ -17,8 +17,7 @@ std::vector<std::string> acronyms_in(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("acronyms: run-in headings and form labels in capitals are words",
-          "[rules][acronym]") {
+TEST_CASE("acronyms: run-in headings and form labels in capitals are words", "[rules][acronym]") {
   CHECK(acronyms_in("OVERVIEW. We will study how frogs share gut bacteria.\n"
                     "INTELLECTUAL MERIT. The work will test ideas about ecosystems.\n")
             .empty());

@@ -160,9 +160,8 @@ TEST_CASE("a speller with a cache gives Hunspell's answers and loads it only whe
     std::vector<std::string> lines;
     while (std::getline(in, line)) lines.push_back(line);
     REQUIRE(lines.size() >= 2);
-    CHECK(std::is_sorted(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
-      return a.substr(1) < b.substr(1);
-    }));
+    CHECK(std::is_sorted(lines.begin(), lines.end(),
+                         [](const auto& a, const auto& b) { return a.substr(1) < b.substr(1); }));
     std::ofstream out(entry.path(), std::ios::trunc);
     out << header << "\n";
     for (auto it = lines.rbegin(); it != lines.rend(); ++it) out << *it << "\n";

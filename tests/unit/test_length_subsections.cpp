@@ -35,7 +35,8 @@ TEST_CASE("length: a summary split by subheadings has one word limit", "[rules][
   Found found = lint_file(text, "a.md", "structure.pes-word-limit");
   REQUIRE(found.findings.size() == 1);
   CHECK(found.flagged() == std::vector<std::string>{"Plain English summary"});
-  CHECK_THAT(found.findings[0].message, Catch::StartsWith("This plain-English summary has 400 words"));
+  CHECK_THAT(found.findings[0].message,
+             Catch::StartsWith("This plain-English summary has 400 words"));
   // Each part alone is under the limit, so nothing is reported on the parts.
   const std::string short_text = "## Plain English summary\n\n### Part one\n\n" + words(100) +
                                  "\n\n### Part two\n\n" + words(100) + "\n";

@@ -73,9 +73,8 @@ TEST_CASE("spelling: variant settings are checked when the rule file loads", "[r
              Catch::Contains("'variants' must map languages to names"));
   CHECK_THAT(load_error(head + "    variants: {en_GB: UK, en_US: US}\n"),
              Catch::Contains("'variants' needs 'patterns'"));
-  CHECK_THAT(load_error(head +
-                        "    variants: {en_GB: UK, en_US: US}\n"
-                        "    patterns: [{en_GB: our, en_AU: or}]\n    variant_message: m\n"),
+  CHECK_THAT(load_error(head + "    variants: {en_GB: UK, en_US: US}\n"
+                               "    patterns: [{en_GB: our, en_AU: or}]\n    variant_message: m\n"),
              Catch::Contains("pattern names 'en_AU', which is not in 'variants'"));
   CHECK_THAT(load_error(head + "    variants: {en_GB: UK, en_US: US}\n"
                                "    patterns: [{en_GB: our, en_US: or}]\n"),
@@ -91,8 +90,7 @@ TEST_CASE("references: a reference list is not spell-checked or searched for acr
   CHECK(lint_file(text, "a.md", kRule).findings.empty());
   CHECK(lint_file(text, "a.md", "acronyms.unexplained").findings.empty());
   // The same words in Background are the writer's own.
-  const std::string in_background =
-      "# Background\n\nWe read Kleinmann on hyperedges and an RCT.\n";
+  const std::string in_background = "# Background\n\nWe read Kleinmann on hyperedges and an RCT.\n";
   CHECK(lint_file(in_background, "a.md", kRule).flagged() ==
         std::vector<std::string>{"hyperedges"});
   CHECK(lint_file(in_background, "a.md", "acronyms.unexplained").flagged() ==

@@ -70,7 +70,9 @@ class CapitalsNotAcronyms {
   }
 
  private:
-  char char_at(std::size_t byte) const { return byte < doc_.prose.size() ? doc_.prose[byte] : '\n'; }
+  char char_at(std::size_t byte) const {
+    return byte < doc_.prose.size() ? doc_.prose[byte] : '\n';
+  }
 
   // The next character after `byte` that is not a space or tab ('\n' at the end).
   char next_visible(std::size_t byte) const {

@@ -21,8 +21,7 @@ class LengthCheck : public RuleCheck {
       const std::size_t last = last_subsection(ctx.doc, index, true);
       const double words = words_up_to(ctx, index, last);
       // Any subsection means the section is not empty.
-      const double words_below =
-          words_up_to(ctx, index, last_subsection(ctx.doc, index, false));
+      const double words_below = words_up_to(ctx, index, last_subsection(ctx.doc, index, false));
       // A subsection of the same kind was measured with the section it belongs to.
       const bool counted_above = under_same_kind(ctx.doc, index);
       // A named pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.

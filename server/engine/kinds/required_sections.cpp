@@ -23,9 +23,9 @@ class RequiredSectionsCheck : public RuleCheck {
     const std::size_t start = doc.source.content_begin;
     for (const auto& kind : required_)
       if (!present.count(kind))
-        out.push_back(ctx.make(
-            start, start,
-            {{"missing", kind}, {"section", section_kind_heading(kind)}, {"match", ""}}));
+        out.push_back(
+            ctx.make(start, start,
+                     {{"missing", kind}, {"section", section_kind_heading(kind)}, {"match", ""}}));
     check_order(ctx, out);
   }
 

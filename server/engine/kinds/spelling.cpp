@@ -74,7 +74,7 @@ std::string plain_apostrophes(std::string_view w) {
 // differ ("our" and "or"), from the rule file. A word another system spells that way is told
 // apart from a misspelling, with the writer's own system's form as the fix.
 struct SpellingVariants {
-  std::map<std::string, std::string> names;                 // language → name readers know
+  std::map<std::string, std::string> names;                  // language → name readers know
   std::vector<std::map<std::string, std::string>> patterns;  // language → letters
   std::string message;
 
@@ -85,9 +85,8 @@ struct SpellingVariants {
   };
 
   // `lower` (lower case) is misspelled in `language`: is it another system's spelling of a
-  // word `own` knows?
-  // The other system's dictionary is asked last: most unknown words (names, typos) have no
-  // respelling our dictionary knows, and then it is never loaded.
+  // word `own` knows? The other system's dictionary is asked last: most unknown words (names,
+  // typos) have no respelling `own` knows, and then it is never loaded.
   std::optional<Found> find(const std::string& lower, const std::string& language,
                             Speller& own) const {
     for (const auto& [variant, name] : names) {
@@ -152,8 +151,8 @@ class SpellingCheck : public RuleCheck {
  private:
   Diagnostic finding(const CheckContext& ctx, Speller& speller, const Token& t,
                      std::string_view text) const {
-    auto variant = variants_.empty() ? std::nullopt
-                                     : variants_.find(t.lower, spec_.language, speller);
+    auto variant =
+        variants_.empty() ? std::nullopt : variants_.find(t.lower, spec_.language, speller);
     if (!variant) return ctx.make(t.begin, t.end, {});
     const std::string fix = match_case(std::string(text), variant->fix);
     Diagnostic d = ctx.make(t.begin, t.end, {{"suggestion", fix}}, {fix});
@@ -209,22 +208,28 @@ SpellingVariants read_variants(const Rule& rule) {
   SpellingVariants out;
   const DataNode& names = rule.node["variants"];
   if (names.is_empty()) return out;
-  if (!names.is_map()) throw KindError{"'variants' must map languages to names, like {en_GB: UK}", names.line()};
+  if (!names.is_map())
+    throw KindError{"'variants' must map languages to names, like {en_GB: UK}", names.line()};
   for (const DataNode& name : names.children()) {
     if (!name.is_text() || name.value().empty())
-      throw KindError{fmt::format("variant '{}' needs a name, like UK", name.key()), name.key_line()};
+      throw KindError{fmt::format("variant '{}' needs a name, like UK", name.key()),
+                      name.key_line()};
     out.names[name.key()] = name.value();
   }
   const DataNode& patterns = rule.node["patterns"];
   if (!patterns.is_list() || patterns.size() == 0)
-    throw KindError{"'variants' needs 'patterns': a list like {en_GB: our, en_US: or}", rule.node["variants"].line()};
+    throw KindError{"'variants' needs 'patterns': a list like {en_GB: our, en_US: or}",
+                    rule.node["variants"].line()};
   for (const DataNode& pattern : patterns.children()) {
     if (!pattern.is_map() || pattern.size() < 2)
-      throw KindError{"each pattern maps two or more languages to letters, like {en_GB: our, en_US: or}", pattern.line()};
+      throw KindError{
+          "each pattern maps two or more languages to letters, like {en_GB: our, en_US: or}",
+          pattern.line()};
     std::map<std::string, std::string> letters;
     for (const DataNode& l : pattern.children()) {
       if (!out.names.count(l.key()))
-        throw KindError{fmt::format("pattern names '{}', which is not in 'variants'", l.key()), l.key_line()};
+        throw KindError{fmt::format("pattern names '{}', which is not in 'variants'", l.key()),
+                        l.key_line()};
       if (!l.is_text() || l.value().empty())
         throw KindError{fmt::format("pattern letters for '{}' are missing", l.key()), l.line()};
       letters[l.key()] = l.value();
@@ -233,7 +238,8 @@ SpellingVariants read_variants(const Rule& rule) {
   }
   out.message = param_string(rule.node, "variant_message", "");
   if (out.message.empty())
-    throw KindError{"'variants' needs a 'variant_message' for words spelled another way", rule.node["variants"].line()};
+    throw KindError{"'variants' needs a 'variant_message' for words spelled another way",
+                    rule.node["variants"].line()};
   return out;
 }
 
