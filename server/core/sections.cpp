@@ -123,9 +123,27 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
   return false;
 }
 
+// A paragraph that is nothing but a section name ("**References**", a bold "Plain English
+// summary" typed without a heading style) is a heading, at the level of the heading before it.
+// Table cells are not: a table may list section names as values.
+void promote_section_names(Document& doc, const SectionClassifier& classifier) {
+  int level = 1;
+  for (Block& b : doc.blocks) {
+    if (b.kind == BlockKind::Heading) {
+      level = b.heading_level;
+    } else if (b.kind == BlockKind::Paragraph && b.end - b.begin <= 120 &&
+               classifier.is_known_heading(
+                   std::string_view(doc.prose).substr(b.begin, b.end - b.begin))) {
+      b.kind = BlockKind::Heading;
+      b.heading_level = level;
+    }
+  }
+}
+
 void build_sections(Document& doc, const SectionClassifier& classifier,
                     const std::string& headless_kind) {
   doc.sections.clear();
+  promote_section_names(doc, classifier);
   const std::size_t doc_begin = doc.source.content_begin;
   const std::size_t doc_end = doc.source.bytes.size();
   std::vector<const Block*> headings;

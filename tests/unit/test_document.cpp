@@ -30,6 +30,19 @@ TEST_CASE("markdown sections get canonical kinds; subheadings inherit", "[sectio
   CHECK(doc.sections[3].title == "Payment");
 }
 
+TEST_CASE("a paragraph that is only a section name is a heading; a table cell is not",
+          "[sections]") {
+  Document doc = load(
+      "# My study\n\nWe test walking groups.\n\n**Lay summary:**\n\nWe test.\n\n"
+      "| form field | what |\n|---|---|\n| PPI | people |\n\nPPI is in the table.\n");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[1].kind == "plain-english-summary");
+  CHECK(doc.sections[1].title == "Lay summary:");
+  CHECK(doc.sections[1].level == 1);  // the level of the heading before it
+  // The same words inside a sentence are just words.
+  CHECK(load("We wrote a lay summary.\n\nMethods are below.\n").sections.size() == 1);
+}
+
 TEST_CASE("a document with no headings takes the headless kind", "[sections]") {
   Document doc = load("Just a summary of our study.\n", "x.md", "plain-english-summary");
   REQUIRE(doc.sections.size() == 1);
