@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "core/parallel.h"
 #include "core/segmentation.h"
@@ -79,6 +81,60 @@ std::string problem_with_words(const std::vector<std::string>& words) {
   return "";
 }
 
+// Everyday contractions: a phrase matches its words written either way ("we will ask" and
+// "we'll ask", "don't" and "do not"), as plain-English writers use both.
+struct Contraction {
+  std::string_view full, short_form;  // "we will", "we'll"
+};
+constexpr Contraction kContractions[] = {
+    {"we will", "we'll"},        {"you will", "you'll"},    {"they will", "they'll"},
+    {"i will", "i'll"},          {"it will", "it'll"},      {"he will", "he'll"},
+    {"she will", "she'll"},      {"that will", "that'll"},  {"will not", "won't"},
+    {"do not", "don't"},         {"does not", "doesn't"},   {"did not", "didn't"},
+    {"is not", "isn't"},         {"are not", "aren't"},     {"was not", "wasn't"},
+    {"were not", "weren't"},     {"cannot", "can't"},       {"could not", "couldn't"},
+    {"should not", "shouldn't"}, {"would not", "wouldn't"}, {"have not", "haven't"},
+    {"has not", "hasn't"},       {"had not", "hadn't"},     {"must not", "mustn't"},
+    {"we are", "we're"},         {"you are", "you're"},     {"they are", "they're"},
+    {"we have", "we've"},        {"you have", "you've"},    {"they have", "they've"},
+    {"i have", "i've"},          {"i am", "i'm"},           {"it is", "it's"},
+    {"that is", "that's"},       {"there is", "there's"},   {"we would", "we'd"},
+    {"they would", "they'd"},    {"let us", "let's"}};
+
+constexpr std::size_t kMaxSpellings = 16;
+
+// `words` with the contractions from `at` on written both ways; at most kMaxSpellings.
+void add_spellings(const std::vector<std::string>& words, std::size_t at,
+                   std::vector<std::string>& so_far, std::vector<std::vector<std::string>>& out) {
+  if (out.size() >= kMaxSpellings) return;
+  if (at == words.size()) {
+    if (std::find(out.begin(), out.end(), so_far) == out.end()) out.push_back(so_far);
+    return;
+  }
+  const std::size_t mark = so_far.size();
+  so_far.push_back(words[at]);
+  add_spellings(words, at + 1, so_far, out);
+  so_far.resize(mark);
+  const std::string pair = at + 1 < words.size() ? words[at] + " " + words[at + 1] : "";
+  for (const Contraction& c : kContractions) {
+    if (!pair.empty() && pair == c.full) {  // "we will" → "we'll"
+      so_far.emplace_back(c.short_form);
+      add_spellings(words, at + 2, so_far, out);
+      so_far.resize(mark);
+    }
+    if (words[at] == c.full) {  // "cannot" → "can't"
+      so_far.emplace_back(c.short_form);
+      add_spellings(words, at + 1, so_far, out);
+      so_far.resize(mark);
+    }
+    if (words[at] == c.short_form) {  // "won't" → "will not"
+      for (const auto& w : phrase_words(c.full)) so_far.push_back(w);
+      add_spellings(words, at + 1, so_far, out);
+      so_far.resize(mark);
+    }
+  }
+}
+
 }  // namespace
 
 std::string PhraseMatcher::problem_with(std::string_view phrase) {
@@ -95,9 +151,14 @@ std::string PhraseMatcher::add(std::string_view phrase, PhraseRef ref) {
   }
   std::vector<std::string> words = phrase_words(phrase);
   if (std::string problem = problem_with_words(words); !problem.empty()) return problem;
-  std::uint32_t node = 0;
-  for (const auto& w : words) node = child(node, w);
-  nodes_[node].outputs.push_back(ref);
+  std::vector<std::vector<std::string>> spellings;
+  std::vector<std::string> so_far;
+  add_spellings(words, 0, so_far, spellings);
+  for (const auto& spelling : spellings) {
+    std::uint32_t node = 0;
+    for (const auto& w : spelling) node = child(node, w);
+    nodes_[node].outputs.push_back(ref);
+  }
   ++phrase_count_;
   return "";
 }
