@@ -109,6 +109,30 @@ void add_dictionary_action(const ActionContext& c, const std::string& word, cons
                        {"arguments", json::array({word, c.doc.uri})}}}});
 }
 
+// For a word spelled the way of another spelling system (a spelling finding that knows its fix),
+// the command that makes that system the project's: "Use US spelling in this project".
+void add_language_action(const ActionContext& c, const Rule* rule, const json& diagnostic,
+                         json& actions) {
+  if (rule == nullptr || !rule->node["variants"].is_map()) return;
+  const std::string current = rule->node["language"].value();
+  const DataNode* other = nullptr;
+  for (const DataNode& variant : rule->node["variants"].children()) {
+    if (variant.key() == current) continue;
+    if (other != nullptr) return;  // more than one other system: which one is not clear
+    other = &variant;
+  }
+  if (other == nullptr) return;
+  actions.push_back(
+      {{"title", "Use " + other->value() +
+                     " spelling in this project (.sayso.yml: language: " + other->key() + ")"},
+       {"kind", "quickfix"},
+       {"diagnostics", json::array({diagnostic})},
+       {"command",
+        {{"title", "Set the spelling language"},
+         {"command", "sayso.setLanguage"},
+         {"arguments", json::array({other->key(), c.doc.uri})}}}});
+}
+
 void add_disable_actions(const ActionContext& c, const Diagnostic& d, const json& diagnostic,
                          json& actions) {
   const std::size_t line_start = line_start_of(c.lines, d.begin);
@@ -169,6 +193,7 @@ json Server::on_code_action(const json& params) {
         if (suggestions.size() > kSpellingSuggestions) suggestions.resize(kSpellingSuggestions);
         add_replacements(c, d, suggestions, diagnostic, actions);
         add_dictionary_action(c, word, diagnostic, actions);
+        if (!d.suggestions.empty()) add_language_action(c, rule_of(doc, d), diagnostic, actions);
       } else {
         add_replacements(c, d, d.suggestions, diagnostic, actions);
       }

@@ -5,6 +5,8 @@
 //   sayso.explainRule [ruleId]     → Markdown: what the rule says, why, sources, who shaped it
 //   sayso.addWord [word, uri?]     adds the word to `words:` in the workspace's .sayso.yml
 //                                  (created if absent) and re-lints; → {"file": path}
+//   sayso.setLanguage [language, uri?]  sets `language:` (en_GB or en_US) in the workspace's
+//                                  .sayso.yml (created if absent) and re-lints; → {"file": path}
 //   sayso.showSection [uri, line]  the section whose heading is on that line (the code lens's
 //                                  command): shows its figures and missing evidence
 //                                  (window/showMessage); → the same in Markdown
@@ -28,6 +30,13 @@ std::string argument_string(const json& arguments, std::size_t index, std::strin
     throw RpcError(ErrorCode::InvalidParams,
                    "argument " + std::to_string(index + 1) + " must be " + std::string(what));
   return arguments[index].get<std::string>();
+}
+
+// Argument `index` when it is a string, else "".
+std::string optional_argument_string(const json& arguments, std::size_t index) {
+  return arguments.is_array() && arguments.size() > index && arguments[index].is_string()
+             ? arguments[index].get<std::string>()
+             : "";
 }
 
 std::string read_text_file(const std::string& path) {
@@ -86,6 +95,7 @@ json Server::on_execute_command(const json& params) {
   if (command == "sayso.lintWorkspace") return lint_workspace(params);
   if (command == "sayso.explainRule") return explain_rule(arguments);
   if (command == "sayso.addWord") return add_word(arguments);
+  if (command == "sayso.setLanguage") return set_language(arguments);
   if (command == "sayso.showSection") return show_section(arguments);
   throw RpcError(ErrorCode::InvalidParams, "unknown command " + command);
 }
@@ -140,43 +150,69 @@ json Server::explain_rule(const json& arguments) {
   return rule_markdown(*rule);
 }
 
-json Server::add_word(const json& arguments) {
-  const std::string word = argument_string(arguments, 0, "the word to add");
-  if (word.empty() || word.size() > kMaxWordBytes ||
-      word.find_first_of("\r\n\t") != std::string::npos)
-    throw RpcError(ErrorCode::InvalidParams, "not a word: " + word.substr(0, kMaxWordBytes));
-  const std::string uri = arguments.is_array() && arguments.size() > 1 && arguments[1].is_string()
-                              ? arguments[1].get<std::string>()
-                              : "";
+std::pair<std::string, std::string> Server::workspace_config_for(const std::string& uri) {
   const std::string doc_path = file_uri_to_path(uri);
   std::string folder = doc_path.empty() ? "" : folder_of(doc_path);
   if (folder.empty() && !doc_path.empty()) folder = fs::path(doc_path).parent_path().string();
   if (folder.empty() && !folders_.empty()) folder = folders_.front();
   if (folder.empty())
-    throw RpcError(ErrorCode::InvalidParams, "no workspace folder to keep a dictionary in");
+    throw RpcError(ErrorCode::InvalidParams, "no workspace folder to keep settings in");
 
   // The .sayso.yml that governs the document, if it is inside the workspace; else a new one in
   // the workspace folder that extends whatever applied before.
   const std::string start = doc_path.empty() ? folder : fs::path(doc_path).parent_path().string();
   std::string config = find_config_file(start);
-  std::string text;
   const fs::path relative = fs::path(config).lexically_relative(folder);
-  if (!config.empty() && !relative.empty() && *relative.begin() != "..") {
-    text = read_text_file(config);
-  } else {
-    const std::string outer = config;
-    config = (fs::path(folder) / ".sayso.yml").string();
-    if (!outer.empty())
-      text = "extends: " + fs::path(outer).lexically_relative(folder).string() + "\n";
-  }
+  if (!config.empty() && !relative.empty() && *relative.begin() != "..")
+    return {config, read_text_file(config)};
+  const std::string outer = config;
+  config = (fs::path(folder) / ".sayso.yml").string();
+  if (outer.empty()) return {config, ""};
+  return {config, "extends: " + fs::path(outer).lexically_relative(folder).string() + "\n"};
+}
+
+void Server::write_workspace_config(const std::string& path, const std::string& text,
+                                    const std::string& change) {
   try {
-    write_text_file(config, add_word_to_config_text(text, word));
+    write_text_file(path, text);
+  } catch (const std::exception& e) {
+    show_message(kMessageError, "sayso: cannot " + change + " in " + path + ": " + e.what());
+    throw RpcError(ErrorCode::InternalError, e.what());
+  }
+  log(change + " in " + path);
+  reload_rules(change + " in " + path);
+}
+
+json Server::add_word(const json& arguments) {
+  const std::string word = argument_string(arguments, 0, "the word to add");
+  if (word.empty() || word.size() > kMaxWordBytes ||
+      word.find_first_of("\r\n\t") != std::string::npos)
+    throw RpcError(ErrorCode::InvalidParams, "not a word: " + word.substr(0, kMaxWordBytes));
+  auto [config, text] = workspace_config_for(optional_argument_string(arguments, 1));
+  std::string changed;
+  try {
+    changed = add_word_to_config_text(text, word);
   } catch (const std::exception& e) {
     show_message(kMessageError, "sayso: cannot add '" + word + "' to " + config + ": " + e.what());
     throw RpcError(ErrorCode::InternalError, e.what());
   }
-  log("added '" + word + "' to " + config);
-  reload_rules("a word was added to " + config);
+  write_workspace_config(config, changed, "added '" + word + "'");
+  return {{"file", config}};
+}
+
+json Server::set_language(const json& arguments) {
+  const std::string language = argument_string(arguments, 0, "en_GB or en_US");
+  if (language != "en_GB" && language != "en_US")
+    throw RpcError(ErrorCode::InvalidParams, "language must be en_GB or en_US");
+  auto [config, text] = workspace_config_for(optional_argument_string(arguments, 1));
+  std::string changed;
+  try {
+    changed = set_language_in_config_text(text, language);
+  } catch (const std::exception& e) {
+    show_message(kMessageError, "sayso: cannot set the language in " + config + ": " + e.what());
+    throw RpcError(ErrorCode::InternalError, e.what());
+  }
+  write_workspace_config(config, changed, "set language: " + language);
   return {{"file", config}};
 }
 

@@ -1,6 +1,7 @@
-// Adding a word to the `words:` list of a .sayso.yml. yaml-cpp reads the file to find the list;
-// the word is then added by inserting one line, so the user's comments and layout stay as they
-// were. Only when the list is written in a form that cannot take a new line (a flow list
+// Adding a word to the `words:` list of a .sayso.yml, and setting its `language:`. yaml-cpp reads
+// the file to find the list; the word is then added by inserting one line, so the user's comments
+// and layout stay as they were. Only when the list is written in a form that cannot take a new line
+// (a flow list
 // `[a, b]`, a single word) is the file re-emitted by yaml-cpp.
 #include <algorithm>
 #include <stdexcept>
@@ -111,6 +112,37 @@ std::string add_word_to_config_text(const std::string& text, const std::string& 
     if (!inserted.empty() && adds_word(inserted, key, word)) return inserted;
   }
   return re_emitted(root, key, word);
+}
+
+std::string set_language_in_config_text(const std::string& text, const std::string& language) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw std::runtime_error("the file is not valid YAML (line " + std::to_string(e.mark.line + 1) +
+                             "): fix it first");
+  }
+  const std::string line = "language: " + language + "\n";
+  if (!root || root.IsNull()) return with_final_newline(text) + line;
+  if (!root.IsMap()) throw std::runtime_error("the file is not a map of settings");
+  const YAML::Node& settings = root;
+  const YAML::Node current = settings["language"];
+  if (!current) return with_final_newline(text) + line;
+  if (current.IsScalar() && current.Scalar() == language) return text;
+  // Replace the value where it is written, keeping the rest of its line (a comment).
+  const YAML::Mark mark = current.Mark();
+  if (current.IsScalar() && mark.pos >= 0 &&
+      text.compare(static_cast<std::size_t>(mark.pos), current.Scalar().size(), current.Scalar()) ==
+          0) {
+    std::string out = text;
+    out.replace(static_cast<std::size_t>(mark.pos), current.Scalar().size(), language);
+    const YAML::Node check = YAML::Load(out);
+    if (check.IsMap() && check["language"] && check["language"].Scalar() == language) return out;
+  }
+  root["language"] = language;
+  YAML::Emitter out;
+  out << root;
+  return with_final_newline(out.c_str());
 }
 
 }  // namespace sayso::lsp

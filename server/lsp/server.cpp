@@ -20,7 +20,8 @@ constexpr int kMaxDebounceMs = 5000;
 
 const std::vector<std::string>& command_names() {
   static const std::vector<std::string> names = {"sayso.lintWorkspace", "sayso.explainRule",
-                                                 "sayso.addWord", "sayso.showSection"};
+                                                 "sayso.addWord", "sayso.setLanguage",
+                                                 "sayso.showSection"};
   return names;
 }
 

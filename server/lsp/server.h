@@ -203,6 +203,14 @@ class Server {
   json lint_workspace(const json& params);
   json explain_rule(const json& arguments);
   json add_word(const json& arguments);
+  json set_language(const json& arguments);
+  // The workspace's .sayso.yml governing the document at `uri` ("" = the first folder), and its
+  // text; a new file (text "" or an `extends:` of the config that applied) when there is none
+  // inside the workspace.
+  std::pair<std::string, std::string> workspace_config_for(const std::string& uri);
+  // Writes a config file and re-lints; shows and throws on failure.
+  void write_workspace_config(const std::string& path, const std::string& text,
+                              const std::string& change);
 
   Transport& transport_;
   LanguageServerOptions options_;
@@ -273,6 +281,11 @@ std::string section_figures_label(const SectionFigures& figures);
 // `text` (a .sayso.yml, possibly empty) with `word` added to its `words:` list; other settings and
 // comments are kept. Throws std::runtime_error if the text is not a YAML map.
 std::string add_word_to_config_text(const std::string& text, const std::string& word);
+
+// `text` (a .sayso.yml, possibly empty) with its `language:` set to `language`, in place when it
+// has one (the line's comment kept), else added. Throws std::runtime_error if the text is not a
+// YAML map.
+std::string set_language_in_config_text(const std::string& text, const std::string& language);
 
 // "file:12: what" → {file, 11, what}; nullopt when the text has no file:line prefix.
 std::optional<FileProblem> parse_file_problem(const std::string& error_text);

@@ -54,8 +54,8 @@ TEST_CASE("lsp: initialize advertises every feature", "[lsp][features]") {
   CHECK(caps["documentSymbolProvider"] == true);
   CHECK(caps["inlayHintProvider"] == true);
   CHECK(caps["executeCommandProvider"]["commands"] ==
-        json::array(
-            {"sayso.lintWorkspace", "sayso.explainRule", "sayso.addWord", "sayso.showSection"}));
+        json::array({"sayso.lintWorkspace", "sayso.explainRule", "sayso.addWord",
+                     "sayso.setLanguage", "sayso.showSection"}));
   CHECK(caps["codeLensProvider"]["resolveProvider"] == false);
   CHECK(caps["workspace"]["workspaceFolders"]["changeNotifications"] == true);
 }
@@ -517,4 +517,43 @@ TEST_CASE("lsp: a US spelling's quick fix is its UK form", "[lsp][actions][spell
   REQUIRE(fix != nullptr);
   CHECK((*fix)["isPreferred"] == true);
   CHECK(edits_of(*fix, uri)[0]["newText"] == "colour");
+}
+
+TEST_CASE("lsp: a US spelling offers to make US spelling the project's, and doing so re-lints",
+          "[lsp][actions][spelling]") {
+  TempFolder folder("set-language");
+  folder.write(".sayso.yml", "profile: nihr\nlanguage: en_GB  # UK funders\n");
+  const std::string uri = folder.uri("summary.md");
+  Client client;
+  client.initialize(json::object(), {{"rootUri", folder.uri()}}).open(uri, "We like the color.\n");
+  code_actions(client, 1, uri, range(0, 13, 0, 13));  // "color"
+  client.request(2, "workspace/executeCommand",
+                 {{"command", "sayso.setLanguage"}, {"arguments", {"en_US", uri}}});
+  client.request(3, "workspace/executeCommand",
+                 {{"command", "sayso.setLanguage"}, {"arguments", {"fr_FR", uri}}});
+  const Session s = client.shutdown_and_exit().run();
+  INFO(s.log);
+  const json* use_us = action_titled(
+      result_of(s, 1), "Use US spelling in this project (.sayso.yml: language: en_US)");
+  REQUIRE(use_us != nullptr);
+  CHECK((*use_us)["command"]["arguments"] == json::array({"en_US", uri}));
+  CHECK(result_of(s, 2)["file"] == (folder.path() / ".sayso.yml").string());
+  CHECK(folder.read(".sayso.yml") == "profile: nihr\nlanguage: en_US  # UK funders\n");
+  CHECK(error_code(s, 3) == -32602);
+  // Re-linted under en_US: "color" is right now.
+  CHECK(with_code(s.diagnostics(uri)["diagnostics"], "spelling.").empty());
+}
+
+TEST_CASE("lsp: the language is set in .sayso.yml keeping what is there", "[lsp][spelling]") {
+  using sayso::lsp::set_language_in_config_text;
+  CHECK(set_language_in_config_text("", "en_US") == "language: en_US\n");
+  CHECK(set_language_in_config_text("# mine", "en_US") == "# mine\nlanguage: en_US\n");
+  CHECK(set_language_in_config_text("profile: nihr\n", "en_US") ==
+        "profile: nihr\nlanguage: en_US\n");
+  CHECK(set_language_in_config_text("language: en_GB # x\nwords: [a]\n", "en_US") ==
+        "language: en_US # x\nwords: [a]\n");
+  CHECK(set_language_in_config_text("language: en_US\n", "en_US") == "language: en_US\n");
+  CHECK(set_language_in_config_text("language: 'en_GB'\n", "en_US") == "language: en_US\n");
+  CHECK_THROWS(set_language_in_config_text("- a\n- b\n", "en_US"));
+  CHECK_THROWS(set_language_in_config_text("language: [\n", "en_US"));
 }
