@@ -88,16 +88,21 @@ bool adds_word(const std::string& text, const std::string& key, const std::strin
   }
 }
 
-}  // namespace
-
-std::string add_word_to_config_text(const std::string& text, const std::string& word) {
-  YAML::Node root;
+// The settings in a .sayso.yml's text (Null for an empty one); throws std::runtime_error, with
+// the line, when it is not valid YAML.
+YAML::Node load_config_text(const std::string& text) {
   try {
-    root = YAML::Load(text);
+    return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw std::runtime_error("the file is not valid YAML (line " + std::to_string(e.mark.line + 1) +
                              "): fix it first");
   }
+}
+
+}  // namespace
+
+std::string add_word_to_config_text(const std::string& text, const std::string& word) {
+  YAML::Node root = load_config_text(text);
   const std::string new_list = "words:\n  - " + yaml_scalar(word) + "\n";
   if (!root || root.IsNull()) return with_final_newline(text) + new_list;  // empty or comments
   if (!root.IsMap()) throw std::runtime_error("the file is not a map of settings");
@@ -115,13 +120,7 @@ std::string add_word_to_config_text(const std::string& text, const std::string& 
 }
 
 std::string set_language_in_config_text(const std::string& text, const std::string& language) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw std::runtime_error("the file is not valid YAML (line " + std::to_string(e.mark.line + 1) +
-                             "): fix it first");
-  }
+  YAML::Node root = load_config_text(text);
   const std::string line = "language: " + language + "\n";
   if (!root || root.IsNull()) return with_final_newline(text) + line;
   if (!root.IsMap()) throw std::runtime_error("the file is not a map of settings");
