@@ -140,6 +140,24 @@ void promote_section_names(Document& doc, const SectionClassifier& classifier) {
   }
 }
 
+// Longer than this, a text said to be one kind of section is a document with sections.
+constexpr std::size_t kMaxOneSectionBytes = 20000;  // about 3,000 words
+
+// Whether a text said to be `kind` (a summary pasted into the web page, a file named
+// summary.md, `--kind`) is that one section whole, its headings ("Background", "What we will
+// do") being parts of it: unless it has a heading of that kind itself, or is too long for one
+// section. Otherwise a summary with subheadings would lose the summary's rules.
+bool is_one_section(const Document& doc, const SectionClassifier& classifier,
+                    const std::vector<const Block*>& headings, const std::string& kind) {
+  if (kind == "document" || kind == "other" || kind == "title" || headings.empty()) return false;
+  if (doc.source.bytes.size() - doc.source.content_begin > kMaxOneSectionBytes) return false;
+  for (const Block* h : headings)
+    if (classifier.classify(std::string_view(doc.prose).substr(h->begin, h->end - h->begin)) ==
+        kind)
+      return false;
+  return true;
+}
+
 void build_sections(Document& doc, const SectionClassifier& classifier,
                     const std::string& headless_kind) {
   doc.sections.clear();
@@ -149,6 +167,14 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
   std::vector<const Block*> headings;
   for (const Block& b : doc.blocks)
     if (b.kind == BlockKind::Heading) headings.push_back(&b);
+  if (is_one_section(doc, classifier, headings, headless_kind)) {
+    Section whole;
+    whole.kind = headless_kind;
+    whole.begin = doc_begin;
+    whole.end = doc_end;
+    doc.sections.push_back(whole);
+    return;
+  }
 
   const std::size_t first_heading_line_start =
       headings.empty() ? doc_end : doc.lines.line_start(doc.lines.line_of(headings.front()->begin));

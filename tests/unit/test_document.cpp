@@ -43,6 +43,27 @@ TEST_CASE("a paragraph that is only a section name is a heading; a table cell is
   CHECK(load("We wrote a lay summary.\n\nMethods are below.\n").sections.size() == 1);
 }
 
+TEST_CASE("a short text said to be a summary is one summary, subheadings and all", "[sections]") {
+  const std::string structured = "Background\n\nWe test.\n\nMethods\n\nWe ask people.\n";
+  Document summary = load(structured, "x.txt", "plain-english-summary");
+  REQUIRE(summary.sections.size() == 1);
+  CHECK(summary.sections[0].kind == "plain-english-summary");
+  CHECK_FALSE(summary.sections[0].has_heading());
+  CHECK(summary.sections[0].end == structured.size());
+  // Not said to be anything: the headings make sections.
+  CHECK(load(structured, "x.txt", "document").sections.size() == 2);
+  // A heading of the summary's own kind: a document with sections, as usual.
+  Document with_summary =
+      load("# Lay summary\n\nWe test.\n\n# Methods\n\nWe ask.\n", "x.md", "plain-english-summary");
+  REQUIRE(with_summary.sections.size() == 2);
+  CHECK(with_summary.sections[1].kind == "methods");
+  // Too long for one section.
+  std::string long_text = "# Background\n\n";
+  while (long_text.size() < 25000) long_text += "We test walking groups with older people. ";
+  long_text += "\n\n# Methods\n\nWe ask.\n";
+  CHECK(load(long_text, "x.md", "plain-english-summary").sections.size() == 2);
+}
+
 TEST_CASE("a document with no headings takes the headless kind", "[sections]") {
   Document doc = load("Just a summary of our study.\n", "x.md", "plain-english-summary");
   REQUIRE(doc.sections.size() == 1);
