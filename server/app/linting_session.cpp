@@ -87,6 +87,8 @@ Linter& LintingSession::linter_for(const Config& config) {
 }
 
 std::string LintingSession::headless_kind(const std::string& path, const Config& config) const {
+  // A text said to be a whole application is never read as one section (core/sections.h).
+  if (config.document == "application") return "document";
   if (!config.document_kind.empty()) return config.document_kind;
   return guess_kind_from_name(path);
 }

@@ -45,7 +45,9 @@ std::size_t last_subsection(const Document& doc, std::size_t index, bool same_ki
 bool under_same_kind(const Document& doc, std::size_t index);
 
 // Builds doc.sections from its heading blocks. Text before the first heading (or the whole
-// document if it has none) is a section of kind `headless_kind`.
+// document if it has none) is a section of kind `headless_kind`. A short text whose
+// `headless_kind` is a section kind ("plain-english-summary") and that has no heading of that
+// kind is that one section, its headings being parts of it.
 void build_sections(Document& doc, const SectionClassifier& classifier,
                     const std::string& headless_kind);
 

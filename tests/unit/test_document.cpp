@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "app/linting_session.h"
 #include "core/segmentation.h"
 #include "test_helpers.h"
 
@@ -62,6 +63,23 @@ TEST_CASE("a short text said to be a summary is one summary, subheadings and all
   while (long_text.size() < 25000) long_text += "We test walking groups with older people. ";
   long_text += "\n\n# Methods\n\nWe ask.\n";
   CHECK(load(long_text, "x.md", "plain-english-summary").sections.size() == 2);
+}
+
+TEST_CASE("a text said to be a whole application keeps its sections, whatever its kind",
+          "[sections]") {
+  SessionOptions options;
+  options.rules_dir = test_rules_dir();
+  options.config_file = "";
+  options.use_cache = false;
+  options.document_kind = "plain-english-summary";
+  const std::string text = "Background\n\nWe test.\n\nMethods\n\nWe ask people.\n";
+  LintingSession summary(options);
+  CHECK(summary.lint_bytes("x.txt", text).doc->sections.size() == 1);
+  options.document = "application";
+  LintingSession application(options);
+  const FileOutcome outcome = application.lint_bytes("x.txt", text);
+  REQUIRE(outcome.doc->sections.size() == 2);
+  CHECK(outcome.doc->sections[0].kind == "background");
 }
 
 TEST_CASE("a document with no headings takes the headless kind", "[sections]") {
