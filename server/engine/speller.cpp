@@ -94,13 +94,35 @@ bool plain_added_word(const std::string& w) {
   return !w.empty() && w.size() < 100 && w.find_first_of(". \t\r\n") == std::string::npos;
 }
 
+// Hunspell keeps one table for UTF-8 dictionaries, shared by every instance and counted without
+// a lock (initialize_utf_tbl): spellers on several threads must make and destroy their
+// instances one at a time, or the table is built twice and one copy is lost.
+// Never destroyed, like live_spellers(): threads may end after static destruction.
+std::mutex& hunspell_lifetime_mutex() {
+  static auto* mutex = new std::mutex;
+  return *mutex;
+}
+
+struct HunspellDeleter {
+  void operator()(Hunspell* h) const {
+    std::lock_guard lock(hunspell_lifetime_mutex());
+    delete h;
+  }
+};
+using HunspellPtr = std::unique_ptr<Hunspell, HunspellDeleter>;
+
+HunspellPtr make_hunspell(const std::string& aff, const std::string& dic) {
+  std::lock_guard lock(hunspell_lifetime_mutex());
+  return HunspellPtr(new Hunspell(aff.c_str(), dic.c_str()));
+}
+
 }  // namespace
 
 struct Speller::Impl {
   SpellerSpec spec;
   std::string aff, dic;
-  std::unique_ptr<Hunspell> hunspell;  // loaded when a word needs it
-  bool words_added = false;            // spec.words given to hunspell
+  HunspellPtr hunspell;      // loaded when a word needs it
+  bool words_added = false;  // spec.words given to hunspell
   bool cache_opened = false;
   std::unique_ptr<WordTable> known;
   std::unordered_set<std::string> added;  // spec.words that Hunspell accepts as written
@@ -112,7 +134,7 @@ struct Speller::Impl {
 
   Hunspell& load_dictionaries() {
     if (hunspell) return *hunspell;
-    hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    hunspell = make_hunspell(aff, dic);
     for (const auto& path : spec.dictionaries)
       for (const auto& line : word_list_lines(path)) hunspell->add(line);
     return *hunspell;
@@ -157,7 +179,8 @@ struct Speller::Impl {
       std::lock_guard<std::mutex> lock(building);
       known = WordTable::open(path, key);
       if (!known) {
-        Hunspell h(aff.c_str(), dic.c_str());  // the dictionary alone, without word lists
+        HunspellPtr alone = make_hunspell(aff, dic);  // the dictionary, without word lists
+        Hunspell& h = *alone;
         std::vector<std::string> forms = dictionary_forms(aff, dic);
         std::vector<std::string> accepted;
         accepted.reserve(forms.size() * 2);
