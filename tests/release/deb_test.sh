@@ -68,7 +68,7 @@ sayso=$root/usr/bin/sayso
 [[ -x $sayso ]] || fail "usr/bin/sayso is not executable"
 got=$("$sayso" --version)
 [[ $got == "sayso $version" ]] || fail "--version printed '$got'"
-zcat "$root/usr/share/man/man1/sayso.1.gz" | grep -q '^\.TH SAYSO 1' || fail "the man page is not sayso(1)"
+zcat "$root/usr/share/man/man1/sayso.1.gz" | grep '^\.TH SAYSO 1' > /dev/null || fail "the man page is not sayso(1)"
 
 # It must use the installed rules, not the source tree's: a probe pack added to the unpacked
 # rules must be seen, and it must be absent from a lint that uses the source rules.

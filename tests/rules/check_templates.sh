@@ -25,7 +25,8 @@ for kind in $kinds; do
   echo "ok: $kind"
 done
 # Printing to stdout works, and an existing file is never overwritten.
-"$sayso" rules new --kind substitution plain-english.sample | grep -q "instead_of"
+template=$("$sayso" rules new --kind substitution plain-english.sample)
+grep -q "instead_of" <<<"$template"
 if "$sayso" rules new --out "$pack/new-rule.yml" mypack.other 2>/dev/null; then
   echo "FAIL: rules new overwrote a file" >&2; exit 1
 fi
