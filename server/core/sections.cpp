@@ -123,6 +123,8 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
   return false;
 }
 
+namespace {
+
 // A paragraph that is nothing but a section name ("**References**", a bold "Plain English
 // summary" typed without a heading style) is a heading, at the level of the heading before it.
 // Table cells are not: a table may list section names as values.
@@ -157,6 +159,8 @@ bool is_one_section(const Document& doc, const SectionClassifier& classifier,
       return false;
   return true;
 }
+
+}  // namespace
 
 void build_sections(Document& doc, const SectionClassifier& classifier,
                     const std::string& headless_kind) {
