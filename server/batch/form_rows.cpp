@@ -17,6 +17,14 @@ std::string where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}:{}", file, node.Mark().line + 1);
 }
 
+// A map's key as text; YAML also allows a list or a map as a key ("? a: b").
+std::string key_name(const std::string& file, const YAML::Node& key) {
+  if (!key.IsScalar())
+    throw ConfigError(where(file, key) +
+                      ": a name here must be a single word, not a list or a map");
+  return key.Scalar();
+}
+
 std::string scalar_setting(const std::string& file, const YAML::Node& node, const char* key) {
   if (!node.IsScalar() || node.Scalar().empty())
     throw ConfigError(fmt::format("{}: '{}' must be a column name", where(file, node), key));
@@ -29,7 +37,7 @@ void read_map_sections(FormMap& map, const YAML::Node& sections) {
                       ": 'sections' must map column names to section kinds");
   const auto& kinds = canonical_section_kinds();
   for (const auto& entry : sections) {
-    const std::string column = entry.first.as<std::string>();
+    const std::string column = key_name(map.file, entry.first);
     if (!entry.second.IsScalar())
       throw ConfigError(where(map.file, entry.second) + ": the section kind of column '" + column +
                         "' must be a name");
@@ -114,7 +122,7 @@ FormMap load_form_map(const std::string& path) {
   }
   if (!root.IsMap()) throw ConfigError(path + ":1: the map must have 'id' and 'sections' keys");
   for (const auto& entry : root) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = key_name(path, entry.first);
     if (key == "id")
       map.id_column = scalar_setting(path, entry.second, "id");
     else if (key == "title")

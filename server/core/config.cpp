@@ -26,6 +26,20 @@ std::string scalar(const std::string& file, const YAML::Node& node, const char* 
   return node.as<std::string>();
 }
 
+// A map's key as text; YAML also allows a list or a map as a key ("? a: b"), which no setting is.
+std::string key_text(const std::string& file, const YAML::Node& key) {
+  if (!key.IsScalar())
+    fail(file, key, "a setting's name must be a single word, not a list or a map");
+  return key.Scalar();
+}
+
+bool truth_value(const std::string& file, const YAML::Node& node, const char* key) {
+  const std::string text = scalar(file, node, key);
+  if (text == "true" || text == "yes" || text == "on") return true;
+  if (text == "false" || text == "no" || text == "off") return false;
+  fail(file, node, fmt::format("'{}' must be true or false", key));
+}
+
 // A whole number written in digits (0 or more), at most 2^53 so that every front can show it.
 std::uint64_t whole_number(const std::string& file, const YAML::Node& node, const char* key) {
   const std::string text = scalar(file, node, key);
@@ -80,11 +94,11 @@ RuleSetting parse_rule_setting(const std::string& file, const std::string& id,
     fail(file, value, fmt::format("rule '{}': expected off, a severity, or a map of settings", id));
   setting.parameters = YAML::Node(YAML::NodeType::Map);
   for (const auto& kv : value) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = key_text(file, kv.first);
     if (key == "severity")
       setting.severity = scalar(file, kv.second, "severity");
     else if (key == "enabled")
-      setting.enabled = kv.second.as<bool>();
+      setting.enabled = truth_value(file, kv.second, "enabled");
     else
       setting.parameters[key] = kv.second;
   }
@@ -96,7 +110,7 @@ std::map<std::string, RuleSetting> parse_rule_settings(const std::string& file,
   if (!value.IsMap()) fail(file, value, "'rules' must be a map from rule id to its setting");
   std::map<std::string, RuleSetting> settings;
   for (const auto& rule : value) {
-    const std::string id = rule.first.as<std::string>();
+    const std::string id = key_text(file, rule.first);
     settings[id] = parse_rule_setting(file, id, rule.second);
   }
   return settings;
@@ -142,7 +156,7 @@ ConfigOverride parse_override(const std::string& file, const YAML::Node& node) {
   block.base_dir = fs::absolute(fs::path(file).parent_path()).lexically_normal().string();
   block.where = where(file, node);
   for (const auto& kv : node) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = key_text(file, kv.first);
     const YAML::Node& value = kv.second;
     if (key == "files") {
       block.files = string_list(file, value, "files");
@@ -204,7 +218,7 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
   Config base;
   bool has_base = false;
   for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = key_text(file, kv.first);
     const YAML::Node& value = kv.second;
     if (key == "extends") {
       const std::vector<std::string> parents = string_list(file, value, "extends");

@@ -1,9 +1,15 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "test_helpers.h"
 
 using namespace sayso;
 using namespace sayso::testing;
+namespace fs = std::filesystem;
 
 namespace {
 std::string data(const std::string& rel) { return std::string(SAYSO_TEST_DATA_DIR) + "/" + rel; }
@@ -57,6 +63,30 @@ TEST_CASE("config errors say file:line and what is wrong", "[config]") {
   unknown_profile.profile = "nope";
   CHECK_THROWS_WITH(load_rules(test_rules_dir(), unknown_profile),
                     Catch::Contains("unknown profile 'nope'"));
+}
+
+TEST_CASE("a config whose keys are lists or maps is an error, not a crash", "[config]") {
+  const std::string dir =
+      fs::temp_directory_path() / ("sayso-config-keys-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto error_of = [&](const std::string& text) {
+    const std::string path = dir + "/c.yml";
+    std::ofstream(path) << text;
+    try {
+      load_config_file(path);
+    } catch (const ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK_THAT(error_of("profile: nihr\n? t.spell: hint\n"),
+             Catch::Contains("c.yml:2: a setting's name must be a single word"));
+  CHECK_THAT(error_of("rules:\n  ? [a, b]\n  : off\n"),
+             Catch::Contains("a setting's name must be a single word"));
+  CHECK_THAT(error_of("rules:\n  t.spell: {enabled: maybe}\n"),
+             Catch::Contains("c.yml:2: 'enabled' must be true or false"));
+  CHECK(error_of("rules:\n  t.spell: {enabled: no}\n").empty());
+  fs::remove_all(dir);
 }
 
 TEST_CASE("config is found by searching upward", "[config]") {
