@@ -34,7 +34,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
       {"substitution", {"swap"}},
       {"existence", {"phrases", "regex", "unless_nearby", "nearby_sentences", "first_only"}},
-      {"acronym", {"allow", "mode", "min_length", "per_section"}},
+      {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters"}},
       {"spelling",
@@ -495,6 +495,9 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
     }
   }
   for (auto& rule : set.rules) {
+    // The acronym kind asks the dictionary whether a word in capitals is an ordinary word.
+    if (rule.kind == "acronym")
+      rule.node.set("language", DataNode::text(config.spelling_language()));
     if (rule.kind != "spelling") continue;
     rule.node.set("language", DataNode::text(config.spelling_language()));
     DataNode* words = rule.node.find("words");

@@ -30,7 +30,20 @@ std::size_t doi_prefix_length(std::string_view text, std::size_t at) {
   return i + 1 - at;
 }
 
+// "DOI: " or "doi " in "DOI: 10.1016/j.cell…": the label goes with the DOI it names.
+std::size_t doi_label_length(std::string_view text, std::size_t at) {
+  if (!starts_with_ignoring_case(text, at, "doi")) return 0;
+  std::size_t i = at + 3;
+  if (i < text.size() && text[i] == ':') ++i;
+  const std::size_t spaces = i;
+  while (i < text.size() && i - spaces < 2 && text[i] == ' ') ++i;
+  if (i == at + 3) return 0;  // "doing", "doi10.…"
+  const std::size_t doi = doi_prefix_length(text, i);
+  return doi == 0 ? 0 : i - at + doi;
+}
+
 std::size_t url_prefix_length(std::string_view text, std::size_t at) {
+  if (const std::size_t label = doi_label_length(text, at)) return label;
   for (std::string_view prefix : {"https://", "http://", "ftp://", "www.", "doi:"})
     if (starts_with_ignoring_case(text, at, prefix)) return prefix.size();
   return doi_prefix_length(text, at);

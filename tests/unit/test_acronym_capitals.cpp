@@ -49,3 +49,19 @@ TEST_CASE("acronyms: codes with four or more digits are not acronyms", "[rules][
 TEST_CASE("acronyms: dotted forms of allowed acronyms are allowed", "[rules][acronym]") {
   CHECK(acronyms_in("Studies in the U.S. and the UK.\n").empty());
 }
+
+TEST_CASE("acronyms: a label in capitals is an ordinary word in the project's spelling",
+          "[rules][acronym]") {
+  const std::string text = "COLOR: blue for each group.\n";
+  CHECK(acronyms_in(text) == std::vector<std::string>{"COLOR"});  // not a UK word
+  Config us;
+  us.language = "en_US";
+  CHECK(lint_file(text, "proposal.txt", kRule, us).flagged().empty());
+}
+
+TEST_CASE("acronyms: the DOI label of a reference goes with its DOI", "[rules][acronym]") {
+  CHECK(acronyms_in("Smith A (2020), DOI: 10.1016/j.cell.2020.01.001, found it.\n").empty());
+  CHECK(acronyms_in("Smith A (2020) doi 10.1136/bmj.m1234 found it.\n").empty());
+  // In a sentence, DOI is an acronym like any other.
+  CHECK(acronyms_in("Each paper has a DOI we will list.\n") == std::vector<std::string>{"DOI"});
+}

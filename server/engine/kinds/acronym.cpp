@@ -33,14 +33,14 @@ bool is_code(std::string_view word) {
 }
 
 // An ordinary English word written in capitals ("MERIT", "SUBMISSION"), not letters that
-// stand for words. Dictionaries list acronyms in capitals, so their lower case is unknown.
-bool is_ordinary_word(const Token& t) {
+// stand for words, in the project's spelling ("COLOR" in a US text). Dictionaries list
+// acronyms in capitals, so their lower case is unknown.
+bool is_ordinary_word(const Token& t, const SpellerSpec& language) {
   if (t.lower.size() < 2) return false;
   for (char c : t.lower)
     if (!(c >= 'a' && c <= 'z') && c != '-' && c != '\'') return false;
   try {
-    static const SpellerSpec british;
-    return speller_for(british).correct(t.lower);
+    return speller_for(language).correct(t.lower);
   } catch (const std::exception&) {
     return false;  // no dictionary installed: every word in capitals is a possible acronym
   }
@@ -53,7 +53,8 @@ bool is_ordinary_word(const Token& t) {
 // - codes with many digits.
 class CapitalsNotAcronyms {
  public:
-  explicit CapitalsNotAcronyms(const Document& doc) : doc_(doc) {
+  CapitalsNotAcronyms(const Document& doc, const SpellerSpec& language)
+      : doc_(doc), language_(language) {
     std::map<std::uint32_t, std::vector<std::uint32_t>> initials_by_block;
     for (const Sentence& s : doc.sentences) {
       mark_label_runs(s);
@@ -116,7 +117,8 @@ class CapitalsNotAcronyms {
   // single ordinary word only when it starts a line and ends with ':' or '.' or the line.
   bool is_label_run(std::uint32_t first, std::uint32_t end) const {
     std::size_t ordinary = 0;
-    for (std::uint32_t k = first; k < end; ++k) ordinary += is_ordinary_word(doc_.tokens[k]);
+    for (std::uint32_t k = first; k < end; ++k)
+      ordinary += is_ordinary_word(doc_.tokens[k], language_);
     if (end - first >= 2) return ordinary * 2 >= end - first;
     const Token& t = doc_.tokens[first];
     char after = next_visible(t.end);
@@ -136,6 +138,7 @@ class CapitalsNotAcronyms {
   }
 
   const Document& doc_;
+  const SpellerSpec& language_;
   std::set<std::uint32_t> skip_;
 };
 
@@ -164,11 +167,14 @@ std::string acronym_of(const Token& t, std::string_view text, std::size_t min_le
 
 class AcronymCheck : public RuleCheck {
  public:
-  AcronymCheck(std::set<std::string> allow, bool avoid, std::size_t min_length, bool per_section)
+  AcronymCheck(std::set<std::string> allow, bool avoid, std::size_t min_length, bool per_section,
+               std::string language)
       : allow_(std::move(allow)),
         avoid_(avoid),
         min_length_(min_length),
-        per_section_(per_section) {}
+        per_section_(per_section) {
+    language_.language = std::move(language);
+  }
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Document& doc = ctx.doc;
@@ -182,7 +188,7 @@ class AcronymCheck : public RuleCheck {
         const Token& t = doc.tokens[i];
         std::string acronym = acronym_of(t, token_text(doc, t), min_length_);
         if (acronym.empty() || allowed(acronym) || ctx.suppressed(t.begin)) continue;
-        if (!not_acronyms) not_acronyms.emplace(doc);
+        if (!not_acronyms) not_acronyms.emplace(doc, language_);
         if (not_acronyms->contains(i)) continue;
         std::size_t section = per_section_ || avoid_ ? doc.section_at(t.begin) : 0;
         if (!seen.insert({section, acronym}).second) continue;
@@ -221,6 +227,7 @@ class AcronymCheck : public RuleCheck {
   bool avoid_;
   std::size_t min_length_;
   bool per_section_;
+  SpellerSpec language_;  // the dictionary that tells ordinary words in capitals
 };
 
 }  // namespace
@@ -235,7 +242,8 @@ std::shared_ptr<RuleCheck> make_acronym_check(const Rule& rule) {
     throw KindError{"'min_length' must be between 2 and 10", rule.node["min_length"].line()};
   return std::make_shared<AcronymCheck>(std::set<std::string>(allow.begin(), allow.end()),
                                         mode == "avoid", static_cast<std::size_t>(min_length),
-                                        param_bool(rule.node, "per_section", false));
+                                        param_bool(rule.node, "per_section", false),
+                                        param_string(rule.node, "language", "en_GB"));
 }
 
 }  // namespace sayso
