@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace sayso {
 namespace {
@@ -126,13 +127,14 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
 namespace {
 
 // A paragraph that is nothing but a section name ("**References**", a bold "Plain English
-// summary" typed without a heading style) is a heading, at the level of the heading before it.
-// Table cells are not: a table may list section names as values.
+// summary" typed without a heading style) is a heading, one level below the heading before
+// it: a bold label inside a section is a subheading. Table cells are not: a table may list
+// section names as values.
 void promote_section_names(Document& doc, const SectionClassifier& classifier) {
   int level = 1;
   for (Block& b : doc.blocks) {
     if (b.kind == BlockKind::Heading) {
-      level = b.heading_level;
+      level = std::min(b.heading_level + 1, 6);
     } else if (b.kind == BlockKind::Paragraph && b.end - b.begin <= 120 &&
                classifier.is_known_heading(
                    std::string_view(doc.prose).substr(b.begin, b.end - b.begin))) {
@@ -158,6 +160,36 @@ bool is_one_section(const Document& doc, const SectionClassifier& classifier,
         kind)
       return false;
   return true;
+}
+
+bool is_summary_kind(const std::string& kind) {
+  return kind == "plain-english-summary" || kind == "abstract";
+}
+
+// "## Plain English summary" then "### Background", "### Who can take part", then
+// "## Background": the subheadings are parts of the summary (as a funder's form asks for
+// them), not the application's own sections, or the summary's rules would stop at the first.
+// Only when the summary is closed by a heading at its level (with loose heading levels, "#
+// Plain English summary" and "## Background" to the end, the rest is the application), is
+// short enough for one section, and one of its subheadings names a section that the
+// application also has outside it (the summary retells the application part by part).
+void fold_summary_parts(Document& doc) {
+  auto& sections = doc.sections;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (sections[i].level == 0 || !is_summary_kind(sections[i].kind)) continue;
+    const std::size_t last = last_subsection(doc, i, false);
+    if (last == i || last + 1 == sections.size()) continue;
+    if (sections[last].end - sections[i].begin > kMaxOneSectionBytes) continue;
+    std::set<std::string> outside;
+    for (std::size_t k = 0; k < sections.size(); ++k)
+      if (k < i || k > last) outside.insert(sections[k].kind);
+    bool retold = false;
+    for (std::size_t k = i + 1; k <= last; ++k)
+      retold = retold || (sections[k].kind != sections[i].kind && outside.count(sections[k].kind));
+    if (!retold) continue;
+    for (std::size_t k = i + 1; k <= last; ++k) sections[k].kind = sections[i].kind;
+    i = last;
+  }
 }
 
 }  // namespace
@@ -216,6 +248,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     open.emplace_back(s.level, s.kind == "title" ? std::string("other") : s.kind);
     doc.sections.push_back(std::move(s));
   }
+  fold_summary_parts(doc);
 }
 
 }  // namespace sayso

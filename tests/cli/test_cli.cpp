@@ -121,7 +121,7 @@ TEST_CASE("exit status follows --fail-on", "[cli]") {
   CHECK(status == 0);
 }
 
-TEST_CASE("a missing file among good ones is reported; the others are linted", "[cli][bad-input]") {
+TEST_CASE("a missing file among good ones is reported, the others are linted", "[cli][bad-input]") {
   TempDir tmp;
   std::string a = tmp.write("a-summary.md", "We will utilise it.\n");
   std::string b = tmp.write("b-summary.md", "We utilise it too.\n");

@@ -54,7 +54,7 @@ const json* finding(const json& file, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("check reads DOCX, PDF, HTML and LaTeX; positions in the extracted text",
+TEST_CASE("check reads DOCX, PDF, HTML and LaTeX, positions in the extracted text",
           "[cli][formats]") {
   FormatsDir dir;
   const std::string docx =

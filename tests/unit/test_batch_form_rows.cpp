@@ -56,7 +56,7 @@ TEST_CASE("A CSV row becomes a Markdown document with one heading per mapped col
         "# Patient and public involvement\n\nPatients, carers\n\n");
 }
 
-TEST_CASE("Ragged CSV rows are error rows; the others are fine", "[batch][form]") {
+TEST_CASE("Ragged CSV rows are error rows, the others are fine", "[batch][form]") {
   auto rows = csv_rows("id,text\na,one\nb\nc,three,extra\nd,four\n");
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].error.empty());
@@ -88,7 +88,7 @@ TEST_CASE("An empty CSV and a header with no rows are reported", "[batch][form]"
   CHECK(rows[0].error.find("no rows") != std::string::npos);
 }
 
-TEST_CASE("JSON Lines: a line that is not JSON is an error row; the rest are fine",
+TEST_CASE("JSON Lines: a line that is not JSON is an error row, the rest are fine",
           "[batch][form]") {
   std::vector<FormRow> rows;
   read_jsonl_rows(

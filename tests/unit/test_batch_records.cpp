@@ -162,7 +162,7 @@ TEST_CASE("batch records: a JSON Lines finding says its line and field", "[batch
   CHECK_FALSE(utilise.contains("field_number"));
 }
 
-TEST_CASE("batch records: bad inputs are clear error records; the rest are linted",
+TEST_CASE("batch records: bad inputs are clear error records, the rest are linted",
           "[batch][records][bad-input]") {
   Folder folder;
   const std::string good_text = "# Plain English summary\n\nWe will ask 40 carers what helps.\n";

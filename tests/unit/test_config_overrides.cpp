@@ -110,7 +110,7 @@ TEST_CASE("a session lints each file with its override's settings", "[config][ov
   CHECK(rules_of(session.lint_file(plain)).count("plain-english.wordy-words") == 1);
 }
 
-TEST_CASE("dictionaries are word lists beside the config; extends pack: picks packs",
+TEST_CASE("dictionaries are word lists beside the config, extends pack: picks packs",
           "[config][dictionaries]") {
   TempDir dir;
   dir.write("words/project.dic", "3\n# names in our study\nBrumfield\nTelecarer/S\n\n");

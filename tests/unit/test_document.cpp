@@ -19,7 +19,7 @@ TEST_CASE("section classifier normalises numbering, case and colons", "[sections
   CHECK_FALSE(c.is_known_heading("Plain English summaries are great"));
 }
 
-TEST_CASE("markdown sections get canonical kinds; subheadings inherit", "[sections]") {
+TEST_CASE("markdown sections get canonical kinds, subheadings inherit", "[sections]") {
   Document doc = load(
       "# My study\n\n## Lay summary\n\nWe test.\n\n## PPI\n\nPeople help.\n\n### Payment\n\nWe "
       "pay.\n");
@@ -31,7 +31,7 @@ TEST_CASE("markdown sections get canonical kinds; subheadings inherit", "[sectio
   CHECK(doc.sections[3].title == "Payment");
 }
 
-TEST_CASE("a paragraph that is only a section name is a heading; a table cell is not",
+TEST_CASE("a paragraph that is only a section name is a heading, a table cell is not",
           "[sections]") {
   Document doc = load(
       "# My study\n\nWe test walking groups.\n\n**Lay summary:**\n\nWe test.\n\n"
@@ -39,7 +39,7 @@ TEST_CASE("a paragraph that is only a section name is a heading; a table cell is
   REQUIRE(doc.sections.size() == 2);
   CHECK(doc.sections[1].kind == "plain-english-summary");
   CHECK(doc.sections[1].title == "Lay summary:");
-  CHECK(doc.sections[1].level == 1);  // the level of the heading before it
+  CHECK(doc.sections[1].level == 2);  // a subheading of the heading before it
   // The same words inside a sentence are just words.
   CHECK(load("We wrote a lay summary.\n\nMethods are below.\n").sections.size() == 1);
 }

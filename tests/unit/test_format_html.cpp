@@ -23,7 +23,7 @@ std::string prose_of(const Document& doc, const Block& block) {
 
 }  // namespace
 
-TEST_CASE("html: headings, paragraphs, lists, tables; skipped elements", "[format][html]") {
+TEST_CASE("html: headings, paragraphs, lists, tables, skipped elements", "[format][html]") {
   const std::string html =
       "<!DOCTYPE html><html><head><title>Skip me</title><style>p { color: red }</style></head>\n"
       "<body><nav><a href=\"/\">Home</a></nav>\n"

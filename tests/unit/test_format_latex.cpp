@@ -93,7 +93,7 @@ TEST_CASE("latex: sections, paragraphs, lists and tables", "[format][latex]") {
   CHECK(at.column == 14);
 }
 
-TEST_CASE("latex: a file with no \\begin{document} is all body", "[format][latex]") {
+TEST_CASE("latex: a file with no begin-document command is all body", "[format][latex]") {
   Document doc = load("\\section{Lay summary}\nWe utilise it.\n", "part.tex");
   REQUIRE(doc.blocks.size() == 2);
   CHECK(doc.sections.back().kind == "plain-english-summary");

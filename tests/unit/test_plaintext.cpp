@@ -163,7 +163,7 @@ TEST_CASE("plaintext: URLs, e-mail addresses and comments are blanked", "[plaint
   REQUIRE(doc.blocks.size() == 2);  // a line that is only a comment separates paragraphs
 }
 
-TEST_CASE("plaintext: a comment line separates paragraphs; an unterminated one is kept",
+TEST_CASE("plaintext: a comment line separates paragraphs, an unterminated one is kept",
           "[plaintext]") {
   Document doc = read_text("One.\n<!-- sayso-disable -->\nTwo. <!-- open\n");
   REQUIRE(doc.blocks.size() == 2);

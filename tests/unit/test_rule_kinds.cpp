@@ -58,7 +58,7 @@ TEST_CASE("readability: sentence length and passive voice", "[kinds]") {
   CHECK(flagged(doc, passive[0]) == "will be collected");
 }
 
-TEST_CASE("length: limit per section, at the heading; profile overrides", "[kinds]") {
+TEST_CASE("length: limit per section, at the heading, profile overrides", "[kinds]") {
   Document doc = load("# Lay summary\n\none two three four five six seven\n");
   CHECK(lint(doc, "t.length").empty());
   Config strict;
@@ -109,7 +109,7 @@ TEST_CASE("involvement level: claim with only consultation", "[kinds]") {
   CHECK(lint(load("# PPI\n\nWe co-designed it with co-applicants.\n"), "t.level").empty());
 }
 
-TEST_CASE("spelling: Hunspell plus extra words; names skipped", "[kinds]") {
+TEST_CASE("spelling: Hunspell plus extra words, names skipped", "[kinds]") {
   Document doc = load("We recieve data on coproduction from Smithson.\n");
   auto found = lint(doc, "t.spell");
   REQUIRE(found.size() == 1);

@@ -36,7 +36,7 @@ TEST_CASE("spelling: a US spelling in a UK text says so and offers the UK form",
   CHECK(found.findings[0].severity == Severity::Warning);
 }
 
-TEST_CASE("spelling: the fix keeps the writer's capitals; typos keep the typo message",
+TEST_CASE("spelling: the fix keeps the writer's capitals, typos keep the typo message",
           "[rules][spelling]") {
   Found found = lint_file("Color matters. We will recieve it.\n", "a.md", kRule);
   REQUIRE(found.findings.size() == 2);

@@ -152,7 +152,7 @@ TEST_CASE("web: every response carries the security headers", "[web][security]")
   }
 }
 
-TEST_CASE("web: the page is embedded; scripts and styles are files, never inline",
+TEST_CASE("web: the page is embedded, scripts and styles are files, never inline",
           "[web][security]") {
   RunningServer running;
   auto client = running.client();
