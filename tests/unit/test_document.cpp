@@ -44,6 +44,40 @@ TEST_CASE("a paragraph that is only a section name is a heading, a table cell is
   CHECK(load("We wrote a lay summary.\n\nMethods are below.\n").sections.size() == 1);
 }
 
+TEST_CASE("a summary's subheadings that retell the application are parts of the summary",
+          "[sections]") {
+  const std::string application =
+      "# Walking groups\n\n## Plain English summary\n\n### Background\n\nFalls hurt.\n\n"
+      "### PPI\n\nPeople helped.\n\n## Background\n\nFalls are common.\n\n"
+      "## PPI\n\nFour carers.\n";
+  Document doc = load(application);
+  REQUIRE(doc.sections.size() == 6);
+  CHECK(doc.sections[1].kind == "plain-english-summary");
+  CHECK(doc.sections[2].kind == "plain-english-summary");
+  CHECK(doc.sections[3].kind == "plain-english-summary");
+  CHECK(doc.sections[4].kind == "background");
+  CHECK(doc.sections[5].kind == "involvement");
+  // Bold labels inside the summary are its subheadings too.
+  Document bold = load(
+      "## Lay summary\n\n**Background**\n\nFalls hurt.\n\n## Background\n\nFalls.\n");
+  REQUIRE(bold.sections.size() == 3);
+  CHECK(bold.sections[1].kind == "plain-english-summary");
+  CHECK(bold.sections[2].kind == "background");
+  // Loose heading levels: '# summary' then '## ...' to the end is the application.
+  Document loose = load(
+      "# Plain English summary\n\nWe test.\n\n## Background\n\nFalls.\n\n"
+      "## PPI\n\nCarers.\n");
+  REQUIRE(loose.sections.size() == 3);
+  CHECK(loose.sections[1].kind == "background");
+  CHECK(loose.sections[2].kind == "involvement");
+  // Subheadings that the application does not have elsewhere keep their kinds.
+  Document own = load(
+      "# Plain English summary\n\nWe test.\n\n## PPI\n\nCarers.\n\n"
+      "# Methods\n\nWe ask.\n");
+  REQUIRE(own.sections.size() == 3);
+  CHECK(own.sections[1].kind == "involvement");
+}
+
 TEST_CASE("a short text said to be a summary is one summary, subheadings and all", "[sections]") {
   const std::string structured = "Background\n\nWe test.\n\nMethods\n\nWe ask people.\n";
   Document summary = load(structured, "x.txt", "plain-english-summary");
