@@ -31,6 +31,24 @@ std::string_view strip_numbering(std::string_view s) {
   return trim(s.substr(i));
 }
 
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// `words` in `text` as whole words ("involvement" in "public involvement", not in
+// "noninvolvement").
+bool contains_words(std::string_view text, std::string_view words) {
+  for (std::size_t at = text.find(words); at != std::string_view::npos;
+       at = text.find(words, at + 1)) {
+    const std::size_t end = at + words.size();
+    if ((at == 0 || !is_word_byte(text[at - 1])) &&
+        (end == text.size() || !is_word_byte(text[end])))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t last_subsection(const Document& doc, std::size_t index, bool same_kind) {
@@ -50,6 +68,16 @@ bool under_same_kind(const Document& doc, std::size_t index) {
     if (above.level < s.level) return above.level > 0 && above.kind == s.kind;
   }
   return false;
+}
+
+std::size_t unit_head(const Document& doc, std::size_t index) {
+  std::size_t head = 0;
+  for (std::size_t i = 1; i <= index; ++i) {
+    const Section& h = doc.sections[head];
+    const Section& s = doc.sections[i];
+    if (h.level == 0 || s.kind != h.kind || s.level <= h.level) head = i;
+  }
+  return head;
 }
 
 std::string section_kind_heading(const std::string& kind) {
@@ -92,6 +120,11 @@ std::string SectionClassifier::normalise(std::string_view heading) {
 }
 
 void SectionClassifier::add_alias(std::string alias, std::string kind) {
+  if (alias.size() > 2 && alias.front() == '*' && alias.back() == '*') {
+    anywhere_.emplace_back(normalise(std::string_view(alias).substr(1, alias.size() - 2)),
+                           std::move(kind));
+    return;
+  }
   // Longest first, and in the order added among equally long ones: inserted in place, as a
   // stable sort after appending would put it (sorting after every add was quadratic: a tenth of
   // the start-up time).
@@ -110,9 +143,11 @@ std::string SectionClassifier::classify(std::string_view heading) const {
   for (const auto& [alias, kind] : aliases_) {
     if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0) {
       char next = norm[alias.size()];
-      if (next == ' ' || next == '(' || next == '-' || next == ',') return kind;
+      if (next == ' ' || next == '(' || next == '-' || next == ',' || next == ':') return kind;
     }
   }
+  for (const auto& [words, kind] : anywhere_)
+    if (contains_words(norm, words)) return kind;
   return "other";
 }
 
@@ -166,27 +201,48 @@ bool is_summary_kind(const std::string& kind) {
   return kind == "plain-english-summary" || kind == "abstract";
 }
 
-// "## Plain English summary" then "### Background", "### Who can take part", then
-// "## Background": the subheadings are parts of the summary (as a funder's form asks for
-// them), not the application's own sections, or the summary's rules would stop at the first.
-// Only when the summary is closed by a heading at its level (with loose heading levels, "#
-// Plain English summary" and "## Background" to the end, the rest is the application), is
-// short enough for one section, and one of its subheadings names a section that the
-// application also has outside it (the summary retells the application part by part).
+// Longer than this, a summary heading with subheadings to the end of the text is the start
+// of a whole application written with loose heading levels.
+constexpr std::size_t kMaxSummaryAloneBytes = 7000;  // about 1,000 words
+
+bool is_front_matter(const std::string& kind) { return kind == "title" || kind == "document"; }
+
+// Whether the subsections of the summary doc.sections[i] (up to `last`) are parts of it rather
+// than the application's own sections.
+// - "## Plain English summary", "### Background", "### Who can take part", then "##
+//   Background": closed by a heading at its level, and a subheading names a section that the
+//   application also has outside it (the summary retells the application part by part).
+// - "# Plain English summary", "## Background", "## What we will do" and nothing else but a
+//   title: a summary on its own, short enough for one, with no involvement heading.
+// With loose heading levels ("# Plain English summary" then "## Background" to the end of a
+// long application) the rest is the application.
+bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last) {
+  const auto& sections = doc.sections;
+  const std::size_t span = sections[last].end - sections[i].begin;
+  if (last + 1 == sections.size()) {
+    for (std::size_t k = 0; k < i; ++k)
+      if (!is_front_matter(sections[k].kind)) return false;
+    // An involvement heading keeps its kind: taken for a part of the summary, a real
+    // involvement plan would lose every involvement check without a word.
+    for (std::size_t k = i + 1; k <= last; ++k)
+      if (sections[k].kind == "involvement") return false;
+    return span <= kMaxSummaryAloneBytes;
+  }
+  if (span > kMaxOneSectionBytes) return false;
+  std::set<std::string> outside;
+  for (std::size_t k = 0; k < sections.size(); ++k)
+    if (k < i || k > last) outside.insert(sections[k].kind);
+  for (std::size_t k = i + 1; k <= last; ++k)
+    if (sections[k].kind != sections[i].kind && outside.count(sections[k].kind)) return true;
+  return false;
+}
+
 void fold_summary_parts(Document& doc) {
   auto& sections = doc.sections;
   for (std::size_t i = 0; i < sections.size(); ++i) {
     if (sections[i].level == 0 || !is_summary_kind(sections[i].kind)) continue;
     const std::size_t last = last_subsection(doc, i, false);
-    if (last == i || last + 1 == sections.size()) continue;
-    if (sections[last].end - sections[i].begin > kMaxOneSectionBytes) continue;
-    std::set<std::string> outside;
-    for (std::size_t k = 0; k < sections.size(); ++k)
-      if (k < i || k > last) outside.insert(sections[k].kind);
-    bool retold = false;
-    for (std::size_t k = i + 1; k <= last; ++k)
-      retold = retold || (sections[k].kind != sections[i].kind && outside.count(sections[k].kind));
-    if (!retold) continue;
+    if (last == i || !has_summary_parts(doc, i, last)) continue;
     for (std::size_t k = i + 1; k <= last; ++k) sections[k].kind = sections[i].kind;
     i = last;
   }

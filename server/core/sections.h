@@ -25,16 +25,19 @@ class SectionClassifier {
  public:
   SectionClassifier() = default;
   // Aliases are matched against normalised heading text (lower case, no numbering, no colon).
+  // "*lived experience*" matches those words anywhere in a heading ("Involving people with
+  // lived experience"), after exact and leading aliases.
   void add_alias(std::string alias, std::string kind);
   // "other" when nothing matches.
   std::string classify(std::string_view heading) const;
   // True when the line is a known alias on its own (used for plain-text heading detection).
   bool is_known_heading(std::string_view line) const;
   static std::string normalise(std::string_view heading);
-  bool empty() const { return aliases_.empty(); }
+  bool empty() const { return aliases_.empty() && anywhere_.empty(); }
 
  private:
-  std::vector<std::pair<std::string, std::string>> aliases_;  // longest first
+  std::vector<std::pair<std::string, std::string>> aliases_;   // longest first
+  std::vector<std::pair<std::string, std::string>> anywhere_;  // words, in the order added
 };
 
 // The last section under doc.sections[index] (headings of a lower level that follow it), or
@@ -43,6 +46,11 @@ class SectionClassifier {
 std::size_t last_subsection(const Document& doc, std::size_t index, bool same_kind);
 // Whether doc.sections[index] is a subsection of a section of the same kind.
 bool under_same_kind(const Document& doc, std::size_t index);
+// A section and the subsections of its kind right after it (as last_subsection(…, true)) are
+// one unit for checks that judge a section whole: an involvement plan written under "Who is
+// involved", "Payment" and "Training" subheadings is one plan. The first section of the unit
+// that holds doc.sections[index].
+std::size_t unit_head(const Document& doc, std::size_t index);
 
 // Builds doc.sections from its heading blocks. Text before the first heading (or the whole
 // document if it has none) is a section of kind `headless_kind`. A short text whose

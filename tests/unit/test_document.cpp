@@ -58,18 +58,35 @@ TEST_CASE("a summary's subheadings that retell the application are parts of the 
   CHECK(doc.sections[4].kind == "background");
   CHECK(doc.sections[5].kind == "involvement");
   // Bold labels inside the summary are its subheadings too.
-  Document bold = load(
-      "## Lay summary\n\n**Background**\n\nFalls hurt.\n\n## Background\n\nFalls.\n");
+  Document bold =
+      load("## Lay summary\n\n**Background**\n\nFalls hurt.\n\n## Background\n\nFalls.\n");
   REQUIRE(bold.sections.size() == 3);
   CHECK(bold.sections[1].kind == "plain-english-summary");
   CHECK(bold.sections[2].kind == "background");
-  // Loose heading levels: '# summary' then '## ...' to the end is the application.
+  // A summary on its own (a title at most besides): its subheadings are its parts.
+  const std::string alone =
+      "# Walking groups\n\n## Plain English summary\n\n### Background\n\nFalls hurt.\n\n"
+      "### What we will do\n\nWe will ask 80 people.\n";
+  Document summary = load(alone);
+  REQUIRE(summary.sections.size() == 4);
+  CHECK(summary.sections[2].kind == "plain-english-summary");
+  CHECK(summary.sections[3].kind == "plain-english-summary");
+  // ...but an involvement heading keeps its kind: it may be the application's plan.
+  Document with_ppi = load(alone + "\n### PPI\n\nCarers helped.\n");
+  REQUIRE(with_ppi.sections.size() == 5);
+  CHECK(with_ppi.sections[3].kind == "methods");
+  CHECK(with_ppi.sections[4].kind == "involvement");
+  // Loose heading levels in a whole application: '# summary' then '## ...' to the end is the
+  // application.
+  std::string methods;
+  while (methods.size() < 8000) methods += "We will ask people in care homes about falls. ";
   Document loose = load(
       "# Plain English summary\n\nWe test.\n\n## Background\n\nFalls.\n\n"
-      "## PPI\n\nCarers.\n");
-  REQUIRE(loose.sections.size() == 3);
+      "## Methods\n\n" +
+      methods + "\n\n## PPI\n\nCarers.\n");
+  REQUIRE(loose.sections.size() == 4);
   CHECK(loose.sections[1].kind == "background");
-  CHECK(loose.sections[2].kind == "involvement");
+  CHECK(loose.sections[3].kind == "involvement");
   // Subheadings that the application does not have elsewhere keep their kinds.
   Document own = load(
       "# Plain English summary\n\nWe test.\n\n## PPI\n\nCarers.\n\n"

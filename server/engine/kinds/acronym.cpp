@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "core/sections.h"
 #include "engine/kinds/factories.h"
 #include "engine/speller.h"
 
@@ -190,7 +191,9 @@ class AcronymCheck : public RuleCheck {
         if (acronym.empty() || allowed(acronym) || ctx.suppressed(t.begin)) continue;
         if (!not_acronyms) not_acronyms.emplace(doc, language_);
         if (not_acronyms->contains(i)) continue;
-        std::size_t section = per_section_ || avoid_ ? doc.section_at(t.begin) : 0;
+        // Once per section with its subsections of the same kind (one summary, subheadings
+        // and all).
+        std::size_t section = per_section_ || avoid_ ? unit_head(doc, doc.section_at(t.begin)) : 0;
         if (!seen.insert({section, acronym}).second) continue;
         if (!avoid_ && defined_here(doc, t)) continue;
         out.push_back(ctx.make(t.begin, t.end, {{"match", acronym}}));
@@ -204,9 +207,10 @@ class AcronymCheck : public RuleCheck {
     return allow_.count(acronym) > 0 || allow_.count(without_dots(acronym)) > 0;
   }
 
-  // "long form (RCT)" or "RCT (long form)".
+  // "long form (RCT)", "RCT (long form)", or "long form, or RCT,".
   static bool defined_here(const Document& doc, const Token& t) {
     const std::string_view prose = doc.prose;
+    if (t.begin >= 5 && prose.substr(t.begin - 5, 5) == ", or ") return true;
     std::size_t before = t.begin;
     while (before > 0 && prose[before - 1] == ' ') --before;
     bool in_brackets = before > 0 && prose[before - 1] == '(';

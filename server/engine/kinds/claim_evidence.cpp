@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sections.h"
 #include "engine/kinds/cue_items.h"
 #include "engine/kinds/factories.h"
 
@@ -55,8 +56,8 @@ class ClaimEvidenceCheck : public RuleCheck {
       case Unit::Paragraph:
         return {doc.blocks[s.block].begin, doc.blocks[s.block].end};
       case Unit::Section: {
-        const Section& section = doc.sections[doc.section_at(m.begin)];
-        return {section.begin, section.end};
+        const std::size_t head = unit_head(doc, doc.section_at(m.begin));
+        return {doc.sections[head].begin, ctx.unit_end(head)};
       }
     }
     return {s.begin, s.end};

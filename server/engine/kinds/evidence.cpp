@@ -21,11 +21,13 @@ class EvidenceCheck : public RuleCheck {
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (std::size_t index : ctx.sections) {
+      if (!ctx.starts_unit(index)) continue;
       const Section& s = ctx.doc.sections[index];
-      const bool too_short = ctx.section_words(index) < min_words_;
+      const bool too_short = ctx.unit_words(index) < min_words_;
       std::vector<std::string> missing;
       for (std::uint32_t g = 0; g < items_.size(); ++g)
-        if (too_short || !ctx.group_present(g, s.begin, s.end)) missing.push_back(items_[g].name);
+        if (too_short || !ctx.group_present(g, s.begin, ctx.unit_end(index)))
+          missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
       out.push_back(ctx.make(b, e,
@@ -38,11 +40,12 @@ class EvidenceCheck : public RuleCheck {
 
   void describe(const CheckContext& ctx, std::size_t section,
                 SectionFigures& figures) const override {
+    if (!ctx.starts_unit(section)) return;
     const Section& s = ctx.doc.sections[section];
     Checklist list;
     list.rule_id = ctx.rule.id;
     for (std::uint32_t g = 0; g < items_.size(); ++g)
-      list.items.push_back({items_[g].name, ctx.group_present(g, s.begin, s.end)});
+      list.items.push_back({items_[g].name, ctx.group_present(g, s.begin, ctx.unit_end(section))});
     figures.checklists.push_back(std::move(list));
   }
 

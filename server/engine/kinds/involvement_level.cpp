@@ -34,16 +34,17 @@ class InvolvementLevelCheck : public RuleCheck {
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (std::size_t index : ctx.sections) {
-      const Section& section = ctx.doc.sections[index];
+      if (!ctx.starts_unit(index)) continue;
+      const Range unit{ctx.doc.sections[index].begin, ctx.unit_end(index)};
       const PhraseMatch* claim = nullptr;
       for (const auto& m : ctx.matches)
-        if (m.ref.group == 0 && m.begin >= section.begin && m.end <= section.end) {
+        if (m.ref.group == 0 && unit.holds(m)) {
           claim = &m;
           break;
         }
-      const int highest = highest_level(ctx, section);
+      const int highest = highest_level(ctx, unit);
       std::vector<int> stage_levels(stages_.size(), -1);
-      record_stages(ctx, section, stage_levels);
+      record_stages(ctx, unit, stage_levels);
       if (!claim || highest >= min_level_) continue;
       std::string level = highest < 0 ? "no clear involvement" : levels_[highest].name;
       out.push_back(ctx.make(claim->begin, claim->end,
@@ -55,40 +56,44 @@ class InvolvementLevelCheck : public RuleCheck {
 
   void describe(const CheckContext& ctx, std::size_t section,
                 SectionFigures& figures) const override {
-    const Section& s = ctx.doc.sections[section];
+    if (!ctx.starts_unit(section)) return;
+    const Range unit{ctx.doc.sections[section].begin, ctx.unit_end(section)};
     std::vector<int> stage_levels(stages_.size(), -1);
-    record_stages(ctx, s, stage_levels);
+    record_stages(ctx, unit, stage_levels);
     figures.involvement.clear();
     for (std::size_t i = 0; i < stages_.size(); ++i)
       figures.involvement.push_back(
           {stages_[i].name, stage_levels[i] < 0 ? "" : levels_[stage_levels[i]].name});
-    int highest = highest_level(ctx, s);
+    int highest = highest_level(ctx, unit);
     figures.highest_involvement_level = highest < 0 ? "" : levels_[highest].name;
   }
 
  private:
-  int highest_level(const CheckContext& ctx, const Section& section) const {
+  // A section with its subsections of the same kind (CheckContext::unit_end).
+  struct Range {
+    std::size_t begin, end;
+    bool holds(const PhraseMatch& m) const { return m.begin >= begin && m.end <= end; }
+  };
+
+  int highest_level(const CheckContext& ctx, const Range& unit) const {
     int highest = -1;
     for (const auto& m : ctx.matches)
-      if (m.begin >= section.begin && m.end <= section.end && m.ref.group >= 1 &&
-          m.ref.group <= levels_.size())
+      if (unit.holds(m) && m.ref.group >= 1 && m.ref.group <= levels_.size())
         highest = std::max(highest, static_cast<int>(m.ref.group) - 1);
     return highest;
   }
 
   // Highest level described in each sentence that names a stage.
-  void record_stages(const CheckContext& ctx, const Section& section,
+  void record_stages(const CheckContext& ctx, const Range& unit,
                      std::vector<int>& stage_levels) const {
     std::map<std::uint32_t, int> sentence_level;
     const std::uint32_t first_stage_group = static_cast<std::uint32_t>(levels_.size()) + 1;
     for (const auto& m : ctx.matches)
-      if (m.begin >= section.begin && m.end <= section.end && m.ref.group >= 1 &&
-          m.ref.group < first_stage_group)
+      if (unit.holds(m) && m.ref.group >= 1 && m.ref.group < first_stage_group)
         sentence_level[m.sentence] =
             std::max(sentence_level[m.sentence], static_cast<int>(m.ref.group) - 1);
     for (const auto& m : ctx.matches) {
-      if (m.begin < section.begin || m.end > section.end || m.ref.group < first_stage_group)
-        continue;
+      if (!unit.holds(m) || m.ref.group < first_stage_group) continue;
       auto it = sentence_level.find(m.sentence);
       int level = it == sentence_level.end() ? -1 : it->second;
       int& slot = stage_levels[m.ref.group - first_stage_group];

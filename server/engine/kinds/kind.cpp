@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/sections.h"
 #include "engine/suppressions.h"
 
 namespace sayso {
@@ -49,6 +50,21 @@ std::size_t CheckContext::section_words(std::size_t section) const {
   const Section& s = doc.sections[section];
   std::size_t words = doc.word_count(s.begin, s.end);
   if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
+  return words;
+}
+
+bool CheckContext::starts_unit(std::size_t section) const {
+  return unit_head(doc, section) == section;
+}
+
+std::size_t CheckContext::unit_end(std::size_t section) const {
+  return doc.sections[last_subsection(doc, section, true)].end;
+}
+
+std::size_t CheckContext::unit_words(std::size_t section) const {
+  std::size_t words = 0;
+  for (std::size_t i = section; i <= last_subsection(doc, section, true); ++i)
+    words += section_words(i);
   return words;
 }
 

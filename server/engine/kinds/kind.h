@@ -39,6 +39,11 @@ struct CheckContext {
   // Where a section-level finding points: its heading, or the document's first byte.
   std::pair<std::size_t, std::size_t> section_anchor(std::size_t section) const;
   std::size_t section_words(std::size_t section) const;  // words in the body, heading excluded
+  // A section with the subsections of its kind right after it (core/sections.h, unit_head):
+  // checks that judge a section whole judge each unit once, at its first section.
+  bool starts_unit(std::size_t section) const;
+  std::size_t unit_end(std::size_t section) const;    // byte end of the unit
+  std::size_t unit_words(std::size_t section) const;  // words in its bodies, headings excluded
 
   // A finding with this rule's id, category, severity and message (placeholders filled).
   Diagnostic make(std::size_t begin, std::size_t end,

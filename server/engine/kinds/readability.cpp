@@ -106,8 +106,9 @@ class ReadabilityCheck : public RuleCheck {
 
   void check_sections(const CheckContext& ctx, std::vector<Diagnostic>& out) const {
     for (std::size_t index : ctx.sections) {
+      if (!ctx.starts_unit(index)) continue;
       const Section& section = ctx.doc.sections[index];
-      TextStats stats = measure(ctx.doc, section.begin, section.end);
+      TextStats stats = measure(ctx.doc, section.begin, ctx.unit_end(index));
       if (stats.words < std::max<std::size_t>(min_words_, 1)) continue;
       double value = 0;
       switch (metric_) {

@@ -50,6 +50,14 @@ bool followed_like_author(std::string_view prose, std::size_t end) {
   return caps >= 1 && caps <= 3 && (at(i + caps) == ',' || at(i + caps) == '.');
 }
 
+// "Amara Okafor": the next word, one space on, is capitalised like a name.
+bool followed_by_surname(const Document& doc, std::uint32_t i, const Sentence& s) {
+  if (i + 1 >= s.last_token) return false;
+  const Token& t = doc.tokens[i];
+  const Token& next = doc.tokens[i + 1];
+  return next.capitalised && !next.all_caps && next.begin == t.end + 1 && doc.prose[t.end] == ' ';
+}
+
 // Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'".
 std::string plain_apostrophes(std::string_view w) {
   std::string out;
@@ -136,8 +144,10 @@ class SpellingCheck : public RuleCheck {
         const Token& t = doc.tokens[i];
         if (t.is_number || t.all_caps) continue;
         // A capitalised word inside a sentence is most likely a name; so is one at the start
-        // of a sentence that is followed as authors' names are.
-        if (t.capitalised && (i != s.first_token || followed_like_author(doc.prose, t.end)))
+        // of a sentence that is followed as authors' names are, or by a surname ("Amara
+        // Okafor" starting a table cell).
+        if (t.capitalised && (i != s.first_token || followed_like_author(doc.prose, t.end) ||
+                              followed_by_surname(doc, i, s)))
           continue;
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;

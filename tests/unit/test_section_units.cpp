@@ -1,0 +1,96 @@
+// Checks that judge a section whole judge it with its subsections of the same kind: an
+// involvement plan written under "Who is involved", "Payment" and "Training" subheadings is
+// one plan, and a summary split by subheadings is one summary.
+#include <catch2/catch.hpp>
+
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+// An involvement plan that shows every checklist item, in one section or split into parts.
+const std::string kPlanParts[] = {
+    "Our PPI lead, Dr Ruth Evans, will run involvement. Eight public contributors, including "
+    "two co-applicants, will work with us at every stage, from the research question to "
+    "sharing the findings.",
+    "They have already shaped the study: as a result of their advice we changed the main "
+    "outcome to sleep. We will pay everyone for their time at NIHR rates and cover travel and "
+    "care costs; the budget includes £9,600 for involvement.",
+    "Everyone will get an induction, training and a buddy for support. We will reach "
+    "under-served groups through two community organisations and offer interpreters and easy "
+    "read papers. Each person will have a role description, and we will agree terms of "
+    "reference together, including how we handle disagreements and how decisions are made "
+    "jointly.",
+    "We will keep an impact log and feed back to contributors after every meeting. "
+    "Contributors will be offered co-authorship and named in the acknowledgements. A public "
+    "contributor will sit on the steering committee with two others. We will report our "
+    "involvement using GRIPP2."};
+
+std::string plan_in_parts() {
+  std::string text = "# Patient and public involvement\n\n";
+  const char* headings[] = {"Who is involved", "What has changed", "Support and access",
+                            "Impact and reporting"};
+  for (int i = 0; i < 4; ++i)
+    text += std::string("## ") + headings[i] + "\n\n" + kPlanParts[i] + "\n\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("units: an involvement checklist counts the plan's subsections",
+          "[rules][evidence][units]") {
+  CHECK(
+      lint_file(plan_in_parts(), "ppi.md", "co-production.involvement-checklist").findings.empty());
+  for (const char* standard :
+       {"co-production.standard-1-inclusive-opportunities",
+        "co-production.standard-2-working-together",
+        "co-production.standard-3-support-and-learning", "co-production.standard-4-communications",
+        "co-production.standard-5-impact", "co-production.standard-6-governance"})
+    CHECK(lint_file(plan_in_parts(), "ppi.md", standard).findings.empty());
+  // A thin plan with subheadings gets one finding, at the plan's heading.
+  Found thin = lint_file(
+      "# Patient and public involvement\n\n## Who\n\nPPI will be sought where appropriate from "
+      "patients at the clinic.\n\n## When\n\nWe will share a newsletter with patients at the "
+      "end of the study, and we will ask them what they think of it.\n",
+      "ppi.md", "co-production.involvement-checklist");
+  REQUIRE(thin.findings.size() == 1);
+  CHECK(thin.flagged() == std::vector<std::string>{"Patient and public involvement"});
+}
+
+TEST_CASE("units: a co-production claim finds its evidence in the plan's other subsections",
+          "[rules][claims][units]") {
+  const std::string text =
+      "# Patient and public involvement\n\n## Our approach\n\nThis study is co-produced with "
+      "people who use the service.\n\n## Decisions\n\nThe panel and the researchers decide "
+      "together, and the panel has the final say on the outcomes. Members are paid for their "
+      "time, and each has a role description agreed at the first meeting. They have been "
+      "involved from the start, when they chose the research question.\n";
+  CHECK(lint_file(text, "ppi.md", "co-production.claim-needs-evidence").findings.empty());
+  CHECK(lint_file(text, "ppi.md", "co-production.involvement-level").findings.empty());
+}
+
+TEST_CASE("units: a summary split by subheadings is measured and checked once",
+          "[rules][readability][units]") {
+  const std::string text =
+      "# Plain English summary\n\n## Why it matters\n\nMany people with COPD feel alone. About "
+      "one in ten adults in the UK has a lung condition.\n\n## What we will do\n\nWe want to "
+      "find out if singing helps. We will ask 120 people to take part.\n\n## Who helped\n\n"
+      "Six people with COPD helped us plan this study. We will share what we find on local "
+      "radio and in a leaflet.\n";
+  CHECK(lint_file(text, "summary.md", "structure.pes-coverage").findings.empty());
+  // Once per summary, not once per part.
+  CHECK(lint_file(text, "summary.md", "acronyms.avoid-in-summary").flagged() ==
+        std::vector<std::string>{"COPD"});
+}
+
+TEST_CASE("units: a unit ends at a subsection of another kind", "[sections][units]") {
+  Document doc =
+      load("# PPI\n\n## Who\n\nCarers.\n\n## Dissemination\n\nPapers.\n\n## Payment\n\nWe pay.\n");
+  REQUIRE(doc.sections.size() == 4);
+  CHECK(unit_head(doc, 0) == 0);
+  CHECK(unit_head(doc, 1) == 0);
+  CHECK(unit_head(doc, 2) == 2);
+  CHECK(unit_head(doc, 3) == 3);
+}
