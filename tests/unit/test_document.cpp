@@ -74,7 +74,7 @@ TEST_CASE("a summary's subheadings that retell the application are parts of the 
   // ...but an involvement heading keeps its kind: it may be the application's plan.
   Document with_ppi = load(alone + "\n### PPI\n\nCarers helped.\n");
   REQUIRE(with_ppi.sections.size() == 5);
-  CHECK(with_ppi.sections[3].kind == "methods");
+  CHECK(with_ppi.sections[2].kind == "background");
   CHECK(with_ppi.sections[4].kind == "involvement");
   // Loose heading levels in a whole application: '# summary' then '## ...' to the end is the
   // application.
