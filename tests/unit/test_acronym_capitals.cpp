@@ -65,3 +65,10 @@ TEST_CASE("acronyms: the DOI label of a reference goes with its DOI", "[rules][a
   // In a sentence, DOI is an acronym like any other.
   CHECK(acronyms_in("Each paper has a DOI we will list.\n") == std::vector<std::string>{"DOI"});
 }
+
+TEST_CASE("acronyms: 'long form, or ABC,' defines the acronym", "[rules][acronym]") {
+  CHECK(acronyms_in("Chronic obstructive pulmonary disease, or COPD, is a lung condition. "
+                    "COPD makes it hard to breathe.\n")
+            .empty());
+  CHECK(acronyms_in("We or COPD teams will help.\n") == std::vector<std::string>{"COPD"});
+}

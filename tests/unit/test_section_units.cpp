@@ -94,3 +94,16 @@ TEST_CASE("units: a unit ends at a subsection of another kind", "[sections][unit
   CHECK(unit_head(doc, 2) == 2);
   CHECK(unit_head(doc, 3) == 3);
 }
+
+TEST_CASE("sections: shipped aliases name a kind anywhere in a heading, specifically",
+          "[sections]") {
+  const SectionClassifier& sections = shipped_rules().sections;
+  CHECK(sections.classify("Involving people with lived experience") == "involvement");
+  CHECK(sections.classify("How we work with public partners: patient and public roles") ==
+        "involvement");
+  CHECK(sections.classify("PPIE: response to panel feedback") == "involvement");
+  CHECK(sections.classify("Summary in plain English for patients") == "plain-english-summary");
+  // Words that only look like it.
+  CHECK(sections.classify("Involvement of p27Kip1 in Notch-dependent activation") == "other");
+  CHECK(sections.classify("Research involving human participants") == "other");
+}

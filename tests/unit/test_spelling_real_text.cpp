@@ -117,3 +117,13 @@ TEST_CASE("spelling: DOIs are not words", "[rules][spelling]") {
   CHECK(lint_file("We saw 10.12/zorblat.\n", "a.txt", kRule).flagged() ==
         std::vector<std::string>{"zorblat"});
 }
+
+TEST_CASE("spelling: a first name and surname starting a sentence or cell are a name",
+          "[rules][spelling]") {
+  CHECK(lint_file("| Lead | Amara Okafor, Groundswell |\n|---|---|\n| Panel | ten people |\n",
+                  "a.md", kRule)
+            .findings.empty());
+  // A typo before an ordinary word is still a typo.
+  CHECK(lint_file("Recieve the letter.\n", "a.md", kRule).flagged() ==
+        std::vector<std::string>{"Recieve"});
+}
