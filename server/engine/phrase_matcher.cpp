@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/parallel.h"
@@ -163,32 +164,48 @@ std::string PhraseMatcher::add(std::string_view phrase, PhraseRef ref) {
   return "";
 }
 
+namespace {
+
+// Words that may stand between a phrase's words without changing what it says.
+bool is_filler(const std::string& word) {
+  static const std::unordered_set<std::string> fillers = {
+      "also", "then", "further", "additionally", "still", "now", "only", "always", "usually"};
+  return fillers.count(word) > 0;
+}
+
+}  // namespace
+
 void PhraseMatcher::walk(const Document& doc, std::uint32_t sentence, std::uint32_t start,
                          std::vector<PhraseMatch>& out) const {
   const std::uint32_t last = doc.sentences[sentence].last_token;
   // Depth-first over the trie; branching only at "word*" and "*" edges, depth ≤ kMaxWords.
   struct Frame {
     std::uint32_t node, token;
+    bool skipped;       // a filler word was skipped on the way here
+    bool after_filler;  // ...just now: this node's phrases were reported without it
   };
   Frame stack[64];
   std::size_t depth = 0;
-  stack[depth++] = {0, start};
+  stack[depth++] = {0, start, false, false};
   while (depth > 0) {
     Frame f = stack[--depth];
     const Node& n = nodes_[f.node];
-    if (f.token > start)
+    if (f.token > start && !f.after_filler)
       for (const PhraseRef& ref : n.outputs)
-        out.push_back(
-            {doc.tokens[start].begin, doc.tokens[f.token - 1].end, start, f.token, sentence, ref});
+        out.push_back({doc.tokens[start].begin, doc.tokens[f.token - 1].end, start, f.token,
+                       sentence, ref, f.skipped});
     if (f.token >= last || f.token - start >= kMaxWords) continue;
     const std::string& word = doc.tokens[f.token].lower;
     auto push = [&](std::uint32_t next) {
-      if (depth < 64) stack[depth++] = {next, f.token + 1};
+      if (depth < 64) stack[depth++] = {next, f.token + 1, f.skipped, false};
     };
     if (auto it = n.exact.find(word); it != n.exact.end()) push(it->second);
     for (const auto& [prefix, next] : n.prefixes)
       if (word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0) push(next);
     if (n.any) push(n.any);
+    // Inside a phrase (not before its first word), skip one filler word.
+    if (f.node != 0 && !f.skipped && !f.after_filler && is_filler(word) && depth < 64)
+      stack[depth++] = {f.node, f.token + 1, true, true};
   }
 }
 

@@ -22,11 +22,15 @@ struct PhraseMatch {
   std::uint32_t first_token = 0, last_token = 0;  // [first, last); equal for raw-text cues
   std::uint32_t sentence = 0;
   PhraseRef ref;
+  // The words matched have a filler word between them ("we also consulted" for "we
+  // consulted"): the match is not the phrase as written, so it is no place for a fix.
+  bool with_filler = false;
 };
 
 // Phrase syntax: words separated by spaces; `word*` matches words starting with "word"; `*`
 // alone matches any one word. A phrase with no letters or digits ("(", "£", " - ") is a raw text
-// cue, found anywhere in a sentence.
+// cue, found anywhere in a sentence. Between a phrase's words, one filler word that changes
+// nothing ("also", "then", "still") may stand: "will also be sought" is "will be sought".
 class PhraseMatcher {
  public:
   // Returns an error message ("" if fine). Phrases are case-insensitive.

@@ -72,3 +72,17 @@ TEST_CASE("acronyms: 'long form, or ABC,' defines the acronym", "[rules][acronym
             .empty());
   CHECK(acronyms_in("We or COPD teams will help.\n") == std::vector<std::string>{"COPD"});
 }
+
+TEST_CASE("acronyms: a definition in a heading counts for the text under it", "[rules][acronym]") {
+  CHECK(lint_file("# Patient and Public Involvement (PPI)\n\nPPI will be part of every stage.\n",
+                  "a.md", kRule)
+            .findings.empty());
+  // A heading that only uses it defines nothing.
+  CHECK(lint_file("# PPI plan\n\nPPI will be part of every stage.\n", "a.md", kRule).flagged() ==
+        std::vector<std::string>{"PPI"});
+}
+
+TEST_CASE("acronyms: a study name of ordinary words in capitals is a name", "[rules][acronym]") {
+  CHECK(acronyms_in("We will test the SEPSIS-EARLY score in two hospitals.\n").empty());
+  CHECK(acronyms_in("We will run the SPLINT-OA trial.\n") == std::vector<std::string>{"SPLINT-OA"});
+}

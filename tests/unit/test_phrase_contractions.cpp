@@ -40,3 +40,25 @@ TEST_CASE("phrases: several contractions in one phrase, with wildcards", "[phras
   CHECK(matches_of("we are * we will", "We're sure we'll help. We are sure we will help.\n") ==
         std::vector<std::string>{"We're sure we'll", "We are sure we will"});
 }
+
+TEST_CASE("phrases: one filler word may stand between a phrase's words", "[phrases]") {
+  CHECK(matches_of("will be sought", "Views will also be sought.\n") ==
+        std::vector<std::string>{"will also be sought"});
+  CHECK(matches_of("we consulted", "We then consulted carers.\n") ==
+        std::vector<std::string>{"We then consulted"});
+  // Not before the first word or after the last, and only one.
+  CHECK(matches_of("will be sought", "Also will be sought also.\n") ==
+        std::vector<std::string>{"will be sought"});
+  CHECK(matches_of("will be sought", "It will also then be sought.\n").empty());
+  // Other words are not fillers.
+  CHECK(matches_of("will be sought", "It will soon be sought.\n").empty());
+}
+
+TEST_CASE("phrases: a swap is not offered across a filler word", "[phrases][kinds]") {
+  PhraseMatcher matcher;
+  REQUIRE(matcher.add("carry out", {0, 0, 0}).empty());
+  Document doc = load("We carry also out tests.\n");
+  const auto found = matcher.match(doc);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].with_filler);
+}

@@ -68,7 +68,8 @@ class CapitalsNotAcronyms {
   }
 
   bool contains(std::uint32_t token) const {
-    return skip_.count(token) > 0 || is_code(token_text(doc_, doc_.tokens[token]));
+    return skip_.count(token) > 0 || is_code(token_text(doc_, doc_.tokens[token])) ||
+           is_name_of_words(doc_.tokens[token]);
   }
 
  private:
@@ -127,6 +128,21 @@ class CapitalsNotAcronyms {
            (after == ':' || after == '.' || after == '\n' || after == '\r');
   }
 
+  // "SEPSIS-EARLY", "STEADY-TOGETHER": a study's name of ordinary words in capitals.
+  bool is_name_of_words(const Token& t) const {
+    std::size_t parts = 0, from = 0;
+    while (from <= t.lower.size()) {
+      std::size_t dash = t.lower.find('-', from);
+      if (dash == std::string::npos) dash = t.lower.size();
+      Token part = t;
+      part.lower = t.lower.substr(from, dash - from);
+      if (part.lower.size() < 3 || !is_ordinary_word(part, language_)) return false;
+      ++parts;
+      from = dash + 1;
+    }
+    return parts >= 2;
+  }
+
   // "TH" in "Huang TH," : one to three capitals right after a capitalised name, then a comma,
   // full stop, semicolon or bracket.
   bool looks_like_initials(std::uint32_t i) const {
@@ -183,7 +199,12 @@ class AcronymCheck : public RuleCheck {
     std::optional<CapitalsNotAcronyms> not_acronyms;     // built at the first word in capitals
     for (const Sentence& sentence : doc.sentences) {
       const Block& block = doc.blocks[sentence.block];
-      if (block.kind == BlockKind::Heading || shouting(doc, sentence)) continue;
+      if (block.kind == BlockKind::Heading) {
+        // "# Patient and public involvement (PPI)" defines PPI for the text under it.
+        if (!avoid_) note_definitions(doc, sentence, seen);
+        continue;
+      }
+      if (shouting(doc, sentence)) continue;
       if (!ctx.in_scope(sentence.begin)) continue;
       for (std::uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
         const Token& t = doc.tokens[i];
@@ -202,6 +223,16 @@ class AcronymCheck : public RuleCheck {
   }
 
  private:
+  void note_definitions(const Document& doc, const Sentence& heading,
+                        std::set<std::pair<std::size_t, std::string>>& seen) const {
+    for (std::uint32_t i = heading.first_token; i < heading.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      const std::string acronym = acronym_of(t, token_text(doc, t), min_length_);
+      if (acronym.empty() || !defined_here(doc, t)) continue;
+      seen.insert({per_section_ ? unit_head(doc, doc.section_at(t.begin)) : 0, acronym});
+    }
+  }
+
   // "U.S." is allowed when "US" is.
   bool allowed(const std::string& acronym) const {
     return allow_.count(acronym) > 0 || allow_.count(without_dots(acronym)) > 0;

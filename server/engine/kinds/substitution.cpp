@@ -33,7 +33,7 @@ class SubstitutionCheck : public RuleCheck {
     });
     std::size_t covered_until = 0;
     for (const PhraseMatch* m : found) {
-      if (m->begin < covered_until || !ctx.in_scope(m->begin)) continue;
+      if (m->with_filler || m->begin < covered_until || !ctx.in_scope(m->begin)) continue;
       covered_until = m->end;
       const Swap& swap = swaps_[phrase_to_swap_[m->ref.item]];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
