@@ -33,7 +33,9 @@ const std::set<std::string>& common_keys() {
 const std::map<std::string, std::set<std::string>>& kind_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
       {"substitution", {"swap"}},
-      {"existence", {"phrases", "regex", "unless_nearby", "nearby_sentences", "first_only"}},
+      {"existence",
+       {"phrases", "regex", "unless_nearby", "nearby_sentences", "first_only", "skip_quoted",
+        "skip_negated"}},
       {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters"}},

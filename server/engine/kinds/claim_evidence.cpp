@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/quotes.h"
 #include "core/sections.h"
 #include "engine/kinds/cue_items.h"
 #include "engine/kinds/factories.h"
@@ -30,7 +31,9 @@ class ClaimEvidenceCheck : public RuleCheck {
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     std::set<std::pair<std::size_t, std::size_t>> reported_units;
     for (const PhraseMatch* claim : ctx.group(0)) {
-      if (!ctx.in_scope(claim->begin)) continue;
+      if (!ctx.in_scope(claim->begin) ||
+          quoted_or_negated(ctx.doc, claim->sentence, claim->first_token, claim->begin, claim->end))
+        continue;
       auto unit = unit_range(ctx, *claim);
       if (!reported_units.insert(unit).second) continue;  // one finding per unit
       std::vector<std::string> missing;

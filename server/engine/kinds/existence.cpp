@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/quotes.h"
 #include "engine/kinds/factories.h"
 
 namespace sayso {
@@ -16,13 +17,21 @@ constexpr std::uint32_t kExplainedCues = 1;
 
 class ExistenceCheck : public RuleCheck {
  public:
+  // What a match in someone else's words, or in a sentence that denies it, means.
+  struct Reading {
+    bool skip_quoted = true;    // "…" quoted from a reviewer or a past plan
+    bool skip_negated = false;  // "Nobody will be asked to volunteer"
+  };
+
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
-                 std::unique_ptr<RE2> regex, bool first_only, std::uint32_t nearby_sentences)
+                 std::unique_ptr<RE2> regex, bool first_only, std::uint32_t nearby_sentences,
+                 Reading reading)
       : phrases_(std::move(phrases)),
         cues_(std::move(cues)),
         regex_(std::move(regex)),
         first_only_(first_only),
-        nearby_sentences_(nearby_sentences) {}
+        nearby_sentences_(nearby_sentences),
+        reading_(reading) {}
 
   std::vector<std::vector<std::string>> phrase_groups() const override { return {phrases_, cues_}; }
 
@@ -86,6 +95,7 @@ class ExistenceCheck : public RuleCheck {
       auto [b, e] = hits[i];
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
+      if (not_the_writers_own(ctx, hit_sentences[i], b, e)) continue;
       if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
         continue;
@@ -93,6 +103,17 @@ class ExistenceCheck : public RuleCheck {
       if (first_only_ && !seen.insert({ctx.doc.section_at(b), key(ctx, b, e)}).second) continue;
       out.push_back(ctx.make(b, e, {}));
     }
+  }
+
+  bool not_the_writers_own(const CheckContext& ctx, std::uint32_t sentence, std::size_t b,
+                           std::size_t e) const {
+    if (reading_.skip_quoted && in_quotation(ctx.doc, b, e)) return true;
+    if (!reading_.skip_negated) return false;
+    const auto& tokens = ctx.doc.tokens;
+    const auto first = std::lower_bound(tokens.begin(), tokens.end(), b,
+                                        [](const Token& t, std::size_t at) { return t.end <= at; });
+    return first != tokens.end() &&
+           is_negated(ctx.doc, sentence, static_cast<std::uint32_t>(first - tokens.begin()));
   }
 
   static std::string key(const CheckContext& ctx, std::size_t b, std::size_t e) {
@@ -105,6 +126,7 @@ class ExistenceCheck : public RuleCheck {
   std::unique_ptr<RE2> regex_;
   bool first_only_;
   std::uint32_t nearby_sentences_;
+  Reading reading_;
 };
 
 }  // namespace
@@ -142,9 +164,12 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
                       pattern.line()};
   }
   if (phrases.empty() && !regex) throw KindError{"give 'phrases' or 'regex' (or both)", 0};
+  ExistenceCheck::Reading reading;
+  reading.skip_quoted = param_bool(rule.node, "skip_quoted", true);
+  reading.skip_negated = param_bool(rule.node, "skip_negated", false);
   return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(regex),
                                           param_bool(rule.node, "first_only", false),
-                                          static_cast<std::uint32_t>(nearby_sentences));
+                                          static_cast<std::uint32_t>(nearby_sentences), reading);
 }
 
 }  // namespace sayso

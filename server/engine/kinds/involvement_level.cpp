@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/quotes.h"
 #include "engine/kinds/factories.h"
 #include "engine/section_figures.h"
 
@@ -38,7 +39,8 @@ class InvolvementLevelCheck : public RuleCheck {
       const Range unit{ctx.doc.sections[index].begin, ctx.unit_end(index)};
       const PhraseMatch* claim = nullptr;
       for (const auto& m : ctx.matches)
-        if (m.ref.group == 0 && unit.holds(m)) {
+        if (m.ref.group == 0 && unit.holds(m) &&
+            !quoted_or_negated(ctx.doc, m.sentence, m.first_token, m.begin, m.end)) {
           claim = &m;
           break;
         }

@@ -1,0 +1,109 @@
+#include "core/quotes.h"
+
+#include <algorithm>
+#include <string>
+
+namespace sayso {
+namespace {
+
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+}
+
+bool is_open_context(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[' || c == '-';
+}
+
+// The quotation mark at text[i], as its kind and length; {0, 0} when there is none.
+enum class Mark { None, Double, OpenDouble, CloseDouble, Single, OpenSingle, CloseSingle };
+
+std::pair<Mark, std::size_t> mark_at(std::string_view text, std::size_t i) {
+  if (text[i] == '"') return {Mark::Double, 1};
+  if (text[i] == '\'') return {Mark::Single, 1};
+  if (text.substr(i, 3) == "\u201C") return {Mark::OpenDouble, 3};
+  if (text.substr(i, 3) == "\u201D") return {Mark::CloseDouble, 3};
+  if (text.substr(i, 3) == "\u2018") return {Mark::OpenSingle, 3};
+  if (text.substr(i, 3) == "\u2019") return {Mark::CloseSingle, 3};
+  return {Mark::None, 1};
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view text,
+                                                              std::size_t begin, std::size_t end) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t open_double = kNone, open_single = kNone;
+  end = std::min(end, text.size());
+  for (std::size_t i = begin; i < end;) {
+    const auto [mark, length] = mark_at(text, i);
+    const char before = i > begin ? text[i - 1] : ' ';
+    const char after = i + length < end ? text[i + length] : ' ';
+    const bool opens = is_open_context(before) && is_word_byte(after);
+    const bool closes = !is_open_context(before) && !is_word_byte(after);
+    switch (mark) {
+      case Mark::Double:
+      case Mark::OpenDouble:
+      case Mark::CloseDouble:
+        if (open_double != kNone && mark != Mark::OpenDouble) {
+          spans.emplace_back(open_double, i + length);
+          open_double = kNone;
+        } else if (mark != Mark::CloseDouble && open_double == kNone) {
+          open_double = i;
+        }
+        break;
+      case Mark::Single:
+      case Mark::OpenSingle:
+      case Mark::CloseSingle:
+        // An apostrophe ("we're", "parents' views") neither opens nor, unless a quotation is
+        // open and it is followed by no letter, closes.
+        if (open_single != kNone && mark != Mark::OpenSingle && closes) {
+          spans.emplace_back(open_single, i + length);
+          open_single = kNone;
+        } else if (open_single == kNone && mark != Mark::CloseSingle && opens) {
+          open_single = i;
+        }
+        break;
+      case Mark::None:
+        break;
+    }
+    i += length;
+  }
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+bool in_quotation(const Document& doc, std::size_t begin, std::size_t end) {
+  if (doc.blocks.empty()) return false;
+  // The paragraph that holds `begin`.
+  auto block = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), begin,
+                                [](std::size_t at, const Block& b) { return at < b.begin; });
+  if (block == doc.blocks.begin()) return false;
+  --block;
+  if (end > block->end) return false;
+  for (const auto& [b, e] : quoted_spans(doc.prose, block->begin, block->end))
+    if (b <= begin && end <= e) return true;
+  return false;
+}
+
+bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first) {
+  const std::uint32_t start = doc.sentences[sentence].first_token;
+  const std::uint32_t from = first >= start + 5 ? first - 5 : start;
+  for (std::uint32_t i = from; i < first; ++i) {
+    const std::string& w = doc.tokens[i].lower;
+    const std::string next = i + 1 < first ? doc.tokens[i + 1].lower : std::string();
+    if (w == "not" || w == "no" || w == "never" || w == "nobody" || w == "none" || w == "nor" ||
+        (w.size() > 3 && w.ends_with("n't")) || (w == "instead" && next == "of") ||
+        (w == "rather" && next == "than"))
+      return true;
+  }
+  return false;
+}
+
+bool quoted_or_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first_token,
+                       std::size_t begin, std::size_t end) {
+  return in_quotation(doc, begin, end) || is_negated(doc, sentence, first_token);
+}
+
+}  // namespace sayso

@@ -1,0 +1,32 @@
+// Quoted words and negated words: someone else's words, or the writer saying what they do not
+// do ("a lay member will sit on the committee" quoted from a panel's criticism; "Nobody will be
+// asked to volunteer"). Checks that judge the writer's own plans leave both alone.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/document.h"
+
+namespace sayso {
+
+// Byte ranges [begin, end) of the quotations in text[begin, end), quotation marks included:
+// "…", “…”, ‘…’ and '…' (an apostrophe in "we're" or "parents' views" opens nothing). A
+// quotation that is not closed inside the range is not one.
+std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view text,
+                                                              std::size_t begin, std::size_t end);
+
+// Whether [begin, end) lies inside a quotation in its paragraph.
+bool in_quotation(const Document& doc, std::size_t begin, std::size_t end);
+
+// Whether the token `first` is negated: "not", "no", "never", "nobody", "no longer",
+// "instead of", "rather than" or a "n't" word up to 5 words before it in its sentence.
+bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first);
+
+// A claim that is quoted or negated ("we had called it "co-produced""; "We no longer call it
+// co-produced") is not the writer's claim.
+bool quoted_or_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first_token,
+                       std::size_t begin, std::size_t end);
+
+}  // namespace sayso

@@ -1,0 +1,83 @@
+// Quoted and negated words (core/quotes.h): someone else's words, or the writer denying a thing.
+#include <catch2/catch.hpp>
+
+#include "core/quotes.h"
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+std::vector<std::string> quotes_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& [b, e] : quoted_spans(text, 0, text.size()))
+    out.push_back(text.substr(b, e - b));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("quotes: straight, curly, double and single quotation marks", "[quotes]") {
+  CHECK(quotes_in("It said \"not a plan\" and \"risks tokenism\".") ==
+        std::vector<std::string>{"\"not a plan\"", "\"risks tokenism\""});
+  CHECK(quotes_in("She felt like \u201Cthe token patient\u201D.") ==
+        std::vector<std::string>{"\u201Cthe token patient\u201D"});
+  CHECK(quotes_in("They said \u2018it\u2019s too long\u2019, so we cut it.") ==
+        std::vector<std::string>{"\u2018it\u2019s too long\u2019"});
+  CHECK(quotes_in("The panel called it 'not a plan'.") == std::vector<std::string>{"'not a plan'"});
+}
+
+TEST_CASE("quotes: apostrophes are not quotation marks", "[quotes]") {
+  CHECK(quotes_in("We're asking parents' views on the carers' group.").empty());
+  CHECK(quotes_in("It\u2019s the patients\u2019 choice.").empty());
+  // A quotation that never closes is not one.
+  CHECK(quotes_in("He said \"we will see.").empty());
+}
+
+TEST_CASE("quotes: in_quotation looks within the paragraph", "[quotes]") {
+  const std::string text =
+      "The panel said \"PPI will be sought\" is vague.\n\nPPI will be sought.\n";
+  Document doc = load(text);
+  const std::size_t quoted = text.find("will be sought");
+  const std::size_t plain = text.rfind("will be sought");
+  CHECK(in_quotation(doc, quoted, quoted + 14));
+  CHECK_FALSE(in_quotation(doc, plain, plain + 14));
+}
+
+TEST_CASE("negation: a denial up to five words before", "[quotes]") {
+  auto negated = [](const std::string& text, const std::string& word) {
+    Document doc = load(text);
+    const std::size_t at = text.find(word);
+    for (std::uint32_t s = 0; s < doc.sentences.size(); ++s)
+      for (std::uint32_t t = doc.sentences[s].first_token; t < doc.sentences[s].last_token; ++t)
+        if (doc.tokens[t].begin == at) return is_negated(doc, s, t);
+    FAIL("word not found");
+    return false;
+  };
+  CHECK(negated("Nobody will be asked to volunteer.\n", "volunteer"));
+  CHECK(negated("Payment, not goodwill.\n", "goodwill"));
+  CHECK(negated("Three co-applicants instead of one lay member.\n", "one lay"));
+  CHECK(negated("We won't rely on volunteers.\n", "volunteers"));
+  CHECK_FALSE(negated("Members are volunteers.\n", "volunteers"));
+  // Too far back, or in the sentence before.
+  CHECK_FALSE(negated("No. Our panel members will all be unpaid volunteers.\n", "volunteers"));
+  CHECK_FALSE(negated("We do not pay. Members are volunteers.\n", "volunteers"));
+}
+
+TEST_CASE("tokenism rules leave quoted criticism and denials alone", "[quotes][rules]") {
+  const std::string text =
+      "# Patient and public involvement\n\nThe panel said our phrase \"PPI will be sought at "
+      "key stages\" was not a plan. Nobody will be asked to volunteer their time. We no longer "
+      "call the work co-produced.\n";
+  for (const char* rule : {"involvement.vague-plans", "involvement.unpaid-volunteers",
+                           "co-production.claim-needs-evidence", "co-production.involvement-level"})
+    CHECK(lint_file(text, "ppi.md", rule).findings.empty());
+  // The same words as the writer's own plan are flagged.
+  const std::string plain =
+      "# Patient and public involvement\n\nPPI will be sought at key stages. Members will be "
+      "volunteers. The work is co-produced.\n";
+  for (const char* rule : {"involvement.vague-plans", "involvement.unpaid-volunteers",
+                           "co-production.claim-needs-evidence", "co-production.involvement-level"})
+    CHECK(lint_file(plain, "ppi.md", rule).findings.size() == 1);
+}
