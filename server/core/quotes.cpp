@@ -1,6 +1,7 @@
 #include "core/quotes.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace sayso {
@@ -74,16 +75,34 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view t
   return spans;
 }
 
-bool in_quotation(const Document& doc, std::size_t begin, std::size_t end) {
-  if (doc.blocks.empty()) return false;
+const Quotations::InBlock& Quotations::of_block(std::size_t block) {
+  auto [it, added] = blocks_.try_emplace(block);
+  if (added) {
+    const Block& b = doc_.blocks[block];
+    for (const auto& span : quoted_spans(doc_.prose, b.begin, b.end)) {
+      const char first = doc_.prose[span.first];
+      const bool is_double = first == '"' || doc_.prose.compare(span.first, 3, "\u201C") == 0;
+      (is_double ? it->second.doubles : it->second.singles).push_back(span);
+    }
+  }
+  return it->second;
+}
+
+bool Quotations::contain(std::size_t begin, std::size_t end) {
+  if (doc_.blocks.empty()) return false;
   // The paragraph that holds `begin`.
-  auto block = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), begin,
+  auto block = std::upper_bound(doc_.blocks.begin(), doc_.blocks.end(), begin,
                                 [](std::size_t at, const Block& b) { return at < b.begin; });
-  if (block == doc.blocks.begin()) return false;
+  if (block == doc_.blocks.begin()) return false;
   --block;
   if (end > block->end) return false;
-  for (const auto& [b, e] : quoted_spans(doc.prose, block->begin, block->end))
-    if (b <= begin && end <= e) return true;
+  const InBlock& quotes = of_block(static_cast<std::size_t>(block - doc_.blocks.begin()));
+  for (const auto* spans : {&quotes.doubles, &quotes.singles}) {
+    // The last quotation that opens at or before `begin` is the only one that can hold it.
+    auto after = std::upper_bound(spans->begin(), spans->end(), begin,
+                                  [](std::size_t at, const auto& span) { return at < span.first; });
+    if (after != spans->begin() && std::prev(after)->second >= end) return true;
+  }
   return false;
 }
 
@@ -101,9 +120,9 @@ bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first
   return false;
 }
 
-bool quoted_or_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first_token,
-                       std::size_t begin, std::size_t end) {
-  return in_quotation(doc, begin, end) || is_negated(doc, sentence, first_token);
+bool quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
+                       std::uint32_t first_token, std::size_t begin, std::size_t end) {
+  return quotations.contain(begin, end) || is_negated(doc, sentence, first_token);
 }
 
 }  // namespace sayso

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,8 +18,23 @@ namespace sayso {
 std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view text,
                                                               std::size_t begin, std::size_t end);
 
-// Whether [begin, end) lies inside a quotation in its paragraph.
-bool in_quotation(const Document& doc, std::size_t begin, std::size_t end);
+// Whether [begin, end) lies inside a quotation in its paragraph. Each paragraph is scanned once,
+// when first asked about: a check that asks about every match stays linear.
+class Quotations {
+ public:
+  explicit Quotations(const Document& doc) : doc_(doc) {}
+  bool contain(std::size_t begin, std::size_t end);
+
+ private:
+  // Double and single quotations, each sorted and not overlapping among themselves.
+  struct InBlock {
+    std::vector<std::pair<std::size_t, std::size_t>> doubles, singles;
+  };
+  const InBlock& of_block(std::size_t block);
+
+  const Document& doc_;
+  std::unordered_map<std::size_t, InBlock> blocks_;
+};
 
 // Whether the token `first` is negated: "not", "no", "never", "nobody", "no longer",
 // "instead of", "rather than" or a "n't" word up to 5 words before it in its sentence.
@@ -26,7 +42,7 @@ bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first
 
 // A claim that is quoted or negated ("we had called it "co-produced""; "We no longer call it
 // co-produced") is not the writer's claim.
-bool quoted_or_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first_token,
-                       std::size_t begin, std::size_t end);
+bool quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
+                       std::uint32_t first_token, std::size_t begin, std::size_t end);
 
 }  // namespace sayso

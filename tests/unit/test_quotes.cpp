@@ -35,14 +35,16 @@ TEST_CASE("quotes: apostrophes are not quotation marks", "[quotes]") {
   CHECK(quotes_in("He said \"we will see.").empty());
 }
 
-TEST_CASE("quotes: in_quotation looks within the paragraph", "[quotes]") {
+TEST_CASE("quotes: Quotations looks within the paragraph", "[quotes]") {
   const std::string text =
       "The panel said \"PPI will be sought\" is vague.\n\nPPI will be sought.\n";
   Document doc = load(text);
   const std::size_t quoted = text.find("will be sought");
   const std::size_t plain = text.rfind("will be sought");
-  CHECK(in_quotation(doc, quoted, quoted + 14));
-  CHECK_FALSE(in_quotation(doc, plain, plain + 14));
+  Quotations quotations(doc);
+  CHECK(quotations.contain(quoted, quoted + 14));
+  CHECK_FALSE(quotations.contain(plain, plain + 14));
+  CHECK_FALSE(quotations.contain(quoted - 8, quoted + 14));  // starts before the quotation
 }
 
 TEST_CASE("negation: a denial up to five words before", "[quotes]") {

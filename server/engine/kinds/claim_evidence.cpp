@@ -30,9 +30,11 @@ class ClaimEvidenceCheck : public RuleCheck {
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     std::set<std::pair<std::size_t, std::size_t>> reported_units;
+    Quotations quotations(ctx.doc);
     for (const PhraseMatch* claim : ctx.group(0)) {
       if (!ctx.in_scope(claim->begin) ||
-          quoted_or_negated(ctx.doc, claim->sentence, claim->first_token, claim->begin, claim->end))
+          quoted_or_negated(ctx.doc, quotations, claim->sentence, claim->first_token, claim->begin,
+                            claim->end))
         continue;
       auto unit = unit_range(ctx, *claim);
       if (!reported_units.insert(unit).second) continue;  // one finding per unit

@@ -91,11 +91,12 @@ class ExistenceCheck : public RuleCheck {
     });
     std::size_t covered_until = 0;
     std::set<std::pair<std::size_t, std::string>> seen;  // (section, folded text) for first_only
+    Quotations quotations(ctx.doc);
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
-      if (not_the_writers_own(ctx, hit_sentences[i], b, e)) continue;
+      if (not_the_writers_own(ctx, quotations, hit_sentences[i], b, e)) continue;
       if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
         continue;
@@ -105,9 +106,9 @@ class ExistenceCheck : public RuleCheck {
     }
   }
 
-  bool not_the_writers_own(const CheckContext& ctx, std::uint32_t sentence, std::size_t b,
-                           std::size_t e) const {
-    if (reading_.skip_quoted && in_quotation(ctx.doc, b, e)) return true;
+  bool not_the_writers_own(const CheckContext& ctx, Quotations& quotations, std::uint32_t sentence,
+                           std::size_t b, std::size_t e) const {
+    if (reading_.skip_quoted && quotations.contain(b, e)) return true;
     if (!reading_.skip_negated) return false;
     const auto& tokens = ctx.doc.tokens;
     const auto first = std::lower_bound(tokens.begin(), tokens.end(), b,

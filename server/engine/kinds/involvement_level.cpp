@@ -38,9 +38,10 @@ class InvolvementLevelCheck : public RuleCheck {
       if (!ctx.starts_unit(index)) continue;
       const Range unit{ctx.doc.sections[index].begin, ctx.unit_end(index)};
       const PhraseMatch* claim = nullptr;
+      Quotations quotations(ctx.doc);
       for (const auto& m : ctx.matches)
         if (m.ref.group == 0 && unit.holds(m) &&
-            !quoted_or_negated(ctx.doc, m.sentence, m.first_token, m.begin, m.end)) {
+            !quoted_or_negated(ctx.doc, quotations, m.sentence, m.first_token, m.begin, m.end)) {
           claim = &m;
           break;
         }
