@@ -86,3 +86,12 @@ TEST_CASE("acronyms: a study name of ordinary words in capitals is a name", "[ru
   CHECK(acronyms_in("We will test the SEPSIS-EARLY score in two hospitals.\n").empty());
   CHECK(acronyms_in("We will run the SPLINT-OA trial.\n") == std::vector<std::string>{"SPLINT-OA"});
 }
+
+TEST_CASE("swaps: a form's label in capitals is the funder's wording", "[rules][substitution]") {
+  const std::string rule = "plain-english.wordy-words";
+  CHECK(lint_file("AMOUNT REQUESTED: £187,430\n", "form.txt", rule).findings.empty());
+  CHECK(lint_file("We REQUESTED it: now.\n", "form.txt", rule).flagged() ==
+        std::vector<std::string>{"REQUESTED"});
+  CHECK(lint_file("AMOUNT REQUESTED: £10\n\nWe requested £10.\n", "form.md", rule).flagged() ==
+        std::vector<std::string>{"requested"});
+}

@@ -13,6 +13,19 @@ struct Swap {
   std::string source;
 };
 
+// "AMOUNT REQUESTED: £187,430": a form's label in capitals at the start of a line is the
+// funder's wording, not the writer's.
+bool in_capitals_label(const Document& doc, const PhraseMatch& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  std::uint32_t end = m.last_token;
+  while (end < s.last_token && doc.tokens[end].all_caps) ++end;
+  for (std::uint32_t i = s.first_token; i < end; ++i)
+    if (!doc.tokens[i].all_caps) return false;
+  std::size_t after = doc.tokens[end - 1].end;
+  while (after < doc.prose.size() && doc.prose[after] == ' ') ++after;
+  return after < doc.prose.size() && doc.prose[after] == ':';
+}
+
 class SubstitutionCheck : public RuleCheck {
  public:
   explicit SubstitutionCheck(std::vector<Swap> swaps) : swaps_(std::move(swaps)) {
@@ -33,7 +46,9 @@ class SubstitutionCheck : public RuleCheck {
     });
     std::size_t covered_until = 0;
     for (const PhraseMatch* m : found) {
-      if (m->with_filler || m->begin < covered_until || !ctx.in_scope(m->begin)) continue;
+      if (m->with_filler || m->begin < covered_until || !ctx.in_scope(m->begin) ||
+          in_capitals_label(ctx.doc, *m))
+        continue;
       covered_until = m->end;
       const Swap& swap = swaps_[phrase_to_swap_[m->ref.item]];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
