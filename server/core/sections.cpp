@@ -213,7 +213,8 @@ bool is_front_matter(const std::string& kind) { return kind == "title" || kind =
 //   Background": closed by a heading at its level, and a subheading names a section that the
 //   application also has outside it (the summary retells the application part by part).
 // - "# Plain English summary", "## Background", "## What we will do" and nothing else but a
-//   title: a summary on its own, short enough for one, with no involvement heading.
+//   title (or an abstract): a summary on its own, short enough for one, with no involvement
+//   heading.
 // With loose heading levels ("# Plain English summary" then "## Background" to the end of a
 // long application) the rest is the application.
 bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last) {
@@ -221,7 +222,7 @@ bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last) {
   const std::size_t span = sections[last].end - sections[i].begin;
   if (last + 1 == sections.size()) {
     for (std::size_t k = 0; k < i; ++k)
-      if (!is_front_matter(sections[k].kind)) return false;
+      if (!is_front_matter(sections[k].kind) && !is_summary_kind(sections[k].kind)) return false;
     // An involvement heading keeps its kind: taken for a part of the summary, a real
     // involvement plan would lose every involvement check without a word.
     for (std::size_t k = i + 1; k <= last; ++k)

@@ -47,6 +47,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"involvement-level", {"levels", "stages", "claims", "min_level_for_claim"}},
       {"number-density", {"max_per_sentence"}},
       {"long-words", {"min_syllables", "min_long_words", "max_share"}},
+      {"copied-text", {"from", "max_share", "run_words", "min_words"}},
   };
   return keys;
 }

@@ -16,6 +16,7 @@ const std::map<std::string, KindFactory>& kind_factories() {
       {"involvement-level", make_involvement_level_check},
       {"number-density", make_number_density_check},
       {"long-words", make_long_words_check},
+      {"copied-text", make_copied_text_check},
   };
   return factories;
 }
