@@ -27,6 +27,12 @@ struct Section {
   int level = 0;      // heading level, 0 for the document scope
   std::size_t heading_begin = 0, heading_end = 0;  // the heading's text (empty range if none)
   std::size_t begin = 0, end = 0;                  // whole section including the heading
+  // The unit it belongs to: a section and the subsections of its kind right after it
+  // (core/sections.h, unit_head), as indexes into Document::sections.
+  std::size_t unit_first = 0, unit_last = 0;
+  // The section whose heading encloses it (a lower heading level before it), or kNoParent.
+  static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
+  std::size_t parent = kNoParent;
   bool has_heading() const { return heading_end > heading_begin; }
 };
 

@@ -63,21 +63,15 @@ std::size_t last_subsection(const Document& doc, std::size_t index, bool same_ki
 
 bool under_same_kind(const Document& doc, std::size_t index) {
   const Section& s = doc.sections[index];
-  for (std::size_t i = index; i-- > 0;) {
-    const Section& above = doc.sections[i];
-    if (above.level < s.level) return above.level > 0 && above.kind == s.kind;
-  }
-  return false;
+  return s.parent != Section::kNoParent && doc.sections[s.parent].kind == s.kind;
 }
 
 std::size_t unit_head(const Document& doc, std::size_t index) {
-  std::size_t head = 0;
-  for (std::size_t i = 1; i <= index; ++i) {
-    const Section& h = doc.sections[head];
-    const Section& s = doc.sections[i];
-    if (h.level == 0 || s.kind != h.kind || s.level <= h.level) head = i;
-  }
-  return head;
+  return doc.sections[index].unit_first;
+}
+
+std::size_t unit_last(const Document& doc, std::size_t index) {
+  return doc.sections[doc.sections[index].unit_first].unit_last;
 }
 
 std::string section_kind_heading(const std::string& kind) {
@@ -217,7 +211,8 @@ bool is_front_matter(const std::string& kind) { return kind == "title" || kind =
 //   heading.
 // With loose heading levels ("# Plain English summary" then "## Background" to the end of a
 // long application) the rest is the application.
-bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last) {
+bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last,
+                       const std::map<std::string, std::size_t>& kind_counts) {
   const auto& sections = doc.sections;
   const std::size_t span = sections[last].end - sections[i].begin;
   if (last + 1 == sections.size()) {
@@ -230,20 +225,42 @@ bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last) {
     return span <= kMaxSummaryAloneBytes;
   }
   if (span > kMaxOneSectionBytes) return false;
-  std::set<std::string> outside;
-  for (std::size_t k = 0; k < sections.size(); ++k)
-    if (k < i || k > last) outside.insert(sections[k].kind);
-  for (std::size_t k = i + 1; k <= last; ++k)
-    if (sections[k].kind != sections[i].kind && outside.count(sections[k].kind)) return true;
+  std::map<std::string, std::size_t> inside;
+  for (std::size_t k = i; k <= last; ++k) ++inside[sections[k].kind];
+  for (const auto& [kind, count] : inside)
+    if (kind != sections[i].kind && kind_counts.at(kind) > count) return true;
   return false;
+}
+
+// Sets each section's parent and unit (Section::parent, unit_first, unit_last) in one pass.
+void link_sections(Document& doc) {
+  auto& sections = doc.sections;
+  std::vector<std::size_t> open;  // enclosing headings, outermost first
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    while (!open.empty() && sections[open.back()].level >= sections[i].level) open.pop_back();
+    sections[i].parent = open.empty() ? Section::kNoParent : open.back();
+    if (sections[i].level > 0) open.push_back(i);
+  }
+  std::size_t head = 0;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const Section& h = sections[head];
+    const Section& s = sections[i];
+    if (i == 0 || h.level == 0 || s.kind != h.kind || s.level <= h.level) head = i;
+    sections[i].unit_first = head;
+    sections[head].unit_last = i;
+  }
 }
 
 void fold_summary_parts(Document& doc) {
   auto& sections = doc.sections;
+  std::map<std::string, std::size_t> kind_counts;
+  for (const Section& s : sections) ++kind_counts[s.kind];
   for (std::size_t i = 0; i < sections.size(); ++i) {
-    if (sections[i].level == 0 || !is_summary_kind(sections[i].kind)) continue;
+    // A summary's own subsections are judged with it, not again on their own.
+    if (sections[i].level == 0 || !is_summary_kind(sections[i].kind) || under_same_kind(doc, i))
+      continue;
     const std::size_t last = last_subsection(doc, i, false);
-    if (last == i || !has_summary_parts(doc, i, last)) continue;
+    if (last == i || !has_summary_parts(doc, i, last, kind_counts)) continue;
     for (std::size_t k = i + 1; k <= last; ++k) sections[k].kind = sections[i].kind;
     i = last;
   }
@@ -266,6 +283,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     whole.begin = doc_begin;
     whole.end = doc_end;
     doc.sections.push_back(whole);
+    link_sections(doc);
     return;
   }
 
@@ -305,7 +323,9 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     open.emplace_back(s.level, s.kind == "title" ? std::string("other") : s.kind);
     doc.sections.push_back(std::move(s));
   }
+  link_sections(doc);
   fold_summary_parts(doc);
+  link_sections(doc);  // the units again, with the kinds folded
 }
 
 }  // namespace sayso

@@ -48,9 +48,10 @@ std::size_t last_subsection(const Document& doc, std::size_t index, bool same_ki
 bool under_same_kind(const Document& doc, std::size_t index);
 // A section and the subsections of its kind right after it (as last_subsection(…, true)) are
 // one unit for checks that judge a section whole: an involvement plan written under "Who is
-// involved", "Payment" and "Training" subheadings is one plan. The first section of the unit
-// that holds doc.sections[index].
+// involved", "Payment" and "Training" subheadings is one plan. The first and last sections of
+// the unit that holds doc.sections[index] (set by build_sections).
 std::size_t unit_head(const Document& doc, std::size_t index);
+std::size_t unit_last(const Document& doc, std::size_t index);
 
 // Builds doc.sections from its heading blocks. Text before the first heading (or the whole
 // document if it has none) is a section of kind `headless_kind`. A short text whose

@@ -151,3 +151,15 @@ TEST_CASE("a 1 MB single sentence lints in linear time", "[pathological]") {
           repeat_to("data will be collected and we will utilise the cohort and ", kOneMegabyte) +
           ".\n");
 }
+
+TEST_CASE("thousands of subheadings in one section lint in linear time", "[pathological]") {
+  // Checks judge a section with its subsections of the same kind: one unit of 20,000 parts.
+  std::string plan = "# Patient and public involvement\n\n";
+  for (int i = 0; i < 20000; ++i)
+    plan += "## Part " + std::to_string(i) + "\n\nWe will pay carers. PPI will be sought.\n\n";
+  check_linear("plan.md", plan);
+  std::string summary = "# Plain English summary\n\n";
+  for (int i = 0; i < 20000; ++i)
+    summary += std::string(static_cast<std::size_t>(2 + i % 5), '#') + " Why\n\nWe test.\n\n";
+  check_linear("summary.md", summary);
+}

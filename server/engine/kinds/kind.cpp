@@ -58,12 +58,12 @@ bool CheckContext::starts_unit(std::size_t section) const {
 }
 
 std::size_t CheckContext::unit_end(std::size_t section) const {
-  return doc.sections[last_subsection(doc, section, true)].end;
+  return doc.sections[unit_last(doc, section)].end;
 }
 
 std::size_t CheckContext::unit_words(std::size_t section) const {
   std::size_t words = 0;
-  for (std::size_t i = section; i <= last_subsection(doc, section, true); ++i)
+  for (std::size_t i = unit_head(doc, section); i <= unit_last(doc, section); ++i)
     words += section_words(i);
   return words;
 }
