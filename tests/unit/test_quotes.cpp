@@ -83,3 +83,16 @@ TEST_CASE("tokenism rules leave quoted criticism and denials alone", "[quotes][r
                            "co-production.claim-needs-evidence", "co-production.involvement-level"})
     CHECK(lint_file(plain, "ppi.md", rule).findings.size() == 1);
 }
+
+TEST_CASE("existence: a message that does not name the match is said once a sentence",
+          "[rules][existence]") {
+  const std::string text =
+      "# Patient and public involvement\n\nPatients were consulted about the design and were "
+      "supportive of the project. We consulted carers too.\n";
+  CHECK(lint_file(text, "ppi.md", "involvement.consulted-no-change").flagged() ==
+        std::vector<std::string>{"were consulted", "We consulted"});
+  // A message that names the match reports each one.
+  CHECK(lint_file("# PPI\n\nWe will involve people where possible and if appropriate.\n", "ppi.md",
+                  "involvement.hedged-plans")
+            .flagged() == std::vector<std::string>{"where possible", "if appropriate"});
+}

@@ -92,6 +92,10 @@ class ExistenceCheck : public RuleCheck {
     std::size_t covered_until = 0;
     std::set<std::pair<std::size_t, std::string>> seen;  // (section, folded text) for first_only
     Quotations quotations(ctx.doc);
+    // A message that does not name the match says the same thing twice in one sentence
+    // ("were consulted … and were supportive of"): once is enough.
+    const bool names_match = ctx.rule.message.find("{match}") != std::string::npos;
+    std::set<std::uint32_t> reported_sentences;
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
@@ -102,6 +106,7 @@ class ExistenceCheck : public RuleCheck {
         continue;
       }
       if (first_only_ && !seen.insert({ctx.doc.section_at(b), key(ctx, b, e)}).second) continue;
+      if (!names_match && !reported_sentences.insert(hit_sentences[i]).second) continue;
       out.push_back(ctx.make(b, e, {}));
     }
   }
