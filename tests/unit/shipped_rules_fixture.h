@@ -60,6 +60,18 @@ inline Found lint_file(const std::string& text, const std::string& path, const s
   return found;
 }
 
+// A rule file holding one rule of `kind` with every field a rule needs but the kind's own
+// parameters, which a test appends ("    max_share: 0.3\n").
+inline std::string minimal_rule(const std::string& kind, const std::string& category,
+                                const std::string& examples = "{flag: [a, b], pass: [c, d]}") {
+  return "rules:\n  - id: p.a\n    kind: " + kind + "\n    category: " + category +
+         "\n    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
+         "    examples: " +
+         examples +
+         "\n    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n"
+         "    decisions: [d]\n";
+}
+
 // The load error of a pack holding one rule file with `rule_body` ("" when it loads).
 inline std::string load_error(const std::string& rule_body) {
   namespace fs = std::filesystem;

@@ -59,11 +59,7 @@ TEST_CASE("copied-text: a summary split by subheadings is judged whole", "[rules
 }
 
 TEST_CASE("copied-text refuses unknown kinds and silly limits", "[rules][copied-text]") {
-  const std::string head =
-      "rules:\n  - id: p.a\n    kind: copied-text\n    category: structure\n"
-      "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
-      "    examples: {flag: [a, b], pass: [c, d]}\n"
-      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  const std::string head = minimal_rule("copied-text", "structure");
   CHECK_THAT(load_error(head), Catch::Contains("'from' is missing"));
   CHECK_THAT(load_error(head + "    from: [abstrct]\n"),
              Catch::Contains("'from': 'abstrct' is not a section kind"));

@@ -46,11 +46,7 @@ TEST_CASE("long-words leaves alone a sentence with few long words, names and acr
 
 TEST_CASE("long-words thresholds are data: a lower share or a higher syllable count changes it",
           "[rules][long-words]") {
-  const std::string head =
-      "rules:\n  - id: p.a\n    kind: long-words\n    category: readability\n"
-      "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
-      "    examples: {flag: [a, b], pass: [c, d]}\n"
-      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  const std::string head = minimal_rule("long-words", "readability");
   CHECK_THAT(load_error(head), Catch::Contains("'max_share' is missing"));
   CHECK_THAT(load_error(head + "    max_share: 1.5\n"),
              Catch::Contains("'max_share' must be a number between 0 and 1"));
@@ -70,12 +66,7 @@ TEST_CASE("long-words uses the limits from the rule file", "[rules][long-words]"
     fs::create_directories(dir / "p");
     std::ofstream(dir / "p" / "pack.yml")
         << "name: p\nversion: 0.1.0\nlicence: CC-BY-4.0\nmaintainers: [t]\ndescription: t\n";
-    std::ofstream(dir / "p" / "r.yml")
-        << "rules:\n  - id: p.a\n    kind: long-words\n    category: readability\n"
-           "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
-           "    examples: {flag: [a, b], pass: [c, d]}\n"
-           "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n"
-        << limits;
+    std::ofstream(dir / "p" / "r.yml") << minimal_rule("long-words", "readability") << limits;
     const RuleSet set = load_rules(dir.string(), Config{});
     LoadOptions options;
     options.headless_kind = "document";

@@ -27,10 +27,7 @@ TEST_CASE("number-density flags a sentence with more numbers than the limit, at 
 
 TEST_CASE("number-density refuses a missing or silly limit", "[rules][number-density]") {
   const std::string head =
-      "rules:\n  - id: p.a\n    kind: number-density\n    category: readability\n"
-      "    severity: info\n    message: m\n    explanation: e\n    sources: [s]\n"
-      "    examples: {flag: [a 1 2 3 4, b 1 2 3 4], pass: [c, d]}\n"
-      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+      minimal_rule("number-density", "readability", "{flag: [a 1 2 3 4, b 1 2 3 4], pass: [c, d]}");
   CHECK_THAT(load_error(head), Catch::Contains("'max_per_sentence' is missing"));
   CHECK_THAT(load_error(head + "    max_per_sentence: 0\n"),
              Catch::Contains("'max_per_sentence' must be a whole number from 1 to 100"));

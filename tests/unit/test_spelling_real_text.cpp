@@ -63,11 +63,8 @@ TEST_CASE("spelling: words both systems accept are not flagged", "[rules][spelli
 }
 
 TEST_CASE("spelling: variant settings are checked when the rule file loads", "[rules][spelling]") {
-  const std::string head =
-      "rules:\n  - id: p.s\n    kind: spelling\n    category: spelling\n"
-      "    severity: warning\n    message: m\n    explanation: e\n    sources: [s]\n"
-      "    examples: {flag: [recieve it, reserch it], pass: [a cat, a dog]}\n"
-      "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  const std::string head = minimal_rule("spelling", "spelling",
+                                        "{flag: [recieve it, reserch it], pass: [a cat, a dog]}");
   CHECK(load_error(head) == "");
   CHECK_THAT(load_error(head + "    variants: [en_GB, en_US]\n"),
              Catch::Contains("'variants' must map languages to names"));

@@ -34,11 +34,11 @@ class InvolvementLevelCheck : public RuleCheck {
   }
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    Quotations quotations(ctx.doc);  // each paragraph scanned once, for all sections
     for (std::size_t index : ctx.sections) {
       if (!ctx.starts_unit(index)) continue;
       const Range unit{ctx.doc.sections[index].begin, ctx.unit_end(index)};
       const PhraseMatch* claim = nullptr;
-      Quotations quotations(ctx.doc);
       for (const auto& m : ctx.matches)
         if (m.ref.group == 0 && unit.holds(m) &&
             !quoted_or_negated(ctx.doc, quotations, m.sentence, m.first_token, m.begin, m.end)) {
