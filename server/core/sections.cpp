@@ -1,5 +1,7 @@
 #include "core/sections.h"
 
+#include "core/stated_limits.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -148,8 +150,16 @@ std::string SectionClassifier::classify(std::string_view heading) const {
 bool SectionClassifier::is_known_heading(std::string_view line) const {
   const std::string norm = normalise(line);
   if (norm.empty() || norm.size() > 80) return false;
-  for (const auto& entry : aliases_)
-    if (norm == entry.first) return true;
+  for (const auto& entry : aliases_) {
+    const std::string& alias = entry.first;
+    if (norm == alias) return true;
+    // A form's heading with its limit: "Proposal summary (200 words)", "Lay summary - max 250
+    // words". Only a limit may follow the alias; any other words make it a sentence.
+    if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0 &&
+        norm[alias.size()] == ' ' &&
+        is_limit_statement(std::string_view(norm).substr(alias.size())))
+      return true;
+  }
   return false;
 }
 

@@ -38,7 +38,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
         "skip_negated"}},
       {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
-      {"length", {"max_words", "min_words", "max_characters"}},
+      {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
       {"spelling",
        {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message"}},
       {"required-sections", {"sections", "order"}},

@@ -2,53 +2,93 @@
 #include <fmt/format.h>
 
 #include "core/sections.h"
+#include "core/stated_limits.h"
 #include "engine/kinds/factories.h"
 #include "engine/section_figures.h"
 
 namespace sayso {
 namespace {
 
+// What a length rule does with a limit the form states in a section's heading.
+enum class StatedLimits {
+  Ignore,  // the rule's own numbers only (a minimum length)
+  Defer,   // a profile's limit: a section whose form states its own limit is left to Read
+  Read,    // only limits the form states
+};
+
+struct Limits {
+  double max_words = 0, min_words = 0, max_characters = 0;
+  bool characters_without_spaces = false;
+};
+
 class LengthCheck : public RuleCheck {
  public:
-  LengthCheck(double max_words, double min_words, double max_characters)
-      : max_words_(max_words), min_words_(min_words), max_characters_(max_characters) {}
+  LengthCheck(Limits limits, StatedLimits stated) : limits_(limits), stated_(stated) {}
 
   // A section is measured with the subsections under it: "## Results" followed at once by
   // "### Trial 1" is not empty, and a summary split by subheadings still has one word limit.
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     for (std::size_t index : ctx.sections) {
       const Section& s = ctx.doc.sections[index];
+      const std::optional<Limits> limits = limits_for(ctx.doc, index);
+      if (!limits) continue;
       const std::size_t last = last_subsection(ctx.doc, index, true);
       const double words = words_up_to(ctx, index, last);
       // Any subsection means the section is not empty.
       const double words_below = words_up_to(ctx, index, last_subsection(ctx.doc, index, false));
-      // A subsection of the same kind was measured with the section it belongs to.
-      const bool counted_above = under_same_kind(ctx.doc, index);
+      // A subsection of the same kind was measured with the section it belongs to, unless the
+      // form states a limit for the subsection itself.
+      const bool counted_above = stated_ != StatedLimits::Read && under_same_kind(ctx.doc, index);
       // A named pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.
       const std::pair<std::size_t, std::size_t> anchor = ctx.section_anchor(index);
-      auto emit = [&](double count, double limit) {
+      auto emit = [&](double count, double limit, const char* unit) {
         out.push_back(ctx.make(anchor.first, anchor.second,
                                {{"count", fmt::format("{}", static_cast<long>(count))},
                                 {"limit", fmt::format("{}", static_cast<long>(limit))},
+                                {"unit", unit},
                                 {"match", ""}}));
       };
-      if (max_words_ > 0 && words > max_words_ && !counted_above) emit(words, max_words_);
-      if (min_words_ > 0 && words_below < min_words_ && s.has_heading())
-        emit(words_below, min_words_);
-      if (max_characters_ > 0 && !counted_above) {
-        double characters =
-            static_cast<double>(body_characters(ctx.doc, s, ctx.doc.sections[last].end));
-        if (characters > max_characters_) emit(characters, max_characters_);
+      if (limits->max_words > 0 && words > limits->max_words && !counted_above)
+        emit(words, limits->max_words, "words");
+      if (limits->min_words > 0 && words_below < limits->min_words && s.has_heading())
+        emit(words_below, limits->min_words, "words");
+      if (limits->max_characters > 0 && !counted_above) {
+        const double characters = static_cast<double>(body_characters(
+            ctx.doc, s, ctx.doc.sections[last].end, limits->characters_without_spaces));
+        if (characters > limits->max_characters)
+          emit(characters, limits->max_characters,
+               limits->characters_without_spaces ? "characters (not counting spaces)"
+                                                 : "characters");
       }
     }
   }
 
-  void describe(const CheckContext&, std::size_t, SectionFigures& figures) const override {
-    if (max_words_ > 0 && (!figures.word_limit || *figures.word_limit > max_words_))
-      figures.word_limit = static_cast<std::size_t>(max_words_);
+  void describe(const CheckContext& ctx, std::size_t index,
+                SectionFigures& figures) const override {
+    const std::optional<Limits> limits = limits_for(ctx.doc, index);
+    if (!limits || limits->max_words <= 0) return;
+    // A form's stated limit is the one to meet, whatever a profile says.
+    if (stated_ == StatedLimits::Read || !figures.word_limit ||
+        *figures.word_limit > limits->max_words)
+      figures.word_limit = static_cast<std::size_t>(limits->max_words);
   }
 
  private:
+  // The limits that apply to doc.sections[index], or none.
+  std::optional<Limits> limits_for(const Document& doc, std::size_t index) const {
+    if (stated_ == StatedLimits::Ignore) return limits_;
+    const std::optional<StatedLimit> stated = section_stated_limit(doc, index);
+    if (stated_ == StatedLimits::Defer) {
+      if (!stated) return limits_;
+      Limits own = limits_;  // a minimum still applies; the maximum is the form's
+      own.max_words = own.max_characters = 0;
+      if (own.min_words == 0) return std::nullopt;
+      return own;
+    }
+    if (!stated) return std::nullopt;
+    return Limits{stated->max_words, 0, stated->max_characters, stated->characters_without_spaces};
+  }
+
   static double words_up_to(const CheckContext& ctx, std::size_t first, std::size_t last) {
     double words = 0;
     for (std::size_t i = first; i <= last; ++i) words += ctx.section_words(i);
@@ -56,8 +96,9 @@ class LengthCheck : public RuleCheck {
   }
 
   // Characters (code points) of the text after the section's heading up to `end`, as a form
-  // would count them.
-  static std::size_t body_characters(const Document& doc, const Section& s, std::size_t end) {
+  // would count them; `without_spaces` for a form that counts "excluding spaces".
+  static std::size_t body_characters(const Document& doc, const Section& s, std::size_t end,
+                                     bool without_spaces) {
     std::size_t begin = s.has_heading() ? s.heading_end : s.begin;
     std::size_t count = 0;
     bool space = false;
@@ -65,27 +106,46 @@ class LengthCheck : public RuleCheck {
       unsigned char c = static_cast<unsigned char>(doc.prose[i]);
       if ((c & 0xC0) == 0x80) continue;
       bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-      if (is_space && (space || count == 0)) continue;  // runs of spacing count once
+      if (is_space && (without_spaces || space || count == 0)) continue;  // runs count once
       space = is_space;
       ++count;
     }
     return count;
   }
 
-  double max_words_, min_words_, max_characters_;
+  Limits limits_;
+  StatedLimits stated_;
 };
 
 }  // namespace
 
 std::shared_ptr<RuleCheck> make_length_check(const Rule& rule) {
-  double max_words = param_number(rule.node, "max_words", 0);
-  double min_words = param_number(rule.node, "min_words", 0);
-  double max_characters = param_number(rule.node, "max_characters", 0);
-  if (max_words < 0 || min_words < 0 || max_characters < 0)
+  Limits limits;
+  limits.max_words = param_number(rule.node, "max_words", 0);
+  limits.min_words = param_number(rule.node, "min_words", 0);
+  limits.max_characters = param_number(rule.node, "max_characters", 0);
+  if (limits.max_words < 0 || limits.min_words < 0 || limits.max_characters < 0)
     throw KindError{"limits cannot be negative", 0};
-  if (max_words == 0 && min_words == 0 && max_characters == 0)
+  const DataNode& stated_node = rule.node["stated_limits"];
+  const std::string stated_name = stated_node.is_empty() ? "ignore" : stated_node.value();
+  StatedLimits stated;
+  if (stated_name == "ignore")
+    stated = StatedLimits::Ignore;
+  else if (stated_name == "defer")
+    stated = StatedLimits::Defer;
+  else if (stated_name == "read")
+    stated = StatedLimits::Read;
+  else
+    throw KindError{"'stated_limits' must be ignore, defer or read", stated_node.line()};
+  const bool has_own = limits.max_words > 0 || limits.min_words > 0 || limits.max_characters > 0;
+  if (stated == StatedLimits::Read && has_own)
+    throw KindError{
+        "a rule with 'stated_limits: read' takes its limits from the form, not "
+        "'max_words', 'min_words' or 'max_characters'",
+        stated_node.line()};
+  if (stated != StatedLimits::Read && !has_own)
     throw KindError{"give at least one of 'max_words', 'min_words', 'max_characters'", 0};
-  return std::make_shared<LengthCheck>(max_words, min_words, max_characters);
+  return std::make_shared<LengthCheck>(limits, stated);
 }
 
 }  // namespace sayso
