@@ -106,16 +106,46 @@ bool Quotations::contain(std::size_t begin, std::size_t end) {
   return false;
 }
 
-bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first) {
-  const std::uint32_t start = doc.sentences[sentence].first_token;
-  const std::uint32_t from = first >= start + 5 ? first - 5 : start;
-  for (std::uint32_t i = from; i < first; ++i) {
-    const std::string& w = doc.tokens[i].lower;
-    const std::string next = i + 1 < first ? doc.tokens[i + 1].lower : std::string();
-    if (w == "not" || w == "no" || w == "never" || w == "nobody" || w == "none" || w == "nor" ||
-        (w.size() > 3 && w.ends_with("n't")) || (w == "instead" && next == "of") ||
-        (w == "rather" && next == "than"))
+namespace {
+
+// Punctuation between two words that ends a clause: a negation before it does not reach past.
+bool clause_break_between(const Document& doc, std::uint32_t left, std::uint32_t right) {
+  for (std::size_t i = doc.tokens[left].end; i < doc.tokens[right].begin; ++i) {
+    const char c = doc.source.bytes[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' ||
+        c == '?')
       return true;
+    if (c == '\xE2' && i + 2 < doc.source.bytes.size() && doc.source.bytes[i + 1] == '\x80' &&
+        (doc.source.bytes[i + 2] == '\x93' || doc.source.bytes[i + 2] == '\x94'))
+      return true;  // en or em dash
+  }
+  return false;
+}
+
+bool is_negation(const std::string& w, const std::string& next) {
+  return w == "not" || w == "no" || w == "never" || w == "nobody" || w == "none" || w == "nor" ||
+         (w.size() > 3 && w.ends_with("n't")) || (w == "instead" && next == "of") ||
+         (w == "rather" && next == "than");
+}
+
+// Words that start a new clause: "No budget was set but a single lay member will sit…"
+bool starts_clause(const std::string& w) {
+  return w == "but" || w == "although" || w == "though" || w == "whereas" || w == "while" ||
+         w == "so" || w == "because";
+}
+
+}  // namespace
+
+bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first) {
+  constexpr std::uint32_t kReach = 8;  // "did not use a model where a single lay member"
+  const std::uint32_t start = doc.sentences[sentence].first_token;
+  const std::uint32_t from = first >= start + kReach ? first - kReach : start;
+  for (std::uint32_t i = first; i > from; --i) {
+    const std::uint32_t word = i - 1;
+    if (clause_break_between(doc, word, i)) return false;
+    const std::string& w = doc.tokens[word].lower;
+    if (starts_clause(w)) return false;
+    if (is_negation(w, doc.tokens[word + 1].lower)) return true;
   }
   return false;
 }

@@ -37,7 +37,8 @@ class Quotations {
 };
 
 // Whether the token `first` is negated: "not", "no", "never", "nobody", "no longer",
-// "instead of", "rather than" or a "n't" word up to 5 words before it in its sentence.
+// "instead of", "rather than" or a "n't" word up to 8 words before it in its clause (a comma,
+// colon, bracket, dash or "but" ends the clause).
 bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first);
 
 // A claim that is quoted or negated ("we had called it "co-produced""; "We no longer call it

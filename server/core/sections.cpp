@@ -261,6 +261,13 @@ void link_sections(Document& doc) {
   }
 }
 
+// Whether every section after doc.sections[i] has its heading level.
+bool all_at_level_after(const Document& doc, std::size_t i) {
+  for (std::size_t k = i + 1; k < doc.sections.size(); ++k)
+    if (doc.sections[k].level != doc.sections[i].level) return false;
+  return true;
+}
+
 void fold_summary_parts(Document& doc) {
   auto& sections = doc.sections;
   std::map<std::string, std::size_t> kind_counts;
@@ -269,9 +276,16 @@ void fold_summary_parts(Document& doc) {
     // A summary's own subsections are judged with it, not again on their own.
     if (sections[i].level == 0 || !is_summary_kind(sections[i].kind) || under_same_kind(doc, i))
       continue;
-    const std::size_t last = last_subsection(doc, i, false);
+    std::size_t last = last_subsection(doc, i, false);
+    // Plain text has no heading levels: a summary's part headings ("What we will do") are
+    // siblings of its own heading. Read as subheadings, they can make a summary on its own.
+    const bool flat = last == i && doc.format == "text" && all_at_level_after(doc, i);
+    if (flat) last = sections.size() - 1;
     if (last == i || !has_summary_parts(doc, i, last, kind_counts)) continue;
-    for (std::size_t k = i + 1; k <= last; ++k) sections[k].kind = sections[i].kind;
+    for (std::size_t k = i + 1; k <= last; ++k) {
+      sections[k].kind = sections[i].kind;
+      if (flat) sections[k].level = sections[i].level + 1;
+    }
     i = last;
   }
 }

@@ -34,8 +34,8 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
       {"substitution", {"swap"}},
       {"existence",
-       {"phrases", "regex", "unless_nearby", "nearby_sentences", "first_only", "skip_quoted",
-        "skip_negated"}},
+       {"phrases", "regex", "unless_nearby", "nearby_sentences", "unless_in_section", "first_only",
+        "skip_quoted", "skip_negated"}},
       {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/linting_session.h"
+#include "core/sections.h"
 #include "core/segmentation.h"
 #include "test_helpers.h"
 
@@ -93,6 +94,31 @@ TEST_CASE("a summary's subheadings that retell the application are parts of the 
       "# Methods\n\nWe ask.\n");
   REQUIRE(own.sections.size() == 3);
   CHECK(own.sections[1].kind == "involvement");
+}
+
+TEST_CASE("a plain-text summary's part headings, all on one level, are its parts", "[sections]") {
+  const std::string text =
+      "Plain English summary\n\nMy mum has dementia.\n\nMethods\nWe will talk to 30 "
+      "families.\n\nDissemination\nWe will "
+      "write a booklet.\n";
+  Document doc = load(text, "x.txt");
+  REQUIRE(doc.sections.size() == 3);
+  for (const Section& s : doc.sections) CHECK(s.kind == "plain-english-summary");
+  // Read as subheadings, so the summary is one unit, judged once.
+  CHECK(doc.sections[1].level == 2);
+  CHECK(unit_head(doc, 2) == 0);
+  CHECK(unit_last(doc, 0) == 2);
+  // In Markdown the levels are the writer's: "#" on every heading is an outline, not parts.
+  Document markdown = load(
+      "# Plain English summary\n\nWe test.\n\n# Dissemination\n\nWe tell.\n\n# Methods\n\nWe "
+      "ask.\n",
+      "x.md");
+  REQUIRE(markdown.sections.size() == 3);
+  CHECK(markdown.sections[2].kind == "methods");
+  // An involvement heading keeps its kind in plain text too.
+  Document with_ppi = load(text + "\nPPI\nSix carers.\n", "x.txt");
+  CHECK(with_ppi.sections.back().kind == "involvement");
+  CHECK(with_ppi.sections[1].kind == "methods");
 }
 
 TEST_CASE("a short text said to be a summary is one summary, subheadings and all", "[sections]") {

@@ -47,7 +47,7 @@ TEST_CASE("quotes: Quotations looks within the paragraph", "[quotes]") {
   CHECK_FALSE(quotations.contain(quoted - 8, quoted + 14));  // starts before the quotation
 }
 
-TEST_CASE("negation: a denial up to five words before", "[quotes]") {
+TEST_CASE("negation: a denial up to eight words before, in the same clause", "[quotes]") {
   auto negated = [](const std::string& text, const std::string& word) {
     Document doc = load(text);
     const std::size_t at = text.find(word);
@@ -65,6 +65,13 @@ TEST_CASE("negation: a denial up to five words before", "[quotes]") {
   // Too far back, or in the sentence before.
   CHECK_FALSE(negated("No. Our panel members will all be unpaid volunteers.\n", "volunteers"));
   CHECK_FALSE(negated("We do not pay. Members are volunteers.\n", "volunteers"));
+  // The denial reaches over a relative clause, but not past a comma, a dash or "but".
+  CHECK(negated("We did not use a model where a single lay member sits on a committee.\n",
+                "single lay"));
+  CHECK_FALSE(
+      negated("We had no budget, so a single lay member sits on the committee.\n", "single lay"));
+  CHECK_FALSE(negated("There is no budget \xE2\x80\x93 one lay member will join.\n", "one lay"));
+  CHECK_FALSE(negated("We could not pay them but volunteers will help.\n", "volunteers"));
 }
 
 TEST_CASE("tokenism rules leave quoted criticism and denials alone", "[quotes][rules]") {

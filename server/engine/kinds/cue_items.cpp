@@ -2,9 +2,31 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "core/sections.h"
+
 namespace sayso {
 
-std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key) {
+namespace {
+
+void parse_elsewhere(const DataNode& entry, CueItem& item) {
+  const DataNode& elsewhere = entry["elsewhere"];
+  if (elsewhere.is_empty()) return;
+  if (!elsewhere.is_map())
+    throw KindError{"'elsewhere' needs 'sections' (section kinds) and 'cues'", elsewhere.line()};
+  item.elsewhere_sections = param_strings(elsewhere, "sections", true);
+  item.elsewhere_cues = param_strings(elsewhere, "cues", true);
+  for (const auto& kind : item.elsewhere_sections)
+    if (std::find(canonical_section_kinds().begin(), canonical_section_kinds().end(), kind) ==
+        canonical_section_kinds().end())
+      throw KindError{fmt::format("'elsewhere' names an unknown section kind '{}'", kind),
+                      elsewhere.line()};
+}
+
+}  // namespace
+
+std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key, bool allow_elsewhere) {
   const DataNode& list = rule[key];
   if (!list.is_list() || list.size() == 0)
     throw KindError{fmt::format("'{}' must be a list of {{name, cues}}", key), list.line()};
@@ -18,6 +40,10 @@ std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key) {
       throw KindError{fmt::format("a '{}' entry has no 'name'", key), entry.line()};
     try {
       item.cues = param_strings(entry, "cues", true);
+      if (allow_elsewhere)
+        parse_elsewhere(entry, item);
+      else if (!entry["elsewhere"].is_empty())
+        throw KindError{"'elsewhere' is not used by this kind of rule", entry["elsewhere"].line()};
     } catch (KindError& e) {
       if (e.line == 0) e.line = entry.line();
       throw;
@@ -30,6 +56,8 @@ std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key) {
 void add_cue_groups(const std::vector<CueItem>& items,
                     std::vector<std::vector<std::string>>& groups) {
   for (const auto& item : items) groups.push_back(item.cues);
+  for (const auto& item : items)
+    if (!item.elsewhere_cues.empty()) groups.push_back(item.elsewhere_cues);
 }
 
 }  // namespace sayso

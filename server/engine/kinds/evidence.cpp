@@ -1,6 +1,8 @@
 // evidence: a checklist of what a section must show; one finding per section lists what is missing.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/kinds/cue_items.h"
 #include "engine/kinds/factories.h"
 #include "engine/section_figures.h"
@@ -20,13 +22,13 @@ class EvidenceCheck : public RuleCheck {
   }
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
+    const std::vector<bool> elsewhere = shown_elsewhere(ctx);
     for (std::size_t index : ctx.sections) {
       if (!ctx.starts_unit(index)) continue;
-      const Section& s = ctx.doc.sections[index];
       const bool too_short = ctx.unit_words(index) < min_words_;
       std::vector<std::string> missing;
       for (std::uint32_t g = 0; g < items_.size(); ++g)
-        if (too_short || !ctx.group_present(g, s.begin, ctx.unit_end(index)))
+        if (too_short || !(shown_in_unit(ctx, g, index) || elsewhere[g]))
           missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
@@ -41,15 +43,38 @@ class EvidenceCheck : public RuleCheck {
   void describe(const CheckContext& ctx, std::size_t section,
                 SectionFigures& figures) const override {
     if (!ctx.starts_unit(section)) return;
-    const Section& s = ctx.doc.sections[section];
+    const std::vector<bool> elsewhere = shown_elsewhere(ctx);
     Checklist list;
     list.rule_id = ctx.rule.id;
     for (std::uint32_t g = 0; g < items_.size(); ++g)
-      list.items.push_back({items_[g].name, ctx.group_present(g, s.begin, ctx.unit_end(section))});
+      list.items.push_back({items_[g].name, shown_in_unit(ctx, g, section) || elsewhere[g]});
     figures.checklists.push_back(std::move(list));
   }
 
  private:
+  static bool shown_in_unit(const CheckContext& ctx, std::uint32_t item, std::size_t section) {
+    return ctx.group_present(item, ctx.doc.sections[section].begin, ctx.unit_end(section));
+  }
+
+  // For each item, whether its `elsewhere` cues are in a section of its `elsewhere` kinds.
+  std::vector<bool> shown_elsewhere(const CheckContext& ctx) const {
+    std::vector<bool> shown(items_.size(), false);
+    auto group = static_cast<std::uint32_t>(items_.size());  // the groups after the items'
+    for (std::uint32_t g = 0; g < items_.size(); ++g) {
+      const CueItem& item = items_[g];
+      if (item.elsewhere_cues.empty()) continue;
+      for (const Section& s : ctx.doc.sections)
+        if (std::find(item.elsewhere_sections.begin(), item.elsewhere_sections.end(), s.kind) !=
+                item.elsewhere_sections.end() &&
+            ctx.group_present(group, s.begin, s.end)) {
+          shown[g] = true;
+          break;
+        }
+      ++group;
+    }
+    return shown;
+  }
+
   std::vector<CueItem> items_;
   std::size_t min_words_;
 };
@@ -60,7 +85,7 @@ std::shared_ptr<RuleCheck> make_evidence_check(const Rule& rule) {
   double min_words = param_number(rule.node, "min_words", 0);
   if (min_words < 0)
     throw KindError{"'min_words' cannot be negative", rule.node["min_words"].line()};
-  return std::make_shared<EvidenceCheck>(parse_cue_items(rule.node, "items"),
+  return std::make_shared<EvidenceCheck>(parse_cue_items(rule.node, "items", true),
                                          static_cast<std::size_t>(min_words));
 }
 

@@ -2,11 +2,13 @@
 #include <re2/re2.h>
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "core/quotes.h"
+#include "core/sections.h"
 #include "engine/kinds/factories.h"
 
 namespace sayso {
@@ -14,6 +16,7 @@ namespace {
 
 constexpr std::uint32_t kPhrases = 0;
 constexpr std::uint32_t kExplainedCues = 1;
+constexpr std::uint32_t kUnitCues = 2;
 
 class ExistenceCheck : public RuleCheck {
  public:
@@ -24,16 +27,19 @@ class ExistenceCheck : public RuleCheck {
   };
 
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
-                 std::unique_ptr<RE2> regex, bool first_only, std::uint32_t nearby_sentences,
-                 Reading reading)
+                 std::vector<std::string> unit_cues, std::unique_ptr<RE2> regex, bool first_only,
+                 std::uint32_t nearby_sentences, Reading reading)
       : phrases_(std::move(phrases)),
         cues_(std::move(cues)),
+        unit_cues_(std::move(unit_cues)),
         regex_(std::move(regex)),
         first_only_(first_only),
         nearby_sentences_(nearby_sentences),
         reading_(reading) {}
 
-  std::vector<std::vector<std::string>> phrase_groups() const override { return {phrases_, cues_}; }
+  std::vector<std::vector<std::string>> phrase_groups() const override {
+    return {phrases_, cues_, unit_cues_};
+  }
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     std::vector<std::pair<std::size_t, std::size_t>> hits;  // byte ranges, with their sentence
@@ -81,6 +87,21 @@ class ExistenceCheck : public RuleCheck {
     return false;
   }
 
+  // Answered when a cue is anywhere in the section (with its subsections) of the match: "a
+  // community volunteer" in a plan that says how everyone is paid has nothing left to ask.
+  bool answered_in_unit(const CheckContext& ctx, std::size_t at,
+                        std::map<std::size_t, bool>& answered) const {
+    if (unit_cues_.empty() || ctx.doc.sections.empty()) return false;
+    const std::size_t section = ctx.doc.section_at(at);
+    const std::size_t head = unit_head(ctx.doc, section);
+    auto [it, added] = answered.try_emplace(head, false);
+    if (!added) return it->second;
+    const std::size_t begin = ctx.doc.sections[head].begin, end = ctx.unit_end(section);
+    for (const PhraseMatch* m : ctx.group(kUnitCues))
+      if (m->begin >= begin && m->end <= end) return it->second = true;
+    return false;
+  }
+
   void report(const CheckContext& ctx, std::vector<std::pair<std::size_t, std::size_t>>& hits,
               std::vector<std::uint32_t>& hit_sentences, std::vector<Diagnostic>& out) const {
     std::vector<std::size_t> order(hits.size());
@@ -96,11 +117,13 @@ class ExistenceCheck : public RuleCheck {
     // ("were consulted … and were supportive of"): once is enough.
     const bool names_match = ctx.rule.message.find("{match}") != std::string::npos;
     std::set<std::uint32_t> reported_sentences;
+    std::map<std::size_t, bool> answered;  // by unit head
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
       if (not_the_writers_own(ctx, quotations, hit_sentences[i], b, e)) continue;
+      if (answered_in_unit(ctx, b, answered)) continue;
       if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
         continue;
@@ -128,7 +151,7 @@ class ExistenceCheck : public RuleCheck {
     return k;
   }
 
-  std::vector<std::string> phrases_, cues_;
+  std::vector<std::string> phrases_, cues_, unit_cues_;
   std::unique_ptr<RE2> regex_;
   bool first_only_;
   std::uint32_t nearby_sentences_;
@@ -142,6 +165,7 @@ constexpr int kMaxRegexProgramSize = 5000;
 std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   std::vector<std::string> phrases = param_strings(rule.node, "phrases", false);
   std::vector<std::string> cues = param_strings(rule.node, "unless_nearby", false);
+  std::vector<std::string> unit_cues = param_strings(rule.node, "unless_in_section", false);
   // How many sentences after the match also count as "nearby" (0: the same sentence only).
   const double nearby_sentences = param_number(rule.node, "nearby_sentences", 0);
   if (nearby_sentences < 0 || nearby_sentences > 3)
@@ -173,7 +197,8 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   ExistenceCheck::Reading reading;
   reading.skip_quoted = param_bool(rule.node, "skip_quoted", true);
   reading.skip_negated = param_bool(rule.node, "skip_negated", false);
-  return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(regex),
+  return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(unit_cues),
+                                          std::move(regex),
                                           param_bool(rule.node, "first_only", false),
                                           static_cast<std::uint32_t>(nearby_sentences), reading);
 }
