@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -18,6 +19,7 @@ namespace sayso {
 struct Linter::State {
   PhraseMatcher matcher;
   std::vector<const Rule*> active;  // enabled rules; PhraseRef::rule indexes this
+  std::map<std::string, std::set<std::string>> defers_to;  // rule id -> rules it gives way to
 };
 
 namespace {
@@ -90,6 +92,9 @@ Linter::Linter(const RuleSet& rules, const Config& config)
     : rules_(rules), config_(config), state_(std::make_unique<State>()) {
   for (const Rule& rule : rules_.rules)
     if (rule.enabled && rule.check) state_->active.push_back(&rule);
+  for (const Rule* rule : state_->active)
+    if (!rule->defers_to.empty())
+      state_->defers_to[rule->id].insert(rule->defers_to.begin(), rule->defers_to.end());
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
     auto groups = state_->active[r]->check->phrase_groups();
     for (std::uint32_t g = 0; g < groups.size(); ++g)
@@ -189,7 +194,30 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
                      if (a.end != b.end) return a.end < b.end;
                      return a.rule_id < b.rule_id;
                    });
+  drop_deferred(result.diagnostics);
   return result;
+}
+
+// Findings are sorted by place, so findings on the same words are next to each other.
+void Linter::drop_deferred(std::vector<Diagnostic>& diagnostics) const {
+  if (state_->defers_to.empty()) return;
+  std::vector<bool> drop(diagnostics.size(), false);
+  for (std::size_t first = 0; first < diagnostics.size();) {
+    std::size_t last = first;
+    while (last + 1 < diagnostics.size() &&
+           diagnostics[last + 1].begin == diagnostics[first].begin &&
+           diagnostics[last + 1].end == diagnostics[first].end)
+      ++last;
+    for (std::size_t i = first; i <= last && last > first; ++i) {
+      auto deferring = state_->defers_to.find(diagnostics[i].rule_id);
+      if (deferring == state_->defers_to.end()) continue;
+      for (std::size_t k = first; k <= last; ++k)
+        if (k != i && deferring->second.count(diagnostics[k].rule_id)) drop[i] = true;
+    }
+    first = last + 1;
+  }
+  std::size_t i = 0;
+  std::erase_if(diagnostics, [&](const Diagnostic&) { return drop[i++]; });
 }
 
 std::vector<std::string> Linter::spelling_suggestions(const std::string& word) const {

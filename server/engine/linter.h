@@ -65,6 +65,8 @@ class Linter {
                   const std::vector<Suppression>& suppressions, const CheckVisitor& visit,
                   bool on_every_core,
                   std::optional<LintClock::time_point> deadline = std::nullopt) const;
+  // Drops findings of rules that defer to another rule's finding on the same words.
+  void drop_deferred(std::vector<Diagnostic>& diagnostics) const;
   LintResult lint_rules(const Document& doc, const std::vector<const Rule*>& only,
                         std::optional<LintClock::time_point> deadline) const;
 

@@ -38,6 +38,9 @@ struct Rule {
   std::vector<std::string> sources;
   RuleExamples examples;
   std::string example_kind;
+  // Rules whose finding on the same words says it already: this rule's finding there is
+  // dropped ("Try to avoid 'RCT'" when "Spell out 'RCT'" covers the same word).
+  std::vector<std::string> defers_to;
   Provenance provenance;
   bool enabled = true;  // false when the config or profile turns it off
   std::string file;     // where it was defined

@@ -26,7 +26,7 @@ const std::set<std::string>& common_keys() {
   static const std::set<std::string> keys = {
       "id",          "kind",        "category",  "severity",    "scope",        "applies_to",
       "message",     "explanation", "sources",   "examples",    "example_kind", "written_with",
-      "reviewed_by", "status",      "decisions", "description", "title"};
+      "reviewed_by", "status",      "decisions", "description", "title",        "defers_to"};
   return keys;
 }
 
@@ -40,7 +40,8 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
       {"spelling",
-       {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message"}},
+       {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message",
+        "variant_severity"}},
       {"required-sections", {"sections", "order"}},
       {"evidence", {"items", "min_words"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
@@ -258,6 +259,7 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
   if (rule.sources.empty())
     where.fail(line, "'sources' is missing: say what guidance this rests on");
   rule.examples = parse_examples(node["examples"], where, line);
+  rule.defers_to = text_list(node["defers_to"], where, "defers_to");
   if (node["example_kind"] && !node["example_kind"].is_text())
     where.fail(node["example_kind"].line(), "'example_kind' must be a text");
   rule.example_kind = node["example_kind"].value();
@@ -519,6 +521,21 @@ void load_sections_of(const std::string& rules_dir, SectionClassifier& classifie
   if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", classifier, cache);
 }
 
+// A rule may defer to rules of packs that are not loaded (a config can leave a pack out), but
+// not to a rule missing from a pack that is: that is a typo.
+void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>& ids) {
+  std::set<std::string> packs;
+  for (const auto& id : ids) packs.insert(id.substr(0, id.find('.')));
+  for (const auto& r : rules)
+    for (const auto& other : r.defers_to) {
+      if (other == r.id) Where{r.file, r.id}.fail(r.line, "a rule cannot defer to itself");
+      if (!ids.count(other) && packs.count(other.substr(0, other.find('.'))))
+        Where{r.file, r.id}.fail(r.line, fmt::format("'defers_to' names '{}', which is not a rule "
+                                                     "of its pack (see sayso rules list)",
+                                                     other));
+    }
+}
+
 RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,
                   const Config& config, YamlCache* cache, const SectionClassifier* sections) {
   RuleSet set;
@@ -555,6 +572,7 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
   for (const auto& r : set.rules)
     if (!ids.insert(r.id).second)
       Where{r.file, r.id}.fail(r.line, "another rule already has this id");
+  check_deferrals(set.rules, ids);
   apply_profile_and_config(set, config);
   compile_all(set.rules);
   return set;

@@ -68,3 +68,39 @@ TEST_CASE("elsewhere and unless_in_section are checked when the rule loads", "[r
   CHECK(
       load_error(existence + "    phrases: [volunteer]\n    unless_in_section: [paid]\n").empty());
 }
+
+TEST_CASE("defers_to: a rule gives way to another's finding on the same words", "[rules][linter]") {
+  const std::string summary = "We will run an RCT with 200 people.\n";
+  // acronyms.avoid-in-summary defers to acronyms.unexplained: one finding, not two.
+  Found avoid = lint_summary(summary, "acronyms.avoid-in-summary");
+  Found unexplained = lint_summary(summary, "acronyms.unexplained");
+  CHECK(avoid.findings.empty());
+  CHECK(unexplained.flagged() == std::vector<std::string>{"RCT"});
+  // Spelled out, the acronym is no longer unexplained, and the milder rule speaks.
+  const std::string defined =
+      "We will run a randomised controlled trial (RCT). The RCT will have 200 people.\n";
+  CHECK_FALSE(lint_summary(defined, "acronyms.avoid-in-summary").findings.empty());
+  CHECK(lint_summary(defined, "acronyms.unexplained").findings.empty());
+  // With the rule it defers to turned off, it reports as before.
+  Config config;
+  config.rules["acronyms.unexplained"].enabled = false;
+  LoadOptions options;
+  options.headless_kind = "plain-english-summary";
+  RuleSet rules = load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", config);
+  LoadResult r = load_document("s.md", summary, rules.sections, options);
+  Linter linter(rules, config);
+  std::vector<std::string> ids;
+  for (const auto& d : linter.lint(r.doc).diagnostics)
+    if (d.rule_id.starts_with("acronyms.")) ids.push_back(d.rule_id);
+  CHECK(ids == std::vector<std::string>{"acronyms.avoid-in-summary"});
+}
+
+TEST_CASE("defers_to: an unknown rule of a loaded pack is a load error", "[rules][linter]") {
+  const std::string rule = minimal_rule("existence", "jargon");
+  CHECK_THAT(load_error(rule + "    phrases: [x]\n    defers_to: [p.b]\n"),
+             Catch::Contains("'defers_to' names 'p.b', which is not a rule of its pack"));
+  CHECK_THAT(load_error(rule + "    phrases: [x]\n    defers_to: [p.a]\n"),
+             Catch::Contains("cannot defer to itself"));
+  // A rule of a pack that is not loaded may be named: a config can leave that pack out.
+  CHECK(load_error(rule + "    phrases: [x]\n    defers_to: [acronyms.unexplained]\n").empty());
+}

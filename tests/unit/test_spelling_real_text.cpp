@@ -33,7 +33,14 @@ TEST_CASE("spelling: a US spelling in a UK text says so and offers the UK form",
     CHECK(found.findings[i].suggestions == std::vector<std::string>{fixes[i]});
   }
   CHECK(found.findings[0].message == "'color' is the US spelling. In UK English, write 'colour'.");
-  CHECK(found.findings[0].severity == Severity::Warning);
+  // A matter of style, not a mistake: info, and once in the whole text.
+  CHECK(found.findings[0].severity == Severity::Info);
+  Found twice = lint_file(
+      "# Background\n\nThe color of the sky.\n\n# Methods\n\nThe color "
+      "of the sea. The colr of the sea.\n\n# Dissemination\n\nThe colr.\n",
+      "a.md", kRule);
+  CHECK(twice.flagged() == std::vector<std::string>{"color", "colr", "colr"});
+  CHECK(twice.findings[1].severity == Severity::Warning);  // a typo is still a warning
 }
 
 TEST_CASE("spelling: the fix keeps the writer's capitals, typos keep the typo message",

@@ -85,6 +85,9 @@ struct SpellingVariants {
   std::map<std::string, std::string> names;                  // language → name readers know
   std::vector<std::map<std::string, std::string>> patterns;  // language → letters
   std::string message;
+  // A word spelled the other system's way is a matter of style, not a mistake: it may be
+  // reported at a milder level than the rule's, and once a document.
+  std::optional<Severity> severity;
 
   bool empty() const { return names.empty(); }
 
@@ -138,6 +141,7 @@ class SpellingCheck : public RuleCheck {
     const Document& doc = ctx.doc;
     // Each unknown word once per section: a name or term used fifty times is one decision.
     std::set<std::pair<std::size_t, std::string>> reported;
+    std::set<std::string> variants_reported;
     for (const Sentence& s : doc.sentences) {
       if (!ctx.in_scope(s.begin)) continue;
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -153,23 +157,32 @@ class SpellingCheck : public RuleCheck {
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
         if (ctx.suppressed(t.begin) || !misspelled(speller, plain_apostrophes(text))) continue;
         if (!reported.insert({doc.section_at(t.begin), t.lower}).second) continue;
-        out.push_back(finding(ctx, speller, t, text));
+        auto variant =
+            variants_.empty() ? std::nullopt : variants_.find(t.lower, spec_.language, speller);
+        if (!variant) {
+          out.push_back(ctx.make(t.begin, t.end, {}));
+          continue;
+        }
+        // A variant spelling is one decision for the whole text, not one per section.
+        std::string word = t.lower;  // "center's" is the same decision as "center"
+        if (word.ends_with("'s")) word.resize(word.size() - 2);
+        if (variants_reported.insert(word).second)
+          out.push_back(variant_finding(ctx, t, text, *variant));
       }
     }
   }
 
  private:
-  Diagnostic finding(const CheckContext& ctx, Speller& speller, const Token& t,
-                     std::string_view text) const {
-    auto variant =
-        variants_.empty() ? std::nullopt : variants_.find(t.lower, spec_.language, speller);
-    if (!variant) return ctx.make(t.begin, t.end, {});
-    const std::string fix = match_case(std::string(text), variant->fix);
+  Diagnostic variant_finding(const CheckContext& ctx, const Token& t, std::string_view text,
+                             const SpellingVariants::Found& variant) const {
+    const std::string fix = match_case(std::string(text), variant.fix);
     Diagnostic d = ctx.make(t.begin, t.end, {{"suggestion", fix}}, {fix});
     d.message = fill_message(variants_.message, {{"match", std::string(text)},
                                                  {"suggestion", fix},
-                                                 {"variant", variants_.names.at(variant->variant)},
+                                                 {"variant", variants_.names.at(variant.variant)},
                                                  {"expected", expected_name()}});
+    // The milder of the two, so a rule turned down in a config stays down.
+    if (variants_.severity && *variants_.severity > d.severity) d.severity = *variants_.severity;
     return d;
   }
 
@@ -245,6 +258,11 @@ SpellingVariants read_variants(const Rule& rule) {
       letters[l.key()] = l.value();
     }
     out.patterns.push_back(std::move(letters));
+  }
+  if (const DataNode& severity = rule.node["variant_severity"]; !severity.is_empty()) {
+    out.severity = parse_severity(severity.value());
+    if (!out.severity)
+      throw KindError{"'variant_severity' must be error, warning, info or hint", severity.line()};
   }
   out.message = param_string(rule.node, "variant_message", "");
   if (out.message.empty())
