@@ -1,5 +1,7 @@
 #include "engine/text_stats.h"
 
+#include <array>
+
 #include <algorithm>
 #include <set>
 #include <string>
@@ -49,6 +51,44 @@ bool is_participle(const std::string& w) {
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
 }
 
+// A silent "e" inside a word, which the vowel groups count: the end of a first word in a
+// compound ("someone", "lifelong", "homeless") or before a suffix ("safely", "careful",
+// "statement", "makes").
+std::size_t silent_inner_e(std::string_view word) {
+  // Not "where" or "here": "wherever" and "hereditary" say their "e".
+  static const std::array<std::string_view, 18> first_words = {
+      "some",  "life", "home", "there", "care", "time", "like", "line", "side",
+      "whole", "base", "case", "more",  "safe", "wide", "hope", "name", "fire"};
+  std::size_t silent = 0;
+  // A vowel after the "e" joins its vowel group ("someone"), so only a consonant counts.
+  for (std::string_view first : first_words)
+    if (word.size() >= first.size() + 3 && word.starts_with(first) &&
+        !is_vowel(word[first.size()])) {
+      silent = 1;
+      break;
+    }
+  // consonant + "e" + suffix: "lately", "useful", "hopeless", "statement", "rudeness"; one
+  // inner "e" at most ("careful" is not two fewer).
+  static const std::array<std::string_view, 5> suffixes = {"ly", "ful", "less", "ment", "ness"};
+  for (std::string_view suffix : suffixes) {
+    if (silent > 0 || word.size() < suffix.size() + 3 || !word.ends_with(suffix)) continue;
+    const std::size_t e = word.size() - suffix.size() - 1;
+    if (word[e] == 'e' && !is_vowel(word[e - 1]) && word[e - 1] != 'l') {
+      silent = 1;
+      break;
+    }
+  }
+  // "-es" after vowel + consonant ("makes", "times"), but not after a hissing sound ("places",
+  // "changes", "uses", "boxes", "wishes"), where it is heard.
+  if (word.size() >= 5 && word.ends_with("es")) {
+    const char c = word[word.size() - 3];
+    if (!is_vowel(c) && c != 's' && c != 'x' && c != 'z' && c != 'c' && c != 'g' && c != 'h' &&
+        c != 'l' && is_vowel(word[word.size() - 4]) && word[word.size() - 4] != 'e')
+      ++silent;
+  }
+  return silent;
+}
+
 }  // namespace
 
 std::size_t count_syllables(std::string_view w) {
@@ -80,6 +120,8 @@ std::size_t count_syllables(std::string_view w) {
   if (word.back() == 'e' && !(word.size() > 2 && word[word.size() - 2] == 'l') &&
       !is_vowel(word[word.size() - 2]) && count > 1)
     --count;
+  const std::size_t silent = silent_inner_e(word);
+  count = count > silent ? count - silent : 1;
   // "-ed" is usually not a syllable ("used"), except after t/d ("wanted").
   if (word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0) {
     char before = word[word.size() - 3];

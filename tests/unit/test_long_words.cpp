@@ -2,6 +2,7 @@
 // (plain-english.latin-words, plain-english.lab-names).
 #include <catch2/catch.hpp>
 
+#include "engine/text_stats.h"
 #include "shipped_rules_fixture.h"
 
 using namespace sayso;
@@ -100,4 +101,21 @@ TEST_CASE("Latin abbreviations and laboratory names get plain notes", "[rules][l
   CHECK(lint_summary("A protein called p53 stops damaged cells from growing.",
                      "plain-english.lab-names")
             .findings.empty());
+}
+
+TEST_CASE("syllables: silent 'e' inside compounds and before suffixes", "[readability]") {
+  const std::vector<std::pair<std::string, std::size_t>> words = {
+      {"lifelong", 2},    {"someone", 2},    {"sometimes", 2},  {"something", 2},
+      {"therefore", 2},   {"homeless", 2},   {"baseline", 2},   {"safeguarding", 3},
+      {"timetable", 3},   {"likelihood", 3}, {"careful", 2},    {"carefully", 3},
+      {"useful", 2},      {"lately", 2},     {"completely", 3}, {"statement", 2},
+      {"involvement", 3}, {"makes", 1},      {"times", 1},      {"outcomes", 2},
+      {"measures", 2},    {"places", 2},     {"changes", 2},    {"uses", 2},
+      {"services", 3},    {"people", 2},     {"wanted", 2},     {"used", 1},
+      {"wherever", 3},    {"hereditary", 5}, {"career", 2},     {"implement", 3},
+      {"agreement", 3},   {"government", 3}, {"studies", 2}};
+  for (const auto& [word, syllables] : words) {
+    INFO(word);
+    CHECK(count_syllables(word) == syllables);
+  }
 }
