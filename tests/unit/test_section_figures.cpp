@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/section_figures.h"
-#include "test_helpers.h"
+#include "shipped_rules_fixture.h"
 
 using namespace sayso;
 using namespace sayso::testing;
@@ -32,4 +32,23 @@ TEST_CASE("section figures: words, limit, readability, checklist, involvement le
   CHECK(ppi.involvement[0].stage == "design");
   CHECK(ppi.involvement[0].level == "consult");
   CHECK(ppi.highest_involvement_level == "consult");
+}
+
+TEST_CASE("section figures: a limit the form states is the section's limit", "[figures]") {
+  LoadOptions options;
+  const RuleSet& rules = shipped_rules();
+  LoadResult r = load_document("a.md",
+                               "# Plain English summary (max 250 words)\n\nWe will test a walk.\n\n"
+                               "# Research plan (up to 2,000 words)\n\nWe will ask people.\n\n"
+                               "# Dissemination\n\nWe will tell people.\n",
+                               rules.sections, options);
+  r.doc.lines = LineIndex(r.doc.source.bytes);
+  Linter linter(rules, Config{});
+  auto figures = section_figures(linter, r.doc);
+  REQUIRE(figures.size() == 3);
+  REQUIRE(figures[0].word_limit);
+  CHECK(*figures[0].word_limit == 250);  // the form's, not the profile's 300
+  REQUIRE(figures[1].word_limit);
+  CHECK(*figures[1].word_limit == 2000);
+  CHECK_FALSE(figures[2].word_limit);
 }
