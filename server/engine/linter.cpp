@@ -20,6 +20,7 @@ struct Linter::State {
   PhraseMatcher matcher;
   std::vector<const Rule*> active;  // enabled rules; PhraseRef::rule indexes this
   std::map<std::string, std::set<std::string>> defers_to;  // rule id -> rules it gives way to
+  std::map<std::string, std::set<std::string>> defers_to_in_section;  // the same, by section
 };
 
 namespace {
@@ -92,9 +93,13 @@ Linter::Linter(const RuleSet& rules, const Config& config)
     : rules_(rules), config_(config), state_(std::make_unique<State>()) {
   for (const Rule& rule : rules_.rules)
     if (rule.enabled && rule.check) state_->active.push_back(&rule);
-  for (const Rule* rule : state_->active)
+  for (const Rule* rule : state_->active) {
     if (!rule->defers_to.empty())
       state_->defers_to[rule->id].insert(rule->defers_to.begin(), rule->defers_to.end());
+    if (!rule->defers_to_in_section.empty())
+      state_->defers_to_in_section[rule->id].insert(rule->defers_to_in_section.begin(),
+                                                    rule->defers_to_in_section.end());
+  }
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
     auto groups = state_->active[r]->check->phrase_groups();
     for (std::uint32_t g = 0; g < groups.size(); ++g)
@@ -195,6 +200,7 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
                      return a.rule_id < b.rule_id;
                    });
   drop_deferred(result.diagnostics);
+  drop_deferred_in_section(doc, result.diagnostics);
   return result;
 }
 
@@ -218,6 +224,27 @@ void Linter::drop_deferred(std::vector<Diagnostic>& diagnostics) const {
   }
   std::size_t i = 0;
   std::erase_if(diagnostics, [&](const Diagnostic&) { return drop[i++]; });
+}
+
+// The section each finding is in: a finding at a section's heading is about that section. Only
+// the section itself counts, not its subsections: a short subsection says nothing about the
+// plan it is part of.
+void Linter::drop_deferred_in_section(const Document& doc,
+                                      std::vector<Diagnostic>& diagnostics) const {
+  if (state_->defers_to_in_section.empty() || doc.sections.empty()) return;
+  auto section_of = [&](const Diagnostic& d) {
+    return doc.section_at(std::min(d.begin, doc.source.bytes.size()));
+  };
+  std::set<std::pair<std::size_t, std::string>> reported;  // (section, rule id)
+  for (const Diagnostic& d : diagnostics) reported.insert({section_of(d), d.rule_id});
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    auto deferring = state_->defers_to_in_section.find(d.rule_id);
+    if (deferring == state_->defers_to_in_section.end()) return false;
+    const std::size_t section = section_of(d);
+    for (const std::string& other : deferring->second)
+      if (reported.count({section, other})) return true;
+    return false;
+  });
 }
 
 std::vector<std::string> Linter::spelling_suggestions(const std::string& word) const {

@@ -67,6 +67,8 @@ class Linter {
                   std::optional<LintClock::time_point> deadline = std::nullopt) const;
   // Drops findings of rules that defer to another rule's finding on the same words.
   void drop_deferred(std::vector<Diagnostic>& diagnostics) const;
+  // Drops findings of rules that defer to another rule's finding in the same section.
+  void drop_deferred_in_section(const Document& doc, std::vector<Diagnostic>& diagnostics) const;
   LintResult lint_rules(const Document& doc, const std::vector<const Rule*>& only,
                         std::optional<LintClock::time_point> deadline) const;
 

@@ -41,6 +41,9 @@ struct Rule {
   // Rules whose finding on the same words says it already: this rule's finding there is
   // dropped ("Try to avoid 'RCT'" when "Spell out 'RCT'" covers the same word).
   std::vector<std::string> defers_to;
+  // Rules whose finding anywhere in the same section (not its subsections) says it already:
+  // this rule says nothing more there (no checklist of 13 missing things under "N/A").
+  std::vector<std::string> defers_to_in_section;
   Provenance provenance;
   bool enabled = true;  // false when the config or profile turns it off
   std::string file;     // where it was defined

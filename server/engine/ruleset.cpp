@@ -23,10 +23,25 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string>& common_keys() {
-  static const std::set<std::string> keys = {
-      "id",          "kind",        "category",  "severity",    "scope",        "applies_to",
-      "message",     "explanation", "sources",   "examples",    "example_kind", "written_with",
-      "reviewed_by", "status",      "decisions", "description", "title",        "defers_to"};
+  static const std::set<std::string> keys = {"id",
+                                             "kind",
+                                             "category",
+                                             "severity",
+                                             "scope",
+                                             "applies_to",
+                                             "message",
+                                             "explanation",
+                                             "sources",
+                                             "examples",
+                                             "example_kind",
+                                             "written_with",
+                                             "reviewed_by",
+                                             "status",
+                                             "decisions",
+                                             "description",
+                                             "title",
+                                             "defers_to",
+                                             "defers_to_in_section"};
   return keys;
 }
 
@@ -41,7 +56,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
       {"spelling",
        {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message",
-        "variant_severity"}},
+        "variant_severity", "term_message", "term_severity"}},
       {"required-sections", {"sections", "order"}},
       {"evidence", {"items", "min_words"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
@@ -260,6 +275,8 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
     where.fail(line, "'sources' is missing: say what guidance this rests on");
   rule.examples = parse_examples(node["examples"], where, line);
   rule.defers_to = text_list(node["defers_to"], where, "defers_to");
+  rule.defers_to_in_section =
+      text_list(node["defers_to_in_section"], where, "defers_to_in_section");
   if (node["example_kind"] && !node["example_kind"].is_text())
     where.fail(node["example_kind"].line(), "'example_kind' must be a text");
   rule.example_kind = node["example_kind"].value();
@@ -526,14 +543,17 @@ void load_sections_of(const std::string& rules_dir, SectionClassifier& classifie
 void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>& ids) {
   std::set<std::string> packs;
   for (const auto& id : ids) packs.insert(id.substr(0, id.find('.')));
-  for (const auto& r : rules)
-    for (const auto& other : r.defers_to) {
+  for (const auto& r : rules) {
+    std::vector<std::string> others = r.defers_to;
+    others.insert(others.end(), r.defers_to_in_section.begin(), r.defers_to_in_section.end());
+    for (const auto& other : others) {
       if (other == r.id) Where{r.file, r.id}.fail(r.line, "a rule cannot defer to itself");
       if (!ids.count(other) && packs.count(other.substr(0, other.find('.'))))
         Where{r.file, r.id}.fail(r.line, fmt::format("'defers_to' names '{}', which is not a rule "
                                                      "of its pack (see sayso rules list)",
                                                      other));
     }
+  }
 }
 
 RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,

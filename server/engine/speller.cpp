@@ -342,6 +342,45 @@ bool Speller::correct(const std::string& word) {
   return ok;
 }
 
+bool Speller::has_word_one_slip_away(const std::string& word) {
+  open_cache();
+  auto is_word = [&](const std::string& w) {
+    if (impl_->added.count(w) || (impl_->known && impl_->known->contains(w))) return true;
+    if (impl_->known) return false;  // the table holds every form the dictionary makes
+    return impl_->load().spell(w);
+  };
+  constexpr std::size_t kLongestWord = 30;  // past this, 1,600 tries a word is not worth it
+  if (word.size() > kLongestWord) return false;
+  static constexpr std::string_view letters = "abcdefghijklmnopqrstuvwxyz";
+  std::string w = word;
+  for (std::size_t i = 0; i < word.size(); ++i) {  // a letter typed by mistake
+    std::string shorter = word;
+    shorter.erase(i, 1);
+    if (is_word(shorter)) return true;
+  }
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {  // two letters swapped
+    std::swap(w[i], w[i + 1]);
+    if (is_word(w)) return true;
+    std::swap(w[i], w[i + 1]);
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {  // one letter changed
+    const char original = w[i];
+    for (char c : letters) {
+      if (c == original) continue;
+      w[i] = c;
+      if (is_word(w)) return true;
+    }
+    w[i] = original;
+  }
+  for (std::size_t i = 0; i <= word.size(); ++i)  // a letter left out
+    for (char c : letters) {
+      std::string longer = word;
+      longer.insert(i, 1, c);
+      if (is_word(longer)) return true;
+    }
+  return false;
+}
+
 std::vector<std::string> Speller::suggest(const std::string& word) {
   return impl_->load().suggest(word);
 }

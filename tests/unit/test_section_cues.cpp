@@ -104,3 +104,22 @@ TEST_CASE("defers_to: an unknown rule of a loaded pack is a load error", "[rules
   // A rule of a pack that is not loaded may be named: a config can leave that pack out.
   CHECK(load_error(rule + "    phrases: [x]\n    defers_to: [acronyms.unexplained]\n").empty());
 }
+
+TEST_CASE("defers_to_in_section: one note for an involvement section that only says N/A",
+          "[rules][linter]") {
+  const std::string text =
+      "# Methods\n\nWe will grow kidney cells in the lab and test three medicines on them over "
+      "two years.\n\n# Patient and public involvement\n\nN/A - this is a laboratory study.\n";
+  std::vector<std::string> ids;
+  LoadResult r = load_document("a.md", text, shipped_rules().sections, LoadOptions{});
+  Linter linter(shipped_rules(), Config{});
+  for (const auto& d : linter.lint(r.doc).diagnostics)
+    if (d.section_kind == "involvement") ids.push_back(d.rule_id);
+  // Not also the 13-item checklist, six UK Standards hints and "this section is very short".
+  CHECK(ids == std::vector<std::string>{"involvement.not-applicable"});
+  // A thin plan that is not "N/A" still gets its checklist.
+  const std::string thin =
+      "# Patient and public involvement\n\nPPI will be sought where appropriate from patients "
+      "at the clinic, and we will tell them about the study when it ends.\n";
+  CHECK(lint_file(thin, "a.md", "co-production.involvement-checklist").findings.size() == 1);
+}

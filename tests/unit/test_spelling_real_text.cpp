@@ -131,3 +131,36 @@ TEST_CASE("spelling: a first name and surname starting a sentence or cell are a 
   CHECK(lint_file("Recieve the letter.\n", "a.md", kRule).flagged() ==
         std::vector<std::string>{"Recieve"});
 }
+
+TEST_CASE("spelling: a word one slip from a real word is a typo, others are terms",
+          "[rules][spelling]") {
+  Found found = lint_file(
+      "We will recieve samples of aeruginosa and test colistin on them. The "
+      "comunity will adress it.\n",
+      "a.md", kRule);
+  REQUIRE(found.flagged() ==
+          std::vector<std::string>{"recieve", "aeruginosa", "colistin", "comunity", "adress"});
+  auto severity = [&](std::size_t i) { return found.findings[i].severity; };
+  CHECK(severity(0) == Severity::Warning);  // two letters swapped
+  CHECK(severity(3) == Severity::Warning);  // a letter left out
+  CHECK(severity(4) == Severity::Warning);  // a letter left out
+  CHECK(severity(1) == Severity::Info);
+  CHECK(severity(2) == Severity::Info);
+  CHECK_THAT(found.findings[1].message, Catch::StartsWith("'aeruginosa' is not in the dictionary"));
+  CHECK_THAT(found.findings[0].message, Catch::StartsWith("'recieve' may be misspelled"));
+  // A soft hyphen left by a PDF line break is a hyphen.
+  CHECK(lint_file("We study bacteria\xC2\xAD"
+                  "dominated lakes.\n",
+                  "a.md", kRule)
+            .findings.empty());
+}
+
+TEST_CASE("spelling: term settings are checked when the rule file loads", "[rules][spelling]") {
+  const std::string head = minimal_rule("spelling", "spelling",
+                                        "{flag: [recieve it, reserch it], pass: [a cat, a dog]}");
+  CHECK_THAT(load_error(head + "    term_severity: info\n"),
+             Catch::Contains("'term_severity' needs a 'term_message'"));
+  CHECK_THAT(load_error(head + "    term_message: m\n    term_severity: loud\n"),
+             Catch::Contains("'term_severity' must be error, warning, info or hint"));
+  CHECK(load_error(head + "    term_message: m\n    term_severity: hint\n").empty());
+}

@@ -58,14 +58,19 @@ bool followed_by_surname(const Document& doc, std::uint32_t i, const Sentence& s
   return next.capitalised && !next.all_caps && next.begin == t.end + 1 && doc.prose[t.end] == ' ';
 }
 
-// Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'".
+// Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'". A soft
+// hyphen (U+00AD, left in text taken from PDFs where a line broke) is a hyphen.
 std::string plain_apostrophes(std::string_view w) {
   std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 &&
-        static_cast<unsigned char>(w[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
-         static_cast<unsigned char>(w[i + 2]) == 0x98)) {
+    if (i + 1 < w.size() && static_cast<unsigned char>(w[i]) == 0xC2 &&
+        static_cast<unsigned char>(w[i + 1]) == 0xAD) {
+      out.push_back('-');
+      ++i;
+    } else if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 &&
+               static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
+                static_cast<unsigned char>(w[i + 2]) == 0x98)) {
       out.push_back('\'');
       i += 2;
     } else {
@@ -133,8 +138,14 @@ struct SpellingVariants {
 
 class SpellingCheck : public RuleCheck {
  public:
-  SpellingCheck(SpellerSpec spec, SpellingVariants variants)
-      : spec_(std::move(spec)), variants_(std::move(variants)) {}
+  // How an unknown word that looks like a term, not a typo, is reported.
+  struct TermNote {
+    std::string message;  // empty: like any other unknown word
+    std::optional<Severity> severity;
+  };
+
+  SpellingCheck(SpellerSpec spec, SpellingVariants variants, TermNote terms)
+      : spec_(std::move(spec)), variants_(std::move(variants)), terms_(std::move(terms)) {}
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     Speller& speller = speller_for(spec_);
@@ -160,7 +171,7 @@ class SpellingCheck : public RuleCheck {
         auto variant =
             variants_.empty() ? std::nullopt : variants_.find(t.lower, spec_.language, speller);
         if (!variant) {
-          out.push_back(ctx.make(t.begin, t.end, {}));
+          out.push_back(unknown_word_finding(ctx, speller, t, text));
           continue;
         }
         // A variant spelling is one decision for the whole text, not one per section.
@@ -173,6 +184,19 @@ class SpellingCheck : public RuleCheck {
   }
 
  private:
+  // A word with no correct word one typing slip away is more likely a term or a name than a
+  // typo ("aeruginosa", "transcriptomic"): it gets the milder term note when the rule has one.
+  Diagnostic unknown_word_finding(const CheckContext& ctx, Speller& speller, const Token& t,
+                                  std::string_view text) const {
+    Diagnostic d = ctx.make(t.begin, t.end, {});
+    if (terms_.message.empty() ||
+        speller.has_word_one_slip_away(plain_apostrophes(std::string(t.lower))))
+      return d;
+    d.message = fill_message(terms_.message, {{"match", std::string(text)}});
+    if (terms_.severity && *terms_.severity > d.severity) d.severity = *terms_.severity;
+    return d;
+  }
+
   Diagnostic variant_finding(const CheckContext& ctx, const Token& t, std::string_view text,
                              const SpellingVariants::Found& variant) const {
     const std::string fix = match_case(std::string(text), variant.fix);
@@ -224,6 +248,7 @@ class SpellingCheck : public RuleCheck {
 
   SpellerSpec spec_;
   SpellingVariants variants_;
+  TermNote terms_;
 };
 
 // variants: {en_GB: UK, en_US: US}; patterns: [{en_GB: our, en_US: or}, ...]; variant_message.
@@ -289,7 +314,16 @@ std::shared_ptr<RuleCheck> make_spelling_check(const Rule& rule) {
     spec.dictionaries.push_back(path.string());
   }
   spec.words = param_strings(rule.node, "words", false);
-  return std::make_shared<SpellingCheck>(std::move(spec), read_variants(rule));
+  SpellingCheck::TermNote terms;
+  terms.message = param_string(rule.node, "term_message", "");
+  if (const DataNode& severity = rule.node["term_severity"]; !severity.is_empty()) {
+    terms.severity = parse_severity(severity.value());
+    if (!terms.severity)
+      throw KindError{"'term_severity' must be error, warning, info or hint", severity.line()};
+    if (terms.message.empty())
+      throw KindError{"'term_severity' needs a 'term_message'", severity.line()};
+  }
+  return std::make_shared<SpellingCheck>(std::move(spec), read_variants(rule), std::move(terms));
 }
 
 }  // namespace sayso
