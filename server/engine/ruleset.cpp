@@ -47,7 +47,7 @@ const std::set<std::string>& common_keys() {
 
 const std::map<std::string, std::set<std::string>>& kind_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
-      {"substitution", {"swap"}},
+      {"substitution", {"swap", "skip_quoted"}},
       {"existence",
        {"phrases", "regex", "unless_nearby", "nearby_sentences", "unless_in_section", "first_only",
         "skip_quoted", "skip_negated"}},

@@ -103,3 +103,16 @@ TEST_CASE("existence: a message that does not name the match is said once a sent
                   "involvement.hedged-plans")
             .flagged() == std::vector<std::string>{"where possible", "if appropriate"});
 }
+
+TEST_CASE("swaps leave words in quotation marks alone", "[quotes][rules]") {
+  const std::string quoted =
+      "The panel said the summary used jargon such as 'exacerbation' and \"participants\".\n";
+  CHECK(lint_summary(quoted, "plain-english.research-words").findings.empty());
+  CHECK(lint_summary("Each exacerbation of COPD is frightening.\n", "plain-english.research-words")
+            .flagged() == std::vector<std::string>{"exacerbation"});
+  const std::string rule = minimal_rule("substitution", "jargon");
+  CHECK(load_error(
+            rule +
+            "    skip_quoted: false\n    swap:\n      - {instead_of: [a], use: [b], source: s}\n")
+            .empty());
+}

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/quotes.h"
 #include "engine/kinds/factories.h"
 
 namespace sayso {
@@ -28,7 +29,8 @@ bool in_capitals_label(const Document& doc, const PhraseMatch& m) {
 
 class SubstitutionCheck : public RuleCheck {
  public:
-  explicit SubstitutionCheck(std::vector<Swap> swaps) : swaps_(std::move(swaps)) {
+  SubstitutionCheck(std::vector<Swap> swaps, bool skip_quoted)
+      : swaps_(std::move(swaps)), skip_quoted_(skip_quoted) {
     for (std::uint32_t i = 0; i < swaps_.size(); ++i)
       for (const auto& phrase : swaps_[i].instead_of) {
         phrases_.push_back(phrase);
@@ -45,11 +47,15 @@ class SubstitutionCheck : public RuleCheck {
       return a->begin != b->begin ? a->begin < b->begin : a->end > b->end;
     });
     std::size_t covered_until = 0;
+    Quotations quotations(ctx.doc);
     for (const PhraseMatch* m : found) {
       if (m->with_filler || m->begin < covered_until || !ctx.in_scope(m->begin) ||
           in_capitals_label(ctx.doc, *m))
         continue;
       covered_until = m->end;
+      // A word in quotation marks is talked about, not used: "the panel said 'exacerbation'
+      // was jargon".
+      if (skip_quoted_ && quotations.contain(m->begin, m->end)) continue;
       const Swap& swap = swaps_[phrase_to_swap_[m->ref.item]];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       std::vector<std::string> suggestions;
@@ -60,6 +66,7 @@ class SubstitutionCheck : public RuleCheck {
 
  private:
   std::vector<Swap> swaps_;
+  bool skip_quoted_;
   std::vector<std::string> phrases_;
   std::vector<std::uint32_t> phrase_to_swap_;
 };
@@ -86,7 +93,8 @@ std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
     }
     swaps.push_back(std::move(swap));
   }
-  return std::make_shared<SubstitutionCheck>(std::move(swaps));
+  return std::make_shared<SubstitutionCheck>(std::move(swaps),
+                                             param_bool(rule.node, "skip_quoted", true));
 }
 
 }  // namespace sayso
