@@ -191,7 +191,7 @@ int explain(const RulesOptions& o) {
     return kExitUsage;
   }
   std::cout << rule->id << " (" << rule->kind << ", " << rule->category << ", "
-            << severity_name(rule->severity) << ")\n\n";
+            << severity_text(*rule) << ")\n\n";
   std::cout << "Message: " << rule->message << "\n\nWhy it matters:\n  " << rule->explanation
             << "\n\n";
   print_list("Sources", rule->sources);
@@ -546,14 +546,13 @@ int rules_catalogue(const RulesOptions& o) {
     for (const Rule& r : set.rules)
       if (r.id.rfind(pack.name + ".", 0) == 0)
         out << "| [" << r.id << "](#" << heading_anchor(r.id) << ") | " << r.kind << " | "
-            << r.category << " | " << severity_name(r.severity) << " | " << r.provenance.status
-            << " |\n";
+            << r.category << " | " << severity_text(r) << " | " << r.provenance.status << " |\n";
     out << "\n";
     for (const Rule& r : set.rules) {
       if (r.id.rfind(pack.name + ".", 0) != 0) continue;
       out << "### " << r.id << "\n\n"
           << "Kind `" << r.kind << "`, category `" << r.category << "`, severity `"
-          << severity_name(r.severity) << "`, status `" << r.provenance.status
+          << severity_text(r) << "`, status `" << r.provenance.status
           << "`. Reads: " << scope_text(r) << ".\n\n"
           << "**Message:** " << one_line(r.message) << "\n\n"
           << "**Why it matters:** " << one_line(r.explanation) << "\n\n";

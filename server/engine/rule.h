@@ -1,5 +1,6 @@
 // A loaded rule: the fields every kind shares, and the kind's own compiled check.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,9 +30,20 @@ struct RuleExamples {
 
 class RuleCheck;  // engine/kinds: the kind-specific part
 
+struct Rule;
+// "info", or "info (warning in plain-english-summary)" for a rule with `severity_in`.
+std::string severity_text(const Rule& rule);
+
 struct Rule {
   std::string id, kind, category;
   Severity severity = Severity::Warning;
+  // A different severity in some section kinds ("warning in a plain-English summary, info
+  // elsewhere"). A profile or config that sets the rule's severity clears it.
+  std::map<std::string, Severity> severity_in;
+  Severity severity_for(const std::string& section_kind) const {
+    auto it = severity_in.find(section_kind);
+    return it == severity_in.end() ? severity : it->second;
+  }
   Scope scope;
   AppliesTo applies_to = AppliesTo::Any;
   std::string message, explanation;
@@ -51,5 +63,17 @@ struct Rule {
   DataNode node;        // the rule's fields (after profile/config parameter overrides)
   std::shared_ptr<RuleCheck> check;
 };
+
+inline std::string severity_text(const Rule& rule) {
+  std::string text(severity_name(rule.severity));
+  if (rule.severity_in.empty()) return text;
+  text += " (";
+  bool first = true;
+  for (const auto& [kind, level] : rule.severity_in) {
+    text += (first ? "" : ", ") + std::string(severity_name(level)) + " in " + kind;
+    first = false;
+  }
+  return text + ")";
+}
 
 }  // namespace sayso

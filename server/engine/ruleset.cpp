@@ -23,25 +23,11 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string>& common_keys() {
-  static const std::set<std::string> keys = {"id",
-                                             "kind",
-                                             "category",
-                                             "severity",
-                                             "scope",
-                                             "applies_to",
-                                             "message",
-                                             "explanation",
-                                             "sources",
-                                             "examples",
-                                             "example_kind",
-                                             "written_with",
-                                             "reviewed_by",
-                                             "status",
-                                             "decisions",
-                                             "description",
-                                             "title",
-                                             "defers_to",
-                                             "defers_to_in_section"};
+  static const std::set<std::string> keys = {
+      "id",        "kind",         "category",     "severity",    "severity_in",
+      "scope",     "applies_to",   "message",      "explanation", "sources",
+      "examples",  "example_kind", "written_with", "reviewed_by", "status",
+      "decisions", "description",  "title",        "defers_to",   "defers_to_in_section"};
   return keys;
 }
 
@@ -259,6 +245,20 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
   if (!parsed) where.fail(node["severity"].line(), "severity must be error, warning, info or hint");
   rule.severity = *parsed;
   rule.scope = parse_scope(node["scope"], where);
+  if (const DataNode& by_kind = node["severity_in"]; !by_kind.is_empty()) {
+    if (!by_kind.is_map())
+      where.fail(by_kind.line(),
+                 "'severity_in' maps section kinds to severities, like "
+                 "{plain-english-summary: warning}");
+    for (const DataNode& entry : by_kind.children()) {
+      if (!is_section_kind(entry.key()))
+        where.fail(entry.key_line(),
+                   fmt::format("'severity_in' names an unknown section kind '{}'", entry.key()));
+      auto level = parse_severity(entry.value());
+      if (!level) where.fail(entry.line(), "severity must be error, warning, info or hint");
+      rule.severity_in[entry.key()] = *level;
+    }
+  }
   const std::string applies = node["applies_to"] ? node["applies_to"].value() : "any";
   if (applies == "application")
     rule.applies_to = AppliesTo::Application;
@@ -485,6 +485,7 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
         auto s = parse_severity(setting["severity"].value());
         if (!s) throw RuleError(fmt::format("{}: rule {}: unknown severity", where_text, id));
         rule->severity = *s;
+        rule->severity_in.clear();  // the profile's word is the last
       }
     }
   }
@@ -502,6 +503,7 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
               fmt::format("{}: rule {}: '{}' is not a severity (error, warning, info, hint) or off",
                           setting.where, id, *setting.severity));
         rule->severity = *s;
+        rule->severity_in.clear();  // the config's word is the last
       }
       if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap())
         merge_parameters(*rule, config_parameters(setting), setting.where);

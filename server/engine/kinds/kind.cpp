@@ -74,10 +74,10 @@ Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
   Diagnostic d;
   d.rule_id = rule.id;
   d.category = rule.category;
-  d.severity = rule.severity;
   d.begin = begin;
   d.end = end;
   d.section_kind = doc.sections.empty() ? "document" : doc.sections[doc.section_at(begin)].kind;
+  d.severity = rule.severity_for(d.section_kind);
   std::map<std::string, std::string> all = values;
   if (!all.count("match")) all["match"] = doc.source.bytes.substr(begin, end - begin);
   if (!suggestions.empty()) {
