@@ -85,6 +85,12 @@ TEST_CASE("acronyms: a definition in a heading counts for the text under it", "[
 TEST_CASE("acronyms: a study name of ordinary words in capitals is a name", "[rules][acronym]") {
   CHECK(acronyms_in("We will test the SEPSIS-EARLY score in two hospitals.\n").empty());
   CHECK(acronyms_in("We will run the SPLINT-OA trial.\n") == std::vector<std::string>{"SPLINT-OA"});
+  // One ordinary word in capitals before "study", "trial" and the like names the study.
+  CHECK(acronyms_in("Back to work after stroke (the BRIDGE study).\n").empty());
+  CHECK(acronyms_in("The HEARTH trial starts in May.\n").empty());
+  // Not before another word, and not letters that are no word.
+  CHECK(acronyms_in("The CARE of people.\n") == std::vector<std::string>{"CARE"});
+  CHECK(acronyms_in("The COPD study starts in May.\n") == std::vector<std::string>{"COPD"});
 }
 
 TEST_CASE("swaps: a form's label in capitals is the funder's wording", "[rules][substitution]") {

@@ -69,7 +69,7 @@ class CapitalsNotAcronyms {
 
   bool contains(std::uint32_t token) const {
     return skip_.count(token) > 0 || is_code(token_text(doc_, doc_.tokens[token])) ||
-           is_name_of_words(doc_.tokens[token]);
+           is_name_of_words(doc_.tokens[token]) || is_study_name(token);
   }
 
  private:
@@ -126,6 +126,17 @@ class CapitalsNotAcronyms {
     char after = next_visible(t.end);
     return ordinary == 1 && t.lower.size() >= 4 && starts_line(t.begin) &&
            (after == ':' || after == '.' || after == '\n' || after == '\r');
+  }
+
+  // "the BRIDGE study", "the HEARTH trial": one ordinary word in capitals naming a study.
+  bool is_study_name(std::uint32_t token) const {
+    static const std::set<std::string> named = {"study",     "trial",   "trials",       "project",
+                                                "programme", "program", "intervention", "cohort",
+                                                "app",       "course",  "tool"};
+    const Token& t = doc_.tokens[token];
+    if (t.lower.size() < 4 || token + 1 >= doc_.tokens.size()) return false;
+    const Token& next = doc_.tokens[token + 1];
+    return named.count(next.lower) > 0 && adjacent(t, next) && is_ordinary_word(t, language_);
   }
 
   // "SEPSIS-EARLY", "STEADY-TOGETHER": a study's name of ordinary words in capitals.
