@@ -91,13 +91,13 @@ TEST_CASE("tokenism rules leave quoted criticism and denials alone", "[quotes][r
     CHECK(lint_file(plain, "ppi.md", rule).findings.size() == 1);
 }
 
-TEST_CASE("existence: a message that does not name the match is said once a sentence",
+TEST_CASE("existence: a message that does not name the match is said once a paragraph",
           "[rules][existence]") {
   const std::string text =
       "# Patient and public involvement\n\nPatients were consulted about the design and were "
-      "supportive of the project. We consulted carers too.\n";
+      "supportive of the project. We consulted carers too.\n\nIn May we consulted parents.\n";
   CHECK(lint_file(text, "ppi.md", "involvement.consulted-no-change").flagged() ==
-        std::vector<std::string>{"were consulted", "We consulted"});
+        std::vector<std::string>{"were consulted", "we consulted"});
   // A message that names the match reports each one.
   CHECK(lint_file("# PPI\n\nWe will involve people where possible and if appropriate.\n", "ppi.md",
                   "involvement.hedged-plans")

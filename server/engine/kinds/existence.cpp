@@ -113,10 +113,11 @@ class ExistenceCheck : public RuleCheck {
     std::size_t covered_until = 0;
     std::set<std::pair<std::size_t, std::string>> seen;  // (section, folded text) for first_only
     Quotations quotations(ctx.doc);
-    // A message that does not name the match says the same thing twice in one sentence
-    // ("were consulted … and were supportive of"): once is enough.
+    // A message that does not name the match says the same thing twice in one paragraph
+    // ("were consulted … and were supportive of"; "gave feedback. Members were very
+    // positive."): once is enough.
     const bool names_match = ctx.rule.message.find("{match}") != std::string::npos;
-    std::set<std::uint32_t> reported_sentences;
+    std::set<std::uint32_t> reported_paragraphs;
     std::map<std::size_t, bool> answered;  // by unit head
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
@@ -129,7 +130,9 @@ class ExistenceCheck : public RuleCheck {
         continue;
       }
       if (first_only_ && !seen.insert({ctx.doc.section_at(b), key(ctx, b, e)}).second) continue;
-      if (!names_match && !reported_sentences.insert(hit_sentences[i]).second) continue;
+      if (!names_match &&
+          !reported_paragraphs.insert(ctx.doc.sentences[hit_sentences[i]].block).second)
+        continue;
       out.push_back(ctx.make(b, e, {}));
     }
   }
