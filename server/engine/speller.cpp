@@ -126,7 +126,21 @@ struct Speller::Impl {
   bool cache_opened = false;
   std::unique_ptr<WordTable> known;
   std::unordered_set<std::string> added;  // spec.words that Hunspell accepts as written
-  std::string verdicts_path;              // "" = verdicts are not remembered
+  // Without a cache folder: every form the dictionary and word lists make, unchecked (a
+  // superset), for questions about many near forms at once (has_word_one_slip_away).
+  std::unique_ptr<std::unordered_set<std::string>> forms;
+
+  const std::unordered_set<std::string>& all_forms() {
+    if (!forms) {
+      forms = std::make_unique<std::unordered_set<std::string>>();
+      for (std::string& form : dictionary_forms(aff, dic)) forms->insert(std::move(form));
+      for (const auto& path : spec.dictionaries)
+        for (const auto& line : word_list_lines(path)) forms->insert(line);
+      for (const auto& w : spec.words) forms->insert(w);
+    }
+    return *forms;
+  }
+  std::string verdicts_path;  // "" = verdicts are not remembered
   std::uint64_t verdicts_key = 0;
   std::vector<std::pair<std::string, bool>> learned;  // Hunspell's answers in this run
   std::string verdicts_text;                          // the verdict file as read
@@ -344,10 +358,12 @@ bool Speller::correct(const std::string& word) {
 
 bool Speller::has_word_one_slip_away(const std::string& word) {
   open_cache();
+  // The known-word table, or the dictionary's forms: asking Hunspell about up to 1,600 near
+  // forms of each unknown word took seconds on a long article.
+  const std::unordered_set<std::string>* forms = impl_->known ? nullptr : &impl_->all_forms();
   auto is_word = [&](const std::string& w) {
-    if (impl_->added.count(w) || (impl_->known && impl_->known->contains(w))) return true;
-    if (impl_->known) return false;  // the table holds every form the dictionary makes
-    return impl_->load().spell(w);
+    if (impl_->added.count(w)) return true;
+    return impl_->known ? impl_->known->contains(w) : forms->count(w) > 0;
   };
   constexpr std::size_t kLongestWord = 30;  // past this, 1,600 tries a word is not worth it
   if (word.size() > kLongestWord) return false;

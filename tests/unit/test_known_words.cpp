@@ -228,3 +228,25 @@ TEST_CASE("word lists are answered like Hunspell would, and share the dictionary
     tables += entry.path().filename().string().rfind("words-", 0) == 0;
   CHECK(tables == 1);  // one set for en_GB, with or without the list
 }
+
+TEST_CASE("a word one typing slip from a dictionary word: the same with and without a cache",
+          "[spelling]") {
+  const std::vector<std::pair<std::string, bool>> words = {
+      {"recieve", true},   {"adress", true},      {"comunity", true},  {"reserach", true},
+      {"patientss", true}, {"aeruginosa", false}, {"colistin", false}, {"zzyzx", false}};
+  SpellerSpec spec;
+  {
+    Speller plain(spec);  // no cache folder: the dictionary's forms, built once
+    for (const auto& [word, near] : words) {
+      INFO(word);
+      CHECK(plain.has_word_one_slip_away(word) == near);
+    }
+  }
+  TempDir dir;
+  CacheDirSetting setting(dir.path.string());
+  Speller cached(spec);  // the known-word table
+  for (const auto& [word, near] : words) {
+    INFO(word);
+    CHECK(cached.has_word_one_slip_away(word) == near);
+  }
+}
