@@ -222,8 +222,13 @@ void Linter::drop_deferred(std::vector<Diagnostic>& diagnostics) const {
     }
     first = last + 1;
   }
-  std::size_t i = 0;
-  std::erase_if(diagnostics, [&](const Diagnostic&) { return drop[i++]; });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) diagnostics[kept] = std::move(diagnostics[i]);  // never onto itself
+    ++kept;
+  }
+  diagnostics.resize(kept);
 }
 
 // The section each finding is in: a finding at a section's heading is about that section. Only

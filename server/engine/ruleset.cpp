@@ -541,10 +541,23 @@ void load_sections_of(const std::string& rules_dir, SectionClassifier& classifie
 }
 
 // A rule may defer to rules of packs that are not loaded (a config can leave a pack out), but
-// not to a rule missing from a pack that is: that is a typo.
+// not to a rule missing from a pack that is: that is a typo. Two rules that defer to each other
+// would both fall silent where both speak.
 void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>& ids) {
   std::set<std::string> packs;
   for (const auto& id : ids) packs.insert(id.substr(0, id.find('.')));
+  std::set<std::pair<std::string, std::string>> deferrals;
+  for (const auto& r : rules) {
+    for (const auto& other : r.defers_to) deferrals.insert({r.id, other});
+    for (const auto& other : r.defers_to_in_section) deferrals.insert({r.id, other});
+  }
+  for (const auto& [rule, other] : deferrals)
+    if (rule != other && deferrals.count({other, rule}))
+      for (const auto& r : rules)
+        if (r.id == rule)
+          Where{r.file, r.id}.fail(
+              r.line,
+              fmt::format("it defers to '{}', which defers back to it: one must speak", other));
   for (const auto& r : rules) {
     std::vector<std::string> others = r.defers_to;
     others.insert(others.end(), r.defers_to_in_section.begin(), r.defers_to_in_section.end());

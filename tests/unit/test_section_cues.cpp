@@ -101,6 +101,14 @@ TEST_CASE("defers_to: an unknown rule of a loaded pack is a load error", "[rules
              Catch::Contains("'defers_to' names 'p.b', which is not a rule of its pack"));
   CHECK_THAT(load_error(rule + "    phrases: [x]\n    defers_to: [p.a]\n"),
              Catch::Contains("cannot defer to itself"));
+  // Two rules that defer to each other would both fall silent.
+  const std::string two = rule + "    phrases: [x]\n    defers_to: [p.b]\n" +
+                          "  - id: p.b\n    kind: existence\n    category: jargon\n"
+                          "    severity: info\n    message: m\n    explanation: e\n"
+                          "    sources: [s]\n    examples: {flag: [a, b], pass: [c, d]}\n"
+                          "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n"
+                          "    decisions: [d]\n    phrases: [y]\n    defers_to_in_section: [p.a]\n";
+  CHECK_THAT(load_error(two), Catch::Contains("which defers back to it"));
   // A rule of a pack that is not loaded may be named: a config can leave that pack out.
   CHECK(load_error(rule + "    phrases: [x]\n    defers_to: [acronyms.unexplained]\n").empty());
 }
