@@ -36,7 +36,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"substitution", {"swap", "skip_quoted"}},
       {"existence",
        {"phrases", "regex", "unless_nearby", "nearby_sentences", "unless_in_section", "first_only",
-        "skip_quoted", "skip_negated"}},
+        "skip_quoted", "skip_negated", "skip_tables"}},
       {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
@@ -50,6 +50,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"number-density", {"max_per_sentence"}},
       {"long-words", {"min_syllables", "min_long_words", "max_share"}},
       {"copied-text", {"from", "max_share", "run_words", "min_words"}},
+      {"table", {"min_cells"}},
   };
   return keys;
 }

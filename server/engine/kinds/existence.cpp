@@ -24,6 +24,7 @@ class ExistenceCheck : public RuleCheck {
   struct Reading {
     bool skip_quoted = true;    // "…" quoted from a reviewer or a past plan
     bool skip_negated = false;  // "Nobody will be asked to volunteer"
+    bool skip_tables = false;   // a table's figures, which a rule about tables reports once
   };
 
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
@@ -124,6 +125,9 @@ class ExistenceCheck : public RuleCheck {
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
       if (not_the_writers_own(ctx, quotations, hit_sentences[i], b, e)) continue;
+      if (reading_.skip_tables &&
+          ctx.doc.blocks[ctx.doc.sentences[hit_sentences[i]].block].kind == BlockKind::TableCell)
+        continue;
       if (answered_in_unit(ctx, b, answered)) continue;
       if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
@@ -200,6 +204,7 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   ExistenceCheck::Reading reading;
   reading.skip_quoted = param_bool(rule.node, "skip_quoted", true);
   reading.skip_negated = param_bool(rule.node, "skip_negated", false);
+  reading.skip_tables = param_bool(rule.node, "skip_tables", false);
   return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(unit_cues),
                                           std::move(regex),
                                           param_bool(rule.node, "first_only", false),

@@ -18,4 +18,5 @@ std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule);
 std::shared_ptr<RuleCheck> make_number_density_check(const Rule& rule);
 std::shared_ptr<RuleCheck> make_copied_text_check(const Rule& rule);
 std::shared_ptr<RuleCheck> make_long_words_check(const Rule& rule);
+std::shared_ptr<RuleCheck> make_table_check(const Rule& rule);
 }  // namespace sayso

@@ -17,6 +17,7 @@ const std::map<std::string, KindFactory>& kind_factories() {
       {"number-density", make_number_density_check},
       {"long-words", make_long_words_check},
       {"copied-text", make_copied_text_check},
+      {"table", make_table_check},
   };
   return factories;
 }
