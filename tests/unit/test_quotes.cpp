@@ -116,3 +116,15 @@ TEST_CASE("swaps leave words in quotation marks alone", "[quotes][rules]") {
             "    skip_quoted: false\n    swap:\n      - {instead_of: [a], use: [b], source: s}\n")
             .empty());
 }
+
+TEST_CASE("explain-term: words inside a proper name are the name, not a term",
+          "[rules][existence]") {
+  const std::string rule = "plain-english.explain-term";
+  CHECK(lint_summary("We met the Lived Experience Group twice.\n", rule).findings.empty());
+  // Lower case, at a sentence start, or title case with no name after it: still a term.
+  CHECK(lint_summary("People with lived experience helped us.\n", rule).findings.size() == 1);
+  CHECK(lint_summary("Lived experience matters here.\n", rule).findings.size() == 1);
+  CHECK(lint_summary("This is a Randomised Controlled Trial (a fair test).\n", rule)
+            .findings.empty());  // explained by the brackets, as before
+  CHECK(lint_summary("We will run a Randomised Controlled Trial.\n", rule).findings.size() == 1);
+}

@@ -25,6 +25,7 @@ class ExistenceCheck : public RuleCheck {
     bool skip_quoted = true;    // "…" quoted from a reviewer or a past plan
     bool skip_negated = false;  // "Nobody will be asked to volunteer"
     bool skip_tables = false;   // a table's figures, which a rule about tables reports once
+    bool skip_names = false;    // "the Lived Experience Group": words inside a proper name
   };
 
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
@@ -125,6 +126,7 @@ class ExistenceCheck : public RuleCheck {
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
       if (not_the_writers_own(ctx, quotations, hit_sentences[i], b, e)) continue;
+      if (reading_.skip_names && inside_name(ctx.doc, hit_sentences[i], b, e)) continue;
       if (reading_.skip_tables &&
           ctx.doc.blocks[ctx.doc.sentences[hit_sentences[i]].block].kind == BlockKind::TableCell)
         continue;
@@ -150,6 +152,23 @@ class ExistenceCheck : public RuleCheck {
                                         [](const Token& t, std::size_t at) { return t.end <= at; });
     return first != tokens.end() &&
            is_negated(ctx.doc, sentence, static_cast<std::uint32_t>(first - tokens.begin()));
+  }
+
+  // Every word of the match capitalised, not at the start of its sentence, and the next word
+  // capitalised too: the match is part of a name ("our Lived Experience Advisory Panel"),
+  // which the writer cannot explain away. "Randomised Controlled Trial (RCT)" is not.
+  static bool inside_name(const Document& doc, std::uint32_t sentence, std::size_t b,
+                          std::size_t e) {
+    const auto& tokens = doc.tokens;
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), b,
+                               [](const Token& t, std::size_t at) { return t.end <= at; });
+    const auto first = static_cast<std::uint32_t>(it - tokens.begin());
+    const Sentence& s = doc.sentences[sentence];
+    if (it == tokens.end() || first <= s.first_token) return false;
+    std::uint32_t k = first;
+    for (; k < s.last_token && tokens[k].begin < e; ++k)
+      if (!tokens[k].capitalised || tokens[k].all_caps) return false;
+    return k > first && k < s.last_token && tokens[k].capitalised && !tokens[k].all_caps;
   }
 
   static std::string key(const CheckContext& ctx, std::size_t b, std::size_t e) {
@@ -205,6 +224,7 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   reading.skip_quoted = param_bool(rule.node, "skip_quoted", true);
   reading.skip_negated = param_bool(rule.node, "skip_negated", false);
   reading.skip_tables = param_bool(rule.node, "skip_tables", false);
+  reading.skip_names = param_bool(rule.node, "skip_names", false);
   return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(unit_cues),
                                           std::move(regex),
                                           param_bool(rule.node, "first_only", false),
