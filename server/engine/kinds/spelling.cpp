@@ -136,6 +136,21 @@ struct SpellingVariants {
   }
 };
 
+// A milder severity for some findings ("variant_severity: info"), or none when not given.
+std::optional<Severity> optional_severity(const DataNode& rule, const char* key) {
+  const DataNode& node = rule[key];
+  if (node.is_empty()) return std::nullopt;
+  auto level = parse_severity(node.value());
+  if (!level)
+    throw KindError{fmt::format("'{}' must be error, warning, info or hint", key), node.line()};
+  return level;
+}
+
+// The milder of the rule's severity and `milder`, so a rule turned down in a config stays down.
+void soften(Diagnostic& d, std::optional<Severity> milder) {
+  if (milder && *milder > d.severity) d.severity = *milder;
+}
+
 class SpellingCheck : public RuleCheck {
  public:
   // How an unknown word that looks like a term, not a typo, is reported.
@@ -193,7 +208,7 @@ class SpellingCheck : public RuleCheck {
         speller.has_word_one_slip_away(plain_apostrophes(std::string(t.lower))))
       return d;
     d.message = fill_message(terms_.message, {{"match", std::string(text)}});
-    if (terms_.severity && *terms_.severity > d.severity) d.severity = *terms_.severity;
+    soften(d, terms_.severity);
     return d;
   }
 
@@ -205,8 +220,7 @@ class SpellingCheck : public RuleCheck {
                                                  {"suggestion", fix},
                                                  {"variant", variants_.names.at(variant.variant)},
                                                  {"expected", expected_name()}});
-    // The milder of the two, so a rule turned down in a config stays down.
-    if (variants_.severity && *variants_.severity > d.severity) d.severity = *variants_.severity;
+    soften(d, variants_.severity);
     return d;
   }
 
@@ -284,11 +298,7 @@ SpellingVariants read_variants(const Rule& rule) {
     }
     out.patterns.push_back(std::move(letters));
   }
-  if (const DataNode& severity = rule.node["variant_severity"]; !severity.is_empty()) {
-    out.severity = parse_severity(severity.value());
-    if (!out.severity)
-      throw KindError{"'variant_severity' must be error, warning, info or hint", severity.line()};
-  }
+  out.severity = optional_severity(rule.node, "variant_severity");
   out.message = param_string(rule.node, "variant_message", "");
   if (out.message.empty())
     throw KindError{"'variants' needs a 'variant_message' for words spelled another way",
@@ -316,13 +326,9 @@ std::shared_ptr<RuleCheck> make_spelling_check(const Rule& rule) {
   spec.words = param_strings(rule.node, "words", false);
   SpellingCheck::TermNote terms;
   terms.message = param_string(rule.node, "term_message", "");
-  if (const DataNode& severity = rule.node["term_severity"]; !severity.is_empty()) {
-    terms.severity = parse_severity(severity.value());
-    if (!terms.severity)
-      throw KindError{"'term_severity' must be error, warning, info or hint", severity.line()};
-    if (terms.message.empty())
-      throw KindError{"'term_severity' needs a 'term_message'", severity.line()};
-  }
+  terms.severity = optional_severity(rule.node, "term_severity");
+  if (terms.severity && terms.message.empty())
+    throw KindError{"'term_severity' needs a 'term_message'", rule.node["term_severity"].line()};
   return std::make_shared<SpellingCheck>(std::move(spec), read_variants(rule), std::move(terms));
 }
 
