@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "report/json.h"
@@ -160,6 +161,21 @@ nlohmann::json rule_json(const Rule& rule, const RuleSet& set) {
   };
   add_phrases(rule, j);
   return j;
+}
+
+nlohmann::json readability_targets_json(const RuleSet& set) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Rule& rule : set.rules) {
+    if (!rule.enabled || rule.kind != "readability") continue;
+    const DataNode& metric = rule.node["metric"];
+    const std::optional<double> max = rule.node["max"].number();
+    if (!metric.is_text() || !max) continue;
+    out.push_back({{"rule", rule.id},
+                   {"metric", metric.value()},
+                   {"max", *max},
+                   {"scope", scope_json(rule.scope)}});
+  }
+  return out;
 }
 
 }  // namespace sayso::web

@@ -28,4 +28,9 @@ std::vector<std::size_t> sentence_word_counts(const Document& doc);
 
 nlohmann::json rule_json(const Rule& rule, const RuleSet& set);
 
+// The measured targets of the enabled readability rules (after the profile's settings), so that
+// the page shows the same figures the findings use: [{"rule", "metric", "max", "scope"}], for
+// example {"metric": "reading-age", "max": 14}.
+nlohmann::json readability_targets_json(const RuleSet& set);
+
 }  // namespace sayso::web

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/json_limits.h"
 #include "engine/section_figures.h"
 #include "formats/format.h"
 #include "report/json.h"
@@ -36,6 +37,8 @@ std::string headless_kind_for(const std::string& text_kind) {
 }
 
 CheckRequest parse_check_request(const std::string& body) {
+  if (const auto too_deep = json_nesting_problem(body))
+    throw ApiError(400, "The request is not read: " + *too_deep + ".");
   const nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
   if (json.is_discarded() || !json.is_object())
     throw ApiError(400, "The request must be a JSON object with a 'text' field.");
@@ -122,7 +125,8 @@ nlohmann::json CheckService::check(const CheckRequest& request) {
           {"diagnostics", diagnostics_with_utf16(doc, diagnostics)},
           {"summary", findings_summary(diagnostics)},
           {"figures", figures_json(figures)},
-          {"sentence_words", sentence_word_counts(doc)}};
+          {"sentence_words", sentence_word_counts(doc)},
+          {"targets", readability_targets_json(*loaded.rules)}};
 }
 
 const std::string& CheckService::rules_catalogue_json() {

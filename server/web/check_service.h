@@ -45,7 +45,8 @@ class CheckService {
   // Throws RuleError.
   CheckService(std::string rules_dir, std::size_t max_document_bytes);
 
-  // {"sections", "diagnostics", "figures", "summary", "kind", "profile"}; throws ApiError.
+  // {"sections", "diagnostics", "figures", "summary", "kind", "profile", "format",
+  // "sentence_words", "targets"}; throws ApiError.
   nlohmann::json check(const CheckRequest& request);
   // Every rule with its explanation, examples and provenance (computed once).
   const std::string& rules_catalogue_json();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/json_limits.h"
 #include "formats/format.h"
 #include "web/api_error.h"
 #include "web/check_service.h"
@@ -79,6 +80,10 @@ struct WebServer::Impl {
   // Runs an API handler inside a limiter slot, turning every failure into a JSON error.
   void api(HttpResponse& res, const std::function<nlohmann::json()>& answer);
 
+  // What the page tells its reader about where the text goes: {"local", "host",
+  // "max_request_bytes"}. "local" is false when the server listens beyond this computer
+  // (--allow-remote), so that the page does not say "Nothing leaves this computer".
+  nlohmann::json about_json() const;
   nlohmann::json check_text(const HttpRequest& req);
   nlohmann::json check_file(const HttpRequest& req);
   nlohmann::json try_rule(const HttpRequest& req);
@@ -121,6 +126,12 @@ void WebServer::Impl::api(HttpResponse& res, const std::function<nlohmann::json(
   }
 }
 
+nlohmann::json WebServer::Impl::about_json() const {
+  return {{"local", is_loopback_host(options.host)},
+          {"host", options.host},
+          {"max_request_bytes", options.max_body_bytes}};
+}
+
 nlohmann::json WebServer::Impl::check_text(const HttpRequest& req) {
   return service.check(parse_check_request(std::string(req.body)));
 }
@@ -143,6 +154,8 @@ nlohmann::json WebServer::Impl::check_file(const HttpRequest& req) {
 }
 
 nlohmann::json WebServer::Impl::try_rule(const HttpRequest& req) {
+  if (const auto too_deep = json_nesting_problem(req.body))
+    throw ApiError(400, "The draft rule is not read: " + *too_deep + ".");
   const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     throw ApiError(400, "The draft rule must be a JSON object.");
@@ -176,6 +189,7 @@ void WebServer::Impl::answer(const HttpRequest& req, int refused, HttpResponse& 
     if (req.path == "/api/rules") return res.set_content(service.rules_catalogue_json(), kJson);
     if (req.path == "/api/profiles")
       return send_json(res, 200, {{"profiles", service.profiles_json()}});
+    if (req.path == "/api/about") return send_json(res, 200, about_json());
   } else if (post) {
     if (req.path == "/api/check") return api(res, [&] { return check_text(req); });
     if (req.path == "/api/check-file") return api(res, [&] { return check_file(req); });

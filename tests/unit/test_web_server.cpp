@@ -2,6 +2,7 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 #include <thread>
 
@@ -320,4 +321,38 @@ TEST_CASE("web: the draft's id and YAML follow the rule format", "[web]") {
   CHECK(root["rules"][0]["id"].as<std::string>() == "suggested.seldom-heard");
   CHECK(root["rules"][0]["phrases"][0].as<std::string>() == "Hard-to-reach groups!");
   CHECK(root["rules"][0]["status"].as<std::string>() == "draft");
+}
+
+TEST_CASE("web: GET /api/about says whether the text stays on this computer", "[web][security]") {
+  RunningServer running;
+  const auto body = json_of(running.client().Get("/api/about"));
+  CHECK(body["local"] == true);
+  CHECK(body["host"] == "127.0.0.1");
+  CHECK(body["max_request_bytes"] == WebOptions{}.max_body_bytes);
+}
+
+TEST_CASE("web: a check answers the readability targets its findings use, after the profile",
+          "[web]") {
+  RunningServer running;
+  const auto body = json_of(running.client().Post("/api/check", kJargon, "application/json"));
+  REQUIRE(body["targets"].is_array());
+  std::map<std::string, double> max_by_metric;
+  for (const auto& t : body["targets"]) {
+    CHECK(t.contains("rule"));
+    CHECK(t["scope"].is_object());
+    max_by_metric[t["metric"].get<std::string>()] = t["max"].get<double>();
+  }
+  // The same figures as the rule files, so the page cannot disagree with the findings.
+  const YAML::Node file =
+      YAML::LoadFile(std::string(SAYSO_SOURCE_RULES_DIR) + "/plain-english/readability.yml");
+  int compared = 0;
+  for (const auto& rule : file["rules"]) {
+    if (!rule["metric"] || !rule["max"]) continue;
+    const auto metric = rule["metric"].as<std::string>();
+    if (metric != "reading-age" && metric != "sentence-words" && metric != "average-sentence-words")
+      continue;
+    CHECK(max_by_metric.at(metric) == rule["max"].as<double>());
+    ++compared;
+  }
+  CHECK(compared == 3);
 }

@@ -16,6 +16,31 @@ status=$?
 [ "$status" -eq 0 ] || fail "SIGTERM should stop the server cleanly (exit $status): $out"
 grep -q "warning: listening on 0.0.0.0" <<<"$out" || fail "a remote bind should print a warning: $out"
 
+# The page asks /api/about whether the server is reachable from other computers, so that it does
+# not tell a shared page's readers "Nothing leaves this computer".
+about_of() {  # about_of LOG: the /api/about answer of the server whose output is in LOG
+  local url=""
+  for _ in $(seq 1 50); do
+    url=$(sed -n 's|.*\(http://[^ ]*:[0-9]*/\).*|\1|p' "$1" | head -n 1)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  port=$(sed -n 's|.*:\([0-9]*\)/$|\1|p' <<<"$url")
+  curl -s "http://127.0.0.1:$port/api/about"
+}
+log=$(mktemp)
+"$sayso" serve --host 0.0.0.0 --port 0 --allow-remote >"$log" 2>&1 </dev/null &
+pid=$!
+about=$(about_of "$log")
+kill "$pid"; wait "$pid" 2>/dev/null
+grep -q '"local":false' <<<"$about" || fail "a shared server should tell the page it is not local: $about"
+"$sayso" serve --port 0 >"$log" 2>&1 </dev/null &
+pid=$!
+about=$(about_of "$log")
+kill "$pid"; wait "$pid" 2>/dev/null
+grep -q '"local":true' <<<"$about" || fail "a local server should tell the page it is local: $about"
+rm -f "$log"
+
 out=$(timeout --preserve-status -s TERM 3 "$sayso" serve --port 0 2>&1 </dev/null)
 grep -q "http://127.0.0.1:" <<<"$out" || fail "the default host should be 127.0.0.1: $out"
 grep -q "warning" <<<"$out" && fail "a local bind should not warn: $out"
