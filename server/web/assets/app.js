@@ -4,18 +4,19 @@
 
 (() => {
   const CATEGORIES = {
-    jargon: { label: "Hard word", icon: "J", easy: "This word may be hard to understand. Use a simpler word." },
-    readability: { label: "Hard to read", icon: "R", easy: "This is hard to read. Use shorter sentences. Say who does what." },
-    acronym: { label: "Short form", icon: "A", easy: "Short forms like this are hard. Write the words in full." },
-    spelling: { label: "Spelling", icon: "Sp", easy: "This word may be spelt wrongly." },
-    tokenism: { label: "Token involvement", icon: "T", easy: "This makes involvement sound small or optional. Say what people will really do." },
-    evidence: { label: "Missing evidence", icon: "E", easy: "Say more about how people are involved." },
-    structure: { label: "Layout and length", icon: "L", easy: "Something is missing, or the text is too long." },
-    style: { label: "Style", icon: "S", easy: "This could be said more simply." },
+    jargon: { label: "Hard word", many: "hard words", icon: "J", easy: "This word may be hard to understand. Use a simpler word." },
+    readability: { label: "Hard to read", one: "hard-to-read part", many: "hard-to-read parts", icon: "R", easy: "This is hard to read. Use shorter sentences. Say who does what." },
+    acronym: { label: "Short form", many: "short forms", icon: "A", easy: "Short forms like this are hard. Write the words in full." },
+    spelling: { label: "Spelling", one: "spelling to check", many: "spellings to check", icon: "Sp", easy: "This word may be spelt wrongly." },
+    tokenism: { label: "Token involvement", many: "token involvement", icon: "T", easy: "This makes involvement sound small or optional. Say what people will really do." },
+    evidence: { label: "Missing evidence", many: "missing evidence", icon: "E", easy: "Say more about how people are involved." },
+    structure: { label: "Layout and length", many: "layout and length", icon: "L", easy: "Something is missing, or the text is too long." },
+    style: { label: "Style", many: "style", icon: "S", easy: "This could be said more simply." },
   };
   const SEVERITIES = { error: "Must fix", warning: "Should fix", info: "Worth a look", hint: "Small hint" };
-  const LONG_SENTENCE_WORDS = 25;
-  const CHECK_DELAY_MS = 400;
+  const CHECK_DELAY_MS = 700;         // a check after this pause in typing, shown quietly
+  const ANNOUNCE_IDLE_MS = 2500;      // the result is said after this longer pause
+  const SLOW_CHECK_MS = 1500;         // "Checking your text…" when a check takes longer
   const TRIAL_DELAY_MS = 450;
   const SETTINGS_KEY = "sayso.display";
 
@@ -31,14 +32,23 @@
     for (const child of children) if (child !== null && child !== undefined) node.append(child);
     return node;
   };
-  const category = (name) => CATEGORIES[name] || { label: name, icon: "?", easy: "" };
+  const category = (name) => CATEGORIES[name] || { label: name, many: name, icon: "?", easy: "" };
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
   const state = {
-    diagnostics: [],
+    allDiagnostics: [],   // what sayso found in checkedText
+    diagnostics: [],      // what is shown (the word being typed waits)
+    places: [],           // where each shown finding is
     checkedText: null,
+    kind: "plain-english-summary",
+    result: null,
     selected: -1,
-    format: "text",
+    returnTo: -1,         // the finding "Show it in my text" came from (Escape goes back)
+    lastInputAt: 0,
+    idleTimer: 0,
+    lastFix: null,
+    about: { local: true },
+    fileFormat: "",       // "markdown" or "text" for an opened file
     rules: [],
     rulesById: new Map(),
     checkTimer: 0,
@@ -53,20 +63,33 @@
   // ---------------------------------------------------------------------------------------------
   // Talking to sayso
 
+  // Plain messages that say what to do, never "Failed to fetch".
+  const NOT_RUNNING = "sayso is not running any more. Ask the person who started it to start it again " +
+    "(the command is: sayso serve), then reload this page.";
+  const TOO_LONG = "This text is too long for sayso to check in one go. Check one section at a time.";
+
   async function api(path, options = {}) {
     for (let attempt = 0; ; attempt++) {
-      const response = await fetch(path, options);
+      let response;
+      try {
+        response = await fetch(path, options);
+      } catch (error) {
+        if (error.name === "AbortError") throw error;
+        throw new Error(NOT_RUNNING);
+      }
       if (response.status === 503 && attempt < 2) {
         await new Promise((resolve) => setTimeout(resolve, 700));
         continue;
       }
+      if (response.status === 413) throw new Error(TOO_LONG);
       let body = null;
       try {
         body = await response.json();
       } catch (error) {
-        throw new Error(`sayso sent an answer this page cannot read (HTTP ${response.status}).`);
+        if (error.name === "AbortError") throw error;
+        throw new Error(response.ok ? NOT_RUNNING : `sayso could not answer (error ${response.status}). Try again, or reload this page.`);
       }
-      if (!response.ok) throw new Error(body && body.error ? body.error : `HTTP ${response.status}`);
+      if (!response.ok) throw new Error(body && body.error ? body.error : `sayso could not answer (error ${response.status}). Try again, or reload this page.`);
       return body;
     }
   }
@@ -135,7 +158,8 @@
   function setUpViews() {
     // Only view names switch views: other fragments (the skip link's #main) are ordinary links.
     window.addEventListener("hashchange", () => {
-      const name = location.hash.slice(1);
+      // An empty fragment is the start page (the browser's Back button after a view link).
+      const name = location.hash.slice(1) || "check";
       if (VIEWS[name]) showView(name, true);
     });
     showView(location.hash.slice(1), false);
@@ -146,28 +170,53 @@
 
   const textArea = () => $("text");
 
+  // The editor's letters sit in the gap between lines. A user style sheet for text spacing
+  // (WCAG 1.4.12) may make lines closer than the page's 2: the editor then keeps 2, which is
+  // still at least the 1.5 asked for, so the letters never cover the line above. A user's larger
+  // spacing is kept as it is.
+  const EDITOR_MIN_LINE_HEIGHT = 2;
+  function keepRoomForLetters() {
+    for (const node of [textArea(), $("highlights")]) {
+      node.style.removeProperty("line-height");
+      const style = getComputedStyle(node);
+      const ratio = parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+      if (!(ratio >= EDITOR_MIN_LINE_HEIGHT - 0.01)) node.style.setProperty("line-height", String(EDITOR_MIN_LINE_HEIGHT), "important");
+    }
+  }
+
   function resizeEditor() {
     const area = textArea();
     if (!area || area.offsetParent === null) return;
+    keepRoomForLetters();
     area.style.height = "auto";
     area.style.height = `${area.scrollHeight + 4}px`;
   }
 
-  // Findings that mark a stretch of text, without overlaps (the first one wins a contested stretch).
-  function markableFindings() {
-    const marks = [];
-    let end = -1;
-    state.diagnostics
-      .map((d, index) => ({ d, index }))
-      .filter(({ d }) => d.utf16_end > d.utf16_start)
-      .sort((a, b) => a.d.utf16_start - b.d.utf16_start || b.d.utf16_end - a.d.utf16_end)
-      .forEach((item) => {
-        if (item.d.utf16_start >= end) {
-          marks.push(item);
-          end = item.d.utf16_end;
-        }
-      });
-    return marks;
+  // Every finding that marks a stretch of text, cut into segments where findings begin or end.
+  // Each segment lists the findings covering it, widest first, so that marks nest: a long
+  // sentence is drawn as a low line under the sentence, and the words marked inside it keep their
+  // own colour, underline and letter. A finding that covers a shorter one is "wide".
+  function markSegments(text) {
+    const findings = state.diagnostics
+      .map((d, index) => ({ d, index, start: Math.min(d.utf16_start, text.length), end: Math.min(d.utf16_end, text.length) }))
+      .filter((f) => f.end > f.start);
+    const points = [...new Set([0, text.length, ...findings.flatMap((f) => [f.start, f.end])])].sort((a, b) => a - b);
+    const byStart = [...findings].sort((a, b) => a.start - b.start);
+    const wide = new Set();
+    const segments = [];
+    let active = [];
+    let next = 0;
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [from, to] = [points[i], points[i + 1]];
+      active = active.filter((f) => f.end > from);
+      while (next < byStart.length && byStart[next].start <= from) active.push(byStart[next++]);
+      const covering = active.filter((f) => f.start <= from && f.end >= to)
+        .sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.index - b.index);
+      const narrowest = covering.length ? covering[covering.length - 1].end - covering[covering.length - 1].start : 0;
+      for (const f of covering) if (f.end - f.start > narrowest) wide.add(f.index);
+      segments.push({ from, to, covering });
+    }
+    return { segments, wide };
   }
 
   function renderHighlights() {
@@ -178,17 +227,26 @@
       layer.append(text + "\u200b");
       return;
     }
-    let position = 0;
-    for (const { d, index } of markableFindings()) {
-      layer.append(text.slice(position, d.utf16_start));
-      const info = category(d.category);
-      const mark = el("mark", { class: `cat-${d.category}`, "data-label": info.icon, "data-index": String(index) });
-      mark.textContent = text.slice(d.utf16_start, d.utf16_end);
-      if (index === state.selected) mark.classList.add("selected");
-      layer.append(mark);
-      position = d.utf16_end;
+    const { segments, wide } = markSegments(text);
+    for (const { from, to, covering } of segments) {
+      let node = document.createTextNode(text.slice(from, to));
+      // Innermost first, so that the widest finding ends up outside.
+      for (let i = covering.length - 1; i >= 0; i--) {
+        const { d, index, start } = covering[i];
+        const mark = el("mark", { class: `cat-${d.category}`, "data-index": String(index) });
+        if (wide.has(index)) mark.classList.add("wide");
+        if (start === from) {
+          mark.dataset.label = category(d.category).icon;
+          // Two letters at the same place: the inner one moves to the right.
+          if (covering.some((other, j) => j < i && other.start === from)) mark.classList.add("label-shifted");
+        }
+        if (index === state.selected) mark.classList.add("selected");
+        mark.append(node);
+        node = mark;
+      }
+      layer.append(node);
     }
-    layer.append(text.slice(position) + "\u200b");
+    layer.append("\u200b");
   }
 
   function badge(categoryName) {
@@ -207,28 +265,111 @@
     const counts = new Map();
     for (const d of state.diagnostics) counts.set(d.category, (counts.get(d.category) || 0) + 1);
     if (!state.diagnostics.length) return "No findings. Well done!";
-    const parts = [...counts].map(([name, n]) => `${n} ${category(name).label.toLowerCase()}`);
+    const parts = [...counts].map(([name, n]) => plural(n, category(name).one || category(name).label.toLowerCase(), category(name).many));
     return `${plural(state.diagnostics.length, "finding", "findings")}: ${parts.join(", ")}.`;
   }
 
-  function announce(message) {
-    if (message === state.lastAnnouncement) return;
+  // The one polite live region. `always` repeats a message the user asked for, even if unchanged.
+  function announce(message, always = false) {
+    const status = $("check-status");
+    if (message === state.lastAnnouncement && !always) return;
     state.lastAnnouncement = message;
-    $("check-status").textContent = message;
+    if (always && status.textContent === message) {
+      status.textContent = "";
+      setTimeout(() => { status.textContent = message; }, 50);
+    } else status.textContent = message;
   }
+
+  // Where a finding is: its line in the text box and a few words around it.
+  const CONTEXT_CHARS = 28;
+  const QUOTE_CHARS = 60;
+  function lineOf(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+    return line;
+  }
+
+  function shortQuote(words) {
+    if (words.length <= QUOTE_CHARS) return words;
+    const head = words.slice(0, QUOTE_CHARS - 16).replace(/\s+\S*$/, "");
+    const tail = words.slice(-14).replace(/^\S*\s+/, "");
+    return `${head} … ${tail}`;
+  }
+
+  function placeOf(d, text) {
+    if (!(d.utf16_end > d.utf16_start)) {
+      const section = d.text && state.kind === "application" ? `the section “${d.text}”` : "the whole text";
+      return { line: 0, label: `About ${section}`, before: "", words: "", after: "" };
+    }
+    const line = lineOf(text, d.utf16_start);
+    const lineStart = text.lastIndexOf("\n", d.utf16_start - 1) + 1;
+    let lineEnd = text.indexOf("\n", d.utf16_end);
+    if (lineEnd === -1) lineEnd = text.length;
+    const words = text.slice(d.utf16_start, d.utf16_end);
+    let before = "", after = "";
+    if (words.length <= QUOTE_CHARS) {
+      before = text.slice(Math.max(lineStart, d.utf16_start - CONTEXT_CHARS), d.utf16_start);
+      if (d.utf16_start - CONTEXT_CHARS > lineStart) before = "…" + before.replace(/^\S*\s/, "");
+      after = text.slice(d.utf16_end, Math.min(lineEnd, d.utf16_end + CONTEXT_CHARS));
+      if (d.utf16_end + CONTEXT_CHARS < lineEnd) after = after.replace(/\s\S*$/, "") + "…";
+    }
+    return { line, label: `Line ${line}`, before, words: shortQuote(words.replace(/\s+/g, " ")), after };
+  }
+
+  // Places with the same line and words get "1st of 2", "2nd of 2": no two results read alike.
+  function placesOf(diagnostics, text) {
+    const places = diagnostics.map((d) => placeOf(d, text));
+    const groups = new Map();
+    places.forEach((p, i) => {
+      const key = `${p.label}|${p.before}|${p.words}|${p.after}|${diagnostics[i].message}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(p);
+    });
+    for (const group of groups.values())
+      if (group.length > 1) group.forEach((p, i) => { p.label += `, ${ordinal(i + 1)} of ${group.length}`; });
+    return places;
+  }
+
+  const ordinal = (n) => {
+    const tens = n % 100, ones = n % 10;
+    const suffix = tens >= 11 && tens <= 13 ? "th" : ones === 1 ? "st" : ones === 2 ? "nd" : ones === 3 ? "rd" : "th";
+    return `${n}${suffix}`;
+  };
+
+  function placeView(place) {
+    if (!place.words) return el("span", { class: "finding-place", text: `${place.label}.` });
+    return el("span", { class: "finding-place" }, `${place.label}: “${place.before}`,
+      el("strong", { class: "finding-text", text: place.words }), `${place.after}”`);
+  }
+
+  const MAX_FINDINGS_SHOWN = 300;
 
   function renderFindings() {
     const list = $("findings-list");
+    // The explanation lives inside the open finding: keep it out of the list being replaced.
+    const detail = $("finding-detail");
+    detail.hidden = true;
+    list.after(detail);
     list.replaceChildren();
-    $("findings-empty").hidden = state.diagnostics.length > 0;
-    state.diagnostics.forEach((d, index) => {
-      const where = d.text ? el("span", { class: "finding-text", text: `“${d.text}” ` }) : null;
-      const button = el("button", { type: "button", class: "finding-button", "aria-pressed": "false", "data-index": String(index) },
-        badge(d.category), ` ${SEVERITIES[d.severity] || d.severity}: `, where,
-        el("span", { class: "finding-message", text: d.message }));
-      button.addEventListener("click", () => selectFinding(index, true));
-      list.append(el("li", {}, button));
+    const total = state.diagnostics.length;
+    $("findings-empty").hidden = total > 0;
+    $("findings-count").textContent = total ? `(${total})` : "";
+    const text = state.checkedText || "";
+    state.places = placesOf(state.diagnostics, text);
+    state.diagnostics.slice(0, MAX_FINDINGS_SHOWN).forEach((d, index) => {
+      const button = el("button", { type: "button", class: "finding-button", "aria-expanded": "false",
+        "aria-controls": "finding-detail", "data-index": String(index) },
+      badge(d.category), el("span", { class: "finding-level", text: ` ${SEVERITIES[d.severity] || d.severity}. ` }),
+      placeView(state.places[index]),
+      el("span", { class: "finding-message", text: d.message }));
+      button.addEventListener("click", () => {
+        if (state.selected === index) closeFinding(true);
+        else selectFinding(index);
+      });
+      list.append(el("li", { "data-index": String(index) }, button));
     });
+    if (total > MAX_FINDINGS_SHOWN)
+      list.append(el("li", { class: "help", text: `The first ${MAX_FINDINGS_SHOWN} findings are shown. This text is very long: check one section at a time to see the rest.` }));
   }
 
   function explanationFor(d) {
@@ -244,51 +385,142 @@
     return button;
   }
 
-  function selectFinding(index, moveFocus) {
+  const findingButton = (index) => document.querySelector(`.finding-button[data-index="${index}"]`);
+
+  // Opens a finding's explanation just below it in the list. Focus stays on the finding (the
+  // explanation follows it in the tab order) unless `focusDetail`.
+  function selectFinding(index, focusDetail = false) {
     const d = state.diagnostics[index];
     if (!d) return;
     state.selected = index;
     for (const button of document.querySelectorAll(".finding-button"))
-      button.setAttribute("aria-pressed", button.dataset.index === String(index) ? "true" : "false");
+      button.setAttribute("aria-expanded", button.dataset.index === String(index) ? "true" : "false");
     renderHighlights();
     const info = category(d.category);
+    const place = state.places[index];
     $("detail-category").replaceChildren(badge(d.category), ` ${SEVERITIES[d.severity] || d.severity}`);
-    $("detail-text").textContent = d.text || "(the whole section)";
+    $("detail-place").textContent = place.words ? `${place.label} of your text.` : `${place.label}.`;
+    $("detail-text").textContent = place.words || d.text || "";
+    $("detail-text").parentElement.hidden = !place.words;
     $("detail-message").textContent = d.message;
     $("detail-why").replaceChildren(
       el("span", { class: "easy-only easy-explanation", text: info.easy }),
       el("span", { class: "full-only", text: explanationFor(d) }));
     const fixes = $("detail-fixes");
-    fixes.replaceChildren(...d.suggestions.filter((s) => d.text).map((s) => fixButton(d, s)));
+    fixes.replaceChildren(...d.suggestions.filter(() => d.text && d.utf16_end > d.utf16_start).map((s) => fixButton(d, s)));
+    $("detail-show").hidden = !(d.utf16_end > d.utf16_start);
     $("detail-rule").textContent = d.rule;
     const detail = $("finding-detail");
+    const button = findingButton(index);
+    if (button) button.after(detail);
     detail.hidden = false;
-    if (moveFocus) detail.focus();
+    if (focusDetail) detail.focus();
   }
 
+  function closeFinding(focusButton) {
+    const index = state.selected;
+    state.selected = -1;
+    $("finding-detail").hidden = true;
+    for (const button of document.querySelectorAll(".finding-button")) button.setAttribute("aria-expanded", "false");
+    renderHighlights();
+    const button = findingButton(index);
+    if (focusButton && button) button.focus();
+  }
+
+  // Selects the finding's words in the text box and moves there; Escape comes back.
+  function showInText(index) {
+    const d = state.diagnostics[index];
+    const area = textArea();
+    if (!d || state.checkedText !== area.value) {
+      announce("The text changed since the last check. Press “Check my text” and try again.", true);
+      return;
+    }
+    const mark = document.querySelector(`#highlights mark[data-index="${index}"]`);
+    if (mark) mark.scrollIntoView({ block: "center" });
+    area.focus({ preventScroll: true });
+    area.setSelectionRange(d.utf16_start, d.utf16_end);
+    state.returnTo = index;
+    announce(`${state.places[index].label}: “${state.places[index].words}” is selected in your text. Press Escape to go back to the finding.`, true);
+  }
+
+  function backToFinding() {
+    const index = state.returnTo;
+    state.returnTo = -1;
+    const button = findingButton(index);
+    if (index < 0 || !button || state.checkedText !== textArea().value) {
+      $("findings-heading").focus();
+      return;
+    }
+    button.focus();
+  }
+
+  // The narrowest finding under the caret: a word inside a long sentence wins over the sentence.
   function selectFindingAtCaret() {
     const caret = textArea().selectionStart;
-    const found = markableFindings().find(({ d }) => caret >= d.utf16_start && caret <= d.utf16_end);
-    if (found) selectFinding(found.index, false);
+    if (state.checkedText !== textArea().value) return;
+    let found = -1, width = Infinity;
+    state.diagnostics.forEach((d, index) => {
+      if (d.utf16_end > d.utf16_start && caret >= d.utf16_start && caret <= d.utf16_end && d.utf16_end - d.utf16_start < width) {
+        found = index;
+        width = d.utf16_end - d.utf16_start;
+      }
+    });
+    if (found >= 0 && found !== state.selected && found < MAX_FINDINGS_SHOWN) selectFinding(found);
+  }
+
+  // Replaces the words as typing would (execCommand), so that Ctrl+Z undoes it; the Undo button
+  // does the same for people who do not use the keyboard.
+  function replaceInText(start, end, replacement) {
+    const area = textArea();
+    area.focus({ preventScroll: true });
+    area.setSelectionRange(start, end);
+    let done = false;
+    try {
+      done = document.execCommand("insertText", false, replacement);
+    } catch (error) {
+      done = false;
+    }
+    if (!done || area.value.slice(start, start + replacement.length) !== replacement) {
+      area.setRangeText(replacement, start, end, "end");
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   }
 
   function applyFix(d, suggestion) {
     const area = textArea();
     if (state.checkedText !== area.value || area.value.slice(d.utf16_start, d.utf16_end) !== d.text) {
-      announce("The text changed since the last check. Checking again: please try the fix after that.");
-      runCheck();
+      announce("The text changed since the last check. Checking again: please try the fix after that.", true);
+      runCheck({ asked: true });
       return;
     }
-    area.setRangeText(suggestion, d.utf16_start, d.utf16_end, "end");
-    $("finding-detail").hidden = true;
-    state.selected = -1;
-    state.lastAnnouncement = `Changed “${d.text}” to “${suggestion}”.`;
+    replaceInText(d.utf16_start, d.utf16_end, suggestion);
+    state.lastFix = { start: d.utf16_start, before: d.text, after: suggestion, text: area.value };
+    $("undo-fix").textContent = `Undo: change “${suggestion}” back to “${d.text}”`;
+    $("undo-area").hidden = false;
+    closeFinding(false);
+    state.lastAnnouncement = `Changed “${d.text}” to “${suggestion}”. To undo it, press Control and Z in the text, or the Undo button.`;
     $("check-status").textContent = state.lastAnnouncement;
     resizeEditor();
     renderHighlights();
-    $("findings-heading").setAttribute("tabindex", "-1");
     $("findings-heading").focus();
-    runCheck();
+    runCheck({ quiet: true });
+  }
+
+  function undoFix() {
+    const fix = state.lastFix;
+    const area = textArea();
+    $("undo-area").hidden = true;
+    state.lastFix = null;
+    if (!fix || area.value.slice(fix.start, fix.start + fix.after.length) !== fix.after) {
+      announce("The text changed after the fix, so it cannot be undone here. Press Control and Z in the text instead.", true);
+      return;
+    }
+    replaceInText(fix.start, fix.start + fix.after.length, fix.before);
+    state.lastAnnouncement = `Changed “${fix.after}” back to “${fix.before}”.`;
+    $("check-status").textContent = state.lastAnnouncement;
+    resizeEditor();
+    $("findings-heading").focus();
+    runCheck({ quiet: true });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -309,28 +541,48 @@
       el("p", { class: over ? "problem" : "ok", text: over ? `${f.words - f.word_limit} words over the limit.` : `${f.word_limit - f.words} words left.` }));
   }
 
-  function readingFigure(f) {
-    const age = Math.max(5, Math.round(f.reading_age));
-    return figureBlock("Reading age",
-      el("p", { class: "figure-value", text: `About ${age} years` }),
-      el("p", { class: age > 12 ? "problem" : "ok",
-        text: age > 12 ? "Aim for a reading age of 12 or under: shorter sentences and everyday words help." : "Most readers will manage this." }));
+  // The target of the rule that measures `metric` in this kind of section, as sayso's rules (and
+  // the funder's profile) set it: the page and the findings never disagree.
+  function targetFor(metric, sectionKind) {
+    const targets = (state.result && state.result.targets) || [];
+    const covers = (scope) => scope.all || (scope.not ? !scope.kinds.includes(sectionKind) : scope.kinds.includes(sectionKind));
+    const found = targets.find((t) => t.metric === metric && covers(t.scope)) || targets.find((t) => t.metric === metric);
+    return found ? found.max : null;
   }
 
-  // Sentence counts for a section; with `sentenceWords` (every sentence's length) also bars.
+  const sectionKindOf = (f) => (f.kind === "application" ? "document" : f.kind);
+
+  function readingFigure(f) {
+    const age = Math.max(5, Math.round(f.reading_age));
+    const target = targetFor("reading-age", sectionKindOf(f));
+    const over = target !== null && age > target;
+    return figureBlock("Reading age",
+      el("p", { class: "figure-value", text: `About ${age} years` }),
+      el("p", { class: over ? "problem" : "ok",
+        text: over ? `Aim for a reading age of ${target} or under: shorter sentences and everyday words help.`
+          : target !== null ? `Most readers will manage this. The aim is ${target} or under.` : "Most readers will manage this." }));
+  }
+
+  // Sentence counts for a section; with `sentenceWords` (every sentence's length) also bars, with
+  // the sentences over the long-sentence rule's limit drawn in red.
   function sentencesFigure(f, sentenceWords) {
-    const summary = el("p", { text: `${plural(f.sentences, "sentence", "sentences")}, ${Math.round(f.average_sentence_words)} words on average, the longest ${f.longest_sentence_words} words.` });
+    const average = targetFor("average-sentence-words", sectionKindOf(f));
+    const limit = targetFor("sentence-words", sectionKindOf(f));
+    const summary = el("p", { text: `${plural(f.sentences, "sentence", "sentences")}, ${Math.round(f.average_sentence_words)} words on average` +
+      `${average !== null ? ` (aim for ${average} or fewer)` : ""}, the longest ${f.longest_sentence_words} words.` });
     if (!sentenceWords) return figureBlock("Sentence lengths", summary);
-    const long = sentenceWords.filter((n) => n > LONG_SENTENCE_WORDS).length;
+    const isLong = (n) => limit !== null && n > limit;
+    const long = sentenceWords.filter(isLong).length;
     const bars = el("ul", { class: "sentence-bars", "aria-hidden": "true" });
-    const tallest = Math.max(LONG_SENTENCE_WORDS, ...sentenceWords);
+    const tallest = Math.max(limit || 0, ...sentenceWords);
     for (const words of sentenceWords.slice(0, 120)) {
-      const bar = el("li", { class: words > LONG_SENTENCE_WORDS ? "long" : "" });
-      bar.style.height = `${Math.max(4, (100 * words) / tallest)}%`;
+      const bar = el("li", { class: isLong(words) ? "long" : "" });
+      bar.style.height = `${Math.max(4, (100 * words) / Math.max(1, tallest))}%`;
       bars.append(bar);
     }
-    return figureBlock("Sentence lengths", summary, bars,
-      el("p", { class: long ? "problem" : "ok", text: long ? `${plural(long, "sentence has", "sentences have")} more than ${LONG_SENTENCE_WORDS} words.` : `No sentence has more than ${LONG_SENTENCE_WORDS} words.` }));
+    const verdict = limit === null ? null
+      : el("p", { class: long ? "problem" : "ok", text: long ? `${plural(long, "sentence has", "sentences have")} more than ${limit} words.` : `No sentence has more than ${limit} words.` });
+    return figureBlock("Sentence lengths", summary, bars, verdict);
   }
 
   function checklistFigure(checklist) {
@@ -383,81 +635,142 @@
 
   // ---------------------------------------------------------------------------------------------
   // Check view: running checks
+  //
+  // While the user types, sayso checks after a short pause and updates the marks and the list
+  // quietly; a spelling finding on the word being typed (the caret at its end) waits until typing
+  // stops. The live region speaks only after a longer pause, and only when the summary changed,
+  // or at once when the user asks ("Check my text", Control+Enter).
 
-  function checkRequest(text) {
-    return { text, kind: $("text-kind").value, profile: $("profile").value, format: state.format };
+  // Markdown headings ("# Plain English summary") in pasted or typed text: read it as Markdown.
+  const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
+  function formatFor(text) {
+    if (state.fileFormat === "markdown") return "markdown";
+    return MARKDOWN_HEADING.test(text) ? "markdown" : "text";
   }
 
-  function showResult(result, text) {
-    state.diagnostics = result.diagnostics;
+  function checkRequest(text) {
+    return { text: wellFormed(text), kind: $("text-kind").value, profile: $("profile").value, format: formatFor(text) };
+  }
+
+  // A lone half of a surrogate pair (from a bad copy and paste) cannot travel in JSON: it becomes
+  // U+FFFD, which is one UTF-16 unit too, so every offset stays the same.
+  const wellFormed = (text) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
+  const isTyping = () => Date.now() - state.lastInputAt < ANNOUNCE_IDLE_MS;
+
+  // The findings to show: all of them, less a spelling finding on the word at the caret while
+  // the user is still typing it.
+  function visibleFindings() {
+    const area = textArea();
+    if (!isTyping() || area.selectionStart !== area.selectionEnd || document.activeElement !== area) return state.allDiagnostics;
+    const caret = area.selectionStart;
+    return state.allDiagnostics.filter((d) => !(d.category === "spelling" && d.utf16_start < caret && d.utf16_end >= caret &&
+      !/\s/.test(area.value.slice(d.utf16_start, caret))));
+  }
+
+  function showResult(result, text, { asked = false, quiet = false } = {}) {
+    state.allDiagnostics = result.diagnostics;
+    state.result = result;
     state.checkedText = text;
+    state.kind = result.kind;
+    refreshFindings();
+    renderFigures(result);
+    if (asked) announce(findingSummary(), true);
+    else if (!quiet && !isTyping()) announce(findingSummary());
+  }
+
+  // Redraws the marks and the list when what is shown changed (the typed word may now count).
+  function refreshFindings() {
+    const shown = visibleFindings();
+    const same = shown.length === state.diagnostics.length && shown.every((d, i) => d === state.diagnostics[i]);
+    const selected = same ? state.selected : -1;
+    state.diagnostics = shown;
     state.selected = -1;
-    $("finding-detail").hidden = true;
     renderHighlights();
     renderFindings();
-    renderFigures(result);
+    if (selected >= 0) selectFinding(selected);
+  }
+
+  // After the longer pause: what changed while typing is shown and said once.
+  function typingStopped() {
+    if (state.checkedText !== textArea().value) return;  // the check still running will say it
+    refreshFindings();
     announce(findingSummary());
   }
 
   function clearResults() {
+    state.allDiagnostics = [];
     state.diagnostics = [];
     state.checkedText = "";
     state.selected = -1;
-    $("finding-detail").hidden = true;
     renderHighlights();
     renderFindings();
     $("figures-body").replaceChildren(el("p", { class: "help", text: "Figures appear when you have written something." }));
     announce("Type or paste your text to check it.");
   }
 
-  async function runCheck() {
+  function setChecking(checking) {
+    $("check-progress").hidden = !checking;
+    $("findings-list").setAttribute("aria-busy", checking ? "true" : "false");
+  }
+
+  async function runCheck(how = {}) {
     clearTimeout(state.checkTimer);
     const text = textArea().value;
     if (!text.trim()) {
       clearResults();
+      if (how.asked) announce("There is no text to check yet. Type or paste your text first.", true);
       return;
     }
     if (state.checkAbort) state.checkAbort.abort();
     const abort = new AbortController();
     state.checkAbort = abort;
     const sequence = ++state.checkSequence;
+    setChecking(true);
+    // Said at once when the user asked, and for a long text that takes a while.
+    const slow = setTimeout(() => announce("Checking your text…", true), how.asked ? 0 : SLOW_CHECK_MS);
     try {
       const result = await postJson("/api/check", checkRequest(text), abort.signal);
       if (sequence !== state.checkSequence || textArea().value !== text) return;
-      showResult(result, text);
+      showResult(result, text, how);
     } catch (error) {
       if (error.name === "AbortError") return;
-      announce(`sayso could not check the text: ${error.message}`);
+      announce(`sayso could not check the text. ${error.message}`, true);
+    } finally {
+      clearTimeout(slow);
+      if (sequence === state.checkSequence) setChecking(false);
     }
   }
 
   function scheduleCheck() {
     clearTimeout(state.checkTimer);
     state.checkTimer = setTimeout(runCheck, CHECK_DELAY_MS);
+    clearTimeout(state.idleTimer);
+    state.idleTimer = setTimeout(typingStopped, ANNOUNCE_IDLE_MS + 20);
   }
 
   async function openFile(file) {
     const name = file.name;
     const lower = name.toLowerCase();
     if (!/\.(md|markdown|txt|docx)$/.test(lower)) {
-      announce(`“${name}” is not a .md, .txt or .docx file.`);
+      announce(`“${name}” is not a .md, .txt or .docx file.`, true);
       return;
     }
-    announce(`Opening “${name}”…`);
+    announce(`Opening “${name}”…`, true);
     const params = new URLSearchParams({ filename: name, kind: $("text-kind").value, profile: $("profile").value });
     try {
       const bytes = await file.arrayBuffer();
       const result = await api(`/api/check-file?${params}`, {
         method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: bytes });
-      state.format = /\.(md|markdown)$/.test(lower) ? "markdown" : "text";
+      state.fileFormat = /\.(md|markdown)$/.test(lower) ? "markdown" : "text";
       const area = textArea();
       area.value = result.text || "";
+      state.lastInputAt = 0;
       resizeEditor();
-      state.lastAnnouncement = "";
-      if (area.value === result.text && !lower.endsWith(".docx")) showResult(result, area.value);
-      else await runCheck();
+      if (area.value === result.text && !lower.endsWith(".docx")) showResult(result, area.value, { asked: true });
+      else await runCheck({ asked: true });
     } catch (error) {
-      announce(`sayso could not open “${name}”: ${error.message}`);
+      announce(`sayso could not open “${name}”. ${error.message}`, true);
     }
   }
 
@@ -465,20 +778,58 @@
     renderLegend();
     const area = textArea();
     area.addEventListener("input", () => {
+      state.lastInputAt = Date.now();
+      if (!area.value.trim()) state.fileFormat = "";
       resizeEditor();
       renderHighlights();
       scheduleCheck();
       if (!$("view-suggest").hidden) scheduleTrial();
     });
     area.addEventListener("click", selectFindingAtCaret);
-    $("text-kind").addEventListener("change", runCheck);
-    $("profile").addEventListener("change", runCheck);
+    area.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        state.lastInputAt = 0;
+        runCheck({ asked: true });
+      } else if (event.key === "Escape" && state.returnTo >= 0) {
+        event.preventDefault();
+        backToFinding();
+      }
+    });
+    $("check-now").addEventListener("click", () => {
+      state.lastInputAt = 0;
+      runCheck({ asked: true });
+    });
+    $("detail-show").addEventListener("click", () => showInText(state.selected));
+    $("detail-close").addEventListener("click", () => closeFinding(true));
+    $("finding-detail").addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        closeFinding(true);
+      }
+    });
+    $("undo-fix").addEventListener("click", undoFix);
+    $("text-kind").addEventListener("change", () => runCheck());
+    $("profile").addEventListener("change", () => runCheck());
     $("file-input").addEventListener("change", (event) => {
       const file = event.target.files && event.target.files[0];
       if (file) openFile(file);
     });
     window.addEventListener("resize", resizeEditor);
     renderHighlights();
+  }
+
+  // Where the text goes: a page shared with --allow-remote must not say it stays here.
+  async function loadAbout() {
+    try {
+      state.about = await api("/api/about");
+    } catch (error) {
+      return;
+    }
+    if (state.about.local) return;
+    $("privacy-note").textContent = "This page runs on another computer: the computer of the person who started sayso. " +
+      "Your text goes to that computer over the network, and it is not encrypted on the way. sayso does not keep it.";
+    $("footer-privacy").textContent = "Your text goes to the computer that runs sayso. sayso does not keep it.";
   }
 
   async function loadProfiles() {
@@ -689,6 +1040,8 @@
   // ---------------------------------------------------------------------------------------------
 
   function start() {
+    document.documentElement.classList.remove("no-js");
+    loadAbout();
     setUpSettings();
     setUpViews();
     setUpCheckView();
