@@ -8,6 +8,7 @@
 
 #include "batch/csv_reader.h"
 #include "core/config.h"
+#include "core/json_limits.h"
 #include "core/sections.h"
 
 namespace sayso {
@@ -185,6 +186,8 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
 
 FormRow jsonl_form_row(std::string_view line, const FormMap* map, std::size_t row,
                        const std::string& fallback_id) {
+  if (const auto too_deep = json_nesting_problem(line))
+    return error_row(row, fallback_id, "line is not read: " + *too_deep);
   nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
   if (object.is_discarded() || !object.is_object()) {
     return error_row(

@@ -1,7 +1,10 @@
 // textDocument/codeAction: for each finding under the cursor, replace it with each suggestion
 // (spelling suggestions are computed now, on demand), add a word to the workspace dictionary,
-// or turn the rule off for this line or this file; and "fix all plain-English substitutions"
-// for the whole document (kind source.fixAll.sayso).
+// or turn the rule off (around this paragraph or list, in this file, or in .sayso.yml); and "fix
+// all plain-English substitutions" for the whole document (kind source.sayso.fixAll: outside
+// source.fixAll, which editors run on save, because a swap is for the writer to choose). The
+// fix-all edit is computed only when that kind is asked for, or when the client resolves the
+// action (codeAction/resolve): the lightbulb's requests, on every cursor move, stay cheap.
 #include <algorithm>
 #include <set>
 
@@ -12,13 +15,18 @@ namespace sayso::lsp {
 namespace {
 
 constexpr std::size_t kSpellingSuggestions = 5;
-constexpr std::string_view kFixAllKind = "source.fixAll.sayso";
+constexpr std::string_view kFixAllKind = "source.sayso.fixAll";
+constexpr std::string_view kFixAllTitle = "Fix all plain-English substitutions";
+
+// How a disable comment is written, by the document's format.
+enum class CommentSyntax { Html, Latex, None };
 
 struct ActionContext {
   const OpenDocument& doc;
   const LineIndex& lines;
   ColumnUnit unit;
-  bool latex;
+  CommentSyntax syntax;
+  std::string line_ending;  // the document's own, for inserted lines
 };
 
 json lsp_range(const ActionContext& c, std::size_t begin, std::size_t end) {
@@ -39,36 +47,130 @@ json edit_action(const ActionContext& c, std::string title, std::string_view kin
   return action;
 }
 
+bool is_kind_or_child(std::string_view kind, std::string_view parent) {
+  return kind == parent || (kind.size() > parent.size() &&
+                            kind.substr(0, parent.size()) == parent && kind[parent.size()] == '.');
+}
+
 // Whether the client asked for actions of this kind (context.only: kinds or their parents).
 bool wanted(const json& only, std::string_view kind) {
   if (!only.is_array()) return true;
-  for (const json& entry : only) {
-    if (!entry.is_string()) continue;
-    const std::string prefix = entry.get<std::string>();
-    if (kind == prefix || (kind.size() > prefix.size() && kind.substr(0, prefix.size()) == prefix &&
-                           kind[prefix.size()] == '.'))
-      return true;
-  }
+  for (const json& entry : only)
+    if (entry.is_string() && is_kind_or_child(kind, entry.get<std::string>())) return true;
   return false;
 }
 
+// Whether context.only names this kind or a parent of it (not merely: nothing was filtered).
+bool asked_for(const json& only, std::string_view kind) {
+  return only.is_array() && wanted(only, kind);
+}
+
+std::string line_ending_of(const std::string& text) {
+  const std::size_t newline = text.find('\n');
+  return newline != std::string::npos && newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
+}
+
+CommentSyntax comment_syntax_of(const OpenDocument& doc) {
+  const std::string format = doc.document ? doc.document->format : "";
+  if (format == "latex" || doc.language_id == "latex" || doc.language_id == "tex" ||
+      doc.path.ends_with(".tex"))
+    return CommentSyntax::Latex;
+  if (format == "markdown" || doc.language_id == "markdown" || doc.path.ends_with(".md") ||
+      doc.path.ends_with(".markdown"))
+    return CommentSyntax::Html;
+  // Plain text is often pasted into a funder's web form: a comment would go with it.
+  return CommentSyntax::None;
+}
+
 // Where a "disable for this file" comment goes: the top, or after YAML front matter.
-std::size_t file_comment_position(const std::string& text, bool latex) {
-  if (latex || text.rfind("---", 0) != 0) return 0;
+std::size_t file_comment_position(const std::string& text, CommentSyntax syntax) {
+  if (syntax == CommentSyntax::Latex || text.rfind("---", 0) != 0) return 0;
   const std::size_t close = text.find("\n---", 3);
   if (close == std::string::npos) return 0;
   const std::size_t line_end = text.find('\n', close + 4);
   return line_end == std::string::npos ? text.size() : line_end + 1;
 }
 
-std::string comment(bool latex, std::string_view marker, const std::string& rule) {
-  if (latex) return "% " + std::string(marker) + " " + rule + "\n";
-  return "<!-- " + std::string(marker) + " " + rule + " -->\n";
+std::string comment(const ActionContext& c, std::string_view marker, const std::string& rule) {
+  if (c.syntax == CommentSyntax::Latex)
+    return "% " + std::string(marker) + " " + rule + c.line_ending;
+  return "<!-- " + std::string(marker) + " " + rule + " -->" + c.line_ending;
 }
 
 // A document-level finding (empty range) at the very end of the text needs its line start.
 std::size_t line_start_of(const LineIndex& lines, std::size_t byte) {
   return lines.line_start(lines.line_of(byte));
+}
+
+std::string_view line_text(const ActionContext& c, std::size_t line) {
+  const std::size_t start = c.lines.line_start(line);
+  std::string_view text(c.doc.text);
+  text = text.substr(start, c.lines.line_end(line) - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// A line that is a block of its own, or borders one: a heading, a setext underline or thematic
+// break, a code fence, an HTML comment (perhaps another disable comment).
+bool is_block_boundary(std::string_view line) {
+  const std::size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos || at >= 4) return false;
+  line.remove_prefix(at);
+  if (line.front() == '#' || line.starts_with("<!--") || line.starts_with("```") ||
+      line.starts_with("~~~"))
+    return true;
+  const char c = line.front();
+  return (c == '=' || c == '-' || c == '*' || c == '_') &&
+         line.find_first_not_of(std::string(1, c) + " ") == std::string_view::npos;
+}
+
+// A line of a Markdown list: an item ("- ", "* ", "+ ", "1. ", "1) ") or indented text under one.
+bool is_list_line(std::string_view line) {
+  if (is_blank(line)) return false;
+  if (line.front() == ' ' || line.front() == '\t') return true;
+  if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && line.size() > 1 && line[1] == ' ')
+    return true;
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 9 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+         line[digits + 1] == ' ';
+}
+
+// The lines [first, last] of the Markdown block around `line`: its paragraph, or its whole list
+// (items may be apart, with blank lines between them). A comment line inside it would end the
+// paragraph or list (CommonMark: an HTML block may interrupt a paragraph), so comments go around.
+std::pair<std::size_t, std::size_t> markdown_block_lines(const ActionContext& c, std::size_t line) {
+  const std::size_t count = c.lines.line_count();
+  // YAML front matter is not Markdown: the block never reaches into it.
+  const std::size_t front_matter_end = file_comment_position(c.doc.text, c.syntax);
+  const bool list = is_list_line(line_text(c, line));
+  auto joins = [&](std::size_t next) {  // whether `next` continues the block across blank lines
+    return list && is_list_line(line_text(c, next));
+  };
+  std::size_t first = line;
+  while (first > 0) {
+    std::size_t above = first - 1;
+    while (above > 0 && is_blank(line_text(c, above))) --above;
+    const std::string_view text = line_text(c, above);
+    if (is_blank(text) || is_block_boundary(text) || c.lines.line_start(above) < front_matter_end)
+      break;
+    if (above + 1 < first && !joins(above)) break;  // a blank line between, outside a list
+    first = above;
+  }
+  std::size_t last = line;
+  while (last + 1 < count) {
+    std::size_t below = last + 1;
+    while (below + 1 < count && is_blank(line_text(c, below))) ++below;
+    const std::string_view text = line_text(c, below);
+    if (is_blank(text) || is_block_boundary(text)) break;
+    if (below > last + 1 && !joins(below)) break;
+    last = below;
+  }
+  return {first, last};
 }
 
 const Rule* rule_of(const OpenDocument& doc, const Diagnostic& d) {
@@ -135,32 +237,86 @@ void add_language_action(const ActionContext& c, const Rule* rule, const json& d
 
 void add_disable_actions(const ActionContext& c, const Diagnostic& d, const json& diagnostic,
                          json& actions) {
-  const std::size_t line_start = line_start_of(c.lines, d.begin);
-  actions.push_back(
-      edit_action(c, "Turn off " + d.rule_id + " for this line", "quickfix",
-                  json::array({text_edit(c, line_start, line_start,
-                                         comment(c.latex, "sayso-disable-next-line", d.rule_id))}),
-                  &diagnostic));
-  const std::size_t top = file_comment_position(c.doc.text, c.latex);
-  actions.push_back(edit_action(
-      c, "Turn off " + d.rule_id + " in this file", "quickfix",
-      json::array({text_edit(c, top, top, comment(c.latex, "sayso-disable", d.rule_id))}),
-      &diagnostic));
+  const std::string& rule = d.rule_id;
+  if (c.syntax == CommentSyntax::Latex) {
+    // A LaTeX comment line does not break a paragraph: it goes right above the finding's line.
+    const std::size_t line_start = line_start_of(c.lines, d.begin);
+    actions.push_back(edit_action(
+        c, "Turn off " + rule + " for this line", "quickfix",
+        json::array(
+            {text_edit(c, line_start, line_start, comment(c, "sayso-disable-next-line", rule))}),
+        &diagnostic));
+  } else if (c.syntax == CommentSyntax::Html) {
+    const std::size_t line = c.lines.line_of(d.begin);
+    const auto [first, last] = markdown_block_lines(c, line);
+    const std::size_t before = c.lines.line_start(first);
+    if (first == last) {
+      actions.push_back(edit_action(
+          c, "Turn off " + rule + " for this line", "quickfix",
+          json::array({text_edit(c, before, before, comment(c, "sayso-disable-next-line", rule))}),
+          &diagnostic));
+    } else {
+      // The start of the line after the block; a last line with no line ending gets one first.
+      const bool is_last_line = last + 1 >= c.lines.line_count();
+      const std::size_t after = is_last_line ? c.doc.text.size() : c.lines.line_start(last + 1);
+      const std::string enable =
+          (is_last_line ? c.line_ending : "") + comment(c, "sayso-enable", rule);
+      const std::string what = is_list_line(line_text(c, line)) ? "list" : "paragraph";
+      actions.push_back(
+          edit_action(c, "Turn off " + rule + " for this " + what, "quickfix",
+                      json::array({text_edit(c, before, before, comment(c, "sayso-disable", rule)),
+                                   text_edit(c, after, after, enable)}),
+                      &diagnostic));
+    }
+  }
+  if (c.syntax != CommentSyntax::None) {
+    const std::size_t top = file_comment_position(c.doc.text, c.syntax);
+    actions.push_back(edit_action(
+        c, "Turn off " + rule + " in this file", "quickfix",
+        json::array({text_edit(c, top, top, comment(c, "sayso-disable", rule))}), &diagnostic));
+  }
+  // Nothing in the text: the project's settings (the only way in plain text).
+  actions.push_back({{"title", "Turn off " + rule + " in this project (.sayso.yml)"},
+                     {"kind", "quickfix"},
+                     {"diagnostics", json::array({diagnostic})},
+                     {"command",
+                      {{"title", "Turn the rule off in .sayso.yml"},
+                       {"command", "sayso.disableRule"},
+                       {"arguments", json::array({rule, c.doc.uri})}}}});
 }
 
+struct Replacement {
+  std::size_t begin = 0, end = 0;
+  const std::string* text = nullptr;
+};
+
 // The first suggestion of every substitution finding, skipping any that overlap an earlier one.
+std::vector<Replacement> fix_all_replacements(const OpenDocument& doc) {
+  std::vector<Replacement> out;
+  for (const Diagnostic& d : doc.diagnostics) {  // sorted by position
+    if (!is_substitution(doc, d) || d.begin == d.end) continue;
+    if (!out.empty() && d.begin < out.back().end) continue;
+    out.push_back({d.begin, d.end, &d.suggestions.front()});
+  }
+  return out;
+}
+
 json fix_all_edits(const ActionContext& c) {
   json edits = json::array();
-  std::size_t covered_to = 0;
-  bool any = false;
-  for (const Diagnostic& d : c.doc.diagnostics) {  // sorted by position
-    if (!is_substitution(c.doc, d) || d.begin == d.end) continue;
-    if (any && d.begin < covered_to) continue;
-    edits.push_back(text_edit(c, d.begin, d.end, d.suggestions.front()));
-    covered_to = d.end;
-    any = true;
-  }
+  for (const Replacement& r : fix_all_replacements(c.doc))
+    edits.push_back(text_edit(c, r.begin, r.end, *r.text));
   return edits;
+}
+
+std::string fix_all_title(std::size_t count) {
+  return std::string(kFixAllTitle) + " (" + std::to_string(count) + ")";
+}
+
+bool client_resolves_edits(const json& capabilities) {
+  const json* properties =
+      find_path(capabilities, {"textDocument", "codeAction", "resolveSupport", "properties"});
+  return properties != nullptr && properties->is_array() &&
+         std::find(properties->begin(), properties->end(), "edit") != properties->end();
 }
 
 }  // namespace
@@ -175,9 +331,8 @@ json Server::on_code_action(const json& params) {
       lines.to_offset(parse_position(require_object(range, "end")), position_unit_);
   const json* only_ptr = find_path(params, {"context", "only"});
   const json only = only_ptr != nullptr ? *only_ptr : json();
-  const bool latex = (doc.document && doc.document->format == "latex") ||
-                     doc.language_id == "latex" || doc.path.ends_with(".tex");
-  const ActionContext c{doc, lines, position_unit_, latex};
+  const ActionContext c{doc, lines, position_unit_, comment_syntax_of(doc),
+                        line_ending_of(doc.text)};
 
   json actions = json::array();
   std::set<std::string> disabled_offered;
@@ -197,17 +352,41 @@ json Server::on_code_action(const json& params) {
       } else {
         add_replacements(c, d, d.suggestions, diagnostic, actions);
       }
-      if (disabled_offered.insert(d.rule_id).second) add_disable_actions(c, d, diagnostic, actions);
+      // Not the finding that says the document was not checked: there is nothing to turn off.
+      if (d.rule_id != "sayso.not-checked" && disabled_offered.insert(d.rule_id).second)
+        add_disable_actions(c, d, diagnostic, actions);
     }
   }
   if (wanted(only, kFixAllKind)) {
-    json edits = fix_all_edits(c);
-    const std::string title =
-        "Fix all plain-English substitutions (" + std::to_string(edits.size()) + ")";
-    if (!edits.empty())
-      actions.push_back(edit_action(c, title, kFixAllKind, std::move(edits), nullptr));
+    const std::size_t count = fix_all_replacements(doc).size();
+    if (count == 0) return actions;
+    if (asked_for(only, kFixAllKind) || !client_resolves_edits(client_capabilities_)) {
+      actions.push_back(
+          edit_action(c, fix_all_title(count), kFixAllKind, fix_all_edits(c), nullptr));
+    } else {
+      actions.push_back({{"title", fix_all_title(count)},
+                         {"kind", std::string(kFixAllKind)},
+                         {"data", {{"uri", doc.uri}}}});
+    }
   }
   return actions;
+}
+
+json Server::on_code_action_resolve(const json& action) {
+  require_params_object(action);
+  if (action.value("kind", "") != kFixAllKind || action.contains("edit")) return action;
+  const json* uri = find_path(action, {"data", "uri"});
+  if (uri == nullptr || !uri->is_string())
+    throw RpcError(ErrorCode::InvalidParams, "data.uri must be the document's URI");
+  const OpenDocument& doc = require_document({{"textDocument", {{"uri", *uri}}}});
+  const LineIndex lines(doc.text);
+  const ActionContext c{doc, lines, position_unit_, comment_syntax_of(doc),
+                        line_ending_of(doc.text)};
+  json resolved = action;
+  json edits = fix_all_edits(c);
+  resolved["title"] = fix_all_title(edits.size());
+  resolved["edit"] = {{"changes", {{doc.uri, std::move(edits)}}}};
+  return resolved;
 }
 
 }  // namespace sayso::lsp

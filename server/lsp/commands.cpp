@@ -7,12 +7,17 @@
 //                                  (created if absent) and re-lints; → {"file": path}
 //   sayso.setLanguage [language, uri?]  sets `language:` (en_GB or en_US) in the workspace's
 //                                  .sayso.yml (created if absent) and re-lints; → {"file": path}
+//                                  Both change only those bytes of the file, through the editor
+//                                  (workspace/applyEdit, so it can be undone) when it can.
+//   sayso.disableRule [ruleId, uri?]  sets `ruleId: off` under `rules:` in the same .sayso.yml
+//                                  (the way to turn a rule off without a comment in the text)
 //   sayso.showSection [uri, line]  the section whose heading is on that line (the code lens's
 //                                  command): shows its figures and missing evidence
 //                                  (window/showMessage); → the same in Markdown
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <system_error>
 
 #include "lsp/protocol.h"
@@ -97,6 +102,7 @@ json Server::on_execute_command(const json& params) {
   if (command == "sayso.addWord") return add_word(arguments);
   if (command == "sayso.setLanguage") return set_language(arguments);
   if (command == "sayso.showSection") return show_section(arguments);
+  if (command == "sayso.disableRule") return disable_rule(arguments);
   throw RpcError(ErrorCode::InvalidParams, "unknown command " + command);
 }
 
@@ -163,24 +169,94 @@ std::pair<std::string, std::string> Server::workspace_config_for(const std::stri
   const std::string start = doc_path.empty() ? folder : fs::path(doc_path).parent_path().string();
   std::string config = find_config_file(start);
   const fs::path relative = fs::path(config).lexically_relative(folder);
-  if (!config.empty() && !relative.empty() && *relative.begin() != "..")
+  if (!config.empty() && !relative.empty() && *relative.begin() != "..") {
+    // Open in an editor that applies our edits: its buffer, perhaps with unsaved changes, is
+    // what the edit applies to.
+    const json* can_apply = find_path(client_capabilities_, {"workspace", "applyEdit"});
+    const OpenDocument* open = find_document(path_to_file_uri(config));
+    if (open != nullptr && can_apply != nullptr && *can_apply == true) return {config, open->text};
     return {config, read_text_file(config)};
+  }
   const std::string outer = config;
   config = (fs::path(folder) / ".sayso.yml").string();
   if (outer.empty()) return {config, ""};
   return {config, "extends: " + fs::path(outer).lexically_relative(folder).string() + "\n"};
 }
 
-void Server::write_workspace_config(const std::string& path, const std::string& text,
-                                    const std::string& change) {
+namespace {
+
+// The one edit that turns `old_text` into `new_text`: the span between what they share at the
+// start and at the end, as byte offsets into `old_text` and the text to put there.
+struct SpanEdit {
+  std::size_t begin = 0, end = 0;
+  std::string text;
+};
+
+SpanEdit span_edit(const std::string& old_text, const std::string& new_text) {
+  std::size_t prefix = 0;
+  while (prefix < old_text.size() && prefix < new_text.size() &&
+         old_text[prefix] == new_text[prefix])
+    ++prefix;
+  std::size_t suffix = 0;
+  while (suffix < old_text.size() - prefix && suffix < new_text.size() - prefix &&
+         old_text[old_text.size() - 1 - suffix] == new_text[new_text.size() - 1 - suffix])
+    ++suffix;
+  // Never split a UTF-8 character: the edit's positions are counted in characters' units.
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  while (prefix > 0 && continuation(old_text[prefix])) --prefix;
+  while (suffix > 0 && continuation(old_text[old_text.size() - suffix])) --suffix;
+  return {prefix, old_text.size() - suffix,
+          new_text.substr(prefix, new_text.size() - suffix - prefix)};
+}
+
+}  // namespace
+
+void Server::change_workspace_config(const std::string& path, const std::string& old_text,
+                                     const std::string& new_text, ConfigChange change) {
+  const json* can_apply = find_path(client_capabilities_, {"workspace", "applyEdit"});
+  std::error_code ec;
+  if (can_apply != nullptr && *can_apply == true && fs::exists(path, ec)) {
+    const SpanEdit edit = span_edit(old_text, new_text);
+    const LineIndex lines(old_text);
+    const json range = {{"start", to_json(lines.to_position(edit.begin, position_unit_))},
+                        {"end", to_json(lines.to_position(edit.end, position_unit_))}};
+    const std::string uri = path_to_file_uri(path);
+    const std::string label = "sayso: " + change.description + " in " + path;
+    json params = {
+        {"label", label},
+        {"edit",
+         {{"changes", {{uri, json::array({{{"range", range}, {"newText", edit.text}}})}}}}}};
+    UnsavedConfigChange unsaved{fs::last_write_time(path, ec), change.words, change.language,
+                                change.disabled_rules};
+    send_request(
+        "workspace/applyEdit", std::move(params),
+        [this, path, label, unsaved](const json& result, const json* error) {
+          if (error != nullptr || !result.is_object() || result.value("applied", false) != true) {
+            const std::string reason = result.is_object() ? result.value("failureReason", "") : "";
+            show_message(kMessageError, "sayso: the editor did not apply the change (" + label +
+                                            ")" + (reason.empty() ? "" : ": " + reason));
+            return;
+          }
+          // The editor may not have saved the file: its settings hold meanwhile.
+          UnsavedConfigChange& pending = unsaved_config_changes_[path];
+          if (pending.disk_time != unsaved.disk_time) pending = {unsaved.disk_time, {}, {}, {}};
+          for (const std::string& word : unsaved.words) pending.words.push_back(word);
+          if (unsaved.language) pending.language = unsaved.language;
+          for (const std::string& rule : unsaved.disabled_rules)
+            pending.disabled_rules.push_back(rule);
+          reload_rules(label);
+        });
+    return;
+  }
   try {
-    write_text_file(path, text);
+    write_text_file(path, new_text);
   } catch (const std::exception& e) {
-    show_message(kMessageError, "sayso: cannot " + change + " in " + path + ": " + e.what());
+    show_message(kMessageError,
+                 "sayso: cannot " + change.description + " in " + path + ": " + e.what());
     throw RpcError(ErrorCode::InternalError, e.what());
   }
-  log(change + " in " + path);
-  reload_rules(change + " in " + path);
+  log(change.description + " in " + path);
+  reload_rules(change.description + " in " + path);
 }
 
 json Server::add_word(const json& arguments) {
@@ -196,7 +272,9 @@ json Server::add_word(const json& arguments) {
     show_message(kMessageError, "sayso: cannot add '" + word + "' to " + config + ": " + e.what());
     throw RpcError(ErrorCode::InternalError, e.what());
   }
-  write_workspace_config(config, changed, "added '" + word + "'");
+  if (changed != text)
+    change_workspace_config(config, text, changed,
+                            {"added '" + word + "'", {word}, std::nullopt, {}});
   return {{"file", config}};
 }
 
@@ -212,7 +290,30 @@ json Server::set_language(const json& arguments) {
     show_message(kMessageError, "sayso: cannot set the language in " + config + ": " + e.what());
     throw RpcError(ErrorCode::InternalError, e.what());
   }
-  write_workspace_config(config, changed, "set language: " + language);
+  if (changed != text)
+    change_workspace_config(config, text, changed, {"set language: " + language, {}, language, {}});
+  return {{"file", config}};
+}
+
+json Server::disable_rule(const json& arguments) {
+  const std::string rule = argument_string(arguments, 0, "a rule id");
+  // A rule id ("plain-english.passive-voice"): it becomes a YAML key as it is written.
+  if (rule.empty() || rule.size() > kMaxWordBytes ||
+      rule.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+          std::string::npos)
+    throw RpcError(ErrorCode::InvalidParams, "not a rule id: " + rule.substr(0, kMaxWordBytes));
+  auto [config, text] = workspace_config_for(optional_argument_string(arguments, 1));
+  std::string changed;
+  try {
+    changed = disable_rule_in_config_text(text, rule);
+  } catch (const std::exception& e) {
+    show_message(kMessageError,
+                 "sayso: cannot turn off " + rule + " in " + config + ": " + e.what());
+    throw RpcError(ErrorCode::InternalError, e.what());
+  }
+  if (changed != text)
+    change_workspace_config(config, text, changed,
+                            {"turned off " + rule, {}, std::nullopt, {rule}});
   return {{"file", config}};
 }
 

@@ -1,5 +1,6 @@
 // Settings from the editor (section "sayso"): pulled with workspace/configuration, pushed with
-// workspace/didChangeConfiguration or given in initializationOptions.settings. They sit under
+// workspace/didChangeConfiguration or given in initializationOptions (as "settings", as "sayso"
+// or flat: the first settings of a client that does neither). They sit under
 // every .sayso.yml: the project's file wins where both say something.
 //
 //   {"profile": "nihr", "language": "en_GB", "documentKind": "involvement",

@@ -1,4 +1,6 @@
 // Linting open documents (debounced) and pushing the findings (textDocument/publishDiagnostics).
+#include <algorithm>
+
 #include "app/linting_session.h"
 #include "formats/format.h"
 #include "lsp/protocol.h"
@@ -68,6 +70,18 @@ void append_diagnostic(std::string& out, const Diagnostic& d, const LineIndex& l
   out += "]}}";
 }
 
+// One finding at the start of a document that could not be checked, saying why: an empty list
+// would look like a document with nothing to improve.
+Diagnostic not_checked(const std::string& why) {
+  Diagnostic d;
+  d.rule_id = "sayso.not-checked";
+  d.category = "style";
+  d.severity = Severity::Warning;
+  d.section_kind = "document";
+  d.message = "sayso did not check this document: " + why + ".";
+  return d;
+}
+
 }  // namespace
 
 std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std::string_view text,
@@ -102,14 +116,25 @@ json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, Col
 LintOutput Server::lint(const std::string& path, const std::string& text,
                         const std::string& language_id, const RuleContext& context) {
   const std::optional<std::string> format = format_of(path, language_id);
-  if (!context.linter || !format) return {};
+  if (!format) return {};
+  if (!context.linter)
+    return {{not_checked("its rules could not be loaded (the error was shown when they failed)")},
+            nullptr};
   LoadOptions options;
   options.headless_kind = headless_kind_of(path, context.config);
   options.format = *format;
-  LoadResult loaded = load_document(path, text, context.rules.sections, options);
+  // A NUL in text being edited is a stray character, not a sign of a binary file (as it is for
+  // `sayso check`): read it as a space, which keeps every byte offset and the text around it.
+  std::string nul_free;
+  if (text.find('\0') != std::string::npos) {
+    nul_free = text;
+    std::replace(nul_free.begin(), nul_free.end(), '\0', ' ');
+  }
+  LoadResult loaded =
+      load_document(path, nul_free.empty() ? text : nul_free, context.rules.sections, options);
   if (!loaded.ok) {
     log("cannot lint " + path + ": " + loaded.error);
-    return {};
+    return {{not_checked(loaded.error)}, nullptr};
   }
   auto doc = std::make_shared<Document>(std::move(loaded.doc));
   // The index views doc.source.bytes: rebuild it over the bytes' final home.

@@ -43,7 +43,13 @@ struct ParseOutcome {
   json error_reply;  // when !ok: an error response (id null if the id could not be read)
 };
 
+// Messages nested more deeply than core's JSON limit are refused (InvalidRequest, with their id
+// when it can be read); lone UTF-16 surrogate escapes in strings are read as U+FFFD.
 ParseOutcome parse_message(std::string_view body);
+
+// JSON text with every "\uD800"-style escape that is not half of a surrogate pair replaced by
+// "\uFFFD"; everything else is kept byte for byte.
+std::string with_lone_surrogates_replaced(std::string_view text);
 
 json make_result(const json& id, json result);
 json make_error(const json& id, ErrorCode code, std::string_view message);

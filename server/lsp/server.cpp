@@ -20,8 +20,8 @@ constexpr int kMaxDebounceMs = 5000;
 
 const std::vector<std::string>& command_names() {
   static const std::vector<std::string> names = {"sayso.lintWorkspace", "sayso.explainRule",
-                                                 "sayso.addWord", "sayso.setLanguage",
-                                                 "sayso.showSection"};
+                                                 "sayso.addWord",       "sayso.setLanguage",
+                                                 "sayso.showSection",   "sayso.disableRule"};
   return names;
 }
 
@@ -31,7 +31,8 @@ json server_capabilities(ColumnUnit unit) {
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},  // incremental
       {"hoverProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.sayso"}}}},
+      {"codeActionProvider",
+       {{"codeActionKinds", {"quickfix", "source.sayso.fixAll"}}, {"resolveProvider", true}}},
       {"documentSymbolProvider", true},
       {"inlayHintProvider", true},
       {"codeLensProvider", {{"resolveProvider", false}}},
@@ -57,6 +58,7 @@ const std::map<std::string, Server::RequestHandler, std::less<>>& Server::reques
       {"shutdown", &Server::on_shutdown},
       {"textDocument/hover", &Server::on_hover},
       {"textDocument/codeAction", &Server::on_code_action},
+      {"codeAction/resolve", &Server::on_code_action_resolve},
       {"textDocument/documentSymbol", &Server::on_document_symbol},
       {"textDocument/inlayHint", &Server::on_inlay_hint},
       {"textDocument/codeLens", &Server::on_code_lens},
@@ -197,8 +199,18 @@ json Server::on_initialize(const json& params) {
     const auto debounce = options->find("debounceMs");
     if (debounce != options->end() && debounce->is_number_integer() && transport_.can_wait())
       debounce_ = std::chrono::milliseconds(std::clamp(debounce->get<int>(), 0, kMaxDebounceMs));
-    const auto settings = options->find("settings");
-    if (settings != options->end() && settings->is_object()) apply_client_settings(*settings);
+    // The first settings, for clients that neither answer workspace/configuration nor push
+    // them: {"settings": {...}}, {"sayso": {...}} (what Helix sends from its `config`, shaped like
+    // the configuration section) or the settings themselves, flat.
+    const json* settings = options;
+    for (const char* key : {"settings", "sayso"}) {
+      const auto nested = options->find(key);
+      if (nested != options->end() && nested->is_object()) {
+        settings = &*nested;
+        break;
+      }
+    }
+    apply_client_settings(*settings);
   }
 
   initialized_ = true;

@@ -144,6 +144,7 @@ class Server {
 
   // code_actions.cpp
   json on_code_action(const json& params);
+  json on_code_action_resolve(const json& action);
 
   // document_symbols.cpp, inlay_hints.cpp, document_summary.cpp
   json on_document_symbol(const json& params);
@@ -204,13 +205,33 @@ class Server {
   json explain_rule(const json& arguments);
   json add_word(const json& arguments);
   json set_language(const json& arguments);
+  json disable_rule(const json& arguments);
   // The workspace's .sayso.yml governing the document at `uri` ("" = the first folder), and its
   // text; a new file (text "" or an `extends:` of the config that applied) when there is none
   // inside the workspace.
   std::pair<std::string, std::string> workspace_config_for(const std::string& uri);
-  // Writes a config file and re-lints; shows and throws on failure.
-  void write_workspace_config(const std::string& path, const std::string& text,
-                              const std::string& change);
+  // What a command changes in a .sayso.yml, as settings.
+  struct ConfigChange {
+    std::string description;  // "added 'Brumfield'"
+    std::vector<std::string> words;
+    std::optional<std::string> language;
+    std::vector<std::string> disabled_rules;
+  };
+  // Changes a config file from `old_text` to `new_text`: through the editor (workspace/applyEdit)
+  // when it can apply edits and the file exists, so that the user sees the change and can undo
+  // it; else by writing the file. Re-lints; shows and throws on failure.
+  void change_workspace_config(const std::string& path, const std::string& old_text,
+                               const std::string& new_text, ConfigChange change);
+  // A change the editor made to a .sayso.yml in its buffer, perhaps not saved yet: applied on top
+  // of the file's settings until the file changes on disk.
+  struct UnsavedConfigChange {
+    std::filesystem::file_time_type disk_time{};
+    std::vector<std::string> words;
+    std::optional<std::string> language;
+    std::vector<std::string> disabled_rules;
+  };
+  void apply_unsaved_changes(const std::string& config_file,
+                             std::filesystem::file_time_type disk_time, Config& config);
 
   Transport& transport_;
   LanguageServerOptions options_;
@@ -242,6 +263,7 @@ class Server {
   // Workspace folders whose editor settings differ from the global ones (workspace/configuration
   // with a scopeUri): the folder's documents use these instead.
   std::map<std::string, Config> folder_settings_;
+  std::map<std::string, UnsavedConfigChange> unsaved_config_changes_;  // by config file path
   std::vector<FileProblem> file_problems_;
   std::set<std::string> problem_files_published_;  // files whose problem diagnostics are shown
 
@@ -286,6 +308,11 @@ std::string add_word_to_config_text(const std::string& text, const std::string& 
 // has one (the line's comment kept), else added. Throws std::runtime_error if the text is not a
 // YAML map.
 std::string set_language_in_config_text(const std::string& text, const std::string& language);
+
+// `text` (a .sayso.yml, possibly empty) with `rule: off` under its `rules:`, changed in place
+// when the rule is there with a severity or on/off, else added. Throws std::runtime_error if the
+// text is not a YAML map, or the rule's settings are more than one value.
+std::string disable_rule_in_config_text(const std::string& text, const std::string& rule);
 
 // "file:12: what" → {file, 11, what}; nullopt when the text has no file:line prefix.
 std::optional<FileProblem> parse_file_problem(const std::string& error_text);

@@ -66,11 +66,35 @@ const Server::BaseConfigSlot& Server::base_config(const std::string& scope,
     }
   }
   const Config& settings = client_settings_for(scope);
-  slot.config = slot.file_config ? merge_configs(settings, *slot.file_config) : settings;
+  if (slot.file_config) {
+    Config file_config = *slot.file_config;
+    apply_unsaved_changes(config_file, time, file_config);
+    slot.config = merge_configs(settings, file_config);
+  } else {
+    slot.config = settings;
+  }
   slot.seen_time = time;
   slot.stale = false;
   slot.generation = ++config_generation_;
   return slot;
+}
+
+void Server::apply_unsaved_changes(const std::string& config_file,
+                                   std::filesystem::file_time_type disk_time, Config& config) {
+  const auto unsaved = unsaved_config_changes_.find(config_file);
+  if (unsaved == unsaved_config_changes_.end()) return;
+  // Saved (or changed some other way) since: the file now says what holds.
+  if (unsaved->second.disk_time != disk_time) {
+    unsaved_config_changes_.erase(unsaved);
+    return;
+  }
+  for (const std::string& word : unsaved->second.words) config.words.push_back(word);
+  if (unsaved->second.language) config.language = unsaved->second.language;
+  for (const std::string& rule : unsaved->second.disabled_rules) {
+    RuleSetting& setting = config.rules[rule];
+    setting.enabled = false;
+    setting.where = config_file + " (not saved yet)";
+  }
 }
 
 std::shared_ptr<const RuleContext> Server::rules_for_file(const std::string& path,
