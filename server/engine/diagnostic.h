@@ -27,6 +27,9 @@ struct Diagnostic {
   std::size_t begin = 0, end = 0;  // byte range in the source; empty for document-level findings
   std::string section_kind;
   std::vector<std::string> suggestions;
+  // Which of its rule's notes this is, when a kind has several ("variant": a word spelled the
+  // way another English spells it), so a front can offer the fitting action. Empty: the usual.
+  std::string note;
 };
 
 }  // namespace sayso

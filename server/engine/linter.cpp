@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -204,23 +205,42 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   return result;
 }
 
-// Findings are sorted by place, so findings on the same words are next to each other.
+// A finding gives way to one of the rules it defers to when that rule's finding covers the same
+// words or words that include them ("CI" inside "95% CI 0.70 to 0.93").
 void Linter::drop_deferred(std::vector<Diagnostic>& diagnostics) const {
   if (state_->defers_to.empty()) return;
+  // Per rule deferred to: its spans by start, and the furthest end among spans starting no
+  // later, so "is [b, e) inside one of them" is one binary search.
+  struct Spans {
+    std::vector<std::pair<std::size_t, std::size_t>> by_begin;
+    std::vector<std::size_t> max_end;
+  };
+  std::map<std::string, Spans, std::less<>> spans;
+  for (const auto& [rule, targets] : state_->defers_to)
+    for (const std::string& target : targets) spans.try_emplace(target);
+  for (const Diagnostic& d : diagnostics)
+    if (auto it = spans.find(d.rule_id); it != spans.end())
+      it->second.by_begin.push_back({d.begin, d.end});
+  for (auto& [rule, s] : spans) {
+    std::sort(s.by_begin.begin(), s.by_begin.end());
+    std::size_t furthest = 0;
+    for (const auto& span : s.by_begin)
+      s.max_end.push_back(furthest = std::max(furthest, span.second));
+  }
+  auto covered_by = [&](const std::string& rule, const Diagnostic& d) {
+    const Spans& s = spans.at(rule);
+    const auto after =
+        std::upper_bound(s.by_begin.begin(), s.by_begin.end(),
+                         std::pair{d.begin, std::numeric_limits<std::size_t>::max()});
+    const std::size_t n = static_cast<std::size_t>(after - s.by_begin.begin());
+    return n > 0 && s.max_end[n - 1] >= d.end;
+  };
   std::vector<bool> drop(diagnostics.size(), false);
-  for (std::size_t first = 0; first < diagnostics.size();) {
-    std::size_t last = first;
-    while (last + 1 < diagnostics.size() &&
-           diagnostics[last + 1].begin == diagnostics[first].begin &&
-           diagnostics[last + 1].end == diagnostics[first].end)
-      ++last;
-    for (std::size_t i = first; i <= last && last > first; ++i) {
-      auto deferring = state_->defers_to.find(diagnostics[i].rule_id);
-      if (deferring == state_->defers_to.end()) continue;
-      for (std::size_t k = first; k <= last; ++k)
-        if (k != i && deferring->second.count(diagnostics[k].rule_id)) drop[i] = true;
-    }
-    first = last + 1;
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    auto deferring = state_->defers_to.find(diagnostics[i].rule_id);
+    if (deferring == state_->defers_to.end()) continue;
+    for (const std::string& target : deferring->second)
+      if (target != diagnostics[i].rule_id && covered_by(target, diagnostics[i])) drop[i] = true;
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {

@@ -42,7 +42,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
       {"spelling",
        {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message",
-        "variant_severity", "term_message", "term_severity"}},
+        "variant_severity", "term_message", "term_severity", "typo_message"}},
       {"required-sections", {"sections", "order"}},
       {"evidence", {"items", "min_words"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},

@@ -356,45 +356,50 @@ bool Speller::correct(const std::string& word) {
   return ok;
 }
 
-bool Speller::has_word_one_slip_away(const std::string& word) {
+std::vector<std::string> Speller::words_one_slip_away(const std::string& word, std::size_t limit) {
   open_cache();
   // The known-word table, or the dictionary's forms: asking Hunspell about up to 1,600 near
   // forms of each unknown word took seconds on a long article.
   const std::unordered_set<std::string>* forms = impl_->known ? nullptr : &impl_->all_forms();
-  auto is_word = [&](const std::string& w) {
-    if (impl_->added.count(w)) return true;
-    return impl_->known ? impl_->known->contains(w) : forms->count(w) > 0;
+  std::vector<std::string> found;
+  auto try_word = [&](const std::string& w) {
+    const bool known = impl_->added.count(w) > 0 ||
+                       (impl_->known ? impl_->known->contains(w) : forms->count(w) > 0);
+    if (known && std::find(found.begin(), found.end(), w) == found.end()) found.push_back(w);
+    return found.size() >= limit;
   };
   constexpr std::size_t kLongestWord = 30;  // past this, 1,600 tries a word is not worth it
-  if (word.size() > kLongestWord) return false;
+  if (word.size() > kLongestWord || limit == 0) return found;
   static constexpr std::string_view letters = "abcdefghijklmnopqrstuvwxyz";
+  // The commonest slips first, so the first word found is the likeliest fix.
   std::string w = word;
-  for (std::size_t i = 0; i < word.size(); ++i) {  // a letter typed by mistake
-    std::string shorter = word;
-    shorter.erase(i, 1);
-    if (is_word(shorter)) return true;
-  }
   for (std::size_t i = 0; i + 1 < word.size(); ++i) {  // two letters swapped
+    if (w[i] == w[i + 1]) continue;
     std::swap(w[i], w[i + 1]);
-    if (is_word(w)) return true;
+    if (try_word(w)) return found;
     std::swap(w[i], w[i + 1]);
-  }
-  for (std::size_t i = 0; i < word.size(); ++i) {  // one letter changed
-    const char original = w[i];
-    for (char c : letters) {
-      if (c == original) continue;
-      w[i] = c;
-      if (is_word(w)) return true;
-    }
-    w[i] = original;
   }
   for (std::size_t i = 0; i <= word.size(); ++i)  // a letter left out
     for (char c : letters) {
       std::string longer = word;
       longer.insert(i, 1, c);
-      if (is_word(longer)) return true;
+      if (try_word(longer)) return found;
     }
-  return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {  // one letter changed
+    const char original = w[i];
+    for (char c : letters) {
+      if (c == original) continue;
+      w[i] = c;
+      if (try_word(w)) return found;
+    }
+    w[i] = original;
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {  // a letter typed by mistake
+    std::string shorter = word;
+    shorter.erase(i, 1);
+    if (try_word(shorter)) return found;
+  }
+  return found;
 }
 
 std::vector<std::string> Speller::suggest(const std::string& word) {

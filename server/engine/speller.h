@@ -31,9 +31,13 @@ class Speller {
   // correct()", not "misspelled".
   bool known(const std::string& word);
   std::vector<std::string> suggest(const std::string& word);
-  // Whether a correct word is one typing slip away (a letter left out, added, changed, or two
-  // swapped): "recieve" is; "aeruginosa" and "transcriptomic" are not. Nothing is cached.
-  bool has_word_one_slip_away(const std::string& word);
+  // The correct words one typing slip away (two letters swapped, a letter left out, changed or
+  // added, in that order, at most `limit`): "recieve" gives "receive"; "aeruginosa" and
+  // "transcriptomic" give none. Nothing is cached.
+  std::vector<std::string> words_one_slip_away(const std::string& word, std::size_t limit);
+  bool has_word_one_slip_away(const std::string& word) {
+    return !words_one_slip_away(word, 1).empty();
+  }
   // Whether Hunspell itself has been loaded (for tests and profiling).
   bool hunspell_loaded() const;
   // Writes the verdicts Hunspell gave in this run to the cache (the destructor does too).

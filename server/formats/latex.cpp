@@ -192,6 +192,12 @@ class LatexReader {
       if (type == "curly_group" || type == "brack_group" || type == "begin") return false;
       parent.seen_content = true;
     }
+    // Brackets and operators ("-", "/", "+") are tokens of their own in the grammar; in text the
+    // reader sees them ("co-production", "Arm Test (ARAT)").
+    if (type == "(" || type == ")" || type == "operator") {
+      copy_prose(begin, end);
+      return false;
+    }
     if (!ts_node_is_named(node)) return false;
     if (type == "word") {
       if (parent.skip_next_word) {

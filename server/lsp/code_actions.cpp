@@ -342,13 +342,18 @@ json Server::on_code_action(const json& params) {
       const json diagnostic = to_lsp_diagnostic(d, lines, position_unit_);
       if (is_spelling(doc, d) && d.begin < d.end && doc.context && doc.context->linter) {
         const std::string word = doc.text.substr(d.begin, d.end - d.begin);
-        // A finding that knows its fix (a US spelling in a UK text) needs no Hunspell guesses.
-        std::vector<std::string> suggestions =
-            d.suggestions.empty() ? doc.context->linter->spelling_suggestions(word) : d.suggestions;
+        // A US spelling in a UK text knows its fix and needs no Hunspell guesses; a typo's words
+        // one slip away come first, then Hunspell's.
+        const bool variant = d.note == "variant";
+        std::vector<std::string> suggestions = d.suggestions;
+        if (!variant)
+          for (std::string& s : doc.context->linter->spelling_suggestions(word))
+            if (std::find(suggestions.begin(), suggestions.end(), s) == suggestions.end())
+              suggestions.push_back(std::move(s));
         if (suggestions.size() > kSpellingSuggestions) suggestions.resize(kSpellingSuggestions);
         add_replacements(c, d, suggestions, diagnostic, actions);
         add_dictionary_action(c, word, diagnostic, actions);
-        if (!d.suggestions.empty()) add_language_action(c, rule_of(doc, d), diagnostic, actions);
+        if (variant) add_language_action(c, rule_of(doc, d), diagnostic, actions);
       } else {
         add_replacements(c, d, d.suggestions, diagnostic, actions);
       }

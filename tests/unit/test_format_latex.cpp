@@ -93,6 +93,21 @@ TEST_CASE("latex: sections, paragraphs, lists and tables", "[format][latex]") {
   CHECK(at.column == 14);
 }
 
+TEST_CASE("latex: brackets, hyphens, slashes and other marks in the text stay in the prose",
+          "[format][latex]") {
+  // The grammar makes "(", ")", "-", "/", ":" and the like tokens of their own; a reader sees
+  // them, and rules need them: "Action Research Arm Test (ARAT)" defines ARAT, "co-production"
+  // is one word.
+  const std::string tex =
+      "\\begin{document}\n"
+      "We use co-production (CP) and a 50/50 split: yes! Isn't it $a-b$ and \\emph{(x)}?\n"
+      "\\end{document}\n";
+  Document doc = load(tex, "marks.tex");
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(squeezed(prose_of(doc, doc.blocks[0])) ==
+        "We use co-production (CP) and a 50/50 split: yes! Isn't it and (x) ?");
+}
+
 TEST_CASE("latex: a file with no begin-document command is all body", "[format][latex]") {
   Document doc = load("\\section{Lay summary}\nWe utilise it.\n", "part.tex");
   REQUIRE(doc.blocks.size() == 2);

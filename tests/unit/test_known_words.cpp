@@ -249,4 +249,10 @@ TEST_CASE("a word one typing slip from a dictionary word: the same with and with
     INFO(word);
     CHECK(cached.has_word_one_slip_away(word) == near);
   }
+  // The words themselves, likeliest slip first, as many as asked for.
+  CHECK(cached.words_one_slip_away("recieve", 3).front() == "receive");
+  CHECK(cached.words_one_slip_away("reserach", 3).front() == "research");
+  CHECK(cached.words_one_slip_away("comunity", 1) == std::vector<std::string>{"community"});
+  CHECK(cached.words_one_slip_away("adress", 2).size() <= 2);
+  CHECK(cached.words_one_slip_away("aeruginosa", 3).empty());
 }

@@ -38,7 +38,13 @@ TEST_CASE("decimals and abbreviated results are flagged in a summary, everyday n
           "[rules][number-density]") {
   CHECK(lint_summary("Fewer people died (RR 0.76, 95% CI 0.50 to 1.15).",
                      "plain-english.statistics-terms")
-            .flagged() == std::vector<std::string>{"RR 0", "95% CI"});
+            .flagged() == std::vector<std::string>{"RR 0.76", "95% CI 0.50 to 1.15"});
+  // The whole number, not its first digit; "n = 1,204" whole too.
+  CHECK(lint_summary("We saw fewer falls (n=212; IRR 0.81, I2 = 45%).",
+                     "plain-english.statistics-terms")
+            .flagged() == std::vector<std::string>{"n=212", "IRR 0.81", "I2 = 45%"});
+  CHECK(lint_summary("In all, n = 1,204 people took part.", "plain-english.statistics-terms")
+            .flagged() == std::vector<std::string>{"n = 1,204"});
   // Lower-case "or" followed by a number is a word, not an odds ratio.
   CHECK(lint_summary("We will ask 10 or 12 people.", "plain-english.statistics-terms")
             .findings.empty());

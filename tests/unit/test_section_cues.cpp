@@ -1,7 +1,7 @@
 // Cues that answer a rule from elsewhere in the section or the document: an existence rule's
 // `unless_in_section` and an evidence item's `elsewhere`.
+#include <algorithm>
 #include <catch2/catch.hpp>
-
 #include "shipped_rules_fixture.h"
 
 using namespace sayso;
@@ -93,6 +93,27 @@ TEST_CASE("defers_to: a rule gives way to another's finding on the same words", 
   for (const auto& d : linter.lint(r.doc).diagnostics)
     if (d.rule_id.starts_with("acronyms.")) ids.push_back(d.rule_id);
   CHECK(ids == std::vector<std::string>{"acronyms.avoid-in-summary"});
+}
+
+TEST_CASE("defers_to: a rule gives way to another's finding on words that include its own",
+          "[rules][linter]") {
+  // "CI" and "0.70" are inside the statistics finding "95% CI 0.70 to 0.93": one finding there.
+  LoadOptions options;
+  options.headless_kind = "plain-english-summary";
+  Config config;
+  RuleSet rules = load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", config);
+  const std::string summary = "Falls were fewer (95% CI 0.70 to 0.93). Sugar fell by 0.5 units.\n";
+  LoadResult r = load_document("s.md", summary, rules.sections, options);
+  Linter linter(rules, config);
+  std::vector<std::string> found;
+  for (const auto& d : linter.lint(r.doc).diagnostics)
+    found.push_back(d.rule_id + " " + summary.substr(d.begin, d.end - d.begin));
+  CHECK(std::count(found.begin(), found.end(),
+                   "plain-english.statistics-terms 95% CI 0.70 to 0.93") == 1);
+  CHECK(std::count(found.begin(), found.end(), "acronyms.unexplained CI") == 0);
+  CHECK(std::count(found.begin(), found.end(), "plain-english.decimals 0.70") == 0);
+  // A decimal outside any statistics finding is still noted.
+  CHECK(std::count(found.begin(), found.end(), "plain-english.decimals 0.5") == 1);
 }
 
 TEST_CASE("defers_to: an unknown rule of a loaded pack is a load error", "[rules][linter]") {

@@ -43,15 +43,25 @@ TEST_CASE("spelling: a US spelling in a UK text says so and offers the UK form",
   CHECK(twice.findings[1].severity == Severity::Warning);  // a typo is still a warning
 }
 
-TEST_CASE("spelling: the fix keeps the writer's capitals, typos keep the typo message",
-          "[rules][spelling]") {
-  Found found = lint_file("Color matters. We will recieve it.\n", "a.md", kRule);
-  REQUIRE(found.findings.size() == 2);
+TEST_CASE(
+    "spelling: the fix keeps the writer's capitals, a typo is offered the words one slip away",
+    "[rules][spelling]") {
+  Found found = lint_file("Color matters. We will recieve it. Adress it.\n", "a.md", kRule);
+  REQUIRE(found.findings.size() == 3);
   CHECK(found.findings[0].suggestions == std::vector<std::string>{"Colour"});
-  // "recieve" is right in neither system: it is a possible typo, with no fix guessed here.
+  CHECK(found.findings[0].note == "variant");
+  // "recieve" is right in neither system: a typo, with the correct words one slip away as fixes,
+  // the likeliest (two letters swapped) first.
   CHECK(found.findings[1].message ==
-        "'recieve' may be misspelled. Check it, or add it to your word list if it is right.");
-  CHECK(found.findings[1].suggestions.empty());
+        "'recieve' may be misspelled. Did you mean 'receive'? If 'recieve' is right, add it to "
+        "your word list.");
+  REQUIRE_FALSE(found.findings[1].suggestions.empty());
+  CHECK(found.findings[1].suggestions.front() == "receive");
+  CHECK(found.findings[1].suggestions.size() <= 3);
+  CHECK(found.findings[1].note.empty());
+  CHECK(found.findings[1].severity == Severity::Warning);
+  // A letter left out, and the writer's capital kept.
+  CHECK(found.findings[2].suggestions.front() == "Address");
 }
 
 TEST_CASE("spelling: with language en_US, UK spellings get the US form", "[rules][spelling]") {

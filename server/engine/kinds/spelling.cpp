@@ -157,6 +157,7 @@ class SpellingCheck : public RuleCheck {
   struct TermNote {
     std::string message;  // empty: like any other unknown word
     std::optional<Severity> severity;
+    std::string typo_message;  // for a word one slip from a correct one; empty: the rule's
   };
 
   SpellingCheck(SpellerSpec spec, SpellingVariants variants, TermNote terms)
@@ -201,12 +202,22 @@ class SpellingCheck : public RuleCheck {
  private:
   // A word with no correct word one typing slip away is more likely a term or a name than a
   // typo ("aeruginosa", "transcriptomic"): it gets the milder term note when the rule has one.
+  // A word with one is offered those words as fixes ("recieve": "receive").
   Diagnostic unknown_word_finding(const CheckContext& ctx, Speller& speller, const Token& t,
                                   std::string_view text) const {
-    Diagnostic d = ctx.make(t.begin, t.end, {});
-    if (terms_.message.empty() ||
-        speller.has_word_one_slip_away(plain_apostrophes(std::string(t.lower))))
+    constexpr std::size_t kFixes = 3;
+    std::vector<std::string> fixes =
+        speller.words_one_slip_away(plain_apostrophes(std::string(t.lower)), kFixes);
+    for (std::string& fix : fixes) fix = match_case(std::string(text), fix);
+    if (!fixes.empty()) {
+      Diagnostic d = ctx.make(t.begin, t.end, {{"suggestion", fixes.front()}}, fixes);
+      if (!terms_.typo_message.empty())
+        d.message = fill_message(terms_.typo_message,
+                                 {{"match", std::string(text)}, {"suggestion", fixes.front()}});
       return d;
+    }
+    Diagnostic d = ctx.make(t.begin, t.end, {});
+    if (terms_.message.empty()) return d;
     d.message = fill_message(terms_.message, {{"match", std::string(text)}});
     soften(d, terms_.severity);
     return d;
@@ -221,6 +232,7 @@ class SpellingCheck : public RuleCheck {
                                                  {"variant", variants_.names.at(variant.variant)},
                                                  {"expected", expected_name()}});
     soften(d, variants_.severity);
+    d.note = "variant";
     return d;
   }
 
@@ -327,6 +339,7 @@ std::shared_ptr<RuleCheck> make_spelling_check(const Rule& rule) {
   SpellingCheck::TermNote terms;
   terms.message = param_string(rule.node, "term_message", "");
   terms.severity = optional_severity(rule.node, "term_severity");
+  terms.typo_message = param_string(rule.node, "typo_message", "");
   if (terms.severity && terms.message.empty())
     throw KindError{"'term_severity' needs a 'term_message'", rule.node["term_severity"].line()};
   return std::make_shared<SpellingCheck>(std::move(spec), read_variants(rule), std::move(terms));
