@@ -554,3 +554,98 @@ TEST_CASE("lsp: the language is set in .sayso.yml keeping what is there", "[lsp]
   CHECK_THROWS(set_language_in_config_text("- a\n- b\n", "en_US"));
   CHECK_THROWS(set_language_in_config_text("language: [\n", "en_US"));
 }
+
+TEST_CASE("lsp: a Markdown disable comment goes around the paragraph or list, not inside it",
+          "[lsp][actions]") {
+  const std::string paragraph_uri = kFolder + "paragraph.md";
+  const std::string paragraph =
+      "# Plain English summary\n\nWe asked people.\nWe will utilise the data.\n\nThe end.\n";
+  const std::string list_uri = kFolder + "list.md";
+  const std::string list = "Our plans:\n\n- first item\n- We will utilise it.\n\n  More.\n";
+  const std::string crlf_uri = kFolder + "crlf.md";
+  const std::string crlf = "# Plain English summary\r\n\r\nWe will utilise the data.\r\n";
+  Client client;
+  client.initialize().open(paragraph_uri, paragraph).open(list_uri, list).open(crlf_uri, crlf);
+  code_actions(client, 1, paragraph_uri, range(3, 10, 3, 10), json::array({"quickfix"}));
+  code_actions(client, 2, list_uri, range(3, 12, 3, 12), json::array({"quickfix"}));
+  code_actions(client, 3, crlf_uri, range(2, 10, 2, 10), json::array({"quickfix"}));
+  const Session s = client.shutdown_and_exit().run();
+  INFO(s.log);
+
+  const json* around_paragraph =
+      action_titled(result_of(s, 1), "Turn off plain-english.wordy-words for this paragraph");
+  REQUIRE(around_paragraph != nullptr);
+  const std::string fixed_paragraph =
+      apply_edits(paragraph, edits_of(*around_paragraph, paragraph_uri));
+  CHECK(fixed_paragraph ==
+        "# Plain English summary\n\n<!-- sayso-disable plain-english.wordy-words -->\n"
+        "We asked people.\nWe will utilise the data.\n"
+        "<!-- sayso-enable plain-english.wordy-words -->\n\nThe end.\n");
+
+  const json* around_list =
+      action_titled(result_of(s, 2), "Turn off plain-english.wordy-words for this list");
+  REQUIRE(around_list != nullptr);
+  CHECK(apply_edits(list, edits_of(*around_list, list_uri)) ==
+        "Our plans:\n\n<!-- sayso-disable plain-english.wordy-words -->\n"
+        "- first item\n- We will utilise it.\n\n  More.\n"
+        "<!-- sayso-enable plain-english.wordy-words -->\n");
+
+  // The document's own line ending: no LF lines in a CRLF file.
+  for (const json& action : result_of(s, 3))
+    if (action.contains("edit"))
+      for (const json& edit : edits_of(action, crlf_uri)) {
+        const std::string inserted = edit["newText"];
+        if (inserted.find("sayso-") != std::string::npos) CHECK(inserted.ends_with("\r\n"));
+      }
+
+  // The comments do what they say: the finding is gone, and nothing else changed.
+  const Session again =
+      Client().initialize().open(paragraph_uri, fixed_paragraph).shutdown_and_exit().run();
+  CHECK(with_code(again.diagnostics(paragraph_uri)["diagnostics"], "plain-english.wordy-words")
+            .empty());
+}
+
+TEST_CASE("lsp: plain text gets no inline comment, but the project setting", "[lsp][actions]") {
+  const std::string uri = kFolder + "summary.txt";
+  Client client;
+  client.initialize().open(uri, "We will utilise the data.\n", 1, "plaintext");
+  code_actions(client, 1, uri, range(0, 10, 0, 10), json::array({"quickfix"}));
+  const Session s = client.shutdown_and_exit().run();
+  const json& actions = result_of(s, 1);
+  INFO(actions.dump(2));
+  for (const json& action : actions)
+    if (action.contains("edit"))
+      for (const json& edit : edits_of(action, uri))
+        CHECK(edit["newText"].get<std::string>().find("<!--") == std::string::npos);
+  const json* project =
+      action_titled(actions, "Turn off plain-english.wordy-words in this project (.sayso.yml)");
+  REQUIRE(project != nullptr);
+  CHECK((*project)["command"]["command"] == "sayso.disableRule");
+  CHECK((*project)["command"]["arguments"] == json::array({"plain-english.wordy-words", uri}));
+}
+
+TEST_CASE("lsp: fix all is computed only when asked for, or when the client resolves it",
+          "[lsp][actions]") {
+  const std::string uri = kFolder + "summary.md";
+  const std::string text = "We will utilise the data.\n\nWe will utilise it again.\n";
+  const json resolves = {
+      {"textDocument", {{"codeAction", {{"resolveSupport", {{"properties", {"edit"}}}}}}}}};
+  Client client;
+  client.initialize(resolves).open(uri, text);
+  code_actions(client, 1, uri, range(0, 10, 0, 10));  // the lightbulb: no `only`
+  code_actions(client, 2, uri, range(0, 0, 0, 0), json::array({"source.fixAll"}));  // on save
+  client.request(3, "codeAction/resolve",
+                 {{"title", "Fix all plain-English substitutions (2)"},
+                  {"kind", "source.sayso.fixAll"},
+                  {"data", {{"uri", uri}}}});
+  const Session s = client.shutdown_and_exit().run();
+  INFO(s.log);
+  const json* lazy = action_titled(result_of(s, 1), "Fix all plain-English substitutions (2)");
+  REQUIRE(lazy != nullptr);
+  CHECK((*lazy)["kind"] == "source.sayso.fixAll");
+  CHECK(!lazy->contains("edit"));
+  CHECK(result_of(s, 2).empty());  // not a sub-kind of source.fixAll
+  const json& resolved = result_of(s, 3);
+  CHECK(apply_edits(text, edits_of(resolved, uri)) ==
+        "We will use the data.\n\nWe will use it again.\n");
+}
