@@ -32,8 +32,8 @@ after(async () => {
 });
 
 // A fresh page that records every request it makes and every Content-Security-Policy complaint.
-async function openPage(hash = "") {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function openPage(hash = "", contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   page.foreignRequests = [];
   page.cspViolations = [];
@@ -79,6 +79,21 @@ async function tabUntil(page, predicate, arg, limit = 80) {
   throw new Error(`Tab never reached the element (${predicate.toString()} ${arg ?? ""})`);
 }
 
+// The finding button whose marked words are exactly `words`.
+const findingFor = (words) => `.finding-button:has(.finding-text:text-is("${words}"))`;
+
+// Waits until the one live region says something matching `pattern`.
+const waitForStatus = (page, pattern) => page.waitForFunction((source) =>
+  new RegExp(source).test(document.querySelector("#check-status").textContent), pattern.source);
+
+// Records every change of the live region's words in window.statusChanges.
+const recordStatus = (page) => page.evaluate(() => {
+  window.statusChanges = [];
+  const status = document.querySelector("#check-status");
+  new MutationObserver(() => window.statusChanges.push(status.textContent))
+    .observe(status, { childList: true, characterData: true, subtree: true });
+});
+
 const focusedText = (page) => page.evaluate(() => document.activeElement && document.activeElement.textContent.trim());
 
 test("a jargon-heavy summary is highlighted in place and each finding is explained", async () => {
@@ -91,14 +106,16 @@ test("a jargon-heavy summary is highlighted in place and each finding is explain
   assert.match(utilise.category, /cat-jargon/);
   assert.equal(utilise.label, "J", "the category is shown by a letter too, not colour alone");
   assert.ok(marks.some((m) => m.text === "RCT" && m.label === "A"), "the acronym is marked");
-  assert.match(await page.textContent("#check-status"), /\d+ findings: .*hard word/);
+  await waitForStatus(page, /\d+ findings: .*hard words?/);
 
-  await page.click(".finding-button:has-text('“utilise”')");
+  await page.click(findingFor("utilise"));
   await page.waitForSelector("#finding-detail:not([hidden])");
   assert.match(await page.textContent("#detail-message"), /'use' instead of 'utilise'/);
   assert.ok((await page.textContent("#detail-why")).trim().length > 20, "why it matters is explained");
   assert.match(await page.textContent("#detail-category"), /Hard word/);
-  assert.equal(await page.getAttribute(".finding-button:has-text('“utilise”')", "aria-pressed"), "true");
+  assert.equal(await page.getAttribute(findingFor("utilise"), "aria-expanded"), "true");
+  assert.equal(await page.evaluate(() => document.querySelector("#finding-detail").previousElementSibling.textContent.includes("utilise")),
+    true, "the explanation opens just below its finding");
   assert.equal(await page.locator("#highlights mark.selected").textContent(), "utilise");
 
   assert.match(await page.textContent("#figures"), /of 300 words/);
@@ -111,12 +128,23 @@ test("a jargon-heavy summary is highlighted in place and each finding is explain
 test("one click on a fix changes the text and the finding goes away", async () => {
   const page = await openPage();
   await typeSummary(page);
-  await page.click(".finding-button:has-text('“utilise”')");
+  await page.click(findingFor("utilise"));
   await page.click("#detail-fixes button:has-text('to “use”')");
   assert.match(await page.inputValue("#text"), /^We will use a cohort/);
   await page.waitForFunction(() => document.querySelectorAll(".finding-button").length > 0 &&
-    ![...document.querySelectorAll(".finding-button")].some((b) => b.textContent.includes("“utilise”")));
-  assert.match(await page.textContent("#check-status"), /findings/);
+    ![...document.querySelectorAll(".finding-button .finding-text")].some((b) => b.textContent === "utilise"));
+  assert.match(await page.textContent("#check-status"), /Changed “utilise” to “use”/);
+
+  // The Undo button puts the word back; so does Control+Z in the text box.
+  await page.click("#undo-fix");
+  assert.match(await page.inputValue("#text"), /^We will utilise a cohort/);
+  await page.waitForSelector(findingFor("utilise"));
+  await page.click(findingFor("utilise"));
+  await page.click("#detail-fixes button:has-text('to “use”')");
+  assert.match(await page.inputValue("#text"), /^We will use a cohort/);
+  await page.focus("#text");
+  await page.keyboard.press("Control+z");
+  assert.match(await page.inputValue("#text"), /^We will utilise a cohort/, "Control+Z undoes a fix");
   await screenshot(page, "check-view-after-fix");
   await closePage(page);
 });
@@ -185,7 +213,7 @@ test("the rule browser lists every rule with its explanation, examples and who s
 test("axe-core finds no violations on any view or display mode", async () => {
   const page = await openPage();
   await typeSummary(page);
-  await page.click(".finding-button:has-text('“utilise”')");
+  await page.click(findingFor("utilise"));
   await expectNoAxeViolations(page, "the check view with findings");
 
   await page.click("#toggle-contrast");
@@ -224,7 +252,7 @@ test("display modes are remembered, large text grows the page and easy read give
   assert.equal(await page.getAttribute("#toggle-large", "aria-pressed"), "true", "large text is remembered");
   assert.ok(await page.evaluate(() => document.body.classList.contains("easy-read")), "easy read is remembered");
   await typeSummary(page);
-  await page.click(".finding-button:has-text('“utilise”')");
+  await page.click(findingFor("utilise"));
   assert.equal(await page.locator("#detail-why .easy-only").isVisible(), true);
   assert.equal(await page.locator("#detail-why .full-only").isVisible(), false);
   assert.match(await page.locator("#detail-why .easy-only").textContent(), /simpler word/);
@@ -251,13 +279,19 @@ test("keyboard only: skip link, check, select a finding, fix it, switch mode and
   await page.waitForFunction(() => document.querySelectorAll(".finding-button").length > 0);
 
   await tabUntil(page, () => document.activeElement.classList.contains("finding-button") &&
-    document.activeElement.textContent.includes("“utilise”"));
+    document.activeElement.querySelector(".finding-text")?.textContent === "utilise");
   await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "finding-detail");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-expanded")), "true");
+  // Escape closes the explanation and focus stays on the finding.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.activeElement.querySelector(".finding-text")?.textContent), "utilise");
+  assert.equal(await page.evaluate(() => document.querySelector("#finding-detail").hidden), true);
+  await page.keyboard.press("Enter");
   await tabUntil(page, () => document.activeElement.closest("#detail-fixes") !== null);
   await page.keyboard.press("Space");
   assert.equal(await page.inputValue("#text"), "We will use a cohort.");
-  await page.waitForFunction(() => /finding/.test(document.querySelector("#check-status").textContent));
+  await page.waitForFunction(() => /Changed/.test(document.querySelector("#check-status").textContent));
 
   await tabUntil(page, () => document.activeElement.id === "toggle-contrast");
   await page.keyboard.press("Space");
@@ -295,4 +329,209 @@ test("keyboard only: skip link, check, select a finding, fix it, switch mode and
   await page.waitForFunction(() => document.querySelector("#yaml-status").textContent.includes("copied"));
   await screenshot(page, "keyboard-walk-through");
   await closePage(page);
+});
+
+test("typing is quiet: the result is said once after a pause, the word being typed is not a spelling mistake", async () => {
+  const page = await openPage();
+  // A first check loads the spelling dictionary, so that the checks below are quick.
+  await page.evaluate(() => fetch("/api/check", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: "A cohor.", kind: "plain-english-summary" }) }));
+  await recordStatus(page);
+  await page.focus("#text");
+  await page.keyboard.type("We will utilise the cohor", { delay: 120 });
+  const typed = Date.now();
+  // A check has run (the marks are there), but nothing was said and "cohor" is still being typed.
+  await page.waitForSelector(findingFor("utilise"));
+  if (Date.now() - typed < 2000) {
+    assert.deepEqual(await page.evaluate(() => window.statusChanges), [], "nothing is said while typing");
+    assert.equal(await page.locator(findingFor("cohor")).count(), 0, "the unfinished word is not flagged");
+  }
+  // After the longer pause the summary is said once, and the typed word now counts.
+  await waitForStatus(page, /findings?:/);
+  assert.ok(Date.now() - typed >= 2400, "the summary waits for the longer pause");
+  await page.waitForSelector(findingFor("cohor"));
+  await page.waitForTimeout(500);
+  const said = await page.evaluate(() => window.statusChanges);
+  assert.equal(said.length, 1, `one announcement after typing stops: ${JSON.stringify(said)}`);
+
+  // "Check my text" (and Control+Enter) says the result again when asked, even if unchanged.
+  await page.click("#check-now");
+  await page.waitForFunction(() => window.statusChanges.filter((s) => /findings?:/.test(s)).length >= 2);
+  await page.focus("#text");
+  await page.keyboard.press("Control+Enter");
+  await page.waitForFunction(() => window.statusChanges.filter((s) => /findings?:/.test(s)).length >= 3);
+  await closePage(page);
+});
+
+test("each finding says where it is, shows it in the text, and Escape comes back to it", async () => {
+  const page = await openPage();
+  await page.locator("#text").fill("We will utilise a cohort.\nThen we will utilise a cohort again.\n");
+  await page.waitForSelector(findingFor("utilise"));
+  const names = await page.$$eval(".finding-button", (buttons) => buttons.map((b) => b.textContent));
+  assert.equal(new Set(names).size, names.length, `no two findings read alike: ${JSON.stringify(names)}`);
+  const utilise = names.filter((n) => n.includes("utilise") && n.includes("instead"));
+  assert.equal(utilise.length, 2);
+  assert.match(utilise[0], /Line 1: “We will utilise a cohort/);
+  assert.match(utilise[1], /Line 2: “Then we will utilise a cohort/);
+
+  const second = page.locator(findingFor("utilise")).nth(1);
+  await second.click();
+  await page.click("#detail-show");
+  const where = await page.evaluate(() => {
+    const area = document.querySelector("#text");
+    return { focused: document.activeElement === area, selected: area.value.slice(area.selectionStart, area.selectionEnd), start: area.selectionStart };
+  });
+  assert.deepEqual(where, { focused: true, selected: "utilise", start: 39 });
+  await waitForStatus(page, /Line 2: “utilise” is selected in your text\. Press Escape/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.index),
+    await second.getAttribute("data-index"), "Escape goes back to the same finding");
+  await closePage(page);
+});
+
+test("findings inside a long sentence are each marked, nested in the sentence's mark", async () => {
+  const page = await openPage();
+  const sentence = "We will utilise a cohort of participants in order to assess the efficacy of the new " +
+    "intervention in a multicentre randomised study across many different hospitals and community " +
+    "clinics in the north of England over three years.";
+  await typeSummary(page, sentence);
+  const result = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll(".finding-button")];
+    const marked = new Set([...document.querySelectorAll("#highlights mark")].map((m) => m.dataset.index));
+    const located = buttons.filter((b) => !b.querySelector(".finding-place").textContent.startsWith("About"));
+    return {
+      unmarked: located.filter((b) => !marked.has(b.dataset.index)).map((b) => b.textContent),
+      located: located.length,
+      wide: document.querySelectorAll("#highlights mark.wide").length,
+      nested: document.querySelectorAll("#highlights mark.wide mark").length,
+    };
+  });
+  assert.ok(result.located >= 4, `several findings: ${JSON.stringify(result)}`);
+  assert.deepEqual(result.unmarked, [], "every finding with a place is marked");
+  assert.ok(result.wide > 0 && result.nested > 0, `the long sentence holds the word marks: ${JSON.stringify(result)}`);
+  // Clicking a word inside the sentence selects the word's finding, not the sentence's.
+  await page.evaluate(() => {
+    const area = document.querySelector("#text");
+    area.focus();
+    area.setSelectionRange(10, 10);
+    area.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  });
+  assert.equal(await page.textContent("#detail-text"), "utilise");
+  await closePage(page);
+});
+
+test("nothing scrolls sideways at 320 CSS pixels, even with a long web address", async () => {
+  const page = await openPage();
+  await page.setViewportSize({ width: 320, height: 800 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok((await overflow()) <= 0, `the empty page fits (overflow ${await overflow()}px)`);
+  await typeSummary(page, "We will utilise https://example.org/a/very/long/address/that/does/not/break/anywhere/at/all " +
+    "and " + "x".repeat(120) + " in our work with the cohort, which we will describe in a long sentence here.");
+  await page.click(".finding-button >> nth=1");
+  assert.ok((await overflow()) <= 0, `the findings fit (overflow ${await overflow()}px)`);
+  await page.click("#toggle-large");
+  assert.ok((await overflow()) <= 0, `large text fits (overflow ${await overflow()}px)`);
+  await screenshot(page, "reflow-320px");
+  await closePage(page);
+});
+
+test("with WCAG text spacing the category letters stay clear of the line above", async () => {
+  // The spacing style sheet stands for a user's bookmarklet or extension, which the CSP allows.
+  const page = await openPage("", { bypassCSP: true });
+  await typeSummary(page);
+  await page.addStyleTag({ content: "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; " +
+    "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }" });
+  await page.evaluate(() => window.dispatchEvent(new Event("resize")));
+  const fit = await page.evaluate(() => {
+    const area = document.querySelector("#text"), layer = document.querySelector("#highlights");
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight);
+    const ratio = lineHeight / parseFloat(getComputedStyle(area).fontSize);
+    const mark = layer.querySelector("mark[data-label]");
+    const label = getComputedStyle(mark, "::before");
+    const labelHeight = parseFloat(label.fontSize) + parseFloat(label.paddingTop) + parseFloat(label.paddingBottom);
+    const gap = lineHeight - mark.getClientRects()[0].height;
+    return { ratio, layerSame: getComputedStyle(layer).lineHeight === getComputedStyle(area).lineHeight, labelHeight, gap,
+      wordSpacingSame: getComputedStyle(layer).wordSpacing === getComputedStyle(area).wordSpacing };
+  });
+  assert.ok(fit.ratio >= 1.5, `the user's spacing is at least honoured: ${JSON.stringify(fit)}`);
+  assert.ok(fit.layerSame && fit.wordSpacingSame, `the marks stay under their words: ${JSON.stringify(fit)}`);
+  assert.ok(fit.labelHeight <= fit.gap + 1, `the letters fit between the lines: ${JSON.stringify(fit)}`);
+  await screenshot(page, "text-spacing");
+  await closePage(page);
+});
+
+test("in forced colours the text box stays see-through, so the marks show", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, forcedColors: "active" });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await typeSummary(page);
+  const look = await page.evaluate(() => ({
+    background: getComputedStyle(document.querySelector("#text")).backgroundColor,
+    outline: getComputedStyle(document.querySelector("#highlights mark:not(.wide)")).outlineStyle,
+  }));
+  assert.equal(look.background, "rgba(0, 0, 0, 0)");
+  assert.equal(look.outline, "solid");
+  await screenshot(page, "forced-colours");
+  await context.close();
+});
+
+test("Markdown headings in pasted text are read as headings", async () => {
+  const page = await openPage();
+  await page.selectOption("#text-kind", "application");
+  await typeSummary(page, "# Plain English summary\n\nWe will ask people with diabetes about their feet.\n\n" +
+    "# Patient and public involvement\n\nPPI will be sought where possible.\n\n# Methods\n\nWe will do a survey.\n\n" +
+    "# Dissemination\n\nWe will share what we find.\n");
+  await page.waitForFunction(() => document.querySelector("#figures").textContent.includes("Plain English summary"));
+  const messages = await page.$$eval(".finding-message", (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(!messages.some((m) => /no 'Plain English summary' section/i.test(m)), `headings found: ${messages}`);
+  assert.ok(messages.some((m) => /where possible/i.test(m)), `the involvement rules ran: ${messages}`);
+  await closePage(page);
+});
+
+test("plain error messages, a shared page says where the text goes, Back returns to the check view", async () => {
+  const page = await openPage();
+  await page.route("**/api/check", (route) => route.abort("connectionrefused"));
+  await page.locator("#text").fill("We will utilise a cohort.");
+  await page.click("#check-now");
+  await waitForStatus(page, /sayso is not running any more\. Ask the person who started it to start it again/);
+  assert.doesNotMatch(await page.textContent("#check-status"), /fetch/i);
+
+  await page.click("a[data-view='rules']");
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector("#view-check").hidden);
+  await page.context().close();
+
+  const shared = await browser.newPage();
+  await shared.route("**/api/about", (route) => route.fulfill({ contentType: "application/json",
+    body: JSON.stringify({ local: false, host: "0.0.0.0", max_request_bytes: 5242880 }) }));
+  await shared.goto(baseUrl);
+  await shared.waitForFunction(() => /another computer/.test(document.querySelector("#privacy-note").textContent));
+  assert.doesNotMatch(await shared.textContent("body"), /Nothing leaves this computer|stays on this computer/);
+  await shared.close();
+});
+
+test("the page's figures use the rules' own targets", async () => {
+  const page = await openPage();
+  await typeSummary(page);
+  const targets = await page.evaluate(async () => {
+    const response = await fetch("/api/check", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "We will go.", kind: "plain-english-summary", profile: "nihr" }) });
+    const body = await response.json();
+    return Object.fromEntries(body.targets.map((t) => [t.metric, t.max]));
+  });
+  const figures = await page.textContent("#figures");
+  assert.match(figures, new RegExp(`(Aim for a reading age of|The aim is) ${targets["reading-age"]} or under`));
+  assert.match(figures, new RegExp(`aim for ${targets["average-sentence-words"]} or fewer`));
+  assert.match(figures, new RegExp(`more than ${targets["sentence-words"]} words`));
+  await closePage(page);
+});
+
+test("without JavaScript the page says it needs it and hides controls that would do nothing", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  assert.match(await page.textContent("main"), /This page needs JavaScript/);
+  assert.equal(await page.locator("#text").isVisible(), false);
+  assert.equal(await page.locator("#toggle-contrast").isVisible(), false);
+  await context.close();
 });

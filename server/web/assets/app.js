@@ -728,7 +728,9 @@
     const sequence = ++state.checkSequence;
     setChecking(true);
     // Said at once when the user asked, and for a long text that takes a while.
-    const slow = setTimeout(() => announce("Checking your text…", true), how.asked ? 0 : SLOW_CHECK_MS);
+    const slow = setTimeout(() => {
+      if (how.asked || !isTyping()) announce("Checking your text…", true);
+    }, how.asked ? 0 : SLOW_CHECK_MS);
     try {
       const result = await postJson("/api/check", checkRequest(text), abort.signal);
       if (sequence !== state.checkSequence || textArea().value !== text) return;
