@@ -70,8 +70,24 @@ function M.find_root(path, markers)
   return start
 end
 
+-- The settings reach the server three ways, so that every Neovim version gives them: as
+-- initializationOptions, pushed with workspace/didChangeConfiguration once the server is
+-- initialized (Neovim 0.7 answers workspace/configuration but does not say that it does, so the
+-- server does not ask), and as the answer when it asks.
+local function push_settings(client)
+  client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+end
+
 local function merged(opts)
   local config = vim.tbl_deep_extend('force', {}, M.defaults, opts or {})
+  config.init_options = config.init_options or config.settings
+  local on_init = config.on_init
+  config.on_init = function(client, result)
+    push_settings(client)
+    if on_init then
+      on_init(client, result)
+    end
+  end
   local on_attach = config.on_attach
   config.on_attach = function(client, bufnr)
     if config.codelens and client.server_capabilities.codeLensProvider then
@@ -95,11 +111,16 @@ local function setup_with_lspconfig(lspconfig, config)
         root_dir = lspconfig.util.root_pattern(unpack(config.root_markers)),
         single_file_support = true,
         settings = config.settings,
+        init_options = config.init_options,
       },
       docs = { description = 'sayso: plain English and public involvement checks for grant applications.' },
     }
   end
-  lspconfig.sayso.setup({ on_attach = config.on_attach, capabilities = config.capabilities })
+  lspconfig.sayso.setup({
+    on_attach = config.on_attach,
+    on_init = config.on_init,
+    capabilities = config.capabilities,
+  })
 end
 
 -- Neovim 0.7 without nvim-lspconfig: one client per project root, attached on FileType.
@@ -116,6 +137,8 @@ function M.attach(bufnr, config)
       root_dir = root,
       workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
       settings = config.settings,
+      init_options = config.init_options,
+      on_init = config.on_init,
       on_attach = config.on_attach,
       capabilities = config.capabilities,
     })
