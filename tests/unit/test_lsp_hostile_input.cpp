@@ -3,10 +3,13 @@
 // nesting limit shared with the batch and web fronts.
 #include <catch2/catch.hpp>
 
+#include "batch/form_rows.h"
 #include "core/json_limits.h"
 #include "lsp/jsonrpc.h"
 #include "lsp/server.h"
 #include "test_lsp_client.h"
+#include "web/api_error.h"
+#include "web/check_service.h"
 
 using sayso::lsp::json;
 using namespace sayso::lsp_test;
@@ -116,4 +119,20 @@ TEST_CASE("lsp: a NUL in a document is read as a space, and a document that cann
   CHECK(not_read["diagnostics"][0]["message"].get<std::string>().find("binary file") !=
         std::string::npos);
   CHECK(not_read["diagnostics"][0]["range"] == range(0, 0, 0, 0));
+}
+
+TEST_CASE("json limits: the web API and batch JSON Lines refuse deep nesting with a message",
+          "[lsp][json-limits]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  try {
+    sayso::web::parse_check_request(R"({"text": "Hello", "kind": )" + deep + "}");
+    FAIL("a deeply nested request body was accepted");
+  } catch (const sayso::web::ApiError& e) {
+    CHECK(e.status() == 400);
+    CHECK(std::string(e.what()).find("nested more than 512 levels") != std::string::npos);
+  }
+  const sayso::FormRow row =
+      sayso::jsonl_form_row(R"({"id": "a", "text": )" + deep + "}", nullptr, 3, "stdin:3");
+  CHECK(row.error == "line is not read: JSON nested more than 512 levels deep");
+  CHECK(row.row == std::size_t{3});
 }
