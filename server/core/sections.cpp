@@ -18,8 +18,39 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Drops a form's label before the number: "Section 4:", "Part B -", "Question 3.", "Q3.".
+std::string_view strip_form_label(std::string_view s) {
+  for (std::string_view label : {"section", "part", "question", "item", "box", "step", "q"}) {
+    if (s.size() <= label.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < label.size() && same; ++i)
+      same = std::tolower(static_cast<unsigned char>(s[i])) == label[i];
+    if (!same) continue;
+    std::size_t i = label.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::size_t number = i;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    // Or one letter: "Part B".
+    if (i == number && i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+        (i + 1 == s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 1]))))
+      ++i;
+    if (i == number || (label == "q" && number != label.size())) continue;  // "Q 3" is not a label
+    const std::size_t rest = i;
+    while (i < s.size() &&
+           (s[i] == ':' || s[i] == '.' || s[i] == ')' || s[i] == '-' || s[i] == ' '))
+      ++i;
+    // "Section 3 – Lay summary": an en or em dash.
+    if (s.substr(i).starts_with("\xe2\x80\x93") || s.substr(i).starts_with("\xe2\x80\x94")) i += 3;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i == rest || i >= s.size()) continue;  // "Section 4" alone names nothing
+    return s.substr(i);
+  }
+  return s;
+}
+
 // Drops leading numbering such as "1.", "2.3", "A)", "(b)", "Section 4:".
 std::string_view strip_numbering(std::string_view s) {
+  s = strip_form_label(s);
   std::size_t i = 0;
   if (i < s.size() && s[i] == '(') ++i;
   std::size_t start = i;
@@ -290,6 +321,23 @@ void fold_summary_parts(Document& doc) {
   }
 }
 
+// "# Patient and public involvement in the STRIDE trial" over "## Aim", "## Methods" and "##
+// Results" to the end of the text: a report of involvement (as GRIPP2 asks for), every part of
+// it about involvement. Its parts are one plan, judged once, not the study's own methods and
+// results. A summary among the parts means an application with loose heading levels instead.
+void fold_involvement_report(Document& doc) {
+  auto& sections = doc.sections;
+  std::size_t first = 0;
+  while (first < sections.size() && sections[first].level == 0) ++first;  // the preamble
+  if (first >= sections.size() || sections[first].kind != "involvement") return;
+  const std::size_t last = last_subsection(doc, first, false);
+  if (last == first || last + 1 != sections.size()) return;
+  for (std::size_t k = first + 1; k <= last; ++k)
+    if (is_summary_kind(sections[k].kind)) return;
+  for (std::size_t k = first + 1; k <= last; ++k)
+    if (sections[k].kind != "references") sections[k].kind = "involvement";
+}
+
 }  // namespace
 
 void build_sections(Document& doc, const SectionClassifier& classifier,
@@ -349,6 +397,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
   }
   link_sections(doc);
   fold_summary_parts(doc);
+  fold_involvement_report(doc);
   link_sections(doc);  // the units again, with the kinds folded
 }
 

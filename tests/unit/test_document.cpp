@@ -16,6 +16,17 @@ TEST_CASE("section classifier normalises numbering, case and colons", "[sections
   CHECK(c.classify("Plain English summary of research") == "plain-english-summary");
   CHECK(c.classify("ppi") == "involvement");
   CHECK(c.classify("Methods") == "other");
+  // A form's label before the number: "Section 3:", "Part B -", "Question 4.", "Q4.".
+  c.add_alias("Dissemination plan", "dissemination");
+  CHECK(c.classify("Section 9: Dissemination plan (max 300 words)") == "dissemination");
+  CHECK(c.classify("SECTION 3 - Plain English summary") == "plain-english-summary");
+  CHECK(c.classify("Part B: PPI") == "involvement");
+  CHECK(c.classify("Question 4. Plain English summary") == "plain-english-summary");
+  CHECK(c.classify("Q4. PPI") == "involvement");
+  CHECK(c.classify("Section 2 \xe2\x80\x93 Dissemination plan") == "dissemination");
+  // Words that only start like a label are left alone.
+  CHECK(c.classify("Partnership with PPI") == "other");
+  CHECK(c.classify("Section 4") == "other");
   CHECK(c.is_known_heading("Plain English Summary:"));
   CHECK_FALSE(c.is_known_heading("Plain English summaries are great"));
 }

@@ -88,13 +88,16 @@ TEST_CASE("units: a summary split by subheadings is measured and checked once",
 }
 
 TEST_CASE("units: a unit ends at a subsection of another kind", "[sections][units]") {
-  Document doc =
-      load("# PPI\n\n## Who\n\nCarers.\n\n## Dissemination\n\nPapers.\n\n## Payment\n\nWe pay.\n");
-  REQUIRE(doc.sections.size() == 4);
-  CHECK(unit_head(doc, 0) == 0);
-  CHECK(unit_head(doc, 1) == 0);
-  CHECK(unit_head(doc, 2) == 2);
+  // (After a background section: an involvement heading first, to the end, is a report of
+  // involvement, one plan whatever its parts are called.)
+  Document doc = load(
+      "# Background\n\nWhy.\n\n# PPI\n\n## Who\n\nCarers.\n\n## Dissemination\n\nPapers.\n\n## "
+      "Payment\n\nWe pay.\n");
+  REQUIRE(doc.sections.size() == 5);
+  CHECK(unit_head(doc, 1) == 1);
+  CHECK(unit_head(doc, 2) == 1);
   CHECK(unit_head(doc, 3) == 3);
+  CHECK(unit_head(doc, 4) == 4);
 }
 
 TEST_CASE("sections: shipped aliases name a kind anywhere in a heading, specifically",
@@ -105,7 +108,34 @@ TEST_CASE("sections: shipped aliases name a kind anywhere in a heading, specific
         "involvement");
   CHECK(sections.classify("PPIE: response to panel feedback") == "involvement");
   CHECK(sections.classify("Summary in plain English for patients") == "plain-english-summary");
-  // Words that only look like it.
+  // Words that only look like it: a funding programme's name is not an involvement plan.
+  CHECK(sections.classify("Research for Patient and Public Benefit (RfPPB) Wales") == "other");
   CHECK(sections.classify("Involvement of p27Kip1 in Notch-dependent activation") == "other");
   CHECK(sections.classify("Research involving human participants") == "other");
+}
+
+TEST_CASE("sections: a report of involvement is one plan, its methods and results are parts of it",
+          "[sections][units]") {
+  // GRIPP2 asks for involvement to be reported as aim, methods, results, discussion.
+  Document report = load(
+      "# Patient and public involvement in the STRIDE trial\n\nA report.\n\n## Aim\n\nTo "
+      "involve.\n\n## Methods\n\nTen people.\n\n## Results\n\nThey changed it.\n\n## "
+      "References\n\n1. A paper.\n");
+  REQUIRE(report.sections.size() == 5);
+  for (std::size_t i = 0; i < 4; ++i) {
+    INFO(report.sections[i].title);
+    CHECK(report.sections[i].kind == "involvement");
+    CHECK(unit_head(report, i) == 0);
+  }
+  CHECK(report.sections[4].kind == "references");
+  // An application with an involvement section first keeps its other sections.
+  Document application = load(
+      "# PPI\n\nPeople help.\n\n# Methods\n\nA trial.\n\n# Plain English summary\n\nWe "
+      "test.\n");
+  CHECK(application.sections[1].kind == "methods");
+  // A summary among the parts: an application written with loose heading levels.
+  Document loose = load(
+      "# Patient and public involvement\n\nPeople help.\n\n## Plain English summary\n\nWe "
+      "test.\n\n## Methods\n\nA trial.\n");
+  CHECK(loose.sections[2].kind == "methods");
 }
