@@ -44,7 +44,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
        {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message",
         "variant_severity", "term_message", "term_severity", "typo_message"}},
       {"required-sections", {"sections", "order"}},
-      {"evidence", {"items", "min_words"}},
+      {"evidence", {"items", "min_words", "milder_when_covered"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
       {"involvement-level", {"levels", "stages", "claims", "min_level_for_claim"}},
       {"number-density", {"max_per_sentence"}},

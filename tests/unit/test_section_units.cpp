@@ -57,6 +57,43 @@ TEST_CASE("units: an involvement checklist counts the plan's subsections",
       "ppi.md", "co-production.involvement-checklist");
   REQUIRE(thin.findings.size() == 1);
   CHECK(thin.flagged() == std::vector<std::string>{"Patient and public involvement"});
+  CHECK(thin.findings[0].severity == Severity::Warning);
+}
+
+TEST_CASE(
+    "evidence: a plan that shows most items gets a milder note, a short one is counted as it is",
+    "[rules][evidence]") {
+  // All but credit and a plan to report: 11 of 13, so info (milder_when_covered: 10), not a
+  // warning; the missing items are still listed.
+  std::string most = std::string(kPlanParts[0]) + " " + kPlanParts[1] + " " + kPlanParts[2] +
+                     " We will keep an impact log and feed back to contributors after every "
+                     "meeting.";
+  Found found = lint_file("# Patient and public involvement\n\n" + most + "\n", "ppi.md",
+                          "co-production.involvement-checklist");
+  REQUIRE(found.findings.size() == 1);
+  CHECK(found.findings[0].severity == Severity::Info);
+  CHECK_THAT(found.findings[0].message, Catch::Contains("covers 11 of 13"));
+  // A short plan is counted as it is: its research stages are there.
+  Found short_plan = lint_file(
+      "# Patient and public involvement\n\nPatients helped design the study and will "
+      "help with recruitment and the analysis of the findings.\n",
+      "ppi.md", "co-production.involvement-checklist");
+  REQUIRE(short_plan.findings.size() == 1);
+  CHECK_THAT(short_plan.findings[0].message, !Catch::Contains("which research stages"));
+  CHECK(short_plan.findings[0].severity == Severity::Warning);
+}
+
+TEST_CASE("evidence: milder_when_covered is checked when the rules load", "[rules][evidence]") {
+  const std::string head =
+      minimal_rule("evidence", "evidence", "{flag: [a, b], pass: [c, d]}") +
+      "    items:\n      - {name: one, cues: [x]}\n      - {name: two, cues: [y]}\n";
+  CHECK_THAT(load_error(head + "    milder_when_covered: {at_least: 3, severity: info}\n"),
+             Catch::Contains("'at_least' must be a whole number from 1 to 2"));
+  CHECK_THAT(load_error(head + "    milder_when_covered: {at_least: 1}\n"),
+             Catch::Contains("needs a 'severity'"));
+  CHECK_THAT(load_error(head + "    milder_when_covered: {at_least: 1, severity: mild}\n"),
+             Catch::Contains("'severity' must be error, warning, info or hint"));
+  CHECK(load_error(head + "    milder_when_covered: {at_least: 2, severity: info}\n").empty());
 }
 
 TEST_CASE("units: a co-production claim finds its evidence in the plan's other subsections",

@@ -12,8 +12,14 @@ namespace {
 
 class EvidenceCheck : public RuleCheck {
  public:
-  EvidenceCheck(std::vector<CueItem> items, std::size_t min_words)
-      : items_(std::move(items)), min_words_(min_words) {}
+  // A milder severity for a plan that already shows most items ("covers 11 of 13").
+  struct MilderWhenCovered {
+    std::size_t at_least = 0;
+    std::optional<Severity> severity;
+  };
+
+  EvidenceCheck(std::vector<CueItem> items, std::size_t min_words, MilderWhenCovered milder)
+      : items_(std::move(items)), min_words_(min_words), milder_(milder) {}
 
   std::vector<std::vector<std::string>> phrase_groups() const override {
     std::vector<std::vector<std::string>> groups;
@@ -32,11 +38,14 @@ class EvidenceCheck : public RuleCheck {
           missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
-      out.push_back(ctx.make(b, e,
-                             {{"missing", join_list(missing)},
-                              {"count", fmt::format("{}", items_.size() - missing.size())},
-                              {"limit", fmt::format("{}", items_.size())},
-                              {"match", ""}}));
+      const std::size_t covered = items_.size() - missing.size();
+      Diagnostic d = ctx.make(b, e,
+                              {{"missing", join_list(missing)},
+                               {"count", fmt::format("{}", covered)},
+                               {"limit", fmt::format("{}", items_.size())},
+                               {"match", ""}});
+      if (milder_.severity && covered >= milder_.at_least) soften(d, milder_.severity);
+      out.push_back(std::move(d));
     }
   }
 
@@ -77,6 +86,7 @@ class EvidenceCheck : public RuleCheck {
 
   std::vector<CueItem> items_;
   std::size_t min_words_;
+  MilderWhenCovered milder_;
 };
 
 }  // namespace
@@ -85,8 +95,21 @@ std::shared_ptr<RuleCheck> make_evidence_check(const Rule& rule) {
   double min_words = param_number(rule.node, "min_words", 0);
   if (min_words < 0)
     throw KindError{"'min_words' cannot be negative", rule.node["min_words"].line()};
-  return std::make_shared<EvidenceCheck>(parse_cue_items(rule.node, "items", true),
-                                         static_cast<std::size_t>(min_words));
+  std::vector<CueItem> items = parse_cue_items(rule.node, "items", true);
+  EvidenceCheck::MilderWhenCovered milder;
+  if (const DataNode& node = rule.node["milder_when_covered"]; !node.is_empty()) {
+    const double at_least = param_number(node, "at_least", 0, true);
+    if (at_least < 1 || at_least > static_cast<double>(items.size()) ||
+        at_least != static_cast<int>(at_least))
+      throw KindError{
+          fmt::format("'at_least' must be a whole number from 1 to {} (the items)", items.size()),
+          node["at_least"].line()};
+    milder.at_least = static_cast<std::size_t>(at_least);
+    milder.severity = optional_severity(node, "severity");
+    if (!milder.severity) throw KindError{"'milder_when_covered' needs a 'severity'", node.line()};
+  }
+  return std::make_shared<EvidenceCheck>(std::move(items), static_cast<std::size_t>(min_words),
+                                         milder);
 }
 
 }  // namespace sayso

@@ -188,4 +188,17 @@ std::string match_case(const std::string& original, const std::string& replaceme
   return out;
 }
 
+std::optional<Severity> optional_severity(const DataNode& rule, const char* key) {
+  const DataNode& node = rule[key];
+  if (node.is_empty()) return std::nullopt;
+  auto level = parse_severity(node.value());
+  if (!level)
+    throw KindError{fmt::format("'{}' must be error, warning, info or hint", key), node.line()};
+  return level;
+}
+
+void soften(Diagnostic& d, std::optional<Severity> milder) {
+  if (milder && *milder > d.severity) d.severity = *milder;
+}
+
 }  // namespace sayso

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,10 @@ std::vector<std::string> param_strings(const DataNode& rule, const char* key, bo
 double param_number(const DataNode& rule, const char* key, double fallback, bool required = false);
 std::string param_string(const DataNode& rule, const char* key, const std::string& fallback);
 bool param_bool(const DataNode& rule, const char* key, bool fallback);
+// A milder severity for some findings ("variant_severity: info"), or none when not given.
+std::optional<Severity> optional_severity(const DataNode& node, const char* key);
+// Lowers d's severity to `milder`, never raises it: a rule turned down in a config stays down.
+void soften(Diagnostic& d, std::optional<Severity> milder);
 
 std::string fill_message(const std::string& templ,
                          const std::map<std::string, std::string>& values);

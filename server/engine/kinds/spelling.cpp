@@ -136,21 +136,6 @@ struct SpellingVariants {
   }
 };
 
-// A milder severity for some findings ("variant_severity: info"), or none when not given.
-std::optional<Severity> optional_severity(const DataNode& rule, const char* key) {
-  const DataNode& node = rule[key];
-  if (node.is_empty()) return std::nullopt;
-  auto level = parse_severity(node.value());
-  if (!level)
-    throw KindError{fmt::format("'{}' must be error, warning, info or hint", key), node.line()};
-  return level;
-}
-
-// The milder of the rule's severity and `milder`, so a rule turned down in a config stays down.
-void soften(Diagnostic& d, std::optional<Severity> milder) {
-  if (milder && *milder > d.severity) d.severity = *milder;
-}
-
 class SpellingCheck : public RuleCheck {
  public:
   // How an unknown word that looks like a term, not a typo, is reported.
