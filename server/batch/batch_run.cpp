@@ -1,16 +1,24 @@
 #include "batch/batch_run.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <thread>
+#include <utility>
+
+#include <fmt/format.h>
 
 #include "batch/inputs.h"
 #include "batch/progress.h"
 #include "batch/resume.h"
 #include "batch/scheduler.h"
+#include "core/config.h"
 #include "report/csv.h"
 #include "report/html_report.h"
 #include "report/sarif.h"
@@ -37,11 +45,19 @@ class Outputs {
         path, std::ios::binary | (append ? std::ios::app : std::ios::trunc));
     if (!*file) throw OutputError("cannot write " + path);
     files_.push_back(std::move(file));
+    watch(*files_.back(), path);
     return *files_.back();
+  }
+
+  // A stream checked after every record, so that a full disk or a closed pipe stops the run with
+  // a message instead of losing the records silently.
+  void watch(std::ostream& stream, std::string name) {
+    watched_.push_back({&stream, std::move(name)});
   }
 
   void add(const SubmissionRecord& record) {
     for (auto& sink : sinks_) sink->add(record);
+    check_streams();
   }
 
   void add_resumed(const SubmissionRecord& record) {
@@ -50,13 +66,21 @@ class Outputs {
 
   void finish() {
     for (auto& sink : sinks_) sink->finish();
-    for (auto& file : files_) {
-      file->flush();
-      if (!*file) throw OutputError("error while writing an output file (disk full?)");
-    }
+    for (auto& [stream, name] : watched_) stream->flush();
+    check_streams();
   }
 
  private:
+  void check_streams() const {
+    for (const auto& [stream, name] : watched_) {
+      if (*stream) continue;
+      const int error = errno;  // set by the write that failed, on this thread
+      throw OutputError(fmt::format("cannot write {}: {}", name,
+                                    error != 0 ? std::strerror(error) : "write failed"));
+    }
+  }
+
+  std::vector<std::pair<std::ostream*, std::string>> watched_;
   std::vector<std::unique_ptr<std::ofstream>> files_;
   std::vector<std::unique_ptr<SubmissionSink>> sinks_;
   std::vector<SubmissionSink*> resumed_sinks_;
@@ -76,7 +100,10 @@ bool appends_to_resume_file(const BatchOptions& options) {
 // off a line the interrupted run left unfinished), else a new file, else standard output.
 std::ostream& open_jsonl(const BatchOptions& options, const ResumeState& resume, Outputs& outputs,
                          std::ostream& standard_output) {
-  if (options.out_jsonl.empty()) return standard_output;
+  if (options.out_jsonl.empty()) {
+    outputs.watch(standard_output, "standard output");
+    return standard_output;
+  }
   const bool append = appends_to_resume_file(options);
   if (append && fs::exists(options.out_jsonl)) {
     std::error_code ec;
@@ -103,6 +130,82 @@ void open_outputs(const BatchOptions& options, const ResumeState& resume, Output
     outputs.add_stream_sink(std::make_unique<SarifReport>(outputs.open(options.out_sarif, false),
                                                           fs::current_path(ec).string()));
   }
+}
+
+// The identity of a file that exists (device and inode: the same file by any path, through
+// links too).
+std::optional<std::pair<dev_t, ino_t>> file_identity(const std::string& path) {
+  struct stat info {};
+  if (path.empty() || path == "-" || ::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return std::make_pair(info.st_dev, info.st_ino);
+}
+
+// Refuses, before any output is opened, a run that would write over something it reads (a
+// submission, the map, the config or the --resume file, except --out-jsonl appending to that) or
+// write two reports into one file.
+void check_output_paths(const BatchOptions& options, const std::vector<InputFile>& inputs) {
+  const std::pair<const char*, const std::string*> outputs[] = {{"--out-jsonl", &options.out_jsonl},
+                                                                {"--out-csv", &options.out_csv},
+                                                                {"--out-sarif", &options.out_sarif},
+                                                                {"--out-html", &options.out_html}};
+  std::vector<std::pair<std::string, std::string>> read;  // what the run reads: (path, role)
+  for (const InputFile& input : inputs) read.emplace_back(input.path, "a submission");
+  read.emplace_back(options.map_file, "the --map file");
+  if (options.session.config_file) read.emplace_back(*options.session.config_file, "the config");
+  for (std::size_t i = 0; i < std::size(outputs); ++i) {
+    const auto& [flag, path] = outputs[i];
+    if (path->empty()) continue;
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(*path, ec);
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& [other_flag, other_path] = outputs[j];
+      if (!other_path->empty() && fs::weakly_canonical(*other_path, ec) == canonical)
+        throw OutputError(
+            fmt::format("{} and {} name the same file ({}): give each report its "
+                        "own file",
+                        other_flag, flag, *path));
+    }
+    const auto identity = file_identity(*path);
+    if (!identity) continue;  // a new file cannot be anything the run reads
+    if (*path != options.out_jsonl && file_identity(options.resume_file) == identity)
+      throw OutputError(
+          fmt::format("{} {} is the --resume file: writing it would destroy the "
+                      "earlier records",
+                      flag, *path));
+    for (const auto& [input, role] : read)
+      if (file_identity(input) == identity)
+        throw OutputError(
+            fmt::format("{} {} is also {} ({}): refusing to write over it; write "
+                        "the report somewhere else",
+                        flag, *path, role, input));
+  }
+}
+
+// Says on standard error what the folder walk passed over that a funder may wonder about.
+void report_scan_notes(const ScanNotes& notes, bool use_submission_configs,
+                       std::ostream& standard_error) {
+  if (!notes.own_reports.empty())
+    standard_error << fmt::format(
+        "sayso batch: not read as submissions: {} report(s) written by an earlier run, such as "
+        "{}\n",
+        notes.own_reports.size(), notes.own_reports.front());
+  if (!notes.folder_configs.empty() && !use_submission_configs)
+    standard_error << fmt::format(
+        "sayso batch: ignored {} .sayso.yml file(s) inside the input folders, such as {} (an "
+        "applicant's settings do not apply in a batch; --use-submission-configs uses them)\n",
+        notes.folder_configs.size(), notes.folder_configs.front());
+}
+
+// The session every worker uses. Unless --use-submission-configs, one config governs the whole
+// batch: --config, else the .sayso.yml of the working folder or a folder above it (the funder's),
+// never one found beside a submission (an applicant could turn rules off with it).
+SessionOptions batch_session(const BatchOptions& options) {
+  SessionOptions session = options.session;
+  if (!session.config_file && !options.use_submission_configs) {
+    std::error_code ec;
+    session.config_file = find_config_file(fs::current_path(ec).string());
+  }
+  return session;
 }
 
 // Loads the config and rules once before starting, so that a broken config is a usage error
@@ -142,7 +245,13 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   const auto start = BatchClock::now();
   std::optional<FormMap> map;
   if (!options.map_file.empty()) map = load_form_map(options.map_file);
-  const ConfigProbe probe(options.session);
+  const SessionOptions session = batch_session(options);
+  const ConfigProbe probe(session);
+  // The inputs are listed before any output is opened: an output must never be one of them.
+  ScanNotes notes;
+  std::vector<InputFile> inputs = expand_inputs(options.inputs, &notes);
+  check_output_paths(options, inputs);
+  report_scan_notes(notes, options.use_submission_configs, standard_error);
   ResumeState resume =
       options.resume_file.empty() ? ResumeState{} : read_resume_file(options.resume_file);
   Outputs outputs;
@@ -153,7 +262,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   source_options.map = map ? &*map : nullptr;
   source_options.max_bytes = options.session.max_bytes;
   source_options.skip_ids = std::move(resume.done_ids);
-  SubmissionSource source(expand_inputs(options.inputs), std::move(source_options));
+  SubmissionSource source(std::move(inputs), std::move(source_options));
   const std::size_t total = options.progress ? source.count() : 0;
   ProgressBar progress(standard_error, options.progress, total - std::min(total, resume.records));
 
@@ -161,7 +270,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   scheduler.jobs = job_count(options.jobs);
   scheduler.window = std::max<std::size_t>(16, 4 * scheduler.jobs);
   scheduler.time_limit_seconds = options.time_limit_seconds;
-  scheduler.session = options.session;
+  scheduler.session = session;
   scheduler.record_json = outputs.reads_json();
   BatchResult result;
   run_scheduler(
@@ -169,7 +278,6 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
       [&](LintedSubmission& linted) {
         ++result.records;
         result.errors += !linted.record.outcome.ok;
-        result.config_error = result.config_error || linted.config_error;
         outputs.add(linted.record);
         progress.advance();
       });

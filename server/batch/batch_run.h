@@ -18,6 +18,9 @@ struct BatchOptions {
   std::string out_jsonl, out_csv, out_sarif, out_html;  // "" = not asked for
   std::vector<std::string> inputs;
   bool progress = false;  // draw a progress bar on standard error
+  // Use the .sayso.yml found beside each submission (searching upward from it). Off by default:
+  // in a funder's batch the settings are the funder's, never an applicant's.
+  bool use_submission_configs = false;
 };
 
 struct BatchResult {
@@ -25,11 +28,11 @@ struct BatchResult {
   std::size_t errors = 0;          // error records among them
   std::size_t skipped = 0;         // submissions already done in the --resume file
   std::size_t resumed_errors = 0;  // error records in the --resume file (they stay errors)
-  bool config_error = false;
   double seconds = 0;
 };
 
-// An output file that cannot be written, or a --resume file that cannot be appended to.
+// An output file that cannot be written (or would overwrite an input), or a --resume file that
+// cannot be appended to.
 class OutputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "batch/read_file.h"
 #include "formats/format.h"
+#include "report/own_reports.h"
 
 namespace sayso {
 namespace fs = std::filesystem;
@@ -30,17 +33,88 @@ bool is_glob_pattern(const std::string& input) {
   return input.find_first_of("*?[") != std::string::npos;
 }
 
-std::vector<std::string> files_in_folder(const std::string& folder) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(
-           folder, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->is_regular_file(type_ec) && is_batch_extension(it->path().string()))
-      found.push_back(it->path().string());
+// The extension, lower case, with its dot ("" if none).
+std::string lower_extension(const std::string& path) {
+  std::string lower = fs::path(path).extension().string();
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
+// True when the file is a report an earlier `sayso batch` wrote (read from its first bytes).
+bool is_own_report(const std::string& path) {
+  const std::string extension = lower_extension(path);
+  if (extension != ".jsonl" && extension != ".csv" && extension != ".html" && extension != ".htm")
+    return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(kOwnReportSniffBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return looks_like_own_report(extension, head);
+}
+
+// Walks one folder and its subfolders (hidden ones, such as .git, left out), accounting for
+// every entry: a file sayso reads is an input; a word-processor file it cannot read, a link that
+// leads nowhere or in a loop, a pipe, socket or device, and a folder it cannot open each become an
+// error record; the reports of an earlier run and the folders' own .sayso.yml files are listed in
+// `notes`. Other files (images, spreadsheets, ...) are not submissions and are passed over.
+class FolderWalk {
+ public:
+  FolderWalk(std::vector<InputFile>& found, ScanNotes& notes) : found_(found), notes_(notes) {}
+
+  void walk(const fs::path& folder) {
+    std::error_code ec;
+    visited_.insert(fs::canonical(folder, ec).string());
+    fs::directory_iterator it(folder, ec);
+    if (ec) return found_.push_back({folder.string(), "cannot open the folder: " + ec.message()});
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      visit(it->path());
+      if (ec) break;
+    }
+    if (ec) found_.push_back({folder.string(), "cannot read the whole folder: " + ec.message()});
   }
-  std::sort(found.begin(), found.end());
+
+ private:
+  void visit(const fs::path& entry) {
+    const std::string path = entry.string();
+    const std::string name = entry.filename().string();
+    if (name == ".sayso.yml") return notes_.folder_configs.push_back(path);
+    if (!name.empty() && name[0] == '.') return;
+    std::error_code ec;
+    const fs::file_status own = fs::symlink_status(entry, ec);
+    if (ec) return found_.push_back({path, "cannot read the folder entry: " + ec.message()});
+    fs::file_status target = own;
+    if (fs::is_symlink(own)) {
+      target = fs::status(entry, ec);
+      if (ec) return found_.push_back({path, link_problem(ec)});
+    }
+    if (fs::is_directory(target)) {
+      const std::string real = fs::canonical(entry, ec).string();
+      if (ec) return found_.push_back({path, "cannot open the folder: " + ec.message()});
+      if (visited_.count(real))
+        return found_.push_back(
+            {path, "a link to a folder already searched (a loop, or a second way in)"});
+      return walk(entry);
+    }
+    if (!fs::is_regular_file(target))
+      return found_.push_back({path, not_a_file_reason(target.type())});
+    if (is_unsupported_document(path)) return found_.push_back({path, unsupported_reason(path)});
+    if (!is_batch_extension(path)) return;
+    if (is_own_report(path)) return notes_.own_reports.push_back(path);
+    found_.push_back({path, ""});
+  }
+
+  std::vector<InputFile>& found_;
+  ScanNotes& notes_;
+  std::set<std::string> visited_;  // canonical folders walked (links to folders are followed)
+};
+
+std::vector<InputFile> files_in_folder(const std::string& folder, ScanNotes& notes) {
+  std::vector<InputFile> found;
+  FolderWalk(found, notes).walk(folder);
+  // Sorted by path, so the order is the same on every file system.
+  std::sort(found.begin(), found.end(),
+            [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
   return found;
 }
 
@@ -53,15 +127,15 @@ std::vector<std::string> glob_matches(const std::string& pattern) {
   return matches;  // glob(3) sorts them
 }
 
-void add_path(std::vector<InputFile>& out, const std::string& path) {
+void add_path(std::vector<InputFile>& out, const std::string& path, ScanNotes& notes) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    std::vector<std::string> files = files_in_folder(path);
+    std::vector<InputFile> files = files_in_folder(path, notes);
     if (files.empty())
       out.push_back({path,
                      "the folder holds no files sayso can read (.md .markdown .txt .tex "
                      ".docx .odt .pdf .html .htm .csv .jsonl)"});
-    for (auto& file : files) out.push_back({std::move(file), ""});
+    for (auto& file : files) out.push_back(std::move(file));
   } else {
     out.push_back({path, ""});
   }
@@ -74,11 +148,30 @@ std::string format_of_file(const std::string& path) {
 
 }  // namespace
 
+std::size_t export_file_limit(std::size_t max_bytes) {
+  return std::max(kMaxExportFileBytes, max_bytes);
+}
+
 bool is_form_export(const std::string& path) {
   return has_extension(path, ".csv") || has_extension(path, ".jsonl");
 }
 
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs) {
+bool is_unsupported_document(const std::string& path) {
+  const std::string extension = lower_extension(path);
+  for (std::string_view unsupported : kUnsupportedDocumentExtensions)
+    if (extension == unsupported) return true;
+  return false;
+}
+
+std::string unsupported_reason(const std::string& path) {
+  return fmt::format(
+      "unsupported format ({}): save it as .docx, .odt, .pdf or plain text and check it again",
+      lower_extension(path));
+}
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, ScanNotes* notes) {
+  ScanNotes ignored_notes;
+  ScanNotes& scan_notes = notes ? *notes : ignored_notes;
   std::vector<InputFile> out;
   for (const std::string& input : inputs) {
     std::error_code ec;
@@ -86,12 +179,12 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs) {
       if (input == "-")
         out.push_back({input, ""});
       else
-        add_path(out, input);
+        add_path(out, input, scan_notes);
       continue;
     }
     std::vector<std::string> matches = glob_matches(input);
     if (matches.empty()) out.push_back({input, "no files match this pattern"});
-    for (const auto& match : matches) add_path(out, match);
+    for (const auto& match : matches) add_path(out, match, scan_notes);
   }
   return out;
 }
@@ -113,13 +206,17 @@ void SubmissionSource::produce_file(const InputFile& input) {
   s.id = s.path = input.path;
   s.format = format_of_file(input.path);
   s.error = input.error;
+  if (is_unsupported_document(input.path)) {
+    s.format = fs::path(input.path).extension().string().substr(1);
+    if (s.error.empty()) s.error = unsupported_reason(input.path);
+  }
   emit(std::move(s));
 }
 
 void SubmissionSource::produce_form_export(const std::string& path) {
   const std::string format = has_extension(path, ".csv") ? "csv" : "jsonl";
   std::string bytes;
-  std::string error = read_file_bytes(path, options_.max_bytes, bytes);
+  std::string error = read_file_bytes(path, export_file_limit(options_.max_bytes), bytes);
   if (!error.empty()) return emit_row(path, format, error_row(std::nullopt, path, error));
   auto each_row = [&](FormRow row) { emit_row(path, format, std::move(row)); };
   if (format == "csv")
@@ -130,14 +227,16 @@ void SubmissionSource::produce_form_export(const std::string& path) {
 
 void SubmissionSource::produce_standard_input() {
   std::istream& in = options_.standard_input ? *options_.standard_input : std::cin;
+  // std::cin is tied to std::cout: each read would flush standard output from this thread while
+  // the writer thread writes records to it (a data race that left stray blank lines in the
+  // stream). The writer flushes after every record, so the tie is not needed.
+  in.tie(nullptr);
   std::string line;
   std::size_t number = 0;
-  bool any = false;
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    any = true;
     const std::string fallback = row_fallback_id("-", number);
     if (line.size() > options_.max_bytes)
       emit_row("-", "jsonl",
@@ -147,8 +246,6 @@ void SubmissionSource::produce_standard_input() {
     else
       emit_row("-", "jsonl", jsonl_form_row(line, options_.map, number, fallback));
   }
-  if (!any)
-    emit_row("-", "jsonl", error_row(std::nullopt, "-", "standard input has no submissions"));
 }
 
 void SubmissionSource::emit_row(const std::string& path, const std::string& format, FormRow row) {
@@ -195,7 +292,7 @@ std::size_t SubmissionSource::count() const {
       continue;
     }
     std::string bytes;
-    if (!read_file_bytes(input.path, options_.max_bytes, bytes).empty()) {
+    if (!read_file_bytes(input.path, export_file_limit(options_.max_bytes), bytes).empty()) {
       ++total;
       continue;
     }

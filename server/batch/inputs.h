@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/form_rows.h"
@@ -21,16 +22,39 @@ struct InputFile {
   std::string error;  // e.g. "no files match this pattern"
 };
 
+// What a folder walk found that is not a submission and not an error record.
+struct ScanNotes {
+  std::vector<std::string> own_reports;     // reports an earlier run wrote there: not read
+  std::vector<std::string> folder_configs;  // .sayso.yml files inside the folders
+};
+
 // Folders become their known files (sorted, recursively; .csv and .jsonl included), glob patterns
-// their matches (sorted), other paths stay as given.
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs);
+// their matches (sorted), other paths stay as given. Every folder entry is accounted for: links
+// that lead nowhere or in a loop, pipes, sockets, devices, folders that cannot be opened and
+// word-processor files sayso cannot read are error entries (`error` set); hidden entries (".git")
+// and files that are not documents (images, ...) are passed over; earlier reports and .sayso.yml
+// files are listed in `notes`.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
+                                     ScanNotes* notes = nullptr);
+
+// Word-processor formats sayso cannot read (.doc, .rtf, ...): an input with one of these
+// extensions is an error record saying so, never linted as plain text.
+inline constexpr std::string_view kUnsupportedDocumentExtensions[] = {
+    ".doc", ".docm", ".dot", ".dotm", ".dotx", ".rtf", ".wpd", ".wps", ".pages", ".odm", ".ott"};
+bool is_unsupported_document(const std::string& path);
+std::string unsupported_reason(const std::string& path);
 
 // True for a CSV or JSON Lines form export (one submission per row).
 bool is_form_export(const std::string& path);
 
+// --max-bytes limits each submission: each row of a form export, not the export file, which is
+// read whole (the rows are cut from it) and may be up to this size, or --max-bytes if larger.
+inline constexpr std::size_t kMaxExportFileBytes = std::size_t{1} << 30;
+std::size_t export_file_limit(std::size_t max_bytes);
+
 struct SourceOptions {
   const FormMap* map = nullptr;       // --map
-  std::size_t max_bytes = 64u << 20;  // larger form exports are one error record
+  std::size_t max_bytes = 64u << 20;  // larger submissions (files, rows, lines) are error records
   // --resume: id → how many submissions with that id are already done (the first ones).
   std::map<std::string, std::size_t> skip_ids;
   std::istream* standard_input = nullptr;  // where "-" reads JSON Lines from

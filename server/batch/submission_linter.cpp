@@ -92,10 +92,8 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
   try {
     config = &session_.config_for(submission.path);
     linter = &session_.linter_for(*config);
-  } catch (const std::exception& e) {  // ConfigError or RuleError
-    LintedSubmission out = failed(submission, std::string("config error: ") + e.what());
-    out.config_error = true;
-    return out;
+  } catch (const std::exception& e) {  // ConfigError or RuleError, from this submission's config
+    return failed(submission, std::string("config error: ") + e.what());
   }
   LoadOptions load;
   load.headless_kind = headless_kind(*config, submission.path);

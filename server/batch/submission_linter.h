@@ -14,7 +14,6 @@ using BatchClock = std::chrono::steady_clock;
 
 struct LintedSubmission {
   SubmissionRecord record;
-  bool config_error = false;  // a .sayso.yml or rule file was malformed (exit status 2)
 };
 
 // The record of a submission that is not linted (bad input, time limit), with the reason.

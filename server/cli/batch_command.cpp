@@ -2,7 +2,10 @@
 // into JSON Lines, CSV, SARIF and HTML reports.
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 #include <optional>
 
@@ -32,7 +35,15 @@ each submission is linted once.
 
 Options:
   --jobs N              worker threads (default: the number of hardware threads)
-  --config FILE         use this config instead of searching for .sayso.yml
+  --config FILE         use this config for every submission (default: the .sayso.yml of
+                        the current folder or a folder above it)
+  --use-submission-configs
+                        use the .sayso.yml found beside each submission instead (off by
+                        default: applicants' own settings could turn rules off); a broken
+                        one is an error record for the submissions it governs
+  --document application|fragment
+                        judge every submission as a whole application (required sections
+                        are checked) or as a fragment (default: decided by its sections)
   --profile NAME        funder profile (e.g. nihr, generic)
   --map FILE            map form-export columns to sections (YAML: id: <column>,
                         title: <column>, sections: {<column>: <section kind>})
@@ -45,13 +56,16 @@ Options:
   --out-sarif FILE      SARIF 2.1.0
   --out-html FILE       a self-contained HTML report
   --timeout SECONDS     time limit per submission (default: 60)
-  --max-bytes N         larger submissions are error records (default: 67108864)
+  --max-bytes N         larger submissions are error records (default: 67108864); in a
+                        form export this is the limit for each row, and the export file
+                        itself may be up to 1 GiB (or N, if larger)
   --rules DIR           the rules folder (default: the installed rules)
   --errors-exit-zero    exit 0 even when some records are errors (for map steps such as
                         Spark's pipe that fail a task on any other status)
   --progress | --no-progress
                         draw a progress bar on standard error (default: when it is a terminal)
-Exit status: 0 every submission processed, 1 some error records, 2 usage or config error.
+Exit status: 0 every submission processed, 1 some error records, 2 usage or config error,
+or an output (standard output included) that cannot be written.
 )";
 
 struct ParsedBatchArgs {
@@ -113,6 +127,7 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
       std::string config;
       const Setting settings[] = {{"--config", &config},
                                   {"--profile", &o.session.profile},
+                                  {"--document", &o.session.document},
                                   {"--map", &o.map_file},
                                   {"--resume", &o.resume_file},
                                   {"--out-jsonl", &o.out_jsonl},
@@ -131,6 +146,8 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
       if (known) continue;
       if (a == "--errors-exit-zero")
         parsed.errors_exit_zero = true;
+      else if (a == "--use-submission-configs")
+        o.use_submission_configs = true;
       else if (a == "--progress")
         parsed.progress = true;
       else if (a == "--no-progress")
@@ -143,6 +160,9 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
       o.inputs.push_back(a);
     }
   }
+  if (!o.session.document.empty() && o.session.document != "application" &&
+      o.session.document != "fragment")
+    return usage_error("--document needs application or fragment");
   if (o.inputs.empty())
     return usage_error("no INPUT given (files, folders, globs, or - for stdin)");
   return std::nullopt;
@@ -155,6 +175,9 @@ int run_batch_command(const Args& args) {
   if (auto stop = parse_batch_args(args, parsed)) return *stop;
   BatchOptions& options = parsed.options;
   options.progress = parsed.progress.value_or(isatty(STDERR_FILENO) == 1);
+  // A closed pipe on standard output is then a failed write, reported with a message and a
+  // non-zero status, instead of a silent death by signal.
+  std::signal(SIGPIPE, SIG_IGN);
   BatchResult result;
   try {
     result = run_batch(options, std::cout, std::cerr);
@@ -169,11 +192,14 @@ int run_batch_command(const Args& args) {
     return kExitUsage;
   }
   std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "sayso batch: cannot write standard output: " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
   if (options.progress)
     std::cerr << "sayso batch: " << result.records << " submissions (" << result.errors
               << " errors, " << result.skipped << " already done) in "
               << fmt::format("{:.1f}", result.seconds) << " s\n";
-  if (result.config_error) return kExitUsage;
   const bool any_error = result.errors > 0 || result.resumed_errors > 0;
   return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
 }

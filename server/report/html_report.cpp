@@ -512,7 +512,8 @@ void HtmlReport::add(const SubmissionRecord& record) {
 
 void HtmlReport::finish() {
   out_ << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+       << kHtmlReportGenerator
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
           "<title>sayso batch report</title><style>"
        << kStyle << "</style></head><body>"
        << "<a class=\"skip\" href=\"#main\">Skip to the report</a>"

@@ -11,11 +11,16 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/submission_record.h"
 
 namespace sayso {
+
+// The report's <meta name="generator">, by which a later folder walk knows it is not a submission.
+inline constexpr std::string_view kHtmlReportGenerator =
+    "<meta name=\"generator\" content=\"sayso batch\">";
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);

@@ -1,6 +1,7 @@
 // Runs `sayso batch` as a funder would and checks the batch contract (design.md): one record per
 // submission in input order, the same bytes whatever --jobs, error records for bad input, the
 // reports, --resume and the exit statuses.
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -26,6 +28,21 @@ struct Run {
 Run run(const std::string& args, const std::string& stdin_file = "/dev/null") {
   const std::string cmd =
       std::string(SAYSO_BINARY) + " " + args + " <'" + stdin_file + "' 2>/dev/null";
+  Run r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[65536];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  return r;
+}
+
+// Runs a shell command line (for redirections and pipes of its own); standard output and
+// standard error together in `out`.
+Run shell(const std::string& command_line) {
+  const std::string cmd = "bash -c " + std::string("'") + command_line + "' 2>&1";
   Run r;
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe);
@@ -408,4 +425,195 @@ TEST_CASE("batch: --resume keeps earlier error records and duplicate ids as they
   for (std::size_t p = 0; (p = table.find("\r\n", p)) != std::string::npos; p += 2) ++rows;
   CHECK(rows == 5);  // the header and the four records
   CHECK(table.find("duplicate id 'A-1'") != std::string::npos);
+}
+
+TEST_CASE("batch: an output that is also an input is refused before anything is written",
+          "[batch][outputs]") {
+  TempDir dir;
+  const std::string app_text = "# Plain English summary\n\nWe will ask 40 carers what helps.\n";
+  const std::string app = dir.write("subs/app.md", app_text);
+  const std::string export_text = "id,text\nE1,We will ask people.\n";
+  const std::string form = dir.write("subs/export.csv", export_text);
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string bin = SAYSO_BINARY;
+
+  Run same = shell(bin + " batch --out-jsonl " + app + " " + app);
+  CHECK(same.status == 2);
+  CHECK(same.out.find("is also a submission") != std::string::npos);
+  CHECK(slurp(app) == app_text);
+  // The export is found by walking the folder; writing the CSV report over it is refused too.
+  Run inside = shell(bin + " batch --out-csv " + form + " " + dir.file("subs"));
+  CHECK(inside.status == 2);
+  CHECK(slurp(form) == export_text);
+  // The same file by another name (a symbolic link) and the map file are inputs too.
+  fs::create_symlink(app, dir.file("link.md"));
+  CHECK(run("batch --out-html " + q(dir.file("link.md")) + " " + q(app)).status == 2);
+  CHECK(slurp(app) == app_text);
+  CHECK(run("batch --map " + q(map) + " --out-csv " + q(map) + " " + q(form)).status == 2);
+  CHECK(slurp(map) == kMap);
+  // Two reports in one file.
+  Run twice = shell(bin + " batch --out-csv " + dir.file("r.out") + " --out-html " +
+                    dir.file("r.out") + " " + app);
+  CHECK(twice.status == 2);
+  CHECK(twice.out.find("name the same file") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.file("r.out")));
+}
+
+TEST_CASE("batch: reports written into an input folder are not read back on the next run",
+          "[batch][outputs]") {
+  TempDir dir;
+  dir.write("subs/a.md", "# Plain English summary\n\nWe will ask 40 carers what helps.\n");
+  dir.write("subs/b.md", "# Plain English summary\n\nWe will share what we find.\n");
+  const std::string subs = q(dir.file("subs"));
+  const std::string reports = " --out-jsonl " + q(dir.file("subs/results.jsonl")) + " --out-csv " +
+                              q(dir.file("subs/scores.csv")) + " --out-html " +
+                              q(dir.file("subs/report.html"));
+  REQUIRE(run("batch" + reports + " " + subs).status == 0);
+  const std::string first = slurp(dir.file("subs/results.jsonl"));
+  CHECK(records_of(first).size() == 2);
+  Run again = run("batch" + reports + " " + subs);
+  CHECK(again.status == 0);
+  CHECK(slurp(dir.file("subs/results.jsonl")) == first);
+  Run streamed = run("batch " + subs);
+  CHECK(records_of(streamed.out).size() == 2);
+}
+
+TEST_CASE("batch: a folder walk gives every entry it cannot read an error record with the reason",
+          "[batch][inputs]") {
+  TempDir dir;
+  dir.write("subs/a.md", "# Plain English summary\n\nWe will ask 40 carers what helps.\n");
+  fs::create_symlink(dir.file("nowhere.md"), dir.file("subs/dangling.md"));
+  fs::create_symlink("loop2.md", dir.file("subs/loop1.md"));
+  fs::create_symlink("loop1.md", dir.file("subs/loop2.md"));
+  REQUIRE(::mkfifo(dir.file("subs/pipe.md").c_str(), 0644) == 0);
+  dir.write("subs/old.doc", "\xD0\xCF\x11\xE0 binary word file");
+  dir.write("subs/letter.rtf", "{\\rtf1 We will ask people.}");
+  dir.write("subs/locked/inner.md", "# Aims\n\nTo help.\n");
+  dir.write("subs/.git/config.md", "# Not a submission\n");
+  dir.write("subs/photo.png", "not a document");
+  fs::permissions(dir.file("subs/locked"), fs::perms::none);
+  // As root, a folder without permissions can still be read: run as nobody to see it refused.
+  const bool as_nobody = ::geteuid() == 0 && fs::exists("/usr/bin/setpriv");
+  if (as_nobody)
+    fs::permissions(dir.path, fs::perms::others_read | fs::perms::others_exec,
+                    fs::perm_options::add);
+  const std::string prefix =
+      as_nobody ? "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp " : "";
+  Run r = shell(prefix + SAYSO_BINARY + " batch " + dir.file("subs") + " 2>/dev/null");
+  CHECK(r.status == 1);
+  std::map<std::string, std::string> error_of;
+  for (const json& record : records_of(r.out))
+    error_of[fs::path(record["path"].get<std::string>()).filename().string()] =
+        record["status"] == "ok" ? "ok" : record["error"].get<std::string>();
+  CHECK(error_of["a.md"] == "ok");
+  CHECK(error_of["dangling.md"].find("broken symbolic link") != std::string::npos);
+  CHECK(error_of["loop1.md"] == "symbolic link loop");
+  CHECK(error_of["loop2.md"] == "symbolic link loop");
+  CHECK(error_of["pipe.md"].find("named pipe") != std::string::npos);
+  CHECK(error_of["old.doc"].find("unsupported format (.doc)") != std::string::npos);
+  CHECK(error_of["letter.rtf"].find("unsupported format (.rtf)") != std::string::npos);
+  if (::geteuid() != 0 || as_nobody)
+    CHECK(error_of["locked"].find("cannot open the folder") != std::string::npos);
+  CHECK_FALSE(error_of.count("config.md"));  // hidden folders are not searched
+  CHECK_FALSE(error_of.count("photo.png"));  // not a document
+  // A file named on the command line in a format sayso cannot read is not read as plain text.
+  Run named = run("batch " + q(dir.file("subs/letter.rtf")));
+  CHECK(named.status == 1);
+  REQUIRE(records_of(named.out).size() == 1);
+  CHECK(records_of(named.out)[0]["format"] == "rtf");
+}
+
+TEST_CASE("batch: empty standard input gives no records and exit 0", "[batch][stdin]") {
+  TempDir dir;
+  const std::string empty = dir.write("empty.jsonl", "");
+  Run r = run("batch --jobs 1 -", empty);
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  Run blank = run("batch -", dir.write("blank.jsonl", "\n  \n"));
+  CHECK(blank.status == 0);
+  CHECK(blank.out.empty());
+}
+
+TEST_CASE("batch: streaming output has one record a line and no blank lines", "[batch][stdin]") {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 400; ++i)
+    lines += "{\"id\":\"U" + std::to_string(i) +
+             "\",\"text\":\"# Plain English summary\\n\\nWe will utilise a cohort.\"}\n";
+  const std::string input = dir.write("in.jsonl", lines);
+  for (const char* jobs : {"1", "2"}) {
+    Run r = run(std::string("batch --jobs ") + jobs + " -", input);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("\n\n") == std::string::npos);
+    CHECK(r.out.front() != '\n');
+    CHECK(records_of(r.out).size() == 400);
+  }
+}
+
+TEST_CASE("batch: a failed write to standard output exits non-zero with a message",
+          "[batch][outputs]") {
+  TempDir dir;
+  const std::string app =
+      dir.write("app.md", "# Plain English summary\n\nWe will ask 40 carers what helps.\n");
+  Run full = shell(std::string(SAYSO_BINARY) + " batch " + app + " >/dev/full");
+  CHECK(full.status == 2);
+  CHECK(full.out.find("cannot write standard output") != std::string::npos);
+  std::string lines;
+  for (int i = 0; i < 3000; ++i)
+    lines += "{\"id\":\"U" + std::to_string(i) + "\",\"text\":\"We will utilise a cohort.\"}\n";
+  const std::string input = dir.write("in.jsonl", lines);
+  // A reader that stops after the first line closes the pipe.
+  Run closed = shell(std::string(SAYSO_BINARY) + " batch --jobs 1 - <" + input + " 2>" +
+                     dir.file("err") + " | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}");
+  CHECK(closed.status == 2);
+  CHECK(slurp(dir.file("err")).find("cannot write standard output") != std::string::npos);
+}
+
+TEST_CASE("batch: --max-bytes applies to each row of a form export", "[batch][limits]") {
+  TempDir dir;
+  const std::string big(3000, 'a');
+  const std::string csv = dir.write(
+      "forms.csv", "id,text\nR1,We will ask people.\nR2," + big + "\nR3,We will share results.\n");
+  Run r = run("batch --max-bytes 1000 " + q(csv));
+  CHECK(r.status == 1);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["id"] == "R1");
+  CHECK(records[0]["status"] == "ok");
+  CHECK(records[1]["id"] == "R2");
+  CHECK(records[1]["error"].get<std::string>().find("too large") != std::string::npos);
+  CHECK(records[2]["status"] == "ok");
+}
+
+TEST_CASE("batch: applicants' own .sayso.yml files are ignored unless --use-submission-configs",
+          "[batch][config]") {
+  TempDir dir;
+  const std::string plan =
+      "# Patient and public involvement\n\nPPI will be sought where possible. A lay member may "
+      "be invited to the steering group.\n";
+  dir.write("subs/applicant-1/app.md", plan);
+  dir.write("subs/applicant-2/app.md", plan);
+  dir.write("subs/applicant-3/app.md", plan);
+  dir.write("subs/applicant-2/.sayso.yml",
+            "rules:\n  involvement.vague-plans: off\n  involvement.hedged-plans: off\n");
+  dir.write("subs/applicant-3/.sayso.yml",
+            "profile: nihr\nrules:\n  involvement.vague-plans: offf\n");
+  const std::string subs = q(dir.file("subs"));
+  Run funder = run("batch " + subs);
+  CHECK(funder.status == 0);
+  auto records = records_of(funder.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[1]["diagnostics"] == records[0]["diagnostics"]);
+  CHECK(records[2]["diagnostics"] == records[0]["diagnostics"]);
+
+  Run theirs = run("batch --use-submission-configs " + subs);
+  CHECK(theirs.status == 1);  // applicant-3's broken config is that submission's error record
+  records = records_of(theirs.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[1]["status"] == "ok");
+  CHECK(records[1]["diagnostics"].size() < records[0]["diagnostics"].size());
+  CHECK(records[2]["status"] == "error");
+  CHECK(records[2]["error"].get<std::string>().find("applicant-3/.sayso.yml:3:") !=
+        std::string::npos);
+  CHECK(run("batch --use-submission-configs --errors-exit-zero " + subs).status == 0);
 }

@@ -212,7 +212,7 @@ TEST_CASE("batch records: bad inputs are clear error records, the rest are linte
   CHECK(records[7]["status"] == "ok");
   CHECK(records[7]["scorecard"]["words"].get<int>() < 10);
   CHECK_THAT(error_of(8), Catch::Contains("zip bomb"));
-  CHECK(error_of(9) == "not a regular file");
+  CHECK(error_of(9) == "a named pipe (FIFO), not a file");
   CHECK_THAT(error_of(10),
              Catch::Contains("holds no files sayso can read"));  // never a silent skip
   CHECK(records[11]["status"] == "ok");
