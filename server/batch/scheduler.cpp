@@ -19,6 +19,7 @@ struct Job {
   Submission submission;
   std::optional<LintedSubmission> result;
   std::optional<BatchClock::time_point> deadline;  // set when a worker starts it
+  bool abandoned = false;  // delivered as a time-limit error while its worker still ran
 };
 
 class Scheduler {
@@ -26,14 +27,8 @@ class Scheduler {
   explicit Scheduler(const SchedulerOptions& options) : options_(options) {}
 
   void run(const Produce& produce, const Deliver& deliver) {
-    // One linter per worker, made on its thread, kept until every result is delivered: a result
-    // points at its linter's rules (SARIF describes each rule from them), so a worker that runs
-    // out of work must not destroy its linter while the writer is still delivering.
     const std::size_t jobs = std::max<std::size_t>(1, options_.jobs);
-    std::vector<std::optional<SubmissionLinter>> linters(jobs);
-    std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < jobs; ++i)
-      workers.emplace_back([this, &linter = linters[i]] { work(linter); });
+    for (std::size_t i = 0; i < jobs; ++i) start_worker();
     std::thread producer([&] { feed(produce); });
     std::exception_ptr failure;
     try {
@@ -44,7 +39,7 @@ class Scheduler {
     }
     producer.join();
     finish_producing();
-    for (auto& w : workers) w.join();
+    for (auto& w : workers_) w.join();
     if (!failure) failure = producer_failure_;
     if (failure) std::rethrow_exception(failure);
   }
@@ -98,6 +93,16 @@ class Scheduler {
     work_.notify_all();
   }
 
+  // Called on the calling thread only (run, and drain when it gives up on a job). One linter per
+  // worker, made on its thread, kept until every result is delivered: a result points at its
+  // linter's rules (SARIF describes each rule from them), so a worker that runs out of work must
+  // not destroy its linter while the writer is still delivering. A deque keeps the linters where
+  // they are as workers are added.
+  void start_worker() {
+    std::optional<SubmissionLinter>& linter = linters_.emplace_back();
+    workers_.emplace_back([this, &linter] { work(linter); });
+  }
+
   void work(std::optional<SubmissionLinter>& linter) {  // made on this thread, used only here
     std::unique_lock lock(mutex_);
     while (true) {
@@ -112,7 +117,10 @@ class Scheduler {
       if (!linter) linter.emplace(options_.session, options_.record_json);
       LintedSubmission result = lint_safely(*linter, job->submission, deadline);
       lock.lock();
-      job->result = std::move(result);  // dropped with the job if the watchdog gave up on it
+      // A worker whose job was given up on has been replaced: it stops here, so the pool never
+      // runs more than `jobs` submissions at once for long.
+      if (job->abandoned) return;
+      job->result = std::move(result);
       ready_.notify_all();
     }
   }
@@ -146,6 +154,12 @@ class Scheduler {
       }
       window_.pop_front();
       space_.notify_one();
+      if (!head->result) {
+        // Its worker is still busy with a stage that does not check the deadline: a new worker
+        // takes its place, so the next submission does not wait for it.
+        head->abandoned = true;
+        start_worker();
+      }
       LintedSubmission result =
           head->result
               ? std::move(*head->result)
@@ -168,6 +182,8 @@ class Scheduler {
   std::deque<std::shared_ptr<Job>> pending_;  // admitted, not yet started
   bool producing_done_ = false, stopping_ = false;
   std::exception_ptr producer_failure_;
+  std::deque<std::optional<SubmissionLinter>> linters_;  // one per worker (start_worker)
+  std::vector<std::thread> workers_;                     // those given up on included
 };
 
 }  // namespace

@@ -3,10 +3,11 @@
 // order as soon as each one's turn comes. At most `window` submissions are in flight (read but not
 // yet delivered), which bounds memory whatever the size of the batch.
 //
-// Time limit: each worker checks its submission's deadline between stages. A stage that runs on
-// past the deadline (plus one second) is not waited for: the calling thread delivers a time-limit
-// error record in its place and moves on; the worker finishes that stage in the background, its
-// result is dropped, and it then takes the next submission. Threads are never killed.
+// Time limit: each worker checks its submission's deadline between stages, and linting itself
+// stops at the deadline (Linter::lint skips the checks left). A stage that runs on past the
+// deadline (plus one second) is not waited for: the calling thread delivers a time-limit error
+// record in its place, starts a new worker in the old one's place, and moves on; the old worker
+// finishes that stage in the background, drops its result and ends. Threads are never killed.
 #pragma once
 #include <cstddef>
 #include <functional>

@@ -110,7 +110,13 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
   if (!submission.text) out.record.format = doc->format;
   out.record.rules = &linter->rules();
   FileOutcome& outcome = out.record.outcome;
-  outcome.diagnostics = linter->lint(*doc).diagnostics;
+  // Linting stops at the deadline (the checks left are skipped), so that a slow submission frees
+  // its worker for the next one.
+  BatchClock::time_point lint_deadline = deadline;
+  if (config->lint_time_budget_ms && *config->lint_time_budget_ms > 0)
+    lint_deadline = std::min(
+        lint_deadline, BatchClock::now() + std::chrono::milliseconds(*config->lint_time_budget_ms));
+  outcome.diagnostics = linter->lint(*doc, lint_deadline).diagnostics;
   if (late()) return failed(submission, timeout);
   out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
                                         missing_sections(*linter, *doc));

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -616,4 +617,28 @@ TEST_CASE("batch: applicants' own .sayso.yml files are ignored unless --use-subm
   CHECK(records[2]["error"].get<std::string>().find("applicant-3/.sayso.yml:3:") !=
         std::string::npos);
   CHECK(run("batch --use-submission-configs --errors-exit-zero " + subs).status == 0);
+}
+
+TEST_CASE("batch: a submission over its time limit frees its worker for the next one",
+          "[batch][timeout]") {
+  TempDir dir;
+  // About 4 MB of a real application, repeated: linting it whole takes far longer than the limit.
+  const std::string application =
+      slurp(corpus("applications/good-stroke-home-exercise-application.md"));
+  REQUIRE_FALSE(application.empty());
+  std::string big;
+  while (big.size() < (4u << 20)) big += application + "\n";
+  const std::string slow = dir.write("slow.md", big);
+  const std::string quick = dir.write("quick.md", "# Aims\n\nWe will ask 40 carers what helps.\n");
+  const auto start = std::chrono::steady_clock::now();
+  Run r = run("batch --jobs 1 --timeout 1 " + q(slow) + " " + q(quick));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.status == 1);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0]["error"].get<std::string>().rfind("time limit exceeded", 0) == 0);
+  CHECK(records[1]["status"] == "ok");
+  // The limit, the one-second grace and the small one: never the whole of the large one.
+  CHECK(seconds < 15);
 }
