@@ -115,3 +115,31 @@ TEST_CASE("html: broken markup never hangs or crashes", "[format][html][bad-inpu
   CHECK(seconds < std::max(5.0, 10 * plain_seconds));
   CHECK(b.blocks.size() == 100000);
 }
+
+TEST_CASE("html: a page on one line has the same sections and words as the same page on many",
+          "[format][html]") {
+  const std::string summary =
+      "<h2>Plain English summary</h2><p>We want to find out if a phone call helps people with "
+      "asthma.</p><p>We will ask 300 families.</p>";
+  const std::string involvement =
+      "<h2>Patient and public involvement</h2><p>Six parents helped us plan this study.</p>";
+  const std::string methods = "<h2>Methods</h2><p>We will compare two groups.</p>";
+  const std::string one_line =
+      "<html><body><h1>Phone calls</h1>" + summary + involvement + methods + "</body></html>\n";
+  const std::string many_lines = "<html><body>\n<h1>Phone calls</h1>\n" + summary + "\n" +
+                                 involvement + "\n" + methods + "\n</body></html>\n";
+  auto sections_of = [](const Document& doc) {
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (const Section& s : doc.sections) out.emplace_back(s.kind, doc.word_count(s.begin, s.end));
+    return out;
+  };
+  Document one = load(one_line, "one.html");
+  Document many = load(many_lines, "many.html");
+  CHECK(sections_of(one) == sections_of(many));
+  REQUIRE(one.sections.size() == 4);
+  CHECK(one.sections[1].kind == "plain-english-summary");
+  // The summary has its own words: 3 in its heading and 18 in its text.
+  CHECK(one.word_count(one.sections[1].begin, one.sections[1].end) == 21);
+  for (std::size_t i = 1; i < one.sections.size(); ++i)
+    CHECK(one.sections[i].begin == one.sections[i - 1].end);
+}
