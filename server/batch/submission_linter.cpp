@@ -42,6 +42,42 @@ std::vector<std::string> missing_sections(const Linter& linter, const Document& 
   return missing;
 }
 
+// Words outside the headings: none means there is nothing to judge (an empty file, a blank form
+// row whose only text is the headings made from its columns).
+std::size_t words_outside_headings(const Document& doc) {
+  std::size_t words = doc.word_count(0, doc.source.bytes.size());
+  for (const Section& s : doc.sections)
+    if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
+  return words;
+}
+
+// The finding an empty submission gets, so that it never looks like a clean one: a document-level
+// structure error (a funder rejects an empty application), at the first heading or the start.
+Diagnostic empty_submission_finding(const Document& doc) {
+  Diagnostic d;
+  d.rule_id = "sayso.empty-submission";
+  d.category = "structure";
+  d.severity = Severity::Error;
+  d.message =
+      "This submission has no text to check: the file or the form fields are empty. Check that "
+      "the right file was sent.";
+  if (!doc.sections.empty()) {
+    d.begin = d.end = doc.sections.front().heading_begin;
+    d.section_kind = doc.sections.front().kind;
+  } else {
+    d.section_kind = "document";
+  }
+  return d;
+}
+
+// Adds a finding where it belongs among findings sorted by position, then rule id.
+void insert_in_order(std::vector<Diagnostic>& diagnostics, Diagnostic d) {
+  auto after = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& o) {
+    return o.begin > d.begin || (o.begin == d.begin && o.rule_id > d.rule_id);
+  });
+  diagnostics.insert(after, std::move(d));
+}
+
 std::string headless_kind(const Config& config, const std::string& path) {
   return config.document_kind.empty() ? guess_kind_from_name(path) : config.document_kind;
 }
@@ -117,6 +153,8 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
     lint_deadline = std::min(
         lint_deadline, BatchClock::now() + std::chrono::milliseconds(*config->lint_time_budget_ms));
   outcome.diagnostics = linter->lint(*doc, lint_deadline).diagnostics;
+  if (words_outside_headings(*doc) == 0)
+    insert_in_order(outcome.diagnostics, empty_submission_finding(*doc));
   if (late()) return failed(submission, timeout);
   out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
                                         missing_sections(*linter, *doc));

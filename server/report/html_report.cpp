@@ -176,7 +176,7 @@ std::vector<Bar> reading_age_bars(const std::vector<HtmlReport::Row>& rows, doub
       {13, "12 to 13"}, {14, "13 to 14"}, {16, "14 to 16"}, {1e9, "16 and over"}};
   std::vector<std::size_t> counts(bins.size(), 0);
   for (const auto& row : rows) {
-    if (!row.ok || !row.has_summary) continue;
+    if (!row.ok || !row.has_reading_age) continue;
     std::size_t bin = 0;
     while (bin + 1 < bins.size() && row.reading_age >= bins[bin].first) ++bin;
     ++counts[bin];
@@ -241,8 +241,8 @@ std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::st
                                 ? fmt::format("{} / {}", row.summary_words, row.summary_limit)
                                 : std::to_string(row.summary_words);
   html += number_cell(row.has_summary ? row.summary_words : -1, words);
-  html += number_cell(row.has_summary ? row.reading_age : -1,
-                      row.has_summary ? format_number(row.reading_age) : "");
+  html += number_cell(row.has_reading_age ? row.reading_age : -1,
+                      row.has_reading_age ? format_number(row.reading_age) : "");
   html += fmt::format("<td>{}</td>", html_escape(row.involvement_level));
   html += number_cell(judged ? static_cast<double>(present) / judged : -1,
                       judged ? fmt::format("{} of {}", present, judged) : "");
@@ -307,7 +307,9 @@ std::string scorecard_html(const ordered_json& card) {
            : fmt::format("{} words{}; reading age {}; {} jargon finding(s)",
                          json_count(s, "words").value_or(0),
                          limit ? fmt::format(" (limit {})", *limit) : "",
-                         format_number(number_of(s, "reading_age")),
+                         json_field(s, "reading_age").is_number()
+                             ? format_number(number_of(s, "reading_age"))
+                             : std::string("none (no words)"),
                          json_count(s, "jargon").value_or(0)));
   const ordered_json& inv = json_field(card, "involvement");
   std::vector<std::string> stages;
@@ -429,6 +431,7 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   const auto limit = json_count(summary, "word_limit");
   row.summary_limit = limit ? static_cast<long>(*limit) : -1;
   row.reading_age = number_of(summary, "reading_age");
+  row.has_reading_age = row.has_summary && json_field(summary, "reading_age").is_number();
   const ordered_json& involvement = json_field(card, "involvement");
   row.involvement_level = json_text(involvement, "highest_level");
   row.tokenism = json_count(involvement, "tokenism").value_or(0);

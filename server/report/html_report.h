@@ -46,6 +46,7 @@ class HtmlReport : public SubmissionSink {
     std::size_t summary_words = 0;
     long summary_limit = -1;
     double reading_age = 0;
+    bool has_reading_age = false;  // a summary with words (an empty one has no reading age)
     std::string involvement_level;
     std::map<std::string, bool> evidence;
   };

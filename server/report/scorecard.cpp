@@ -93,7 +93,9 @@ nlohmann::ordered_json scorecard_json(const Scorecard& card) {
       {"words", card.summary.words},
       {"word_limit",
        card.summary.word_limit ? ordered_json(*card.summary.word_limit) : ordered_json(nullptr)},
-      {"reading_age", rounded(card.summary.reading_age)},
+      // No words, no reading age (0 would read as the easiest summary of the round).
+      {"reading_age", card.summary.words > 0 ? ordered_json(rounded(card.summary.reading_age))
+                                             : ordered_json(nullptr)},
       {"jargon", card.summary.jargon}};
   ordered_json stages = ordered_json::array();
   for (const StageLevel& s : card.involvement.stages)

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -641,4 +642,53 @@ TEST_CASE("batch: a submission over its time limit frees its worker for the next
   CHECK(records[1]["status"] == "ok");
   // The limit, the one-second grace and the small one: never the whole of the large one.
   CHECK(seconds < 15);
+}
+
+TEST_CASE("batch: empty files and blank form rows never look clean", "[batch][empty]") {
+  TempDir dir;
+  const std::string empty = dir.write("empty.md", "");
+  const std::string blank = dir.write("blank.md", "  \n\n\t\n");
+  const std::string rows = dir.write("rows.csv", "id,text\nE1,\nE2,We will ask 40 carers.\n");
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string mapped = dir.write("mapped.csv", "ref,project,summary,involvement\nM1,,,\n");
+  Run r = run("batch " + q(empty) + " " + q(blank) + " " + q(rows));
+  CHECK(r.status == 0);  // read, so not error records: findings say what is wrong
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 4);
+  for (std::size_t i : {0u, 1u, 2u}) {
+    INFO(records[i].dump());
+    CHECK(records[i]["status"] == "ok");
+    REQUIRE(records[i]["diagnostics"].size() >= 1);
+    CHECK(records[i]["diagnostics"][0]["rule"] == "sayso.empty-submission");
+    CHECK(records[i]["diagnostics"][0]["severity"] == "error");
+    CHECK(records[i]["scorecard"]["structure"]["errors"].get<int>() >= 1);
+  }
+  for (const json& d : records[3]["diagnostics"]) CHECK(d["rule"] != "sayso.empty-submission");
+  // A mapped row whose fields are all blank has only the headings made from the columns.
+  Run m = run("batch --map " + q(map) + " " + q(mapped));
+  REQUIRE(records_of(m.out).size() == 1);
+  const json row = records_of(m.out)[0];
+  bool flagged = false;
+  for (const json& d : row["diagnostics"]) flagged |= d["rule"] == "sayso.empty-submission";
+  CHECK(flagged);
+  // An empty summary has no reading age (0 would rank it the easiest to read).
+  CHECK(row["scorecard"]["plain_english_summary"]["present"] == true);
+  CHECK(row["scorecard"]["plain_english_summary"]["reading_age"].is_null());
+}
+
+TEST_CASE("batch: --document application checks required sections of every submission",
+          "[batch][empty]") {
+  TempDir dir;
+  const std::string summary_only =
+      dir.write("pes.md",
+                "# Plain English summary\n\nWe will help people with asthma breathe better at "
+                "school. We will ask 300 families to try a new card.\n");
+  Run automatic = run("batch --profile nihr " + q(summary_only));
+  REQUIRE(records_of(automatic.out).size() == 1);
+  CHECK(records_of(automatic.out)[0]["scorecard"]["structure"]["missing_sections"].empty());
+  Run application = run("batch --profile nihr --document application " + q(summary_only));
+  REQUIRE(records_of(application.out).size() == 1);
+  const json missing = records_of(application.out)[0]["scorecard"]["structure"]["missing_sections"];
+  CHECK(std::find(missing.begin(), missing.end(), "involvement") != missing.end());
+  CHECK(run("batch --document essay " + q(summary_only)).status == 2);
 }
