@@ -191,17 +191,55 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
     std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
   for (const auto& issue : doc.read_issues)
     result.diagnostics.push_back(read_issue_diagnostic(issue, doc));
-  apply_suppressions(suppressions, result.diagnostics);
-  // Not suppressible: whoever reads the findings must know they are incomplete.
-  if (!completed) result.diagnostics.push_back(time_limit_diagnostic(doc, deadline, started));
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     if (a.begin != b.begin) return a.begin < b.begin;
-                     if (a.end != b.end) return a.end < b.end;
-                     return a.rule_id < b.rule_id;
-                   });
+  const auto in_order = [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    return a.rule_id < b.rule_id;
+  };
+  // Deferred findings go before suppressed ones: a rule defers because the words were already
+  // reported, and a finding the writer turned off with a comment was reported (and dismissed).
+  // Its deferring rules stay quiet, rather than bring up a new finding on the same words. Checks
+  // skip the places an inline comment turns them off, so the rules deferred to are run again
+  // without the comments where one covers them; what they find there joins the findings until
+  // apply_suppressions removes it again.
+  if (!suppressions.empty() && completed) {
+    std::vector<const Rule*> deferred_to;
+    for (const Rule* rule : only) {
+      const bool is_target =
+          std::any_of(state_->defers_to.begin(), state_->defers_to.end(),
+                      [&](const auto& entry) { return entry.second.count(rule->id) > 0; }) ||
+          std::any_of(state_->defers_to_in_section.begin(), state_->defers_to_in_section.end(),
+                      [&](const auto& entry) { return entry.second.count(rule->id) > 0; });
+      const bool turned_off_somewhere =
+          std::any_of(suppressions.begin(), suppressions.end(),
+                      [&](const Suppression& sup) { return sup.covers(rule->id); });
+      if (is_target && turned_off_somewhere) deferred_to.push_back(rule);
+    }
+    if (!deferred_to.empty()) {
+      std::vector<Diagnostic> unsuppressed;
+      const std::vector<Suppression> none;
+      run_checks(
+          doc, deferred_to, none,
+          [&](std::size_t, const CheckContext& ctx) { ctx.rule.check->check(ctx, unsuppressed); },
+          false, deadline);
+      for (Diagnostic& d : unsuppressed)
+        if (std::any_of(suppressions.begin(), suppressions.end(), [&](const Suppression& sup) {
+              return d.begin >= sup.begin && d.begin < sup.end && sup.covers(d.rule_id);
+            }))
+          result.diagnostics.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), in_order);
   drop_deferred(result.diagnostics);
   drop_deferred_in_section(doc, result.diagnostics);
+  apply_suppressions(suppressions, result.diagnostics);
+  // Not suppressible: whoever reads the findings must know they are incomplete.
+  if (!completed) {
+    Diagnostic limit = time_limit_diagnostic(doc, deadline, started);
+    const auto at =
+        std::upper_bound(result.diagnostics.begin(), result.diagnostics.end(), limit, in_order);
+    result.diagnostics.insert(at, std::move(limit));
+  }
   return result;
 }
 

@@ -1,6 +1,8 @@
 // workspace/executeCommand:
 //   sayso.lintWorkspace            lints every readable document under the workspace folders,
-//                                  publishing diagnostics and reporting window/workDoneProgress;
+//                                  publishing diagnostics (a client that pulls is asked to pull
+//                                  again: workspace/diagnostic/refresh) and reporting
+//                                  window/workDoneProgress;
 //                                  → {"files": n, "diagnostics": n}
 //   sayso.explainRule [ruleId]     → Markdown: what the rule says, why, sources, who shaped it
 //   sayso.addWord [word, uri?]     adds the word to `words:` in the workspace's .sayso.yml
@@ -20,6 +22,7 @@
 #include <optional>
 #include <system_error>
 
+#include "formats/format.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 
@@ -35,6 +38,28 @@ std::string argument_string(const json& arguments, std::size_t index, std::strin
     throw RpcError(ErrorCode::InvalidParams,
                    "argument " + std::to_string(index + 1) + " must be " + std::string(what));
   return arguments[index].get<std::string>();
+}
+
+// A message template ("Try '{suggestion}' instead of '{match}'") reads best filled with real
+// words: the rule's message on the first of its flagged examples it flags, read as the kind of
+// section the rule is about ("" when none is flagged, or the message has no placeholders).
+std::string example_message(const Rule& rule, const RuleContext& context) {
+  if (rule.message.find('{') == std::string::npos || !context.linter) return "";
+  const bool scoped = !rule.scope.all && !rule.scope.negated && !rule.scope.kinds.empty();
+  const std::string kind = !rule.example_kind.empty() ? rule.example_kind
+                           : scoped                   ? rule.scope.kinds.front()
+                                                      : "other";
+  LoadOptions options;
+  options.format = "markdown";
+  options.headless_kind = kind == "application" ? "document" : kind;
+  for (const std::string& example : rule.examples.flag) {
+    LoadResult loaded = load_document("example.md", example, context.rules.sections, options);
+    if (!loaded.ok) continue;
+    loaded.doc.rebuild_index();
+    for (const Diagnostic& d : context.linter->lint_only(loaded.doc, {&rule}).diagnostics)
+      if (d.rule_id == rule.id && d.message.find('{') == std::string::npos) return d.message;
+  }
+  return "";
 }
 
 // Argument `index` when it is a string, else "".
@@ -136,13 +161,17 @@ json Server::lint_workspace(const json& params) {
       std::string text;
       const LintOutput out = lint_file_on_disk(path, text);
       findings += out.diagnostics.size();
-      publish_diagnostics(path_to_file_uri(path), std::nullopt,
-                          lsp_diagnostics(out.diagnostics, text));
+      // A client that pulls gets them from workspace/diagnostic (below): pushed as well, they
+      // would show twice (the pushed and pulled ones are kept apart).
+      if (push_diagnostics_)
+        publish_diagnostics(path_to_file_uri(path), std::nullopt,
+                            lsp_diagnostics(out.diagnostics, text));
     }
   } catch (const RpcError&) {
     progress.end("Cancelled");
     throw;
   }
+  if (!push_diagnostics_) request_diagnostic_refresh();
   progress.end("Linted " + std::to_string(files.size()) + " files: " + std::to_string(findings) +
                " findings");
   return {{"files", files.size()}, {"diagnostics", findings}};
@@ -153,7 +182,7 @@ json Server::explain_rule(const json& arguments) {
   const auto context = rules_for_file("", folders_.empty() ? "" : folders_.front());
   const Rule* rule = context ? context->rules.find(id) : nullptr;
   if (rule == nullptr) throw RpcError(ErrorCode::InvalidParams, "no rule with id " + id);
-  return rule_markdown(*rule);
+  return rule_markdown(*rule, example_message(*rule, *context));
 }
 
 std::pair<std::string, std::string> Server::workspace_config_for(const std::string& uri) {

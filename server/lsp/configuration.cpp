@@ -7,7 +7,7 @@
 //    "document": "application", "severity": {"acronyms.unexplained": "info"},
 //    "rules": {"plain-english.passive-voice": "off", "structure.pes-word-limit": {"max_words":
 //    250}}, "words": ["Brumfield"], "packs": ["/abs/pack"], "disablePacks": ["spelling"],
-//    "debounceMs": 150}
+//    "debounceMs": 150, "inlayHints": false}
 #include <algorithm>
 
 #include "lsp/protocol.h"
@@ -109,7 +109,7 @@ Config config_from_settings(const json& settings, std::vector<std::string>& prob
     } else if (key == "severity" || key == "rules") {
       read_rule_settings(value, key, config, problems);
     }
-    // Other keys (debounceMs, trace, the extension's own) are not rule settings.
+    // Other keys (debounceMs, inlayHints, trace, the extension's own) are not rule settings.
   }
   return config;
 }
@@ -123,6 +123,13 @@ void Server::apply_client_settings(const json& settings) {
   const auto debounce = settings.find("debounceMs");
   if (debounce != settings.end() && debounce->is_number_integer() && transport_.can_wait())
     debounce_ = std::chrono::milliseconds(std::clamp(debounce->get<int>(), 0, 5000));
+  inlay_hints_ = false;
+  if (const auto hints = settings.find("inlayHints"); hints != settings.end()) {
+    if (hints->is_boolean())
+      inlay_hints_ = hints->get<bool>();
+    else
+      problems.push_back("inlayHints must be true or false");
+  }
   for (const std::string& problem : problems)
     show_message(kMessageWarning, "sayso: editor setting ignored: " + problem);
 }

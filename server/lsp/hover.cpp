@@ -1,6 +1,7 @@
 // textDocument/hover: on a flagged range, what the rule says, why, where it comes from and who
 // shaped it. Spelling findings get their suggestions here, on demand (Hunspell is slow to suggest).
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "lsp/protocol.h"
@@ -76,10 +77,38 @@ std::string hover_markdown(const Diagnostic& diagnostic, const Rule* rule) {
   return out.str();
 }
 
-std::string rule_markdown(const Rule& rule) {
+std::string rule_message_in_words(const Rule& rule, const std::string& example_message) {
+  if (!example_message.empty()) return example_message;
+  // No example to fill it from: the placeholders in plain words, not "{match}".
+  static const std::map<std::string, std::string> kPlainWords = {{"match", "the words flagged"},
+                                                                 {"suggestion", "a plainer word"},
+                                                                 {"count", "several"},
+                                                                 {"missing", "what is missing"},
+                                                                 {"limit", "the limit"},
+                                                                 {"words", "the words"},
+                                                                 {"unit", "words"},
+                                                                 {"section", "the section"},
+                                                                 {"level", "the level found"}};
+  std::string out;
+  for (std::size_t i = 0; i < rule.message.size(); ++i) {
+    const std::size_t close = rule.message[i] == '{' ? rule.message.find('}', i) : i;
+    if (close == std::string::npos || close == i) {
+      out += rule.message[i];
+      continue;
+    }
+    const std::string name = rule.message.substr(i + 1, close - i - 1);
+    const auto known = kPlainWords.find(name);
+    out += known != kPlainWords.end() ? known->second : "…";
+    i = close;
+  }
+  return out;
+}
+
+std::string rule_markdown(const Rule& rule, const std::string& example_message) {
   std::ostringstream out;
   out << "### `" << rule.id << "`\n\n"
-      << rule.message << "\n\n"
+      << rule_message_in_words(rule, example_message)
+      << (example_message.empty() ? "" : " (as it reads on its first example)") << "\n\n"
       << rule.kind << " · " << rule.category << " · " << severity_name(rule.severity)
       << (rule.enabled ? "" : " · turned off by your settings");
   add_rule_body(out, rule, std::max(rule.examples.flag.size(), rule.examples.pass.size()));
@@ -97,30 +126,40 @@ json Server::on_hover(const json& params) {
 
   const LineIndex lines(doc.text);
   const std::size_t byte = lines.to_offset(position, position_unit_);
-  std::vector<std::string> parts;
-  const Diagnostic* first = nullptr;
-  for (const Diagnostic& d : doc.diagnostics) {
-    if (!covers(d, byte)) continue;
-    if (first == nullptr) first = &d;
-    const Rule* rule = doc.context ? doc.context->rules.find(d.rule_id) : nullptr;
-    if (is_spelling(d, rule) && d.suggestions.empty() && doc.context && doc.context->linter) {
-      Diagnostic with_suggestions = d;
-      with_suggestions.suggestions = ::sayso::lsp::first(
-          doc.context->linter->spelling_suggestions(doc.text.substr(d.begin, d.end - d.begin)),
-          kSpellingSuggestionsShown);
-      parts.push_back(hover_markdown(with_suggestions, rule));
-    } else {
-      parts.push_back(hover_markdown(d, rule));
-    }
+  // Where findings overlap ("RCT" inside a long sentence), the innermost (smallest) one is the
+  // one under the cursor: its range and its full text; the others get a line each.
+  std::vector<const Diagnostic*> here;
+  for (const Diagnostic& d : doc.diagnostics)
+    if (covers(d, byte)) here.push_back(&d);
+  if (here.empty()) return nullptr;
+  std::stable_sort(here.begin(), here.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    return a->end - a->begin < b->end - b->begin;
+  });
+  const Diagnostic& innermost = *here.front();
+  const Rule* rule = doc.context ? doc.context->rules.find(innermost.rule_id) : nullptr;
+  std::string text;
+  if (is_spelling(innermost, rule) && innermost.suggestions.empty() && doc.context &&
+      doc.context->linter) {
+    Diagnostic with_suggestions = innermost;
+    with_suggestions.suggestions =
+        ::sayso::lsp::first(doc.context->linter->spelling_suggestions(
+                                doc.text.substr(innermost.begin, innermost.end - innermost.begin)),
+                            kSpellingSuggestionsShown);
+    text = hover_markdown(with_suggestions, rule);
+  } else {
+    text = hover_markdown(innermost, rule);
   }
-  if (first == nullptr) return nullptr;
+  if (here.size() > 1) {
+    std::vector<std::string> others;
+    for (std::size_t i = 1; i < here.size(); ++i)
+      others.push_back(here[i]->message + " (`" + here[i]->rule_id + "`)");
+    text += "\n\n---\n\n**Also here**\n\n- " + join(others, "\n- ");
+  }
   return {
-      {"contents",
-       {{"kind", hover_markdown_ ? "markdown" : "plaintext"},
-        {"value", join(parts, "\n\n---\n\n")}}},
+      {"contents", {{"kind", hover_markdown_ ? "markdown" : "plaintext"}, {"value", text}}},
       {"range",
-       {{"start", to_json(lines.to_position(first->begin, position_unit_))},
-        {"end", to_json(lines.to_position(first->end, position_unit_))}}},
+       {{"start", to_json(lines.to_position(innermost.begin, position_unit_))},
+        {"end", to_json(lines.to_position(innermost.end, position_unit_))}}},
   };
 }
 

@@ -1,5 +1,7 @@
 // textDocument/inlayHint: after each section heading, its figures at a glance:
-// "287 / 300 words · reading age 11 · evidence 9 of 12".
+// "287 / 300 words · reading age 11 · evidence 9 of 12". Only with the "inlayHints" setting:
+// the code lens above the heading shows the same figures, and an editor that shows both would
+// show them twice.
 #include <algorithm>
 
 #include "lsp/protocol.h"
@@ -12,8 +14,9 @@ json Server::on_inlay_hint(const json& params) {
   const json& range = require_object(params, "range");
   const LineColumn from = parse_position(require_object(range, "start"));
   const LineColumn to = parse_position(require_object(range, "end"));
-  const std::vector<SectionFigures>& figures = figures_of(doc);
   json hints = json::array();
+  if (!inlay_hints_) return hints;
+  const std::vector<SectionFigures>& figures = figures_of(doc);
   if (!doc.document) return hints;
   const LineIndex lines(doc.text);
   for (const SectionFigures& f : figures) {

@@ -242,6 +242,9 @@ class Server {
   bool exit_requested_ = false;
   bool input_ended_ = false;
   std::chrono::milliseconds debounce_{0};
+  // Section figures as inlay hints as well as code lenses: off unless the "inlayHints" setting
+  // asks (an editor showing both shows the same figures twice at each heading).
+  bool inlay_hints_ = false;
   json client_capabilities_ = json::object();
   bool push_diagnostics_ = true;
   std::vector<std::string> folders_;               // workspace folder paths, in the client's order
@@ -294,8 +297,13 @@ std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std
 // provenance (Markdown). `rule` may be null (findings with no rule behind them).
 std::string hover_markdown(const Diagnostic& diagnostic, const Rule* rule);
 // Everything about one rule (sayso.explainRule): message, explanation, examples, sources,
-// who shaped it and the decisions behind it (Markdown).
-std::string rule_markdown(const Rule& rule);
+// who shaped it and the decisions behind it (Markdown). The message is shown as
+// `example_message` (the rule's message on one of its flagged examples) when given, else with its
+// placeholders ("{match}") in plain words.
+std::string rule_markdown(const Rule& rule, const std::string& example_message = "");
+// The rule's message with its placeholders in plain words ("Try a plainer word instead of the
+// words flagged"), or `example_message` when that is given.
+std::string rule_message_in_words(const Rule& rule, const std::string& example_message = "");
 
 // "287 / 300 words · reading age 11 · evidence 9 of 12": a section's figures in one line.
 std::string section_figures_label(const SectionFigures& figures);

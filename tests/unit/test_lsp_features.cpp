@@ -305,7 +305,8 @@ TEST_CASE("lsp: inlay hints and the document summary give each section's figures
   const std::string uri = kFolder + "application.md";
   const Session s =
       Client()
-          .initialize()
+          .initialize(json::object(),
+                      {{"initializationOptions", {{"sayso", {{"inlayHints", true}}}}}})
           .open(uri, kApplication)
           .request(1, "textDocument/inlayHint",
                    document_params(uri, {{"range", range(0, 0, 99, 0)}}))

@@ -191,6 +191,7 @@ function serverConfiguration(scopeUri: string | undefined): MappingResult['confi
       rulePacks: settings.get('rulePacks'),
       language: settings.get('language'),
       severityOverrides: settings.get('severityOverrides'),
+      inlayHints: settings.get('inlayHints'),
     },
     { homeDir: os.homedir(), workspaceFolder: folder?.uri.fsPath },
   );

@@ -15,6 +15,7 @@ export interface RawSettings {
   rulePacks?: unknown;
   language?: unknown;
   severityOverrides?: unknown;
+  inlayHints?: unknown;
 }
 
 /**
@@ -30,6 +31,8 @@ export interface ServerConfiguration {
   language: Language;
   /** Rule id (or pack name) → new severity, or "off" to disable it. */
   severity: Record<string, SeverityOverride>;
+  /** Section figures as inlay hints after each heading too (the code lens shows them anyway). */
+  inlayHints: boolean;
 }
 
 export interface MappingContext {
@@ -117,8 +120,15 @@ export function toServerConfiguration(raw: RawSettings, context: MappingContext)
   const overrides = validateSeverityOverrides(raw.severityOverrides);
   problems.push(...overrides.problems);
 
+  let inlayHints = false;
+  if (typeof raw.inlayHints === 'boolean') {
+    inlayHints = raw.inlayHints;
+  } else if (raw.inlayHints !== undefined && raw.inlayHints !== null) {
+    problems.push(`"sayso.inlayHints" must be true or false, not ${JSON.stringify(raw.inlayHints)}; using false.`);
+  }
+
   return {
-    configuration: { profile, packs: rulePacks, language, severity: overrides.overrides },
+    configuration: { profile, packs: rulePacks, language, severity: overrides.overrides, inlayHints },
     problems,
   };
 }

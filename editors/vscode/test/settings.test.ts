@@ -7,7 +7,7 @@ const context = { homeDir: '/home/r', workspaceFolder: '/work/grant' };
 describe('settings → server configuration', () => {
   it('gives the defaults for empty settings', () => {
     assert.deepEqual(toServerConfiguration({}, context), {
-      configuration: { profile: null, packs: [], language: 'en_GB', severity: {} },
+      configuration: { profile: null, packs: [], language: 'en_GB', severity: {}, inlayHints: false },
       problems: [],
     });
     assert.equal(toServerConfiguration({ profile: '' }, context).configuration.profile, null);
@@ -23,8 +23,16 @@ describe('settings → server configuration', () => {
       packs: [],
       language: 'en_US',
       severity: { 'plain-english.passive-voice': 'off', acronyms: 'info' },
+      inlayHints: false,
     });
     assert.deepEqual(result.problems, []);
+  });
+
+  it('turns inlay hints on only when asked', () => {
+    assert.equal(toServerConfiguration({ inlayHints: true }, context).configuration.inlayHints, true);
+    const wrong = toServerConfiguration({ inlayHints: 'yes' }, context);
+    assert.equal(wrong.configuration.inlayHints, false);
+    assert.match(wrong.problems[0], /inlayHints.*true or false/);
   });
 
   it('makes rule pack folders absolute, once each', () => {
@@ -39,7 +47,7 @@ describe('settings → server configuration', () => {
 
   it('reports wrong types and values instead of sending them', () => {
     const result = toServerConfiguration({ profile: 7, rulePacks: 'packs', language: 'fr_FR' }, context);
-    assert.deepEqual(result.configuration, { profile: null, packs: [], language: 'en_GB', severity: {} });
+    assert.deepEqual(result.configuration, { profile: null, packs: [], language: 'en_GB', severity: {}, inlayHints: false });
     assert.equal(result.problems.length, 3);
     assert.match(result.problems.join('\n'), /sayso\.language.*en_GB or en_US.*fr_FR/);
   });
