@@ -2,12 +2,15 @@
 // from paragraph styles ("heading 1".."heading 9", "Title", by name through styles.xml, or
 // Heading1.. by id) and outline levels; numbered paragraphs are list items; each paragraph of a
 // table cell is a table cell block. Tracked deletions (w:del, w:moveFrom) are left out, insertions
-// kept. Drawings, text boxes, math, field codes, comments and footnotes are not read.
+// kept. Footnotes and endnotes count as text of the paragraph that cites them, after its own text,
+// on lines of their own: funders count them in word limits, as Word's word count and the LaTeX
+// reader do. Drawings, text boxes, math, field codes and comments are not read.
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/extracted_text.h"
 #include "formats/format.h"
@@ -125,9 +128,37 @@ class Styles {
   std::map<std::string, Style, std::less<>> styles_;
 };
 
+// The notes of a notes part (footnotes.xml, endnotes.xml) by id: each a <w:footnote> or
+// <w:endnote> holding paragraphs. The separator "notes" Word keeps there are never cited.
+class Notes {
+ public:
+  void read(const pugi::xml_node& root) {
+    for (pugi::xml_node note = root.first_child(); note; note = note.next_sibling()) {
+      std::string id;
+      for (pugi::xml_attribute a = note.first_attribute(); a; a = a.next_attribute()) {
+        const std::string_view name = a.name();
+        if (name == "id" || name.ends_with(":id")) id = a.value();
+      }
+      if (!id.empty()) notes_.emplace(std::move(id), note);
+    }
+  }
+  pugi::xml_node find(std::string_view id) const {
+    const auto it = notes_.find(id);
+    return it == notes_.end() ? pugi::xml_node() : it->second;
+  }
+
+ private:
+  std::map<std::string, pugi::xml_node, std::less<>> notes_;
+};
+
+// More notes than this in one paragraph are not read (a real paragraph cites a few).
+constexpr std::size_t kMaxNotesPerParagraph = 256;
+
 class DocxReader {
  public:
-  DocxReader(const Styles& styles, ExtractedText& out) : styles_(styles), out_(out) {}
+  DocxReader(const Styles& styles, const Notes& footnotes, const Notes& endnotes,
+             ExtractedText& out)
+      : styles_(styles), footnotes_(footnotes), endnotes_(endnotes), out_(out) {}
 
   // The body, or any element holding paragraphs and tables (a content control, custom XML).
   void read_blocks(const pugi::xml_node& parent, BlockKind kind) {
@@ -178,8 +209,21 @@ class DocxReader {
     else if (numbered == 1 || (numbered < 0 && styles_.numbered(style)))
       kind = BlockKind::ListItem;
     out_.begin_block(kind, level);
+    std::vector<pugi::xml_node> cited;
+    cited_.swap(cited);  // a note's own paragraphs cite none for this one
     read_runs(paragraph);
+    cited_.swap(cited);
+    for (const pugi::xml_node& note : cited) read_note(note);
     out_.end_block();
+  }
+
+  // A note's paragraphs, each on a line of its own (the note's number, w:footnoteRef, has no text).
+  void read_note(const pugi::xml_node& note) {
+    for (pugi::xml_node p = note.first_child(); p; p = p.next_sibling()) {
+      if (local_name(p) != "p") continue;
+      out_.line_break();
+      read_runs(p);
+    }
   }
 
   // Runs and the elements that wrap them. Deleted and moved-away text is left out.
@@ -207,11 +251,27 @@ class DocxReader {
         out_.line_break();
       else if (name == "noBreakHyphen")
         out_.append("-");
+      else if ((name == "footnoteReference" || name == "endnoteReference") &&
+               cited_.size() < kMaxNotesPerParagraph)
+        if (const pugi::xml_node note =
+                (name == "footnoteReference" ? footnotes_ : endnotes_).find(id_of(node)))
+          cited_.push_back(note);
     }
   }
 
+  static std::string_view id_of(const pugi::xml_node& node) {
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name == "id" || name.ends_with(":id")) return a.value();
+    }
+    return {};
+  }
+
   const Styles& styles_;
+  const Notes& footnotes_;
+  const Notes& endnotes_;
   ExtractedText& out_;
+  std::vector<pugi::xml_node> cited_;  // notes cited in the paragraph being read
 };
 
 // The main document part named by the package relationships (word/document.xml as a rule).
@@ -229,10 +289,19 @@ std::string main_part_name(const ZipPackage& package) {
   return fallback;
 }
 
-// "word/document.xml" → "word/styles.xml" (the styles part sits beside the main part).
-std::string styles_part_name(const std::string& main_part) {
+// "word/document.xml" → "word/styles.xml" (the styles and notes parts sit beside the main part).
+std::string part_beside(const std::string& main_part, const std::string& name) {
   const std::size_t slash = main_part.rfind('/');
-  return (slash == std::string::npos ? "" : main_part.substr(0, slash + 1)) + "styles.xml";
+  return (slash == std::string::npos ? "" : main_part.substr(0, slash + 1)) + name;
+}
+
+// Reads a notes part if the package has one; `xml` keeps the nodes `notes` points at.
+void read_notes(const ZipPackage& package, const std::string& part, pugi::xml_document& xml,
+                Notes& notes) {
+  const std::optional<std::string> text = package.read(part);
+  if (!text) return;
+  xml = parse_package_xml(*text, kFormat, part);
+  notes.read(xml.document_element());
 }
 
 }  // namespace
@@ -244,13 +313,18 @@ void read_docx(Document& doc, std::string_view file) {
   if (!main_xml)
     throw UnreadableFile("the DOCX file has no document text (" + main_part + " is missing)");
   Styles styles;
-  if (const std::optional<std::string> styles_xml = package.read(styles_part_name(main_part)))
-    styles.read(parse_package_xml(*styles_xml, kFormat, styles_part_name(main_part)));
+  const std::string styles_part = part_beside(main_part, "styles.xml");
+  if (const std::optional<std::string> styles_xml = package.read(styles_part))
+    styles.read(parse_package_xml(*styles_xml, kFormat, styles_part));
+  pugi::xml_document footnotes_xml, endnotes_xml;
+  Notes footnotes, endnotes;
+  read_notes(package, part_beside(main_part, "footnotes.xml"), footnotes_xml, footnotes);
+  read_notes(package, part_beside(main_part, "endnotes.xml"), endnotes_xml, endnotes);
   const pugi::xml_document xml = parse_package_xml(*main_xml, kFormat, main_part);
   const pugi::xml_node body = child(xml.document_element(), "body");
   if (!body) throw UnreadableFile("the DOCX file's " + main_part + " has no document body");
   ExtractedText out;
-  DocxReader(styles, out).read_blocks(body, BlockKind::Paragraph);
+  DocxReader(styles, footnotes, endnotes, out).read_blocks(body, BlockKind::Paragraph);
   out.finish(doc);
 }
 

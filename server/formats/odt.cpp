@@ -1,12 +1,15 @@
 // ODT front end (libzip + pugixml): content.xml's office:text in order. text:h is a heading at its
 // outline level, text:p a paragraph, a list item's paragraphs are list items and a table cell's
 // are table cells. Spaces (text:s), tabs and line breaks are kept; runs of white space in the
-// character data collapse to one space, as ODF says. Notes, annotations, frames, the table of
-// contents and the tracked-changes log (which holds deleted text) are left out.
+// character data collapse to one space, as ODF says. Footnotes and endnotes (text:note) count as
+// text of the paragraph that cites them, after its own text, on lines of their own: funders count
+// them in word limits, as Word's word count and the LaTeX reader do. Annotations, frames, the
+// table of contents and the tracked-changes log (which holds deleted text) are left out.
 #include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/extracted_text.h"
 #include "formats/format.h"
@@ -17,6 +20,8 @@ namespace {
 
 const std::string kFormat = "ODT";
 constexpr int kMaxRepeatedSpaces = 100;
+// More notes than this in one paragraph are not read (a real paragraph cites a few).
+constexpr std::size_t kMaxNotesPerParagraph = 256;
 
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
@@ -83,8 +88,23 @@ class OdtReader {
 
   void read_paragraph(const pugi::xml_node& paragraph, BlockKind kind, int level) {
     out_.begin_block(kind, level);
+    std::vector<pugi::xml_node> notes;
+    notes_.swap(notes);  // a note's own paragraphs collect none for this one
     read_inline(paragraph);
+    notes_.swap(notes);
+    for (const pugi::xml_node& note : notes) read_note(note);
     out_.end_block();
+  }
+
+  // A note's paragraphs (its body; the citation mark is left out), each on a line of its own.
+  void read_note(const pugi::xml_node& note) {
+    const pugi::xml_node body = child(note, "note-body");
+    for (pugi::xml_node p = body.first_child(); p; p = p.next_sibling()) {
+      const std::string_view name = local_name(p);
+      if (name != "p" && name != "h") continue;
+      out_.line_break();
+      read_inline(p);
+    }
   }
 
   void read_inline(const pugi::xml_node& parent) {
@@ -106,6 +126,8 @@ class OdtReader {
         out_.append(" ");
       else if (name == "line-break")
         out_.line_break();
+      else if (name == "note" && notes_.size() < kMaxNotesPerParagraph)
+        notes_.push_back(node);
     }
   }
 
@@ -133,6 +155,7 @@ class OdtReader {
   }
 
   ExtractedText& out_;
+  std::vector<pugi::xml_node> notes_;  // cited in the paragraph being read
 };
 
 }  // namespace

@@ -199,3 +199,48 @@ TEST_CASE("docx: an empty document is read, with nothing to lint", "[format][doc
   CHECK(r.doc.blocks.empty());
   CHECK(lint(r.doc, "t.swap").empty());
 }
+
+TEST_CASE("docx: footnotes and endnotes count as text of the paragraph that cites them",
+          "[format][docx][notes]") {
+  // As in LaTeX, where \footnote{} text is read in place: a word limit counts the notes in every
+  // format, as Word's own word count does by default.
+  const std::string body =
+      docx_paragraph("Plain English summary", "Heading1") +
+      "<w:p><w:r><w:t>We will ask 300 people.</w:t></w:r>"
+      "<w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:t> Then we will decide.</w:t></w:r>"
+      "<w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>" +
+      docx_paragraph("Patient and public involvement", "Heading1") +
+      docx_paragraph("Six parents helped us plan this study.");
+  // A notes part: Word's separator "note" (never cited), then the note.
+  auto notes_part = [](const std::string& kind, const std::string& id, const std::string& text) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:" + kind +
+           "s xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+           "<w:" +
+           kind +
+           " w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r>"
+           "</w:p></w:" +
+           kind + "><w:" + kind + " w:id=\"" + id + "\"><w:p><w:r><w:" + kind +
+           "Ref/></w:r><w:r><w:t>" + text + "</w:t></w:r></w:p></w:" + kind + "></w:" + kind + "s>";
+  };
+  const std::string footnotes = notes_part("footnote", "1", "We will utilise a cohort.");
+  LoadResult r = load_document(
+      "app.docx",
+      make_zip({{"[Content_Types].xml", docx_content_types()},
+                {"_rels/.rels", docx_rels()},
+                {"word/document.xml", docx_document_xml(body)},
+                {"word/styles.xml", docx_styles()},
+                {"word/footnotes.xml", footnotes},
+                {"word/endnotes.xml", notes_part("endnote", "2", "Costs are in the budget.")}}),
+      test_rules().sections, LoadOptions{});
+  REQUIRE(r.ok);
+  const Document& doc = r.doc;
+  CHECK(doc.source.bytes ==
+        "Plain English summary\n\nWe will ask 300 people. Then we will decide.\nWe will utilise "
+        "a cohort.\nCosts are in the budget.\n\nPatient and public involvement\n\nSix parents "
+        "helped us plan this study.\n");
+  REQUIRE(doc.blocks.size() == 4);  // the notes do not change the paragraph numbers
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].kind == "plain-english-summary");
+  // 3 heading words, 9 of text, 5 and 5 of the notes.
+  CHECK(doc.word_count(doc.sections[0].begin, doc.sections[0].end) == 22);
+}

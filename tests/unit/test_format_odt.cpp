@@ -50,7 +50,7 @@ TEST_CASE("odt: headings, paragraphs, lists, tables and spaces", "[format][odt]"
   const Document& doc = r.doc;
   CHECK(doc.source.bytes ==
         "Plain English summary\n\nWe will utilise the  data.\n\nFirst\n\nSecond point\n\n"
-        "Cell A\n\nCell B\n\nPatient and public involvement\n\nOne\ntwo\n");
+        "Cell A\n\nCell B\n\nPatient and public involvement\n\nOne\ntwo\nA note\n");
   REQUIRE(doc.blocks.size() == 8);
   CHECK(doc.blocks[0].kind == BlockKind::Heading);
   CHECK(doc.blocks[0].heading_level == 1);
