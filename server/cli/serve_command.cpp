@@ -72,6 +72,7 @@ std::optional<int> parse_serve_args(const Args& args, ServeOptions& o) {
       o.web.rules_dir = *v;
     } else if (a == "--allow-remote") {
       o.allow_remote = true;
+      o.web.allow_remote = true;
     } else {
       return serve_usage_error("unknown option '" + a + "'");
     }

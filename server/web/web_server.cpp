@@ -1,5 +1,7 @@
 #include "web/web_server.h"
 
+#include <malloc.h>
+
 #include <exception>
 
 #include <fmt/format.h>
@@ -10,6 +12,7 @@
 #include "web/check_service.h"
 #include "web/embedded_assets.h"
 #include "web/http_server.h"
+#include "web/request_origin.h"
 #include "web/rule_draft.h"
 
 namespace sayso::web {
@@ -71,6 +74,11 @@ struct WebServer::Impl {
   CheckService service;
   RequestLimiter limiter;
   std::unique_ptr<HttpServer> http;
+  int bound_port = -1;
+
+  // A refusal (403, plain text) for requests that are not for this server (DNS rebinding) or
+  // that another website sends to the API; false when the request may be answered.
+  bool refuse_foreign(const HttpRequest& req, HttpResponse& res) const;
 
   HttpOptions http_options() const;
   // Answers every request: the page's files, the JSON API, and errors as JSON.
@@ -78,7 +86,12 @@ struct WebServer::Impl {
   void add_security_headers(HttpResponse& res) const;
   void describe_error(const HttpRequest& req, HttpResponse& res) const;
   // Runs an API handler inside a limiter slot, turning every failure into a JSON error.
-  void api(HttpResponse& res, const std::function<nlohmann::json()>& answer);
+  void api(HttpResponse& res, std::size_t request_bytes,
+           const std::function<nlohmann::json()>& answer);
+  // Gives freed memory back to the system after a big request, when no other is being worked
+  // on (so the server does not keep the peak of its largest checks).
+  void return_memory_after(std::size_t request_bytes);
+  static constexpr std::size_t kTrimAfterBytes = 64u << 10;
 
   // What the page tells its reader about where the text goes: {"local", "host",
   // "max_request_bytes"}. "local" is false when the server listens beyond this computer
@@ -110,7 +123,8 @@ void WebServer::Impl::describe_error(const HttpRequest& req, HttpResponse& res) 
                fmt::format("The request could not be answered (HTTP {}).", res.status));
 }
 
-void WebServer::Impl::api(HttpResponse& res, const std::function<nlohmann::json()>& answer) {
+void WebServer::Impl::api(HttpResponse& res, std::size_t request_bytes,
+                          const std::function<nlohmann::json()>& answer) {
   RequestLimiter::Slot slot = limiter.try_acquire();
   if (!slot.granted()) {
     res.set_header("Retry-After", "1");
@@ -124,6 +138,16 @@ void WebServer::Impl::api(HttpResponse& res, const std::function<nlohmann::json(
   } catch (const std::exception& e) {
     send_error(res, 500, std::string("sayso could not answer this request: ") + e.what());
   }
+  slot.release();
+  return_memory_after(request_bytes);
+}
+
+// A big text's check uses a few hundred MB on the thread that served it. glibc keeps what is
+// freed in that thread's arena, and the server's threads take turns, so without this the
+// server grew by that much per thread and never shrank (2.4 GB after a few 2 MB pastes).
+void WebServer::Impl::return_memory_after(std::size_t request_bytes) {
+  if (request_bytes < kTrimAfterBytes || limiter.in_flight() != 0) return;
+  malloc_trim(0);
 }
 
 nlohmann::json WebServer::Impl::about_json() const {
@@ -179,8 +203,22 @@ HttpOptions WebServer::Impl::http_options() const {
   return o;
 }
 
+bool WebServer::Impl::refuse_foreign(const HttpRequest& req, HttpResponse& res) const {
+  const OriginPolicy policy{options.host, bound_port, options.allow_remote};
+  const auto host = req.header("Host");
+  auto problem = host_problem(policy, host);
+  if (!problem && req.method != "GET" && req.method != "HEAD")
+    problem =
+        cross_site_problem(host.value_or(""), req.header("Origin"), req.header("Sec-Fetch-Site"));
+  if (!problem) return false;
+  res.status = 403;
+  res.set_content(*problem + "\n", "text/plain; charset=utf-8");
+  return true;
+}
+
 void WebServer::Impl::answer(const HttpRequest& req, int refused, HttpResponse& res) {
   add_security_headers(res);
+  if (refuse_foreign(req, res)) return;
   if (refused != 0) return describe_error(req, res);
   const bool get = req.method == "GET" || req.method == "HEAD", post = req.method == "POST";
   if (get) {
@@ -191,9 +229,11 @@ void WebServer::Impl::answer(const HttpRequest& req, int refused, HttpResponse& 
       return send_json(res, 200, {{"profiles", service.profiles_json()}});
     if (req.path == "/api/about") return send_json(res, 200, about_json());
   } else if (post) {
-    if (req.path == "/api/check") return api(res, [&] { return check_text(req); });
-    if (req.path == "/api/check-file") return api(res, [&] { return check_file(req); });
-    if (req.path == "/api/try-rule") return api(res, [&] { return try_rule(req); });
+    if (req.path == "/api/check") return api(res, req.body.size(), [&] { return check_text(req); });
+    if (req.path == "/api/check-file")
+      return api(res, req.body.size(), [&] { return check_file(req); });
+    if (req.path == "/api/try-rule")
+      return api(res, req.body.size(), [&] { return try_rule(req); });
   }
   res.status = 404;
   describe_error(req, res);
@@ -209,7 +249,10 @@ WebServer::WebServer(WebOptions options) : impl_(std::make_unique<Impl>(std::mov
 
 WebServer::~WebServer() { stop(); }
 
-int WebServer::bind() { return impl_->http->bind(); }
+int WebServer::bind() {
+  impl_->bound_port = impl_->http->bind();
+  return impl_->bound_port;
+}
 
 void WebServer::run() { impl_->http->run(); }
 

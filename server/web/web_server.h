@@ -16,6 +16,7 @@ struct WebOptions {
   std::size_t max_body_bytes = 5u << 20;    // larger requests get 413
   std::size_t max_concurrent_requests = 4;  // API requests worked on at once; more get 503
   std::size_t threads = 8;                  // connections served at once
+  bool allow_remote = false;                // --allow-remote: a wildcard host takes any Host name
 };
 
 // True for names and addresses that only this machine can reach (localhost, 127.x.y.z, ::1).
