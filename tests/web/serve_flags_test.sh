@@ -39,6 +39,28 @@ pid=$!
 about=$(about_of "$log")
 kill "$pid"; wait "$pid" 2>/dev/null
 grep -q '"local":true' <<<"$about" || fail "a local server should tell the page it is local: $about"
+
+# Requests for another host name (DNS rebinding) and POSTs from another website get 403; a page
+# shared with --allow-remote on every address answers under any host name.
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+"$sayso" serve --port 0 >"$log" 2>&1 </dev/null &
+pid=$!
+about_of "$log" >/dev/null
+rebound=$(status_of -H "Host: evil.example:$port" "http://127.0.0.1:$port/api/profiles")
+cross=$(status_of -X POST -H 'Origin: https://evil.example' -H 'Content-Type: text/plain' \
+  --data '{"text":"We will utilise it."}' "http://127.0.0.1:$port/api/check")
+own=$(status_of -X POST -H "Origin: http://127.0.0.1:$port" -H 'Content-Type: application/json' \
+  --data '{"text":"We will utilise it."}' "http://127.0.0.1:$port/api/check")
+kill "$pid"; wait "$pid" 2>/dev/null
+[ "$rebound" = 403 ] || fail "a request for another host name should get 403 (got $rebound)"
+[ "$cross" = 403 ] || fail "a cross-site POST should get 403 (got $cross)"
+[ "$own" = 200 ] || fail "the page's own POST should get 200 (got $own)"
+"$sayso" serve --host 0.0.0.0 --port 0 --allow-remote >"$log" 2>&1 </dev/null &
+pid=$!
+about_of "$log" >/dev/null
+shared=$(status_of -H "Host: laptop.lan:$port" "http://127.0.0.1:$port/")
+kill "$pid"; wait "$pid" 2>/dev/null
+[ "$shared" = 200 ] || fail "a shared page should answer under its network name (got $shared)"
 rm -f "$log"
 
 out=$(timeout --preserve-status -s TERM 3 "$sayso" serve --port 0 2>&1 </dev/null)
