@@ -100,7 +100,22 @@ nlohmann::json findings_summary(const std::vector<Diagnostic>& diagnostics) {
       {"total", diagnostics.size()}, {"by_category", by_category}, {"by_severity", by_severity}};
 }
 
-nlohmann::json figures_json(const std::vector<SectionFigures>& figures) {
+std::string rule_heading(const Rule& rule) {
+  if (const DataNode& title = rule.node["title"]; title.is_text() && !title.value().empty())
+    return title.value();
+  const std::string& message = rule.message;
+  if (const auto colon = message.find(':');
+      colon != std::string::npos && colon >= 3 && colon <= 60 && message.find('{') > colon)
+    return message.substr(0, colon);
+  std::string words = rule.id.substr(rule.id.rfind('.') + 1);
+  for (char& c : words)
+    if (c == '-' || c == '_') c = ' ';
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  return words;
+}
+
+nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const RuleSet& set) {
   nlohmann::json out = nlohmann::json::array();
   for (const SectionFigures& f : figures) {
     nlohmann::json checklists = nlohmann::json::array();
@@ -108,7 +123,11 @@ nlohmann::json figures_json(const std::vector<SectionFigures>& figures) {
       nlohmann::json items = nlohmann::json::array();
       for (const ChecklistItem& item : c.items)
         items.push_back({{"name", item.name}, {"present", item.present}});
-      checklists.push_back({{"rule", c.rule_id}, {"present", c.present_count()}, {"items", items}});
+      const Rule* rule = set.find(c.rule_id);
+      checklists.push_back({{"rule", c.rule_id},
+                            {"heading", rule ? rule_heading(*rule) : c.rule_id},
+                            {"present", c.present_count()},
+                            {"items", items}});
     }
     nlohmann::json stages = nlohmann::json::array();
     for (const StageLevel& s : f.involvement)
@@ -142,6 +161,7 @@ std::vector<std::size_t> sentence_word_counts(const Document& doc) {
 nlohmann::json rule_json(const Rule& rule, const RuleSet& set) {
   nlohmann::json j = {
       {"id", rule.id},
+      {"heading", rule_heading(rule)},
       {"pack", rule.id.substr(0, rule.id.find('.'))},
       {"kind", rule.kind},
       {"category", rule.category},

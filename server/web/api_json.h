@@ -21,11 +21,19 @@ nlohmann::json diagnostics_with_utf16(const Document& doc,
 // {"by_category": {...}, "by_severity": {...}, "total": n}
 nlohmann::json findings_summary(const std::vector<Diagnostic>& diagnostics);
 
-nlohmann::json figures_json(const std::vector<SectionFigures>& figures);
+// Each checklist carries "heading": its rule's heading (rule_heading), so that the page's
+// checklists are told apart by their headings.
+nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const RuleSet& set);
+
+// A short heading naming a rule, from its data: the rule's `title` field when it has one; else
+// the start of its message up to a colon ("UK Standard 1 (inclusive opportunities)") when that
+// is short and has no placeholder; else its id's last part in words ("Involvement checklist").
+std::string rule_heading(const Rule& rule);
 
 // Word counts of every sentence, in order (for the side panel's sentence lengths).
 std::vector<std::size_t> sentence_word_counts(const Document& doc);
 
+// The catalogue's record of a rule, with "heading" (rule_heading).
 nlohmann::json rule_json(const Rule& rule, const RuleSet& set);
 
 // The measured targets of the enabled readability rules (after the profile's settings), so that

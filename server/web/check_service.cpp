@@ -124,7 +124,7 @@ nlohmann::json CheckService::check(const CheckRequest& request) {
           {"sections", sections_json(doc)},
           {"diagnostics", diagnostics_with_utf16(doc, diagnostics)},
           {"summary", findings_summary(diagnostics)},
-          {"figures", figures_json(figures)},
+          {"figures", figures_json(figures, *loaded.rules)},
           {"sentence_words", sentence_word_counts(doc)},
           {"targets", readability_targets_json(*loaded.rules)}};
 }

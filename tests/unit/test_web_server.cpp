@@ -3,12 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <thread>
 
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
+#include "web/api_json.h"
 #include "web/rule_draft.h"
 #include "web/web_server.h"
 
@@ -355,4 +357,42 @@ TEST_CASE("web: a check answers the readability targets its findings use, after 
     ++compared;
   }
   CHECK(compared == 3);
+}
+
+TEST_CASE("web: each involvement checklist has its own heading from its rule", "[web]") {
+  RunningServer running;
+  const nlohmann::json request = {
+      {"text",
+       "Patients were consulted about the design of the study. PPI will be sought where "
+       "possible. We will send a newsletter to share results with participants."},
+      {"kind", "involvement"}};
+  const auto body =
+      json_of(running.client().Post("/api/check", request.dump(), "application/json"));
+  std::map<std::string, std::string> heading_of;
+  for (const auto& f : body["figures"])
+    for (const auto& c : f["checklists"]) heading_of[c["rule"]] = c["heading"];
+  REQUIRE(heading_of.size() >= 7);
+  CHECK(heading_of["co-production.standard-1-inclusive-opportunities"] ==
+        "UK Standard 1 (inclusive opportunities)");
+  CHECK(heading_of["co-production.standard-6-governance"] == "UK Standard 6 (governance)");
+  std::set<std::string> distinct;
+  for (const auto& [rule, heading] : heading_of) {
+    INFO(rule);
+    CHECK(heading.find('{') == std::string::npos);
+    CHECK(distinct.insert(heading).second);
+  }
+}
+
+TEST_CASE("web: a rule's heading comes from its title, its message or its id", "[web]") {
+  sayso::Rule rule;
+  rule.id = "co-production.involvement-checklist";
+  rule.message = "This plan covers {count} of {limit} things. Add: {missing}.";
+  CHECK(sayso::web::rule_heading(rule) == "Involvement checklist");
+  rule.message = "UK Standard 2 (working together): nothing here yet shows {missing}.";
+  CHECK(sayso::web::rule_heading(rule) == "UK Standard 2 (working together)");
+  rule.message = "A very long message that goes on and on well past sixty letters before: {x}";
+  CHECK(sayso::web::rule_heading(rule) == "Involvement checklist");
+  rule.node = sayso::DataNode::map();
+  rule.node.set("title", sayso::DataNode::text("Working together"));
+  CHECK(sayso::web::rule_heading(rule) == "Working together");
 }

@@ -156,7 +156,13 @@ test("an involvement section shows the evidence checklist and the involvement le
     "We will send a newsletter to share results with participants at the end of the study.");
   await page.waitForFunction(() => document.querySelector("#figures").textContent.includes("Involvement level"));
   const figures = await page.textContent("#figures");
-  assert.match(figures, /Evidence of involvement \(\d+ of \d+\)/);
+  // Each checklist has its own heading, from its rule (finding 13: seven identical headings).
+  const headings = await page.locator("#figures h3").allTextContents();
+  const checklistHeadings = headings.filter((h) => /\(\d+ of \d+\)$/.test(h));
+  assert.ok(checklistHeadings.length >= 2, `several checklists: ${headings}`);
+  assert.equal(new Set(checklistHeadings).size, checklistHeadings.length, `headings differ: ${checklistHeadings}`);
+  assert.ok(checklistHeadings.some((h) => /^UK Standard 1 \(inclusive opportunities\) \(\d+ of \d+\)$/.test(h)), `${checklistHeadings}`);
+  assert.ok(!checklistHeadings.some((h) => /^Evidence of involvement/.test(h)), `${checklistHeadings}`);
   assert.match(figures, /Missing: /);
   assert.match(figures, /Highest level: (inform|consult)/);
   await screenshot(page, "check-view-involvement");
@@ -256,6 +262,12 @@ test("display modes are remembered, large text grows the page and easy read give
   assert.equal(await page.locator("#detail-why .easy-only").isVisible(), true);
   assert.equal(await page.locator("#detail-why .full-only").isVisible(), false);
   assert.match(await page.locator("#detail-why .easy-only").textContent(), /simpler word/);
+  // The mode says what it does, and no more (finding 12): the note is shown and describes the button.
+  assert.equal(await page.locator("#easy-read-note").isVisible(), true);
+  const note = await page.textContent("#easy-read-note");
+  assert.match(note, /Why it matters/);
+  assert.match(note, /keep their full words/);
+  assert.equal(await page.getAttribute("#toggle-easy", "aria-describedby"), "easy-read-note");
 
   // Zoomed to 200%, nothing needs scrolling sideways.
   await page.setViewportSize({ width: 640, height: 900 });
@@ -534,4 +546,32 @@ test("without JavaScript the page says it needs it and hides controls that would
   assert.equal(await page.locator("#text").isVisible(), false);
   assert.equal(await page.locator("#toggle-contrast").isVisible(), false);
   await context.close();
+});
+
+test("another website cannot use the server, the page's own requests work", async () => {
+  const page = await openPage();
+  // The page itself: a same-origin fetch is answered.
+  const own = await page.evaluate(async () => (await fetch("/api/check", { method: "POST",
+    headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "We will utilise it." }) })).status);
+  assert.equal(own, 200);
+  // Another origin: the same server under the name localhost is a different website from
+  // 127.0.0.1. Its page works there, but a simple text/plain POST to 127.0.0.1 (which a website
+  // can send with no CORS preflight) is refused before any work.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(baseUrl.replace("127.0.0.1", "localhost"));
+  await other.waitForFunction(() => document.querySelectorAll("#profile option").length > 1);
+  // What that page's browser sends with a cross-site POST (the request itself cannot be observed
+  // from a no-cors fetch, so the same headers are sent through Playwright's request API).
+  const otherOrigin = new URL(other.url()).origin;
+  const refused = await context.request.post(baseUrl + "api/check", {
+    headers: { "Content-Type": "text/plain", Origin: otherOrigin, "Sec-Fetch-Site": "same-site" },
+    data: JSON.stringify({ text: "We will utilise it." }) });
+  assert.equal(refused.status(), 403, "a cross-site POST is refused");
+  assert.match(await refused.text(), /another website/);
+  // The page at localhost checks its own text.
+  await typeSummary(other);
+  await other.waitForSelector(".finding-button");
+  await context.close();
+  await closePage(page);
 });

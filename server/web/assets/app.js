@@ -587,7 +587,9 @@
 
   function checklistFigure(checklist) {
     const rule = state.rulesById.get(checklist.rule);
-    const title = checklist.rule.startsWith("structure.") ? "What readers want to know" : "Evidence of involvement";
+    // Each checklist is headed by its own rule's heading (from the rule's data), so that
+    // headings such as "UK Standard 1 (inclusive opportunities)" tell them apart.
+    const title = checklist.heading || (rule && rule.heading) || checklist.rule;
     const items = el("ul", { class: "checklist" });
     for (const item of checklist.items) {
       items.append(el("li", { class: item.present ? "present" : "missing" },
