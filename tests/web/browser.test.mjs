@@ -575,3 +575,21 @@ test("another website cannot use the server, the page's own requests work", asyn
   await context.close();
   await closePage(page);
 });
+
+test("arrow keys into a marked word open that finding and say so politely", async () => {
+  const page = await openPage();
+  await typeSummary(page);
+  await page.waitForSelector(findingFor("utilise"));
+  const start = JARGON_SUMMARY.indexOf("utilise");
+  await page.focus("#text");
+  await page.evaluate((at) => document.getElementById("text").setSelectionRange(at, at), start - 2);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => /utilise/.test(document.getElementById("caret-finding").textContent));
+  assert.equal(await page.getAttribute("#caret-finding", "aria-live"), "polite");
+  assert.equal(await page.locator("#finding-detail").isVisible(), true);
+  assert.match(await page.textContent("#detail-message"), /utilise/i);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "text", "the caret stays in the box");
+  await closePage(page);
+});

@@ -43,6 +43,7 @@
     kind: "plain-english-summary",
     result: null,
     selected: -1,
+    caretFinding: -1,     // the finding the caret was last moved into with the keys
     returnTo: -1,         // the finding "Show it in my text" came from (Escape goes back)
     lastInputAt: 0,
     idleTimer: 0,
@@ -455,9 +456,9 @@
   }
 
   // The narrowest finding under the caret: a word inside a long sentence wins over the sentence.
-  function selectFindingAtCaret() {
+  function findingAtCaret() {
     const caret = textArea().selectionStart;
-    if (state.checkedText !== textArea().value) return;
+    if (state.checkedText !== textArea().value) return -1;
     let found = -1, width = Infinity;
     state.diagnostics.forEach((d, index) => {
       if (d.utf16_end > d.utf16_start && caret >= d.utf16_start && caret <= d.utf16_end && d.utf16_end - d.utf16_start < width) {
@@ -465,7 +466,28 @@
         width = d.utf16_end - d.utf16_start;
       }
     });
-    if (found >= 0 && found !== state.selected && found < MAX_FINDINGS_SHOWN) selectFinding(found);
+    return found < MAX_FINDINGS_SHOWN ? found : -1;
+  }
+
+  function selectFindingAtCaret() {
+    const found = findingAtCaret();
+    if (found >= 0 && found !== state.selected) selectFinding(found);
+  }
+
+  // Arrow keys (Home, End, Page Up and Down) moving the caret into a marked word open that
+  // finding in the list and say so politely, once per finding: what a click on a mark does.
+  const CARET_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+  function announceFindingAtCaret(event) {
+    if (!CARET_KEYS.has(event.key)) return;
+    const area = textArea();
+    const found = area.selectionStart === area.selectionEnd ? findingAtCaret() : -1;
+    if (found === state.caretFinding) return;
+    state.caretFinding = found;
+    if (found < 0) return;
+    const d = state.diagnostics[found];
+    if (found !== state.selected) selectFinding(found);
+    const words = d.text ? `“${d.text}”: ` : "";
+    $("caret-finding").textContent = `Marked, ${category(d.category).label.toLowerCase()}. ${words}${d.message}`;
   }
 
   // Replaces the words as typing would (execCommand), so that Ctrl+Z undoes it; the Undo button
@@ -790,6 +812,7 @@
       if (!$("view-suggest").hidden) scheduleTrial();
     });
     area.addEventListener("click", selectFindingAtCaret);
+    area.addEventListener("keyup", announceFindingAtCaret);
     area.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
