@@ -135,6 +135,9 @@ class ReadabilityCheck : public RuleCheck {
       std::string limit = metric_ == Metric::PassiveRatio
                               ? fmt::format("{}%", static_cast<int>(std::round(limit_ * 100)))
                               : number(limit_);
+      // "A reading age of about 14. Aim for 14 or lower." contradicts itself: a value over the
+      // limit by less than the figures show is not reported.
+      if (shown == limit) continue;
       out.push_back(ctx.make(b, e, {{"count", shown}, {"limit", limit}, {"match", ""}}));
     }
   }

@@ -1,0 +1,37 @@
+// Section figures in readability messages: a value over the limit by less than the message can
+// show is not reported ("a reading age of about 14. Aim for 14 or lower." contradicted itself).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+// `sentences` sentences of `words` words each, then one of `last_words`.
+std::string sentences_of(int sentences, int words, int last_words) {
+  std::string text;
+  auto sentence = [&](int n) {
+    for (int i = 0; i < n; ++i) text += i == 0 ? "Cats" : " sit";
+    text += ". ";
+  };
+  for (int s = 0; s < sentences; ++s) sentence(words);
+  sentence(last_words);
+  return text + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("readability: a figure over its limit by less than it shows is not reported",
+          "[rules][readability]") {
+  const std::string rule = "plain-english.average-sentence-length";
+  // 49 sentences of 20 words and one of 21: 20.02 words on average, shown as "20".
+  CHECK(lint_summary(sentences_of(49, 20, 21), rule).findings.empty());
+  // 9 of 20 and one of 24: 20.4, shown as "20.4", over 20.
+  Found over = lint_summary(sentences_of(9, 20, 24), rule);
+  REQUIRE(over.findings.size() == 1);
+  CHECK_THAT(over.findings[0].message, Catch::Contains("20.4"));
+}
