@@ -80,6 +80,29 @@ TEST_CASE("acronyms: a definition in a heading counts for the text under it", "[
   // A heading that only uses it defines nothing.
   CHECK(lint_file("# PPI plan\n\nPPI will be part of every stage.\n", "a.md", kRule).flagged() ==
         std::vector<std::string>{"PPI"});
+  // A heading whose words' initials are the acronym spells it out, small words left out.
+  CHECK(lint_file("# Background\n\nWhy.\n\n# Patient and public involvement\n\nPPI will be part "
+                  "of every stage.\n\n## Patient and Public Involvement and Engagement\n\nPPIE "
+                  "too.\n",
+                  "a.md", kRule)
+            .findings.empty());
+}
+
+TEST_CASE("acronyms: a name in capitals that opens the title is the study's name",
+          "[rules][acronym]") {
+  const std::string text =
+      "# PHARM-STOP: a pharmacist-led review of medicines\n\n## Plain English summary\n\nWe "
+      "will test PHARM-STOP in 60 practices. We will run an RCT.\n";
+  CHECK(lint_file(text, "a.md", "acronyms.unexplained").flagged() ==
+        std::vector<std::string>{"RCT"});
+  // No "use the words in full" for a name (and "RCT" is left to the rule above).
+  CHECK(lint_file(text, "a.md", "acronyms.avoid-in-summary").findings.empty());
+  // Not a name when it does not open the title, or is not followed by a colon or dash.
+  CHECK(lint_file("# A review of medicines\n\nWe test PHARM-STOP.\n", "a.md", kRule).flagged() ==
+        std::vector<std::string>{"PHARM-STOP"});
+  CHECK(lint_file("# HERMES trial plan\n\nWe test HERMES.\n\n# Methods\n\nHERMES again.\n", "a.md",
+                  kRule)
+            .flagged() == std::vector<std::string>{"HERMES"});
 }
 
 TEST_CASE("acronyms: a study name of ordinary words in capitals is a name", "[rules][acronym]") {

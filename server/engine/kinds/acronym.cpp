@@ -1,5 +1,6 @@
 // acronym: abbreviations spelled out at first use (expand-first), or avoided altogether (avoid).
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -207,12 +208,18 @@ class AcronymCheck : public RuleCheck {
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const Document& doc = ctx.doc;
     std::set<std::pair<std::size_t, std::string>> seen;  // (section or 0, acronym)
-    std::optional<CapitalsNotAcronyms> not_acronyms;     // built at the first word in capitals
+    std::set<std::string> named;  // study names given by the title ("# HERMES: mesh or …")
+    std::optional<CapitalsNotAcronyms> not_acronyms;  // built at the first word in capitals
     for (const Sentence& sentence : doc.sentences) {
       const Block& block = doc.blocks[sentence.block];
       if (block.kind == BlockKind::Heading) {
-        // "# Patient and public involvement (PPI)" defines PPI for the text under it.
-        if (!avoid_) note_definitions(doc, sentence, seen);
+        // "# Patient and public involvement (PPI)" defines PPI for the text under it, and so
+        // does "# Patient and public involvement" alone: its initials are the acronym.
+        if (!avoid_) {
+          note_definitions(doc, sentence, seen);
+          note_initials(doc, sentence, seen);
+        }
+        note_title_name(doc, sentence, named);  // a name has no words in full to use instead
         continue;
       }
       if (shouting(doc, sentence)) continue;
@@ -220,7 +227,8 @@ class AcronymCheck : public RuleCheck {
       for (std::uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
         const Token& t = doc.tokens[i];
         std::string acronym = acronym_of(t, token_text(doc, t), min_length_);
-        if (acronym.empty() || allowed(acronym) || ctx.suppressed(t.begin)) continue;
+        if (acronym.empty() || allowed(acronym) || named.count(acronym) || ctx.suppressed(t.begin))
+          continue;
         if (!not_acronyms) not_acronyms.emplace(doc, language_);
         if (not_acronyms->contains(i)) continue;
         // Once per section with its subsections of the same kind (one summary, subheadings
@@ -234,6 +242,52 @@ class AcronymCheck : public RuleCheck {
   }
 
  private:
+  // The initials of a heading's words, small words left out: "Patient and public involvement
+  // and engagement" gives PPIE.
+  static std::string heading_initials(const Document& doc, const Sentence& heading) {
+    static const std::set<std::string> small = {"and", "of", "the", "for",  "in", "on",
+                                                "to",  "a",  "an",  "with", "&"};
+    std::string initials;
+    for (std::uint32_t i = heading.first_token; i < heading.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.lower.empty() || small.count(t.lower)) continue;
+      const unsigned char first = static_cast<unsigned char>(t.lower[0]);
+      if (!std::isalpha(first)) return "";  // numbers, symbols: not a name in words
+      initials.push_back(static_cast<char>(std::toupper(first)));
+    }
+    return initials;
+  }
+
+  void note_initials(const Document& doc, const Sentence& heading,
+                     std::set<std::pair<std::size_t, std::string>>& seen) const {
+    const std::string initials = heading_initials(doc, heading);
+    if (initials.size() < 2 || initials.size() > 6) return;
+    seen.insert({per_section_ ? unit_head(doc, doc.section_at(heading.begin)) : 0, initials});
+  }
+
+  // "# HERMES: mesh or stitches for small hernias": a name in capitals that opens the first
+  // heading, before a colon or dash, is the study's name, which the title itself explains.
+  void note_title_name(const Document& doc, const Sentence& heading,
+                       std::set<std::string>& named) const {
+    if (heading.block != first_heading_block(doc) || heading.first_token >= heading.last_token)
+      return;
+    const Token& t = doc.tokens[heading.first_token];
+    const std::string acronym = acronym_of(t, token_text(doc, t), min_length_);
+    if (acronym.empty()) return;
+    std::size_t after = t.end;
+    while (after < doc.prose.size() && doc.prose[after] == ' ') ++after;
+    if (after < doc.prose.size() &&
+        (doc.prose[after] == ':' || doc.prose[after] == '-' ||
+         std::string_view(doc.prose).substr(after).starts_with("\xe2\x80\x93")))
+      named.insert(acronym);
+  }
+
+  static std::size_t first_heading_block(const Document& doc) {
+    for (std::size_t b = 0; b < doc.blocks.size(); ++b)
+      if (doc.blocks[b].kind == BlockKind::Heading) return b;
+    return doc.blocks.size();
+  }
+
   void note_definitions(const Document& doc, const Sentence& heading,
                         std::set<std::pair<std::size_t, std::string>>& seen) const {
     for (std::uint32_t i = heading.first_token; i < heading.last_token; ++i) {
