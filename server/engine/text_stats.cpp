@@ -36,12 +36,14 @@ const std::set<std::string>& irregular_participles() {
   return words;
 }
 
-// Adjectives that look like participles after "be" ("we are interested").
+// Adjectives that look like participles after "be" ("we are interested", "views were mixed"),
+// and "is called", "is named", "is based", which name or place a thing: nobody does them.
 const std::set<std::string>& participle_adjectives() {
   static const std::set<std::string> words = {
       "interested", "concerned", "worried",  "tired",       "excited",     "pleased",
       "married",    "supposed",  "aged",     "skilled",     "experienced", "limited",
-      "varied",     "advanced",  "detailed", "complicated", "qualified",   "located"};
+      "varied",     "advanced",  "detailed", "complicated", "qualified",   "located",
+      "mixed",      "called",    "named",    "based",       "retired",     "surprised"};
   return words;
 }
 
