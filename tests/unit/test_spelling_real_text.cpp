@@ -174,3 +174,22 @@ TEST_CASE("spelling: term settings are checked when the rule file loads", "[rule
              Catch::Contains("'term_severity' must be error, warning, info or hint"));
   CHECK(load_error(head + "    term_message: m\n    term_severity: hint\n").empty());
 }
+
+TEST_CASE("spelling: a sentence in another language and words in other scripts are not typos",
+          "[rules][spelling]") {
+  // A Welsh sentence on a Welsh funder's form: most of its words are unknown, so it is not
+  // English, not a row of typos.
+  Found welsh = lint_file(
+      "Bydd yr holl ddeunyddiau ar gael yn Gymraeg ac yn Saesneg. We will recieve help.\n", "a.md",
+      kRule);
+  CHECK(welsh.flagged() == std::vector<std::string>{"recieve"});
+  // Words in scripts an English dictionary cannot check.
+  CHECK(lint_file(
+            "We met the \xe4\xb8\xad\xe6\x96\x87 group and the \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a "
+            "group.\n",
+            "a.md", kRule)
+            .findings.empty());
+  // One unknown word among many English ones is still reported.
+  CHECK(lint_file("We will recieve the forms from the clinic in May.\n", "a.md", kRule).flagged() ==
+        std::vector<std::string>{"recieve"});
+}

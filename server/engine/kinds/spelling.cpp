@@ -154,8 +154,11 @@ class SpellingCheck : public RuleCheck {
     // Each unknown word once per section: a name or term used fifty times is one decision.
     std::set<std::pair<std::size_t, std::string>> reported;
     std::set<std::string> variants_reported;
+    std::vector<std::uint32_t> unknown;  // this sentence's words the dictionary does not know
     for (const Sentence& s : doc.sentences) {
       if (!ctx.in_scope(s.begin)) continue;
+      unknown.clear();
+      std::size_t checked = 0;
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = doc.tokens[i];
         if (t.is_number || t.all_caps) continue;
@@ -167,7 +170,15 @@ class SpellingCheck : public RuleCheck {
           continue;
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
-        if (ctx.suppressed(t.begin) || !misspelled(speller, plain_apostrophes(text))) continue;
+        if (beyond_latin_script(text)) continue;  // 中文, العربية: not for this dictionary
+        ++checked;
+        if (misspelled(speller, plain_apostrophes(text))) unknown.push_back(i);
+      }
+      if (other_language(checked, unknown.size())) continue;
+      for (std::uint32_t i : unknown) {
+        const Token& t = doc.tokens[i];
+        std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
+        if (ctx.suppressed(t.begin)) continue;
         if (!reported.insert({doc.section_at(t.begin), t.lower}).second) continue;
         auto variant =
             variants_.empty() ? std::nullopt : variants_.find(t.lower, spec_.language, speller);
@@ -185,6 +196,32 @@ class SpellingCheck : public RuleCheck {
   }
 
  private:
+  // Words in scripts after Latin (Greek, Cyrillic, Arabic, Hebrew, CJK…) cannot be checked
+  // against an English dictionary. Typographic hyphens and quotes (U+2010 to U+201F) are not
+  // a script.
+  static bool beyond_latin_script(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+      const auto byte = static_cast<unsigned char>(text[at]);
+      if (byte < 0x80) {
+        ++at;
+        continue;
+      }
+      const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+      char32_t code = byte & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+      for (std::size_t k = 1; k < length && at + k < text.size(); ++k)
+        code = (code << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+      if (code >= 0x0370 && !(code >= 0x2010 && code <= 0x201F)) return true;
+      at += length;
+    }
+    return false;
+  }
+
+  // A sentence where most words are unknown is in another language ("Bydd yr holl ddeunyddiau
+  // ar gael yn Gymraeg" on a Welsh funder's form), not full of typos.
+  static bool other_language(std::size_t checked, std::size_t unknown) {
+    return checked >= 4 && unknown * 10 >= checked * 6;
+  }
+
   // A word with no correct word one typing slip away is more likely a term or a name than a
   // typo ("aeruginosa", "transcriptomic"): it gets the milder term note when the rule has one.
   // A word with one is offered those words as fixes ("recieve": "receive").
