@@ -55,6 +55,63 @@ SourceText decode_utf8(std::string raw) {
   return out;
 }
 
+namespace {
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string decode_utf16_with_bom(std::string& raw) {
+  if (raw.size() < 2) return "";
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  bool little;
+  if (p[0] == 0xFF && p[1] == 0xFE)
+    little = true;
+  else if (p[0] == 0xFE && p[1] == 0xFF)
+    little = false;
+  else
+    return "";
+  const std::size_t n = raw.size();
+  auto unit = [&](std::size_t i) -> char32_t {
+    return little ? static_cast<char32_t>(p[i] | (p[i + 1] << 8))
+                  : static_cast<char32_t>((p[i] << 8) | p[i + 1]);
+  };
+  std::string out;
+  out.reserve(n);
+  std::size_t i = 2;
+  for (; i + 1 < n; i += 2) {
+    const char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+      const char32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    append_utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? char32_t{0xFFFD} : u);
+  }
+  if (i < n) append_utf8(out, 0xFFFD);  // an odd byte at the end
+  raw = std::move(out);
+  return little ? "utf-16le" : "utf-16be";
+}
+
 bool looks_binary(std::string_view bytes) {
   const std::size_t sample = bytes.size() < 8192 ? bytes.size() : 8192;
   std::size_t control = 0;

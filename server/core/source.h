@@ -15,10 +15,19 @@ struct SourceText {
   bool had_bom = false;
   bool has_crlf = false;
   std::vector<std::size_t> invalid_bytes;  // offsets of bytes that were not valid UTF-8
+  // "utf-16le" or "utf-16be" when the file was UTF-16 with a byte order mark and `bytes` is its
+  // UTF-8 decoding (offsets then count bytes of that decoding; lines and code-point columns are
+  // those of the file); empty for a file read as UTF-8.
+  std::string decoded_from;
 };
 
 // Never fails: invalid sequences are replaced byte by byte and recorded.
 SourceText decode_utf8(std::string raw);
+
+// When `raw` starts with a UTF-16 byte order mark (FF FE or FE FF), replaces it with its UTF-8
+// decoding (without the mark) and returns "utf-16le" or "utf-16be"; else leaves it and returns "".
+// A lone surrogate or a trailing odd byte becomes U+FFFD.
+std::string decode_utf16_with_bom(std::string& raw);
 
 // True when the bytes look like a binary file (NUL bytes, or mostly control bytes).
 bool looks_binary(std::string_view bytes);

@@ -122,7 +122,10 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
     doc.rebuild_index();
     return result;
   }
+  // Windows 'Unicode text' (UTF-16 with a byte order mark) is read as its UTF-8 decoding.
+  std::string decoded_from = decode_utf16_with_bom(bytes);
   doc.source = decode_utf8(std::move(bytes));
+  doc.source.decoded_from = std::move(decoded_from);
   // Keep the bytes on the heap even when short, so that moving the result keeps `lines` valid
   // (a moved std::string keeps its heap buffer; a small-string buffer moves with the object).
   doc.source.bytes.reserve(16);

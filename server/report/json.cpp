@@ -55,6 +55,7 @@ nlohmann::json file_json(const FileOutcome& outcome) {
       {"diagnostics", nlohmann::json::array()}};
   if (outcome.ok && outcome.doc) {
     j["format"] = outcome.doc->format;
+    if (!outcome.doc->source.decoded_from.empty()) j["encoding"] = outcome.doc->source.decoded_from;
     j["sections"] = sections_json(*outcome.doc);
     for (const auto& d : outcome.diagnostics)
       j["diagnostics"].push_back(diagnostic_json(*outcome.doc, d));
@@ -167,6 +168,10 @@ void write_file(JsonWriter& w, const FileOutcome& outcome) {
     for (const auto& d : outcome.diagnostics) write_diagnostic(w, *outcome.doc, d, starts, ends);
   }
   w.end_array();
+  if (has_doc && !outcome.doc->source.decoded_from.empty()) {
+    w.key("encoding");  // the file was UTF-16: byte_* count bytes of its UTF-8 decoding
+    w.value(outcome.doc->source.decoded_from);
+  }
   w.key("error");
   if (outcome.ok)
     w.null();

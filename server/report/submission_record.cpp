@@ -89,6 +89,10 @@ std::string record_line(const SubmissionRecord& record) {
     w.null();
   w.key("format");
   w.value(record.format);
+  if (ok && !outcome.doc->source.decoded_from.empty()) {
+    w.key("encoding");  // the file was UTF-16: byte_* count bytes of its UTF-8 decoding
+    w.value(outcome.doc->source.decoded_from);
+  }
   w.key("status");
   w.value(ok ? "ok" : "error");
   w.key("error");

@@ -692,3 +692,35 @@ TEST_CASE("batch: --document application checks required sections of every submi
   CHECK(std::find(missing.begin(), missing.end(), "involvement") != missing.end());
   CHECK(run("batch --document essay " + q(summary_only)).status == 2);
 }
+
+TEST_CASE("batch: UTF-16 text files with a byte order mark are read and say their encoding",
+          "[batch]") {
+  TempDir dir;
+  const std::string text = "# Plain English summary\n\nWe will utilise a cohort.\n";
+  std::string le = "\xFF\xFE", be = "\xFE\xFF";
+  for (char c : text) le += c, le += '\0', be += '\0', be += c;
+  const std::string le_path = dir.write("le.md", le), be_path = dir.write("be.txt", be);
+  const std::string utf8_path = dir.write("u8.md", text);
+  Run r = run("batch " + q(le_path) + " " + q(be_path) + " " + q(utf8_path));
+  REQUIRE(r.status == 0);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["status"] == "ok");
+  CHECK(records[0]["encoding"] == "utf-16le");
+  CHECK(records[1]["status"] == "ok");
+  CHECK(records[1]["encoding"] == "utf-16be");
+  CHECK_FALSE(records[2].contains("encoding"));
+  // Lines and code-point columns are those of the file: the same as for the UTF-8 copy.
+  auto places = [](const json& record) {
+    std::vector<std::pair<int, int>> out;
+    for (const json& d : record["diagnostics"]) out.emplace_back(d["line"], d["column"]);
+    return out;
+  };
+  CHECK_FALSE(records[0]["diagnostics"].empty());
+  CHECK(places(records[0]) == places(records[2]));
+
+  Run check = run("check --format json " + q(le_path));
+  json file = json::parse(check.out)["files"][0];
+  CHECK(file["status"] == "ok");
+  CHECK(file["encoding"] == "utf-16le");
+}

@@ -150,3 +150,32 @@ TEST_CASE("load: empty files", "[load]") {
     CHECK(r.doc.sections.size() == 1);
   }
 }
+
+TEST_CASE("load: UTF-16 text with a byte order mark is read as its UTF-8 decoding", "[load]") {
+  // "# Plain English summary\n\nA café 😀 test.\n" in UTF-16LE and UTF-16BE, with the mark.
+  const std::u16string text = u"# Plain English summary\n\nA caf\u00e9 \U0001F600 test.\n";
+  std::string le = "\xFF\xFE", be = "\xFE\xFF";
+  for (char16_t unit : text) {
+    le += static_cast<char>(unit & 0xFF), le += static_cast<char>(unit >> 8);
+    be += static_cast<char>(unit >> 8), be += static_cast<char>(unit & 0xFF);
+  }
+  const std::string utf8 = "# Plain English summary\n\nA caf\xC3\xA9 \xF0\x9F\x98\x80 test.\n";
+  for (const auto& [bytes, encoding] :
+       {std::pair{le, std::string("utf-16le")}, std::pair{be, std::string("utf-16be")}}) {
+    LoadResult r = load("app.md", bytes);
+    REQUIRE(r.ok);
+    CHECK(r.doc.source.bytes == utf8);
+    CHECK(r.doc.source.decoded_from == encoding);
+    CHECK(r.doc.read_issues.empty());
+    REQUIRE_FALSE(r.doc.sections.empty());
+    CHECK(r.doc.sections[0].kind == "plain-english-summary");
+  }
+  // A lone surrogate and an odd last byte become U+FFFD; UTF-8 files are left as they are.
+  LoadResult lone = load("a.txt", std::string("\xFF\xFE\x41\x00\x00\xD8\x42\x00\x43", 9));
+  REQUIRE(lone.ok);
+  CHECK(lone.doc.source.bytes ==
+        "A\xEF\xBF\xBD"
+        "B\xEF\xBF\xBD");
+  LoadResult plain = load("a.txt", "plain words\n");
+  CHECK(plain.doc.source.decoded_from.empty());
+}
