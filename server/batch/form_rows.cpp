@@ -1,6 +1,7 @@
 #include "batch/form_rows.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -179,7 +180,14 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
     append(column);
     out.text += "\n\n";
   };
-  if (!map->title_column.empty()) add_section("title", map->title_column);
+  if (!map->title_column.empty()) {
+    out.title = field(map->title_column);
+    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+    out.title.erase(std::find_if(out.title.rbegin(), out.title.rend(), not_space).base(),
+                    out.title.end());
+    out.title.erase(out.title.begin(), std::find_if(out.title.begin(), out.title.end(), not_space));
+    add_section("title", map->title_column);
+  }
   for (const auto& [column, kind] : map->sections) add_section(kind, column);
   return out;
 }

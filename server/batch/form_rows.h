@@ -30,6 +30,7 @@ FormMap load_form_map(const std::string& path);
 struct FormRow {
   std::optional<std::size_t> row;  // 1-based; none for a problem with the whole file
   std::string id;
+  std::string title;              // the map's title column, trimmed; "" when none
   std::string text;               // the Markdown document
   std::string error;              // non-empty: this row is an error record
   std::vector<FormField> fields;  // where each field's text is in `text` and in the export file

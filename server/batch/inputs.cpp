@@ -251,6 +251,7 @@ void SubmissionSource::produce_standard_input() {
 void SubmissionSource::emit_row(const std::string& path, const std::string& format, FormRow row) {
   Submission s;
   s.id = std::move(row.id);
+  s.title = std::move(row.title);
   s.path = path;
   s.row = row.row;
   s.format = format;

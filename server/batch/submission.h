@@ -13,6 +13,7 @@ namespace sayso {
 struct Submission {
   std::size_t index = 0;  // position in input order (0-based)
   std::string id;
+  std::string title;                // a form row's title (the map's title column); "" when none
   std::string path;                 // the file, or "-" for standard input
   std::optional<std::size_t> row;   // 1-based row of a form export
   std::string format;               // as reported: "markdown", "docx", "csv", "jsonl", ...

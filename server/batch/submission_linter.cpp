@@ -16,6 +16,7 @@ namespace {
 SubmissionRecord record_for(const Submission& submission) {
   SubmissionRecord record;
   record.id = submission.id;
+  record.title = submission.title;
   record.path = submission.path;
   record.row = submission.row;
   record.format = submission.format;

@@ -70,7 +70,8 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
   if (ok && card.is_object())
     add_scorecard_cells(card, cells);
   else
-    cells.resize(CsvReport::fixed_columns().size());
+    cells.resize(CsvReport::fixed_columns().size() - 1);
+  cells.push_back(csv_text_field(record.title));  // the last fixed column
   return cells;
 }
 
@@ -103,6 +104,7 @@ const std::vector<std::string>& CsvReport::fixed_columns() {
     for (const char* name : {"words", "summary_words", "summary_word_limit", "summary_reading_age",
                              "summary_jargon", "involvement_level", "tokenism", "missing_sections"})
       c.push_back(name);
+    c.push_back("title");  // after the first columns, which stay as they were
     return c;
   }();
   return columns;

@@ -231,8 +231,9 @@ std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::st
   std::string html = fmt::format(
       "<tr data-status=\"{0}\"><th scope=\"row\"><a href=\"#{1}\">{2}</a></th>"
       "<td class=\"{3}\">{4}</td>",
-      row.ok ? "ok" : "error", row.anchor, html_escape(row.id), row.ok ? "" : "status-error",
-      row.ok ? "ok" : "error: " + html_escape(row.error));
+      row.ok ? "ok" : "error", row.anchor,
+      html_escape(row.title.empty() ? row.id : row.id + ": " + row.title),
+      row.ok ? "" : "status-error", row.ok ? "ok" : "error: " + html_escape(row.error));
   html += number_cell(row.findings, std::to_string(row.findings));
   html += number_cell(row.errors, std::to_string(row.errors));
   html += number_cell(row.warnings, std::to_string(row.warnings));
@@ -385,8 +386,9 @@ std::string submission_html(const SubmissionRecord& record, const std::string& a
   std::string html = fmt::format(
       "<section class=\"submission\" id=\"{0}\" aria-labelledby=\"{0}-h\">"
       "<h3 id=\"{0}-h\">{1}</h3><p>{2}{3} · {4}</p>",
-      anchor, html_escape(record.id), html_escape(record.path),
-      record.row ? fmt::format(", row {}", *record.row) : "", html_escape(record.format));
+      anchor, html_escape(record.title.empty() ? record.id : record.id + ": " + record.title),
+      html_escape(record.path), record.row ? fmt::format(", row {}", *record.row) : "",
+      html_escape(record.format));
   const std::string back = "<p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
   if (!record_ok(record))
     return html +
@@ -410,6 +412,7 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   HtmlReport::Row row;
   row.anchor = anchor;
   row.id = record.id;
+  row.title = record.title;
   row.path = record.path;
   row.format = record.format;
   row.ok = record_ok(record);

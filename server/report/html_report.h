@@ -38,7 +38,7 @@ class HtmlReport : public SubmissionSink {
   void finish() override;
 
   struct Row {  // what the overview and the table need of one submission
-    std::string anchor, id, path, format, error;
+    std::string anchor, id, title, path, format, error;
     bool ok = false;
     std::size_t findings = 0, errors = 0, warnings = 0, tokenism = 0;
     std::map<std::string, std::size_t> by_category;

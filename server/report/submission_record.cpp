@@ -80,6 +80,10 @@ std::string record_line(const SubmissionRecord& record) {
   w.begin_object();
   w.key("id");
   w.value(record.id);
+  if (!record.title.empty()) {
+    w.key("title");
+    w.value(record.title);
+  }
   w.key("path");
   w.value(record.path);
   w.key("row");
@@ -133,6 +137,7 @@ std::optional<SubmissionRecord> record_from_line(std::string line) {
     return std::nullopt;
   SubmissionRecord record;
   record.id = json["id"].get<std::string>();
+  record.title = json_text(json, "title");
   record.path = record.outcome.path = json_text(json, "path");
   record.format = json_text(json, "format");
   record.row = json_count(json, "row");

@@ -32,6 +32,7 @@ struct FormField {
 
 struct SubmissionRecord {
   std::string id;
+  std::string title;               // a form row's title (the map's title column); "" when none
   std::string path;                // the file, or "-" for standard input
   std::optional<std::size_t> row;  // 1-based row of a CSV/JSON Lines form export
   std::string format;              // "markdown", "text", "docx", "csv", "jsonl", ...
@@ -44,11 +45,12 @@ struct SubmissionRecord {
   bool resumed = false;            // read back from an earlier run's JSON Lines output
 };
 
-// The JSON Lines record, on one line: {"id","path","row","format","status","error","sections",
-// "diagnostics","scorecard"}; sections and diagnostics exactly as in check's JSON, each finding
-// with, where the format allows, "page" (PDF), "paragraph" (DOCX, ODT: the nth paragraph,
-// heading, list item or table cell with text) or, in a form row, "source_line" (the line of the
-// export file), "field" (the column or key) and "field_number" (the CSV column, 1-based).
+// The JSON Lines record, on one line: {"id","title" (only when the map names a title column and
+// the row has one),"path","row","format","status","error","sections","diagnostics","scorecard"};
+// sections and diagnostics exactly as in check's JSON, each finding with, where the format allows,
+// "page" (PDF), "paragraph" (DOCX, ODT: the nth paragraph, heading, list item or table cell with
+// text) or, in a form row, "source_line" (the line of the export file), "field" (the column or key)
+// and "field_number" (the CSV column, 1-based).
 std::string record_line(const SubmissionRecord& record);
 
 // Sets record.line and, when a reporter will read it, record.json (done on the worker thread).

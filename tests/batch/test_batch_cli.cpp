@@ -724,3 +724,35 @@ TEST_CASE("batch: UTF-16 text files with a byte order mark are read and say thei
   CHECK(file["status"] == "ok");
   CHECK(file["encoding"] == "utf-16le");
 }
+
+TEST_CASE("batch: the map's title column is in the JSON Lines record, the CSV and the HTML report",
+          "[batch][map]") {
+  TempDir dir;
+  const std::string map = dir.write("map.yml", kMap);
+  const std::string csv = dir.write("forms.csv", kFormCsv);
+  const std::string out_jsonl = dir.file("out.jsonl"), out_csv = dir.file("out.csv"),
+                    out_html = dir.file("out.html");
+  Run r = run("batch --map " + q(map) + " --out-jsonl " + q(out_jsonl) + " --out-csv " +
+              q(out_csv) + " --out-html " + q(out_html) + " " + q(csv));
+  CHECK(r.status == 1);  // the ragged row and the repeated id are error records
+  auto records = records_of(slurp(out_jsonl));
+  REQUIRE(records.size() == 4);
+  CHECK(records[0]["title"] == "Falls at home");
+  CHECK(records[1]["title"] == "Sleep");
+  CHECK_FALSE(records[2].contains("title"));  // a ragged row's fields are not read
+
+  // The CSV's first columns are as before; "title" follows the scorecard's columns.
+  const std::string text = slurp(out_csv);
+  CHECK(text.rfind("id,path,row,format,status,error,diagnostics,severity_error", 0) == 0);
+  CHECK(text.find(",missing_sections,title") != std::string::npos);
+  CHECK(text.find(",Falls at home") != std::string::npos);
+  CHECK(text.find(",Sleep") != std::string::npos);
+
+  const std::string html = slurp(out_html);
+  CHECK(html.find(">A-1: Falls at home</h3>") != std::string::npos);
+  CHECK(html.find(">A-2: Sleep</a>") != std::string::npos);
+
+  // Without a title column there is no "title" key, and the CSV cell is empty.
+  Run plain = run("batch " + q(corpus("summaries")));
+  for (const json& record : records_of(plain.out)) CHECK_FALSE(record.contains("title"));
+}
