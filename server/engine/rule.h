@@ -60,7 +60,10 @@ struct Rule {
   bool enabled = true;  // false when the config or profile turns it off
   std::string file;     // where it was defined
   int line = 0;         // 1-based
-  DataNode node;        // the rule's fields (after profile/config parameter overrides)
+  // "file:line" of the user's config setting that changed this rule's parameters, if any: a
+  // parameter the rule then refuses is reported there, not in the rule's own file.
+  std::string parameters_set_at;
+  DataNode node;  // the rule's fields (after profile/config parameter overrides)
   std::shared_ptr<RuleCheck> check;
 };
 

@@ -305,6 +305,10 @@ void compile(Rule& rule) {
   try {
     rule.check = factory->second(rule);
   } catch (const KindError& e) {
+    // The built-in rules compile as they are: what fails after a config changed the rule's
+    // parameters is that setting's fault, and is reported at the setting.
+    if (!rule.parameters_set_at.empty())
+      throw RuleError(fmt::format("{}: rule {}: {}", rule.parameters_set_at, rule.id, e.message));
     Where{rule.file, rule.id}.fail(e.line ? e.line : rule.line, e.message);
   }
   // Every phrase must be well formed (checked once here, so the matcher never sees a bad one).
@@ -506,8 +510,10 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
         rule->severity = *s;
         rule->severity_in.clear();  // the config's word is the last
       }
-      if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap())
+      if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap()) {
         merge_parameters(*rule, config_parameters(setting), setting.where);
+        rule->parameters_set_at = setting.where;
+      }
     }
   }
   // The user's own word list applies to every project; read it once per rule set.

@@ -756,3 +756,23 @@ TEST_CASE("batch: the map's title column is in the JSON Lines record, the CSV an
   Run plain = run("batch " + q(corpus("summaries")));
   for (const json& record : records_of(plain.out)) CHECK_FALSE(record.contains("title"));
 }
+
+TEST_CASE("batch: a rule setting the rule refuses is reported at the config's file and line",
+          "[batch][config]") {
+  TempDir dir;
+  const std::string app = dir.write("app.md", "# Plain English summary\n\nWe will ask.\n");
+  const std::string negative = dir.write(
+      "negative.yml", "profile: nihr\nrules:\n  structure.pes-word-limit: {max_words: -5}\n");
+  const std::string typo =
+      dir.write("typo.yml",
+                "profile: nihr\nrules:\n  structure.required-sections: {sections: [involvment]}\n");
+  Run r = shell(std::string(SAYSO_BINARY) + " batch --config " + negative + " " + app);
+  CHECK(r.status == 2);
+  CHECK_THAT(r.out, Catch::Contains(negative + ":3: rule structure.pes-word-limit:"));
+  CHECK_THAT(r.out, !Catch::Contains("structure.yml"));
+  r = shell(std::string(SAYSO_BINARY) + " batch --config " + typo + " " + app);
+  CHECK(r.status == 2);
+  CHECK_THAT(r.out, Catch::Contains(typo + ":3: rule structure.required-sections:") &&
+                        Catch::Contains("involvment"));
+  CHECK_THAT(r.out, !Catch::Contains("structure.yml"));
+}
