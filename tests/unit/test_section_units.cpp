@@ -176,3 +176,18 @@ TEST_CASE("sections: a report of involvement is one plan, its methods and result
       "test.\n\n## Methods\n\nA trial.\n");
   CHECK(loose.sections[2].kind == "methods");
 }
+
+TEST_CASE("summary coverage hears how many people live with it and findings disseminated",
+          "[rules][evidence]") {
+  Found found = lint_file(
+      "# Plain English summary\n\nType 2 diabetes means too much sugar in the blood. About "
+      "200,000 adults in Wales live with it. We want to find out if a weekly phone call helps. "
+      "We will invite 300 people with diabetes to take part. Findings will be disseminated "
+      "through GP surgeries.\n",
+      "a.md", "structure.pes-coverage");
+  REQUIRE(found.findings.size() == 1);
+  CHECK_THAT(found.findings[0].message, !Catch::Contains("who it affects"));
+  CHECK_THAT(found.findings[0].message, !Catch::Contains("share what you find"));
+  CHECK_THAT(found.findings[0].message,
+             Catch::Contains("how patients and the public are involved"));
+}
