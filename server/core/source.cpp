@@ -55,8 +55,6 @@ SourceText decode_utf8(std::string raw) {
   return out;
 }
 
-namespace {
-
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -74,8 +72,6 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-}  // namespace
 
 std::string decode_utf16_with_bom(std::string& raw) {
   if (raw.size() < 2) return "";

@@ -34,5 +34,7 @@ bool looks_binary(std::string_view bytes);
 
 // Length in bytes of the UTF-8 sequence starting at p[0] if valid, else 0.
 std::size_t valid_utf8_sequence_length(const unsigned char* p, std::size_t available);
+// Appends the UTF-8 bytes of a valid code point.
+void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace sayso

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/source.h"
 #include "formats/format.h"
 #include "formats/prose_mask.h"
 
@@ -88,24 +89,10 @@ bool kind_of(std::string_view tag, BlockKind& kind, int& level) {
   return true;
 }
 
-// Appends the UTF-8 encoding of a code point (which must be valid).
+// The UTF-8 encoding of a code point (which must be valid).
 std::string utf8_of(std::uint32_t cp) {
   std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  append_utf8(out, cp);
   return out;
 }
 
