@@ -142,6 +142,8 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
     if (sections.empty() && rule.kind != "required-sections") continue;
     planned.push_back({r, std::move(sections)});
   }
+  std::map<std::string_view, const std::vector<std::size_t>*> running;
+  for (const Planned& p : planned) running[state_->active[p.rule]->id] = &p.sections;
   std::atomic<bool> out_of_time{false};
   const auto run = [&](std::size_t i) {
     if (out_of_time || (deadline && LintClock::now() > *deadline)) {
@@ -149,8 +151,8 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
       return;
     }
     const Planned& p = planned[i];
-    const CheckContext ctx{doc,         *state_->active[p.rule], by_rule[p.rule], p.sections, whole,
-                           suppressions};
+    const CheckContext ctx{
+        doc, *state_->active[p.rule], by_rule[p.rule], p.sections, whole, suppressions, &running};
     visit(i, ctx);
   };
   if (on_every_core) {

@@ -35,8 +35,8 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
   static const std::map<std::string, std::set<std::string>> keys = {
       {"substitution", {"swap", "skip_quoted"}},
       {"existence",
-       {"phrases", "regex", "unless_nearby", "nearby_sentences", "unless_in_section", "first_only",
-        "skip_quoted", "skip_negated", "skip_tables", "skip_names"}},
+       {"phrases", "regex", "except", "unless_nearby", "nearby_sentences", "unless_in_section",
+        "first_only", "skip_quoted", "skip_negated", "skip_tables", "skip_names"}},
       {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
@@ -547,6 +547,24 @@ void load_sections_of(const std::string& rules_dir, SectionClassifier& classifie
   if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", classifier, cache);
 }
 
+// A checklist item left to another rule (`asked_by`) must name a rule, as `defers_to` must.
+void check_asked_by(const Rule& r, const std::set<std::string>& ids,
+                    const std::set<std::string>& packs) {
+  const DataNode& items = r.node["items"];
+  if (!items.is_list()) return;
+  for (const DataNode& item : items.children()) {
+    const DataNode& other = item["asked_by"];
+    if (!other.is_text()) continue;
+    const std::string& id = other.value();
+    if (id == r.id)
+      Where{r.file, r.id}.fail(other.line(), "an item cannot be asked by its own rule");
+    if (!ids.count(id) && packs.count(id.substr(0, id.find('.'))))
+      Where{r.file, r.id}.fail(other.line(), fmt::format("'asked_by' names '{}', which is not a "
+                                                         "rule of its pack (see sayso rules list)",
+                                                         id));
+  }
+}
+
 // A rule may defer to rules of packs that are not loaded (a config can leave a pack out), but
 // not to a rule missing from a pack that is: that is a typo. Two rules that defer to each other
 // would both fall silent where both speak.
@@ -575,6 +593,7 @@ void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>
                                                      "of its pack (see sayso rules list)",
                                                      other));
     }
+    check_asked_by(r, ids, packs);
   }
 }
 

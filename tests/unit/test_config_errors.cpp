@@ -31,6 +31,8 @@ TEST_CASE("malformed rule files say file:line, rule id and what is wrong", "[con
              Catch::Contains("r.yml:3: rule p.a: unknown kind 'magic'"));
   CHECK_THAT(rule_error("bad-regex"),
              Catch::Contains("r.yml:26: rule p.a: 'regex' is not a valid RE2 pattern"));
+  CHECK_THAT(rule_error("empty-except"),
+             Catch::Contains("r.yml:16: rule p.a: 'except' entries must be words"));
   CHECK_THAT(rule_error("missing-examples"), Catch::Contains("rule p.a: 'examples'"));
   CHECK_THAT(rule_error("unknown-field"),
              Catch::Contains("r.yml:9: rule p.a: unknown field 'phrase'"));

@@ -38,6 +38,13 @@ TEST_CASE("existence: explained terms and first use only", "[kinds]") {
   CHECK(found.size() == 1);
 }
 
+TEST_CASE("existence: words excepted from a pattern, whole or by their start", "[kinds]") {
+  Document doc = load("Arthritis, colitis, hepatitis and HEPATITIS-B, not osteoarthritis.\n");
+  std::vector<std::string> texts;
+  for (auto& d : lint(doc, "t.word-part")) texts.push_back(flagged(doc, d));
+  CHECK(texts == std::vector<std::string>{"colitis", "osteoarthritis"});
+}
+
 TEST_CASE("acronym: expansion, allowlist, plurals, headings", "[kinds]") {
   CHECK(lint(load("A randomised controlled trial (RCT) runs in the NHS. The RCT ends.\n"),
              "t.acronym")
@@ -98,6 +105,21 @@ TEST_CASE("evidence: one finding per section listing what is missing", "[kinds]"
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "Missing: training (1 of 2).");
   CHECK(flagged(doc, found[0]) == "PPI");
+}
+
+TEST_CASE("evidence: an item another running rule asks for is left to it", "[kinds]") {
+  Document doc = load("# PPI\n\nWe will meet twice.\n");
+  auto found = lint(doc, "t.standard");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Standard: a vote.");  // payment: t.checklist says it
+  Config without_checklist;
+  without_checklist.rules["t.checklist"].enabled = false;
+  RuleSet rules = load_rules(test_rules_dir(), without_checklist);
+  found.clear();
+  for (auto& d : Linter(rules, without_checklist).lint(doc).diagnostics)
+    if (d.rule_id == "t.standard") found.push_back(d);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Standard: payment and a vote.");
 }
 
 TEST_CASE("claim needs evidence", "[kinds]") {

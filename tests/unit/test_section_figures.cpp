@@ -23,8 +23,9 @@ TEST_CASE("section figures: words, limit, readability, checklist, involvement le
   CHECK(summary.passive_sentences == 1);
   CHECK(summary.reading_age > 5);
   const SectionFigures& ppi = figures[1];
-  REQUIRE(ppi.checklists.size() == 1);
+  REQUIRE(ppi.checklists.size() == 2);  // t.checklist and t.standard
   CHECK(ppi.checklists[0].rule_id == "t.checklist");
+  CHECK(ppi.checklists[1].items.size() == 2);  // its item left to t.checklist is still shown
   CHECK(ppi.checklists[0].present_count() == 1);
   CHECK(ppi.checklists[0].items[0].name == "payment");
   CHECK(ppi.checklists[0].items[0].present);

@@ -26,7 +26,7 @@ void parse_elsewhere(const DataNode& entry, CueItem& item) {
 
 }  // namespace
 
-std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key, bool allow_elsewhere) {
+std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key, bool checklist_fields) {
   const DataNode& list = rule[key];
   if (!list.is_list() || list.size() == 0)
     throw KindError{fmt::format("'{}' must be a list of {{name, cues}}", key), list.line()};
@@ -40,10 +40,15 @@ std::vector<CueItem> parse_cue_items(const DataNode& rule, const char* key, bool
       throw KindError{fmt::format("a '{}' entry has no 'name'", key), entry.line()};
     try {
       item.cues = param_strings(entry, "cues", true);
-      if (allow_elsewhere)
+      if (checklist_fields) {
         parse_elsewhere(entry, item);
-      else if (!entry["elsewhere"].is_empty())
-        throw KindError{"'elsewhere' is not used by this kind of rule", entry["elsewhere"].line()};
+        item.asked_by = param_string(entry, "asked_by", "");
+      } else {
+        for (const char* field : {"elsewhere", "asked_by"})
+          if (!entry[field].is_empty())
+            throw KindError{fmt::format("'{}' is not used by this kind of rule", field),
+                            entry[field].line()};
+      }
     } catch (KindError& e) {
       if (e.line == 0) e.line = entry.line();
       throw;

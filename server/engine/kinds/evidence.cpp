@@ -31,18 +31,20 @@ class EvidenceCheck : public RuleCheck {
     const std::vector<bool> elsewhere = shown_elsewhere(ctx);
     for (std::size_t index : ctx.sections) {
       if (!ctx.starts_unit(index)) continue;
+      const std::vector<std::uint32_t> judged = items_judged_here(ctx, index);
+      if (judged.empty()) continue;
       const bool too_short = ctx.unit_words(index) < min_words_;
       std::vector<std::string> missing;
-      for (std::uint32_t g = 0; g < items_.size(); ++g)
+      for (std::uint32_t g : judged)
         if (too_short || !(shown_in_unit(ctx, g, index) || elsewhere[g]))
           missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
-      const std::size_t covered = items_.size() - missing.size();
+      const std::size_t covered = judged.size() - missing.size();
       Diagnostic d = ctx.make(b, e,
                               {{"missing", join_list(missing)},
                                {"count", fmt::format("{}", covered)},
-                               {"limit", fmt::format("{}", items_.size())},
+                               {"limit", fmt::format("{}", judged.size())},
                                {"match", ""}});
       if (milder_.severity && covered >= milder_.at_least) soften(d, milder_.severity);
       out.push_back(std::move(d));
@@ -51,6 +53,8 @@ class EvidenceCheck : public RuleCheck {
 
   void describe(const CheckContext& ctx, std::size_t section,
                 SectionFigures& figures) const override {
+    // The figures show every item, those left to another rule too: a checklist for reading, not
+    // a finding, so nothing is said twice.
     if (!ctx.starts_unit(section)) return;
     const std::vector<bool> elsewhere = shown_elsewhere(ctx);
     Checklist list;
@@ -61,6 +65,16 @@ class EvidenceCheck : public RuleCheck {
   }
 
  private:
+  // The items this rule judges in a section: not those another rule running there asks for
+  // already, so the writer is not told the same thing twice.
+  std::vector<std::uint32_t> items_judged_here(const CheckContext& ctx, std::size_t section) const {
+    std::vector<std::uint32_t> judged;
+    for (std::uint32_t g = 0; g < items_.size(); ++g)
+      if (items_[g].asked_by.empty() || !ctx.runs_on(items_[g].asked_by, section))
+        judged.push_back(g);
+    return judged;
+  }
+
   static bool shown_in_unit(const CheckContext& ctx, std::uint32_t item, std::size_t section) {
     return ctx.group_present(item, ctx.doc.sections[section].begin, ctx.unit_end(section));
   }

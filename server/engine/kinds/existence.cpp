@@ -18,6 +18,34 @@ constexpr std::uint32_t kPhrases = 0;
 constexpr std::uint32_t kExplainedCues = 1;
 constexpr std::uint32_t kUnitCues = 2;
 
+// Words a rule's pattern catches but which everyone knows ("diagnosis" for a pattern on "-osis").
+// An entry ending in '*' covers every word that starts with it ("hypothes*").
+class WordExceptions {
+ public:
+  explicit WordExceptions(const std::vector<std::string>& entries) {
+    for (std::string entry : entries) {
+      for (char& c : entry) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!entry.empty() && entry.back() == '*') {
+        entry.pop_back();
+        prefixes_.push_back(std::move(entry));
+      } else {
+        words_.insert(std::move(entry));
+      }
+    }
+  }
+
+  // `folded` is the match in lower case.
+  bool contains(const std::string& folded) const {
+    if (words_.count(folded)) return true;
+    return std::any_of(prefixes_.begin(), prefixes_.end(),
+                       [&](const std::string& p) { return folded.rfind(p, 0) == 0; });
+  }
+
+ private:
+  std::set<std::string> words_;
+  std::vector<std::string> prefixes_;
+};
+
 class ExistenceCheck : public RuleCheck {
  public:
   // What a match in someone else's words, or in a sentence that denies it, means.
@@ -30,14 +58,15 @@ class ExistenceCheck : public RuleCheck {
 
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
                  std::vector<std::string> unit_cues, std::unique_ptr<RE2> regex, bool first_only,
-                 std::uint32_t nearby_sentences, Reading reading)
+                 std::uint32_t nearby_sentences, Reading reading, WordExceptions exceptions)
       : phrases_(std::move(phrases)),
         cues_(std::move(cues)),
         unit_cues_(std::move(unit_cues)),
         regex_(std::move(regex)),
         first_only_(first_only),
         nearby_sentences_(nearby_sentences),
-        reading_(reading) {}
+        reading_(reading),
+        exceptions_(std::move(exceptions)) {}
 
   std::vector<std::vector<std::string>> phrase_groups() const override {
     return {phrases_, cues_, unit_cues_};
@@ -125,6 +154,7 @@ class ExistenceCheck : public RuleCheck {
       auto [b, e] = hits[i];
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
       covered_until = e;
+      if (exceptions_.contains(key(ctx, b, e))) continue;
       if (not_the_writers_own(ctx, quotations, hit_sentences[i], b, e)) continue;
       if (reading_.skip_names && inside_name(ctx.doc, hit_sentences[i], b, e)) continue;
       if (reading_.skip_tables &&
@@ -182,6 +212,7 @@ class ExistenceCheck : public RuleCheck {
   bool first_only_;
   std::uint32_t nearby_sentences_;
   Reading reading_;
+  WordExceptions exceptions_;
 };
 
 }  // namespace
@@ -220,15 +251,22 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
                       pattern.line()};
   }
   if (phrases.empty() && !regex) throw KindError{"give 'phrases' or 'regex' (or both)", 0};
+  std::vector<std::string> exceptions = param_strings(rule.node, "except", false);
+  for (std::size_t i = 0; i < exceptions.size(); ++i)
+    if (exceptions[i].empty() || exceptions[i] == "*") {
+      const DataNode& list = rule.node["except"];
+      throw KindError{"'except' entries must be words (an ending '*' covers words that start so)",
+                      list.is_list() ? list.children()[i].line() : list.line()};
+    }
   ExistenceCheck::Reading reading;
   reading.skip_quoted = param_bool(rule.node, "skip_quoted", true);
   reading.skip_negated = param_bool(rule.node, "skip_negated", false);
   reading.skip_tables = param_bool(rule.node, "skip_tables", false);
   reading.skip_names = param_bool(rule.node, "skip_names", false);
-  return std::make_shared<ExistenceCheck>(std::move(phrases), std::move(cues), std::move(unit_cues),
-                                          std::move(regex),
-                                          param_bool(rule.node, "first_only", false),
-                                          static_cast<std::uint32_t>(nearby_sentences), reading);
+  return std::make_shared<ExistenceCheck>(
+      std::move(phrases), std::move(cues), std::move(unit_cues), std::move(regex),
+      param_bool(rule.node, "first_only", false), static_cast<std::uint32_t>(nearby_sentences),
+      reading, WordExceptions(exceptions));
 }
 
 }  // namespace sayso

@@ -20,6 +20,13 @@ bool CheckContext::in_scope(std::size_t byte) const {
   return std::binary_search(sections.begin(), sections.end(), doc.section_at(byte));
 }
 
+bool CheckContext::runs_on(std::string_view rule_id, std::size_t section) const {
+  if (!running) return false;
+  auto it = running->find(rule_id);
+  return it != running->end() &&
+         std::binary_search(it->second->begin(), it->second->end(), section);
+}
+
 std::vector<const PhraseMatch*> CheckContext::group(std::uint32_t g) const {
   std::vector<const PhraseMatch*> out;
   for (const auto& m : matches)

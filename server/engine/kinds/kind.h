@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -27,6 +28,12 @@ struct CheckContext {
   const std::vector<std::size_t>& sections;
   bool whole_application;
   const std::vector<Suppression>& suppressions;  // inline sayso-disable comments
+  // The rules running in this pass, with the sections each applies to (sorted), so a check can
+  // leave to another rule what that rule already asks ("roles" in the involvement checklist).
+  const std::map<std::string_view, const std::vector<std::size_t>*>* running = nullptr;
+
+  // True when the rule `rule_id` runs in this pass on `section`.
+  bool runs_on(std::string_view rule_id, std::size_t section) const;
 
   // True when an inline comment turns this rule off at `byte` (checks that report a thing only
   // once ask this first, so a suppressed first use does not hide the next one).
