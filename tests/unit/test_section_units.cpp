@@ -2,6 +2,7 @@
 // involvement plan written under "Who is involved", "Payment" and "Training" subheadings is
 // one plan, and a summary split by subheadings is one summary.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "shipped_rules_fixture.h"
 
@@ -190,4 +191,25 @@ TEST_CASE("summary coverage hears how many people live with it and findings diss
   CHECK_THAT(found.findings[0].message, !Catch::Contains("share what you find"));
   CHECK_THAT(found.findings[0].message,
              Catch::Contains("how patients and the public are involved"));
+}
+
+TEST_CASE("a one-line involvement plan: one note that says what to write, an error for NIHR",
+          "[rules][structure]") {
+  const std::string doc =
+      "# Patient and public involvement\n\nPPI will be sought at a later stage.\n\n"
+      "# Dissemination\n\nTo follow.\n";
+  Config nihr;
+  nihr.profile = "nihr";
+  const RuleSet rules = load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", nihr);
+  LoadResult r = load_document("app.md", doc, rules.sections, LoadOptions{});
+  std::map<std::string, std::vector<Diagnostic>> by_rule;
+  for (auto& d : Linter(rules, nihr).lint(r.doc).diagnostics) by_rule[d.rule_id].push_back(d);
+  REQUIRE(by_rule["structure.involvement-plan-too-short"].size() == 1);
+  CHECK(by_rule["structure.involvement-plan-too-short"][0].severity == Severity::Error);
+  // The checklist, the UK Standards and the general note give way to it there; the general
+  // note still speaks for the other short section.
+  CHECK(by_rule["co-production.involvement-checklist"].empty());
+  CHECK(by_rule["co-production.standard-2-working-together"].empty());
+  REQUIRE(by_rule["structure.empty-section"].size() == 1);
+  CHECK(by_rule["structure.empty-section"][0].section_kind == "dissemination");
 }
