@@ -18,6 +18,7 @@
 #include "batch/progress.h"
 #include "batch/resume.h"
 #include "batch/scheduler.h"
+#include "batch/settings_fingerprint.h"
 #include "core/config.h"
 #include "report/csv.h"
 #include "report/html_report.h"
@@ -106,9 +107,13 @@ std::ostream& open_jsonl(const BatchOptions& options, const ResumeState& resume,
   }
   const bool append = appends_to_resume_file(options);
   if (append && fs::exists(options.out_jsonl)) {
-    std::error_code ec;
-    fs::resize_file(options.out_jsonl, resume.complete_bytes, ec);
-    if (ec) throw OutputError("cannot repair " + options.out_jsonl + ": " + ec.message());
+    if (resume.timed_out > 0) {
+      drop_timed_out_records(options.out_jsonl, resume.complete_bytes);
+    } else {
+      std::error_code ec;
+      fs::resize_file(options.out_jsonl, resume.complete_bytes, ec);
+      if (ec) throw OutputError("cannot repair " + options.out_jsonl + ": " + ec.message());
+    }
   }
   return outputs.open(options.out_jsonl, append);
 }
@@ -122,7 +127,8 @@ void open_outputs(const BatchOptions& options, const ResumeState& resume, Output
         std::make_unique<JsonLinesSink>(open_jsonl(options, resume, outputs, standard_output)),
         !appends_to_resume_file(options));
   if (!options.out_csv.empty())
-    outputs.add_stream_sink(std::make_unique<CsvReport>(outputs.open(options.out_csv, false)));
+    outputs.add_stream_sink(
+        std::make_unique<CsvReport>(outputs.open(options.out_csv, false), options.csv_bom));
   if (!options.out_html.empty())
     outputs.add_stream_sink(std::make_unique<HtmlReport>(outputs.open(options.out_html, false)));
   if (!options.out_sarif.empty()) {
@@ -214,13 +220,57 @@ SessionOptions batch_session(const BatchOptions& options) {
 class ConfigProbe {
  public:
   explicit ConfigProbe(const SessionOptions& options)
-      : session_(options), rules_(&session_.linter_for(session_.config_for("-")).rules()) {}
+      : session_(options),
+        config_(&session_.config_for("-")),
+        rules_(&session_.linter_for(*config_).rules()) {}
+  const Config& config() const { return *config_; }
   const RuleSet* rules() const { return rules_; }
 
  private:
   LintingSession session_;
+  const Config* config_;
   const RuleSet* rules_;
 };
+
+// The fingerprint of what this run's records depend on (see settings_fingerprint).
+std::string run_fingerprint(const BatchOptions& options, const ConfigProbe& probe,
+                            const FormMap* map) {
+  FingerprintedOptions fingerprinted;
+  fingerprinted.profile = options.session.profile;
+  fingerprinted.document = options.session.document;
+  fingerprinted.document_kind = options.session.document_kind;
+  fingerprinted.max_bytes = options.session.max_bytes;
+  fingerprinted.use_submission_configs = options.use_submission_configs;
+  fingerprinted.max_findings = options.max_findings;
+  fingerprinted.map = map;
+  return settings_fingerprint(*probe.rules(), probe.config(), fingerprinted);
+}
+
+// Reads the --resume file and refuses it, before any output is opened, when its records were
+// made with other settings.
+ResumeState read_resume(const BatchOptions& options, const std::string& fingerprint,
+                        std::ostream& standard_error) {
+  if (options.resume_file.empty()) return {};
+  ResumeState resume = read_resume_file(options.resume_file);
+  check_resume_settings(resume, options.resume_file, fingerprint, standard_error);
+  if (resume.timed_out > 0)
+    standard_error << fmt::format(
+        "sayso batch: {} submission(s) ran out of time in the earlier run: checking them again\n",
+        resume.timed_out);
+  return resume;
+}
+
+// Says on standard error which submissions had an id already taken, and what they are called.
+void report_renamed(const SubmissionSource& source, std::ostream& standard_error) {
+  if (source.renamed() == 0) return;
+  const Submission& example = source.first_renamed();
+  standard_error << fmt::format(
+      "sayso batch: {} submission(s) repeat an id already used in this batch; each is checked "
+      "and reported under a new id (the given id, '~' and a number), with \"duplicate_id\" in "
+      "its record. For example '{}' at {} is reported as '{}' (first seen at {})\n",
+      source.renamed(), example.duplicate->given, submission_place(example), example.id,
+      example.duplicate->first_seen);
+}
 
 // Hands the records of the --resume file to the outputs that do not already hold them.
 void report_resumed(const BatchOptions& options, const ResumeState& resume, const RuleSet* rules,
@@ -252,8 +302,8 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   std::vector<InputFile> inputs = expand_inputs(options.inputs, &notes);
   check_output_paths(options, inputs);
   report_scan_notes(notes, options.use_submission_configs, standard_error);
-  ResumeState resume =
-      options.resume_file.empty() ? ResumeState{} : read_resume_file(options.resume_file);
+  const std::string fingerprint = run_fingerprint(options, probe, map ? &*map : nullptr);
+  ResumeState resume = read_resume(options, fingerprint, standard_error);
   Outputs outputs;
   open_outputs(options, resume, outputs, standard_output);
   report_resumed(options, resume, probe.rules(), outputs);
@@ -262,6 +312,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   source_options.map = map ? &*map : nullptr;
   source_options.max_bytes = options.session.max_bytes;
   source_options.skip_ids = std::move(resume.done_ids);
+  source_options.settings = fingerprint;
   SubmissionSource source(std::move(inputs), std::move(source_options));
   const std::size_t total = options.progress ? source.count() : 0;
   ProgressBar progress(standard_error, options.progress, total - std::min(total, resume.records));
@@ -272,6 +323,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   scheduler.time_limit_seconds = options.time_limit_seconds;
   scheduler.session = session;
   scheduler.record_json = outputs.reads_json();
+  scheduler.max_findings = options.max_findings;
   BatchResult result;
   run_scheduler(
       scheduler, [&](const auto& emit) { source.produce(emit); },
@@ -285,6 +337,9 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   progress.finish();
   result.skipped = source.skipped();
   result.resumed_errors = resume.error_records;
+  result.retried = resume.timed_out;
+  result.renamed = source.renamed();
+  report_renamed(source, standard_error);
   result.seconds = std::chrono::duration<double>(BatchClock::now() - start).count();
   return result;
 }

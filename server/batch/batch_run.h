@@ -13,6 +13,12 @@ namespace sayso {
 struct BatchOptions {
   std::size_t jobs = 0;            // 0 = the hardware threads
   double time_limit_seconds = 60;  // per submission
+  // Findings a record lists at most, the most severe first (0 = all); the record says how many
+  // were left out, and the counts of them all.
+  std::size_t max_findings = 500;
+  // Start the CSV report with a UTF-8 byte order mark, by which Excel knows it is UTF-8 (without
+  // it, Excel on Windows reads accented letters as another encoding).
+  bool csv_bom = true;
   SessionOptions session;
   std::string map_file, resume_file;
   std::string out_jsonl, out_csv, out_sarif, out_html;  // "" = not asked for
@@ -28,6 +34,8 @@ struct BatchResult {
   std::size_t errors = 0;          // error records among them
   std::size_t skipped = 0;         // submissions already done in the --resume file
   std::size_t resumed_errors = 0;  // error records in the --resume file (they stay errors)
+  std::size_t retried = 0;         // timed-out records in the --resume file, linted again
+  std::size_t renamed = 0;         // submissions whose id was taken, given a new one
   double seconds = 0;
 };
 
@@ -40,8 +48,10 @@ class OutputError : public std::runtime_error {
 
 // Runs the batch. With no --out-* option the JSON Lines go to `standard_output`. With --resume,
 // every output covers the whole batch: the records of the --resume file first (in its order; not
-// written again when --out-jsonl is that file), then the new ones. Throws
-// ConfigError (map or config file), RuleError (rule files) or OutputError before linting anything.
+// written again when --out-jsonl is that file), then the new ones; the timed-out ones are linted
+// again and take their place at the end. Throws ConfigError (map or config file), RuleError (rule
+// files), OutputError or ResumeError (a --resume file made with other settings) before linting
+// anything.
 BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output,
                       std::ostream& standard_error);
 

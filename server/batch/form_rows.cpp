@@ -90,6 +90,13 @@ std::string header_problem(const std::vector<std::string>& header, const FormMap
   return "";
 }
 
+std::string trimmed(std::string text) {
+  const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  text.erase(std::find_if(text.rbegin(), text.rend(), not_space).base(), text.end());
+  text.erase(text.begin(), std::find_if(text.begin(), text.end(), not_space));
+  return text;
+}
+
 bool is_blank_line(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -167,7 +174,8 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
                           out.text.size() + it->second.text.size()});
     out.text += it->second.text;
   };
-  out.id = field(map ? map->id_column : "id");
+  // A spreadsheet cell " A-1 " is the reference A-1 (and a repeat of it, not another one).
+  out.id = trimmed(field(map ? map->id_column : "id"));
   if (out.id.empty()) out.id = fallback_id;
   if (!map) {
     if (!fields.count("text"))
@@ -181,11 +189,7 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
     out.text += "\n\n";
   };
   if (!map->title_column.empty()) {
-    out.title = field(map->title_column);
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    out.title.erase(std::find_if(out.title.rbegin(), out.title.rend(), not_space).base(),
-                    out.title.end());
-    out.title.erase(out.title.begin(), std::find_if(out.title.begin(), out.title.end(), not_space));
+    out.title = trimmed(field(map->title_column));
     add_section("title", map->title_column);
   }
   for (const auto& [column, kind] : map->sections) add_section(kind, column);

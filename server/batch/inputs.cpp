@@ -7,10 +7,12 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "batch/read_file.h"
+#include "core/source.h"
 #include "formats/format.h"
 #include "report/own_reports.h"
 
@@ -141,6 +143,54 @@ void add_path(std::vector<InputFile>& out, const std::string& path, ScanNotes& n
   }
 }
 
+// Reads a form export whole, as UTF-8: one in UTF-16 with a byte order mark (Excel's "Unicode
+// text", some survey tools) is decoded as text files are.
+std::string read_export_file(const std::string& path, std::size_t max_bytes, std::string& bytes) {
+  std::string error = read_file_bytes(path, export_file_limit(max_bytes), bytes);
+  if (error.empty()) decode_utf16_with_bom(bytes);
+  return error;
+}
+
+// Standard input's next line, without its line ending. Input in UTF-16 with a byte order mark is
+// read whole and decoded first (then lines come from `decoded`); a UTF-8 byte order mark is
+// dropped.
+class StandardInputLines {
+ public:
+  explicit StandardInputLines(std::istream& in) : in_(&in) {}
+  bool next(std::string& line) {
+    if (!std::getline(*in_, line)) return false;
+    if (first_) {
+      first_ = false;
+      if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+      if (starts_with_utf16_bom(line)) return decode_all(line);
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  }
+
+ private:
+  static bool starts_with_utf16_bom(const std::string& line) {
+    return line.rfind("\xFF\xFE", 0) == 0 || line.rfind("\xFE\xFF", 0) == 0;
+  }
+  bool decode_all(std::string& line) {
+    std::string all = std::move(line);
+    if (!in_->eof()) {
+      all += '\n';  // the line break getline took
+      std::ostringstream rest;
+      rest << in_->rdbuf();
+      all += std::move(rest).str();
+    }
+    decode_utf16_with_bom(all);
+    decoded_.str(std::move(all));
+    in_ = &decoded_;
+    return next(line);
+  }
+
+  std::istream* in_;
+  std::istringstream decoded_;
+  bool first_ = true;
+};
+
 std::string format_of_file(const std::string& path) {
   std::string format = format_for_path(path);
   return format.empty() ? "text" : format;
@@ -216,7 +266,7 @@ void SubmissionSource::produce_file(const InputFile& input) {
 void SubmissionSource::produce_form_export(const std::string& path) {
   const std::string format = has_extension(path, ".csv") ? "csv" : "jsonl";
   std::string bytes;
-  std::string error = read_file_bytes(path, export_file_limit(options_.max_bytes), bytes);
+  std::string error = read_export_file(path, options_.max_bytes, bytes);
   if (!error.empty()) return emit_row(path, format, error_row(std::nullopt, path, error));
   auto each_row = [&](FormRow row) { emit_row(path, format, std::move(row)); };
   if (format == "csv")
@@ -231,11 +281,11 @@ void SubmissionSource::produce_standard_input() {
   // the writer thread writes records to it (a data race that left stray blank lines in the
   // stream). The writer flushes after every record, so the tie is not needed.
   in.tie(nullptr);
+  StandardInputLines lines(in);
   std::string line;
   std::size_t number = 0;
-  while (std::getline(in, line)) {
+  while (lines.next(line)) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     const std::string fallback = row_fallback_id("-", number);
     if (line.size() > options_.max_bytes)
@@ -263,23 +313,37 @@ void SubmissionSource::emit_row(const std::string& path, const std::string& form
   emit(std::move(s));
 }
 
-void SubmissionSource::emit(Submission submission) {
-  const std::string where = submission.row
-                                ? fmt::format("row {} of {}", *submission.row, submission.path)
-                                : submission.path;
+std::string submission_place(const Submission& submission) {
+  return submission.row ? fmt::format("row {} of {}", *submission.row, submission.path)
+                        : submission.path;
+}
+
+void SubmissionSource::give_unique_id(Submission& submission) {
+  const std::string where = submission_place(submission);
   auto [seen, first] = first_seen_.try_emplace(submission.id, where);
+  if (first) return;
+  DuplicateId duplicate{submission.id, seen->second};
+  std::size_t& number = next_number_.try_emplace(duplicate.given, 2).first->second;
+  while (first_seen_.count(fmt::format("{}~{}", duplicate.given, number))) ++number;
+  submission.id = fmt::format("{}~{}", duplicate.given, number++);
+  first_seen_.emplace(submission.id, where);
+  submission.duplicate = std::move(duplicate);
+  if (renamed_++ == 0) {
+    first_renamed_ = submission;
+    first_renamed_.text.reset();
+    first_renamed_.fields.clear();
+  }
+}
+
+void SubmissionSource::emit(Submission submission) {
+  give_unique_id(submission);
   if (auto done = still_to_skip_.find(submission.id);
       done != still_to_skip_.end() && done->second > 0) {
-    --done->second;  // its record (ok, error or duplicate) is in the --resume file
+    --done->second;  // its record (ok or error) is in the --resume file
     ++skipped_;
     return;
   }
-  if (!first) {
-    submission.error =
-        fmt::format("duplicate id '{}': first seen at {}", submission.id, seen->second);
-    submission.text.reset();
-    submission.fields.clear();
-  }
+  submission.settings = options_.settings;
   submission.index = next_index_++;
   sink_(std::move(submission));
 }
@@ -293,7 +357,7 @@ std::size_t SubmissionSource::count() const {
       continue;
     }
     std::string bytes;
-    if (!read_file_bytes(input.path, export_file_limit(options_.max_bytes), bytes).empty()) {
+    if (!read_export_file(input.path, options_.max_bytes, bytes).empty()) {
       ++total;
       continue;
     }

@@ -1,6 +1,10 @@
 // The inputs of a batch: files, folders (recursive), globs and standard input, turned into
 // submissions in input order. Every input yields at least one submission (an error one if it
-// cannot be read); ids seen twice give an error record for the repeat.
+// cannot be read). An id seen before is replaced by a new one, so that every record has its own:
+// the given id, '~' and the lowest number from 2 up that no earlier submission has (a second
+// "A-1" is "A-1~2", a third "A-1~3"); the record says the given id and where it was first seen.
+// CSV and JSON Lines exports in UTF-16 with a byte order mark (Excel's "Unicode text") are read
+// as their UTF-8 decoding.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -58,15 +62,22 @@ struct SourceOptions {
   // --resume: id → how many submissions with that id are already done (the first ones).
   std::map<std::string, std::size_t> skip_ids;
   std::istream* standard_input = nullptr;  // where "-" reads JSON Lines from
+  std::string settings;                    // the run's settings fingerprint, for every record
 };
 
+// Where a submission is: "row 3 of forms.csv", or its path.
+std::string submission_place(const Submission& submission);
+
 // Produces the submissions of the inputs in order. The first skip_ids[id] submissions with an id
-// are not produced; they are counted in skipped(). A later one with the same id is a duplicate.
+// (after any new id for a repeated one) are not produced; they are counted in skipped().
 class SubmissionSource {
  public:
   SubmissionSource(std::vector<InputFile> inputs, SourceOptions options);
   void produce(const std::function<void(Submission)>& emit);
   std::size_t skipped() const { return skipped_; }
+  // Submissions given a new id because theirs was taken (skipped ones included), and the first.
+  std::size_t renamed() const { return renamed_; }
+  const Submission& first_renamed() const { return first_renamed_; }
   // How many submissions the inputs hold (reads every form export; for the progress bar).
   // Standard input counts as none.
   std::size_t count() const;
@@ -77,12 +88,15 @@ class SubmissionSource {
   void produce_standard_input();
   void emit_row(const std::string& path, const std::string& format, FormRow row);
   void emit(Submission submission);
+  void give_unique_id(Submission& submission);
 
   std::vector<InputFile> inputs_;
   SourceOptions options_;
   std::function<void(Submission)> sink_;
-  std::size_t next_index_ = 0, skipped_ = 0;
+  std::size_t next_index_ = 0, skipped_ = 0, renamed_ = 0;
+  Submission first_renamed_;                          // without its text
   std::map<std::string, std::string> first_seen_;     // id → where it was first seen
+  std::map<std::string, std::size_t> next_number_;    // given id → the next number to try
   std::map<std::string, std::size_t> still_to_skip_;  // from options_.skip_ids, counted down
 };
 

@@ -1,6 +1,13 @@
 #include "batch/resume.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
+
+#include <fmt/format.h>
+
+#include "batch/submission_linter.h"
 
 namespace sayso {
 namespace {
@@ -22,7 +29,29 @@ void for_each_line(std::istream& in, Visit visit) {
   }
 }
 
+// Calls `visit(line)` for each complete line within the first `complete_bytes` bytes.
+template <typename Visit>
+void for_each_complete_line(const std::string& path, std::size_t complete_bytes, Visit visit) {
+  std::ifstream in(path, std::ios::binary);
+  std::size_t offset = 0;
+  for_each_line(in, [&](std::string line, std::size_t size, bool complete) {
+    if (!complete || offset + size + 1 > complete_bytes) return;
+    offset += size + 1;
+    visit(std::move(line));
+  });
+}
+
+bool line_timed_out(const std::string& line) {
+  if (line.empty()) return false;
+  const auto record = record_from_line(line);
+  return record && record_timed_out(*record);
+}
+
 }  // namespace
+
+bool record_timed_out(const SubmissionRecord& record) {
+  return !record_ok(record) && record.outcome.error.rfind(kTimeLimitError, 0) == 0;
+}
 
 ResumeState read_resume_file(const std::string& path) {
   ResumeState state;
@@ -38,6 +67,14 @@ ResumeState read_resume_file(const std::string& path) {
       ++state.broken_lines;
       return;
     }
+    if (record->settings.empty())
+      ++state.without_settings;
+    else
+      state.settings.insert(record->settings);
+    if (record_timed_out(*record)) {
+      ++state.timed_out;
+      return;
+    }
     ++state.done_ids[record->id];
     ++state.records;
     state.error_records += !record_ok(*record);
@@ -46,15 +83,51 @@ ResumeState read_resume_file(const std::string& path) {
   return state;
 }
 
+void check_resume_settings(const ResumeState& state, const std::string& path,
+                           const std::string& fingerprint, std::ostream& warnings) {
+  for (const std::string& earlier : state.settings) {
+    if (earlier == fingerprint) continue;
+    throw ResumeError(fmt::format(
+        "cannot resume from {}: its records were made with other settings (\"settings\": \"{}\"; "
+        "this run's are \"{}\"). The profile, the config or rules, the map, --document, "
+        "--max-bytes, --max-findings, --use-submission-configs or the version of sayso differ. "
+        "Run again with the settings of the earlier run, or start a new output without --resume.",
+        path, earlier, fingerprint));
+  }
+  if (state.without_settings > 0)
+    warnings << fmt::format(
+        "sayso batch: warning: {} record(s) in {} do not say which settings made them (written "
+        "by an older sayso); they are kept, but sayso cannot check that they match this run\n",
+        state.without_settings, path);
+}
+
+void drop_timed_out_records(const std::string& path, std::size_t complete_bytes) {
+  const std::string temporary = path + ".resume-tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    for_each_complete_line(path, complete_bytes, [&](std::string line) {
+      if (!line_timed_out(line)) out << line << '\n';
+    });
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      throw ResumeError("cannot rewrite " + path + " without its timed-out records: cannot write " +
+                        temporary);
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    std::remove(temporary.c_str());
+    throw ResumeError("cannot replace " + path + ": " + reason);
+  }
+}
+
 void for_each_resumed_record(const std::string& path, std::size_t complete_bytes,
                              const std::function<void(SubmissionRecord&)>& visit) {
-  std::ifstream in(path, std::ios::binary);
-  std::size_t offset = 0;
-  for_each_line(in, [&](std::string line, std::size_t size, bool complete) {
-    if (!complete || offset + size + 1 > complete_bytes) return;
-    offset += size + 1;
+  for_each_complete_line(path, complete_bytes, [&](std::string line) {
     if (line.empty()) return;
-    if (auto record = record_from_line(std::move(line))) visit(*record);
+    if (auto record = record_from_line(std::move(line)); record && !record_timed_out(*record))
+      visit(*record);
   });
 }
 

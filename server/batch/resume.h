@@ -3,6 +3,9 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <ostream>
+#include <set>
+#include <stdexcept>
 #include <string>
 
 #include "report/submission_record.h"
@@ -10,21 +13,46 @@
 namespace sayso {
 
 struct ResumeState {
-  // id → how many records it has (ok or error; a duplicate-id error record repeats its id): that
-  // many submissions with the id are not linted again.
+  // id → how many records it has (ok or error, timed-out ones aside): that many submissions with
+  // the id are not linted again.
   std::map<std::string, std::size_t> done_ids;
   std::size_t records = 0;         // complete records
   std::size_t error_records = 0;   // of which "status": "error"
   std::size_t complete_bytes = 0;  // length of the file up to its last complete line
   std::size_t broken_lines = 0;    // lines that were not records (e.g. cut off by the interruption)
+  // Records of submissions that ran out of time: not done, so linted again (a slow machine or a
+  // busy moment should not stick); left out of every count above and of the resumed records.
+  std::size_t timed_out = 0;
+  std::set<std::string> settings;    // the settings fingerprints the records carry
+  std::size_t without_settings = 0;  // records that carry none (written by an older sayso)
+};
+
+// A --resume file whose records were made with other settings than this run's.
+class ResumeError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // A missing file is an empty state (nothing done yet). Lines that are not JSON records with an
 // "id" are counted in broken_lines and ignored.
 ResumeState read_resume_file(const std::string& path);
 
+// Throws ResumeError when a record of the --resume file says other settings than `fingerprint`;
+// writes a warning when some records say none (they cannot be checked, and are kept).
+void check_resume_settings(const ResumeState& state, const std::string& path,
+                           const std::string& fingerprint, std::ostream& warnings);
+
+// True for the record of a submission that ran out of time (linted again on --resume).
+bool record_timed_out(const SubmissionRecord& record);
+
+// Rewrites the file (through a temporary file, renamed over it) with its first `complete_bytes`
+// bytes less the timed-out records, so that their new records appended after it do not repeat
+// them. Throws ResumeError when it cannot.
+void drop_timed_out_records(const std::string& path, std::size_t complete_bytes);
+
 // Calls `visit` with each complete record of the file, in file order (the records of the first
-// `complete_bytes` bytes that read_resume_file counted), so that reports can cover them.
+// `complete_bytes` bytes that read_resume_file counted, less the timed-out ones), so that reports
+// can cover them.
 void for_each_resumed_record(const std::string& path, std::size_t complete_bytes,
                              const std::function<void(SubmissionRecord&)>& visit);
 

@@ -114,7 +114,7 @@ class Scheduler {
       const BatchClock::time_point deadline = *job->deadline;
       ready_.notify_all();  // the writer may be waiting for this job: it now has a deadline
       lock.unlock();
-      if (!linter) linter.emplace(options_.session, options_.record_json);
+      if (!linter) linter.emplace(options_.session, options_.record_json, options_.max_findings);
       LintedSubmission result = lint_safely(*linter, job->submission, deadline);
       lock.lock();
       // A worker whose job was given up on has been replaced: it stops here, so the pool never

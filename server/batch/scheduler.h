@@ -22,6 +22,7 @@ struct SchedulerOptions {
   std::size_t window = 64;         // submissions in flight at most
   double time_limit_seconds = 60;  // per submission
   bool record_json = true;         // records get record.json (some reporter reads it)
+  std::size_t max_findings = 0;    // findings listed per record at most (0 = all)
   SessionOptions session;
 };
 

@@ -20,6 +20,8 @@ struct Submission {
   std::optional<std::string> text;  // the Markdown document of a row; none: read `path`
   std::string error;                // non-empty: reported as an error record, not linted
   std::vector<FormField> fields;    // a form row: where each field of `text` came from
+  std::optional<DuplicateId> duplicate;  // the input's id was taken: `id` is a new one
+  std::string settings;                  // the run's settings fingerprint, for the record
 };
 
 }  // namespace sayso

@@ -22,6 +22,8 @@ SubmissionRecord record_for(const Submission& submission) {
   record.format = submission.format;
   record.outcome.path = submission.path;
   record.fields = submission.fields;
+  record.duplicate = submission.duplicate;
+  record.settings = submission.settings;
   return record;
 }
 
@@ -52,6 +54,16 @@ std::size_t words_outside_headings(const Document& doc) {
   return words;
 }
 
+// Where a document-level finding goes: the first heading, or the start of the text.
+void place_at_document_start(Diagnostic& d, const Document& doc) {
+  if (!doc.sections.empty()) {
+    d.begin = d.end = doc.sections.front().heading_begin;
+    d.section_kind = doc.sections.front().kind;
+  } else {
+    d.section_kind = "document";
+  }
+}
+
 // The finding an empty submission gets, so that it never looks like a clean one: a document-level
 // structure error (a funder rejects an empty application), at the first heading or the start.
 Diagnostic empty_submission_finding(const Document& doc) {
@@ -62,12 +74,7 @@ Diagnostic empty_submission_finding(const Document& doc) {
   d.message =
       "This submission has no text to check: the file or the form fields are empty. Check that "
       "the right file was sent.";
-  if (!doc.sections.empty()) {
-    d.begin = d.end = doc.sections.front().heading_begin;
-    d.section_kind = doc.sections.front().kind;
-  } else {
-    d.section_kind = "document";
-  }
+  place_at_document_start(d, doc);
   return d;
 }
 
@@ -79,6 +86,48 @@ void insert_in_order(std::vector<Diagnostic>& diagnostics, Diagnostic d) {
   diagnostics.insert(after, std::move(d));
 }
 
+void count_finding(FindingCounts& counts, const Diagnostic& d) {
+  ++counts.total;
+  ++counts.by_severity[std::string(severity_name(d.severity))];
+  ++counts.by_category[d.category];
+}
+
+// The note a submission with too many findings gets, where document-level findings go, so that
+// every report says the list is not whole.
+Diagnostic findings_left_out_note(const Document& doc, std::size_t shown, std::size_t total) {
+  Diagnostic d;
+  d.rule_id = "sayso.findings-left-out";
+  d.category = "style";
+  d.severity = Severity::Info;
+  d.message = fmt::format(
+      "This submission has {} findings. Only the {} most serious are listed here; {} more are "
+      "left out. Run sayso check on it to see them all.",
+      total, shown, total - shown);
+  place_at_document_start(d, doc);
+  return d;
+}
+
+// Keeps the `limit` most severe findings (among equals, those earliest in the text), in their
+// order, so that one pathological submission cannot bloat every report. Returns how many were
+// dropped.
+std::size_t keep_most_severe(std::vector<Diagnostic>& diagnostics, std::size_t limit) {
+  if (limit == 0 || diagnostics.size() <= limit) return 0;
+  std::vector<std::size_t> order(diagnostics.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return diagnostics[a].severity < diagnostics[b].severity;  // Error (1) first
+  });
+  std::vector<bool> kept(diagnostics.size(), false);
+  for (std::size_t i = 0; i < limit; ++i) kept[order[i]] = true;
+  std::vector<Diagnostic> shown;
+  shown.reserve(limit);
+  for (std::size_t i = 0; i < diagnostics.size(); ++i)
+    if (kept[i]) shown.push_back(std::move(diagnostics[i]));
+  const std::size_t dropped = diagnostics.size() - shown.size();
+  diagnostics = std::move(shown);
+  return dropped;
+}
+
 std::string headless_kind(const Config& config, const std::string& path) {
   return config.document_kind.empty() ? guess_kind_from_name(path) : config.document_kind;
 }
@@ -86,7 +135,7 @@ std::string headless_kind(const Config& config, const std::string& path) {
 }  // namespace
 
 std::string time_limit_message(double seconds) {
-  return fmt::format("time limit exceeded ({:g} s)", seconds);
+  return fmt::format("{} ({:g} s)", kTimeLimitError, seconds);
 }
 
 LintedSubmission error_submission(const Submission& submission, std::string error, bool with_json) {
@@ -97,8 +146,8 @@ LintedSubmission error_submission(const Submission& submission, std::string erro
   return out;
 }
 
-SubmissionLinter::SubmissionLinter(SessionOptions options, bool with_json)
-    : session_(std::move(options)), with_json_(with_json) {}
+SubmissionLinter::SubmissionLinter(SessionOptions options, bool with_json, std::size_t max_findings)
+    : session_(std::move(options)), with_json_(with_json), max_findings_(max_findings) {}
 
 LintedSubmission SubmissionLinter::lint(const Submission& submission,
                                         BatchClock::time_point deadline,
@@ -116,6 +165,18 @@ LintedSubmission SubmissionLinter::lint(const Submission& submission,
   std::string error = read_file_bytes(submission.path, max_bytes, bytes);
   if (!error.empty()) return failed(submission, std::move(error));
   return lint_bytes(submission, std::move(bytes), deadline, time_limit_seconds);
+}
+
+void SubmissionLinter::cap_findings(SubmissionRecord& record, const Document& doc) const {
+  std::vector<Diagnostic>& diagnostics = record.outcome.diagnostics;
+  if (max_findings_ == 0 || diagnostics.size() <= max_findings_) return;
+  // The counts of every finding, the note included: those listed and those left out.
+  Diagnostic note = findings_left_out_note(doc, max_findings_, diagnostics.size());
+  record.all_findings = FindingCounts{};
+  for (const Diagnostic& d : diagnostics) count_finding(record.all_findings, d);
+  count_finding(record.all_findings, note);
+  record.findings_omitted = keep_most_severe(diagnostics, max_findings_);
+  insert_in_order(diagnostics, std::move(note));
 }
 
 LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std::string bytes,
@@ -160,6 +221,7 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
   out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
                                         missing_sections(*linter, *doc));
   if (late()) return failed(submission, timeout);
+  cap_findings(out.record, *doc);
   outcome.ok = true;
   outcome.doc = std::move(doc);
   seal_record(out.record,

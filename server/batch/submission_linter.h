@@ -2,7 +2,9 @@
 // (configs, rule sets, Hunspell, ICU iterators) is not shared between threads.
 #pragma once
 #include <chrono>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "app/linting_session.h"
 #include "batch/submission.h"
@@ -21,13 +23,17 @@ struct LintedSubmission {
 LintedSubmission error_submission(const Submission& submission, std::string error,
                                   bool with_json = true);
 
-// The error every submission over its time limit gets.
+// The error every submission over its time limit gets: kTimeLimitError, then the limit. --resume
+// knows such records by it, and lints their submissions again.
+inline constexpr std::string_view kTimeLimitError = "time limit exceeded";
 std::string time_limit_message(double seconds);
 
 class SubmissionLinter {
  public:
-  // `with_json`: records get record.json as well as record.line.
-  explicit SubmissionLinter(SessionOptions options, bool with_json = true);
+  // `with_json`: records get record.json as well as record.line. `max_findings`: a record lists
+  // at most this many findings, the most severe (0 = all).
+  explicit SubmissionLinter(SessionOptions options, bool with_json = true,
+                            std::size_t max_findings = 0);
   // Reads, loads, lints and scores the submission. The deadline is checked between the stages
   // (read, parse and segment, lint, score): a submission past it becomes a time-limit error.
   LintedSubmission lint(const Submission& submission, BatchClock::time_point deadline,
@@ -37,12 +43,16 @@ class SubmissionLinter {
   LintedSubmission lint_bytes(const Submission& submission, std::string bytes,
                               BatchClock::time_point deadline, double time_limit_seconds);
 
+  // Applies max_findings_ to the record's findings (see the constructor).
+  void cap_findings(SubmissionRecord& record, const Document& doc) const;
+
   LintedSubmission failed(const Submission& submission, std::string error) const {
     return error_submission(submission, std::move(error), with_json_);
   }
 
   LintingSession session_;
   bool with_json_;
+  std::size_t max_findings_;
 };
 
 }  // namespace sayso

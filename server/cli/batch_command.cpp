@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "batch/batch_run.h"
+#include "batch/resume.h"
 #include "cli/commands.h"
 #include "core/config.h"
 #include "engine/ruleset.h"
@@ -50,12 +51,25 @@ Options:
   --resume FILE         skip ids already in this JSON Lines output of an earlier run; when
                         --out-jsonl is the same file, new records are appended to it.
                         Every output covers the whole batch: the earlier records (first),
-                        then the new ones; earlier error records count for the exit status
+                        then the new ones; earlier error records count for the exit status.
+                        Submissions that ran out of time are checked again. Refused (exit 2)
+                        when the earlier run's settings differ: each record's "settings"
+                        holds a fingerprint of the version, rules, config, profile, map,
+                        --document, --max-bytes and --max-findings
   --out-jsonl FILE      JSON Lines records
-  --out-csv FILE        one CSV row per submission (counts, summary figures, evidence)
+  --out-csv FILE        one CSV row per submission (counts, summary figures, evidence),
+                        in UTF-8 starting with a byte order mark so that Excel reads
+                        accented letters right
+  --no-csv-bom          write the CSV without the byte order mark (for tools that
+                        would take it for part of the first column's name)
   --out-sarif FILE      SARIF 2.1.0
   --out-html FILE       a self-contained HTML report
   --timeout SECONDS     time limit per submission (default: 60)
+  --max-findings N      list at most N findings per submission, the most serious first
+                        (default: 500; 0 = all). A record that leaves some out says so in
+                        a finding (sayso.findings-left-out), in "findings_omitted", and
+                        in "findings_total", the counts of them all, which the CSV and
+                        HTML reports show
   --max-bytes N         larger submissions are error records (default: 67108864); in a
                         form export this is the limit for each row, and the export file
                         itself may be up to 1 GiB (or N, if larger)
@@ -64,6 +78,11 @@ Options:
                         Spark's pipe that fail a task on any other status)
   --progress | --no-progress
                         draw a progress bar on standard error (default: when it is a terminal)
+A repeated id (two rows or records with the same reference) does not lose either: the
+repeat is checked and reported as the id, '~' and a number ("A-1~2"), with "duplicate_id"
+({"given", "first_seen"}) in its record and a note on standard error.
+CSV and JSON Lines exports in UTF-16 with a byte order mark (Excel's "Unicode text") are
+read as UTF-8 is.
 Exit status: 0 every submission processed, 1 some error records, 2 usage or config error,
 or an output (standard output included) that cannot be written.
 )";
@@ -114,6 +133,10 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
       auto s = value ? parse_number<double>(*value) : std::nullopt;
       if (!s || !(*s > 0)) return usage_error("--timeout needs a number of seconds above 0");
       o.time_limit_seconds = *s;
+    } else if (takes("--max-findings")) {
+      auto n = value ? parse_number<std::size_t>(*value) : std::nullopt;
+      if (!n) return usage_error("--max-findings needs a number (0 for no limit)");
+      o.max_findings = *n;
     } else if (takes("--max-bytes")) {
       auto n = value ? parse_number<std::size_t>(*value) : std::nullopt;
       if (!n || *n == 0) return usage_error("--max-bytes needs a number of bytes");
@@ -148,6 +171,10 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
         parsed.errors_exit_zero = true;
       else if (a == "--use-submission-configs")
         o.use_submission_configs = true;
+      else if (a == "--csv-bom")
+        o.csv_bom = true;
+      else if (a == "--no-csv-bom")
+        o.csv_bom = false;
       else if (a == "--progress")
         parsed.progress = true;
       else if (a == "--no-progress")
@@ -188,6 +215,9 @@ int run_batch_command(const Args& args) {
     std::cerr << "sayso: rule error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const OutputError& e) {
+    std::cerr << "sayso batch: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const ResumeError& e) {
     std::cerr << "sayso batch: " << e.what() << "\n";
     return kExitUsage;
   }

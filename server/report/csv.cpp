@@ -13,6 +13,9 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 
 using nlohmann::ordered_json;
 
+// The fixed columns after the scorecard's: title, findings_omitted, id_given.
+constexpr std::size_t kColumnsAfterScorecard = 3;
+
 // Items of a JSON array of strings, joined.
 std::string joined_texts(const ordered_json& array, const char* separator) {
   std::vector<std::string> items;
@@ -48,13 +51,10 @@ void add_scorecard_cells(const ordered_json& card, std::vector<std::string>& cel
 std::vector<std::string> record_cells(const SubmissionRecord& record) {
   const ordered_json& json = record.json;
   const bool ok = record_ok(record);
-  std::map<std::string, std::size_t> by_severity, by_category;
-  const ordered_json& diagnostics = json_field(json, "diagnostics");
-  const std::size_t findings = diagnostics.is_array() ? diagnostics.size() : 0;
-  for (std::size_t i = 0; i < findings; ++i) {
-    ++by_severity[json_text(diagnostics[i], "severity")];
-    ++by_category[json_text(diagnostics[i], "category")];
-  }
+  const FindingCounts counts = record_finding_counts(record);
+  const std::size_t findings = counts.total;
+  std::map<std::string, std::size_t> by_severity = counts.by_severity,
+                                     by_category = counts.by_category;
   std::vector<std::string> cells = {csv_text_field(record.id),
                                     csv_text_field(record.path),
                                     record.row ? std::to_string(*record.row) : "",
@@ -70,8 +70,10 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
   if (ok && card.is_object())
     add_scorecard_cells(card, cells);
   else
-    cells.resize(CsvReport::fixed_columns().size() - 1);
-  cells.push_back(csv_text_field(record.title));  // the last fixed column
+    cells.resize(CsvReport::fixed_columns().size() - kColumnsAfterScorecard);
+  cells.push_back(csv_text_field(record.title));
+  cells.push_back(std::to_string(json_count(json, "findings_omitted").value_or(0)));
+  cells.push_back(csv_text_field(json_text(json_field(json, "duplicate_id"), "given")));
   return cells;
 }
 
@@ -104,7 +106,8 @@ const std::vector<std::string>& CsvReport::fixed_columns() {
     for (const char* name : {"words", "summary_words", "summary_word_limit", "summary_reading_age",
                              "summary_jargon", "involvement_level", "tokenism", "missing_sections"})
       c.push_back(name);
-    c.push_back("title");  // after the first columns, which stay as they were
+    // Later columns go after the first ones, which stay as they were.
+    for (const char* name : {"title", "findings_omitted", "id_given"}) c.push_back(name);
     return c;
   }();
   return columns;
@@ -123,6 +126,7 @@ void CsvReport::add(const SubmissionRecord& record) {
 }
 
 void CsvReport::finish() {
+  if (byte_order_mark_) out_ << "\xEF\xBB\xBF";
   std::vector<std::string> header = fixed_columns();
   for (const auto& item : evidence_items_) header.push_back(csv_field("evidence: " + item));
   out_ << join(header, ",") << "\r\n";

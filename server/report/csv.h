@@ -1,6 +1,9 @@
 // CSV report of a batch: one row per submission with counts by category and severity, word
 // counts, the plain-English summary's figures, the involvement level and one column per evidence
-// checklist item (present/missing). RFC 4180 quoting; UTF-8.
+// checklist item (present/missing). RFC 4180 quoting; UTF-8, by default after a byte order mark
+// (EF BB BF), by which Excel knows the encoding: without it, Excel on Windows reads the file in
+// the computer's code page and shows "Zoë" as "ZoÃ«". The counts are of every finding, those a
+// record left out under --max-findings included (its "findings_total").
 #pragma once
 #include <map>
 #include <ostream>
@@ -19,7 +22,9 @@ std::string csv_text_field(const std::string& value);
 
 class CsvReport : public SubmissionSink {
  public:
-  explicit CsvReport(std::ostream& out) : out_(out) {}
+  // `byte_order_mark`: start the file with one (see above).
+  explicit CsvReport(std::ostream& out, bool byte_order_mark = false)
+      : out_(out), byte_order_mark_(byte_order_mark) {}
   void add(const SubmissionRecord& record) override;
   // Writes the header and every row (the evidence columns are known only at the end).
   void finish() override;
@@ -32,6 +37,7 @@ class CsvReport : public SubmissionSink {
     std::map<std::string, bool> evidence;  // checklist item → present
   };
   std::ostream& out_;
+  bool byte_order_mark_;
   std::vector<Row> rows_;
   std::vector<std::string> evidence_items_;  // in order of first appearance
 };

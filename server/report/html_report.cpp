@@ -53,9 +53,18 @@ dl.card dt { font-weight: bold; }
 }
 )";
 
-// Sorting and filtering, added by script so that without it the table is a plain table.
+// Sorting and filtering, added by script so that without it the table is a plain table; and the
+// marks' tooltips.
 constexpr const char* kScript = R"(
 (function () {
+  // Each mark's tooltip is its finding in the list (kept once in the page, not in every mark).
+  Array.prototype.forEach.call(document.querySelectorAll('section.submission'), function (section) {
+    var items = section.querySelectorAll('ol.findings > li');
+    Array.prototype.forEach.call(section.querySelectorAll('mark[data-f]'), function (mark) {
+      var item = items[+mark.getAttribute('data-f')];
+      if (item) mark.title = item.textContent;
+    });
+  });
   var table = document.getElementById('submissions');
   if (!table) return;
   var body = table.tBodies[0];
@@ -368,16 +377,16 @@ std::string finding_place(const ordered_json& finding) {
 
 std::string findings_html(const ordered_json& diagnostics) {
   if (!diagnostics.is_array() || diagnostics.empty()) return "<h4>Findings</h4><p>No findings.</p>";
-  std::string html = "<h4>Findings</h4><ol>";
+  std::string html = "<h4>Findings</h4><ol class=\"findings\">";
   for (const ordered_json& finding : diagnostics) {
     const std::string severity = json_text(finding, "severity");
     const std::string text = json_text(finding, "text");
     html += fmt::format("<li>{}: <span class=\"sev-{}\">{}</span>, {}: {}{} <code>{}</code></li>",
-                        html_escape(finding_place(finding)), html_escape(severity),
-                        html_escape(severity), html_escape(json_text(finding, "category")),
-                        html_escape(json_text(finding, "message")),
-                        text.empty() ? "" : " (\u201c" + html_escape(text) + "\u201d)",
-                        html_escape(json_text(finding, "rule")));
+                        html_text(finding_place(finding)), html_escape(severity),
+                        html_text(severity), html_text(json_text(finding, "category")),
+                        html_text(json_text(finding, "message")),
+                        text.empty() ? "" : " (\u201c" + html_text(text) + "\u201d)",
+                        html_text(json_text(finding, "rule")));
   }
   return html + "</ol>";
 }
@@ -389,6 +398,13 @@ std::string submission_html(const SubmissionRecord& record, const std::string& a
       anchor, html_escape(record.title.empty() ? record.id : record.id + ": " + record.title),
       html_escape(record.path), record.row ? fmt::format(", row {}", *record.row) : "",
       html_escape(record.format));
+  const ordered_json& duplicate = json_field(record.json, "duplicate_id");
+  if (duplicate.is_object())
+    html += fmt::format(
+        "<p>The input gave this submission the id \u201c{}\u201d, which {} already had; this "
+        "report calls it \u201c{}\u201d.</p>",
+        html_text(json_text(duplicate, "given")), html_text(json_text(duplicate, "first_seen")),
+        html_text(record.id));
   const std::string back = "<p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
   if (!record_ok(record))
     return html +
@@ -417,15 +433,13 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   row.format = record.format;
   row.ok = record_ok(record);
   row.error = record.outcome.error;
-  const ordered_json& diagnostics = json_field(record.json, "diagnostics");
-  if (diagnostics.is_array())
-    for (const ordered_json& finding : diagnostics) {
-      const std::string severity = json_text(finding, "severity");
-      ++row.findings;
-      row.errors += severity == "error";
-      row.warnings += severity == "warning";
-      ++row.by_category[json_text(finding, "category")];
-    }
+  const FindingCounts counts = record_finding_counts(record);  // those left out included
+  row.findings = counts.total;
+  row.by_category = counts.by_category;
+  if (auto it = counts.by_severity.find("error"); it != counts.by_severity.end())
+    row.errors = it->second;
+  if (auto it = counts.by_severity.find("warning"); it != counts.by_severity.end())
+    row.warnings = it->second;
   const ordered_json& card = json_field(record.json, "scorecard");
   if (!row.ok || !card.is_object()) return row;
   const ordered_json& summary = json_field(card, "plain_english_summary");
@@ -471,25 +485,44 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string html_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
 std::string highlighted_text_html(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
   const std::string& text = doc.source.bytes;
   const std::size_t shown = std::min(text.size(), kMaxShownTextBytes);
-  std::vector<const Diagnostic*> marks;
-  for (const Diagnostic& d : diagnostics)
-    if (d.end > d.begin && d.end <= shown) marks.push_back(&d);
-  std::stable_sort(marks.begin(), marks.end(),
-                   [](const Diagnostic* a, const Diagnostic* b) { return a->begin < b->begin; });
+  std::vector<std::size_t> marks;  // indexes into `diagnostics`
+  for (std::size_t i = 0; i < diagnostics.size(); ++i)
+    if (diagnostics[i].end > diagnostics[i].begin && diagnostics[i].end <= shown)
+      marks.push_back(i);
+  std::stable_sort(marks.begin(), marks.end(), [&](std::size_t a, std::size_t b) {
+    return diagnostics[a].begin < diagnostics[b].begin;
+  });
   std::string html;
   std::size_t cursor = doc.source.content_begin;
-  for (const Diagnostic* d : marks) {
-    if (d->begin < cursor) continue;  // overlaps the previous mark
-    html += html_escape(std::string_view(text).substr(cursor, d->begin - cursor));
-    html += fmt::format("<mark title=\"{}\"><span class=\"tag\">{}</span>{}</mark>",
-                        html_escape(d->message), html_escape(d->category),
-                        html_escape(std::string_view(text).substr(d->begin, d->end - d->begin)));
-    cursor = d->end;
+  for (std::size_t i : marks) {
+    const Diagnostic& d = diagnostics[i];
+    if (d.begin < cursor) continue;  // overlaps the previous mark
+    html += html_text(std::string_view(text).substr(cursor, d.begin - cursor));
+    html += fmt::format("<mark data-f=\"{}\"><span class=\"tag\">{}</span>{}</mark>", i,
+                        html_text(d.category),
+                        html_text(std::string_view(text).substr(d.begin, d.end - d.begin)));
+    cursor = d.end;
   }
-  if (cursor < shown) html += html_escape(std::string_view(text).substr(cursor, shown - cursor));
+  if (cursor < shown) html += html_text(std::string_view(text).substr(cursor, shown - cursor));
   if (shown < text.size())
     html += fmt::format("\n[… the text goes on for {} more bytes; only the first {} are shown]",
                         text.size() - shown, shown);

@@ -24,10 +24,15 @@ inline constexpr std::string_view kHtmlReportGenerator =
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
+// Escapes & < > only: for text between tags, where quotes need no escape (an application's text
+// is full of apostrophes, and each &#39; is five bytes for one).
+std::string html_text(std::string_view text);
 
-// The document text as HTML with each finding in a <mark> that starts with its category as text.
-// Findings that overlap an earlier one, and document-level findings, are not marked (they are
-// listed with the others).
+// The document text as HTML with each finding in a <mark> that starts with its category as text
+// and whose data-f is the finding's index in `diagnostics` (the report's script makes the
+// finding's line in the list its tooltip, so the message is not written twice). Findings that
+// overlap an earlier one, and document-level findings, are not marked (they are listed with the
+// others).
 std::string highlighted_text_html(const Document& doc, const std::vector<Diagnostic>& diagnostics);
 
 class HtmlReport : public SubmissionSink {

@@ -66,6 +66,45 @@ void write_finding(JsonWriter& w, const SubmissionRecord& record, const Document
   w.end_object();
 }
 
+void write_counts(JsonWriter& w, const std::map<std::string, std::size_t>& counts) {
+  w.begin_object();
+  for (const auto& [name, count] : counts) {
+    w.key(name);
+    w.value(count);
+  }
+  w.end_object();
+}
+
+// The fields a record has only when they apply, after the contract's.
+void write_record_notes(JsonWriter& w, const SubmissionRecord& record) {
+  if (record.findings_omitted > 0) {
+    w.key("findings_omitted");
+    w.value(record.findings_omitted);
+    w.key("findings_total");
+    w.begin_object();
+    w.key("diagnostics");
+    w.value(record.all_findings.total);
+    w.key("by_severity");
+    write_counts(w, record.all_findings.by_severity);
+    w.key("by_category");
+    write_counts(w, record.all_findings.by_category);
+    w.end_object();
+  }
+  if (record.duplicate) {
+    w.key("duplicate_id");
+    w.begin_object();
+    w.key("given");
+    w.value(record.duplicate->given);
+    w.key("first_seen");
+    w.value(record.duplicate->first_seen);
+    w.end_object();
+  }
+  if (!record.settings.empty()) {
+    w.key("settings");
+    w.value(record.settings);
+  }
+}
+
 std::string dump(const ordered_json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -122,6 +161,7 @@ std::string record_line(const SubmissionRecord& record) {
     w.raw(dump(scorecard_json(*record.scorecard)));
   else
     w.null();
+  write_record_notes(w, record);
   w.end_object();
   return line;
 }
@@ -141,6 +181,7 @@ std::optional<SubmissionRecord> record_from_line(std::string line) {
   record.path = record.outcome.path = json_text(json, "path");
   record.format = json_text(json, "format");
   record.row = json_count(json, "row");
+  record.settings = json_text(json, "settings");
   record.outcome.ok = json_text(json, "status") == "ok";
   record.outcome.error = json_text(json, "error");
   if (!record.outcome.ok && record.outcome.error.empty())
@@ -151,6 +192,30 @@ std::optional<SubmissionRecord> record_from_line(std::string line) {
   record.line = std::move(line);
   record.resumed = true;
   return record;
+}
+
+FindingCounts record_finding_counts(const SubmissionRecord& record) {
+  FindingCounts counts;
+  const ordered_json& total = json_field(record.json, "findings_total");
+  if (auto n = json_count(total, "diagnostics")) {
+    counts.total = *n;
+    for (const auto& [key, map] : {std::pair{"by_severity", &counts.by_severity},
+                                   std::pair{"by_category", &counts.by_category}}) {
+      const ordered_json& object = json_field(total, key);
+      if (object.is_object())
+        for (const auto& [name, count] : object.items())
+          if (count.is_number_unsigned()) (*map)[name] = count.get<std::size_t>();
+    }
+    return counts;
+  }
+  const ordered_json& diagnostics = json_field(record.json, "diagnostics");
+  if (!diagnostics.is_array()) return counts;
+  for (const ordered_json& finding : diagnostics) {
+    ++counts.total;
+    ++counts.by_severity[json_text(finding, "severity")];
+    ++counts.by_category[json_text(finding, "category")];
+  }
+  return counts;
 }
 
 bool record_ok(const SubmissionRecord& record) { return json_text(record.json, "status") == "ok"; }

@@ -6,6 +6,7 @@
 // exactly like new ones. A new record also keeps its Document, for the reports that show the text.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -30,6 +31,18 @@ struct FormField {
   std::size_t begin = 0, end = 0;  // the field's text in the row's document
 };
 
+// How many findings a submission has in all, when its record lists only some of them.
+struct FindingCounts {
+  std::size_t total = 0;
+  std::map<std::string, std::size_t> by_severity, by_category;
+};
+
+// A submission whose id an earlier one of the batch already had: the record has another id.
+struct DuplicateId {
+  std::string given;       // the id in the input
+  std::string first_seen;  // where that id was first seen ("row 1 of forms.csv", a path)
+};
+
 struct SubmissionRecord {
   std::string id;
   std::string title;               // a form row's title (the map's title column); "" when none
@@ -38,7 +51,12 @@ struct SubmissionRecord {
   std::string format;              // "markdown", "text", "docx", "csv", "jsonl", ...
   FileOutcome outcome;             // ok/error, the document and its diagnostics
   std::optional<Scorecard> scorecard;
-  std::vector<FormField> fields;   // form rows: where each mapped field came from
+  std::vector<FormField> fields;  // form rows: where each mapped field came from
+  // Findings left out of `outcome.diagnostics` by --max-findings, and the counts of them all.
+  std::size_t findings_omitted = 0;
+  FindingCounts all_findings;
+  std::optional<DuplicateId> duplicate;  // set when the input's id was already taken
+  std::string settings;                  // the run's settings fingerprint ("" = none recorded)
   const RuleSet* rules = nullptr;  // the rules that linted it (valid while the record is handed on)
   std::string line;                // the JSON Lines record, without the line break
   nlohmann::ordered_json json;     // `line` parsed, for the reporters that read it
@@ -50,7 +68,10 @@ struct SubmissionRecord {
 // sections and diagnostics exactly as in check's JSON, each finding with, where the format allows,
 // "page" (PDF), "paragraph" (DOCX, ODT: the nth paragraph, heading, list item or table cell with
 // text) or, in a form row, "source_line" (the line of the export file), "field" (the column or key)
-// and "field_number" (the CSV column, 1-based).
+// and "field_number" (the CSV column, 1-based). Then, only when they apply: "findings_omitted"
+// and "findings_total" ({"diagnostics", "by_severity", "by_category"}, the counts of every finding,
+// the listed ones and those left out), "duplicate_id" ({"given", "first_seen"}); and last
+// "settings", the fingerprint of the run's settings (--resume compares it).
 std::string record_line(const SubmissionRecord& record);
 
 // Sets record.line and, when a reporter will read it, record.json (done on the worker thread).
@@ -59,6 +80,10 @@ void seal_record(SubmissionRecord& record, bool with_json = true);
 // A record read back from a JSON Lines line of an earlier run (no Document). Nullopt when the
 // line is not a record (not a JSON object with a string "id").
 std::optional<SubmissionRecord> record_from_line(std::string line);
+
+// The counts of every finding of a record: its "findings_total" when it left some out, else its
+// "diagnostics" counted.
+FindingCounts record_finding_counts(const SubmissionRecord& record);
 
 // True when the record's JSON says "status": "ok".
 bool record_ok(const SubmissionRecord& record);

@@ -152,14 +152,14 @@ TEST_CASE("batch: output is byte-identical whatever --jobs", "[batch]") {
   const std::string inputs = q(corpus("")) + " " + q(csv);
   Run one = run("batch --jobs 1 --map " + q(map) + " " + inputs);
   Run four = run("batch --jobs 4 --map " + q(map) + " " + inputs);
-  CHECK(one.status == 1);  // the ragged row and the duplicate id
+  CHECK(one.status == 1);  // the ragged row
   CHECK(four.status == 1);
   CHECK(one.out.size() > 1000);
   CHECK(one.out == four.out);
 }
 
 TEST_CASE(
-    "batch: a mapped CSV form export, with quotes, line breaks, ragged rows and a duplicate id",
+    "batch: a mapped CSV form export, with quotes, line breaks, ragged rows and a repeated id",
     "[batch]") {
   TempDir dir;
   const std::string map = dir.write("map.yml", kMap);
@@ -187,10 +187,11 @@ TEST_CASE(
   CHECK(records[2]["row"] == 3);
   CHECK(records[2]["error"].get<std::string>().find("has 2 fields; the header has 4") !=
         std::string::npos);
-  CHECK(records[3]["status"] == "error");
-  CHECK(records[3]["id"] == "A-1");
-  CHECK(records[3]["error"].get<std::string>().find("duplicate id 'A-1': first seen at row 1") !=
-        std::string::npos);
+  // The repeated id is checked too, under an id of its own.
+  CHECK(records[3]["status"] == "ok");
+  CHECK(records[3]["id"] == "A-1~2");
+  CHECK(records[3]["duplicate_id"]["given"] == "A-1");
+  CHECK(records[3]["duplicate_id"]["first_seen"] == "row 1 of " + csv);
 }
 
 TEST_CASE("batch: JSON Lines on stdin, a line that is not JSON is an error record", "[batch]") {
@@ -282,9 +283,10 @@ TEST_CASE("batch: several reports from one run", "[batch]") {
   auto records = records_of(slurp(out_jsonl));
   REQUIRE(records.size() == 10);
 
-  SECTION("CSV: a header and one row per submission") {
+  SECTION("CSV: a byte order mark, a header and one row per submission") {
     const std::string text = slurp(out_csv);
-    CHECK(text.rfind("id,path,row,format,status,error,diagnostics,severity_error", 0) == 0);
+    CHECK(text.rfind("\xEF\xBB\xBFid,path,row,format,status,error,diagnostics,severity_error", 0) ==
+          0);
     CHECK(text.find("summary_reading_age") != std::string::npos);
     CHECK(text.find("evidence: ") != std::string::npos);
     std::size_t lines = 0;
@@ -314,7 +316,7 @@ TEST_CASE("batch: several reports from one run", "[batch]") {
         file_region |= physical["region"]["startLine"].get<int>() >= 1;
     }
     CHECK(file_region);
-    CHECK(run0["invocations"][0]["toolExecutionNotifications"].size() == 2);
+    CHECK(run0["invocations"][0]["toolExecutionNotifications"].size() == 1);  // the ragged row
   }
   SECTION("HTML: self-contained, accessible structure, findings marked with their category") {
     const std::string html = slurp(out_html);
@@ -406,7 +408,7 @@ TEST_CASE("batch: the reports of a resumed run cover every submission, as a whol
   }
 }
 
-TEST_CASE("batch: --resume keeps earlier error records and duplicate ids as they were",
+TEST_CASE("batch: --resume keeps earlier error records and repeated ids as they were",
           "[batch][resume]") {
   TempDir dir;
   const std::string map = dir.write("map.yml", kMap);
@@ -416,8 +418,8 @@ TEST_CASE("batch: --resume keeps earlier error records and duplicate ids as they
   REQUIRE(run("batch " + args).status == 1);
   const std::string first = slurp(out);
   REQUIRE(records_of(first).size() == 4);
-  // Nothing is left to do: the duplicate id is not reported again, and the earlier error
-  // records still make the exit status 1.
+  // Nothing is left to do: the repeated id is not checked again (it gets the same new id), and
+  // the earlier error record still makes the exit status 1.
   CHECK(run("batch --resume " + q(out) + " " + args).status == 1);
   CHECK(slurp(out) == first);
   const std::string csv_out = dir.file("out.csv");
@@ -426,7 +428,7 @@ TEST_CASE("batch: --resume keeps earlier error records and duplicate ids as they
   std::size_t rows = 0;
   for (std::size_t p = 0; (p = table.find("\r\n", p)) != std::string::npos; p += 2) ++rows;
   CHECK(rows == 5);  // the header and the four records
-  CHECK(table.find("duplicate id 'A-1'") != std::string::npos);
+  CHECK(table.find("A-1~2,") != std::string::npos);
 }
 
 TEST_CASE("batch: an output that is also an input is refused before anything is written",
@@ -740,7 +742,7 @@ TEST_CASE("batch: the map's title column is in the JSON Lines record, the CSV an
                     out_html = dir.file("out.html");
   Run r = run("batch --map " + q(map) + " --out-jsonl " + q(out_jsonl) + " --out-csv " +
               q(out_csv) + " --out-html " + q(out_html) + " " + q(csv));
-  CHECK(r.status == 1);  // the ragged row and the repeated id are error records
+  CHECK(r.status == 1);  // the ragged row is an error record
   auto records = records_of(slurp(out_jsonl));
   REQUIRE(records.size() == 4);
   CHECK(records[0]["title"] == "Falls at home");
@@ -749,7 +751,8 @@ TEST_CASE("batch: the map's title column is in the JSON Lines record, the CSV an
 
   // The CSV's first columns are as before; "title" follows the scorecard's columns.
   const std::string text = slurp(out_csv);
-  CHECK(text.rfind("id,path,row,format,status,error,diagnostics,severity_error", 0) == 0);
+  CHECK(text.rfind("\xEF\xBB\xBFid,path,row,format,status,error,diagnostics,severity_error", 0) ==
+        0);
   CHECK(text.find(",missing_sections,title") != std::string::npos);
   CHECK(text.find(",Falls at home") != std::string::npos);
   CHECK(text.find(",Sleep") != std::string::npos);
@@ -781,4 +784,284 @@ TEST_CASE("batch: a rule setting the rule refuses is reported at the config's fi
   CHECK_THAT(r.out, Catch::Contains(typo + ":3: rule structure.required-sections:") &&
                         Catch::Contains("involvment"));
   CHECK_THAT(r.out, !Catch::Contains("structure.yml"));
+}
+
+namespace {
+
+// Reads a JSON Lines file of records, `settings` dropped: as an older sayso wrote them.
+std::string without_settings(const std::string& jsonl) {
+  std::string out;
+  for (json record : records_of(jsonl)) {
+    record.erase("settings");
+    out += record.dump() + "\n";
+  }
+  return out;
+}
+
+std::string utf16(const std::string& ascii_or_latin1, bool little_endian) {
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  for (unsigned char c : ascii_or_latin1) {
+    const char unit[2] = {static_cast<char>(c), '\0'};
+    out += little_endian ? std::string(unit, 2) : std::string{unit[1], unit[0]};
+  }
+  return out;
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t p = 0; (p = text.find(part, p)) != std::string::npos; p += part.size()) ++n;
+  return n;
+}
+
+int severity_rank(const json& finding) {
+  const std::string s = finding["severity"];
+  return s == "error" ? 0 : s == "warning" ? 1 : s == "info" ? 2 : 3;
+}
+
+}  // namespace
+
+TEST_CASE("batch: --resume refuses an output made with other settings, and writes nothing",
+          "[batch][resume]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will utilise data.\n");
+  const std::string b = dir.write("b.md", "# Aims\n\nWe will ask people.\n");
+  const std::string config = dir.write("funder.yml", "profile: nihr\n");
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --config " + q(config) + " --out-jsonl " + q(out) + " " + q(a)).status == 0);
+  const std::string first = slurp(out);
+  const std::string settings = records_of(first).at(0)["settings"];
+  CHECK(settings.size() == 16);
+  const std::string resume = " --resume " + q(out) + " --out-jsonl " + q(out) + " ";
+  const std::string both = " " + q(a) + " " + q(b);
+
+  for (const std::string& other :
+       {"--config " + q(config) + " --profile generic",
+        "--config " + q(config) +
+            " --document "
+            "application",
+        "--config " + q(config) + " --max-findings 3",
+        "--config " +
+            q(dir.write("stricter.yml",
+                        "profile: nihr\nrules:\n  plain-english.wordy-words: error\n"))}) {
+    INFO(other);
+    Run refused = shell(std::string(SAYSO_BINARY) + " batch " + other + resume + both);
+    CHECK(refused.status == 2);
+    CHECK_THAT(refused.out, Catch::Contains("cannot resume from " + out) &&
+                                Catch::Contains("other settings") && Catch::Contains(settings));
+    CHECK(slurp(out) == first);
+  }
+  // The same settings from a copy of the config elsewhere: resumed.
+  const std::string moved = dir.write("elsewhere/funder.yml", "profile: nihr\n");
+  CHECK(run("batch --config " + q(moved) + resume + both).status == 0);
+  const auto records = records_of(slurp(out));
+  REQUIRE(records.size() == 2);
+  CHECK(records[1]["id"] == b);
+  CHECK(records[1]["settings"] == settings);
+}
+
+TEST_CASE("batch: --resume keeps records of an older sayso that say no settings, with a warning",
+          "[batch][resume]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will utilise data.\n");
+  const std::string b = dir.write("b.md", "# Aims\n\nWe will ask people.\n");
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --out-jsonl " + q(out) + " " + q(a)).status == 0);
+  const std::string older = without_settings(slurp(out));
+  std::ofstream(out, std::ios::binary) << older;
+  Run r = shell(std::string(SAYSO_BINARY) + " batch --resume " + out + " --out-jsonl " + out + " " +
+                a + " " + b);
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("1 record(s) in " + out + " do not say which settings"));
+  CHECK(records_of(slurp(out)).size() == 2);
+}
+
+TEST_CASE("batch: --resume checks again the submissions that ran out of time, once each",
+          "[batch][resume][timeout]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will utilise data.\n");
+  const std::string b = dir.write("b.md", "# Aims\n\nWe will ask people.\n");
+  const std::string out = dir.file("out.jsonl"), csv = dir.file("out.csv");
+  const std::string inputs = " " + q(a) + " " + q(b);
+  REQUIRE(run("batch --timeout 0.000001 --out-jsonl " + q(out) + inputs).status == 1);
+  for (const json& record : records_of(slurp(out)))
+    REQUIRE(record["error"].get<std::string>().rfind("time limit exceeded", 0) == 0);
+
+  SECTION("appending to the same file replaces the timed-out records") {
+    Run r = run("batch --resume " + q(out) + " --out-jsonl " + q(out) + " --out-csv " + q(csv) +
+                inputs);
+    CHECK(r.status == 0);  // the time-limit errors are gone, not kept as errors
+    const auto records = records_of(slurp(out));
+    REQUIRE(records.size() == 2);
+    CHECK(records[0]["id"] == a);
+    CHECK(records[0]["status"] == "ok");
+    CHECK(records[1]["id"] == b);
+    CHECK(records[1]["status"] == "ok");
+    CHECK(count_of(slurp(csv), "\r\n") == 3);  // the header and one row each
+    CHECK_FALSE(fs::exists(out + ".resume-tmp"));
+  }
+  SECTION("another output file has each submission once") {
+    const std::string other = dir.file("other.jsonl");
+    CHECK(run("batch --resume " + q(out) + " --out-jsonl " + q(other) + inputs).status == 0);
+    const auto records = records_of(slurp(other));
+    REQUIRE(records.size() == 2);
+    CHECK(records[0]["status"] == "ok");
+    CHECK(records[1]["status"] == "ok");
+  }
+}
+
+TEST_CASE("batch: the CSV report starts with a UTF-8 byte order mark unless --no-csv-bom",
+          "[batch][csv]") {
+  TempDir dir;
+  const std::string csv = dir.write("forms.csv", "id,text\nZo\xC3\xAB-1,We will ask people.\n");
+  const std::string report = dir.file("report.csv");
+  REQUIRE(run("batch --out-csv " + q(report) + " " + q(csv)).status == 0);
+  const std::string with_mark = slurp(report);
+  CHECK(with_mark.rfind("\xEF\xBB\xBFid,path,", 0) == 0);
+  CHECK(with_mark.find("\r\nZo\xC3\xAB-1,") != std::string::npos);
+  REQUIRE(run("batch --no-csv-bom --out-csv " + q(report) + " " + q(csv)).status == 0);
+  CHECK(slurp(report) == with_mark.substr(3));
+  // A report with the mark in an input folder is still known as a report, not a submission.
+  fs::create_directories(dir.file("subs"));
+  fs::rename(report, dir.file("subs/report.csv"));
+  REQUIRE(run("batch --out-csv " + q(dir.file("subs/report.csv")) + " " + q(csv)).status == 0);
+  dir.write("subs/app.md", "# Aims\n\nWe will ask people.\n");
+  CHECK(records_of(run("batch " + q(dir.file("subs"))).out).size() == 1);
+}
+
+TEST_CASE("batch: --max-findings keeps the most serious findings and says how many were left out",
+          "[batch][limits]") {
+  TempDir dir;
+  std::string text = "# Plain English summary\n\n";
+  for (int i = 0; i < 40; ++i)
+    text +=
+        "We will utilise a randomised controlled trial to ascertain the efficacy of the "
+        "intervention in a cohort. ";
+  const std::string app = dir.write("app.md", text + "\n");
+  const std::string all_out = run("batch --max-findings 0 " + q(app)).out;
+  const json all = records_of(all_out).at(0);
+  const std::size_t found = all["diagnostics"].size();
+  REQUIRE(found > 20);
+  CHECK_FALSE(all.contains("findings_omitted"));
+
+  const std::string csv = dir.file("out.csv"), html = dir.file("out.html"),
+                    jsonl = dir.file("out.jsonl");
+  Run capped = run("batch --max-findings 10 --out-jsonl " + q(jsonl) + " --out-csv " + q(csv) +
+                   " --out-html " + q(html) + " " + q(app));
+  CHECK(capped.status == 0);
+  const json record = records_of(slurp(jsonl)).at(0);
+  const json& listed = record["diagnostics"];
+  REQUIRE(listed.size() == 11);  // ten findings and the note
+  std::vector<json> findings;
+  std::size_t notes = 0;
+  for (const json& d : listed) {
+    if (d["rule"] == "sayso.findings-left-out") {
+      ++notes;
+      CHECK(d["severity"] == "info");
+      CHECK_THAT(d["message"].get<std::string>(),
+                 Catch::Contains(std::to_string(found) + " findings") &&
+                     Catch::Contains(std::to_string(found - 10) + " more are left out"));
+    } else {
+      findings.push_back(d);
+    }
+  }
+  CHECK(notes == 1);
+  CHECK(record["findings_omitted"] == found - 10);
+  CHECK(record["findings_total"]["diagnostics"] == found + 1);  // the note counts too
+  // The ten listed are the most serious: none left out is more serious than any listed.
+  std::vector<int> ranks;
+  for (const json& d : all["diagnostics"]) ranks.push_back(severity_rank(d));
+  std::sort(ranks.begin(), ranks.end());
+  std::vector<int> listed_ranks;
+  for (const json& d : findings) listed_ranks.push_back(severity_rank(d));
+  std::sort(listed_ranks.begin(), listed_ranks.end());
+  CHECK(listed_ranks == std::vector<int>(ranks.begin(), ranks.begin() + 10));
+  // Still in the order of the text.
+  for (std::size_t i = 1; i < findings.size(); ++i)
+    CHECK(findings[i - 1]["byte_start"] <= findings[i]["byte_start"]);
+  // The CSV counts every finding, and says how many the record leaves out.
+  const std::string table = slurp(csv);
+  CHECK(table.find("," + std::to_string(found + 1) + ",") != std::string::npos);
+  CHECK(table.find(",findings_omitted,") != std::string::npos);
+  CHECK(table.find("," + std::to_string(found - 10) + ",") != std::string::npos);
+  CHECK_THAT(slurp(html),
+             Catch::Contains("<strong>" + std::to_string(found + 1) + "</strong> findings"));
+  CHECK(run("batch --max-findings many " + q(app)).status == 2);
+}
+
+TEST_CASE("batch: a repeated id is checked under a predictable new id and reported",
+          "[batch][inputs]") {
+  TempDir dir;
+  const std::string one = dir.write("one.jsonl",
+                                    "{\"id\":\"A-1\",\"text\":\"We will ask people.\"}\n"
+                                    "{\"id\":\" A-1 \",\"text\":\"We will utilise data.\"}\n");
+  const std::string two = dir.write("two.csv",
+                                    "id,text\n"
+                                    "A-1~2,A real id that looks like a new one.\n"
+                                    "A-1,We will share results.\n"
+                                    "B-1,Another.\n");
+  Run r = shell(std::string(SAYSO_BINARY) + " batch " + one + " " + two + " 2>" + dir.file("err"));
+  CHECK(r.status == 0);  // every submission is checked: none is an error record
+  const auto records = records_of(r.out);
+  REQUIRE(records.size() == 5);
+  std::vector<std::string> ids;
+  for (const json& record : records) {
+    ids.push_back(record["id"]);
+    CHECK(record["status"] == "ok");
+  }
+  CHECK(ids == std::vector<std::string>{"A-1", "A-1~2", "A-1~2~2", "A-1~3", "B-1"});
+  CHECK(records[1]["duplicate_id"]["given"] == "A-1");
+  CHECK(records[1]["duplicate_id"]["first_seen"] == "row 1 of " + one);
+  CHECK(records[2]["duplicate_id"]["given"] == "A-1~2");
+  CHECK(records[3]["duplicate_id"]["first_seen"] == "row 1 of " + one);
+  CHECK_FALSE(records[4].contains("duplicate_id"));
+  CHECK_THAT(slurp(dir.file("err")),
+             Catch::Contains("3 submission(s) repeat an id") && Catch::Contains("'A-1~2'"));
+  // The same input gives the same ids every time, so --resume finds them done.
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --out-jsonl " + q(out) + " " + q(one) + " " + q(two)).status == 0);
+  CHECK(run("batch --resume " + q(out) + " --out-jsonl " + q(out) + " " + q(one) + " " + q(two))
+            .status == 0);
+  CHECK(slurp(out) == r.out);
+}
+
+TEST_CASE("batch: UTF-16 CSV and JSON Lines exports with a byte order mark are read as UTF-8 is",
+          "[batch][inputs]") {
+  TempDir dir;
+  // Latin-1 bytes become UTF-16 code units: "\xEB" is e with diaeresis.
+  const std::string csv_text = "id,text\nZo\xEB-1,We will utilise data.\n";
+  const std::string jsonl_text = "{\"id\":\"Zo\xEB-2\",\"text\":\"We will utilise data.\"}\n";
+  const std::string le_csv = dir.write("le.csv", utf16(csv_text, true));
+  const std::string be_jsonl = dir.write("be.jsonl", utf16(jsonl_text, false));
+  const std::string stdin_file = dir.write("stdin.jsonl", utf16(jsonl_text, true));
+  const std::string utf8_csv = dir.write("u8.csv", "id,text\nZo\xC3\xAB-1,We will utilise data.\n");
+  Run r = run("batch " + q(le_csv) + " " + q(be_jsonl) + " " + q(utf8_csv));
+  CHECK(r.status == 0);
+  auto records = records_of(r.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["id"] == "Zo\xC3\xAB-1");
+  CHECK(records[0]["status"] == "ok");
+  CHECK(records[1]["id"] == "Zo\xC3\xAB-2");
+  CHECK(records[1]["status"] == "ok");
+  CHECK_FALSE(records[0]["diagnostics"].empty());
+  CHECK(records[0]["diagnostics"] == records[2]["diagnostics"]);
+  Run piped = run("batch -", stdin_file);
+  CHECK(piped.status == 0);
+  REQUIRE(records_of(piped.out).size() == 1);
+  CHECK(records_of(piped.out)[0]["id"] == "Zo\xC3\xAB-2");
+  CHECK(records_of(piped.out)[0]["diagnostics"] == records[1]["diagnostics"]);
+}
+
+TEST_CASE("batch: the HTML report writes each finding's message once, not in its mark too",
+          "[batch][html]") {
+  TempDir dir;
+  const std::string app =
+      dir.write("app.md", "# Plain English summary\n\nWe will utilise data. It's ours.\n");
+  const std::string html_path = dir.file("out.html");
+  REQUIRE(run("batch --out-html " + q(html_path) + " " + q(app)).status == 0);
+  const std::string html = slurp(html_path);
+  CHECK(count_of(html, "instead of") == 1);  // "Try 'use' instead of 'utilise'."
+  CHECK(html.find("<mark data-f=\"") != std::string::npos);
+  CHECK(html.find("<mark title=") == std::string::npos);
+  CHECK(html.find("It's ours.") != std::string::npos);  // text needs no &#39;
+  CHECK(html.find("mark.title = item.textContent") != std::string::npos);
 }

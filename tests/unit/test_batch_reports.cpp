@@ -40,7 +40,7 @@ TEST_CASE("Highlighted text marks findings with their category as text", "[batch
   whole_document.begin = whole_document.end = 0;
   std::string html = highlighted_text_html(doc, {d, overlapping, whole_document});
   CHECK(html ==
-        "We will &lt;b&gt;<mark title=\"Try &#39;use&#39;.\"><span class=\"tag\">jargon</span>"
+        "We will &lt;b&gt;<mark data-f=\"0\"><span class=\"tag\">jargon</span>"
         "utilise</mark>&lt;/b&gt; data.\n");
 }
 
