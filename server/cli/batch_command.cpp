@@ -228,8 +228,10 @@ int run_batch_command(const Args& args) {
   }
   if (options.progress)
     std::cerr << "sayso batch: " << result.records << " submissions (" << result.errors
-              << " errors, " << result.skipped << " already done) in "
-              << fmt::format("{:.1f}", result.seconds) << " s\n";
+              << " errors, " << result.skipped << " already done, " << result.retried
+              << " checked again after running out of time, " << result.renamed
+              << " renamed for a repeated id) in " << fmt::format("{:.1f}", result.seconds)
+              << " s\n";
   const bool any_error = result.errors > 0 || result.resumed_errors > 0;
   return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
 }
