@@ -340,6 +340,23 @@ void fold_involvement_report(Document& doc) {
 
 }  // namespace
 
+namespace {
+
+// Where the section of a heading starts: its line's start, unless text comes before the heading
+// on that line (one-line HTML, "… end of the summary. \section{Methods}" in LaTeX): then just
+// after the last visible text before it, so neither section takes the other's words.
+std::size_t section_start(const Document& doc, std::size_t heading_begin) {
+  const std::size_t line_start = doc.lines.line_start(doc.lines.line_of(heading_begin));
+  std::size_t boundary = heading_begin;
+  while (boundary > line_start &&
+         (is_space(doc.prose[boundary - 1]) || doc.prose[boundary - 1] == '\f' ||
+          doc.prose[boundary - 1] == '\v'))
+    --boundary;
+  return boundary;
+}
+
+}  // namespace
+
 void build_sections(Document& doc, const SectionClassifier& classifier,
                     const std::string& headless_kind) {
   doc.sections.clear();
@@ -359,10 +376,10 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     return;
   }
 
-  const std::size_t first_heading_line_start =
-      headings.empty() ? doc_end : doc.lines.line_start(doc.lines.line_of(headings.front()->begin));
+  const std::size_t first_heading_start =
+      headings.empty() ? doc_end : section_start(doc, headings.front()->begin);
   bool preamble_has_text = false;
-  for (std::size_t i = doc_begin; i < first_heading_line_start; ++i)
+  for (std::size_t i = doc_begin; i < first_heading_start; ++i)
     if (!is_space(doc.prose[i])) {
       preamble_has_text = true;
       break;
@@ -371,7 +388,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     Section s;
     s.kind = headless_kind;
     s.begin = doc_begin;
-    s.end = first_heading_line_start;
+    s.end = first_heading_start;
     doc.sections.push_back(s);
   }
 
@@ -384,10 +401,8 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     s.level = h.heading_level;
     s.heading_begin = h.begin;
     s.heading_end = h.end;
-    s.begin = doc.lines.line_start(doc.lines.line_of(h.begin));
-    s.end = i + 1 < headings.size()
-                ? doc.lines.line_start(doc.lines.line_of(headings[i + 1]->begin))
-                : doc_end;
+    s.begin = std::max(section_start(doc, h.begin), doc_begin);
+    s.end = i + 1 < headings.size() ? section_start(doc, headings[i + 1]->begin) : doc_end;
     while (!open.empty() && open.back().first >= s.level) open.pop_back();
     s.kind = classifier.classify(s.title);
     if (s.kind == "other" && !open.empty()) s.kind = open.back().second;

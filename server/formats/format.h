@@ -42,12 +42,6 @@ void read_pdf(Document& doc, std::string_view file, const SectionClassifier& cla
 // Text formats over doc.source as decoded: tags (HTML) and commands, math, comments (LaTeX) are
 // blanked in doc.prose, so positions point into the real file.
 void read_html(Document& doc);
-// Sections are built from line starts (a heading's section starts at the start of its line).
-// HTML often puts a whole page on one line (minified pages, portal exports): this moves each
-// section's start to just after the prose before its heading when that prose is on the same line,
-// so that every heading starts its own section wherever it is in the line. Call it after
-// build_sections.
-void split_sections_at_inline_headings(Document& doc);
 void read_latex(Document& doc);
 
 // "markdown", "text", "latex", "html", "docx", "odt", "pdf", or a form export read only by batch

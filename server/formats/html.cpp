@@ -322,20 +322,4 @@ class HtmlReader {
 
 void read_html(Document& doc) { HtmlReader(doc).read(); }
 
-void split_sections_at_inline_headings(Document& doc) {
-  for (std::size_t i = 1; i < doc.sections.size(); ++i) {
-    Section& section = doc.sections[i];
-    if (!section.has_heading()) continue;
-    // Just after the last visible prose before the heading's text (tags are blank in the prose).
-    std::size_t boundary = section.heading_begin;
-    while (boundary > 0 && is_blank_byte(doc.prose[boundary - 1])) --boundary;
-    // A heading that starts its line (nothing but tags before it) is already right: its section
-    // starts at the line start.
-    if (boundary <= doc.lines.line_start(doc.lines.line_of(section.heading_begin))) continue;
-    boundary = std::max(boundary, doc.sections[i - 1].begin);
-    section.begin = boundary;
-    doc.sections[i - 1].end = boundary;
-  }
-}
-
 }  // namespace sayso

@@ -142,7 +142,6 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
       doc.rebuild_index();  // sections need line starts
       read_with_front_end(doc, classifier);
       build_sections(doc, classifier, options.headless_kind);
-      if (doc.format == "html") split_sections_at_inline_headings(doc);
       segment(doc);
       result.ok = true;
     } catch (const std::exception& e) {  // never a crash: the file is reported as unreadable

@@ -148,3 +148,21 @@ TEST_CASE("latex: a parse that ends inside an error is read at once, not after t
   REQUIRE_FALSE(doc.blocks.empty());
   CHECK(prose_of(doc, doc.blocks.front()) == "Patients were consulted.");
 }
+
+TEST_CASE("latex: a section command after text on its line starts its section there",
+          "[format][latex]") {
+  const std::string tex =
+      "\\begin{document}\n\\section{Plain English summary} We will ask carers what helps. "
+      "\\section{Methods} A survey of 200 carers.\n\\end{document}\n";
+  Document doc = load(tex, "a.tex");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].kind == "plain-english-summary");
+  CHECK(doc.sections[1].kind == "methods");
+  // The summary keeps its own words and nothing of the methods, and the reverse.
+  const std::string summary = squeezed(
+      doc.prose.substr(doc.sections[0].begin, doc.sections[0].end - doc.sections[0].begin));
+  CHECK(summary.find("We will ask carers what helps.") != std::string::npos);
+  CHECK(summary.find("survey") == std::string::npos);
+  CHECK(doc.sections[1].begin > tex.find("helps."));
+  CHECK(doc.sections[0].end == doc.sections[1].begin);
+}
