@@ -54,16 +54,6 @@ std::size_t words_outside_headings(const Document& doc) {
   return words;
 }
 
-// Where a document-level finding goes: the first heading, or the start of the text.
-void place_at_document_start(Diagnostic& d, const Document& doc) {
-  if (!doc.sections.empty()) {
-    d.begin = d.end = doc.sections.front().heading_begin;
-    d.section_kind = doc.sections.front().kind;
-  } else {
-    d.section_kind = "document";
-  }
-}
-
 // The finding an empty submission gets, so that it never looks like a clean one: a document-level
 // structure error (a funder rejects an empty application), at the first heading or the start.
 Diagnostic empty_submission_finding(const Document& doc) {

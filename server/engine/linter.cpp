@@ -64,16 +64,20 @@ Diagnostic time_limit_diagnostic(const Document& doc, std::optional<LintClock::t
       "Checking stopped after {} ms, the time limit for one document, so some findings may be "
       "missing. Split the document, or raise lint_time_budget_ms in .sayso.yml.",
       std::max<long long>(budget.count(), 0));
+  place_at_document_start(d, doc);
+  return d;
+}
+
+}  // namespace
+
+void place_at_document_start(Diagnostic& d, const Document& doc) {
   if (!doc.sections.empty()) {
     d.begin = d.end = doc.sections.front().heading_begin;
     d.section_kind = doc.sections.front().kind;
   } else {
     d.section_kind = "document";
   }
-  return d;
 }
-
-}  // namespace
 
 bool Scope::includes(const std::string& section_kind) const {
   if (all) return true;

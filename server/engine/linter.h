@@ -80,5 +80,8 @@ class Linter {
 // Whether a document is judged as a whole application (several known sections, or the config
 // says so) or as a fragment.
 bool is_whole_application(const Document& doc, const Config& config);
+// Places a finding about the whole document (checking stopped, nothing to check) at the first
+// section's heading, or at the start of the text when there are no sections.
+void place_at_document_start(Diagnostic& d, const Document& doc);
 
 }  // namespace sayso
