@@ -195,6 +195,11 @@ void report_scan_notes(const ScanNotes& notes, bool use_submission_configs,
         "sayso batch: not read as submissions: {} report(s) written by an earlier run, such as "
         "{}\n",
         notes.own_reports.size(), notes.own_reports.front());
+  if (!notes.repeated_files.empty())
+    standard_error << fmt::format(
+        "sayso batch: {} file(s) given more than once (by two inputs, or by a link) were checked "
+        "once, such as {}\n",
+        notes.repeated_files.size(), notes.repeated_files.front());
   if (!notes.folder_configs.empty() && !use_submission_configs)
     standard_error << fmt::format(
         "sayso batch: ignored {} .sayso.yml file(s) inside the input folders, such as {} (an "

@@ -1,6 +1,7 @@
 #include "batch/inputs.h"
 
 #include <glob.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -219,6 +220,26 @@ std::string unsupported_reason(const std::string& path) {
       lower_extension(path));
 }
 
+namespace {
+
+// Drops a file reached a second time (a folder and a glob over it, "a.md ./a.md", a link): the
+// same file is one submission. Each one dropped is listed in `notes`, so every input is still
+// accounted for.
+void drop_repeated_files(std::vector<InputFile>& files, ScanNotes& notes) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::erase_if(files, [&](const InputFile& file) {
+    struct stat info {};
+    if (!file.error.empty() || file.path == "-" || ::stat(file.path.c_str(), &info) != 0 ||
+        !S_ISREG(info.st_mode))
+      return false;
+    if (seen.insert({info.st_dev, info.st_ino}).second) return false;
+    notes.repeated_files.push_back(file.path);
+    return true;
+  });
+}
+
+}  // namespace
+
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, ScanNotes* notes) {
   ScanNotes ignored_notes;
   ScanNotes& scan_notes = notes ? *notes : ignored_notes;
@@ -236,6 +257,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, Sca
     if (matches.empty()) out.push_back({input, "no files match this pattern"});
     for (const auto& match : matches) add_path(out, match, scan_notes);
   }
+  drop_repeated_files(out, scan_notes);
   return out;
 }
 

@@ -30,6 +30,7 @@ struct InputFile {
 struct ScanNotes {
   std::vector<std::string> own_reports;     // reports an earlier run wrote there: not read
   std::vector<std::string> folder_configs;  // .sayso.yml files inside the folders
+  std::vector<std::string> repeated_files;  // a file reached again by another input: read once
 };
 
 // Folders become their known files (sorted, recursively; .csv and .jsonl included), glob patterns
@@ -37,7 +38,8 @@ struct ScanNotes {
 // that lead nowhere or in a loop, pipes, sockets, devices, folders that cannot be opened and
 // word-processor files sayso cannot read are error entries (`error` set); hidden entries (".git")
 // and files that are not documents (images, ...) are passed over; earlier reports and .sayso.yml
-// files are listed in `notes`.
+// files are listed in `notes`. A file reached twice (a folder and a glob over it, a link) is read
+// once; the repeats are listed in `notes`.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
                                      ScanNotes* notes = nullptr);
 

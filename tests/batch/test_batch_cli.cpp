@@ -1065,3 +1065,19 @@ TEST_CASE("batch: the HTML report writes each finding's message once, not in its
   CHECK(html.find("It's ours.") != std::string::npos);  // text needs no &#39;
   CHECK(html.find("mark.title = item.textContent") != std::string::npos);
 }
+
+TEST_CASE("batch: a file given twice (a folder and a glob over it, a second path) is checked once",
+          "[batch][inputs]") {
+  TempDir dir;
+  dir.write("subs/a.md", "# Plain English summary\n\nWe will ask carers what helps them.\n");
+  dir.write("subs/b.md", "# Plain English summary\n\nWe will utilise data.\n");
+  const std::string subs = dir.file("subs");
+  Run r = shell(std::string(SAYSO_BINARY) + " batch " + q(subs) + " " + q(subs + "/*.md") + " " +
+                q(subs + "/./a.md") + " 2>" + q(dir.file("err")));
+  CHECK(r.status == 0);
+  const auto records = records_of(r.out);
+  REQUIRE(records.size() == 2);
+  for (const json& record : records) CHECK_FALSE(record.contains("duplicate_id"));
+  CHECK_THAT(slurp(dir.file("err")),
+             Catch::Contains("3 file(s) given more than once") && Catch::Contains("checked once"));
+}
