@@ -73,6 +73,19 @@ TEST_CASE("acronyms: 'long form, or ABC,' defines the acronym", "[rules][acronym
   CHECK(acronyms_in("We or COPD teams will help.\n") == std::vector<std::string>{"COPD"});
 }
 
+TEST_CASE("acronyms: 'usually called ABC', 'known as', 'ABC for short' and 'stands for' define it",
+          "[rules][acronym]") {
+  CHECK(acronyms_in("Chronic obstructive pulmonary disease, usually called COPD, is a lung "
+                    "condition. People known as GPs help.\n")
+            .empty());
+  CHECK(acronyms_in("We use the Patient Activation Measure, PAM for short.\n").empty());
+  CHECK(acronyms_in("COPD stands for chronic obstructive pulmonary disease.\n").empty());
+  CHECK(acronyms_in("COPD, which stands for chronic obstructive pulmonary disease, is common.\n")
+            .empty());
+  // Words that do not name it leave it unexplained.
+  CHECK(acronyms_in("The COPD clinic opens daily.\n") == std::vector<std::string>{"COPD"});
+}
+
 TEST_CASE("acronyms: a definition in a heading counts for the text under it", "[rules][acronym]") {
   CHECK(lint_file("# Patient and Public Involvement (PPI)\n\nPPI will be part of every stage.\n",
                   "a.md", kRule)
@@ -84,6 +97,11 @@ TEST_CASE("acronyms: a definition in a heading counts for the text under it", "[
   CHECK(lint_file("# Background\n\nWhy.\n\n# Patient and public involvement\n\nPPI will be part "
                   "of every stage.\n\n## Patient and Public Involvement and Engagement\n\nPPIE "
                   "too.\n",
+                  "a.md", kRule)
+            .findings.empty());
+  // A form's number before the words and a note in brackets after them are not in the name.
+  CHECK(lint_file("## 5. Patient and public involvement (max 1,500 characters)\n\nOur PPI lead is "
+                  "Sam.\n",
                   "a.md", kRule)
             .findings.empty());
 }

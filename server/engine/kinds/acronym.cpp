@@ -244,18 +244,31 @@ class AcronymCheck : public RuleCheck {
  private:
   // The initials of a heading's words, small words left out: "Patient and public involvement
   // and engagement" gives PPIE.
+  // A form's number before the words ("5. Patient and public involvement") and a note in
+  // brackets after them ("(max 1,500 characters)") are not part of the name.
   static std::string heading_initials(const Document& doc, const Sentence& heading) {
     static const std::set<std::string> small = {"and", "of", "the", "for",  "in", "on",
                                                 "to",  "a",  "an",  "with", "&"};
+    const std::size_t bracket = doc.prose.find('(', heading.begin);
     std::string initials;
     for (std::uint32_t i = heading.first_token; i < heading.last_token; ++i) {
       const Token& t = doc.tokens[i];
+      if (bracket != std::string::npos && t.begin > bracket) break;
       if (t.lower.empty() || small.count(t.lower)) continue;
       const unsigned char first = static_cast<unsigned char>(t.lower[0]);
+      if (initials.empty() && is_form_number(t.lower)) continue;
       if (!std::isalpha(first)) return "";  // numbers, symbols: not a name in words
       initials.push_back(static_cast<char>(std::toupper(first)));
     }
     return initials;
+  }
+
+  // "5", "5.", "2a", "iv": a question or section number on a form.
+  static bool is_form_number(const std::string& word) {
+    if (word.empty() || !std::isdigit(static_cast<unsigned char>(word[0]))) return false;
+    return std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || (c >= 'a' && c <= 'e');
+    });
   }
 
   void note_initials(const Document& doc, const Sentence& heading,
@@ -303,10 +316,12 @@ class AcronymCheck : public RuleCheck {
     return allow_.count(acronym) > 0 || allow_.count(without_dots(acronym)) > 0;
   }
 
-  // "long form (RCT)", "RCT (long form)", or "long form, or RCT,".
+  // "long form (RCT)", "RCT (long form)", "long form, or RCT,", "long form, usually called
+  // RCT", "known as RCT", "RCT for short", "RCT stands for long form".
   static bool defined_here(const Document& doc, const Token& t) {
     const std::string_view prose = doc.prose;
     if (t.begin >= 5 && prose.substr(t.begin - 5, 5) == ", or ") return true;
+    if (named_in_words(prose, t)) return true;
     std::size_t before = t.begin;
     while (before > 0 && prose[before - 1] == ' ') --before;
     bool in_brackets = before > 0 && prose[before - 1] == '(';
@@ -314,6 +329,30 @@ class AcronymCheck : public RuleCheck {
     while (after < prose.size() && prose[after] == ' ') ++after;
     bool followed_by_bracket = after < prose.size() && prose[after] == '(';
     return in_brackets || followed_by_bracket;
+  }
+
+  // Words just before or after the acronym that say it names the words beside it.
+  static bool named_in_words(std::string_view prose, const Token& t) {
+    static const std::string_view before[] = {"called ",   "known as ",     "short for ",
+                                              "or just ",  "shortened to ", "abbreviated to ",
+                                              "or simply "};
+    static const std::string_view after[] = {
+        " for short",   " stands for ", ", which stands for ",     " is short for ",
+        ", short for ", " means ",      " is an abbreviation for "};
+    const std::string lead = lower_ascii(prose.substr(t.begin - std::min<std::size_t>(t.begin, 20),
+                                                      std::min<std::size_t>(t.begin, 20)));
+    for (std::string_view cue : before)
+      if (std::string_view(lead).ends_with(cue)) return true;
+    const std::string tail = lower_ascii(prose.substr(t.end, 24));
+    for (std::string_view cue : after)
+      if (std::string_view(tail).starts_with(cue)) return true;
+    return false;
+  }
+
+  static std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
   }
 
   // A sentence mostly in capitals is shouting or a form label, not a list of acronyms.

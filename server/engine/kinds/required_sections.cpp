@@ -12,8 +12,9 @@ namespace {
 
 class RequiredSectionsCheck : public RuleCheck {
  public:
-  RequiredSectionsCheck(std::vector<std::string> required, std::vector<std::string> order)
-      : required_(std::move(required)), order_(std::move(order)) {}
+  RequiredSectionsCheck(std::vector<std::string> required, std::vector<std::string> order,
+                        std::optional<Severity> order_severity)
+      : required_(std::move(required)), order_(std::move(order)), order_severity_(order_severity) {}
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     if (!ctx.whole_application) return;  // a fragment is judged as what it is
@@ -44,6 +45,8 @@ class RequiredSectionsCheck : public RuleCheck {
         Diagnostic d = ctx.make(b, e, {{"missing", s.kind}, {"match", ""}});
         d.message = fmt::format("'{}' usually comes before '{}'. Readers expect this order.",
                                 s.title, highest_kind);
+        // Advice, not a missing part: its own severity when the rule gives one.
+        if (order_severity_) soften(d, order_severity_);
         out.push_back(std::move(d));
       } else if (rank > highest) {
         highest = rank;
@@ -53,6 +56,7 @@ class RequiredSectionsCheck : public RuleCheck {
   }
 
   std::vector<std::string> required_, order_;
+  std::optional<Severity> order_severity_;
 };
 
 void check_kinds(const Rule& rule, const char* key, const std::vector<std::string>& kinds) {
@@ -70,7 +74,8 @@ std::shared_ptr<RuleCheck> make_required_sections_check(const Rule& rule) {
   std::vector<std::string> order = param_strings(rule.node, "order", false);
   check_kinds(rule, "sections", sections);
   check_kinds(rule, "order", order);
-  return std::make_shared<RequiredSectionsCheck>(std::move(sections), std::move(order));
+  return std::make_shared<RequiredSectionsCheck>(std::move(sections), std::move(order),
+                                                 optional_severity(rule.node, "order_severity"));
 }
 
 }  // namespace sayso
