@@ -14,15 +14,18 @@
 #include "web/http_server.h"
 #include "web/request_origin.h"
 #include "web/rule_draft.h"
+#include "web/worker_threads.h"
 
 namespace sayso::web {
 namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
+// Bytes that are not UTF-8 (in a path, a file name, a profile's name) become U+FFFD: nlohmann
+// would throw instead, and the request would be answered with a bare 500.
 void send_json(HttpResponse& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), kJson);
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
 }
 
 void send_error(HttpResponse& res, int status, const std::string& message) {
@@ -40,6 +43,17 @@ std::string upload_name(const HttpRequest& req) {
   const auto slash = name.find_last_of("/\\");
   if (slash != std::string::npos) name = name.substr(slash + 1);
   return name;
+}
+
+// A big check's large blocks (the request, its copies, the answer's text: MBs each) are freed on
+// the HTTP threads that served it. glibc raises its mmap and trim thresholds each time such a
+// block is freed (up to 32 and 64 MB), so later ones stay in each thread's arena, and
+// malloc_trim does not release an arena's top: every HTTP thread kept 15-20 MB of freed memory
+// for good. Fixed thresholds keep large blocks in mmap, given back to the system when freed.
+void give_large_blocks_back_when_freed() {
+  constexpr int kLargeBlockBytes = 128 << 10;  // glibc's own starting value
+  mallopt(M_MMAP_THRESHOLD, kLargeBlockBytes);
+  mallopt(M_TRIM_THRESHOLD, kLargeBlockBytes);
 }
 
 bool is_accepted_upload(const std::string& name) {
@@ -68,11 +82,15 @@ struct WebServer::Impl {
   explicit Impl(WebOptions o)
       : options(std::move(o)),
         service(options.rules_dir, options.max_body_bytes),
-        limiter(options.max_concurrent_requests) {}
+        limiter(options.max_concurrent_requests),
+        workers(options.max_concurrent_requests) {}
 
   WebOptions options;
   CheckService service;
   RequestLimiter limiter;
+  // The API's work runs here, never on the HTTP threads (see worker_threads.h); the limiter
+  // keeps more requests than threads from waiting for one.
+  WorkerThreads workers;
   std::unique_ptr<HttpServer> http;
   int bound_port = -1;
 
@@ -118,6 +136,11 @@ void WebServer::Impl::describe_error(const HttpRequest& req, HttpResponse& res) 
                            megabytes(options.max_body_bytes)));
   else if (res.status == 404)
     send_error(res, 404, "There is nothing at " + std::string(req.path) + ".");
+  else if (res.status == 405)
+    send_error(res, 405, "Only GET and POST requests are answered here.");
+  else if (res.status == 415)
+    send_error(res, 415,
+               "Send the text as JSON ({\"text\": ...}) or a file's bytes, not as a form.");
   else
     send_error(res, res.status,
                fmt::format("The request could not be answered (HTTP {}).", res.status));
@@ -132,7 +155,7 @@ void WebServer::Impl::api(HttpResponse& res, std::size_t request_bytes,
     return;
   }
   try {
-    send_json(res, 200, answer());
+    send_json(res, 200, workers.run(answer));
   } catch (const ApiError& e) {
     send_error(res, e.status(), e.what());
   } catch (const std::exception& e) {
@@ -142,9 +165,9 @@ void WebServer::Impl::api(HttpResponse& res, std::size_t request_bytes,
   return_memory_after(request_bytes);
 }
 
-// A big text's check uses a few hundred MB on the thread that served it. glibc keeps what is
-// freed in that thread's arena, and the server's threads take turns, so without this the
-// server grew by that much per thread and never shrank (2.4 GB after a few 2 MB pastes).
+// A big text's check uses a few hundred MB on the worker thread that ran it. glibc keeps what is
+// freed in that thread's arena, so without this the server kept the peak of its largest check
+// (2.4 GB after a few 2 MB pastes, when the checks still ran on the HTTP threads).
 void WebServer::Impl::return_memory_after(std::size_t request_bytes) {
   if (request_bytes < kTrimAfterBytes || limiter.in_flight() != 0) return;
   malloc_trim(0);
@@ -239,7 +262,9 @@ void WebServer::Impl::answer(const HttpRequest& req, int refused, HttpResponse& 
   describe_error(req, res);
 }
 
-WebServer::WebServer(WebOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+WebServer::WebServer(WebOptions options) {
+  give_large_blocks_back_when_freed();
+  impl_ = std::make_unique<Impl>(std::move(options));
   Impl& impl = *impl_;
   impl.http = std::make_unique<HttpServer>(
       impl.http_options(), [&impl](const HttpRequest& req, int refused, HttpResponse& res) {
@@ -263,5 +288,7 @@ void WebServer::stop() {
 bool WebServer::is_running() const { return impl_->http->is_running(); }
 
 RequestLimiter& WebServer::limiter() { return impl_->limiter; }
+
+std::size_t WebServer::check_threads_used() const { return impl_->workers.threads_used(); }
 
 }  // namespace sayso::web

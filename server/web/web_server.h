@@ -43,6 +43,9 @@ class WebServer {
   bool is_running() const;
 
   RequestLimiter& limiter();
+  // How many of the threads that do the checking have run one (see worker_threads.h): what the
+  // engine keeps per thread exists that many times.
+  std::size_t check_threads_used() const;
 
  private:
   struct Impl;

@@ -1,50 +1,19 @@
 // sayso serve answers only requests meant for it: the Host header must name this server (DNS
 // rebinding), and API POSTs must come from the page itself, not from another website.
-#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <string>
-#include <thread>
 
 #include "web/request_origin.h"
 #include "web/web_server.h"
+#include "web_server_fixture.h"
 
 namespace {
 
+using sayso::testing::RunningWebServer;
 using sayso::web::cross_site_problem;
 using sayso::web::host_problem;
 using sayso::web::OriginPolicy;
-
-class OriginServer {
- public:
-  explicit OriginServer(sayso::web::WebOptions options = {})
-      : server_([&] {
-          options.port = 0;
-          options.rules_dir = SAYSO_SOURCE_RULES_DIR;
-          return options;
-        }()) {
-    port_ = server_.bind();
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server_.run(); });
-    for (int i = 0; i < 200 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ~OriginServer() {
-    server_.stop();
-    thread_.join();
-  }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30, 0);
-    return c;
-  }
-  int port() const { return port_; }
-
- private:
-  sayso::web::WebServer server_;
-  int port_ = -1;
-  std::thread thread_;
-};
 
 const char* kText = R"({"text": "We will utilise it.", "kind": "plain-english-summary"})";
 
@@ -101,7 +70,7 @@ TEST_CASE("web origin: POSTs must come from the page itself", "[web][security]")
 
 TEST_CASE("web origin: the server refuses other hosts and other websites with 403",
           "[web][security]") {
-  OriginServer running;
+  RunningWebServer running;
   auto client = running.client();
   const std::string port = std::to_string(running.port());
 
@@ -153,7 +122,7 @@ TEST_CASE("web origin: with --allow-remote on every address, any host name reach
   sayso::web::WebOptions options;
   options.host = "0.0.0.0";
   options.allow_remote = true;
-  OriginServer running(options);
+  RunningWebServer running(options);
   auto client = running.client();
   const std::string host = "laptop.lan:" + std::to_string(running.port());
   auto page = client.Get("/", {{"Host", host}});

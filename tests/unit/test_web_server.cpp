@@ -1,11 +1,9 @@
 // sayso serve's HTTP API and its security behaviour, against a real server on a free port.
-#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <map>
 #include <set>
 #include <string>
-#include <thread>
 
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
@@ -13,48 +11,13 @@
 #include "web/api_json.h"
 #include "web/rule_draft.h"
 #include "web/web_server.h"
+#include "web_server_fixture.h"
 
 namespace {
 
+using sayso::testing::json_of;
+using sayso::testing::RunningWebServer;
 using sayso::web::WebOptions;
-using sayso::web::WebServer;
-
-// A server on 127.0.0.1 and a free port, serving until the test ends.
-class RunningServer {
- public:
-  explicit RunningServer(WebOptions options = {})
-      : server_([&] {
-          options.port = 0;
-          options.rules_dir = SAYSO_SOURCE_RULES_DIR;
-          return options;
-        }()) {
-    port_ = server_.bind();
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server_.run(); });
-    for (int i = 0; i < 200 && !server_.is_running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ~RunningServer() {
-    server_.stop();
-    thread_.join();
-  }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30, 0);
-    return c;
-  }
-  WebServer& server() { return server_; }
-
- private:
-  WebServer server_;
-  int port_ = -1;
-  std::thread thread_;
-};
-
-nlohmann::json json_of(const httplib::Result& res) {
-  REQUIRE(res);
-  return nlohmann::json::parse(res->body);
-}
 
 const char* kJargon =
     R"({"text": "We will utilise a cohort in order to assess efficacy.", "kind": "plain-english-summary", "profile": "nihr"})";
@@ -62,7 +25,7 @@ const char* kJargon =
 }  // namespace
 
 TEST_CASE("web: POST /api/check answers check's sections and diagnostics, with figures", "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   auto res = running.client().Post("/api/check", kJargon, "application/json");
   REQUIRE(res);
   CHECK(res->status == 200);
@@ -91,7 +54,7 @@ TEST_CASE("web: POST /api/check answers check's sections and diagnostics, with f
 }
 
 TEST_CASE("web: UTF-16 offsets count characters outside the BMP as two units", "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   const nlohmann::json request = {{"text", "Caf\u00e9 \U0001F600 we will utilise it."},
                                   {"kind", "plain-english-summary"}};
   const auto body =
@@ -108,7 +71,7 @@ TEST_CASE("web: UTF-16 offsets count characters outside the BMP as two units", "
 }
 
 TEST_CASE("web: bad requests get a JSON error, never a crash", "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   auto client = running.client();
   for (const char* body :
        {"not json", "[]", "{}", R"({"text": 3})", R"({"text": "x", "kind": "poem"})",
@@ -127,7 +90,7 @@ TEST_CASE("web: bad requests get a JSON error, never a crash", "[web]") {
 TEST_CASE("web: bodies over the limit get 413 with a clear JSON error", "[web][security]") {
   WebOptions options;
   options.max_body_bytes = 1u << 20;
-  RunningServer running(options);
+  RunningWebServer running(options);
   const std::string big((1u << 20) + 10, 'a');
   for (const char* path : {"/api/check", "/api/check-file?filename=big.txt", "/api/try-rule"}) {
     auto res = running.client().Post(path, big, "application/json");
@@ -140,7 +103,7 @@ TEST_CASE("web: bodies over the limit get 413 with a clear JSON error", "[web][s
 }
 
 TEST_CASE("web: every response carries the security headers", "[web][security]") {
-  RunningServer running;
+  RunningWebServer running;
   auto client = running.client();
   for (const char* path : {"/", "/app.js", "/app.css", "/api/rules", "/api/profiles", "/missing"}) {
     auto res = client.Get(path);
@@ -157,7 +120,7 @@ TEST_CASE("web: every response carries the security headers", "[web][security]")
 
 TEST_CASE("web: the page is embedded, scripts and styles are files, never inline",
           "[web][security]") {
-  RunningServer running;
+  RunningWebServer running;
   auto client = running.client();
   auto page = client.Get("/");
   REQUIRE(page);
@@ -178,7 +141,7 @@ TEST_CASE("web: the page is embedded, scripts and styles are files, never inline
 
 TEST_CASE("web: uploads are read by their name's extension and never as a path",
           "[web][security]") {
-  RunningServer running;
+  RunningWebServer running;
   auto client = running.client();
   SECTION("a Markdown upload is checked and its text returned") {
     auto res = client.Post("/api/check-file?filename=summary.md&kind=plain-english-summary",
@@ -221,7 +184,7 @@ TEST_CASE("web: uploads are read by their name's extension and never as a path",
 TEST_CASE("web: requests beyond the concurrency bound get 503", "[web][security]") {
   WebOptions options;
   options.max_concurrent_requests = 1;
-  RunningServer running(options);
+  RunningWebServer running(options);
   auto client = running.client();
   {
     auto held = running.server().limiter().try_acquire();  // the one slot is busy
@@ -238,9 +201,21 @@ TEST_CASE("web: requests beyond the concurrency bound get 503", "[web][security]
   CHECK(running.server().limiter().in_flight() == 0);
 }
 
+TEST_CASE("web: checks one after another run on one thread, whichever connection brings them",
+          "[web]") {
+  // Each check thread keeps its own spellers, parsers and word caches (tens of MB): they must
+  // not be made again on every thread of the HTTP server's pool.
+  RunningWebServer running;
+  for (int i = 0; i < 6; ++i) {
+    auto client = running.client();  // a new connection, so perhaps another HTTP thread
+    CHECK(client.Post("/api/check", kJargon, "application/json")->status == 200);
+  }
+  CHECK(running.server().check_threads_used() == 1);
+}
+
 TEST_CASE("web: GET /api/rules lists every rule with explanation, examples and provenance",
           "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   const auto body = json_of(running.client().Get("/api/rules"));
   REQUIRE(body["rules"].size() > 20);
   bool found = false;
@@ -259,7 +234,7 @@ TEST_CASE("web: GET /api/rules lists every rule with explanation, examples and p
 }
 
 TEST_CASE("web: POST /api/try-rule compiles a draft with the real engine and tries it", "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   const nlohmann::json draft = {
       {"rule",
        {{"look_for", "stakeholder*"},
@@ -284,7 +259,7 @@ TEST_CASE("web: POST /api/try-rule compiles a draft with the real engine and tri
 }
 
 TEST_CASE("web: a draft that misses its examples says so in plain words", "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   const nlohmann::json draft = {{"look_for", "going forward"},
                                 {"why", "It says nothing."},
                                 {"flag_examples", {"Going forward we will meet."}},
@@ -326,7 +301,7 @@ TEST_CASE("web: the draft's id and YAML follow the rule format", "[web]") {
 }
 
 TEST_CASE("web: GET /api/about says whether the text stays on this computer", "[web][security]") {
-  RunningServer running;
+  RunningWebServer running;
   const auto body = json_of(running.client().Get("/api/about"));
   CHECK(body["local"] == true);
   CHECK(body["host"] == "127.0.0.1");
@@ -335,7 +310,7 @@ TEST_CASE("web: GET /api/about says whether the text stays on this computer", "[
 
 TEST_CASE("web: a check answers the readability targets its findings use, after the profile",
           "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   const auto body = json_of(running.client().Post("/api/check", kJargon, "application/json"));
   REQUIRE(body["targets"].is_array());
   std::map<std::string, double> max_by_metric;
@@ -360,7 +335,7 @@ TEST_CASE("web: a check answers the readability targets its findings use, after 
 }
 
 TEST_CASE("web: each involvement checklist has its own heading from its rule", "[web]") {
-  RunningServer running;
+  RunningWebServer running;
   const nlohmann::json request = {
       {"text",
        "Patients were consulted about the design of the study. PPI will be sought where "
