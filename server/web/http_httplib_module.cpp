@@ -38,15 +38,48 @@ std::vector<sayso_http_pair> pairs_of(const Map& map) {
 }
 
 // Hands one request to sayso's handler; `refused` is the status the server already chose.
-void hand_over(const sayso_http_server& server, const httplib::Request& req, httplib::Response& res,
-               int refused) {
+void hand_over(const sayso_http_server& server, const httplib::Request& req,
+               const std::string& body, httplib::Response& res, int refused) {
   const std::vector<sayso_http_pair> params = pairs_of(req.params);
   const std::vector<sayso_http_pair> headers = pairs_of(req.headers);
-  const sayso_http_request request{text_of(req.method), text_of(req.path), text_of(req.body),
+  const sayso_http_request request{text_of(req.method), text_of(req.path), text_of(body),
                                    params.data(),       params.size(),     headers.data(),
                                    headers.size()};
   sayso_http_exchange exchange{&res};
   server.handler(server.context, &request, refused, &exchange);
+}
+
+void hand_over(const sayso_http_server& server, const httplib::Request& req, httplib::Response& res,
+               int refused) {
+  hand_over(server, req, req.body, res, refused);
+}
+
+// Reads a request's body as bytes, whatever its Content-Type, keeping at most `limit` bytes.
+// httplib would otherwise read it itself: it parses a form-encoded body into parameters and
+// refuses one over 8 KB, and (in 0.11) holds a chunked body to no limit at all, so that one
+// request could take all the memory there is (a compressed body too, once inflated). Returns 0,
+// or the status to refuse with. A body over the limit is read to its end and dropped, so that
+// the connection stays usable. A form with parts is read and dropped: the API takes JSON or a
+// file's bytes.
+int read_body(const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& read, std::size_t limit, std::string& body) {
+  bool too_large = false;
+  const auto keep = [&](const char* data, std::size_t size) {
+    if (too_large || body.size() + size > limit) {
+      too_large = true;
+      std::string().swap(body);
+    } else {
+      body.append(data, size);
+    }
+    return true;
+  };
+  const auto drop = [](const char*, std::size_t) { return true; };
+  const bool multipart = req.is_multipart_form_data();
+  const bool read_all =
+      multipart ? read([](const httplib::MultipartFormData&) { return true; }, drop) : read(keep);
+  if (too_large) return 413;
+  if (!read_all) return res.status >= 400 ? res.status : 400;  // 413 for a long Content-Length
+  return multipart ? 415 : 0;
 }
 
 void respond(sayso_http_exchange* exchange, const sayso_http_reply* reply) {
@@ -79,7 +112,22 @@ void configure(sayso_http_server& server, const sayso_http_options& options) {
     hand_over(*self, req, res, 0);
   };
   http.Get(".*", route);
-  http.Post(".*", route);
+  http.Post(".*", route);  // a POST without a body
+  http.Post(".*", [self, limit = options.max_body_bytes](const httplib::Request& req,
+                                                         httplib::Response& res,
+                                                         const httplib::ContentReader& read) {
+    std::string body;
+    const int refused = read_body(req, res, read, limit, body);
+    hand_over(*self, req, body, res, refused);
+  });
+  // Other methods are refused before their bodies are read (httplib would read them unbounded).
+  http.set_pre_routing_handler([self](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "GET" || req.method == "HEAD" || req.method == "POST")
+      return httplib::Server::HandlerResponse::Unhandled;
+    res.set_header("Connection", "close");  // any body they have is left unread
+    hand_over(*self, req, res, 405);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [self](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // answered

@@ -29,7 +29,8 @@ std::string trimmed(const std::string& text) {
 }
 
 // A list field may be a JSON list of texts or one text with an item per line.
-std::vector<std::string> text_items(const nlohmann::json& body, const char* key) {
+std::vector<std::string> text_items(const nlohmann::json& body, const char* key,
+                                    std::size_t max_items) {
   std::vector<std::string> items;
   if (!body.contains(key) || body[key].is_null()) return items;
   const nlohmann::json& value = body[key];
@@ -54,6 +55,9 @@ std::vector<std::string> text_items(const nlohmann::json& body, const char* key)
   } else {
     throw ApiError(400, fmt::format("'{}' must be a text or a list of texts.", key));
   }
+  if (items.size() > max_items)
+    throw ApiError(400, fmt::format("'{}' may have at most {} items; this draft has {}.", key,
+                                    max_items, items.size()));
   return items;
 }
 
@@ -264,8 +268,8 @@ RuleDraft parse_rule_draft(const nlohmann::json& body) {
   if (!body.is_object()) throw ApiError(400, "The draft rule must be a JSON object.");
   RuleDraft draft;
   draft.name = text_field(body, "name", "");
-  draft.look_for = text_items(body, "look_for");
-  draft.say_instead = text_items(body, "say_instead");
+  draft.look_for = text_items(body, "look_for", kMaxDraftPhrases);
+  draft.say_instead = text_items(body, "say_instead", kMaxDraftPhrases);
   draft.why = text_field(body, "why", "");
   draft.message = text_field(body, "message", "");
   draft.category = text_field(body, "category", draft.category);
@@ -276,9 +280,10 @@ RuleDraft parse_rule_draft(const nlohmann::json& body) {
   std::vector<std::string> places = canonical_section_kinds();
   places.push_back("all");
   require_one_of(draft.where, places, "where");
-  draft.flag_examples = text_items(body, "flag_examples");
-  draft.pass_examples = text_items(body, "pass_examples");
-  draft.written_with = text_items(body, "written_with");
+  draft.flag_examples = text_items(body, "flag_examples", kMaxDraftExamples);
+  draft.pass_examples = text_items(body, "pass_examples", kMaxDraftExamples);
+  constexpr std::size_t kMaxGroups = 50;  // who wrote it with: a few groups at most
+  draft.written_with = text_items(body, "written_with", kMaxGroups);
   return draft;
 }
 

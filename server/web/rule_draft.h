@@ -1,6 +1,7 @@
 // Suggest-a-rule: a draft rule from the page's plain-words form, written out as a YAML rule file
 // in the rules/SCHEMA.md format, compiled by the real rule loader and tried on examples and text.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,15 @@ struct RuleDraft {
 // The pack a suggested rule's id starts with.
 inline constexpr const char* kSuggestedPack = "suggested";
 
-// Reads the form's fields from a JSON object. Throws ApiError (400) for fields of the wrong type.
+// The most items a draft's list fields may have. Every example is linted as a document of its
+// own and answered with its findings, so a body of a few MB holding a million one-word examples
+// kept the server busy for minutes and made an answer of hundreds of MB. The shipped rules have
+// at most 8 examples of each sort and about 300 phrases.
+inline constexpr std::size_t kMaxDraftExamples = 50;  // of each sort
+inline constexpr std::size_t kMaxDraftPhrases = 1000;
+
+// Reads the form's fields from a JSON object. Throws ApiError (400) for fields of the wrong type
+// and for lists longer than the limits above.
 RuleDraft parse_rule_draft(const nlohmann::json& body);
 
 // What is still missing before the rule could join a pack (plain sentences; empty when ready).
