@@ -99,7 +99,8 @@ TEST_CASE("required sections: order", "[kinds]") {
   CHECK(flagged(app, found[0]) == "Methods");
   CHECK(found[0].severity == Severity::Info);  // order_severity: advice, not an error
   // A missing section keeps the rule's severity.
-  auto missing = lint(load("# Lay summary\n\nx\n\n# Methods\n\nz\n"), "t.required");
+  auto missing =
+      lint(load("# Lay summary\n\nx\n\n# Background\n\ny\n\n# Methods\n\nz\n"), "t.required");
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].severity == Severity::Error);
 }

@@ -54,6 +54,8 @@ class ExistenceCheck : public RuleCheck {
     bool skip_negated = false;  // "Nobody will be asked to volunteer"
     bool skip_tables = false;   // a table's figures, which a rule about tables reports once
     bool skip_names = false;    // "the Lived Experience Group": words inside a proper name
+    // "PPI will be sought at key stages": one note a sentence, on its first match, is enough.
+    bool once_per_sentence = false;
   };
 
   ExistenceCheck(std::vector<std::string> phrases, std::vector<std::string> cues,
@@ -148,7 +150,7 @@ class ExistenceCheck : public RuleCheck {
     // ("were consulted … and were supportive of"; "gave feedback. Members were very
     // positive."): once is enough.
     const bool names_match = ctx.rule.message.find("{match}") != std::string::npos;
-    std::set<std::uint32_t> reported_paragraphs;
+    std::set<std::uint32_t> reported_paragraphs, reported_sentences;
     std::map<std::size_t, bool> answered;  // by unit head
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
@@ -168,6 +170,8 @@ class ExistenceCheck : public RuleCheck {
       if (first_only_ && !seen.insert({ctx.doc.section_at(b), key(ctx, b, e)}).second) continue;
       if (!names_match &&
           !reported_paragraphs.insert(ctx.doc.sentences[hit_sentences[i]].block).second)
+        continue;
+      if (reading_.once_per_sentence && !reported_sentences.insert(hit_sentences[i]).second)
         continue;
       out.push_back(ctx.make(b, e, {}));
     }
@@ -263,6 +267,7 @@ std::shared_ptr<RuleCheck> make_existence_check(const Rule& rule) {
   reading.skip_negated = param_bool(rule.node, "skip_negated", false);
   reading.skip_tables = param_bool(rule.node, "skip_tables", false);
   reading.skip_names = param_bool(rule.node, "skip_names", false);
+  reading.once_per_sentence = param_bool(rule.node, "once_per_sentence", false);
   return std::make_shared<ExistenceCheck>(
       std::move(phrases), std::move(cues), std::move(unit_cues), std::move(regex),
       param_bool(rule.node, "first_only", false), static_cast<std::uint32_t>(nearby_sentences),
