@@ -36,6 +36,14 @@ TEST_CASE("existence: explained terms and first use only", "[kinds]") {
   CHECK(lint(load("A placebo (a dummy pill) is given. The placebo helps.\n"), "t.explain").empty());
   auto found = lint(load("A placebo is given. The placebo helps.\n"), "t.explain");
   CHECK(found.size() == 1);
+  // A bracket explains the words it follows closely or opens, not any words in its sentence.
+  CHECK(lint(load("A dummy pill (placebo) is given.\n"), "t.explain").empty());
+  CHECK(lint(load("Risk fell (RR 0.36, 95% CI 0.28 to 0.46) against a placebo.\n"), "t.explain")
+            .size() == 1);
+  CHECK(lint(load("A placebo that looks like the real tablets in every single way (but has no "
+                  "medicine) is given.\n"),
+             "t.explain")
+            .size() == 1);
 }
 
 TEST_CASE("existence: words excepted from a pattern, whole or by their start", "[kinds]") {

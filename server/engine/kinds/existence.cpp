@@ -68,7 +68,12 @@ class ExistenceCheck : public RuleCheck {
         first_only_(first_only),
         nearby_sentences_(nearby_sentences),
         reading_(reading),
-        exceptions_(std::move(exceptions)) {}
+        exceptions_(std::move(exceptions)) {
+    for (const std::string& cue : cues_)
+      marks_only_.push_back(std::none_of(cue.begin(), cue.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c));
+      }));
+  }
 
   std::vector<std::vector<std::string>> phrase_groups() const override {
     return {phrases_, cues_, unit_cues_};
@@ -106,18 +111,34 @@ class ExistenceCheck : public RuleCheck {
     }
   }
 
-  // Explained when a cue is in the same sentence ("placebo (a dummy treatment)"), or in one of
-  // the next `nearby_sentences` sentences of the same section ("We consulted carers. As a
-  // result, we changed...").
-  bool explained(const CheckContext& ctx, std::uint32_t sentence) const {
+  // Explained when a cue is in the same sentence ("placebo, which means a dummy treatment"), or
+  // in one of the next `nearby_sentences` sentences of the same section ("We consulted carers.
+  // As a result, we changed..."). A cue of marks only (a bracket, a dash) explains the words it
+  // follows closely or opens: "placebo (a dummy pill)", "a fair test (an RCT)", not "(RR 0.36)
+  // vs placebo".
+  bool explained(const CheckContext& ctx, std::uint32_t sentence, std::size_t begin,
+                 std::size_t end) const {
     const std::size_t section = ctx.doc.section_at(ctx.doc.sentences[sentence].begin);
-    for (const auto& m : ctx.matches)
-      if (m.ref.group == kExplainedCues && m.sentence >= sentence &&
-          m.sentence <= sentence + nearby_sentences_ &&
-          (m.sentence == sentence ||
-           ctx.doc.section_at(ctx.doc.sentences[m.sentence].begin) == section))
-        return true;
+    for (const auto& m : ctx.matches) {
+      if (m.ref.group != kExplainedCues || m.sentence < sentence ||
+          m.sentence > sentence + nearby_sentences_)
+        continue;
+      if (m.sentence != sentence &&
+          ctx.doc.section_at(ctx.doc.sentences[m.sentence].begin) != section)
+        continue;
+      if (marks_only_[m.ref.item] && !(m.sentence == sentence && beside(m, begin, end))) continue;
+      return true;
+    }
     return false;
+  }
+
+  // A mark within a few words after the match ("trial (a fair test)", "study - a small test
+  // run"), or just before it ("controlled trial (cRCT)").
+  static bool beside(const PhraseMatch& cue, std::size_t begin, std::size_t end) {
+    constexpr std::size_t kAfter = 40;  // bytes: about five short words
+    constexpr std::size_t kBefore = 2;  // the bracket and a space
+    if (cue.begin >= end) return cue.begin - end <= kAfter;
+    return cue.end <= begin && begin - cue.end <= kBefore;
   }
 
   // Answered when a cue is anywhere in the section (with its subsections) of the match: "a
@@ -163,7 +184,7 @@ class ExistenceCheck : public RuleCheck {
           ctx.doc.blocks[ctx.doc.sentences[hit_sentences[i]].block].kind == BlockKind::TableCell)
         continue;
       if (answered_in_unit(ctx, b, answered)) continue;
-      if (!cues_.empty() && explained(ctx, hit_sentences[i])) {
+      if (!cues_.empty() && explained(ctx, hit_sentences[i], b, e)) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
         continue;
       }
@@ -212,6 +233,7 @@ class ExistenceCheck : public RuleCheck {
   }
 
   std::vector<std::string> phrases_, cues_, unit_cues_;
+  std::vector<bool> marks_only_;  // per cue: brackets and dashes, no words
   std::unique_ptr<RE2> regex_;
   bool first_only_;
   std::uint32_t nearby_sentences_;
