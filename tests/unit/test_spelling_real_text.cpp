@@ -193,3 +193,13 @@ TEST_CASE("spelling: a sentence in another language and words in other scripts a
   CHECK(lint_file("We will recieve the forms from the clinic in May.\n", "a.md", kRule).flagged() ==
         std::vector<std::string>{"recieve"});
 }
+
+TEST_CASE("spelling: a name starting a sentence is a name when a person's verb follows it or the "
+          "text names it elsewhere",
+          "[rules][spelling]") {
+  const std::string text =
+      "# Patient and public involvement\n\nMorag cared for her husband. Eilidh is a former nurse. "
+      "Our chair is Ffion. Ffion lives in Bangor.\n\nTeh study starts soon. Thier views matter.\n";
+  CHECK(lint_file(text, "ppi.md", kRule).flagged() ==
+        std::vector<std::string>{"Teh", "Thier"});
+}

@@ -58,6 +58,24 @@ bool followed_by_surname(const Document& doc, std::uint32_t i, const Sentence& s
   return next.capitalised && !next.all_caps && next.begin == t.end + 1 && doc.prose[t.end] == ' ';
 }
 
+// "Eilidh is a former nurse", "Morag cared for her husband": a capitalised word at the start of
+// a sentence followed by what people do is a person's name, not a slip ("Teh study starts").
+bool followed_like_a_person(const Document& doc, std::uint32_t i, const Sentence& s) {
+  static const std::set<std::string, std::less<>> person_verbs = {
+      "is",     "was",     "has",     "had",     "will",    "would",  "lives",  "lived",
+      "cares",  "cared",   "chairs",  "chaired", "works",   "worked", "said",   "says",
+      "joined", "joins",   "leads",   "led",     "helped",  "helps",  "brings", "brought",
+      "wrote",  "writes",  "became",  "runs",    "ran",     "told",   "tells",  "grew",
+      "spent",  "trained", "retired", "looks",   "looked",  "uses",   "used",   "knows",
+      "felt",   "feels",   "thinks",  "thought", "manages", "managed"};
+  if (i + 1 >= s.last_token) return false;
+  const Token& next = doc.tokens[i + 1];
+  if (person_verbs.count(next.lower)) return true;
+  // "Morag and Eilidh chair the group"
+  return next.lower == "and" && i + 2 < s.last_token && doc.tokens[i + 2].capitalised &&
+         !doc.tokens[i + 2].all_caps;
+}
+
 // Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'". A soft
 // hyphen (U+00AD, left in text taken from PDFs where a line broke) is a hyphen.
 std::string plain_apostrophes(std::string_view w) {
@@ -155,6 +173,7 @@ class SpellingCheck : public RuleCheck {
     std::set<std::pair<std::size_t, std::string>> reported;
     std::set<std::string> variants_reported;
     std::vector<std::uint32_t> unknown;  // this sentence's words the dictionary does not know
+    const std::set<std::string> names = names_inside_sentences(doc);
     for (const Sentence& s : doc.sentences) {
       if (!ctx.in_scope(s.begin)) continue;
       unknown.clear();
@@ -166,7 +185,8 @@ class SpellingCheck : public RuleCheck {
         // of a sentence that is followed as authors' names are, or by a surname ("Amara
         // Okafor" starting a table cell).
         if (t.capitalised && (i != s.first_token || followed_like_author(doc.prose, t.end) ||
-                              followed_by_surname(doc, i, s)))
+                              followed_by_surname(doc, i, s) || followed_like_a_person(doc, i, s) ||
+                              names.count(t.lower)))
           continue;
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
@@ -196,6 +216,16 @@ class SpellingCheck : public RuleCheck {
   }
 
  private:
+  // Words written capitalised inside a sentence somewhere in the document: names, so the same
+  // word starting a sentence ("Morag cared…" after "…with Morag") is a name there too.
+  static std::set<std::string> names_inside_sentences(const Document& doc) {
+    std::set<std::string> names;
+    for (const Sentence& s : doc.sentences)
+      for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i)
+        if (doc.tokens[i].capitalised && !doc.tokens[i].all_caps) names.insert(doc.tokens[i].lower);
+    return names;
+  }
+
   // Words in scripts after Latin (Greek, Cyrillic, Arabic, Hebrew, CJK…) cannot be checked
   // against an English dictionary. Typographic hyphens and quotes (U+2010 to U+201F) are not
   // a script.
