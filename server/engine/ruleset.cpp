@@ -46,7 +46,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"required-sections", {"sections", "order", "order_severity"}},
       {"evidence", {"items", "min_words", "milder_when_covered"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
-      {"involvement-level", {"levels", "stages", "claims", "min_level_for_claim"}},
+      {"involvement-level", {"levels", "meanings", "stages", "claims", "min_level_for_claim"}},
       {"number-density", {"max_per_sentence"}},
       {"long-words", {"min_syllables", "min_long_words", "max_share"}},
       {"copied-text", {"from", "max_share", "run_words", "min_words"}},

@@ -213,3 +213,18 @@ TEST_CASE("a one-line involvement plan: one note that says what to write, an err
   REQUIRE(by_rule["structure.empty-section"].size() == 1);
   CHECK(by_rule["structure.empty-section"][0].section_kind == "dissemination");
 }
+
+TEST_CASE("involvement level: the message says what the level found means", "[rules][evidence]") {
+  Found found = lint_file(
+      "# Patient and public involvement\n\nThis study is co-produced. We consulted 10 carers "
+      "about the design.\n",
+      "ppi.md", "co-production.involvement-level");
+  REQUIRE(found.findings.size() == 1);
+  CHECK_THAT(found.findings[0].message, Catch::Contains("'consult': asking for people's views"));
+  const std::string rule = minimal_rule("involvement-level", "evidence") +
+                           "    levels: {inform: [told], consult: [asked]}\n"
+                           "    stages: {design: [design]}\n    claims: [co-produced]\n"
+                           "    min_level_for_claim: consult\n";
+  CHECK_THAT(load_error(rule + "    meanings: {shared: \"deciding together\"}\n"),
+             Catch::Contains("'meanings' names 'shared', which is not one of the levels"));
+}

@@ -14,6 +14,7 @@ namespace {
 struct Named {
   std::string name;
   std::vector<std::string> cues;
+  std::string meaning;  // in plain words, for the message ("asking for people's views")
 };
 
 class InvolvementLevelCheck : public RuleCheck {
@@ -50,8 +51,12 @@ class InvolvementLevelCheck : public RuleCheck {
       record_stages(ctx, unit, stage_levels);
       if (!claim || highest >= min_level_) continue;
       std::string level = highest < 0 ? "no clear involvement" : levels_[highest].name;
+      std::string meaning =
+          highest < 0 ? "nothing that shows how people take part" : levels_[highest].meaning;
+      if (meaning.empty()) meaning = level;
       out.push_back(ctx.make(claim->begin, claim->end,
                              {{"level", level},
+                              {"meaning", meaning},
                               {"limit", levels_[min_level_].name},
                               {"missing", stage_summary(stage_levels)}}));
     }
@@ -139,10 +144,31 @@ std::vector<Named> parse_named_map(const DataNode& rule, const char* key) {
   return out;
 }
 
+// `meanings: {inform: "telling people about the study", ...}`: optional, one per level.
+void read_meanings(const DataNode& rule, std::vector<Named>& levels) {
+  const DataNode& map = rule["meanings"];
+  if (map.is_empty()) return;
+  if (!map.is_map())
+    throw KindError{"'meanings' must map each level to its meaning in plain words", map.line()};
+  for (const DataNode& meaning : map.children()) {
+    auto level = std::find_if(levels.begin(), levels.end(),
+                              [&](const Named& n) { return n.name == meaning.key(); });
+    if (level == levels.end())
+      throw KindError{
+          fmt::format("'meanings' names '{}', which is not one of the levels", meaning.key()),
+          meaning.key_line()};
+    if (!meaning.is_text() || meaning.value().empty())
+      throw KindError{fmt::format("'meanings' → '{}' must be a text", meaning.key()),
+                      meaning.key_line()};
+    level->meaning = meaning.value();
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
   std::vector<Named> levels = parse_named_map(rule.node, "levels");
+  read_meanings(rule.node, levels);
   std::vector<Named> stages = parse_named_map(rule.node, "stages");
   std::vector<std::string> claims = param_strings(rule.node, "claims", true);
   const std::string min_name = param_string(rule.node, "min_level_for_claim", "collaborate");
