@@ -40,6 +40,7 @@ TEST_CASE("existence: explained terms and first use only", "[kinds]") {
   CHECK(lint(load("A dummy pill (placebo) is given.\n"), "t.explain").empty());
   CHECK(lint(load("Risk fell (RR 0.36, 95% CI 0.28 to 0.46) against a placebo.\n"), "t.explain")
             .size() == 1);
+  CHECK(lint(load("We gave a placebo (n=5,400) to everyone.\n"), "t.explain").size() == 1);
   CHECK(lint(load("A placebo that looks like the real tablets in every single way (but has no "
                   "medicine) is given.\n"),
              "t.explain")

@@ -126,7 +126,9 @@ class ExistenceCheck : public RuleCheck {
       if (m.sentence != sentence &&
           ctx.doc.section_at(ctx.doc.sentences[m.sentence].begin) != section)
         continue;
-      if (marks_only_[m.ref.item] && !(m.sentence == sentence && beside(m, begin, end))) continue;
+      if (marks_only_[m.ref.item] &&
+          !(m.sentence == sentence && beside(m, begin, end) && says_words(ctx.doc.prose, m, end)))
+        continue;
       return true;
     }
     return false;
@@ -139,6 +141,23 @@ class ExistenceCheck : public RuleCheck {
     constexpr std::size_t kBefore = 2;  // the bracket and a space
     if (cue.begin >= end) return cue.begin - end <= kAfter;
     return cue.end <= begin && begin - cue.end <= kBefore;
+  }
+
+  // A bracket after the words explains them only if it holds words: "(a dummy pill)", not
+  // "(n=5,400)" or "(RR 0.36)".
+  static bool says_words(std::string_view prose, const PhraseMatch& cue, std::size_t end) {
+    if (cue.begin < end || prose[cue.begin] != '(') return true;
+    std::size_t words = 0, letters = 0;
+    for (std::size_t i = cue.end; i < prose.size() && i < cue.end + 200 && prose[i] != ')'; ++i) {
+      if (std::isalpha(static_cast<unsigned char>(prose[i]))) {
+        ++letters;
+        continue;
+      }
+      if (letters >= 2) ++words;
+      letters = 0;
+    }
+    if (letters >= 2) ++words;
+    return words >= 2;
   }
 
   // Answered when a cue is anywhere in the section (with its subsections) of the match: "a
