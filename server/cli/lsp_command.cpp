@@ -1,7 +1,9 @@
 // sayso lsp: the language server over stdio (accepts and ignores --stdio).
 #include <iostream>
 
+#include "app/linting_session.h"
 #include "cli/commands.h"
+#include "engine/cache_dir.h"
 #include "engine/ruleset.h"
 #include "lsp/lsp.h"
 
@@ -19,6 +21,9 @@ int run_lsp_command(const Args& args) {
     }
   }
   if (rules_dir.empty()) rules_dir = default_rules_dir();
+  // The spelling word set compiled once on disk, as `sayso check` keeps it: every document's
+  // first check is quicker, and threads share the file instead of each building its own copy.
+  set_cache_dir(default_cache_dir());
   std::ios::sync_with_stdio(false);
   LanguageServerOptions options;
   options.rules_dir = rules_dir;

@@ -7,7 +7,9 @@
 #include <optional>
 #include <thread>
 
+#include "app/linting_session.h"
 #include "cli/commands.h"
+#include "engine/cache_dir.h"
 #include "engine/ruleset.h"
 #include "web/web_server.h"
 
@@ -102,6 +104,8 @@ int run_serve_command(const Args& args) {
   if (!web::is_loopback_host(o.web.host))
     std::cerr << "sayso serve: warning: listening on " << o.web.host
               << ", so other machines on the network can use this page and its API.\n";
+  // The spelling word set compiled once on disk, shared by the check threads (see `sayso lsp`).
+  set_cache_dir(default_cache_dir());
   const sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   try {
