@@ -96,6 +96,8 @@ bool Quotations::contain(std::size_t begin, std::size_t end) {
   if (block == doc_.blocks.begin()) return false;
   --block;
   if (end > block->end) return false;
+  // A block quotation ("> The panel wrote: …") is someone else's words throughout.
+  if (block->kind == BlockKind::Quote) return true;
   const InBlock& quotes = of_block(static_cast<std::size_t>(block - doc_.blocks.begin()));
   for (const auto* spans : {&quotes.doubles, &quotes.singles}) {
     // The last quotation that opens at or before `begin` is the only one that can hold it.

@@ -134,3 +134,34 @@ TEST_CASE("explain-term: words inside a proper name are the name, not a term",
             .findings.empty());  // explained by the brackets, as before
   CHECK(lint_summary("We will run a Randomised Controlled Trial.\n", rule).findings.size() == 1);
 }
+
+TEST_CASE("tokenism rules leave a block quotation alone: the panel's words, not the writer's",
+          "[quotes][rules]") {
+  const std::string text =
+      "# Patient and public involvement\n\nThe panel wrote:\n\n> Patients will be consulted as "
+      "appropriate. A single lay member will sit on the steering committee.\n\nSince then nine "
+      "people chose our main outcome.\n";
+  for (const char* rule : {"involvement.consulted-no-change", "involvement.hedged-plans",
+                           "involvement.single-lay-member"})
+    CHECK(lint_file(text, "ppi.md", rule).findings.empty());
+  // The same words in the writer's own paragraph are flagged.
+  const std::string own =
+      "# Patient and public involvement\n\nPatients will be consulted as appropriate.\n";
+  CHECK(lint_file(own, "ppi.md", "involvement.hedged-plans").findings.size() == 1);
+}
+
+TEST_CASE("evidence the writer denies is not evidence: 'not involved in the design'",
+          "[quotes][rules]") {
+  const std::string denied =
+      "# Patient and public involvement\n\nPatients were not involved in the design of this "
+      "study. At the end of the study, we will share our findings through a newsletter.\n";
+  CHECK(lint_file(denied, "ppi.md", "involvement.only-at-the-end").findings.size() == 1);
+  const std::string said =
+      "# Patient and public involvement\n\nPatients were involved in the design of this study. "
+      "At the end of the study, we will share our findings through a newsletter.\n";
+  CHECK(lint_file(said, "ppi.md", "involvement.only-at-the-end").findings.empty());
+  // The checklist does not count the denied stage either.
+  Found checklist = lint_file(denied, "ppi.md", "co-production.involvement-checklist");
+  REQUIRE(checklist.findings.size() == 1);
+  CHECK_THAT(checklist.findings[0].message, Catch::Contains("what changed because of involvement"));
+}

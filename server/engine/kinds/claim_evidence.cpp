@@ -40,7 +40,7 @@ class ClaimEvidenceCheck : public RuleCheck {
       if (!reported_units.insert(unit).second) continue;  // one finding per unit
       std::vector<std::string> missing;
       for (std::uint32_t i = 0; i < evidence_.size(); ++i)
-        if (!ctx.group_present(i + 1, unit.first, unit.second))
+        if (!ctx.group_said(i + 1, unit.first, unit.second, quotations))
           missing.push_back(evidence_[i].name);
       if (evidence_.size() - missing.size() >= min_items_) continue;
       out.push_back(ctx.make(claim->begin, claim->end,

@@ -29,6 +29,7 @@ class EvidenceCheck : public RuleCheck {
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     const std::vector<bool> elsewhere = shown_elsewhere(ctx);
+    Quotations quotations(ctx.doc);
     for (std::size_t index : ctx.sections) {
       if (!ctx.starts_unit(index)) continue;
       const std::vector<std::uint32_t> judged = items_judged_here(ctx, index);
@@ -36,7 +37,7 @@ class EvidenceCheck : public RuleCheck {
       const bool too_short = ctx.unit_words(index) < min_words_;
       std::vector<std::string> missing;
       for (std::uint32_t g : judged)
-        if (too_short || !(shown_in_unit(ctx, g, index) || elsewhere[g]))
+        if (too_short || !(shown_in_unit(ctx, quotations, g, index) || elsewhere[g]))
           missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
@@ -57,10 +58,12 @@ class EvidenceCheck : public RuleCheck {
     // a finding, so nothing is said twice.
     if (!ctx.starts_unit(section)) return;
     const std::vector<bool> elsewhere = shown_elsewhere(ctx);
+    Quotations quotations(ctx.doc);
     Checklist list;
     list.rule_id = ctx.rule.id;
     for (std::uint32_t g = 0; g < items_.size(); ++g)
-      list.items.push_back({items_[g].name, shown_in_unit(ctx, g, section) || elsewhere[g]});
+      list.items.push_back(
+          {items_[g].name, shown_in_unit(ctx, quotations, g, section) || elsewhere[g]});
     figures.checklists.push_back(std::move(list));
   }
 
@@ -75,8 +78,9 @@ class EvidenceCheck : public RuleCheck {
     return judged;
   }
 
-  static bool shown_in_unit(const CheckContext& ctx, std::uint32_t item, std::size_t section) {
-    return ctx.group_present(item, ctx.doc.sections[section].begin, ctx.unit_end(section));
+  static bool shown_in_unit(const CheckContext& ctx, Quotations& quotations, std::uint32_t item,
+                            std::size_t section) {
+    return ctx.group_said(item, ctx.doc.sections[section].begin, ctx.unit_end(section), quotations);
   }
 
   // For each item, whether its `elsewhere` cues are in a section of its `elsewhere` kinds.

@@ -40,6 +40,15 @@ bool CheckContext::group_present(std::uint32_t g, std::size_t begin, std::size_t
   return false;
 }
 
+bool CheckContext::group_said(std::uint32_t g, std::size_t begin, std::size_t end,
+                              Quotations& quotations) const {
+  for (const auto& m : matches)
+    if (m.ref.group == g && m.begin >= begin && m.end <= end &&
+        !quoted_or_negated(doc, quotations, m.sentence, m.first_token, m.begin, m.end))
+      return true;
+  return false;
+}
+
 bool CheckContext::item_present(std::uint32_t g, std::uint32_t item, std::size_t begin,
                                 std::size_t end) const {
   for (const auto& m : matches)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/quotes.h"
 #include "engine/diagnostic.h"
 #include "engine/phrase_matcher.h"
 #include "engine/rule.h"
@@ -43,6 +44,10 @@ struct CheckContext {
   // Matches of one phrase group, optionally restricted to a byte range.
   std::vector<const PhraseMatch*> group(std::uint32_t g) const;
   bool group_present(std::uint32_t g, std::size_t begin, std::size_t end) const;
+  // Present in the writer's own words: a match neither quoted ("> The panel wrote: …") nor
+  // negated ("Patients were not involved in the design").
+  bool group_said(std::uint32_t g, std::size_t begin, std::size_t end,
+                  Quotations& quotations) const;
   bool item_present(std::uint32_t g, std::uint32_t item, std::size_t begin, std::size_t end) const;
   // Where a section-level finding points: its heading, or the document's first byte.
   std::pair<std::size_t, std::size_t> section_anchor(std::size_t section) const;
