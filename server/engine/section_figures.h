@@ -14,6 +14,8 @@ class Linter;
 struct ChecklistItem {
   std::string name;  // e.g. "payment and costs"
   bool present = false;
+  // Also an item of another rule's checklist here (`asked_by`): shown, but counted there.
+  bool left_to_other = false;
 };
 
 struct Checklist {

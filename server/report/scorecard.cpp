@@ -36,6 +36,7 @@ SummaryScore score_summary(const std::vector<Diagnostic>& diagnostics,
 void merge_checklists(const SectionFigures& f, std::vector<ChecklistItem>& evidence) {
   for (const Checklist& list : f.checklists)
     for (const ChecklistItem& item : list.items) {
+      if (item.left_to_other) continue;  // the other rule's item says it
       auto same = [&](const ChecklistItem& e) { return e.name == item.name; };
       auto it = std::find_if(evidence.begin(), evidence.end(), same);
       if (it == evidence.end())

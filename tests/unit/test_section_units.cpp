@@ -1,9 +1,12 @@
 // Checks that judge a section whole judge it with its subsections of the same kind: an
 // involvement plan written under "Who is involved", "Payment" and "Training" subheadings is
 // one plan, and a summary split by subheadings is one summary.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 
+#include "engine/section_figures.h"
+#include "report/scorecard.h"
 #include "shipped_rules_fixture.h"
 
 using namespace sayso;
@@ -227,4 +230,34 @@ TEST_CASE("involvement level: the message says what the level found means", "[ru
                            "    min_level_for_claim: consult\n";
   CHECK_THAT(load_error(rule + "    meanings: {shared: \"deciding together\"}\n"),
              Catch::Contains("'meanings' names 'shared', which is not one of the levels"));
+}
+
+TEST_CASE("scorecard: an item another checklist asks for is counted once, by that checklist",
+          "[rules][evidence]") {
+  const RuleSet& rules = shipped_rules();
+  LoadResult r =
+      load_document("ppi.md",
+                    "# Patient and public involvement\n\nEight carers chose the research "
+                    "question. They are paid for their time.\n",
+                    rules.sections, LoadOptions{});
+  Linter linter(rules, Config{});
+  const auto figures = section_figures(linter, r.doc);
+  const Scorecard card = make_scorecard(r.doc, linter.lint(r.doc).diagnostics, figures, {});
+  std::vector<std::string> names;
+  for (const ChecklistItem& item : card.involvement.evidence) names.push_back(item.name);
+  // The UK Standard 1 items say what the checklist's "diversity and access" and "payment and
+  // costs" say: shown in the section figures, not counted twice.
+  CHECK(std::count(names.begin(), names.end(), "how you will remove barriers such as costs") == 0);
+  CHECK(std::count(names.begin(), names.end(), "payment and costs") == 1);
+  CHECK(std::count(names.begin(), names.end(), "how decisions are made together") == 1);
+  bool standard_one_shown = false;
+  for (const SectionFigures& f : figures)
+    for (const Checklist& list : f.checklists)
+      if (list.rule_id == "co-production.standard-1-inclusive-opportunities")
+        standard_one_shown = list.items.size() == 2 && list.items[0].left_to_other;
+  CHECK(standard_one_shown);
+  // The stage the carers chose is described, at the level of a shared decision.
+  REQUIRE_FALSE(card.involvement.stages.empty());
+  CHECK(card.involvement.stages[0].stage == "question");
+  CHECK(card.involvement.stages[0].level == "collaborate");
 }

@@ -62,8 +62,9 @@ class EvidenceCheck : public RuleCheck {
     Checklist list;
     list.rule_id = ctx.rule.id;
     for (std::uint32_t g = 0; g < items_.size(); ++g)
-      list.items.push_back(
-          {items_[g].name, shown_in_unit(ctx, quotations, g, section) || elsewhere[g]});
+      list.items.push_back({items_[g].name,
+                            shown_in_unit(ctx, quotations, g, section) || elsewhere[g],
+                            left_to_other(ctx, g, section)});
     figures.checklists.push_back(std::move(list));
   }
 
@@ -73,9 +74,12 @@ class EvidenceCheck : public RuleCheck {
   std::vector<std::uint32_t> items_judged_here(const CheckContext& ctx, std::size_t section) const {
     std::vector<std::uint32_t> judged;
     for (std::uint32_t g = 0; g < items_.size(); ++g)
-      if (items_[g].asked_by.empty() || !ctx.runs_on(items_[g].asked_by, section))
-        judged.push_back(g);
+      if (!left_to_other(ctx, g, section)) judged.push_back(g);
     return judged;
+  }
+
+  bool left_to_other(const CheckContext& ctx, std::uint32_t item, std::size_t section) const {
+    return !items_[item].asked_by.empty() && ctx.runs_on(items_[item].asked_by, section);
   }
 
   static bool shown_in_unit(const CheckContext& ctx, Quotations& quotations, std::uint32_t item,
