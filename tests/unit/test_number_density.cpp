@@ -51,4 +51,19 @@ TEST_CASE("decimals and abbreviated results are flagged in a summary, everyday n
   CHECK(lint_summary("Blood sugar fell by 0.76 units.", "plain-english.decimals").flagged() ==
         std::vector<std::string>{"0.76"});
   CHECK(lint_summary("The study costs £1.2 million.", "plain-english.decimals").findings.empty());
+  // Money in pounds and pence is everyday; the decimal of "(2.5" or a sentence's start is not.
+  CHECK(lint_summary("A breakfast costs £1.20 and a lunch $3.50.", "plain-english.decimals")
+            .findings.empty());
+  CHECK(lint_summary("2.5 times more (1.38 in all).", "plain-english.decimals").flagged() ==
+        std::vector<std::string>{"2.5", "1.38"});
+}
+
+TEST_CASE("number-density counts a share such as '3 in 4' as one number",
+          "[rules][number-density]") {
+  CHECK(lint_summary("Breakfast eaters rise from 3 in 4 to 9 in 10.",
+                     "plain-english.number-heavy-sentence")
+            .findings.empty());
+  CHECK(lint_summary("From 3 out of 4 to 9 out of 10, or 7 in 10 in 2024.",
+                     "plain-english.number-heavy-sentence")
+            .findings.size() == 1);  // 3, 9, 7 and 2024
 }

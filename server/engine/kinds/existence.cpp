@@ -69,6 +69,10 @@ class ExistenceCheck : public RuleCheck {
         nearby_sentences_(nearby_sentences),
         reading_(reading),
         exceptions_(std::move(exceptions)) {
+    if (regex_) {
+      const auto& named = regex_->NamedCapturingGroups();
+      if (auto it = named.find("flag"); it != named.end()) flag_group_ = it->second;
+    }
     for (const std::string& cue : cues_)
       marks_only_.push_back(std::none_of(cue.begin(), cue.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c));
@@ -98,15 +102,20 @@ class ExistenceCheck : public RuleCheck {
       const Sentence& sentence = ctx.doc.sentences[s];
       if (!ctx.in_scope(sentence.begin)) continue;
       re2::StringPiece input(prose.data() + sentence.begin, sentence.end - sentence.begin);
-      re2::StringPiece match;
+      // Group 0 is the whole match; a group named "flag" is the part the finding points at
+      // ("£1.20" is money, not a decimal: '(?:^|[^£\d])(?P<flag>\d+\.\d+)').
+      std::vector<re2::StringPiece> groups(flag_group_ + 1);
       std::size_t pos = 0;
-      while (pos <= input.size() &&
-             regex_->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
-        std::size_t b = sentence.begin + static_cast<std::size_t>(match.data() - input.data());
-        if (match.empty()) break;  // an empty match would loop forever
-        hits.emplace_back(b, b + match.size());
+      while (pos <= input.size() && regex_->Match(input, pos, input.size(), RE2::UNANCHORED,
+                                                  groups.data(), static_cast<int>(groups.size()))) {
+        const re2::StringPiece whole = groups[0];
+        if (whole.empty()) break;  // an empty match would loop forever
+        pos = static_cast<std::size_t>(whole.data() - input.data()) + whole.size();
+        const re2::StringPiece flagged = groups[flag_group_];
+        if (flagged.data() == nullptr || flagged.empty()) continue;
+        std::size_t b = sentence.begin + static_cast<std::size_t>(flagged.data() - input.data());
+        hits.emplace_back(b, b + flagged.size());
         hit_sentences.push_back(s);
-        pos = static_cast<std::size_t>(match.data() - input.data()) + match.size();
       }
     }
   }
@@ -253,6 +262,7 @@ class ExistenceCheck : public RuleCheck {
 
   std::vector<std::string> phrases_, cues_, unit_cues_;
   std::vector<bool> marks_only_;  // per cue: brackets and dashes, no words
+  int flag_group_ = 0;            // the regex group a finding points at (0: the whole match)
   std::unique_ptr<RE2> regex_;
   bool first_only_;
   std::uint32_t nearby_sentences_;

@@ -17,7 +17,7 @@ class NumberDensityCheck : public RuleCheck {
       std::size_t numbers = 0;
       std::uint32_t first = s.last_token;
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
-        if (!doc.tokens[i].is_number) continue;
+        if (!doc.tokens[i].is_number || is_denominator(doc, s, i)) continue;
         if (numbers++ == 0) first = i;
       }
       if (numbers <= max_) continue;
@@ -32,6 +32,17 @@ class NumberDensityCheck : public RuleCheck {
   }
 
  private:
+  // The 4 of "3 in 4" or "3 out of 4": one share, one idea for the reader, not two numbers
+  // (the way sayso itself asks writers to put a share).
+  static bool is_denominator(const Document& doc, const Sentence& s, std::uint32_t i) {
+    const auto word = [&](std::uint32_t k) -> const std::string& { return doc.tokens[k].lower; };
+    // "7 in 10 in 2024": the year after a share is a number of its own.
+    if (i >= s.first_token + 2 && word(i - 1) == "in" && doc.tokens[i - 2].is_number)
+      return !is_denominator(doc, s, i - 2);
+    return i >= s.first_token + 3 && word(i - 1) == "of" && word(i - 2) == "out" &&
+           doc.tokens[i - 3].is_number;
+  }
+
   std::size_t max_;
 };
 
