@@ -45,12 +45,18 @@ std::vector<std::string> missing_sections(const Linter& linter, const Document& 
   return missing;
 }
 
-// Words outside the headings: none means there is nothing to judge (an empty file, a blank form
-// row whose only text is the headings made from its columns).
-std::size_t words_outside_headings(const Document& doc) {
+// Words outside the headings and the title: none means there is nothing to judge (an empty file,
+// a form row whose only text is the headings made from its columns, or its title alone: "A-103,
+// Untitled draft,,").
+std::size_t words_to_judge(const Document& doc) {
   std::size_t words = doc.word_count(0, doc.source.bytes.size());
-  for (const Section& s : doc.sections)
+  for (const Section& s : doc.sections) {
     if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
+    if (s.kind == "title") {
+      const std::size_t body = s.has_heading() ? s.heading_end : s.begin;
+      words -= std::min(words, doc.word_count(body, s.end));
+    }
+  }
   return words;
 }
 
@@ -205,8 +211,8 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
     lint_deadline = std::min(
         lint_deadline, BatchClock::now() + std::chrono::milliseconds(*config->lint_time_budget_ms));
   outcome.diagnostics = linter->lint(*doc, lint_deadline).diagnostics;
-  if (words_outside_headings(*doc) == 0)
-    insert_in_order(outcome.diagnostics, empty_submission_finding(*doc));
+  // Nothing to judge: one finding that says so, not notes on each empty section.
+  if (words_to_judge(*doc) == 0) outcome.diagnostics = {empty_submission_finding(*doc)};
   if (late()) return failed(submission, timeout);
   out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
                                         missing_sections(*linter, *doc));

@@ -682,6 +682,14 @@ TEST_CASE("batch: empty files and blank form rows never look clean", "[batch][em
   // An empty summary has no reading age (0 would rank it the easiest to read).
   CHECK(row["scorecard"]["plain_english_summary"]["present"] == true);
   CHECK(row["scorecard"]["plain_english_summary"]["reading_age"].is_null());
+  // A row with a title and nothing else is empty too, and gets that one finding only.
+  const std::string titled =
+      dir.write("titled.csv", "ref,project,summary,involvement\nM2,Untitled draft,,\n");
+  Run t = run("batch --map " + q(map) + " " + q(titled));
+  REQUIRE(records_of(t.out).size() == 1);
+  const json titled_row = records_of(t.out)[0];
+  REQUIRE(titled_row["diagnostics"].size() == 1);
+  CHECK(titled_row["diagnostics"][0]["rule"] == "sayso.empty-submission");
 }
 
 TEST_CASE("batch: --document application checks required sections of every submission",
