@@ -203,3 +203,11 @@ TEST_CASE("spelling: a name starting a sentence is a name when a person's verb f
   CHECK(lint_file(text, "ppi.md", kRule).flagged() ==
         std::vector<std::string>{"Teh", "Thier"});
 }
+
+TEST_CASE("spelling: a short heading in another language is not a list of typos",
+          "[rules][spelling]") {
+  const std::string text =
+      "## Crynodeb lleyg\n\nMae llawer o bobl hŷn yn byw ymhell o'r ysbyty.\n\n## Our reserch "
+      "plan\n\nWe will ask 40 carers.\n";
+  CHECK(lint_file(text, "summary.md", kRule).flagged() == std::vector<std::string>{"reserch"});
+}

@@ -194,7 +194,9 @@ class SpellingCheck : public RuleCheck {
         ++checked;
         if (misspelled(speller, plain_apostrophes(text))) unknown.push_back(i);
       }
-      if (other_language(checked, unknown.size())) continue;
+      if (other_language(checked, unknown.size()) ||
+          other_language_heading(doc, s, checked, unknown.size()))
+        continue;
       for (std::uint32_t i : unknown) {
         const Token& t = doc.tokens[i];
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
@@ -250,6 +252,13 @@ class SpellingCheck : public RuleCheck {
   // ar gael yn Gymraeg" on a Welsh funder's form), not full of typos.
   static bool other_language(std::size_t checked, std::size_t unknown) {
     return checked >= 4 && unknown * 10 >= checked * 6;
+  }
+
+  // A heading of two or three words, none of them known ("Crynodeb lleyg" over a Welsh summary),
+  // is in another language too: too short for the sentence test above.
+  static bool other_language_heading(const Document& doc, const Sentence& s, std::size_t checked,
+                                     std::size_t unknown) {
+    return doc.blocks[s.block].kind == BlockKind::Heading && checked >= 2 && unknown == checked;
   }
 
   // A word with no correct word one typing slip away is more likely a term or a name than a
