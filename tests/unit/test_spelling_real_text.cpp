@@ -210,4 +210,7 @@ TEST_CASE("spelling: a short heading in another language is not a list of typos"
       "## Crynodeb lleyg\n\nMae llawer o bobl hŷn yn byw ymhell o'r ysbyty.\n\n## Our reserch "
       "plan\n\nWe will ask 40 carers.\n";
   CHECK(lint_file(text, "summary.md", kRule).flagged() == std::vector<std::string>{"reserch"});
+  // A bilingual heading: the Welsh half is left alone, a slip in the English half is not.
+  CHECK(lint_file("## Cynnwys y cyhoedd / Public involvment\n\nWe pay carers.\n", "a.md", kRule)
+            .flagged() == std::vector<std::string>{"involvment"});
 }

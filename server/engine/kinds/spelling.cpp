@@ -173,11 +173,13 @@ class SpellingCheck : public RuleCheck {
     std::set<std::pair<std::size_t, std::string>> reported;
     std::set<std::string> variants_reported;
     std::vector<std::uint32_t> unknown;  // this sentence's words the dictionary does not know
+    std::vector<std::uint32_t> checked_tokens;  // and all the words it was asked about
     const std::set<std::string> names = names_inside_sentences(doc);
     for (const Sentence& s : doc.sentences) {
       if (!ctx.in_scope(s.begin)) continue;
       unknown.clear();
       std::size_t checked = 0;
+      checked_tokens.clear();
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = doc.tokens[i];
         if (t.is_number || t.all_caps) continue;
@@ -192,11 +194,12 @@ class SpellingCheck : public RuleCheck {
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
         if (beyond_latin_script(text)) continue;  // 中文, العربية: not for this dictionary
         ++checked;
+        checked_tokens.push_back(i);
         if (misspelled(speller, plain_apostrophes(text))) unknown.push_back(i);
       }
-      if (other_language(checked, unknown.size()) ||
-          other_language_heading(doc, s, checked, unknown.size()))
-        continue;
+      if (other_language(checked, unknown.size())) continue;
+      if (doc.blocks[s.block].kind == BlockKind::Heading)
+        drop_other_language_parts(doc, checked_tokens, unknown);
       for (std::uint32_t i : unknown) {
         const Token& t = doc.tokens[i];
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
@@ -254,11 +257,29 @@ class SpellingCheck : public RuleCheck {
     return checked >= 4 && unknown * 10 >= checked * 6;
   }
 
-  // A heading of two or three words, none of them known ("Crynodeb lleyg" over a Welsh summary),
-  // is in another language too: too short for the sentence test above.
-  static bool other_language_heading(const Document& doc, const Sentence& s, std::size_t checked,
-                                     std::size_t unknown) {
-    return doc.blocks[s.block].kind == BlockKind::Heading && checked >= 2 && unknown == checked;
+  // A heading, or one part of a bilingual heading ("Crynodeb lleyg / Lay summary"), whose two or
+  // more checked words are all unknown is in another language: too short for the sentence test.
+  static void drop_other_language_parts(const Document& doc,
+                                        const std::vector<std::uint32_t>& checked,
+                                        std::vector<std::uint32_t>& unknown) {
+    if (checked.empty()) return;
+    // The part of each checked word, in one pass: the separators seen before it.
+    std::vector<std::size_t> part(checked.size(), 0);
+    for (std::size_t k = 1; k < checked.size(); ++k) {
+      part[k] = part[k - 1];
+      for (std::size_t at = doc.tokens[checked[k - 1]].end; at < doc.tokens[checked[k]].begin; ++at)
+        part[k] += doc.prose[at] == '/' || doc.prose[at] == '|';
+    }
+    const auto part_of = [&](std::uint32_t token) {
+      return part[std::lower_bound(checked.begin(), checked.end(), token) - checked.begin()];
+    };
+    std::map<std::size_t, std::pair<std::size_t, std::size_t>> counts;  // (checked, unknown)
+    for (std::size_t k = 0; k < checked.size(); ++k) ++counts[part[k]].first;
+    for (std::uint32_t t : unknown) ++counts[part_of(t)].second;
+    std::erase_if(unknown, [&](std::uint32_t t) {
+      const auto [words, not_known] = counts[part_of(t)];
+      return words >= 2 && not_known == words;
+    });
   }
 
   // A word with no correct word one typing slip away is more likely a term or a name than a
