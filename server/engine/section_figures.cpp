@@ -14,6 +14,20 @@ std::size_t Checklist::present_count() const {
       std::count_if(items.begin(), items.end(), [](const ChecklistItem& i) { return i.present; }));
 }
 
+std::vector<const ChecklistItem*> SectionFigures::evidence_items() const {
+  std::vector<const ChecklistItem*> items;
+  for (const Checklist& list : checklists)
+    for (const ChecklistItem& item : list.items)
+      if (!item.left_to_other) items.push_back(&item);
+  return items;
+}
+
+std::size_t SectionFigures::evidence_present() const {
+  const auto items = evidence_items();
+  return static_cast<std::size_t>(
+      std::count_if(items.begin(), items.end(), [](const ChecklistItem* i) { return i->present; }));
+}
+
 namespace {
 
 // A section is measured with its subsections of the same kind: a summary split by

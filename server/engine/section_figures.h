@@ -43,6 +43,11 @@ struct SectionFigures {
   std::vector<Checklist> checklists;      // from evidence rules in scope
   std::vector<StageLevel> involvement;    // from the involvement-level rule, if in scope
   std::string highest_involvement_level;  // "" when none described
+
+  // The evidence items of all its checklists, each counted once: an item left to another
+  // checklist (`asked_by`) is that checklist's.
+  std::vector<const ChecklistItem*> evidence_items() const;
+  std::size_t evidence_present() const;
 };
 
 // Figures for every section of a linted document (uses the linter's enabled rules).

@@ -15,9 +15,8 @@ constexpr std::string_view kShowSection = "sayso.showSection";
 
 std::vector<std::string> item_names(const SectionFigures& figures, bool present) {
   std::vector<std::string> names;
-  for (const Checklist& checklist : figures.checklists)
-    for (const ChecklistItem& item : checklist.items)
-      if (item.present == present) names.push_back(item.name);
+  for (const ChecklistItem* item : figures.evidence_items())
+    if (item->present == present) names.push_back(item->name);
   return names;
 }
 

@@ -10,11 +10,7 @@ namespace sayso::lsp {
 namespace {
 
 json section_json(const SectionFigures& f) {
-  std::size_t present = 0, total = 0;
-  for (const Checklist& checklist : f.checklists) {
-    present += checklist.present_count();
-    total += checklist.items.size();
-  }
+  const std::size_t present = f.evidence_present(), total = f.evidence_items().size();
   return {
       {"title", f.title},
       {"kind", f.kind},

@@ -24,11 +24,7 @@ std::string section_figures_label(const SectionFigures& figures) {
                                      : std::to_string(figures.words) + " words");
   if (figures.sentences > 0 && figures.words > 0)
     parts.push_back("reading age " + std::to_string(std::lround(figures.reading_age)));
-  std::size_t present = 0, total = 0;
-  for (const Checklist& checklist : figures.checklists) {
-    present += checklist.present_count();
-    total += checklist.items.size();
-  }
+  const std::size_t present = figures.evidence_present(), total = figures.evidence_items().size();
   if (total > 0)
     parts.push_back("evidence " + std::to_string(present) + " of " + std::to_string(total));
   if (!figures.highest_involvement_level.empty())

@@ -34,16 +34,14 @@ SummaryScore score_summary(const std::vector<Diagnostic>& diagnostics,
 
 // Items of every checklist in the involvement sections, merged by name (present anywhere wins).
 void merge_checklists(const SectionFigures& f, std::vector<ChecklistItem>& evidence) {
-  for (const Checklist& list : f.checklists)
-    for (const ChecklistItem& item : list.items) {
-      if (item.left_to_other) continue;  // the other rule's item says it
-      auto same = [&](const ChecklistItem& e) { return e.name == item.name; };
-      auto it = std::find_if(evidence.begin(), evidence.end(), same);
-      if (it == evidence.end())
-        evidence.push_back(item);
-      else
-        it->present = it->present || item.present;
-    }
+  for (const ChecklistItem* item : f.evidence_items()) {
+    auto same = [&](const ChecklistItem& e) { return e.name == item->name; };
+    auto it = std::find_if(evidence.begin(), evidence.end(), same);
+    if (it == evidence.end())
+      evidence.push_back(*item);
+    else
+      it->present = it->present || item->present;
+  }
 }
 
 int level_rank(const std::string& level) {
