@@ -49,6 +49,8 @@ const std::set<std::string>& participle_adjectives() {
 
 bool is_participle(const std::string& w) {
   if (participle_adjectives().count(w)) return false;
+  // "is asthma-related", "are resident-reported", "is patient-led": a compound adjective.
+  if (w.find('-') != std::string::npos) return false;
   if (irregular_participles().count(w)) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
 }

@@ -121,10 +121,14 @@ class SubstitutionCheck : public RuleCheck {
       const Swap& swap = swaps_[phrase_to_swap_[m->ref.item]];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       const std::string model = case_model(ctx.doc, *m, original);
+      const std::vector<std::string> alternatives =
+          fitting(swap.use, original, word_follows(ctx.doc, *m));
       std::vector<std::string> suggestions;
-      for (const auto& alt : fitting(swap.use, original, word_follows(ctx.doc, *m)))
-        suggestions.push_back(match_case(model, alt));
-      out.push_back(ctx.make(m->begin, m->end, {}, std::move(suggestions)));
+      for (const auto& alt : alternatives) suggestions.push_back(match_case(model, alt));
+      // The fixes keep the sentence's case ("People" first in a sentence); a list of them in the
+      // message is read inside a sentence, so it keeps the rule's own case.
+      out.push_back(ctx.make(m->begin, m->end, {{"suggestions", join_list(alternatives, " or ")}},
+                             std::move(suggestions)));
     }
   }
 
