@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/parallel.h"
+#include "core/sections.h"
 #include "engine/kinds/kind.h"
 #include "engine/phrase_matcher.h"
 #include "engine/speller.h"
@@ -22,6 +23,7 @@ struct Linter::State {
   std::vector<const Rule*> active;  // enabled rules; PhraseRef::rule indexes this
   std::map<std::string, std::set<std::string>> defers_to;  // rule id -> rules it gives way to
   std::map<std::string, std::set<std::string>> defers_to_in_section;  // the same, by section
+  std::map<std::string, std::set<std::string>> only_with_in_section;  // rule id -> rules it needs
 };
 
 namespace {
@@ -104,6 +106,9 @@ Linter::Linter(const RuleSet& rules, const Config& config)
     if (!rule->defers_to_in_section.empty())
       state_->defers_to_in_section[rule->id].insert(rule->defers_to_in_section.begin(),
                                                     rule->defers_to_in_section.end());
+    if (!rule->only_with_in_section.empty())
+      state_->only_with_in_section[rule->id].insert(rule->only_with_in_section.begin(),
+                                                    rule->only_with_in_section.end());
   }
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
     auto groups = state_->active[r]->check->phrase_groups();
@@ -238,6 +243,7 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), in_order);
   drop_deferred(result.diagnostics);
   drop_deferred_in_section(doc, result.diagnostics);
+  keep_only_with_in_section(doc, only, result.diagnostics);
   apply_suppressions(suppressions, result.diagnostics);
   // Not suppressible: whoever reads the findings must know they are incomplete.
   if (!completed) {
@@ -313,6 +319,33 @@ void Linter::drop_deferred_in_section(const Document& doc,
     for (const std::string& other : deferring->second)
       if (reported.count({section, other})) return true;
     return false;
+  });
+}
+
+// A finding whose rule needs another's in the same unit (a section with its subsections of the
+// same kind) shows only where that rule has spoken: "'are told' does not say who does it" only
+// in a summary that the passive-heavy note has found heavy with such verbs.
+void Linter::keep_only_with_in_section(const Document& doc, const std::vector<const Rule*>& ran,
+                                       std::vector<Diagnostic>& diagnostics) const {
+  if (state_->only_with_in_section.empty()) return;
+  auto unit_of = [&](const Diagnostic& d) {
+    if (doc.sections.empty()) return std::size_t{0};
+    return unit_head(doc, doc.section_at(std::min(d.begin, doc.source.bytes.size())));
+  };
+  // A rule needed but not run (turned off, or an example tested alone) asks nothing.
+  auto ran_here = [&](const std::string& id) {
+    return std::any_of(ran.begin(), ran.end(), [&](const Rule* r) { return r->id == id; });
+  };
+  std::set<std::pair<std::size_t, std::string>> reported;  // (unit, rule id)
+  for (const Diagnostic& d : diagnostics) reported.insert({unit_of(d), d.rule_id});
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    auto needing = state_->only_with_in_section.find(d.rule_id);
+    if (needing == state_->only_with_in_section.end()) return false;
+    const std::size_t unit = unit_of(d);
+    return std::none_of(needing->second.begin(), needing->second.end(),
+                        [&](const std::string& other) {
+                          return !ran_here(other) || reported.count({unit, other});
+                        });
   });
 }
 

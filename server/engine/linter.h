@@ -69,6 +69,8 @@ class Linter {
   void drop_deferred(std::vector<Diagnostic>& diagnostics) const;
   // Drops findings of rules that defer to another rule's finding in the same section.
   void drop_deferred_in_section(const Document& doc, std::vector<Diagnostic>& diagnostics) const;
+  void keep_only_with_in_section(const Document& doc, const std::vector<const Rule*>& ran,
+                                 std::vector<Diagnostic>& diagnostics) const;
   LintResult lint_rules(const Document& doc, const std::vector<const Rule*>& only,
                         std::optional<LintClock::time_point> deadline) const;
 

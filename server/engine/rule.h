@@ -56,6 +56,10 @@ struct Rule {
   // Rules whose finding anywhere in the same section (not its subsections) says it already:
   // this rule says nothing more there (no checklist of 13 missing things under "N/A").
   std::vector<std::string> defers_to_in_section;
+  // Rules one of whose findings must be in the same section (with its subsections of the same
+  // kind) for this rule's findings to show: each passive verb is pointed at only where the
+  // section is heavy with them.
+  std::vector<std::string> only_with_in_section;
   Provenance provenance;
   bool enabled = true;  // false when the config or profile turns it off
   std::string file;     // where it was defined

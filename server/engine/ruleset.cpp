@@ -23,11 +23,27 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string>& common_keys() {
-  static const std::set<std::string> keys = {
-      "id",        "kind",         "category",     "severity",    "severity_in",
-      "scope",     "applies_to",   "message",      "explanation", "sources",
-      "examples",  "example_kind", "written_with", "reviewed_by", "status",
-      "decisions", "description",  "title",        "defers_to",   "defers_to_in_section"};
+  static const std::set<std::string> keys = {"id",
+                                             "kind",
+                                             "category",
+                                             "severity",
+                                             "severity_in",
+                                             "scope",
+                                             "applies_to",
+                                             "message",
+                                             "explanation",
+                                             "sources",
+                                             "examples",
+                                             "example_kind",
+                                             "written_with",
+                                             "reviewed_by",
+                                             "status",
+                                             "decisions",
+                                             "description",
+                                             "title",
+                                             "defers_to",
+                                             "defers_to_in_section",
+                                             "only_with_in_section"};
   return keys;
 }
 
@@ -36,7 +52,8 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"substitution", {"swap", "skip_quoted"}},
       {"existence",
        {"phrases", "regex", "except", "unless_nearby", "nearby_sentences", "unless_in_section",
-        "first_only", "once_per_sentence", "skip_quoted", "skip_negated", "skip_tables", "skip_names"}},
+        "first_only", "once_per_sentence", "skip_quoted", "skip_negated", "skip_tables",
+        "skip_names"}},
       {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
@@ -278,6 +295,8 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
   rule.defers_to = text_list(node["defers_to"], where, "defers_to");
   rule.defers_to_in_section =
       text_list(node["defers_to_in_section"], where, "defers_to_in_section");
+  rule.only_with_in_section =
+      text_list(node["only_with_in_section"], where, "only_with_in_section");
   if (node["example_kind"] && !node["example_kind"].is_text())
     where.fail(node["example_kind"].line(), "'example_kind' must be a text");
   rule.example_kind = node["example_kind"].value();
@@ -586,6 +605,7 @@ void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>
   for (const auto& r : rules) {
     std::vector<std::string> others = r.defers_to;
     others.insert(others.end(), r.defers_to_in_section.begin(), r.defers_to_in_section.end());
+    others.insert(others.end(), r.only_with_in_section.begin(), r.only_with_in_section.end());
     for (const auto& other : others) {
       if (other == r.id) Where{r.file, r.id}.fail(r.line, "a rule cannot defer to itself");
       if (!ids.count(other) && packs.count(other.substr(0, other.find('.'))))

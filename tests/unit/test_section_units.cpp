@@ -261,3 +261,28 @@ TEST_CASE("scorecard: an item another checklist asks for is counted once, by tha
   CHECK(card.involvement.stages[0].stage == "question");
   CHECK(card.involvement.stages[0].level == "collaborate");
 }
+
+TEST_CASE("passive verbs are pointed at one by one only in a section heavy with them",
+          "[rules][readability]") {
+  const std::string few =
+      "# Plain English summary\n\nWe will ask 40 carers what helps them at home. Carers are paid "
+      "for their time. We will share what we find with the carers' centre and local GPs. We will "
+      "write a short guide with them.\n";
+  CHECK(lint_file(few, "a.md", "plain-english.passive-voice").findings.empty());
+  const std::string many =
+      "# Plain English summary\n\nData will be collected by nurses. Forms will be sent to "
+      "people. Results will be analysed by us. Views were recorded. A report will be written "
+      "for the funders of the study.\n";
+  CHECK(lint_file(many, "a.md", "plain-english.passive-heavy").findings.size() == 1);
+  CHECK(lint_file(many, "a.md", "plain-english.passive-voice").findings.size() == 5);
+  // With the section-level rule turned off, each one is shown, as before (only_with_in_section
+  // asks nothing of a rule that does not run).
+  Config config;
+  config.rules["plain-english.passive-heavy"].enabled = false;
+  const RuleSet rules = load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", config);
+  LoadResult r = load_document("a.md", few, rules.sections, LoadOptions{});
+  std::size_t passive = 0;
+  for (const Diagnostic& d : Linter(rules, config).lint(r.doc).diagnostics)
+    passive += d.rule_id == "plain-english.passive-voice";
+  CHECK(passive == 1);
+}
