@@ -1,6 +1,7 @@
 #include "engine/text_stats.h"
 
 #include <array>
+#include <cctype>
 
 #include <algorithm>
 #include <set>
@@ -167,6 +168,22 @@ TextStats measure(const Document& doc, std::size_t begin, std::size_t end) {
   return stats;
 }
 
+namespace {
+
+// The word before token `i` can be its auxiliary ("will be", "has been"): written in small
+// letters after its first ("HAs", hearing aids, is not "has") with only spaces between ("(HAs)
+// is" has a bracket).
+bool auxiliary_before(const Document& doc, std::uint32_t i) {
+  const Token& before = doc.tokens[i - 1];
+  for (std::size_t at = before.begin + 1; at < before.end; ++at)
+    if (std::isupper(static_cast<unsigned char>(doc.prose[at]))) return false;
+  for (std::size_t at = before.end; at < doc.tokens[i].begin; ++at)
+    if (doc.prose[at] != ' ') return false;
+  return true;
+}
+
+}  // namespace
+
 std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const Sentence& s) {
   for (std::uint32_t i = s.first_token; i + 1 < s.last_token; ++i) {
     if (!is_be_verb(doc.tokens[i].lower)) continue;
@@ -178,7 +195,7 @@ std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const 
       ++j;
     if (!is_participle(doc.tokens[j].lower)) continue;
     std::uint32_t first = i;
-    if (first > s.first_token &&
+    if (first > s.first_token && auxiliary_before(doc, first) &&
         (doc.tokens[first - 1].lower == "will" || doc.tokens[first - 1].lower == "would" ||
          doc.tokens[first - 1].lower == "has" || doc.tokens[first - 1].lower == "have" ||
          doc.tokens[first - 1].lower == "had" || doc.tokens[first - 1].lower == "can" ||

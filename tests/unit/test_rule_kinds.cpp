@@ -72,6 +72,11 @@ TEST_CASE("readability: sentence length and passive voice", "[kinds]") {
   auto passive = lint(doc, "t.passive");
   REQUIRE(passive.size() == 1);
   CHECK(flagged(doc, passive[0]) == "will be collected");
+  // "HAs" (hearing aids) before a bracket is not the auxiliary "has".
+  Document aids = load("Non-use of hearing aids (HAs) is reported.\n");
+  auto aids_passive = lint(aids, "t.passive");
+  REQUIRE(aids_passive.size() == 1);
+  CHECK(flagged(aids, aids_passive[0]) == "is reported");
   // Adjectives and names that look like participles: nobody does them.
   Document not_passive = load(
       "This is called kidney injury. Views were mixed. The team is based in Leeds. The "
