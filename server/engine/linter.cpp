@@ -301,6 +301,20 @@ void Linter::drop_deferred(std::vector<Diagnostic>& diagnostics) const {
   diagnostics.resize(kept);
 }
 
+namespace {
+
+// Which rules reported in which place (a section, or a unit of sections), with `place_of` giving
+// the place of a finding.
+template <typename PlaceOf>
+std::set<std::pair<std::size_t, std::string>> reported_by_place(
+    const std::vector<Diagnostic>& diagnostics, const PlaceOf& place_of) {
+  std::set<std::pair<std::size_t, std::string>> reported;
+  for (const Diagnostic& d : diagnostics) reported.insert({place_of(d), d.rule_id});
+  return reported;
+}
+
+}  // namespace
+
 // The section each finding is in: a finding at a section's heading is about that section. Only
 // the section itself counts, not its subsections: a short subsection says nothing about the
 // plan it is part of.
@@ -310,8 +324,7 @@ void Linter::drop_deferred_in_section(const Document& doc,
   auto section_of = [&](const Diagnostic& d) {
     return doc.section_at(std::min(d.begin, doc.source.bytes.size()));
   };
-  std::set<std::pair<std::size_t, std::string>> reported;  // (section, rule id)
-  for (const Diagnostic& d : diagnostics) reported.insert({section_of(d), d.rule_id});
+  const auto reported = reported_by_place(diagnostics, section_of);
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
     auto deferring = state_->defers_to_in_section.find(d.rule_id);
     if (deferring == state_->defers_to_in_section.end()) return false;
@@ -336,8 +349,7 @@ void Linter::keep_only_with_in_section(const Document& doc, const std::vector<co
   auto ran_here = [&](const std::string& id) {
     return std::any_of(ran.begin(), ran.end(), [&](const Rule* r) { return r->id == id; });
   };
-  std::set<std::pair<std::size_t, std::string>> reported;  // (unit, rule id)
-  for (const Diagnostic& d : diagnostics) reported.insert({unit_of(d), d.rule_id});
+  const auto reported = reported_by_place(diagnostics, unit_of);
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
     auto needing = state_->only_with_in_section.find(d.rule_id);
     if (needing == state_->only_with_in_section.end()) return false;
