@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "batch/read_file.h"
+#include "engine/builtin_findings.h"
 #include "engine/section_figures.h"
 #include "formats/format.h"
 #include "report/scorecard.h"
@@ -64,7 +65,7 @@ std::size_t words_to_judge(const Document& doc) {
 // structure error (a funder rejects an empty application), at the first heading or the start.
 Diagnostic empty_submission_finding(const Document& doc) {
   Diagnostic d;
-  d.rule_id = "sayso.empty-submission";
+  d.rule_id = builtin::kEmptySubmission;
   d.category = "structure";
   d.severity = Severity::Error;
   d.message =
@@ -92,7 +93,7 @@ void count_finding(FindingCounts& counts, const Diagnostic& d) {
 // every report says the list is not whole.
 Diagnostic findings_left_out_note(const Document& doc, std::size_t shown, std::size_t total) {
   Diagnostic d;
-  d.rule_id = "sayso.findings-left-out";
+  d.rule_id = builtin::kFindingsLeftOut;
   d.category = "style";
   d.severity = Severity::Info;
   d.message = fmt::format(

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "engine/builtin_findings.h"
 #include "engine/kinds/kind.h"
 #include "engine/linter.h"
 #include "engine/ruleset.h"
@@ -516,6 +517,18 @@ void print_rule_data(std::ostream& out, const Rule& rule) {
   }
 }
 
+// The findings sayso gives itself: their ids reach reports and scripts as the rules' do.
+void print_builtin_findings(std::ostream& out) {
+  out << "## Findings from sayso itself\n\n"
+      << "These come from sayso, not from a rule file: they say something about the text, the "
+         "check or the\nsubmission. They cannot be turned off in `.sayso.yml`.\n\n"
+      << "| Id | Category | Severity | Given by | What it says |\n|---|---|---|---|---|\n";
+  for (const BuiltinFinding& f : builtin_findings())
+    out << "| `" << f.id << "` | " << f.category << " | " << f.severity << " | " << f.given_by
+        << " | " << f.meaning << " |\n";
+  out << "\n";
+}
+
 int rules_catalogue(const RulesOptions& o) {
   Config config;
   RuleSet set = load_rules(o.rules_dir, config);
@@ -568,6 +581,7 @@ int rules_catalogue(const RulesOptions& o) {
       out << "Defined in `" << path_from_repo(r.file, o.rules_dir) << ":" << r.line << "`.\n\n";
     }
   }
+  print_builtin_findings(out);
   return kExitClean;
 }
 

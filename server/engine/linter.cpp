@@ -11,6 +11,7 @@
 
 #include "core/parallel.h"
 #include "core/sections.h"
+#include "engine/builtin_findings.h"
 #include "engine/kinds/kind.h"
 #include "engine/phrase_matcher.h"
 #include "engine/speller.h"
@@ -43,7 +44,7 @@ std::vector<std::size_t> sections_in_scope(const Document& doc, const Rule& rule
 
 Diagnostic read_issue_diagnostic(const Document::ReadIssue& issue, const Document& doc) {
   Diagnostic d;
-  d.rule_id = "sayso.invalid-text";
+  d.rule_id = builtin::kInvalidText;
   d.category = "style";
   d.severity = Severity::Warning;
   d.begin = issue.begin;
@@ -58,7 +59,7 @@ Diagnostic read_issue_diagnostic(const Document::ReadIssue& issue, const Documen
 Diagnostic time_limit_diagnostic(const Document& doc, std::optional<LintClock::time_point> deadline,
                                  LintClock::time_point started) {
   Diagnostic d;
-  d.rule_id = "sayso.time-limit";
+  d.rule_id = builtin::kTimeLimit;
   d.category = "style";
   d.severity = Severity::Info;
   const auto budget = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - started);

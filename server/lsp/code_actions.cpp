@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/builtin_findings.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 
@@ -358,7 +359,7 @@ json Server::on_code_action(const json& params) {
         add_replacements(c, d, d.suggestions, diagnostic, actions);
       }
       // Not the finding that says the document was not checked: there is nothing to turn off.
-      if (d.rule_id != "sayso.not-checked" && disabled_offered.insert(d.rule_id).second)
+      if (d.rule_id != builtin::kNotChecked && disabled_offered.insert(d.rule_id).second)
         add_disable_actions(c, d, diagnostic, actions);
     }
   }

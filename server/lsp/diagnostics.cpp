@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app/linting_session.h"
+#include "engine/builtin_findings.h"
 #include "formats/format.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
@@ -74,7 +75,7 @@ void append_diagnostic(std::string& out, const Diagnostic& d, const LineIndex& l
 // would look like a document with nothing to improve.
 Diagnostic not_checked(const std::string& why) {
   Diagnostic d;
-  d.rule_id = "sayso.not-checked";
+  d.rule_id = builtin::kNotChecked;
   d.category = "style";
   d.severity = Severity::Warning;
   d.section_kind = "document";

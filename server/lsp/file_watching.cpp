@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/builtin_findings.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 
@@ -149,7 +150,7 @@ json Server::file_problem_diagnostics(const std::string& path) const {
     const json line_end = {{"line", problem.line + 1}, {"character", 0}};
     out.push_back({{"range", {{"start", position}, {"end", line_end}}},
                    {"severity", 1},
-                   {"code", "sayso.settings-error"},
+                   {"code", builtin::kSettingsError},
                    {"source", "sayso"},
                    {"message", problem.message + " (the last good rules are still in use)"}});
   }
