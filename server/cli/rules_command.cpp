@@ -3,11 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "core/sections.h"
 #include "engine/builtin_findings.h"
 #include "engine/kinds/kind.h"
 #include "engine/linter.h"
@@ -32,6 +34,7 @@ Kinds for rules new: substitution, existence, acronym, readability, length, spel
 
 struct RulesOptions {
   std::string rules_dir;
+  bool rules_dir_given = false;  // --rules on the command line
   std::string profile;
   std::string kind = "existence";  // rules new
   std::string out;                 // rules new --out
@@ -41,9 +44,10 @@ struct RulesOptions {
 RulesOptions parse_rules_options(const Args& args) {
   RulesOptions o;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rules" && i + 1 < args.size())
+    if (args[i] == "--rules" && i + 1 < args.size()) {
       o.rules_dir = args[++i];
-    else if (args[i] == "--profile" && i + 1 < args.size())
+      o.rules_dir_given = true;
+    } else if (args[i] == "--profile" && i + 1 < args.size())
       o.profile = args[++i];
     else if (args[i] == "--kind" && i + 1 < args.size())
       o.kind = args[++i];
@@ -126,21 +130,37 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
     run_one(rule.examples.pass[i], false, i + 1);
 }
 
+// The rules folder a rule file or pack folder belongs to: the nearest folder above it that
+// holds sections.yml, as every rules folder does ("" if none). A contributor testing a rule in
+// their own copy of rules/ should not need --rules as well.
+std::string rules_folder_of(const std::string& path) {
+  std::error_code ec;
+  fs::path at = fs::absolute(path, ec);
+  for (int up = 0; up < 3 && at.has_parent_path() && at != at.parent_path(); ++up) {
+    at = at.parent_path();
+    if (fs::exists(at / "sections.yml", ec)) return at.string();
+  }
+  return "";
+}
+
 RuleSet load_for(const RulesOptions& o, bool only_targets) {
   Config config;
   // Examples are written for a rule's own settings, so `rules test` ignores profiles.
   if (!only_targets) config.profile = o.profile;
   if (only_targets && !o.targets.empty()) {
     std::vector<std::string> paths;
+    std::string rules_dir = o.rules_dir;
     for (const auto& t : o.targets) {
       // A rule file or pack folder by path, or a pack by name.
       const std::string path = fs::exists(t) ? t : (fs::path(o.rules_dir) / t).string();
       if (!fs::exists(path))
         throw RuleError(fmt::format("{}: no pack or rule file by this name (packs live in {})", t,
                                     o.rules_dir));
+      if (!o.rules_dir_given)
+        if (std::string own = rules_folder_of(path); !own.empty()) rules_dir = own;
       paths.push_back(path);
     }
-    return load_rules_from(o.rules_dir, paths, config);
+    return load_rules_from(rules_dir, paths, config);
   }
   return load_rules(o.rules_dir, config);
 }
@@ -154,8 +174,14 @@ int rules_test(const RulesOptions& o) {
   ExampleRun run;
   for (const Rule& rule : set.rules) test_rule(rule, set, fragment_linter, application_linter, run);
   if (!o.targets.empty() && set.rules.empty())
-    throw RuleError(fmt::format("{}: no rules found there", o.targets.front()));
-  std::cout << fmt::format("{} rules in {} packs\n", set.rules.size(), set.packs.size());
+    throw RuleError(fmt::format(
+        "{}: no rules found there (a rule file starts with 'rules:'; rules folder used: {})",
+        o.targets.front(), o.rules_dir));
+  std::set<std::string> packs;  // of the rules tested, not every pack whose manifest was read
+  for (const Rule& rule : set.rules) packs.insert(rule.id.substr(0, rule.id.find('.')));
+  std::cout << fmt::format("{} {} in {} {}\n", set.rules.size(),
+                           set.rules.size() == 1 ? "rule" : "rules", packs.size(),
+                           packs.size() == 1 ? "pack" : "packs");
   std::cout << fmt::format("examples: {} passed, {} failed\n", run.passed, run.failed);
   return run.failed ? kExitFindings : kExitClean;
 }
@@ -219,7 +245,8 @@ const std::vector<KindTemplate>& kind_templates() {
   static const std::vector<KindTemplate> templates = {
       {"substitution", "jargon", "[plain-english-summary, document]",
        R"(    # Each pair: the wordy word (and its other spellings), 1 to 3 plainer words, and the
-    # word list the pair comes from.
+    # word list the pair comes from. Capitals do not matter ("Utilise" is found and fixed as
+    # "Use"); a plural is another word, so list it too ("service user", "service users").
     swap:
       - instead_of: ["<wordy word>"]
         use: ["<plain word>"]
@@ -305,11 +332,28 @@ const std::vector<KindTemplate>& kind_templates() {
   return templates;
 }
 
+// The section kinds a scope can name, wrapped as comment lines of the template.
+std::string section_kinds_comment() {
+  std::vector<std::string> kinds = canonical_section_kinds();
+  kinds.push_back("document (a text with no headings)");
+  std::string out, line = "    # Section kinds:";
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    const std::string word = " " + kinds[i] + (i + 1 < kinds.size() ? "," : ".");
+    if (line.size() + word.size() > 96) {
+      out += line + "\n";
+      line = "    #";
+    }
+    line += word;
+  }
+  return out + line + "\n";
+}
+
 std::string rule_template(const KindTemplate& t, const std::string& id) {
   std::ostringstream out;
   out << "# A new sayso rule. Replace every <...> with your own words; the comments can stay.\n"
       << "# Save it as a .yml file in a pack folder under rules/, then try it with:\n"
-      << "#   sayso rules test " << id.substr(0, id.find('.')) << "\n"
+      << "#   sayso rules test path/to/your-file.yml   (or the pack's name: "
+      << id.substr(0, id.find('.')) << ")\n"
       << "# rules/CONTRIBUTING.md explains each part; rules/SCHEMA.md lists every field.\n"
       << "rules:\n"
       << "  - id: " << id << "\n"
@@ -320,12 +364,14 @@ std::string rule_template(const KindTemplate& t, const std::string& id) {
       << "    # would reject it)\n"
       << "    severity: info\n"
       << "    # Which sections it reads: a list of section kinds, all, or {not: [methods, "
-         "background]}\n"
-      << "    scope: " << t.scope << "\n"
+         "background]}.\n"
+      << section_kinds_comment() << "    scope: " << t.scope << "\n"
       << t.body
       << "    # One or two short sentences that tell the writer what to do. {match} is the "
          "flagged\n"
-      << "    # text; evidence rules can use {missing}.\n"
+      << "    # text; swap rules can use {suggestion} (the first plain word) or {suggestions} "
+         "(all\n"
+      << "    # of them); evidence rules can use {missing}.\n"
       << "    message: \"<what the writer should do, in plain words>\"\n"
       << "    explanation: >-\n"
       << "      <why this matters to a reader, in plain words>\n"

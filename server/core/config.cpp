@@ -204,7 +204,7 @@ Config load_config_at_depth(const std::string& path, int depth) {
   } catch (const YAML::BadFile&) {
     throw ConfigError(fmt::format("{}: cannot read this config file", path));
   } catch (const YAML::Exception& e) {
-    throw ConfigError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
+    throw ConfigError(yaml_error_message(path, e.mark.line + 1, e.msg));
   }
   return parse_config(path, root, depth);
 }
@@ -430,6 +430,14 @@ std::string user_dictionary_path() {
   const fs::path file = base / "sayso" / "words.dic";
   std::error_code ec;
   return fs::is_regular_file(file, ec) ? file.string() : "";
+}
+
+std::string yaml_error_message(const std::string& path, int line, const std::string& what) {
+  return fmt::format(
+      "{}:{}: not valid YAML ({}). Look at this line and the one before it: every opening quote "
+      "mark needs a closing one, a list in [ ] needs its closing ], and the lines of one list "
+      "start with the same number of spaces.",
+      path, line, what);
 }
 
 }  // namespace sayso

@@ -62,6 +62,11 @@ struct Config {
 
 // Reads a config file, following `extends:` (relative paths). Throws ConfigError.
 Config load_config_file(const std::string& path);
+
+// "FILE:LINE: not valid YAML: …" with what to look for, in plain words: a YAML parser's own
+// words ("end of sequence not found") mean little to someone editing a rule or a setting. The
+// parser often notices a mistake a line after it, so the line before is named too.
+std::string yaml_error_message(const std::string& path, int line, const std::string& what);
 // Searches upward from `start_dir` for .sayso.yml; returns "" if none.
 std::string find_config_file(const std::string& start_dir);
 // Merges `over` on top of `base` (later wins; lists are concatenated).

@@ -85,7 +85,7 @@ DataNode parse_yaml(const std::string& path, std::string_view bytes) {
   try {
     return parse_data(bytes);
   } catch (const YAML::Exception& e) {
-    throw RuleError(fmt::format("{}:{}: not valid YAML: {}", path, e.mark.line + 1, e.msg));
+    throw RuleError(yaml_error_message(path, e.mark.line + 1, e.msg));
   } catch (const std::runtime_error& e) {
     throw RuleError(fmt::format("{}: {}", path, e.what()));
   }
@@ -217,8 +217,51 @@ void check_filled_in(const DataNode& rule, const Where& where) {
   }
 }
 
+// "an existence rule", "a substitution rule".
+std::string_view article_for(const std::string& word) {
+  return !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos ? "an"
+                                                                                            : "a";
+}
+
+// The allowed name a mistyped one was most likely meant to be ("passes" for "pass"), or "".
+std::string closest_name(const std::string& typed, const std::vector<std::string>& names) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, typed.size() / 3) + 1;
+  for (const std::string& name : names) {
+    // Edit distance, one row at a time: insertions, deletions and substitutions cost 1.
+    std::vector<std::size_t> row(name.size() + 1);
+    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= typed.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= name.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min(
+            {row[j] + 1, row[j - 1] + 1, diagonal + (typed[i - 1] == name[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[name.size()] < best_distance) {
+      best_distance = row[name.size()];
+      best = name;
+    }
+  }
+  return best;
+}
+
+// " Did you mean 'pass'?" when a name close to `typed` is allowed.
+std::string did_you_mean(const std::string& typed, const std::vector<std::string>& names) {
+  const std::string close = closest_name(typed, names);
+  return close.empty() ? "" : fmt::format(" Did you mean '{}'?", close);
+}
+
 RuleExamples parse_examples(const DataNode& node, const Where& where, int rule_line) {
   if (!node.is_map()) where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
+  for (const DataNode& field : node.children())
+    if (field.key() != "flag" && field.key() != "pass")
+      where.fail(field.key_line(),
+                 fmt::format("'examples' has 'flag' and 'pass' lists, not '{}'.{}", field.key(),
+                             did_you_mean(field.key(), {"flag", "pass"})));
   RuleExamples examples;
   examples.flag = text_list(node["flag"], where, "flag");
   examples.pass = text_list(node["pass"], where, "pass");
@@ -250,8 +293,13 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
     where.fail(node["kind"].line(), fmt::format("unknown kind '{}'", rule.kind));
   for (const DataNode& field : node.children()) {
     const std::string& key = field.key();
-    if (!common_keys().count(key) && !keys->second.count(key))
-      where.fail(field.key_line(), fmt::format("unknown field '{}' for a {} rule", key, rule.kind));
+    if (!common_keys().count(key) && !keys->second.count(key)) {
+      std::vector<std::string> allowed(common_keys().begin(), common_keys().end());
+      allowed.insert(allowed.end(), keys->second.begin(), keys->second.end());
+      where.fail(field.key_line(),
+                 fmt::format("unknown field '{}' for {} {} rule.{}", key, article_for(rule.kind),
+                             rule.kind, did_you_mean(key, allowed)));
+    }
   }
   rule.category = required_text(node, "category", where, line);
   const auto& categories = category_names();

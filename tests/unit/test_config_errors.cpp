@@ -35,7 +35,30 @@ TEST_CASE("malformed rule files say file:line, rule id and what is wrong", "[con
              Catch::Contains("r.yml:16: rule p.a: 'except' entries must be words"));
   CHECK_THAT(rule_error("missing-examples"), Catch::Contains("rule p.a: 'examples'"));
   CHECK_THAT(rule_error("unknown-field"),
-             Catch::Contains("r.yml:9: rule p.a: unknown field 'phrase'"));
+             Catch::Contains("r.yml:9: rule p.a: unknown field 'phrase' for an existence "
+                             "rule. Did you mean 'phrases'?"));
+}
+
+TEST_CASE("a misspelt examples list is named, with the name it was meant to be", "[config]") {
+  const std::string dir =
+      fs::temp_directory_path() / ("sayso-examples-" + std::to_string(getpid()));
+  fs::create_directories(dir + "/p");
+  std::ofstream(dir + "/p/pack.yml") << "name: p\nversion: 1\nlicence: CC-BY-4.0\n"
+                                        "maintainers: [t]\ndescription: d\n";
+  std::ofstream(dir + "/p/r.yml")
+      << "rules:\n  - id: p.a\n    kind: existence\n    category: jargon\n    severity: info\n"
+         "    message: m\n    explanation: e\n    sources: [s]\n    written_with: [t]\n"
+         "    reviewed_by: [t]\n    status: draft\n    decisions: [d]\n    phrases: [x]\n"
+         "    examples:\n      flag: [x, x x]\n      passes: [y, z]\n";
+  std::string error;
+  try {
+    load_rules(dir, Config{});
+  } catch (const RuleError& e) {
+    error = e.what();
+  }
+  fs::remove_all(dir);
+  CHECK_THAT(error, Catch::Contains("r.yml:16: rule p.a: 'examples' has 'flag' and 'pass' lists, "
+                                    "not 'passes'. Did you mean 'pass'?"));
 }
 
 TEST_CASE("config: profile, rule settings, words, extends", "[config]") {
