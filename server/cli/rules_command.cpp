@@ -205,6 +205,32 @@ void print_list(const char* title, const std::vector<std::string>& items) {
   for (const auto& item : items) std::cout << "  - " << shorten(item, 200) << "\n";
 }
 
+// A list's texts joined with commas (a single text as it is).
+std::string yaml_texts(const DataNode& node) {
+  if (node.is_text()) return node.value();
+  std::string out;
+  for (const DataNode& item : node.children()) out += (out.empty() ? "" : ", ") + item.value();
+  return out;
+}
+
+// The words a rule looks for, so a contributor can see whether a rule covers a word already.
+std::string looks_for(const Rule& rule) {
+  const DataNode& node = rule.node;
+  std::string out;
+  const auto add = [&](const std::string& more) {
+    if (!more.empty()) out += (out.empty() ? "" : ", ") + more;
+  };
+  if (rule.kind == "substitution")
+    for (const DataNode& pair : node["swap"].children()) add(yaml_texts(pair["instead_of"]));
+  if (rule.kind == "existence") {
+    add(yaml_texts(node["phrases"]));
+    if (node["regex"].is_text()) add("and a pattern: " + node["regex"].value());
+  }
+  if (rule.kind == "evidence")
+    for (const DataNode& item : node["items"].children()) add(item["name"].value());
+  return out;
+}
+
 int explain(const RulesOptions& o) {
   if (o.targets.empty()) {
     std::cerr << "sayso explain: which rule? (sayso rules list shows them)\n";
@@ -221,6 +247,8 @@ int explain(const RulesOptions& o) {
             << severity_text(*rule) << ")\n\n";
   std::cout << "Message: " << rule->message << "\n\nWhy it matters:\n  " << rule->explanation
             << "\n\n";
+  if (const std::string words = looks_for(*rule); !words.empty())
+    std::cout << "Looks for: " << shorten(words, 600) << "\n\n";
   print_list("Sources", rule->sources);
   print_list("Flagged, for example", rule->examples.flag);
   print_list("Not flagged, for example", rule->examples.pass);
@@ -488,13 +516,6 @@ void print_bullets(std::ostream& out, const char* title, const std::vector<std::
   out << "**" << title << "**\n\n";
   for (const auto& item : items) out << "- " << one_line(item) << "\n";
   out << "\n";
-}
-
-std::string yaml_texts(const DataNode& node) {
-  if (node.is_text()) return node.value();
-  std::string out;
-  for (const DataNode& item : node.children()) out += (out.empty() ? "" : ", ") + item.value();
-  return out;
 }
 
 // What a rule looks for, beyond its message: word pairs, phrases, checklist items.
