@@ -241,6 +241,9 @@ TEST_CASE("rules list and explain", "[cli]") {
   Run explain = run("explain structure.required-sections");
   CHECK(explain.status == 0);
   CHECK_THAT(explain.out, Catch::Contains("Why it matters"));
+  // A contributor can see which words a rule covers already.
+  CHECK_THAT(run("explain involvement.vague-plans").out,
+             Catch::Contains("Looks for: will be sought"));
   CHECK(run("explain no.such-rule").status == 2);
 }
 
