@@ -6,7 +6,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(sayso — plain English and public involvement checks for research grant applications
+constexpr const char* kUsage =
+    R"(sayso — plain English and public involvement checks for research grant applications
 
 Usage:
   sayso check [options] [PATH... | -]   lint files or folders (see sayso check --help)

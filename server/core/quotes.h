@@ -18,8 +18,9 @@ namespace sayso {
 std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view text,
                                                               std::size_t begin, std::size_t end);
 
-// Whether [begin, end) lies inside a quotation in its paragraph, or in a block quotation. Each paragraph is scanned once,
-// when first asked about: a check that asks about every match stays linear.
+// Whether [begin, end) lies inside a quotation in its paragraph, or in a block quotation. Each
+// paragraph is scanned once, when first asked about: a check that asks about every match stays
+// linear.
 class Quotations {
  public:
   explicit Quotations(const Document& doc) : doc_(doc) {}
