@@ -66,4 +66,9 @@ TEST_CASE("number-density counts a share such as '3 in 4' as one number",
   CHECK(lint_summary("From 3 out of 4 to 9 out of 10, or 7 in 10 in 2024.",
                      "plain-english.number-heavy-sentence")
             .findings.size() == 1);  // 3, 9, 7 and 2024
+  // A long chain of shares ("1 in 2 in 3 in …") is one numbers note for its sentence.
+  std::string chain = "Counts";
+  for (int i = 0; i < 100000; ++i) chain += " " + std::to_string(i % 9 + 1) + " in";
+  chain += " 5.";
+  CHECK(lint_summary(chain, "plain-english.number-heavy-sentence").findings.size() == 1);
 }

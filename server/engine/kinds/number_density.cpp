@@ -16,8 +16,13 @@ class NumberDensityCheck : public RuleCheck {
       if (doc.blocks[s.block].kind == BlockKind::Heading || !ctx.in_scope(s.begin)) continue;
       std::size_t numbers = 0;
       std::uint32_t first = s.last_token;
+      std::uint32_t last_denominator = s.last_token;  // none yet
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
-        if (!doc.tokens[i].is_number || is_denominator(doc, s, i)) continue;
+        if (!doc.tokens[i].is_number) continue;
+        if (is_denominator(doc, s, i, last_denominator)) {
+          last_denominator = i;
+          continue;
+        }
         if (numbers++ == 0) first = i;
       }
       if (numbers <= max_) continue;
@@ -33,12 +38,14 @@ class NumberDensityCheck : public RuleCheck {
 
  private:
   // The 4 of "3 in 4" or "3 out of 4": one share, one idea for the reader, not two numbers
-  // (the way sayso itself asks writers to put a share).
-  static bool is_denominator(const Document& doc, const Sentence& s, std::uint32_t i) {
+  // (the way sayso itself asks writers to put a share). Decided left to right in one pass:
+  // `last_denominator` is the last number found to be one.
+  static bool is_denominator(const Document& doc, const Sentence& s, std::uint32_t i,
+                             std::uint32_t last_denominator) {
     const auto word = [&](std::uint32_t k) -> const std::string& { return doc.tokens[k].lower; };
     // "7 in 10 in 2024": the year after a share is a number of its own.
     if (i >= s.first_token + 2 && word(i - 1) == "in" && doc.tokens[i - 2].is_number)
-      return !is_denominator(doc, s, i - 2);
+      return last_denominator != i - 2;
     return i >= s.first_token + 3 && word(i - 1) == "of" && word(i - 2) == "out" &&
            doc.tokens[i - 3].is_number;
   }
