@@ -249,7 +249,11 @@ class AcronymCheck : public RuleCheck {
   static std::string heading_initials(const Document& doc, const Sentence& heading) {
     static const std::set<std::string> small = {"and", "of", "the", "for",  "in", "on",
                                                 "to",  "a",  "an",  "with", "&"};
-    const std::size_t bracket = doc.prose.find('(', heading.begin);
+    // Only a bracket inside the heading counts (and the search stays within it).
+    const std::size_t found =
+        std::string_view(doc.prose).substr(heading.begin, heading.end - heading.begin).find('(');
+    const std::size_t bracket =
+        found == std::string_view::npos ? std::string::npos : heading.begin + found;
     std::string initials;
     for (std::uint32_t i = heading.first_token; i < heading.last_token; ++i) {
       const Token& t = doc.tokens[i];
