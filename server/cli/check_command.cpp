@@ -8,8 +8,12 @@
 #include <iterator>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "app/linting_session.h"
 #include "cli/commands.h"
+#include "cli/suggestions.h"
+#include "core/sections.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
 #include "report/json.h"
@@ -28,8 +32,11 @@ Options:
   --format text|json        output format (default: text)
   --config FILE             use this config instead of searching for .sayso.yml
   --profile NAME            funder profile (e.g. nihr, generic)
-  --kind KIND               what a text with no headings is (plain-english-summary,
-                            involvement, ...); default: guessed from the file name
+  --kind KIND               what a text with no headings is: a section kind
+                            (plain-english-summary, involvement, title, abstract,
+                            background, aims, methods, dissemination, ethics, finance,
+                            team, references, other) or document (judged as a whole);
+                            default: guessed from the file name
   --document application|fragment
                             judge as a whole application or a single section
   --fail-on error|warning|info|hint|never
@@ -56,6 +63,21 @@ struct CheckOptions {
 int usage_error(const std::string& message) {
   std::cerr << "sayso check: " << message << "\n(see sayso check --help)\n";
   return kExitUsage;
+}
+
+// Why a --kind is refused ("" when it is a kind). Any other word would make the text a section
+// no rule is about, and switch most checks off without a word.
+std::string kind_problem(const std::string& kind) {
+  const std::vector<std::string> kinds = headless_kinds();
+  if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return "";
+  if (kind == "application")
+    return "--kind application: a whole application is not one section; use --document "
+           "application to judge the text as a whole application";
+  return fmt::format(
+      "--kind must be a section kind ({}) or document (a text judged as a whole, not as one "
+      "section), not '{}'.{}",
+      fmt::join(canonical_section_kinds(), ", "), kind,
+      did_you_mean_text(likely_meant(kind, kinds)));
 }
 
 // Returns an exit status to stop with, or nullopt to go on.
@@ -92,6 +114,8 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
     } else if (takes("--kind")) {
       auto v = value("--kind");
       if (!v) return usage_error("--kind needs a section kind");
+      if (const std::string problem = kind_problem(*v); !problem.empty())
+        return usage_error(problem);
       o.session.document_kind = *v;
     } else if (takes("--document")) {
       auto v = value("--document");

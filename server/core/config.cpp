@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <fnmatch.h>
 
+#include "core/sections.h"
+
 namespace sayso {
 namespace fs = std::filesystem;
 namespace {
@@ -130,6 +132,23 @@ std::string parse_document(const std::string& file, const YAML::Node& value) {
   return document == "auto" ? std::string() : document;
 }
 
+// `document_kind: involvement`: what a text with no headings is, a section kind or "document"
+// (judged as a whole). Any other word would make the text a section no rule is about, and switch
+// most checks off without a word.
+std::string parse_document_kind(const std::string& file, const YAML::Node& value) {
+  std::string kind = scalar(file, value, "document_kind");
+  const auto& kinds = canonical_section_kinds();
+  if (kind == "document" || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return kind;
+  if (kind == "application")
+    fail(file, value,
+         "document_kind: a whole application is not one section; write 'document: application' "
+         "to judge every text as a whole application");
+  fail(file, value,
+       fmt::format("document_kind must be a section kind ({}) or document (a text judged as a "
+                   "whole, not as one section), not '{}'",
+                   fmt::join(kinds, ", "), kind));
+}
+
 // `dictionaries: [words.dic]`: word lists beside the config file, read now so a missing file is
 // reported at the line that names it.
 std::vector<std::string> read_dictionaries(const std::string& file, const YAML::Node& value,
@@ -170,7 +189,7 @@ ConfigOverride parse_override(const std::string& file, const YAML::Node& node) {
     } else if (key == "document") {
       block.document = parse_document(file, value);
     } else if (key == "document_kind") {
-      block.document_kind = scalar(file, value, "document_kind");
+      block.document_kind = parse_document_kind(file, value);
     } else if (key == "language") {
       block.language = parse_language(file, value);
     } else if (key == "rules") {
@@ -249,7 +268,7 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
     } else if (key == "document") {
       config.document = parse_document(file, value);
     } else if (key == "document_kind") {
-      config.document_kind = scalar(file, value, "document_kind");
+      config.document_kind = parse_document_kind(file, value);
     } else if (key == "packs") {
       for (const auto& p : string_list(file, value, "packs"))
         config.packs.push_back((dir / p).lexically_normal().string());

@@ -234,6 +234,39 @@ TEST_CASE("config and rule errors exit 2 with file:line", "[cli][bad-input]") {
   CHECK_THAT(rules.out, Catch::Contains("rule p.a: unknown kind 'magic'"));
 }
 
+TEST_CASE("an unknown --kind or document_kind is refused, naming the kinds", "[cli][bad-input]") {
+  TempDir tmp;
+  const std::string file = shell_quote(tmp.write("notes.txt", "We will utilise the data.\n"));
+  for (const char* kind : {"summary", "pes", "banana", "involvment"}) {
+    Run r = run(std::string("check --kind ") + kind + " " + file);
+    INFO(r.out);
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("--kind must be a section kind (title, "
+                                      "plain-english-summary, abstract"));
+    CHECK_THAT(r.out, Catch::Contains(std::string("not '") + kind + "'"));
+  }
+  CHECK_THAT(run("check --kind summary " + file).out,
+             Catch::Contains("Did you mean 'plain-english-summary'?"));
+  CHECK_THAT(run("check --kind involvment " + file).out,
+             Catch::Contains("Did you mean 'involvement'?"));
+  CHECK_THAT(run("check --kind application " + file).out,
+             Catch::Contains("use --document application"));
+  // The kinds it takes still work: a section kind, and document (the text as a whole).
+  for (const char* kind : {"plain-english-summary", "involvement", "methods", "document"})
+    CHECK(run(std::string("check --fail-on never --kind ") + kind + " " + file).status == 0);
+
+  const std::string config = tmp.write("kind.yml", "profile: nihr\ndocument_kind: summary\n");
+  Run r = run("check --config " + shell_quote(config) + " " + file);
+  CHECK(r.status == 2);
+  CHECK_THAT(r.out, Catch::Contains("kind.yml:2: document_kind must be a section kind ("));
+  CHECK_THAT(r.out, Catch::Contains("not 'summary'"));
+  const std::string override_config = tmp.write(
+      "override.yml", "overrides:\n  - files: [\"*.txt\"]\n    document_kind: involvment\n");
+  Run o = run("check --config " + shell_quote(override_config) + " " + file);
+  CHECK(o.status == 2);
+  CHECK_THAT(o.out, Catch::Contains("override.yml:3: document_kind must be a section kind"));
+}
+
 TEST_CASE("rules list and explain", "[cli]") {
   Run list = run("rules list");
   CHECK(list.status == 0);
