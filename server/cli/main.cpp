@@ -17,7 +17,7 @@ Usage:
   sayso rules test [PACK|FILE...]       run every rule's examples
   sayso rules list                      list the rules
   sayso rules new --kind K PACK.NAME    a template for a new rule (see rules/CONTRIBUTING.md)
-  sayso explain RULE                    what a rule checks, why, and who shaped it
+  sayso explain [--details] RULE        what a rule checks, why, and who shaped it
   sayso --version | --help
 Every command takes --rules DIR to use another rules folder (a copy you are editing).
 )";

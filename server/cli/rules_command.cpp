@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/suggestions.h"
 #include "core/sections.h"
 #include "engine/builtin_findings.h"
 #include "engine/kinds/kind.h"
@@ -26,7 +27,10 @@ constexpr const char* kRulesHelp = R"(Usage:
   sayso rules new [--kind KIND] [--out FILE] [ID]
                                     print a commented template for a new rule (or write it to FILE)
   sayso rules catalogue             the rule catalogue in Markdown (docs/rules.md is made with it)
-  sayso explain RULE                what a rule checks, why, its sources, examples and who shaped it
+  sayso explain [--details] RULE    what a rule checks, why, its sources, examples and who shaped it;
+                                    RULE is its id or, when no other pack has one by that name,
+                                    its name alone (passive-voice for plain-english.passive-voice).
+                                    --details shows long examples whole and a rule's pattern
 Options: --rules DIR (the rules folder), --profile NAME
 Kinds for rules new: substitution, existence, acronym, readability, length, spelling,
   required-sections, evidence, claim-needs-evidence, involvement-level (default: existence)
@@ -38,6 +42,7 @@ struct RulesOptions {
   std::string profile;
   std::string kind = "existence";  // rules new
   std::string out;                 // rules new --out
+  bool details = false;            // explain --details: long examples whole, patterns shown
   std::vector<std::string> targets;
 };
 
@@ -53,6 +58,8 @@ RulesOptions parse_rules_options(const Args& args) {
       o.kind = args[++i];
     else if (args[i] == "--out" && i + 1 < args.size())
       o.out = args[++i];
+    else if (args[i] == "--details")
+      o.details = true;
     else
       o.targets.push_back(args[i]);
   }
@@ -199,10 +206,68 @@ int rules_list(const RulesOptions& o) {
   return kExitClean;
 }
 
-void print_list(const char* title, const std::vector<std::string>& items) {
-  if (items.empty()) return;
+// ---- explain: one rule, for a contributor who may never have seen a rule file ----
+
+constexpr std::size_t kExplainWidth = 80;        // columns of the wrapped text
+constexpr std::size_t kShortExampleChars = 200;  // an example is cut here unless --details
+
+// Code points of UTF-8 text (what a terminal shows as columns, near enough).
+std::size_t columns(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// `text` wrapped at word boundaries into lines of at most kExplainWidth columns, the first
+// starting with `first_indent` and the others with `indent`. A line break in the text starts a
+// new line; a word longer than a line (a link) has a line of its own. Ends with a line break.
+std::string wrapped(const std::string& text, const std::string& first_indent,
+                    const std::string& indent) {
+  std::string out, line = first_indent;
+  bool line_has_words = false;
+  const auto end_line = [&] {
+    out += line + "\n";
+    line = indent;
+    line_has_words = false;
+  };
+  std::istringstream paragraphs(text);
+  for (std::string paragraph; std::getline(paragraphs, paragraph);) {
+    std::istringstream words(paragraph);
+    for (std::string word; words >> word;) {
+      if (line_has_words && columns(line) + 1 + columns(word) > kExplainWidth) end_line();
+      line += (line_has_words ? " " : "") + word;
+      line_has_words = true;
+    }
+    end_line();
+  }
+  return out.empty() ? first_indent + "\n" : out;
+}
+
+// The text cut after about `max` code points, at a word's end, with "…" (as it is if shorter).
+std::string cut_at_word(const std::string& text, std::size_t max) {
+  std::string one_line;
+  for (char c : text) one_line.push_back(c == '\n' ? ' ' : c);
+  if (columns(one_line) <= max) return one_line;
+  std::size_t cut = 0;
+  for (std::size_t seen = 0; cut < one_line.size() && seen < max; ++cut)
+    seen += (one_line[cut] & 0xC0) != 0x80;
+  while (cut < one_line.size() && (one_line[cut] & 0xC0) == 0x80) ++cut;  // a whole character
+  if (const std::size_t space = one_line.rfind(' ', cut); space != std::string::npos && space > 0)
+    cut = space;
+  return one_line.substr(0, cut) + " …";
+}
+
+// A titled list, each item whole and wrapped, or cut at `cut` code points when `cut` is not 0.
+// Returns whether an item was cut.
+bool print_list(const char* title, const std::vector<std::string>& items, std::size_t cut = 0) {
+  if (items.empty()) return false;
+  bool any_cut = false;
   std::cout << title << ":\n";
-  for (const auto& item : items) std::cout << "  - " << shorten(item, 200) << "\n";
+  for (const auto& item : items) {
+    const std::string shown = cut ? cut_at_word(item, cut) : item;
+    any_cut |= shown != item && columns(item) > cut;
+    std::cout << wrapped(shown, "  - ", "    ");
+  }
+  return any_cut;
 }
 
 // A list's texts joined with commas (a single text as it is).
@@ -214,7 +279,9 @@ std::string yaml_texts(const DataNode& node) {
 }
 
 // The words a rule looks for, so a contributor can see whether a rule covers a word already.
-std::string looks_for(const Rule& rule) {
+// An existence rule's pattern (a regular expression) means little to most readers: it is named,
+// and shown only `with_pattern` (--details).
+std::string looks_for(const Rule& rule, bool with_pattern) {
   const DataNode& node = rule.node;
   std::string out;
   const auto add = [&](const std::string& more) {
@@ -224,11 +291,91 @@ std::string looks_for(const Rule& rule) {
     for (const DataNode& pair : node["swap"].children()) add(yaml_texts(pair["instead_of"]));
   if (rule.kind == "existence") {
     add(yaml_texts(node["phrases"]));
-    if (node["regex"].is_text()) add("and a pattern: " + node["regex"].value());
+    if (node["regex"].is_text()) {
+      const std::string pattern =
+          with_pattern ? "a pattern of words (a regular expression): " + node["regex"].value()
+                       : "a pattern of words (--details shows it)";
+      out += out.empty() ? pattern : ", and " + pattern;
+    }
   }
   if (rule.kind == "evidence")
     for (const DataNode& item : node["items"].children()) add(item["name"].value());
   return out;
+}
+
+// The message as a writer sees it: the rule's message on the first of its flagged examples it
+// flags, read as rules test reads it ("" when none is flagged, or the message has nothing to
+// fill in).
+std::string example_message(const Rule& rule, const RuleSet& set, const std::string& profile) {
+  if (rule.message.find('{') == std::string::npos) return "";
+  Config config;
+  config.profile = profile;
+  config.document = rule.example_kind == "application" || rule.applies_to == AppliesTo::Application
+                        ? "application"
+                        : "fragment";
+  const Linter linter(set, config);
+  for (const std::string& example : rule.examples.flag) {
+    Document doc = example_document(rule, example, set);
+    for (const Diagnostic& d : linter.lint_only(doc, {&rule}).diagnostics)
+      if (d.rule_id == rule.id && d.message.find('{') == std::string::npos) return d.message;
+  }
+  return "";
+}
+
+// The message with each {placeholder} (the flagged words, a count, a limit) shown as "…".
+std::string message_without_placeholders(const std::string& message) {
+  std::string out;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const std::size_t close = message[i] == '{' ? message.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += message[i];
+      continue;
+    }
+    out += "…";
+    i = close;
+  }
+  return out;
+}
+
+void print_message(const Rule& rule, const RuleSet& set, const std::string& profile) {
+  if (rule.message.find('{') == std::string::npos) {
+    std::cout << "Message:\n" << wrapped(rule.message, "  ", "  ");
+  } else if (const std::string example = example_message(rule, set, profile); !example.empty()) {
+    std::cout << "Message (as given for the first example flagged below):\n"
+              << wrapped(example, "  ", "  ");
+  } else {
+    std::cout << "Message (… stands for words or numbers from the text):\n"
+              << wrapped(message_without_placeholders(rule.message), "  ", "  ");
+  }
+}
+
+// The part of a rule id after its pack's name: "passive-voice" in plain-english.passive-voice.
+std::string rule_name(const std::string& id) {
+  const std::size_t dot = id.find('.');
+  return dot == std::string::npos ? id : id.substr(dot + 1);
+}
+
+// The rule `typed` names: its id, or its name without the pack when only one pack has a rule by
+// that name. Otherwise null, and `meant` holds the ids it may have meant.
+const Rule* find_rule(const RuleSet& set, const std::string& typed,
+                      std::vector<std::string>& meant) {
+  if (const Rule* rule = set.find(typed)) return rule;
+  std::vector<std::string> ids, names;
+  std::vector<const Rule*> by_name;
+  for (const Rule& rule : set.rules) {
+    ids.push_back(rule.id);
+    names.push_back(rule_name(rule.id));
+    if (names.back() == typed) by_name.push_back(&rule);
+  }
+  if (by_name.size() == 1) return by_name.front();
+  for (const Rule* rule : by_name) meant.push_back(rule->id);
+  if (!meant.empty()) return nullptr;
+  meant = likely_meant(typed, ids);
+  if (meant.empty())  // a slip in the name typed without its pack
+    for (const std::string& name : likely_meant(rule_name(typed), names))
+      for (const Rule& rule : set.rules)
+        if (rule_name(rule.id) == name) meant.push_back(rule.id);
+  return nullptr;
 }
 
 int explain(const RulesOptions& o) {
@@ -237,26 +384,38 @@ int explain(const RulesOptions& o) {
     return kExitUsage;
   }
   RuleSet set = load_for(o, false);
-  const Rule* rule = set.find(o.targets.front());
+  const std::string& typed = o.targets.front();
+  std::vector<std::string> meant;
+  const Rule* rule = find_rule(set, typed, meant);
   if (!rule) {
-    std::cerr << "sayso explain: no rule '" << o.targets.front()
-              << "' (sayso rules list shows them)\n";
+    const bool same_name = !meant.empty() && std::all_of(meant.begin(), meant.end(), [&](auto& id) {
+      return rule_name(id) == typed;
+    });
+    std::cerr << "sayso explain: "
+              << (same_name ? "more than one pack has a rule called '" : "no rule '") << typed
+              << "'." << did_you_mean_text(meant) << " (sayso rules list shows them all)\n";
     return kExitUsage;
   }
   std::cout << rule->id << " (" << rule->kind << ", " << rule->category << ", "
             << severity_text(*rule) << ")\n\n";
-  std::cout << "Message: " << rule->message << "\n\nWhy it matters:\n  " << rule->explanation
-            << "\n\n";
-  if (const std::string words = looks_for(*rule); !words.empty())
-    std::cout << "Looks for: " << shorten(words, 600) << "\n\n";
+  print_message(*rule, set, o.profile);
+  std::cout << "\nWhy it matters:\n" << wrapped(rule->explanation, "  ", "  ") << "\n";
+  if (std::string words = looks_for(*rule, o.details); !words.empty()) {
+    if (!o.details && columns(words) > 600) words = cut_at_word(words, 600);
+    std::cout << wrapped("Looks for: " + words, "", "  ") << "\n";
+  }
   print_list("Sources", rule->sources);
-  print_list("Flagged, for example", rule->examples.flag);
-  print_list("Not flagged, for example", rule->examples.pass);
+  const std::size_t cut = o.details ? 0 : kShortExampleChars;
+  bool cut_short = print_list("Flagged, for example", rule->examples.flag, cut);
+  cut_short |= print_list("Not flagged, for example", rule->examples.pass, cut);
   print_list("Written with", rule->provenance.written_with);
   print_list("Reviewed by", rule->provenance.reviewed_by);
   std::cout << "Status: " << rule->provenance.status << "\n";
   print_list("Decisions", rule->provenance.decisions);
   std::cout << "Defined in: " << rule->file << ":" << rule->line << "\n";
+  if (cut_short)
+    std::cout << "\nSome examples are cut short (…): sayso explain --details " << rule->id
+              << " shows them whole.\n";
   return kExitClean;
 }
 

@@ -280,6 +280,112 @@ TEST_CASE("rules list and explain", "[cli]") {
   CHECK(run("explain no.such-rule").status == 2);
 }
 
+namespace {
+
+// The output with its line breaks and indents as single spaces (explain wraps its texts).
+std::string unwrapped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space || (!out.empty() && out.back() != ' ')) out += space ? ' ' : c;
+  }
+  return out;
+}
+
+// The part of explain's output from "Message" to "Why it matters".
+std::string message_part(const std::string& out) {
+  const std::size_t begin = out.find("Message"), end = out.find("Why it matters");
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  return out.substr(begin, end - begin);
+}
+
+}  // namespace
+
+TEST_CASE("explain finds a rule by its name alone and says what a slip meant", "[cli][explain]") {
+  Run named = run("explain passive-voice");
+  CHECK(named.status == 0);
+  CHECK(named.out.rfind("plain-english.passive-voice (", 0) == 0);
+  Run slip = run("explain pasive-voice");
+  CHECK(slip.status == 2);
+  CHECK_THAT(slip.out, Catch::Contains("Did you mean 'plain-english.passive-voice'?"));
+  CHECK_THAT(run("explain plain-english.pasive-voice").out,
+             Catch::Contains("Did you mean 'plain-english.passive-voice'?"));
+  Run part = run("explain passive");
+  CHECK(part.status == 2);
+  CHECK_THAT(part.out, Catch::Contains("'plain-english.passive-voice'"));
+  CHECK_THAT(part.out, Catch::Contains("'plain-english.passive-heavy'"));
+}
+
+TEST_CASE("explain reads plainly: a message with real words, no raw pattern, whole decisions",
+          "[cli][explain]") {
+  // A message is shown as the writer sees it, never with {placeholders}.
+  for (const char* id : {"plain-english.passive-voice", "plain-english.long-sentence",
+                         "co-production.involvement-checklist", "structure.pes-word-limit"}) {
+    Run r = run(std::string("explain ") + id);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK(message_part(r.out).find('{') == std::string::npos);
+    CHECK(r.out.back() == '\n');
+  }
+  CHECK_THAT(run("explain passive-voice").out,
+             Catch::Contains("'will be collected' does not say who does it."));
+
+  // A pattern (regular expression) is named, and shown only with --details.
+  Run pattern = run("explain plain-english.lab-names");
+  CHECK(pattern.out.find("(?-i:") == std::string::npos);
+  CHECK_THAT(pattern.out, Catch::Contains("Looks for: a pattern of words (--details shows it)"));
+  CHECK(pattern.out.find("Looks for: and") == std::string::npos);
+  CHECK(pattern.out.back() == '\n');
+  CHECK_THAT(run("explain --details plain-english.lab-names").out, Catch::Contains("(?-i:[α-ω"));
+  CHECK_THAT(run("explain involvement.single-lay-member").out,
+             Catch::Contains(", and a pattern of words (--details shows it)"));
+
+  // Decisions are whole (wrapped), not cut mid-word; long examples say how to see them whole.
+  Run decisions = run("explain plain-english.passive-voice");
+  CHECK_THAT(unwrapped(decisions.out),
+             Catch::Contains("so the writer sees where to start; with that rule turned off, every "
+                             "one is shown as before."));
+  std::istringstream lines(decisions.out);
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(line.size() <= 80 + 20);  // 80 columns (a few letters take 2 or 3 bytes)
+  }
+  Run long_examples = run("explain structure.pes-word-limit");
+  CHECK_THAT(long_examples.out, Catch::Contains("sayso explain --details structure.pes-word-limit "
+                                                "shows them whole."));
+  CHECK(run("explain --details structure.pes-word-limit").out.find("cut short") ==
+        std::string::npos);
+}
+
+TEST_CASE("explain shows a message it cannot fill in from an example without its braces",
+          "[cli][explain]") {
+  TempDir tmp;
+  const fs::path copy = tmp.path / "rules";
+  fs::copy(std::string(SAYSO_CORPUS_DIR) + "/../rules", copy, fs::copy_options::recursive);
+  const std::string rule =
+      "rules:\n  - id: PACK.never-flags\n    kind: existence\n    category: tokenism\n"
+      "    severity: info\n    scope: [involvement]\n    phrases: [\"zqxw plan\"]\n"
+      "    message: \"'{match}' is used {count} times.\"\n    explanation: e\n    sources: [s]\n"
+      "    examples: {flag: [a b, c d], pass: [e f, g h]}\n    written_with: [w]\n"
+      "    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+  for (const std::string pack : {"involvement", "plain-english"}) {
+    std::string text = rule;
+    text.replace(text.find("PACK"), 4, pack);
+    std::ofstream(copy / pack / "odd.yml") << text;
+  }
+  const std::string rules = " --rules " + shell_quote(copy.string());
+  Run r = run("explain" + rules + " involvement.never-flags");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("'…' is used … times."));
+  CHECK(message_part(r.out).find('{') == std::string::npos);
+  // Two packs have a rule by that name: both are offered.
+  Run both = run("explain" + rules + " never-flags");
+  CHECK(both.status == 2);
+  CHECK_THAT(both.out, Catch::Contains("more than one pack has a rule called 'never-flags'"));
+  CHECK_THAT(both.out, Catch::Contains("'involvement.never-flags' or 'plain-english.never-flags'"));
+}
+
 TEST_CASE("check saves the spelling verdicts it learned before it ends", "[cli]") {
   // `check` ends without running destructors (fast exit); the verdicts Hunspell gave must still
   // reach the cache folder, or every run would ask Hunspell again.
