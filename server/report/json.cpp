@@ -63,22 +63,42 @@ nlohmann::json file_json(const FileOutcome& outcome) {
   return j;
 }
 
-nlohmann::json summary_json(const std::vector<FileOutcome>& outcomes) {
+namespace {
+
+// The figures of the report's "summary".
+struct SummaryCounts {
   std::map<std::string, std::size_t> by_severity, by_category;
-  std::size_t total = 0, errors = 0;
+  std::size_t diagnostics = 0;
+  std::size_t files_with_errors = 0;  // files with at least one error-severity finding
+  std::size_t files_not_read = 0;     // files whose status is "error" (unreadable, unsupported)
+};
+
+SummaryCounts summary_counts(const std::vector<FileOutcome>& outcomes) {
+  SummaryCounts counts;
   for (const auto& o : outcomes) {
-    errors += !o.ok;
+    counts.files_not_read += !o.ok;
+    bool has_error = false;
     for (const auto& d : o.diagnostics) {
-      ++total;
-      ++by_severity[std::string(severity_name(d.severity))];
-      ++by_category[d.category];
+      ++counts.diagnostics;
+      ++counts.by_severity[std::string(severity_name(d.severity))];
+      ++counts.by_category[d.category];
+      has_error |= d.severity == Severity::Error;
     }
+    counts.files_with_errors += has_error;
   }
+  return counts;
+}
+
+}  // namespace
+
+nlohmann::json summary_json(const std::vector<FileOutcome>& outcomes) {
+  const SummaryCounts counts = summary_counts(outcomes);
   return {{"files", outcomes.size()},
-          {"diagnostics", total},
-          {"files_with_errors", errors},
-          {"by_severity", by_severity},
-          {"by_category", by_category}};
+          {"diagnostics", counts.diagnostics},
+          {"files_with_errors", counts.files_with_errors},
+          {"files_not_read", counts.files_not_read},
+          {"by_severity", counts.by_severity},
+          {"by_category", counts.by_category}};
 }
 
 nlohmann::json report_json(const std::vector<FileOutcome>& outcomes) {
@@ -194,27 +214,20 @@ void write_file(JsonWriter& w, const FileOutcome& outcome) {
 }
 
 void write_summary(JsonWriter& w, const std::vector<FileOutcome>& outcomes) {
-  std::map<std::string, std::size_t> by_severity, by_category;
-  std::size_t total = 0, errors = 0;
-  for (const auto& o : outcomes) {
-    errors += !o.ok;
-    for (const auto& d : o.diagnostics) {
-      ++total;
-      ++by_severity[std::string(severity_name(d.severity))];
-      ++by_category[d.category];
-    }
-  }
+  const SummaryCounts counts = summary_counts(outcomes);
   w.begin_object();
   w.key("by_category");
-  w.counts(by_category);
+  w.counts(counts.by_category);
   w.key("by_severity");
-  w.counts(by_severity);
+  w.counts(counts.by_severity);
   w.key("diagnostics");
-  w.value(total);
+  w.value(counts.diagnostics);
   w.key("files");
   w.value(outcomes.size());
+  w.key("files_not_read");
+  w.value(counts.files_not_read);
   w.key("files_with_errors");
-  w.value(errors);
+  w.value(counts.files_with_errors);
   w.end_object();
 }
 

@@ -12,6 +12,9 @@ namespace sayso {
 nlohmann::json diagnostic_json(const Document& doc, const Diagnostic& d);
 nlohmann::json sections_json(const Document& doc);
 nlohmann::json file_json(const FileOutcome& outcome);
+// {"files", "diagnostics", "by_severity", "by_category" (the contract's), "files_with_errors"
+// (files with at least one error-severity finding), "files_not_read" (files whose status is
+// "error")}.
 nlohmann::json summary_json(const std::vector<FileOutcome>& outcomes);
 // The whole report: {"version": 1, "tool": ..., "files": [...], "summary": ...}.
 nlohmann::json report_json(const std::vector<FileOutcome>& outcomes);

@@ -108,6 +108,23 @@ TEST_CASE("JSON output follows the version 1 contract", "[cli]") {
   CHECK(j["summary"]["diagnostics"] == f["diagnostics"].size());
 }
 
+TEST_CASE("the JSON summary counts files with errors and files not read apart", "[cli]") {
+  TempDir tmp;
+  // As a whole application, a lone summary lacks its required sections: error findings.
+  const std::string app = shell_quote(tmp.write("a-summary.md", "We will utilise the data.\n"));
+  const std::string clean = shell_quote(tmp.write("b-summary.md", "We will use the data.\n"));
+  json j = run_json("--document application " + app + " " + app + " /nonexistent/file.md");
+  const json& summary = j["summary"];
+  CHECK(summary["files"] == 3);
+  CHECK(summary["by_severity"]["error"].get<int>() >= 2);
+  CHECK(summary["files_with_errors"] == 2);  // files with at least one error-severity finding
+  CHECK(summary["files_not_read"] == 1);     // status "error"
+  json fragment = run_json(app + " " + clean);
+  CHECK_FALSE(fragment["summary"]["by_severity"].contains("error"));
+  CHECK(fragment["summary"]["files_with_errors"] == 0);
+  CHECK(fragment["summary"]["files_not_read"] == 0);
+}
+
 TEST_CASE("exit status follows --fail-on", "[cli]") {
   TempDir tmp;
   std::string file = tmp.write("summary.md", "We will utilise the data.\n");
