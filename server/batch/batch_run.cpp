@@ -288,6 +288,24 @@ void report_resumed(const BatchOptions& options, const ResumeState& resume, cons
                           });
 }
 
+// The run's last line on standard error: every submission and every file of the input folders
+// accounted for ("39 submissions: 35 checked, 4 could not be read; passed over: 1 image, ...").
+void report_closing_line(const BatchOptions& options, const BatchResult& result, std::size_t reused,
+                         const ScanNotes& notes, std::ostream& standard_error) {
+  const std::size_t total = reused + result.records;
+  std::vector<std::string> parts;
+  if (reused > 0) parts.push_back(fmt::format("{} reused from {}", reused, options.resume_file));
+  parts.push_back(fmt::format("{} checked", result.records - result.errors));
+  if (result.errors > 0) parts.push_back(fmt::format("{} could not be read", result.errors));
+  std::string line = fmt::format("sayso batch: {} submission{}: {}", total, total == 1 ? "" : "s",
+                                 fmt::join(parts, ", "));
+  if (const auto passed_over = passed_over_by_kind(notes, options.use_submission_configs);
+      !passed_over.empty())
+    line += fmt::format("; passed over: {}", fmt::join(passed_over, ", "));
+  if (options.progress) line += fmt::format(" ({:.1f} s)", result.seconds);
+  standard_error << line << "\n";
+}
+
 std::size_t job_count(std::size_t asked) {
   if (asked > 0) return asked;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -346,6 +364,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   result.renamed = source.renamed();
   report_renamed(source, standard_error);
   result.seconds = std::chrono::duration<double>(BatchClock::now() - start).count();
+  report_closing_line(options, result, resume.records, notes, standard_error);
   return result;
 }
 

@@ -59,8 +59,8 @@ bool is_own_report(const std::string& path) {
 // Walks one folder and its subfolders (hidden ones, such as .git, left out), accounting for
 // every entry: a file sayso reads is an input; a word-processor file it cannot read, a link that
 // leads nowhere or in a loop, a pipe, socket or device, and a folder it cannot open each become an
-// error record; the reports of an earlier run and the folders' own .sayso.yml files are listed in
-// `notes`. Other files (images, spreadsheets, ...) are not submissions and are passed over.
+// error record; the reports of an earlier run, the folders' own .sayso.yml files, hidden entries
+// and other files (images, spreadsheets, ...), which are not submissions, are listed in `notes`.
 class FolderWalk {
  public:
   FolderWalk(std::vector<InputFile>& found, ScanNotes& notes) : found_(found), notes_(notes) {}
@@ -81,8 +81,8 @@ class FolderWalk {
   void visit(const fs::path& entry) {
     const std::string path = entry.string();
     const std::string name = entry.filename().string();
-    if (name == ".sayso.yml") return notes_.folder_configs.push_back(path);
-    if (!name.empty() && name[0] == '.') return;
+    if (name == ".sayso.yml" || name == ".sayso.yaml") return notes_.folder_configs.push_back(path);
+    if (!name.empty() && name[0] == '.') return notes_.hidden.push_back(path);
     std::error_code ec;
     const fs::file_status own = fs::symlink_status(entry, ec);
     if (ec) return found_.push_back({path, "cannot read the folder entry: " + ec.message()});
@@ -102,7 +102,7 @@ class FolderWalk {
     if (!fs::is_regular_file(target))
       return found_.push_back({path, not_a_file_reason(target.type())});
     if (is_unsupported_document(path)) return found_.push_back({path, unsupported_reason(path)});
-    if (!is_batch_extension(path)) return;
+    if (!is_batch_extension(path)) return notes_.passed_over.push_back(path);
     if (is_own_report(path)) return notes_.own_reports.push_back(path);
     found_.push_back({path, ""});
   }
@@ -198,6 +198,91 @@ std::string format_of_file(const std::string& path) {
 }
 
 }  // namespace
+
+namespace {
+
+// A kind of file a folder walk passes over, and what to do with one (if anything).
+struct PassedOverKind {
+  std::vector<std::string_view> extensions;  // lower case, with the dot; none: no extension
+  const char *one, *many;                    // "image", "images"
+  const char *advice_one, *advice_many;      // "" when there is nothing to do
+};
+
+const std::vector<PassedOverKind>& passed_over_kinds() {
+  static const std::vector<PassedOverKind> kinds = {
+      {{".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg"},
+       "image",
+       "images",
+       "",
+       ""},
+      {{".xlsx", ".xlsm", ".xls", ".ods", ".numbers"},
+       "spreadsheet",
+       "spreadsheets",
+       "save it as CSV",
+       "save them as CSV"},
+      {{".ppt", ".pptx", ".odp", ".key"}, "presentation", "presentations", "", ""},
+      {{".zip", ".7z", ".rar", ".tar", ".gz", ".tgz"},
+       "archive",
+       "archives",
+       "unpack it first",
+       "unpack them first"},
+      // Consistent with other unknown files: sayso cannot tell what such a file holds.
+      {{},
+       "file with no extension",
+       "files with no extension",
+       "name it .txt if it is text",
+       "name them .txt if they are text"},
+  };
+  return kinds;
+}
+
+std::string counted(std::size_t n, const char* one, const char* many, const char* advice_one,
+                    const char* advice_many) {
+  const std::string advice = n == 1 ? advice_one : advice_many;
+  return fmt::format("{} {}{}", n, n == 1 ? one : many, advice.empty() ? "" : " (" + advice + ")");
+}
+
+}  // namespace
+
+std::vector<std::string> passed_over_by_kind(const ScanNotes& notes, bool use_submission_configs) {
+  std::vector<std::size_t> per_kind(passed_over_kinds().size(), 0);
+  std::set<std::string> other_extensions;
+  std::size_t others = 0;
+  for (const std::string& path : notes.passed_over) {
+    const std::string extension = lower_extension(path);
+    const auto& kinds = passed_over_kinds();
+    const auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const PassedOverKind& k) {
+      return extension.empty() ? k.extensions.empty()
+                               : std::find(k.extensions.begin(), k.extensions.end(), extension) !=
+                                     k.extensions.end();
+    });
+    if (kind != kinds.end()) {
+      ++per_kind[static_cast<std::size_t>(kind - kinds.begin())];
+    } else {
+      ++others;
+      other_extensions.insert(extension);
+    }
+  }
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < per_kind.size(); ++i) {
+    const PassedOverKind& k = passed_over_kinds()[i];
+    if (per_kind[i])
+      parts.push_back(counted(per_kind[i], k.one, k.many, k.advice_one, k.advice_many));
+  }
+  if (others)
+    parts.push_back(fmt::format("{} ({})", counted(others, "other file", "other files", "", ""),
+                                fmt::join(other_extensions, ", ")));
+  if (!notes.own_reports.empty())
+    parts.push_back(counted(notes.own_reports.size(), "report of an earlier run",
+                            "reports of an earlier run", "", ""));
+  if (!notes.folder_configs.empty() && !use_submission_configs)
+    parts.push_back(counted(notes.folder_configs.size(), "applicant's .sayso.yml",
+                            "applicants' .sayso.yml files", "", ""));
+  if (!notes.hidden.empty())
+    parts.push_back(counted(notes.hidden.size(), "hidden file or folder", "hidden files or folders",
+                            "the name starts with '.'", "the names start with '.'"));
+  return parts;
+}
 
 std::size_t export_file_limit(std::size_t max_bytes) {
   return std::max(kMaxExportFileBytes, max_bytes);

@@ -31,15 +31,22 @@ struct ScanNotes {
   std::vector<std::string> own_reports;     // reports an earlier run wrote there: not read
   std::vector<std::string> folder_configs;  // .sayso.yml files inside the folders
   std::vector<std::string> repeated_files;  // a file reached again by another input: read once
+  std::vector<std::string> passed_over;     // files that are not documents (images, ...)
+  std::vector<std::string> hidden;          // hidden files and folders (".git"): not searched
 };
+
+// What a folder walk passed over, by kind, each with its count and, where there is one, what to
+// do about it: {"2 images", "1 spreadsheet (save it as CSV)", "1 file with no extension (...)"}.
+// The folders' .sayso.yml files count as passed over unless `use_submission_configs`.
+std::vector<std::string> passed_over_by_kind(const ScanNotes& notes, bool use_submission_configs);
 
 // Folders become their known files (sorted, recursively; .csv and .jsonl included), glob patterns
 // their matches (sorted), other paths stay as given. Every folder entry is accounted for: links
 // that lead nowhere or in a loop, pipes, sockets, devices, folders that cannot be opened and
-// word-processor files sayso cannot read are error entries (`error` set); hidden entries (".git")
-// and files that are not documents (images, ...) are passed over; earlier reports and .sayso.yml
-// files are listed in `notes`. A file reached twice (a folder and a glob over it, a link) is read
-// once; the repeats are listed in `notes`.
+// word-processor files sayso cannot read are error entries (`error` set); hidden entries (".git"),
+// files that are not documents (images, spreadsheets, ...), earlier reports and .sayso.yml files
+// are passed over, and listed in `notes`. A file reached twice (a folder and a glob over it, a
+// link) is read once; the repeats are listed in `notes`.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
                                      ScanNotes* notes = nullptr);
 

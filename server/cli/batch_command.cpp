@@ -9,8 +9,6 @@
 #include <iostream>
 #include <optional>
 
-#include <fmt/format.h>
-
 #include "batch/batch_run.h"
 #include "batch/resume.h"
 #include "cli/commands.h"
@@ -27,6 +25,10 @@ Lints many submissions at once. An INPUT is a file, a folder (searched recursive
 'apps/*.docx' (quote it). A .csv or .jsonl file is a form export: one submission per row
 ("row" in the record: the 1-based data row of a CSV, the header not counted; the line of a
 JSON Lines file). Without --map a form export needs "text" (and "id") columns.
+In a folder, files that are not documents (images, spreadsheets, files with no extension,
+hidden files, ...) are passed over: the run ends with a line on standard error that counts
+the submissions checked and those that could not be read, and names what was passed over
+and why (a spreadsheet: save it as CSV).
 "-" reads JSON Lines submissions from standard input: {"id": "...", "text": "<Markdown>"},
 or fields mapped to sections with --map.
 
@@ -226,12 +228,6 @@ int run_batch_command(const Args& args) {
     std::cerr << "sayso batch: cannot write standard output: " << std::strerror(errno) << "\n";
     return kExitUsage;
   }
-  if (options.progress)
-    std::cerr << "sayso batch: " << result.records << " submissions (" << result.errors
-              << " errors, " << result.skipped << " already done, " << result.retried
-              << " checked again after running out of time, " << result.renamed
-              << " renamed for a repeated id) in " << fmt::format("{:.1f}", result.seconds)
-              << " s\n";
   const bool any_error = result.errors > 0 || result.resumed_errors > 0;
   return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
 }

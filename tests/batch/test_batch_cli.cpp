@@ -1089,3 +1089,34 @@ TEST_CASE("batch: a file given twice (a folder and a glob over it, a second path
   CHECK_THAT(slurp(dir.file("err")),
              Catch::Contains("3 file(s) given more than once") && Catch::Contains("checked once"));
 }
+
+TEST_CASE("batch: the run ends with a line that accounts for every file, saying why any was passed "
+          "over",
+          "[batch][inputs]") {
+  TempDir dir;
+  dir.write("subs/a.md", "# Plain English summary\n\nWe will ask carers what helps them.\n");
+  dir.write("subs/b.md", "# Plain English summary\n\nWe will utilise data.\n");
+  dir.write("subs/old.doc", "\xD0\xCF\x11\xE0 binary word file");  // an error record
+  dir.write("subs/scores.xlsx", "PK\x03\x04 a spreadsheet");
+  dir.write("subs/notes", "A file with no extension.\n");
+  dir.write("subs/photo.png", "not a document");
+  dir.write("subs/.DS_Store", "hidden");
+  const std::string subs = dir.file("subs"), err = dir.file("err");
+  Run r = shell(std::string(SAYSO_BINARY) + " batch --out-csv " + dir.file("out.csv") + " " + subs +
+                " 2>" + err);
+  CHECK(r.status == 1);  // the .doc
+  CHECK(r.out.empty());
+  const std::string said = slurp(err);
+  CHECK_THAT(said, Catch::EndsWith(
+                       "sayso batch: 3 submissions: 2 checked, 1 could not be read; passed over: 1 "
+                       "image, 1 spreadsheet (save it as CSV), 1 file with no extension (name it "
+                       ".txt if it is text), 1 hidden file or folder (the name starts with '.')\n"));
+  // Standard output keeps to the records in the streaming mode: the line is on standard error.
+  Run streamed = shell(std::string(SAYSO_BINARY) + " batch " + subs + " 2>" + err);
+  CHECK(records_of(streamed.out).size() == 3);
+  CHECK_THAT(slurp(err), Catch::Contains("sayso batch: 3 submissions: 2 checked"));
+  // A run with nothing passed over says so in fewer words.
+  Run one = shell(std::string(SAYSO_BINARY) + " batch " + dir.file("subs/a.md") + " 2>" + err);
+  CHECK(one.status == 0);
+  CHECK(slurp(err) == "sayso batch: 1 submission: 1 checked\n");
+}
