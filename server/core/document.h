@@ -44,6 +44,14 @@ struct Token {
   bool capitalised = false;  // first letter upper case
 };
 
+// A paragraph led by a section's name, "Patient and public involvement: we will…" inside a
+// plain-English summary: a part about that kind within a section of another kind. Rules that
+// judge words in that kind of section judge it too; rules that judge a section whole do not.
+struct LabelledPassage {
+  std::string kind;                // canonical section kind of the label
+  std::size_t begin = 0, end = 0;  // the text after the label, to the end of the paragraph
+};
+
 struct Sentence {
   std::size_t begin = 0, end = 0;                 // byte range (trimmed)
   std::uint32_t first_token = 0, last_token = 0;  // [first, last) into Document::tokens
@@ -58,10 +66,11 @@ struct Document {
   // Same length as source.bytes: prose bytes as they are, every other byte (markup, code, URLs,
   // comments, front matter, link targets) replaced by a space; line breaks are kept.
   std::string prose;
-  std::vector<Block> blocks;        // prose blocks in document order, not overlapping
-  std::vector<Section> sections;    // in order; together they cover the document
-  std::vector<Token> tokens;        // filled by segmentation
-  std::vector<Sentence> sentences;  // filled by segmentation
+  std::vector<Block> blocks;              // prose blocks in document order, not overlapping
+  std::vector<Section> sections;          // in order; together they cover the document
+  std::vector<LabelledPassage> passages;  // in order; set with the sections
+  std::vector<Token> tokens;              // filled by segmentation
+  std::vector<Sentence> sentences;        // filled by segmentation
   // Problems found while reading (invalid UTF-8, etc.), reported as diagnostics by the engine.
   struct ReadIssue {
     std::size_t begin, end;

@@ -130,10 +130,16 @@ bool is_negation(const std::string& w, const std::string& next) {
          (w == "rather" && next == "than");
 }
 
-// Words that start a new clause: "No budget was set but a single lay member will sit…"
-bool starts_clause(const std::string& w) {
+// Words that start a new clause: "No budget was set but a single lay member will sit…". "as"
+// only before a subject ("costs are not requested as the lay member is a volunteer"), not in
+// "not as volunteers".
+bool starts_clause(const std::string& w, const std::string& next) {
+  if (w == "as")
+    return next == "the" || next == "a" || next == "an" || next == "our" || next == "their" ||
+           next == "they" || next == "we" || next == "it" || next == "this" || next == "there" ||
+           next == "he" || next == "she" || next == "members" || next == "contributors";
   return w == "but" || w == "although" || w == "though" || w == "whereas" || w == "while" ||
-         w == "so" || w == "because";
+         w == "so" || w == "because" || w == "since" || w == "unless";
 }
 
 }  // namespace
@@ -146,7 +152,7 @@ bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first
     const std::uint32_t word = i - 1;
     if (clause_break_between(doc, word, i)) return false;
     const std::string& w = doc.tokens[word].lower;
-    if (starts_clause(w)) return false;
+    if (starts_clause(w, doc.tokens[word + 1].lower)) return false;
     if (is_negation(w, doc.tokens[word + 1].lower)) return true;
   }
   return false;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace sayso {
@@ -133,6 +134,7 @@ std::string SectionClassifier::normalise(std::string_view heading) {
   bool space = false;
   for (char c : heading) {
     unsigned char u = static_cast<unsigned char>(c);
+    if (c == ',') continue;  // "Equality, diversity and inclusion" is the alias without it
     if (is_space(c) || c == '_') {
       space = !out.empty();
       continue;
@@ -191,6 +193,31 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
         is_limit_statement(std::string_view(norm).substr(alias.size())))
       return true;
   }
+  return false;
+}
+
+namespace {
+
+bool is_short_form(std::string_view alias) {
+  return alias.size() <= 5 && std::all_of(alias.begin(), alias.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c));
+         });
+}
+
+}  // namespace
+
+bool SectionClassifier::mentions_involvement(std::string_view text) const {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto names = [&](const std::string& alias, const std::string& kind) {
+    return kind == "involvement" &&
+           (is_short_form(alias) || alias.find("involvement") != std::string::npos) &&
+           contains_words(lower, alias);
+  };
+  for (const auto& [alias, kind] : aliases_)
+    if (names(alias, kind)) return true;
+  for (const auto& [alias, kind] : anywhere_)
+    if (names(alias, kind)) return true;
   return false;
 }
 
@@ -338,6 +365,117 @@ void fold_involvement_report(Document& doc) {
     if (sections[k].kind != "references") sections[k].kind = "involvement";
 }
 
+// Where a run-in label ends: the byte after "Public involvement:" or "Public involvement –"
+// within the first few words of a paragraph, or npos.
+std::size_t label_end(std::string_view text) {
+  constexpr std::size_t kMaxLabelBytes = 90;
+  const std::size_t window = std::min(text.size(), kMaxLabelBytes);
+  for (std::size_t i = 1; i < window; ++i) {
+    if (text[i] == ':') return i;
+    // A spaced dash: " - ", " – " (U+2013), " — " (U+2014).
+    if (text[i - 1] != ' ') continue;
+    if (text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' ') return i;
+    if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94") return i;
+  }
+  return std::string_view::npos;
+}
+
+struct RunInLabel {
+  std::string kind;              // of the label
+  std::size_t label_length = 0;  // bytes of the label, without its colon or dash
+  std::size_t text_begin = 0;    // where the text after it starts (offset into the paragraph)
+};
+
+// "Patient and public involvement: we will…": a paragraph led by a section's name.
+std::optional<RunInLabel> run_in_label(std::string_view text, const SectionClassifier& classifier) {
+  const std::size_t end_of_label = label_end(text);
+  if (end_of_label == std::string_view::npos) return std::nullopt;
+  const std::string_view label = text.substr(0, end_of_label);
+  if (!classifier.is_known_heading(label)) return std::nullopt;
+  RunInLabel out;
+  out.kind = classifier.classify(label);
+  if (out.kind == "other") return std::nullopt;
+  out.label_length = end_of_label;
+  while (out.label_length > 0 && is_space(text[out.label_length - 1])) --out.label_length;
+  std::size_t after = end_of_label + 1;  // ':' or '-'
+  if (text[end_of_label] != ':' && text[end_of_label] != '-') after = end_of_label + 3;  // – —
+  while (after < text.size() && is_space(text[after])) ++after;
+  if (after >= text.size()) return std::nullopt;
+  out.text_begin = after;
+  return out;
+}
+
+// Paragraphs and list items led by a section's name ("Patient and public involvement: we
+// will…") inside a section of another kind: parts of that kind, for rules that judge words.
+void find_labelled_passages(Document& doc, const SectionClassifier& classifier) {
+  doc.passages.clear();
+  const std::string_view prose(doc.prose);
+  for (const Block& b : doc.blocks) {
+    if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem) continue;
+    std::size_t begin = b.begin;
+    while (begin < b.end && is_space(prose[begin])) ++begin;
+    const std::string_view text = prose.substr(begin, b.end - begin);
+    const std::string& section_kind = doc.sections[doc.section_at(begin)].kind;
+    if (const std::optional<RunInLabel> label = run_in_label(text, classifier)) {
+      if (label->kind != section_kind && label->kind != "title")
+        doc.passages.push_back({label->kind, begin + label->text_begin, b.end});
+      continue;
+    }
+    // A summary (or a text with no headings) that tells of involvement in a paragraph of its
+    // own: "PPI will be sought" there is the plan a public reviewer reads.
+    const bool summary_like = is_summary_kind(section_kind) || section_kind == "document";
+    if (summary_like && classifier.mentions_involvement(text))
+      doc.passages.push_back({"involvement", begin, b.end});
+  }
+}
+
+// A form pasted as text ("Plain English summary: Women from…", "Public involvement: We…") has
+// its section names at the start of paragraphs, with no heading of a known kind: each such
+// label is that section's heading. Two labels of different kinds at least, so that one
+// "Aims: …" line in a letter does not turn it into sections. Once a heading names a section
+// kind, the document has headings, and a label under one is a passage (find_labelled_passages).
+void split_run_in_headings(Document& doc, const SectionClassifier& classifier) {
+  const std::string_view prose(doc.prose);
+  std::vector<std::pair<std::size_t, RunInLabel>> labelled;  // block index, label
+  std::set<std::string> kinds;
+  int level = 1;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::Heading) {
+      const std::string kind = classifier.classify(prose.substr(b.begin, b.end - b.begin));
+      if (kind != "other" && kind != "title") break;
+      level = std::min(b.heading_level + 1, 6);
+      continue;
+    }
+    if (b.kind != BlockKind::Paragraph) continue;
+    std::size_t begin = b.begin;
+    while (begin < b.end && is_space(prose[begin])) ++begin;
+    if (auto label = run_in_label(prose.substr(begin, b.end - begin), classifier)) {
+      label->text_begin += begin;
+      label->label_length += begin;  // now byte offsets: heading [begin, label_length)
+      kinds.insert(label->kind);
+      labelled.emplace_back(i, std::move(*label));
+    }
+  }
+  if (kinds.size() < 2) return;
+  std::vector<Block> blocks;
+  blocks.reserve(doc.blocks.size() + labelled.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (next < labelled.size() && labelled[next].first == i) {
+      const Block& b = doc.blocks[i];
+      const RunInLabel& label = labelled[next++].second;
+      std::size_t heading_begin = b.begin;
+      while (is_space(prose[heading_begin])) ++heading_begin;
+      blocks.push_back({BlockKind::Heading, heading_begin, label.label_length, level});
+      blocks.push_back({BlockKind::Paragraph, label.text_begin, b.end, 0});
+    } else {
+      blocks.push_back(doc.blocks[i]);
+    }
+  }
+  doc.blocks = std::move(blocks);
+}
+
 }  // namespace
 
 namespace {
@@ -361,6 +499,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
                     const std::string& headless_kind) {
   doc.sections.clear();
   promote_section_names(doc, classifier);
+  if (headless_kind == "document") split_run_in_headings(doc, classifier);
   const std::size_t doc_begin = doc.source.content_begin;
   const std::size_t doc_end = doc.source.bytes.size();
   std::vector<const Block*> headings;
@@ -373,6 +512,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     whole.end = doc_end;
     doc.sections.push_back(whole);
     link_sections(doc);
+    find_labelled_passages(doc, classifier);
     return;
   }
 
@@ -414,6 +554,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
   fold_summary_parts(doc);
   fold_involvement_report(doc);
   link_sections(doc);  // the units again, with the kinds folded
+  find_labelled_passages(doc, classifier);
 }
 
 }  // namespace sayso

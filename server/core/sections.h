@@ -32,6 +32,10 @@ class SectionClassifier {
   std::string classify(std::string_view heading) const;
   // True when the line is a known alias on its own (used for plain-text heading detection).
   bool is_known_heading(std::string_view line) const;
+  // Whether the words of a paragraph name involvement as its subject: an involvement alias with
+  // the word "involvement" ("public involvement") or its short form ("PPI"), as whole words.
+  // Not "involving people", which is as often about taking part in a study.
+  bool mentions_involvement(std::string_view text) const;
   static std::string normalise(std::string_view heading);
   bool empty() const { return aliases_.empty() && anywhere_.empty(); }
 

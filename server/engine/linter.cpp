@@ -42,6 +42,19 @@ std::vector<std::size_t> sections_in_scope(const Document& doc, const Rule& rule
   return out;
 }
 
+// Labelled passages of a kind in the rule's scope, in sections outside it.
+std::vector<std::size_t> passages_in_scope(const Document& doc, const Rule& rule) {
+  std::vector<std::size_t> out;
+  if (rule.scope.all || rule.scope.negated) return out;  // such rules already see every section
+  for (std::size_t i = 0; i < doc.passages.size(); ++i) {
+    const LabelledPassage& p = doc.passages[i];
+    if (rule.scope.includes(p.kind) &&
+        !rule.scope.includes(doc.sections[doc.section_at(p.begin)].kind))
+      out.push_back(i);
+  }
+  return out;
+}
+
 Diagnostic read_issue_diagnostic(const Document::ReadIssue& issue, const Document& doc) {
   Diagnostic d;
   d.rule_id = builtin::kInvalidText;
@@ -143,14 +156,16 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
   struct Planned {
     std::uint32_t rule;  // index into state_->active
     std::vector<std::size_t> sections;
+    std::vector<std::size_t> passages;
   };
   std::vector<Planned> planned;
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
     const Rule& rule = *state_->active[r];
     if (std::find(only.begin(), only.end(), &rule) == only.end() || !applies(rule, whole)) continue;
     std::vector<std::size_t> sections = sections_in_scope(doc, rule);
-    if (sections.empty() && rule.kind != "required-sections") continue;
-    planned.push_back({r, std::move(sections)});
+    std::vector<std::size_t> passages = passages_in_scope(doc, rule);
+    if (sections.empty() && passages.empty() && rule.kind != "required-sections") continue;
+    planned.push_back({r, std::move(sections), std::move(passages)});
   }
   std::map<std::string_view, const std::vector<std::size_t>*> running;
   for (const Planned& p : planned) running[state_->active[p.rule]->id] = &p.sections;
@@ -161,8 +176,14 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
       return;
     }
     const Planned& p = planned[i];
-    const CheckContext ctx{
-        doc, *state_->active[p.rule], by_rule[p.rule], p.sections, whole, suppressions, &running};
+    const CheckContext ctx{doc,
+                           *state_->active[p.rule],
+                           by_rule[p.rule],
+                           p.sections,
+                           whole,
+                           suppressions,
+                           &running,
+                           &p.passages};
     visit(i, ctx);
   };
   if (on_every_core) {

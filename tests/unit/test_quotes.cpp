@@ -72,6 +72,11 @@ TEST_CASE("negation: a denial up to eight words before, in the same clause", "[q
       negated("We had no budget, so a single lay member sits on the committee.\n", "single lay"));
   CHECK_FALSE(negated("There is no budget \xE2\x80\x93 one lay member will join.\n", "one lay"));
   CHECK_FALSE(negated("We could not pay them but volunteers will help.\n", "volunteers"));
+  // "as" before a subject starts a reason clause; "not as volunteers" is still a denial.
+  CHECK_FALSE(
+      negated("PPI costs are not requested as the lay member is a volunteer.\n", "volunteer"));
+  CHECK_FALSE(negated("No costs are needed since members are volunteers.\n", "volunteers"));
+  CHECK(negated("They will not take part as volunteers.\n", "volunteers"));
 }
 
 TEST_CASE("tokenism rules leave quoted criticism and denials alone", "[quotes][rules]") {

@@ -119,3 +119,116 @@ TEST_CASE("co-production evidence rules judge only the involvement section",
     CHECK(d.severity != Severity::Error);
   }
 }
+
+namespace {
+
+std::vector<Diagnostic> lint_as(const std::string& text, const std::string& kind,
+                                const Document** out = nullptr) {
+  LoadOptions options;
+  options.headless_kind = kind;
+  static LoadResult loaded;
+  loaded = load_document("text.md", text, shipped_rules().sections, options);
+  REQUIRE(loaded.ok);
+  loaded.doc.lines = LineIndex(loaded.doc.source.bytes);
+  if (out) *out = &loaded.doc;
+  Linter linter(shipped_rules(), Config{});
+  return linter.lint(loaded.doc).diagnostics;
+}
+
+const char* kSummaryWithPpiParagraph =
+    "Many older people fall at home. We want to find out if a short exercise class helps them.\n\n"
+    "Patient and public involvement: PPI will be sought where possible. A lay representative "
+    "will sit on the steering committee.\n\n"
+    "We will share what we find with GP surgeries.\n";
+
+}  // namespace
+
+TEST_CASE("a summary's involvement paragraph is judged by the tokenism rules",
+          "[rules][scope-traps][passages]") {
+  const Document* doc = nullptr;
+  const auto found = lint_as(kSummaryWithPpiParagraph, "plain-english-summary", &doc);
+  REQUIRE(doc->sections.size() == 1);  // still one summary: its word count is whole
+  REQUIRE(doc->passages.size() == 1);
+  CHECK(doc->passages[0].kind == "involvement");
+  CHECK(doc->source.bytes.substr(doc->passages[0].begin, 3) == "PPI");  // after the label
+  const auto fired = tokenism_rules(found, "");
+  CHECK(fired.count("involvement.vague-plans") == 1);
+  CHECK(fired.count("involvement.hedged-plans") == 1);
+  CHECK(fired.count("involvement.single-lay-member") == 1);
+  // Rules that judge a whole involvement section do not judge a summary's paragraph.
+  for (const auto& d : found) CHECK(d.category != "evidence");
+}
+
+TEST_CASE("a summary paragraph that names involvement is an involvement passage, others are not",
+          "[rules][scope-traps][passages]") {
+  const auto named = tokenism_rules(
+      lint_as("We want to help carers.\n\nOur PPI group will be consulted at key stages.\n",
+              "plain-english-summary"),
+      "");
+  CHECK(named.count("involvement.vague-plans") == 1);
+  // "at key stages" and "will be sought" about the study itself, with no word of involvement.
+  const auto study = tokenism_rules(
+      lint_as("We will visit 20 schools at key stages of the year. Ethical approval will be "
+              "sought first.\n",
+              "plain-english-summary"),
+      "");
+  CHECK(study.empty());
+  // "Involving people" is as often about taking part: not a sign of an involvement paragraph.
+  const auto taking_part = tokenism_rules(
+      lint_as("A study involving people with asthma. Views will be sought at key stages.\n",
+              "plain-english-summary"),
+      "");
+  CHECK(taking_part.empty());
+}
+
+TEST_CASE("a label in Background is not a passage of its own section's kind",
+          "[rules][scope-traps][passages]") {
+  const Document* doc = nullptr;
+  lint_as("# Background\n\nBackground: falls are common.\n\n# Methods\n\nWe will run a trial.\n",
+          "document", &doc);
+  CHECK(doc->passages.empty());
+}
+
+TEST_CASE("a form pasted as text, with its section names leading paragraphs, has sections",
+          "[rules][scope-traps][run-in-headings]") {
+  const Document* doc = nullptr;
+  const auto found = lint_as(
+      "**Plain English summary:** Many older people fall at home.\n\n"
+      "**Methods:** We will run a trial in 12 surgeries.\n\n"
+      "Patient and public involvement – Patients were consulted about the idea. A lay member will "
+      "sit on the steering committee.\n",
+      "document", &doc);
+  std::vector<std::string> kinds;
+  for (const Section& s : doc->sections) kinds.push_back(s.kind);
+  CHECK(kinds == std::vector<std::string>{"plain-english-summary", "methods", "involvement"});
+  CHECK(doc->sections[0].title == "Plain English summary");
+  CHECK(doc->sections[2].title == "Patient and public involvement");
+  const auto fired = tokenism_rules(found, "involvement");
+  CHECK(fired.count("involvement.single-lay-member") == 1);
+  CHECK(fired.count("involvement.consulted-no-change") == 1);
+}
+
+TEST_CASE("one labelled paragraph, or labels under real headings, do not make sections",
+          "[rules][scope-traps][run-in-headings]") {
+  const Document* doc = nullptr;
+  lint_as("Dear panel,\n\nAims: to find out if exercise helps.\n\nThank you.\n", "document", &doc);
+  CHECK(doc->sections.size() == 1);
+  lint_as(
+      "# Plain English summary\n\nWe will help.\n\nMethods: a trial.\n\n"
+      "Public involvement: carers chose the outcome.\n",
+      "document", &doc);
+  CHECK(doc->sections.size() == 1);
+  CHECK(doc->passages.size() == 2);
+}
+
+TEST_CASE("a heading with a comma names its section", "[sections]") {
+  const Document* doc = nullptr;
+  // Bold labels on their own lines, as pasted from a form.
+  lint_as(
+      "**Plain English summary**\n\nWe will help.\n\n**Equality, diversity and inclusion**\n\n"
+      "We will offer interpreters.\n",
+      "document", &doc);
+  REQUIRE(doc->sections.size() == 2);
+  CHECK(doc->sections[1].title == "Equality, diversity and inclusion");
+  CHECK(doc->sections[1].kind == "other");
+}

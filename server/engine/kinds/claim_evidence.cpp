@@ -32,9 +32,12 @@ class ClaimEvidenceCheck : public RuleCheck {
     std::set<std::pair<std::size_t, std::size_t>> reported_units;
     Quotations quotations(ctx.doc);
     for (const PhraseMatch* claim : ctx.group(0)) {
-      if (!ctx.in_scope(claim->begin) ||
-          quoted_or_negated(ctx.doc, quotations, claim->sentence, claim->first_token, claim->begin,
-                            claim->end))
+      // Evidence for a claim is looked for in its section: a claim in a passage ("Public
+      // involvement: co-produced with carers" in a summary) has its evidence elsewhere.
+      const bool judged =
+          unit_ == Unit::Section ? ctx.in_section_scope(claim->begin) : ctx.in_scope(claim->begin);
+      if (!judged || quoted_or_negated(ctx.doc, quotations, claim->sentence, claim->first_token,
+                                       claim->begin, claim->end))
         continue;
       auto unit = unit_range(ctx, *claim);
       if (!reported_units.insert(unit).second) continue;  // one finding per unit

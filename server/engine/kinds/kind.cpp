@@ -15,9 +15,17 @@ bool CheckContext::suppressed(std::size_t byte) const {
   return false;
 }
 
-bool CheckContext::in_scope(std::size_t byte) const {
+bool CheckContext::in_section_scope(std::size_t byte) const {
   if (doc.sections.empty()) return false;
   return std::binary_search(sections.begin(), sections.end(), doc.section_at(byte));
+}
+
+bool CheckContext::in_scope(std::size_t byte) const {
+  if (in_section_scope(byte)) return true;
+  if (!passages) return false;
+  return std::any_of(passages->begin(), passages->end(), [&](std::size_t p) {
+    return byte >= doc.passages[p].begin && byte < doc.passages[p].end;
+  });
 }
 
 bool CheckContext::runs_on(std::string_view rule_id, std::size_t section) const {

@@ -32,6 +32,10 @@ struct CheckContext {
   // The rules running in this pass, with the sections each applies to (sorted), so a check can
   // leave to another rule what that rule already asks ("roles" in the involvement checklist).
   const std::map<std::string_view, const std::vector<std::size_t>*>* running = nullptr;
+  // Indexes into doc.passages of the labelled passages of a kind in this rule's scope that lie
+  // in sections outside it ("Public involvement: …" inside a summary). Checks that judge words
+  // see them through in_scope; checks that judge a section whole go by `sections` only.
+  const std::vector<std::size_t>* passages = nullptr;
 
   // True when the rule `rule_id` runs in this pass on `section`.
   bool runs_on(std::string_view rule_id, std::size_t section) const;
@@ -40,7 +44,10 @@ struct CheckContext {
   // once ask this first, so a suppressed first use does not hide the next one).
   bool suppressed(std::size_t byte) const;
 
+  // Whether the rule judges the words at `byte`: in one of its sections or passages.
   bool in_scope(std::size_t byte) const;
+  // Whether `byte` is in one of the rule's sections (not only in a passage).
+  bool in_section_scope(std::size_t byte) const;
   // Matches of one phrase group, optionally restricted to a byte range.
   std::vector<const PhraseMatch*> group(std::uint32_t g) const;
   bool group_present(std::uint32_t g, std::size_t begin, std::size_t end) const;

@@ -33,11 +33,9 @@ const std::map<std::string, Metric>& metric_names() {
   return names;
 }
 
-std::string number(double v) {
-  if (std::fabs(v - std::round(v)) < 0.05)
-    return fmt::format("{}", static_cast<long>(std::round(v)));
-  return fmt::format("{:.1f}", v);
-}
+// Whole numbers: the messages say "about", and sayso's own advice is to round (a reading age of
+// "24.2" reads as more exact than any formula is).
+std::string number(double v) { return fmt::format("{}", static_cast<long>(std::round(v))); }
 
 std::size_t sentence_words(const Document& doc, const Sentence& s) {
   std::size_t n = 0;
