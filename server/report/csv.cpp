@@ -55,24 +55,26 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
   const std::size_t findings = counts.total;
   std::map<std::string, std::size_t> by_severity = counts.by_severity,
                                      by_category = counts.by_category;
+  // A submission that could not be read has no counts, as it has no scorecard: its cells are
+  // empty, not 0 (which would rank it among the cleanest).
+  const auto count = [ok](std::size_t n) { return ok ? std::to_string(n) : std::string(); };
   std::vector<std::string> cells = {csv_text_field(record.id),
                                     csv_text_field(record.path),
                                     record.row ? std::to_string(*record.row) : "",
                                     csv_field(record.format),
                                     ok ? "ok" : "error",
                                     csv_text_field(ok ? "" : record.outcome.error),
-                                    std::to_string(findings)};
+                                    count(findings)};
   for (const char* severity : {"error", "warning", "info", "hint"})
-    cells.push_back(std::to_string(by_severity[severity]));
-  for (const auto& category : category_names())
-    cells.push_back(std::to_string(by_category[category]));
+    cells.push_back(count(by_severity[severity]));
+  for (const auto& category : category_names()) cells.push_back(count(by_category[category]));
   const ordered_json& card = json_field(json, "scorecard");
   if (ok && card.is_object())
     add_scorecard_cells(card, cells);
   else
     cells.resize(CsvReport::fixed_columns().size() - kColumnsAfterScorecard);
   cells.push_back(csv_text_field(record.title));
-  cells.push_back(std::to_string(json_count(json, "findings_omitted").value_or(0)));
+  cells.push_back(count(json_count(json, "findings_omitted").value_or(0)));
   cells.push_back(csv_text_field(json_text(json_field(json, "duplicate_id"), "given")));
   return cells;
 }

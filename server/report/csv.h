@@ -3,7 +3,8 @@
 // checklist item (present/missing). RFC 4180 quoting; UTF-8, by default after a byte order mark
 // (EF BB BF), by which Excel knows the encoding: without it, Excel on Windows reads the file in
 // the computer's code page and shows "Zoë" as "ZoÃ«". The counts are of every finding, those a
-// record left out under --max-findings included (its "findings_total").
+// record left out under --max-findings included (its "findings_total"). A submission that could
+// not be read (an error record) has its status and error, and empty count and figure cells.
 #pragma once
 #include <map>
 #include <ostream>

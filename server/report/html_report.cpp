@@ -98,9 +98,16 @@ constexpr const char* kScript = R"(
       Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
       var numeric = th.getAttribute('data-type') === 'number';
+      // A cell with no value (a submission that could not be read) goes last either way, so it
+      // never sorts among the cleanest or the worst.
+      function key(row) {
+        var cell = row.cells[column];
+        if (cell.hasAttribute('data-none')) return null;
+        return cell.getAttribute('data-value') || cell.textContent;
+      }
       rows.sort(function (a, b) {
-        var x = a.cells[column].getAttribute('data-value') || a.cells[column].textContent;
-        var y = b.cells[column].getAttribute('data-value') || b.cells[column].textContent;
+        var x = key(a), y = key(b);
+        if (x === null || y === null) return (x === null) - (y === null);
         var d = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
         return ascending ? d : -d;
       });
@@ -229,6 +236,20 @@ std::string number_cell(double value, const std::string& shown) {
   return fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", value, html_escape(shown));
 }
 
+// A cell with no value: a submission that could not be read has no findings or figures (a 0
+// would rank it among the cleanest), a submission without a summary no reading age. Shown as a
+// dash; the table's sort puts it last.
+constexpr const char* kNoValueCell = "<td class=\"num\" data-none=\"\">\u2014</td>";
+
+// The cells of a submission that could not be read, after its status: one for each of the
+// table's eight columns from Findings to Tokenism (see table_html).
+std::string unread_row_cells() {
+  constexpr int kColumnsAfterStatus = 8;
+  std::string html;
+  for (int column = 0; column < kColumnsAfterStatus; ++column) html += kNoValueCell;
+  return html;
+}
+
 std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::string>& items) {
   std::size_t present = 0, judged = 0;
   for (const auto& item : items) {
@@ -243,19 +264,23 @@ std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::st
       row.ok ? "ok" : "error", row.anchor,
       html_escape(row.title.empty() ? row.id : row.id + ": " + row.title),
       row.ok ? "" : "status-error", row.ok ? "ok" : "error: " + html_escape(row.error));
+  if (!row.ok) return html + unread_row_cells() + "</tr>\n";
   html += number_cell(row.findings, std::to_string(row.findings));
   html += number_cell(row.errors, std::to_string(row.errors));
   html += number_cell(row.warnings, std::to_string(row.warnings));
-  const std::string words = !row.has_summary ? ""
-                            : row.summary_limit >= 0
-                                ? fmt::format("{} / {}", row.summary_words, row.summary_limit)
-                                : std::to_string(row.summary_words);
-  html += number_cell(row.has_summary ? row.summary_words : -1, words);
-  html += number_cell(row.has_reading_age ? row.reading_age : -1,
-                      row.has_reading_age ? format_number(row.reading_age) : "");
+  if (!row.has_summary)
+    html += kNoValueCell;
+  else
+    html += number_cell(row.summary_words,
+                        row.summary_limit >= 0
+                            ? fmt::format("{} / {}", row.summary_words, row.summary_limit)
+                            : std::to_string(row.summary_words));
+  html += row.has_reading_age ? number_cell(row.reading_age, format_number(row.reading_age))
+                              : kNoValueCell;
   html += fmt::format("<td>{}</td>", html_escape(row.involvement_level));
-  html += number_cell(judged ? static_cast<double>(present) / judged : -1,
-                      judged ? fmt::format("{} of {}", present, judged) : "");
+  html += judged ? number_cell(static_cast<double>(present) / judged,
+                               fmt::format("{} of {}", present, judged))
+                 : kNoValueCell;
   html += number_cell(row.tokenism, std::to_string(row.tokenism));
   return html + "</tr>\n";
 }

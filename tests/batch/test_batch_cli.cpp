@@ -1120,3 +1120,53 @@ TEST_CASE("batch: the run ends with a line that accounts for every file, saying 
   CHECK(one.status == 0);
   CHECK(slurp(err) == "sayso batch: 1 submission: 1 checked\n");
 }
+
+TEST_CASE("batch: a submission that could not be read has no counts in the CSV and dashes in the "
+          "HTML table",
+          "[batch][html][csv]") {
+  TempDir dir;
+  const std::string good = dir.write("good.md", "# Plain English summary\n\nWe will ask people.\n");
+  const std::string csv = dir.file("out.csv"), html = dir.file("out.html");
+  Run r = run("batch --no-csv-bom --out-csv " + q(csv) + " --out-html " + q(html) + " " + q(good) +
+              " " + q(dir.file("missing.md")));
+  CHECK(r.status == 1);
+
+  // CSV: the unread row's count and figure cells are empty, as its tokenism cell always was.
+  std::istringstream lines(slurp(csv));
+  std::string header, good_row, missing_row;
+  std::getline(lines, header);
+  std::getline(lines, good_row);
+  std::getline(lines, missing_row);
+  auto cells_of = [](std::string line) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> cells;
+    std::istringstream in(line);
+    for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.push_back("");
+    return cells;
+  };
+  const auto columns = cells_of(header), ok = cells_of(good_row), unread = cells_of(missing_row);
+  REQUIRE(unread.size() == columns.size());
+  REQUIRE(ok.size() == columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    INFO(columns[i]);
+    const std::string& column = columns[i];
+    const bool count = column == "diagnostics" || column.rfind("severity_", 0) == 0 ||
+                       column.rfind("category_", 0) == 0 || column == "tokenism" ||
+                       column == "findings_omitted";
+    if (count) {
+      CHECK(unread[i].empty());
+      CHECK_FALSE(ok[i].empty());
+    }
+  }
+  CHECK(unread[4] == "error");
+
+  // HTML: a dash for every figure of the unread row, never a 0, and the sort puts such cells last.
+  const std::string page = slurp(html);
+  const std::size_t row = page.find("<tr data-status=\"error\"");
+  REQUIRE(row != std::string::npos);
+  const std::string cells = page.substr(row, page.find("</tr>", row) - row);
+  CHECK(count_of(cells, "data-none=\"\">\xE2\x80\x94</td>") == 8);
+  CHECK(cells.find(">0<") == std::string::npos);
+  CHECK(page.find("if (cell.hasAttribute('data-none')) return null;") != std::string::npos);
+}
