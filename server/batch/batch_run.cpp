@@ -107,8 +107,8 @@ std::ostream& open_jsonl(const BatchOptions& options, const ResumeState& resume,
   }
   const bool append = appends_to_resume_file(options);
   if (append && fs::exists(options.out_jsonl)) {
-    if (resume.timed_out > 0) {
-      drop_timed_out_records(options.out_jsonl, resume.complete_bytes);
+    if (resume.checked_again > 0) {
+      drop_records_checked_again(options.out_jsonl, resume.complete_bytes);
     } else {
       std::error_code ec;
       fs::resize_file(options.out_jsonl, resume.complete_bytes, ec);
@@ -258,10 +258,12 @@ ResumeState read_resume(const BatchOptions& options, const std::string& fingerpr
   if (options.resume_file.empty()) return {};
   ResumeState resume = read_resume_file(options.resume_file);
   check_resume_settings(resume, options.resume_file, fingerprint, standard_error);
-  if (resume.timed_out > 0)
+  if (resume.checked_again > 0)
     standard_error << fmt::format(
-        "sayso batch: {} submission(s) ran out of time in the earlier run: checking them again\n",
-        resume.timed_out);
+        "sayso batch: {} submission(s) could not be read{} in the earlier run: checking them "
+        "again\n",
+        resume.checked_again,
+        resume.timed_out == 0 ? "" : fmt::format(" or ran out of time ({})", resume.timed_out));
   return resume;
 }
 
@@ -359,8 +361,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   outputs.finish();
   progress.finish();
   result.skipped = source.skipped();
-  result.resumed_errors = resume.error_records;
-  result.retried = resume.timed_out;
+  result.retried = resume.checked_again;
   result.renamed = source.renamed();
   report_renamed(source, standard_error);
   result.seconds = std::chrono::duration<double>(BatchClock::now() - start).count();

@@ -30,12 +30,13 @@ struct BatchOptions {
 };
 
 struct BatchResult {
-  std::size_t records = 0;         // written in this run
-  std::size_t errors = 0;          // error records among them
-  std::size_t skipped = 0;         // submissions already done in the --resume file
-  std::size_t resumed_errors = 0;  // error records in the --resume file (they stay errors)
-  std::size_t retried = 0;         // timed-out records in the --resume file, linted again
-  std::size_t renamed = 0;         // submissions whose id was taken, given a new one
+  std::size_t records = 0;  // written in this run
+  std::size_t errors = 0;   // error records among them
+  std::size_t skipped = 0;  // submissions already done in the --resume file
+  // Error records in the --resume file (could not be read, ran out of time), linted again: the
+  // --resume file's records that are kept are never errors.
+  std::size_t retried = 0;
+  std::size_t renamed = 0;  // submissions whose id was taken, given a new one
   double seconds = 0;
 };
 
@@ -48,10 +49,10 @@ class OutputError : public std::runtime_error {
 
 // Runs the batch. With no --out-* option the JSON Lines go to `standard_output`. With --resume,
 // every output covers the whole batch: the records of the --resume file first (in its order; not
-// written again when --out-jsonl is that file), then the new ones; the timed-out ones are linted
-// again and take their place at the end. Throws ConfigError (map or config file), RuleError (rule
-// files), OutputError or ResumeError (a --resume file made with other settings) before linting
-// anything.
+// written again when --out-jsonl is that file), then the new ones; its error records (could not be
+// read, ran out of time) are linted again and take their place at the end. Throws ConfigError (map
+// or config file), RuleError (rule files), OutputError or ResumeError (a --resume file made with
+// other settings) before linting anything.
 BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output,
                       std::ostream& standard_error);
 

@@ -41,10 +41,10 @@ void for_each_complete_line(const std::string& path, std::size_t complete_bytes,
   });
 }
 
-bool line_timed_out(const std::string& line) {
+bool line_checked_again(const std::string& line) {
   if (line.empty()) return false;
   const auto record = record_from_line(line);
-  return record && record_timed_out(*record);
+  return record && record_checked_again(*record);
 }
 
 }  // namespace
@@ -52,6 +52,8 @@ bool line_timed_out(const std::string& line) {
 bool record_timed_out(const SubmissionRecord& record) {
   return !record_ok(record) && record.outcome.error.rfind(kTimeLimitError, 0) == 0;
 }
+
+bool record_checked_again(const SubmissionRecord& record) { return !record_ok(record); }
 
 ResumeState read_resume_file(const std::string& path) {
   ResumeState state;
@@ -71,13 +73,13 @@ ResumeState read_resume_file(const std::string& path) {
       ++state.without_settings;
     else
       state.settings.insert(record->settings);
-    if (record_timed_out(*record)) {
-      ++state.timed_out;
+    if (record_checked_again(*record)) {
+      ++state.checked_again;
+      state.timed_out += record_timed_out(*record);
       return;
     }
     ++state.done_ids[record->id];
     ++state.records;
-    state.error_records += !record_ok(*record);
   });
   state.complete_bytes = offset;
   return state;
@@ -101,17 +103,17 @@ void check_resume_settings(const ResumeState& state, const std::string& path,
         state.without_settings, path);
 }
 
-void drop_timed_out_records(const std::string& path, std::size_t complete_bytes) {
+void drop_records_checked_again(const std::string& path, std::size_t complete_bytes) {
   const std::string temporary = path + ".resume-tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     for_each_complete_line(path, complete_bytes, [&](std::string line) {
-      if (!line_timed_out(line)) out << line << '\n';
+      if (!line_checked_again(line)) out << line << '\n';
     });
     out.flush();
     if (!out) {
       std::remove(temporary.c_str());
-      throw ResumeError("cannot rewrite " + path + " without its timed-out records: cannot write " +
+      throw ResumeError("cannot rewrite " + path + " without its error records: cannot write " +
                         temporary);
     }
   }
@@ -126,7 +128,7 @@ void for_each_resumed_record(const std::string& path, std::size_t complete_bytes
                              const std::function<void(SubmissionRecord&)>& visit) {
   for_each_complete_line(path, complete_bytes, [&](std::string line) {
     if (line.empty()) return;
-    if (auto record = record_from_line(std::move(line)); record && !record_timed_out(*record))
+    if (auto record = record_from_line(std::move(line)); record && !record_checked_again(*record))
       visit(*record);
   });
 }

@@ -53,8 +53,8 @@ Options:
   --resume FILE         skip ids already in this JSON Lines output of an earlier run; when
                         --out-jsonl is the same file, new records are appended to it.
                         Every output covers the whole batch: the earlier records (first),
-                        then the new ones; earlier error records count for the exit status.
-                        Submissions that ran out of time are checked again. Refused (exit 2)
+                        then the new ones. Submissions that could not be read or ran out
+                        of time (error records) are checked again. Refused (exit 2)
                         when the earlier run's settings differ: each record's "settings"
                         holds a fingerprint of the version, rules, config, profile, map,
                         --document, --max-bytes and --max-findings
@@ -228,7 +228,7 @@ int run_batch_command(const Args& args) {
     std::cerr << "sayso batch: cannot write standard output: " << std::strerror(errno) << "\n";
     return kExitUsage;
   }
-  const bool any_error = result.errors > 0 || result.resumed_errors > 0;
+  const bool any_error = result.errors > 0;
   return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
 }
 

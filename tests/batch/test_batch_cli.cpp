@@ -408,7 +408,7 @@ TEST_CASE("batch: the reports of a resumed run cover every submission, as a whol
   }
 }
 
-TEST_CASE("batch: --resume keeps earlier error records and repeated ids as they were",
+TEST_CASE("batch: --resume checks earlier error records again and keeps repeated ids as they were",
           "[batch][resume]") {
   TempDir dir;
   const std::string map = dir.write("map.yml", kMap);
@@ -417,11 +417,19 @@ TEST_CASE("batch: --resume keeps earlier error records and repeated ids as they 
   const std::string args = "--map " + q(map) + " --out-jsonl " + q(out) + " " + q(csv);
   REQUIRE(run("batch " + args).status == 1);
   const std::string first = slurp(out);
-  REQUIRE(records_of(first).size() == 4);
-  // Nothing is left to do: the repeated id is not checked again (it gets the same new id), and
-  // the earlier error record still makes the exit status 1.
+  const auto first_records = records_of(first);
+  REQUIRE(first_records.size() == 4);
+  REQUIRE(first_records[2]["status"] == "error");  // the ragged row
+  // The repeated id is not checked again (it gets the same new id); the ragged row, an error
+  // record, is: still ragged, it is an error again, now after the records kept, and the exit
+  // status is 1.
   CHECK(run("batch --resume " + q(out) + " " + args).status == 1);
-  CHECK(slurp(out) == first);
+  const auto records = records_of(slurp(out));
+  REQUIRE(records.size() == 4);
+  CHECK(records[0] == first_records[0]);
+  CHECK(records[1] == first_records[1]);
+  CHECK(records[2] == first_records[3]);
+  CHECK(records[3] == first_records[2]);
   const std::string csv_out = dir.file("out.csv");
   CHECK(run("batch --resume " + q(out) + " --out-csv " + q(csv_out) + " " + args).status == 1);
   const std::string table = slurp(csv_out);
@@ -1090,9 +1098,10 @@ TEST_CASE("batch: a file given twice (a folder and a glob over it, a second path
              Catch::Contains("3 file(s) given more than once") && Catch::Contains("checked once"));
 }
 
-TEST_CASE("batch: the run ends with a line that accounts for every file, saying why any was passed "
-          "over",
-          "[batch][inputs]") {
+TEST_CASE(
+    "batch: the run ends with a line that accounts for every file, saying why any was passed "
+    "over",
+    "[batch][inputs]") {
   TempDir dir;
   dir.write("subs/a.md", "# Plain English summary\n\nWe will ask carers what helps them.\n");
   dir.write("subs/b.md", "# Plain English summary\n\nWe will utilise data.\n");
@@ -1107,10 +1116,11 @@ TEST_CASE("batch: the run ends with a line that accounts for every file, saying 
   CHECK(r.status == 1);  // the .doc
   CHECK(r.out.empty());
   const std::string said = slurp(err);
-  CHECK_THAT(said, Catch::EndsWith(
-                       "sayso batch: 3 submissions: 2 checked, 1 could not be read; passed over: 1 "
-                       "image, 1 spreadsheet (save it as CSV), 1 file with no extension (name it "
-                       ".txt if it is text), 1 hidden file or folder (the name starts with '.')\n"));
+  CHECK_THAT(
+      said,
+      Catch::EndsWith("sayso batch: 3 submissions: 2 checked, 1 could not be read; passed over: 1 "
+                      "image, 1 spreadsheet (save it as CSV), 1 file with no extension (name it "
+                      ".txt if it is text), 1 hidden file or folder (the name starts with '.')\n"));
   // Standard output keeps to the records in the streaming mode: the line is on standard error.
   Run streamed = shell(std::string(SAYSO_BINARY) + " batch " + subs + " 2>" + err);
   CHECK(records_of(streamed.out).size() == 3);
@@ -1121,9 +1131,10 @@ TEST_CASE("batch: the run ends with a line that accounts for every file, saying 
   CHECK(slurp(err) == "sayso batch: 1 submission: 1 checked\n");
 }
 
-TEST_CASE("batch: a submission that could not be read has no counts in the CSV and dashes in the "
-          "HTML table",
-          "[batch][html][csv]") {
+TEST_CASE(
+    "batch: a submission that could not be read has no counts in the CSV and dashes in the "
+    "HTML table",
+    "[batch][html][csv]") {
   TempDir dir;
   const std::string good = dir.write("good.md", "# Plain English summary\n\nWe will ask people.\n");
   const std::string csv = dir.file("out.csv"), html = dir.file("out.html");
@@ -1169,4 +1180,29 @@ TEST_CASE("batch: a submission that could not be read has no counts in the CSV a
   CHECK(count_of(cells, "data-none=\"\">\xE2\x80\x94</td>") == 8);
   CHECK(cells.find(">0<") == std::string::npos);
   CHECK(page.find("if (cell.hasAttribute('data-none')) return null;") != std::string::npos);
+}
+
+TEST_CASE("batch: --resume checks again a file that could not be read, and says what it reused",
+          "[batch][resume]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will ask people.\n");
+  const std::string b = dir.file("b.md");  // missing in the first run
+  const std::string out = dir.file("out.jsonl"), err = dir.file("err");
+  const std::string args = " --out-jsonl " + out + " " + a + " " + b;
+  REQUIRE(run("batch" + args).status == 1);
+  REQUIRE(records_of(slurp(out))[1]["error"] == "no such file");
+  dir.write("b.md", "# Aims\n\nWe will share what we find.\n");  // fixed since
+
+  Run r = shell(std::string(SAYSO_BINARY) + " batch --resume " + out + args + " 2>" + err);
+  CHECK(r.status == 0);  // the error is gone, not kept
+  const auto records = records_of(slurp(out));
+  REQUIRE(records.size() == 2);
+  CHECK(records[0]["id"] == a);
+  CHECK(records[1]["id"] == b);
+  CHECK(records[1]["status"] == "ok");
+  const std::string said = slurp(err);
+  CHECK_THAT(said, Catch::Contains("1 submission(s) could not be read in the earlier run: "
+                                   "checking them again"));
+  CHECK_THAT(said,
+             Catch::EndsWith("sayso batch: 2 submissions: 1 reused from " + out + ", 1 checked\n"));
 }
