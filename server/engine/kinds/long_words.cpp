@@ -1,5 +1,6 @@
 // long-words: a sentence where a large share of the words are long (three or more syllables),
 // the "complex words" of the Gunning fog index and the polysyllables of SMOG.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -33,12 +34,22 @@ std::vector<std::uint32_t> long_words_of(const Document& doc, const Sentence& s,
   return found;
 }
 
-// "'a', 'b' and 'c'": the first few long words, so the writer sees which ones to change.
-std::string quoted_examples(const Document& doc, const std::vector<std::uint32_t>& tokens) {
+// "'a', 'b' and 'c'": the longest few of the long words (most syllables, then most letters),
+// in the sentence's order. The first few would often be everyday words such as "family" or
+// "hospital", which are not the ones to change.
+std::string quoted_examples(const Document& doc, std::vector<std::uint32_t> tokens) {
   constexpr std::size_t kShown = 3;
+  const auto weight = [&](std::uint32_t i) {
+    const Token& t = doc.tokens[i];
+    return std::pair(count_syllables(t.lower), t.end - t.begin);
+  };
+  std::stable_sort(tokens.begin(), tokens.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return weight(a) > weight(b); });
+  tokens.resize(std::min(tokens.size(), kShown));
+  std::sort(tokens.begin(), tokens.end());
   std::vector<std::string> shown;
-  for (std::size_t k = 0; k < tokens.size() && shown.size() < kShown; ++k) {
-    const Token& t = doc.tokens[tokens[k]];
+  for (std::uint32_t i : tokens) {
+    const Token& t = doc.tokens[i];
     shown.push_back(fmt::format("'{}'", doc.source.bytes.substr(t.begin, t.end - t.begin)));
   }
   return join_list(shown);
