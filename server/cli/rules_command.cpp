@@ -208,8 +208,9 @@ int rules_list(const RulesOptions& o) {
 
 // ---- explain: one rule, for a contributor who may never have seen a rule file ----
 
-constexpr std::size_t kExplainWidth = 80;        // columns of the wrapped text
-constexpr std::size_t kShortExampleChars = 200;  // an example is cut here unless --details
+constexpr std::size_t kExplainWidth = 80;         // columns of the wrapped text
+constexpr std::size_t kShortExampleChars = 200;   // an example is cut here unless --details
+constexpr std::size_t kShortWordListChars = 600;  // and the words a rule looks for here
 
 // Code points of UTF-8 text (what a terminal shows as columns, near enough).
 std::size_t columns(std::string_view text) {
@@ -225,6 +226,7 @@ std::string wrapped(const std::string& text, const std::string& first_indent,
   std::string out, line = first_indent;
   bool line_has_words = false;
   const auto end_line = [&] {
+    line.erase(line.find_last_not_of(' ') + 1);  // an empty line has no indent
     out += line + "\n";
     line = indent;
     line_has_words = false;
@@ -400,13 +402,15 @@ int explain(const RulesOptions& o) {
             << severity_text(*rule) << ")\n\n";
   print_message(*rule, set, o.profile);
   std::cout << "\nWhy it matters:\n" << wrapped(rule->explanation, "  ", "  ") << "\n";
+  bool cut_short = false;
   if (std::string words = looks_for(*rule, o.details); !words.empty()) {
-    if (!o.details && columns(words) > 600) words = cut_at_word(words, 600);
+    cut_short = !o.details && columns(words) > kShortWordListChars;
+    if (cut_short) words = cut_at_word(words, kShortWordListChars);
     std::cout << wrapped("Looks for: " + words, "", "  ") << "\n";
   }
   print_list("Sources", rule->sources);
   const std::size_t cut = o.details ? 0 : kShortExampleChars;
-  bool cut_short = print_list("Flagged, for example", rule->examples.flag, cut);
+  cut_short |= print_list("Flagged, for example", rule->examples.flag, cut);
   cut_short |= print_list("Not flagged, for example", rule->examples.pass, cut);
   print_list("Written with", rule->provenance.written_with);
   print_list("Reviewed by", rule->provenance.reviewed_by);
@@ -414,7 +418,7 @@ int explain(const RulesOptions& o) {
   print_list("Decisions", rule->provenance.decisions);
   std::cout << "Defined in: " << rule->file << ":" << rule->line << "\n";
   if (cut_short)
-    std::cout << "\nSome examples are cut short (…): sayso explain --details " << rule->id
+    std::cout << "\nSome texts are cut short (…): sayso explain --details " << rule->id
               << " shows them whole.\n";
   return kExitClean;
 }
