@@ -55,6 +55,27 @@ std::vector<std::size_t> passages_in_scope(const Document& doc, const Rule& rule
   return out;
 }
 
+// Whether `names` (rule ids and pack names) includes the rule `id`.
+bool names_rule(const std::vector<std::string>& names, const std::string& id) {
+  const std::string pack = id.substr(0, id.find('.'));
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return n == id || n == pack; });
+}
+
+// Marks the sentence that holds each finding's first byte.
+void mark_sentences(const Document& doc, const std::vector<Diagnostic>& found,
+                    std::vector<bool>& flagged) {
+  for (const Diagnostic& d : found) {
+    const auto after = std::upper_bound(
+        doc.sentences.begin(), doc.sentences.end(), d.begin,
+        [](std::size_t at, const Sentence& sentence) { return at < sentence.begin; });
+    if (after == doc.sentences.begin()) continue;
+    const auto sentence = std::prev(after);
+    if (d.begin < sentence->end)
+      flagged[static_cast<std::size_t>(sentence - doc.sentences.begin())] = true;
+  }
+}
+
 Diagnostic read_issue_diagnostic(const Document::ReadIssue& issue, const Document& doc) {
   Diagnostic d;
   d.rule_id = builtin::kInvalidText;
@@ -157,6 +178,7 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
     std::uint32_t rule;  // index into state_->active
     std::vector<std::size_t> sections;
     std::vector<std::size_t> passages;
+    const std::vector<bool>* flagged_sentences = nullptr;
   };
   std::vector<Planned> planned;
   for (std::uint32_t r = 0; r < state_->active.size(); ++r) {
@@ -169,6 +191,25 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
   }
   std::map<std::string_view, const std::vector<std::size_t>*> running;
   for (const Planned& p : planned) running[state_->active[p.rule]->id] = &p.sections;
+  // Rules whose evidence ignores sentences other rules flag: those rules run first, here, once
+  // for each list of names (their findings are made again with the rest; they are few and quick).
+  std::map<std::vector<std::string>, std::vector<bool>> flagged_by;
+  for (Planned& p : planned) {
+    const std::vector<std::string>& names = state_->active[p.rule]->ignore_sentences_flagged_by;
+    if (names.empty()) continue;
+    auto [entry, added] = flagged_by.try_emplace(names, doc.sentences.size(), false);
+    p.flagged_sentences = &entry->second;
+    if (!added) continue;
+    for (const Planned& q : planned) {
+      const Rule& other = *state_->active[q.rule];
+      if (!other.ignore_sentences_flagged_by.empty() || !names_rule(names, other.id)) continue;
+      std::vector<Diagnostic> found;
+      const CheckContext ctx{doc,   other,        by_rule[q.rule], q.sections,
+                             whole, suppressions, &running,        &q.passages};
+      other.check->check(ctx, found);
+      mark_sentences(doc, found, entry->second);
+    }
+  }
   std::atomic<bool> out_of_time{false};
   const auto run = [&](std::size_t i) {
     if (out_of_time || (deadline && LintClock::now() > *deadline)) {
@@ -183,7 +224,8 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
                            whole,
                            suppressions,
                            &running,
-                           &p.passages};
+                           &p.passages,
+                           p.flagged_sentences};
     visit(i, ctx);
   };
   if (on_every_core) {

@@ -60,6 +60,10 @@ struct Rule {
   // kind) for this rule's findings to show: each passive verb is pointed at only where the
   // section is heavy with them.
   std::vector<std::string> only_with_in_section;
+  // Rules or packs whose findings make a sentence no evidence: a cue in a sentence they flag
+  // does not count ("A lay member will sit on the steering committee" is not shared
+  // decision-making when involvement.single-lay-member flags it).
+  std::vector<std::string> ignore_sentences_flagged_by;
   Provenance provenance;
   bool enabled = true;  // false when the config or profile turns it off
   std::string file;     // where it was defined

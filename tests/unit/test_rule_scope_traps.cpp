@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "shipped_rules_fixture.h"
 #include "test_helpers.h"
 
 using namespace sayso;
@@ -231,4 +232,47 @@ TEST_CASE("a heading with a comma names its section", "[sections]") {
   REQUIRE(doc->sections.size() == 2);
   CHECK(doc->sections[1].title == "Equality, diversity and inclusion");
   CHECK(doc->sections[1].kind == "other");
+}
+
+namespace {
+
+const char* kPlanStart =
+    "Eight carers helped us plan this study and chose the main outcome with us. We will pay "
+    "everyone at NIHR rates and cover travel and care costs. Our PPI lead will run an induction "
+    "for new members. ";
+
+bool fires(const std::vector<Diagnostic>& found, const std::string& rule) {
+  return std::any_of(found.begin(), found.end(),
+                     [&](const Diagnostic& d) { return d.rule_id == rule; });
+}
+
+}  // namespace
+
+TEST_CASE("a sentence a tokenism rule flags is no evidence for the evidence rules",
+          "[rules][scope-traps][flagged-sentences]") {
+  // "steering committee" shows a public voice in governance, unless the sentence is the lone
+  // lay member the tokenism rules flag.
+  const auto lone =
+      lint_as(std::string(kPlanStart) + "A lay member will sit on the Trial Steering Committee.\n",
+              "involvement");
+  CHECK(fires(lone, "involvement.single-lay-member"));
+  CHECK(fires(lone, "co-production.standard-6-governance"));
+  const auto two =
+      lint_as(std::string(kPlanStart) + "Two carers will sit on the Trial Steering Committee.\n",
+              "involvement");
+  CHECK_FALSE(fires(two, "involvement.single-lay-member"));
+  CHECK_FALSE(fires(two, "co-production.standard-6-governance"));
+}
+
+TEST_CASE("ignore_sentences_flagged_by must name another rule of a loaded pack",
+          "[rules][flagged-sentences]") {
+  const std::string rule = sayso::testing::minimal_rule("evidence", "evidence") +
+                           "    scope: [involvement]\n    items:\n      - name: pay\n"
+                           "        cues: [paid]\n";
+  CHECK(sayso::testing::load_error(rule + "    ignore_sentences_flagged_by: [other]\n").empty());
+  CHECK_THAT(sayso::testing::load_error(rule + "    ignore_sentences_flagged_by: [p.nothing]\n"),
+             Catch::Contains("'ignore_sentences_flagged_by' names 'p.nothing', which is not "
+                             "another rule of its pack"));
+  CHECK_THAT(sayso::testing::load_error(rule + "    ignore_sentences_flagged_by: [p.a]\n"),
+             Catch::Contains("'ignore_sentences_flagged_by' names 'p.a'"));
 }

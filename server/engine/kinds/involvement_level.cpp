@@ -86,7 +86,8 @@ class InvolvementLevelCheck : public RuleCheck {
   int highest_level(const CheckContext& ctx, const Range& unit) const {
     int highest = -1;
     for (const auto& m : ctx.matches)
-      if (unit.holds(m) && m.ref.group >= 1 && m.ref.group <= levels_.size())
+      if (unit.holds(m) && !ctx.in_flagged_sentence(m) && m.ref.group >= 1 &&
+          m.ref.group <= levels_.size())
         highest = std::max(highest, static_cast<int>(m.ref.group) - 1);
     return highest;
   }
@@ -97,7 +98,8 @@ class InvolvementLevelCheck : public RuleCheck {
     std::map<std::uint32_t, int> sentence_level;
     const std::uint32_t first_stage_group = static_cast<std::uint32_t>(levels_.size()) + 1;
     for (const auto& m : ctx.matches)
-      if (unit.holds(m) && m.ref.group >= 1 && m.ref.group < first_stage_group)
+      if (unit.holds(m) && !ctx.in_flagged_sentence(m) && m.ref.group >= 1 &&
+          m.ref.group < first_stage_group)
         sentence_level[m.sentence] =
             std::max(sentence_level[m.sentence], static_cast<int>(m.ref.group) - 1);
     for (const auto& m : ctx.matches) {

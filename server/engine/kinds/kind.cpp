@@ -51,7 +51,7 @@ bool CheckContext::group_present(std::uint32_t g, std::size_t begin, std::size_t
 bool CheckContext::group_said(std::uint32_t g, std::size_t begin, std::size_t end,
                               Quotations& quotations) const {
   for (const auto& m : matches)
-    if (m.ref.group == g && m.begin >= begin && m.end <= end &&
+    if (m.ref.group == g && m.begin >= begin && m.end <= end && !in_flagged_sentence(m) &&
         !quoted_or_negated(doc, quotations, m.sentence, m.first_token, m.begin, m.end))
       return true;
   return false;

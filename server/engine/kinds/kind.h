@@ -36,6 +36,9 @@ struct CheckContext {
   // in sections outside it ("Public involvement: …" inside a summary). Checks that judge words
   // see them through in_scope; checks that judge a section whole go by `sections` only.
   const std::vector<std::size_t>* passages = nullptr;
+  // Sentences flagged by the rules this rule names in `ignore_sentences_flagged_by`, by index
+  // into doc.sentences: cues there are no evidence (group_said).
+  const std::vector<bool>* flagged_sentences = nullptr;
 
   // True when the rule `rule_id` runs in this pass on `section`.
   bool runs_on(std::string_view rule_id, std::size_t section) const;
@@ -56,6 +59,10 @@ struct CheckContext {
   bool group_said(std::uint32_t g, std::size_t begin, std::size_t end,
                   Quotations& quotations) const;
   bool item_present(std::uint32_t g, std::uint32_t item, std::size_t begin, std::size_t end) const;
+  // Whether the match is in a sentence this rule's ignore_sentences_flagged_by rules flag.
+  bool in_flagged_sentence(const PhraseMatch& m) const {
+    return flagged_sentences && (*flagged_sentences)[m.sentence];
+  }
   // Where a section-level finding points: its heading, or the document's first byte.
   std::pair<std::size_t, std::size_t> section_anchor(std::size_t section) const;
   std::size_t section_words(std::size_t section) const;  // words in the body, heading excluded
