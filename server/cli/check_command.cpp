@@ -68,8 +68,7 @@ int usage_error(const std::string& message) {
 // Why a --kind is refused ("" when it is a kind). Any other word would make the text a section
 // no rule is about, and switch most checks off without a word.
 std::string kind_problem(const std::string& kind) {
-  const std::vector<std::string> kinds = headless_kinds();
-  if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return "";
+  if (is_headless_kind(kind)) return "";
   if (kind == "application")
     return "--kind application: a whole application is not one section; use --document "
            "application to judge the text as a whole application";
@@ -77,7 +76,7 @@ std::string kind_problem(const std::string& kind) {
       "--kind must be a section kind ({}) or document (a text judged as a whole, not as one "
       "section), not '{}'.{}",
       fmt::join(canonical_section_kinds(), ", "), kind,
-      did_you_mean_text(likely_meant(kind, kinds)));
+      did_you_mean_text(likely_meant(kind, headless_kinds())));
 }
 
 // Returns an exit status to stop with, or nullopt to go on.

@@ -137,8 +137,8 @@ std::string parse_document(const std::string& file, const YAML::Node& value) {
 // most checks off without a word.
 std::string parse_document_kind(const std::string& file, const YAML::Node& value) {
   std::string kind = scalar(file, value, "document_kind");
+  if (is_headless_kind(kind)) return kind;
   const auto& kinds = canonical_section_kinds();
-  if (kind == "document" || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return kind;
   if (kind == "application")
     fail(file, value,
          "document_kind: a whole application is not one section; write 'document: application' "

@@ -1,5 +1,6 @@
 // Canonical section kinds from a data file of heading aliases (rules/sections.yml).
 #pragma once
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +16,13 @@ inline const std::vector<std::string>& canonical_section_kinds() {
       "involvement", "dissemination",         "ethics",   "finance",    "team", "references",
       "other"};
   return kinds;
+}
+
+// What a text with no headings can be said to be: a section kind, or "document" (judged as a
+// whole, not as one section).
+inline bool is_headless_kind(const std::string& kind) {
+  const auto& kinds = canonical_section_kinds();
+  return kind == "document" || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
 // A heading that names a section kind, e.g. "Plain English summary" (it classifies back to

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "core/closest_name.h"
 #include "core/parallel.h"
 #include "core/sections.h"
 #include "engine/cache_dir.h"
@@ -43,7 +44,8 @@ const std::set<std::string>& common_keys() {
                                              "title",
                                              "defers_to",
                                              "defers_to_in_section",
-                                             "only_with_in_section"};
+                                             "only_with_in_section",
+                                             "ignore_sentences_flagged_by"};
   return keys;
 }
 
@@ -223,32 +225,6 @@ std::string_view article_for(const std::string& word) {
                                                                                             : "a";
 }
 
-// The allowed name a mistyped one was most likely meant to be ("passes" for "pass"), or "".
-std::string closest_name(const std::string& typed, const std::vector<std::string>& names) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, typed.size() / 3) + 1;
-  for (const std::string& name : names) {
-    // Edit distance, one row at a time: insertions, deletions and substitutions cost 1.
-    std::vector<std::size_t> row(name.size() + 1);
-    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= typed.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= name.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min(
-            {row[j] + 1, row[j - 1] + 1, diagonal + (typed[i - 1] == name[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[name.size()] < best_distance) {
-      best_distance = row[name.size()];
-      best = name;
-    }
-  }
-  return best;
-}
-
 // " Did you mean 'pass'?" when a name close to `typed` is allowed.
 std::string did_you_mean(const std::string& typed, const std::vector<std::string>& names) {
   const std::string close = closest_name(typed, names);
@@ -345,6 +321,8 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
       text_list(node["defers_to_in_section"], where, "defers_to_in_section");
   rule.only_with_in_section =
       text_list(node["only_with_in_section"], where, "only_with_in_section");
+  rule.ignore_sentences_flagged_by =
+      text_list(node["ignore_sentences_flagged_by"], where, "ignore_sentences_flagged_by");
   if (node["example_kind"] && !node["example_kind"].is_text())
     where.fail(node["example_kind"].line(), "'example_kind' must be a text");
   rule.example_kind = node["example_kind"].value();
@@ -662,6 +640,13 @@ void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>
                                                      other));
     }
     check_asked_by(r, ids, packs);
+    for (const auto& other : r.ignore_sentences_flagged_by)
+      if (other == r.id || (!ids.count(other) && packs.count(other.substr(0, other.find('.'))) &&
+                            other.find('.') != std::string::npos))
+        Where{r.file, r.id}.fail(r.line, fmt::format("'ignore_sentences_flagged_by' names '{}', "
+                                                     "which is not another rule of its pack (see "
+                                                     "sayso rules list)",
+                                                     other));
   }
 }
 

@@ -10,6 +10,7 @@
 //    "debounceMs": 150, "inlayHints": false}
 #include <algorithm>
 
+#include "core/sections.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 
@@ -97,6 +98,14 @@ Config config_from_settings(const json& settings, std::vector<std::string>& prob
         problems.push_back("language must be en_GB or en_US");
     } else if (key == "documentKind") {
       config.document_kind = string_setting(value, key, problems);
+      // Any other word would make the text a section no rule is about: most checks would stop.
+      if (!config.document_kind.empty() && !is_headless_kind(config.document_kind)) {
+        problems.push_back(
+            "documentKind must be a section kind (plain-english-summary, "
+            "involvement, …) or document, not '" +
+            config.document_kind + "'");
+        config.document_kind.clear();
+      }
     } else if (key == "document") {
       config.document = string_setting(value, key, problems);
       if (config.document == "auto") config.document.clear();

@@ -213,3 +213,18 @@ TEST_CASE("lsp: code lenses and inlay hints are refreshed when the settings chan
                             .run();
   CHECK(plain.server_requests("workspace/codeLens/refresh").empty());
 }
+
+TEST_CASE("lsp: an unknown documentKind is ignored with a warning, not used", "[lsp][config]") {
+  const Session s = Client()
+                        .initialize()
+                        .notify("workspace/didChangeConfiguration",
+                                {{"settings", {{"sayso", {{"documentKind", "summary"}}}}}})
+                        .shutdown_and_exit()
+                        .run();
+  const auto messages = s.notifications("window/showMessage");
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0]["type"] == 2);
+  CHECK(messages[0]["message"].get<std::string>().find(
+            "documentKind must be a section kind (plain-english-summary, involvement, …) or "
+            "document, not 'summary'") != std::string::npos);
+}
