@@ -206,12 +206,21 @@ bool is_short_form(std::string_view alias) {
 
 }  // namespace
 
-bool SectionClassifier::mentions_involvement(std::string_view text) const {
+std::vector<std::string> SectionClassifier::involvement_short_forms() const {
+  std::vector<std::string> out;
+  for (const auto& [alias, kind] : aliases_)
+    if (kind == "involvement" && is_short_form(alias)) out.push_back(alias);
+  return out;
+}
+
+bool SectionClassifier::mentions_involvement(std::string_view text,
+                                             const std::set<std::string>& not_involvement) const {
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const auto names = [&](const std::string& alias, const std::string& kind) {
     return kind == "involvement" &&
-           (is_short_form(alias) || alias.find("involvement") != std::string::npos) &&
+           (is_short_form(alias) ? !not_involvement.count(alias)
+                                 : alias.find("involvement") != std::string::npos) &&
            contains_words(lower, alias);
   };
   for (const auto& [alias, kind] : aliases_)
@@ -365,17 +374,32 @@ void fold_involvement_report(Document& doc) {
     if (sections[k].kind != "references") sections[k].kind = "involvement";
 }
 
-// Where a run-in label ends: the byte after "Public involvement:" or "Public involvement –"
-// within the first few words of a paragraph, or npos.
+// A label of a form field: one to four words, the first capitalised ("Declaration", "Note").
+bool is_short_name(std::string_view label) {
+  label = trim(label);
+  if (label.empty() || label.size() > 40 || !std::isupper(static_cast<unsigned char>(label[0])))
+    return false;
+  return std::count(label.begin(), label.end(), ' ') < 4;
+}
+
+// Where a run-in label ends: the byte of the colon in "Public involvement: …", or of a spaced
+// dash before a capital ("Public involvement – We …"; not "Methods – like focus groups – are"),
+// within the first few words of a paragraph; npos when there is none.
 std::size_t label_end(std::string_view text) {
   constexpr std::size_t kMaxLabelBytes = 90;
   const std::size_t window = std::min(text.size(), kMaxLabelBytes);
   for (std::size_t i = 1; i < window; ++i) {
     if (text[i] == ':') return i;
-    // A spaced dash: " - ", " – " (U+2013), " — " (U+2014).
     if (text[i - 1] != ' ') continue;
-    if (text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' ') return i;
-    if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94") return i;
+    std::size_t dash = 0;  // bytes of a dash here: " - ", " – " (U+2013), " — " (U+2014)
+    if (text[i] == '-')
+      dash = 1;
+    else if (text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94")
+      dash = 3;
+    if (dash == 0 || i + dash >= text.size() || text[i + dash] != ' ') continue;
+    std::size_t next = i + dash;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next < text.size() && std::isupper(static_cast<unsigned char>(text[next]))) return i;
   }
   return std::string_view::npos;
 }
@@ -386,18 +410,50 @@ struct RunInLabel {
   std::size_t text_begin = 0;    // where the text after it starts (offset into the paragraph)
 };
 
-// "Patient and public involvement: we will…": a paragraph led by a section's name.
-std::optional<RunInLabel> run_in_label(std::string_view text, const SectionClassifier& classifier) {
+// Short forms of involvement ("PPI") that this document spells out as something else: "a
+// proton pump inhibitor (PPI)". Such a short form says nothing about involvement here.
+std::set<std::string> short_forms_used_otherwise(const Document& doc,
+                                                 const SectionClassifier& classifier) {
+  std::set<std::string> out;
+  const std::vector<std::string> forms = classifier.involvement_short_forms();
+  if (forms.empty()) return out;
+  std::string lower(doc.prose);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const std::string& form : forms)
+    for (const std::string& bracketed : {"(" + form + ")", "(" + form + "s)"})
+      for (std::size_t at = lower.find(bracketed); at != std::string::npos;
+           at = lower.find(bracketed, at + 1)) {
+        const std::size_t from = at > 60 ? at - 60 : 0;
+        const std::string_view before = std::string_view(lower).substr(from, at - from);
+        if (before.find("involvement") == std::string_view::npos &&
+            before.find("engagement") == std::string_view::npos)
+          out.insert(form);
+      }
+  return out;
+}
+
+// "Patient and public involvement: we will…": a paragraph led by a section's name. With
+// `any_name`, a short capitalised label of no known kind too ("Declaration:", "Note:"): in a
+// form laid out with run-in labels, it ends the section before it.
+std::optional<RunInLabel> run_in_label(std::string_view text, const SectionClassifier& classifier,
+                                       const std::set<std::string>& not_involvement,
+                                       bool any_name = false) {
   const std::size_t end_of_label = label_end(text);
   if (end_of_label == std::string_view::npos) return std::nullopt;
   const std::string_view label = text.substr(0, end_of_label);
-  if (!classifier.is_known_heading(label)) return std::nullopt;
   RunInLabel out;
-  out.kind = classifier.classify(label);
-  if (out.kind == "other") return std::nullopt;
+  if (classifier.is_known_heading(label)) {
+    out.kind = classifier.classify(label);
+    if (not_involvement.count(SectionClassifier::normalise(label))) return std::nullopt;
+  } else if (any_name && text[end_of_label] == ':' && is_short_name(label)) {
+    out.kind = "other";
+  } else {
+    return std::nullopt;
+  }
+  if (out.kind == "other" && !any_name) return std::nullopt;
   out.label_length = end_of_label;
   while (out.label_length > 0 && is_space(text[out.label_length - 1])) --out.label_length;
-  std::size_t after = end_of_label + 1;  // ':' or '-'
+  std::size_t after = end_of_label + 1;                                                  // ':' '-'
   if (text[end_of_label] != ':' && text[end_of_label] != '-') after = end_of_label + 3;  // – —
   while (after < text.size() && is_space(text[after])) ++after;
   if (after >= text.size()) return std::nullopt;
@@ -405,37 +461,65 @@ std::optional<RunInLabel> run_in_label(std::string_view text, const SectionClass
   return out;
 }
 
+// Where the text of a paragraph splits into parts for finding involvement in it: at line breaks
+// after a full stop, question or exclamation mark (a summary pasted line by line has a line a
+// sentence; hard-wrapped prose breaks mid-sentence and stays whole).
+std::vector<std::pair<std::size_t, std::size_t>> line_parts(std::string_view prose,
+                                                            std::size_t begin, std::size_t end) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::size_t from = begin;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (prose[i] != '\n') continue;
+    std::size_t last = i;
+    while (last > from && is_space(prose[last - 1])) --last;
+    if (last > from &&
+        (prose[last - 1] == '.' || prose[last - 1] == '!' || prose[last - 1] == '?')) {
+      parts.emplace_back(from, last);
+      from = i + 1;
+      while (from < end && is_space(prose[from])) ++from;
+    }
+  }
+  if (from < end) parts.emplace_back(from, end);
+  return parts;
+}
+
 // Paragraphs and list items led by a section's name ("Patient and public involvement: we
 // will…") inside a section of another kind: parts of that kind, for rules that judge words.
 void find_labelled_passages(Document& doc, const SectionClassifier& classifier) {
   doc.passages.clear();
   const std::string_view prose(doc.prose);
+  const std::set<std::string> not_involvement = short_forms_used_otherwise(doc, classifier);
   for (const Block& b : doc.blocks) {
     if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem) continue;
     std::size_t begin = b.begin;
     while (begin < b.end && is_space(prose[begin])) ++begin;
     const std::string_view text = prose.substr(begin, b.end - begin);
     const std::string& section_kind = doc.sections[doc.section_at(begin)].kind;
-    if (const std::optional<RunInLabel> label = run_in_label(text, classifier)) {
+    if (const std::optional<RunInLabel> label = run_in_label(text, classifier, not_involvement)) {
       if (label->kind != section_kind && label->kind != "title")
         doc.passages.push_back({label->kind, begin + label->text_begin, b.end});
       continue;
     }
     // A summary (or a text with no headings) that tells of involvement in a paragraph of its
     // own: "PPI will be sought" there is the plan a public reviewer reads.
-    const bool summary_like = is_summary_kind(section_kind) || section_kind == "document";
-    if (summary_like && classifier.mentions_involvement(text))
-      doc.passages.push_back({"involvement", begin, b.end});
+    if (!is_summary_kind(section_kind) && section_kind != "document") continue;
+    for (const auto& [from, to] : line_parts(prose, begin, b.end))
+      if (classifier.mentions_involvement(prose.substr(from, to - from), not_involvement))
+        doc.passages.push_back({"involvement", from, to});
   }
 }
 
 // A form pasted as text ("Plain English summary: Women from…", "Public involvement: We…") has
 // its section names at the start of paragraphs, with no heading of a known kind: each such
-// label is that section's heading. Two labels of different kinds at least, so that one
-// "Aims: …" line in a letter does not turn it into sections. Once a heading names a section
-// kind, the document has headings, and a label under one is a passage (find_labelled_passages).
+// label is that section's heading. It takes labels of two kinds at least, one of them the
+// summary or the involvement plan (what a funder's form asks for): one "Aims: …" line in a
+// letter, or a structured abstract's "Background: … Methods: …", stays as it is. Then other
+// short labels ("Declaration:") are headings too, so their text does not join the section
+// before. Once a heading names a section kind, the document has headings, and a label under
+// one is a passage (find_labelled_passages).
 void split_run_in_headings(Document& doc, const SectionClassifier& classifier) {
   const std::string_view prose(doc.prose);
+  const std::set<std::string> not_involvement = short_forms_used_otherwise(doc, classifier);
   std::vector<std::pair<std::size_t, RunInLabel>> labelled;  // block index, label
   std::set<std::string> kinds;
   int level = 1;
@@ -450,14 +534,17 @@ void split_run_in_headings(Document& doc, const SectionClassifier& classifier) {
     if (b.kind != BlockKind::Paragraph) continue;
     std::size_t begin = b.begin;
     while (begin < b.end && is_space(prose[begin])) ++begin;
-    if (auto label = run_in_label(prose.substr(begin, b.end - begin), classifier)) {
+    if (auto label =
+            run_in_label(prose.substr(begin, b.end - begin), classifier, not_involvement, true)) {
       label->text_begin += begin;
       label->label_length += begin;  // now byte offsets: heading [begin, label_length)
       kinds.insert(label->kind);
       labelled.emplace_back(i, std::move(*label));
     }
   }
-  if (kinds.size() < 2) return;
+  kinds.erase("other");
+  if (kinds.size() < 2 || (!kinds.count("plain-english-summary") && !kinds.count("involvement")))
+    return;
   std::vector<Block> blocks;
   blocks.reserve(doc.blocks.size() + labelled.size());
   std::size_t next = 0;

@@ -1,6 +1,7 @@
 // Canonical section kinds from a data file of heading aliases (rules/sections.yml).
 #pragma once
 #include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,7 +44,12 @@ class SectionClassifier {
   // Whether the words of a paragraph name involvement as its subject: an involvement alias with
   // the word "involvement" ("public involvement") or its short form ("PPI"), as whole words.
   // Not "involving people", which is as often about taking part in a study.
-  bool mentions_involvement(std::string_view text) const;
+  // `not_involvement`: short forms the document uses for something else ("proton pump
+  // inhibitor (PPI)").
+  bool mentions_involvement(std::string_view text,
+                            const std::set<std::string>& not_involvement = {}) const;
+  // The short forms among the involvement aliases ("ppi", "ppie").
+  std::vector<std::string> involvement_short_forms() const;
   static std::string normalise(std::string_view heading);
   bool empty() const { return aliases_.empty() && anywhere_.empty(); }
 

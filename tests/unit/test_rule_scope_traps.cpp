@@ -276,3 +276,47 @@ TEST_CASE("ignore_sentences_flagged_by must name another rule of a loaded pack",
   CHECK_THAT(sayso::testing::load_error(rule + "    ignore_sentences_flagged_by: [p.a]\n"),
              Catch::Contains("'ignore_sentences_flagged_by' names 'p.a'"));
 }
+
+TEST_CASE("false alarms of passages and run-in headings the tenth blind review found",
+          "[rules][scope-traps][passages][run-in-headings]") {
+  const Document* doc = nullptr;
+  // "PPI" spelled out as a medicine is not involvement.
+  const auto gut = lint_as(
+      "Many older people take a proton pump inhibitor (PPI) for years.\n\n"
+      "Stopping a PPI where possible is advised. Advice will be sought from a pharmacist.\n",
+      "plain-english-summary", &doc);
+  CHECK(doc->passages.empty());
+  CHECK(tokenism_rules(gut, "").empty());
+  // A structured abstract's labels are not a funder's form: no summary or involvement label.
+  lint_as(
+      "Background: falls are common.\n\nAims: to test a class.\n\nMethods: a trial.\n\n"
+      "Dissemination: papers and talks.\n",
+      "document", &doc);
+  CHECK(doc->sections.size() == 1);
+  // A dash around an aside is not a label.
+  lint_as(
+      "Public involvement – what difference does it make?\n\nMethods – like focus groups – "
+      "are often used.\n\nPlain English summary: we study this.\n",
+      "document", &doc);
+  CHECK(doc->sections.size() == 1);
+  // In a form, an unknown label ends the section before it.
+  const auto form = lint_as(
+      "Lay summary: We will test a class for people who fall.\n\n"
+      "Patient and public involvement: Eight people who have fallen chose our main outcome, and "
+      "we pay them for their time.\n\n"
+      "Declaration: I confirm that ethical approval will be sought where necessary.\n",
+      "document", &doc);
+  REQUIRE(doc->sections.size() == 3);
+  CHECK(doc->sections[2].title == "Declaration");
+  CHECK(doc->sections[2].kind == "other");
+  CHECK(tokenism_rules(form, "").empty());
+  // A summary pasted a line a sentence: only the line that names involvement is a passage.
+  const auto lines = lint_as(
+      "Children will be recruited where possible through their GP.\n"
+      "Consent will be sought from parents.\n"
+      "Our PPI group of 10 parents chose the main outcome.\n",
+      "plain-english-summary", &doc);
+  REQUIRE(doc->passages.size() == 1);
+  CHECK(doc->source.bytes.substr(doc->passages[0].begin, 7) == "Our PPI");
+  CHECK(tokenism_rules(lines, "").empty());
+}

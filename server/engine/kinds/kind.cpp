@@ -1,6 +1,7 @@
 #include "engine/kinds/kind.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -22,10 +23,13 @@ bool CheckContext::in_section_scope(std::size_t byte) const {
 
 bool CheckContext::in_scope(std::size_t byte) const {
   if (in_section_scope(byte)) return true;
-  if (!passages) return false;
-  return std::any_of(passages->begin(), passages->end(), [&](std::size_t p) {
-    return byte >= doc.passages[p].begin && byte < doc.passages[p].end;
-  });
+  if (!passages || passages->empty()) return false;
+  // Passages are in document order and do not overlap: the last one starting at or before the
+  // byte is the only one that can hold it.
+  const auto after =
+      std::upper_bound(passages->begin(), passages->end(), byte,
+                       [&](std::size_t at, std::size_t p) { return at < doc.passages[p].begin; });
+  return after != passages->begin() && byte < doc.passages[*std::prev(after)].end;
 }
 
 bool CheckContext::runs_on(std::string_view rule_id, std::size_t section) const {
