@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "batch/duplicate_texts.h"
 #include "batch/inputs.h"
 #include "batch/progress.h"
 #include "batch/resume.h"
@@ -237,9 +238,15 @@ class ConfigProbe {
   const RuleSet* rules_;
 };
 
-// The fingerprint of what this run's records depend on (see settings_fingerprint).
-std::string run_fingerprint(const BatchOptions& options, const ConfigProbe& probe,
-                            const FormMap* map) {
+// What this run's records depend on: the fingerprint of it all, and each setting on its own (see
+// settings_fingerprint).
+struct RunSettings {
+  std::string fingerprint;
+  std::shared_ptr<const SettingsParts> parts;
+};
+
+RunSettings run_settings(const BatchOptions& options, const ConfigProbe& probe,
+                         const FormMap* map) {
   FingerprintedOptions fingerprinted;
   fingerprinted.profile = options.session.profile;
   fingerprinted.document = options.session.document;
@@ -248,16 +255,19 @@ std::string run_fingerprint(const BatchOptions& options, const ConfigProbe& prob
   fingerprinted.use_submission_configs = options.use_submission_configs;
   fingerprinted.max_findings = options.max_findings;
   fingerprinted.map = map;
-  return settings_fingerprint(*probe.rules(), probe.config(), fingerprinted);
+  return {settings_fingerprint(*probe.rules(), probe.config(), fingerprinted),
+          std::make_shared<const SettingsParts>(
+              settings_parts(*probe.rules(), probe.config(), fingerprinted))};
 }
 
 // Reads the --resume file and refuses it, before any output is opened, when its records were
 // made with other settings.
-ResumeState read_resume(const BatchOptions& options, const std::string& fingerprint,
+ResumeState read_resume(const BatchOptions& options, const RunSettings& settings,
                         std::ostream& standard_error) {
   if (options.resume_file.empty()) return {};
   ResumeState resume = read_resume_file(options.resume_file);
-  check_resume_settings(resume, options.resume_file, fingerprint, standard_error);
+  check_resume_settings(resume, options.resume_file, settings.fingerprint, *settings.parts,
+                        standard_error);
   if (resume.checked_again > 0)
     standard_error << fmt::format(
         "sayso batch: {} submission(s) could not be read{} in the earlier run: checking them "
@@ -279,19 +289,46 @@ void report_renamed(const SubmissionSource& source, std::ostream& standard_error
       example.duplicate->first_seen);
 }
 
-// Hands the records of the --resume file to the outputs that do not already hold them.
+// Hands the records of the --resume file to the outputs that do not already hold them, and their
+// texts to `duplicates` (a new submission may repeat the text of one checked in the earlier run).
 void report_resumed(const BatchOptions& options, const ResumeState& resume, const RuleSet* rules,
-                    Outputs& outputs) {
-  if (options.resume_file.empty() || resume.records == 0 || !outputs.want_resumed()) return;
+                    Outputs& outputs, DuplicateTexts& duplicates) {
+  if (options.resume_file.empty() || resume.records == 0) return;
   for_each_resumed_record(options.resume_file, resume.complete_bytes,
                           [&](SubmissionRecord& record) {
+                            duplicates.earlier_with_same_text(record);  // its record says so
                             record.rules = rules;
                             outputs.add_resumed(record);
                           });
 }
 
+// Marks a new record whose text an earlier submission of the batch had, and builds its record
+// again to say so (rare: the cost of building every record twice is not paid).
+void note_same_text(SubmissionRecord& record, DuplicateTexts& duplicates, bool with_json) {
+  std::optional<SameTextAs> earlier = duplicates.earlier_with_same_text(record);
+  if (!earlier) return;
+  record.same_text_as = std::move(earlier);
+  seal_record(record, with_json);
+}
+
+// Says on standard error which submissions have the same text as an earlier one.
+void report_same_texts(const DuplicateTexts& duplicates, std::ostream& standard_error) {
+  if (duplicates.count() == 0) return;
+  std::vector<std::string> pairs;
+  for (const auto& [id, earlier] : duplicates.examples())
+    pairs.push_back(fmt::format("'{}' has the text of '{}'", id, earlier));
+  const std::size_t unnamed = duplicates.count() - pairs.size();
+  standard_error << fmt::format(
+      "sayso batch: {} submission(s) have the same text as an earlier one (the same words after "
+      "extraction, spacing aside; the same application sent twice?): {}{}. Each is checked and "
+      "reported, with \"duplicate_of\" in its record\n",
+      duplicates.count(), fmt::join(pairs, "; "),
+      unnamed > 0 ? fmt::format("; and {} more", unnamed) : "");
+}
+
 // The run's last line on standard error: every submission and every file of the input folders
-// accounted for ("39 submissions: 35 checked, 4 could not be read; passed over: 1 image, ...").
+// accounted for ("39 submissions: 35 checked, 4 could not be read; 1 with the same text as an
+// earlier one; passed over: 1 image, ...").
 void report_closing_line(const BatchOptions& options, const BatchResult& result, std::size_t reused,
                          const ScanNotes& notes, std::ostream& standard_error) {
   const std::size_t total = reused + result.records;
@@ -301,6 +338,8 @@ void report_closing_line(const BatchOptions& options, const BatchResult& result,
   if (result.errors > 0) parts.push_back(fmt::format("{} could not be read", result.errors));
   std::string line = fmt::format("sayso batch: {} submission{}: {}", total, total == 1 ? "" : "s",
                                  fmt::join(parts, ", "));
+  if (result.same_texts > 0)
+    line += fmt::format("; {} with the same text as an earlier one", result.same_texts);
   if (const auto passed_over = passed_over_by_kind(notes, options.use_submission_configs);
       !passed_over.empty())
     line += fmt::format("; passed over: {}", fmt::join(passed_over, ", "));
@@ -327,17 +366,19 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   std::vector<InputFile> inputs = expand_inputs(options.inputs, &notes);
   check_output_paths(options, inputs);
   report_scan_notes(notes, options.use_submission_configs, standard_error);
-  const std::string fingerprint = run_fingerprint(options, probe, map ? &*map : nullptr);
-  ResumeState resume = read_resume(options, fingerprint, standard_error);
+  const RunSettings settings = run_settings(options, probe, map ? &*map : nullptr);
+  ResumeState resume = read_resume(options, settings, standard_error);
   Outputs outputs;
   open_outputs(options, resume, outputs, standard_output);
-  report_resumed(options, resume, probe.rules(), outputs);
+  DuplicateTexts duplicates;
+  report_resumed(options, resume, probe.rules(), outputs, duplicates);
 
   SourceOptions source_options;
   source_options.map = map ? &*map : nullptr;
   source_options.max_bytes = options.session.max_bytes;
   source_options.skip_ids = std::move(resume.done_ids);
-  source_options.settings = fingerprint;
+  source_options.settings = settings.fingerprint;
+  source_options.settings_parts = settings.parts;
   SubmissionSource source(std::move(inputs), std::move(source_options));
   const std::size_t total = options.progress ? source.count() : 0;
   ProgressBar progress(standard_error, options.progress, total - std::min(total, resume.records));
@@ -353,6 +394,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   run_scheduler(
       scheduler, [&](const auto& emit) { source.produce(emit); },
       [&](LintedSubmission& linted) {
+        note_same_text(linted.record, duplicates, scheduler.record_json);
         ++result.records;
         result.errors += !linted.record.outcome.ok;
         outputs.add(linted.record);
@@ -363,7 +405,9 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   result.skipped = source.skipped();
   result.retried = resume.checked_again;
   result.renamed = source.renamed();
+  result.same_texts = duplicates.count();
   report_renamed(source, standard_error);
+  report_same_texts(duplicates, standard_error);
   result.seconds = std::chrono::duration<double>(BatchClock::now() - start).count();
   report_closing_line(options, result, resume.records, notes, standard_error);
   return result;

@@ -37,6 +37,8 @@ struct BatchResult {
   // --resume file's records that are kept are never errors.
   std::size_t retried = 0;
   std::size_t renamed = 0;  // submissions whose id was taken, given a new one
+  // Submissions whose text an earlier one of the batch had (the --resume file's included).
+  std::size_t same_texts = 0;
   double seconds = 0;
 };
 

@@ -300,9 +300,15 @@ bool is_unsupported_document(const std::string& path) {
 }
 
 std::string unsupported_reason(const std::string& path) {
+  const std::string extension = lower_extension(path);
+  if (extension == ".doc" || extension == ".dot")
+    return fmt::format(
+        "unsupported format ({}): an old Word format (Word 97-2003); open it in Word or "
+        "LibreOffice, save it as .docx and check that file",
+        extension);
   return fmt::format(
       "unsupported format ({}): save it as .docx, .odt, .pdf or plain text and check it again",
-      lower_extension(path));
+      extension);
 }
 
 namespace {
@@ -451,6 +457,7 @@ void SubmissionSource::emit(Submission submission) {
     return;
   }
   submission.settings = options_.settings;
+  submission.settings_parts = options_.settings_parts;
   submission.index = next_index_++;
   sink_(std::move(submission));
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <istream>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -72,6 +73,7 @@ struct SourceOptions {
   std::map<std::string, std::size_t> skip_ids;
   std::istream* standard_input = nullptr;  // where "-" reads JSON Lines from
   std::string settings;                    // the run's settings fingerprint, for every record
+  std::shared_ptr<const SettingsParts> settings_parts;  // the same each on its own
 };
 
 // Where a submission is: "row 3 of forms.csv", or its path.

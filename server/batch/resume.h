@@ -23,8 +23,11 @@ struct ResumeState {
   // should not stick). Not done, so linted again; left out of every count above and of the
   // resumed records.
   std::size_t checked_again = 0;
-  std::size_t timed_out = 0;         // of which ran out of time
-  std::set<std::string> settings;    // the settings fingerprints the records carry
+  std::size_t timed_out = 0;       // of which ran out of time
+  std::set<std::string> settings;  // the settings fingerprints the records carry
+  // Each fingerprint's settings on their own, from the first record that carries them
+  // ("settings_parts"; none from an older sayso).
+  std::map<std::string, SettingsParts> settings_parts;
   std::size_t without_settings = 0;  // records that carry none (written by an older sayso)
 };
 
@@ -38,10 +41,12 @@ class ResumeError : public std::runtime_error {
 // "id" are counted in broken_lines and ignored.
 ResumeState read_resume_file(const std::string& path);
 
-// Throws ResumeError when a record of the --resume file says other settings than `fingerprint`;
+// Throws ResumeError when a record of the --resume file says other settings than `fingerprint`,
+// naming those that differ from this run's `parts` (when the records say theirs) and what to do;
 // writes a warning when some records say none (they cannot be checked, and are kept).
 void check_resume_settings(const ResumeState& state, const std::string& path,
-                           const std::string& fingerprint, std::ostream& warnings);
+                           const std::string& fingerprint, const SettingsParts& parts,
+                           std::ostream& warnings);
 
 // True for the record of a submission that ran out of time.
 bool record_timed_out(const SubmissionRecord& record);

@@ -8,34 +8,14 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "batch/fingerprint.h"
+
 #ifndef SAYSO_VERSION
 #define SAYSO_VERSION "0.0.0"
 #endif
 
 namespace sayso {
 namespace {
-
-// FNV-1a, 64 bits: stable across runs and machines (std::hash is not), and enough to tell
-// settings apart; nothing here needs to resist a forger.
-class Fingerprint {
- public:
-  // Each item is added with its length first, so that ("ab", "c") and ("a", "bc") differ.
-  void add(std::string_view item) {
-    add_bytes(std::to_string(item.size()) + ":");
-    add_bytes(item);
-  }
-  void add(std::size_t number) { add(std::string_view(std::to_string(number))); }
-  std::string hex() const { return fmt::format("{:016x}", state_); }
-
- private:
-  void add_bytes(std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      state_ ^= c;
-      state_ *= 0x100000001b3ULL;
-    }
-  }
-  std::uint64_t state_ = 0xcbf29ce484222325ULL;
-};
 
 // Type, key, value and children; not the lines, which do not change what a rule finds.
 void add_node(Fingerprint& f, const DataNode& node) {
@@ -101,22 +81,38 @@ void add_config(Fingerprint& f, const Config& config) {
   f.add(config.lint_time_budget_ms.value_or(0));
 }
 
+void add_rules(Fingerprint& f, const RuleSet& rules) {
+  f.add(rules.rules.size());
+  for (const Rule& rule : rules.rules) add_rule(f, rule);
+}
+
+void add_map(Fingerprint& f, const FormMap* map) {
+  if (!map) {
+    f.add("no map");
+    return;
+  }
+  f.add(map->id_column);
+  f.add(map->title_column);
+  for (const auto& [column, kind] : map->sections) {
+    f.add(column);
+    f.add(kind);
+  }
+}
+
 void add_options(Fingerprint& f, const FingerprintedOptions& options) {
   for (const std::string* text : {&options.profile, &options.document, &options.document_kind})
     f.add(*text);
   f.add(options.max_bytes);
   f.add(options.use_submission_configs ? "own configs" : "one config");
   f.add(options.max_findings);
-  if (!options.map) {
-    f.add("no map");
-    return;
-  }
-  f.add(options.map->id_column);
-  f.add(options.map->title_column);
-  for (const auto& [column, kind] : options.map->sections) {
-    f.add(column);
-    f.add(kind);
-  }
+  add_map(f, options.map);
+}
+
+template <typename Add>
+std::string fingerprint_of(Add add) {
+  Fingerprint f;
+  add(f);
+  return f.hex();
 }
 
 }  // namespace
@@ -125,11 +121,32 @@ std::string settings_fingerprint(const RuleSet& rules, const Config& config,
                                  const FingerprintedOptions& options) {
   Fingerprint f;
   f.add(SAYSO_VERSION);  // another version may find other things in the same text
-  f.add(rules.rules.size());
-  for (const Rule& rule : rules.rules) add_rule(f, rule);
+  add_rules(f, rules);
   add_config(f, config);
   add_options(f, options);
   return f.hex();
+}
+
+SettingsParts settings_parts(const RuleSet& rules, const Config& config,
+                             const FingerprintedOptions& options) {
+  // The profile, --document and --kind are parts of their own, whether the command line or the
+  // config gave them: the config's part is the rest of it.
+  Config rest_of_config = config;
+  rest_of_config.profile.clear();
+  rest_of_config.document.clear();
+  rest_of_config.document_kind.clear();
+  return {
+      {"sayso", SAYSO_VERSION},
+      {"rules", fingerprint_of([&](Fingerprint& f) { add_rules(f, rules); })},
+      {"config", fingerprint_of([&](Fingerprint& f) { add_config(f, rest_of_config); })},
+      {"map", fingerprint_of([&](Fingerprint& f) { add_map(f, options.map); })},
+      {"profile", config.profile},
+      {"document", config.document},
+      {"kind", config.document_kind},
+      {"max_bytes", std::to_string(options.max_bytes)},
+      {"max_findings", std::to_string(options.max_findings)},
+      {"submission_configs", options.use_submission_configs ? "on" : "off"},
+  };
 }
 
 }  // namespace sayso

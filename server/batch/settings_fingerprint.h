@@ -7,6 +7,7 @@
 #include "batch/form_rows.h"
 #include "core/config.h"
 #include "engine/ruleset.h"
+#include "report/submission_record.h"  // SettingsParts
 
 namespace sayso {
 
@@ -25,5 +26,13 @@ struct FingerprintedOptions {
 // contents.
 std::string settings_fingerprint(const RuleSet& rules, const Config& config,
                                  const FingerprintedOptions& options);
+
+// The same settings each on its own, so that a --resume refusal can say which differ: ("sayso",
+// the version), ("rules", "config", "map": a fingerprint of each as above; the config's without
+// the three that follow), the profile, document and document kind in effect (from the command
+// line or the config: "profile", "document", "kind"), and the options as given ("max_bytes",
+// "max_findings", "submission_configs": on or off). Records carry them as "settings_parts".
+SettingsParts settings_parts(const RuleSet& rules, const Config& config,
+                             const FingerprintedOptions& options);
 
 }  // namespace sayso

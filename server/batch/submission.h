@@ -2,6 +2,7 @@
 // input, its document text.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct Submission {
   std::vector<FormField> fields;    // a form row: where each field of `text` came from
   std::optional<DuplicateId> duplicate;  // the input's id was taken: `id` is a new one
   std::string settings;                  // the run's settings fingerprint, for the record
+  std::shared_ptr<const SettingsParts> settings_parts;  // the same each on its own
 };
 
 }  // namespace sayso

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "batch/duplicate_texts.h"
 #include "batch/read_file.h"
 #include "engine/builtin_findings.h"
 #include "engine/section_figures.h"
@@ -25,6 +26,7 @@ SubmissionRecord record_for(const Submission& submission) {
   record.fields = submission.fields;
   record.duplicate = submission.duplicate;
   record.settings = submission.settings;
+  record.settings_parts = submission.settings_parts;
   return record;
 }
 
@@ -212,8 +214,13 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
     lint_deadline = std::min(
         lint_deadline, BatchClock::now() + std::chrono::milliseconds(*config->lint_time_budget_ms));
   outcome.diagnostics = linter->lint(*doc, lint_deadline).diagnostics;
-  // Nothing to judge: one finding that says so, not notes on each empty section.
-  if (words_to_judge(*doc) == 0) outcome.diagnostics = {empty_submission_finding(*doc)};
+  // Nothing to judge: one finding that says so, not notes on each empty section (and no text
+  // to be the same as another's: empty forms are not duplicates of each other).
+  if (words_to_judge(*doc) == 0)
+    outcome.diagnostics = {empty_submission_finding(*doc)};
+  else
+    out.record.text_fingerprint =
+        text_fingerprint(std::string_view(doc->source.bytes).substr(doc->source.content_begin));
   if (late()) return failed(submission, timeout);
   out.record.scorecard = make_scorecard(*doc, outcome.diagnostics, section_figures(*linter, *doc),
                                         missing_sections(*linter, *doc));

@@ -12,6 +12,7 @@
 #include "batch/batch_run.h"
 #include "batch/resume.h"
 #include "cli/commands.h"
+#include "cli/suggestions.h"
 #include "core/config.h"
 #include "engine/ruleset.h"
 
@@ -47,6 +48,13 @@ Options:
   --document application|fragment
                         judge every submission as a whole application (required sections
                         are checked) or as a fragment (default: decided by its sections)
+  --kind KIND           what every submission with no headings is, as in sayso check: a
+                        section kind (plain-english-summary, involvement, title, abstract,
+                        background, aims, methods, dissemination, ethics, finance, team,
+                        references, other) or document (judged as a whole); default: guessed
+                        from the file name. For a batch of lone plain-English summaries:
+                        --kind plain-english-summary; of whole applications: --document
+                        application (a whole application is not one kind of section)
   --profile NAME        funder profile (e.g. nihr, generic)
   --map FILE            map form-export columns to sections (YAML: id: <column>,
                         title: <column>, sections: {<column>: <section kind>})
@@ -57,7 +65,8 @@ Options:
                         of time (error records) are checked again. Refused (exit 2)
                         when the earlier run's settings differ: each record's "settings"
                         holds a fingerprint of the version, rules, config, profile, map,
-                        --document, --max-bytes and --max-findings
+                        --document, --kind, --max-bytes and --max-findings, and the
+                        refusal names the settings that differ
   --out-jsonl FILE      JSON Lines records
   --out-csv FILE        one CSV row per submission (counts, summary figures, evidence),
                         in UTF-8 starting with a byte order mark so that Excel reads
@@ -153,6 +162,7 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
       const Setting settings[] = {{"--config", &config},
                                   {"--profile", &o.session.profile},
                                   {"--document", &o.session.document},
+                                  {"--kind", &o.session.document_kind},
                                   {"--map", &o.map_file},
                                   {"--resume", &o.resume_file},
                                   {"--out-jsonl", &o.out_jsonl},
@@ -191,7 +201,10 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
   }
   if (!o.session.document.empty() && o.session.document != "application" &&
       o.session.document != "fragment")
-    return usage_error("--document needs application or fragment");
+    return usage_error("--document must be application or fragment");
+  if (const std::string problem = kind_option_problem(o.session.document_kind);
+      !o.session.document_kind.empty() && !problem.empty())
+    return usage_error(problem);
   if (o.inputs.empty())
     return usage_error("no INPUT given (files, folders, globs, or - for stdin)");
   return std::nullopt;

@@ -8,12 +8,9 @@
 #include <iterator>
 #include <optional>
 
-#include <fmt/format.h>
-
 #include "app/linting_session.h"
 #include "cli/commands.h"
 #include "cli/suggestions.h"
-#include "core/sections.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
 #include "report/json.h"
@@ -65,20 +62,6 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-// Why a --kind is refused ("" when it is a kind). Any other word would make the text a section
-// no rule is about, and switch most checks off without a word.
-std::string kind_problem(const std::string& kind) {
-  if (is_headless_kind(kind)) return "";
-  if (kind == "application")
-    return "--kind application: a whole application is not one section; use --document "
-           "application to judge the text as a whole application";
-  return fmt::format(
-      "--kind must be a section kind ({}) or document (a text judged as a whole, not as one "
-      "section), not '{}'.{}",
-      fmt::join(canonical_section_kinds(), ", "), kind,
-      did_you_mean_text(likely_meant(kind, headless_kinds())));
-}
-
 // Returns an exit status to stop with, or nullopt to go on.
 std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -113,7 +96,7 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
     } else if (takes("--kind")) {
       auto v = value("--kind");
       if (!v) return usage_error("--kind needs a section kind");
-      if (const std::string problem = kind_problem(*v); !problem.empty())
+      if (const std::string problem = kind_option_problem(*v); !problem.empty())
         return usage_error(problem);
       o.session.document_kind = *v;
     } else if (takes("--document")) {

@@ -45,4 +45,16 @@ std::vector<std::string> headless_kinds() {
   return kinds;
 }
 
+std::string kind_option_problem(const std::string& kind) {
+  if (is_headless_kind(kind)) return "";
+  if (kind == "application")
+    return "--kind application: a whole application is not one section; use --document "
+           "application to judge the text as a whole application";
+  return fmt::format(
+      "--kind must be a section kind ({}) or document (a text judged as a whole, not as one "
+      "section), not '{}'.{}",
+      fmt::join(canonical_section_kinds(), ", "), kind,
+      did_you_mean_text(likely_meant(kind, headless_kinds())));
+}
+
 }  // namespace sayso

@@ -18,4 +18,9 @@ std::string did_you_mean_text(const std::vector<std::string>& names);
 // whole, not as one section).
 std::vector<std::string> headless_kinds();
 
+// Why a --kind value (check, batch) is refused, with a "did you mean"; "" when it is a kind. Any
+// other word would make the text a section no rule is about, and switch most checks off without
+// a word.
+std::string kind_option_problem(const std::string& kind);
+
 }  // namespace sayso

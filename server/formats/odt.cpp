@@ -158,6 +158,23 @@ class OdtReader {
   std::vector<pugi::xml_node> notes_;  // cited in the paragraph being read
 };
 
+// ODF keeps a password-protected document's parts encrypted in the zip, and says so in the
+// manifest: each encrypted part's manifest:file-entry has a manifest:encryption-data child. A
+// manifest that cannot be read does not stop the text being read.
+bool has_encrypted_parts(const ZipPackage& package) {
+  const std::string part = "META-INF/manifest.xml";
+  const std::optional<std::string> manifest = package.read(part);
+  if (!manifest) return false;
+  try {
+    const pugi::xml_document xml = parse_package_xml(*manifest, kFormat, part);
+    for (pugi::xml_node entry = xml.document_element().first_child(); entry;
+         entry = entry.next_sibling())
+      if (local_name(entry) == "file-entry" && child(entry, "encryption-data")) return true;
+  } catch (const UnreadableFile&) {
+  }
+  return false;
+}
+
 }  // namespace
 
 void read_odt(Document& doc, std::string_view file) {
@@ -167,6 +184,7 @@ void read_odt(Document& doc, std::string_view file) {
         !mimetype->starts_with("application/vnd.oasis.opendocument.text"))
       throw UnreadableFile("the ODT file is not a text document (" + *mimetype + ")");
   }
+  if (has_encrypted_parts(package)) throw UnreadableFile(password_protected_problem(kFormat));
   const std::optional<std::string> content = package.read("content.xml");
   if (!content) throw UnreadableFile("the ODT file has no document text (content.xml is missing)");
   const pugi::xml_document xml = parse_package_xml(*content, kFormat, "content.xml");

@@ -77,6 +77,7 @@ void read_zip64_extra(std::string_view extra, ZipPackage::Entry& e, bool size_ma
 ZipPackage::ZipPackage(std::string_view bytes, std::string format)
     : bytes_(bytes), format_(std::move(format)) {
   if (bytes.empty()) throw UnreadableFile("the " + format_ + " file is empty");
+  if (is_compound_file(bytes)) throw UnreadableFile(compound_file_problem(bytes, format_));
   read_directory();
 }
 
@@ -184,6 +185,120 @@ std::optional<std::string> ZipPackage::read(const std::string& name) const {
       crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));
   if (crc != e.crc) throw UnreadableFile(where + " is damaged (its checksum is wrong)");
   return out;
+}
+
+namespace {
+
+constexpr std::uint32_t kEndOfChain = 0xFFFFFFFE;
+constexpr std::size_t kCompoundHeaderSize = 512;
+constexpr std::size_t kHeaderFatSectors = 109;  // FAT sector numbers kept in the header itself
+constexpr std::size_t kDirectoryEntrySize = 128;
+constexpr std::size_t kDirectoryNameBytes = 64;  // UTF-16LE, with its terminating NUL
+
+// A compound file read in place: its sectors, the chains of its allocation table (FAT) and its
+// directory. Every offset is checked against the file; chains are followed at most as many steps
+// as the file has sectors, so a loop in a damaged file ends.
+class CompoundFile {
+ public:
+  explicit CompoundFile(std::string_view bytes) : bytes_(bytes) {
+    const std::uint16_t shift = u16(bytes, 0x1E);
+    if (shift != 9 && shift != 12) return;  // 512- or 4096-byte sectors only
+    sector_size_ = std::size_t{1} << shift;
+    sector_count_ = bytes.size() / sector_size_;
+    read_fat_sector_numbers();
+  }
+
+  std::vector<std::string> names() const {
+    std::vector<std::string> found;
+    if (sector_size_ == 0) return found;
+    std::uint32_t sector = u32(bytes_, 0x30);  // the directory's first sector
+    for (std::size_t step = 0; sector < kEndOfChain && step < sector_count_; ++step) {
+      const std::optional<std::size_t> at = sector_offset(sector);
+      if (!at) break;
+      for (std::size_t entry = 0; entry < sector_size_ / kDirectoryEntrySize; ++entry)
+        if (auto name = entry_name(*at + entry * kDirectoryEntrySize)) found.push_back(*name);
+      sector = next_sector(sector);
+    }
+    return found;
+  }
+
+ private:
+  // Sector n starts after the 512-byte header (a 4096-byte first sector holds the header).
+  std::optional<std::size_t> sector_offset(std::uint32_t sector) const {
+    const std::uint64_t at = (std::uint64_t{sector} + 1) * sector_size_;
+    if (!fits(bytes_, at, sector_size_)) return std::nullopt;
+    return static_cast<std::size_t>(at);
+  }
+
+  // The FAT's sectors: 109 numbers in the header, then a chain of DIFAT sectors, each holding
+  // a sector's worth of numbers less the last, which names the next DIFAT sector.
+  // The header says how many there are (no more than the file has sectors).
+  void read_fat_sector_numbers() {
+    const std::size_t count = std::min<std::size_t>(u32(bytes_, 0x2C), sector_count_);
+    for (std::size_t i = 0; i < kHeaderFatSectors && fat_sectors_.size() < count; ++i)
+      fat_sectors_.push_back(u32(bytes_, 0x4C + 4 * i));
+    std::uint32_t difat = u32(bytes_, 0x44);
+    const std::size_t per_sector = sector_size_ / 4 - 1;
+    while (difat < kEndOfChain && fat_sectors_.size() < count) {
+      const std::optional<std::size_t> at = sector_offset(difat);
+      if (!at) return;
+      for (std::size_t i = 0; i < per_sector && fat_sectors_.size() < count; ++i)
+        fat_sectors_.push_back(u32(bytes_, *at + 4 * i));
+      difat = u32(bytes_, *at + 4 * per_sector);
+    }
+  }
+
+  std::uint32_t next_sector(std::uint32_t sector) const {
+    const std::size_t per_sector = sector_size_ / 4;
+    const std::size_t fat_index = sector / per_sector;
+    if (fat_index >= fat_sectors_.size()) return kEndOfChain;
+    const std::optional<std::size_t> at = sector_offset(fat_sectors_[fat_index]);
+    if (!at) return kEndOfChain;
+    return u32(bytes_, *at + 4 * (sector % per_sector));
+  }
+
+  // The name of the directory entry at `at`, or nothing for an unused entry.
+  std::optional<std::string> entry_name(std::size_t at) const {
+    const std::uint16_t length = u16(bytes_, at + kDirectoryNameBytes);  // bytes, with the NUL
+    const unsigned char type = static_cast<unsigned char>(bytes_[at + kDirectoryNameBytes + 2]);
+    if (type == 0 || length < 2 || length > kDirectoryNameBytes) return std::nullopt;
+    std::string name;
+    for (std::size_t i = 0; i + 2 < length; i += 2) {
+      const std::uint16_t unit = u16(bytes_, at + i);
+      name += unit < 0x80 ? static_cast<char>(unit) : '?';
+    }
+    return name;
+  }
+
+  std::string_view bytes_;
+  std::size_t sector_size_ = 0, sector_count_ = 0;
+  std::vector<std::uint32_t> fat_sectors_;
+};
+
+}  // namespace
+
+bool is_compound_file(std::string_view bytes) {
+  return bytes.size() >= kCompoundHeaderSize && bytes.starts_with(kCompoundFileSignature);
+}
+
+std::vector<std::string> compound_file_names(std::string_view bytes) {
+  if (!is_compound_file(bytes)) return {};
+  return CompoundFile(bytes).names();
+}
+
+std::string password_protected_problem(const std::string& format) {
+  return "the " + format +
+         " file is password-protected, so sayso cannot read it: save a copy without a password "
+         "and check that copy";
+}
+
+std::string compound_file_problem(std::string_view bytes, const std::string& format) {
+  const std::vector<std::string> names = compound_file_names(bytes);
+  if (std::find(names.begin(), names.end(), "EncryptedPackage") != names.end())
+    return password_protected_problem(format);
+  return "the " + format +
+         " file is in an old Microsoft Office format (such as Word 97-2003's .doc), not " + format +
+         ": open it in Word or LibreOffice, save it as .docx and check that file";
 }
 
 namespace {

@@ -24,7 +24,7 @@ class ZipPackage {
   static constexpr std::size_t kMaxRatio = 200;
 
   // `bytes` must outlive the package. `format` names the file kind in messages ("DOCX").
-  // Throws UnreadableFile for a bad zip.
+  // Throws UnreadableFile for a bad zip, and for a compound file (see compound_file_problem).
   ZipPackage(std::string_view bytes, std::string format);
 
   // The entry's bytes, or nothing when the package has no such entry. Throws UnreadableFile when
@@ -47,6 +47,26 @@ class ZipPackage {
   std::string format_;
   std::vector<Entry> entries_;
 };
+
+// Microsoft's Compound File Binary format (CFB, "OLE2"): the container of the old Office formats
+// (Word 97-2003 .doc, Excel .xls) and of password-protected new ones (a .docx, .xlsx or .pptx
+// saved with a password is a compound file holding an "EncryptedPackage" stream).
+inline constexpr std::string_view kCompoundFileSignature = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+bool is_compound_file(std::string_view bytes);
+
+// The names in a compound file's directory (streams and storages, "Root Entry" first), read
+// within the file's bounds; those that cannot be read are left out. Characters outside ASCII
+// become '?'.
+std::vector<std::string> compound_file_names(std::string_view bytes);
+
+// What to tell the user of a compound file given as `format` ("DOCX", "ODT"): that it is
+// password-protected (it holds an EncryptedPackage stream) and a copy without a password is
+// needed, or else that it is in an old Office format and should be saved as .docx.
+std::string compound_file_problem(std::string_view bytes, const std::string& format);
+
+// The message for a password-protected office file: what it is and what to do.
+std::string password_protected_problem(const std::string& format);
 
 // XML limits, and parsing within them.
 constexpr std::size_t kMaxXmlElements = 2'000'000;

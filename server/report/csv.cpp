@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "report/scorecard.h"
+
 namespace sayso {
 namespace {
 
@@ -13,8 +15,9 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 
 using nlohmann::ordered_json;
 
-// The fixed columns after the scorecard's: title, findings_omitted, id_given.
-constexpr std::size_t kColumnsAfterScorecard = 3;
+// The fixed columns after the scorecard's: title, findings_omitted, id_given,
+// involvement_level_rank, duplicate_of.
+constexpr std::size_t kColumnsAfterScorecard = 5;
 
 // Items of a JSON array of strings, joined.
 std::string joined_texts(const ordered_json& array, const char* separator) {
@@ -48,6 +51,14 @@ void add_scorecard_cells(const ordered_json& card, std::vector<std::string>& cel
       csv_field(joined_texts(json_field(json_field(card, "structure"), "missing_sections"), "; ")));
 }
 
+// The involvement level's place on the IAP2 scale, 1 (inform) to 5 (empower), so that a
+// spreadsheet sorts the levels in their order, not by name; empty for no level.
+std::string involvement_level_rank_cell(const ordered_json& card) {
+  const int rank =
+      involvement_level_rank(json_text(json_field(card, "involvement"), "highest_level"));
+  return rank < 0 ? "" : std::to_string(rank + 1);
+}
+
 std::vector<std::string> record_cells(const SubmissionRecord& record) {
   const ordered_json& json = record.json;
   const bool ok = record_ok(record);
@@ -76,6 +87,8 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
   cells.push_back(csv_text_field(record.title));
   cells.push_back(count(json_count(json, "findings_omitted").value_or(0)));
   cells.push_back(csv_text_field(json_text(json_field(json, "duplicate_id"), "given")));
+  cells.push_back(ok ? involvement_level_rank_cell(card) : "");
+  cells.push_back(csv_text_field(json_text(json_field(json, "duplicate_of"), "id")));
   return cells;
 }
 
@@ -109,7 +122,9 @@ const std::vector<std::string>& CsvReport::fixed_columns() {
                              "summary_jargon", "involvement_level", "tokenism", "missing_sections"})
       c.push_back(name);
     // Later columns go after the first ones, which stay as they were.
-    for (const char* name : {"title", "findings_omitted", "id_given"}) c.push_back(name);
+    for (const char* name :
+         {"title", "findings_omitted", "id_given", "involvement_level_rank", "duplicate_of"})
+      c.push_back(name);
     return c;
   }();
   return columns;

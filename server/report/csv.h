@@ -1,10 +1,12 @@
 // CSV report of a batch: one row per submission with counts by category and severity, word
-// counts, the plain-English summary's figures, the involvement level and one column per evidence
-// checklist item (present/missing). RFC 4180 quoting; UTF-8, by default after a byte order mark
-// (EF BB BF), by which Excel knows the encoding: without it, Excel on Windows reads the file in
-// the computer's code page and shows "Zoë" as "ZoÃ«". The counts are of every finding, those a
-// record left out under --max-findings included (its "findings_total"). A submission that could
-// not be read (an error record) has its status and error, and empty count and figure cells.
+// counts, the plain-English summary's figures, the involvement level (and its place on the IAP2
+// scale, 1 inform to 5 empower, to sort by), the id of an earlier submission with the same text
+// (duplicate_of) and one column per evidence checklist item (present/missing). RFC 4180 quoting;
+// UTF-8, by default after a byte order mark (EF BB BF), by which Excel knows the encoding: without
+// it, Excel on Windows reads the file in the computer's code page and shows "Zoë" as "ZoÃ«". The
+// counts are of every finding, those a record left out under --max-findings included (its
+// "findings_total"). A submission that could not be read (an error record) has its status and
+// error, and empty count and figure cells.
 #pragma once
 #include <map>
 #include <ostream>

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "report/json.h"
+#include "report/scorecard.h"
 
 namespace sayso {
 namespace {
@@ -209,17 +210,22 @@ std::vector<Bar> reading_age_bars(const std::vector<HtmlReport::Row>& rows, doub
 
 std::string overview_html(const std::vector<HtmlReport::Row>& rows,
                           const std::vector<std::string>& evidence_items) {
-  std::size_t errors = 0, findings = 0;
+  std::size_t errors = 0, findings = 0, same_texts = 0;
   for (const auto& row : rows) {
     errors += !row.ok;
     findings += row.findings;
+    same_texts += !row.same_text_as.empty();
   }
   std::string html = fmt::format(
       "<section aria-labelledby=\"overview\"><h2 id=\"overview\">Overview</h2>"
       "<ul class=\"figures\"><li><strong>{}</strong> submissions</li>"
-      "<li><strong>{}</strong> could not be read</li><li><strong>{}</strong> findings</li></ul>"
+      "<li><strong>{}</strong> could not be read</li><li><strong>{}</strong> findings</li>{}</ul>"
       "<div class=\"charts\">",
-      rows.size(), errors, findings);
+      rows.size(), errors, findings,
+      same_texts == 0 ? ""
+                      : fmt::format("<li><strong>{}</strong> with the same text as an earlier "
+                                    "submission</li>",
+                                    same_texts));
   double max_value = 0;
   std::vector<Bar> categories = category_bars(rows, max_value);
   html += bar_chart_svg("chart-categories", "Findings by category", categories, max_value);
@@ -250,6 +256,26 @@ std::string unread_row_cells() {
   return html;
 }
 
+// The involvement level, sorted by its place on the IAP2 scale (inform < consult < involve <
+// collaborate < empower), not by name; a submission with no level, or one not on the scale,
+// sorts last either way.
+std::string involvement_level_cell(const std::string& level) {
+  const int rank = involvement_level_rank(level);
+  if (level.empty()) return "<td data-none=\"\">\u2014</td>";
+  if (rank < 0) return fmt::format("<td data-none=\"\">{}</td>", html_escape(level));
+  return fmt::format("<td data-value=\"{}\">{}</td>", rank, html_escape(level));
+}
+
+// Under a submission's name in the table: the earlier submission whose text it repeats.
+std::string same_text_note(const HtmlReport::Row& row) {
+  if (row.same_text_as.empty()) return "";
+  const std::string earlier = html_escape(row.same_text_as);
+  return fmt::format("<br><small>same text as {}</small>",
+                     row.same_text_anchor.empty()
+                         ? earlier
+                         : fmt::format("<a href=\"#{}\">{}</a>", row.same_text_anchor, earlier));
+}
+
 std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::string>& items) {
   std::size_t present = 0, judged = 0;
   for (const auto& item : items) {
@@ -259,11 +285,12 @@ std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::st
     present += it->second;
   }
   std::string html = fmt::format(
-      "<tr data-status=\"{0}\"><th scope=\"row\"><a href=\"#{1}\">{2}</a></th>"
+      "<tr data-status=\"{0}\"><th scope=\"row\"><a href=\"#{1}\">{2}</a>{5}</th>"
       "<td class=\"{3}\">{4}</td>",
       row.ok ? "ok" : "error", row.anchor,
       html_escape(row.title.empty() ? row.id : row.id + ": " + row.title),
-      row.ok ? "" : "status-error", row.ok ? "ok" : "error: " + html_escape(row.error));
+      row.ok ? "" : "status-error", row.ok ? "ok" : "error: " + html_escape(row.error),
+      same_text_note(row));
   if (!row.ok) return html + unread_row_cells() + "</tr>\n";
   html += number_cell(row.findings, std::to_string(row.findings));
   html += number_cell(row.errors, std::to_string(row.errors));
@@ -277,7 +304,7 @@ std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::st
                             : std::to_string(row.summary_words));
   html += row.has_reading_age ? number_cell(row.reading_age, format_number(row.reading_age))
                               : kNoValueCell;
-  html += fmt::format("<td>{}</td>", html_escape(row.involvement_level));
+  html += involvement_level_cell(row.involvement_level);
   html += judged ? number_cell(static_cast<double>(present) / judged,
                                fmt::format("{} of {}", present, judged))
                  : kNoValueCell;
@@ -303,7 +330,7 @@ std::string table_html(const std::vector<HtmlReport::Row>& rows,
       "<th scope=\"col\" data-type=\"number\">Warnings</th>"
       "<th scope=\"col\" data-type=\"number\">Summary words</th>"
       "<th scope=\"col\" data-type=\"number\">Reading age</th>"
-      "<th scope=\"col\">Involvement level</th>"
+      "<th scope=\"col\" data-type=\"number\">Involvement level</th>"
       "<th scope=\"col\" data-type=\"number\">Evidence shown</th>"
       "<th scope=\"col\" data-type=\"number\">Tokenism</th></tr></thead><tbody>\n";
   for (const auto& row : rows) html += table_row_html(row, items);
@@ -430,6 +457,13 @@ std::string submission_html(const SubmissionRecord& record, const std::string& a
         "report calls it \u201c{}\u201d.</p>",
         html_text(json_text(duplicate, "given")), html_text(json_text(duplicate, "first_seen")),
         html_text(record.id));
+  const ordered_json& same_text = json_field(record.json, "duplicate_of");
+  if (same_text.is_object())
+    html += fmt::format(
+        "<p><strong>Same text as {} ({}).</strong> The two have the same words (after the text "
+        "is taken from the file, spacing aside): the same application may have been sent "
+        "twice.</p>",
+        html_text(json_text(same_text, "id")), html_text(json_text(same_text, "path")));
   const std::string back = "<p><a href=\"#table-heading\">Back to the table</a></p></section>\n";
   if (!record_ok(record))
     return html +
@@ -458,6 +492,7 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   row.format = record.format;
   row.ok = record_ok(record);
   row.error = record.outcome.error;
+  row.same_text_as = json_text(json_field(record.json, "duplicate_of"), "id");
   const FindingCounts counts = record_finding_counts(record);  // those left out included
   row.findings = counts.total;
   row.by_category = counts.by_category;
@@ -568,6 +603,10 @@ void HtmlReport::add(const SubmissionRecord& record) {
   if (std::fwrite(html.data(), 1, html.size(), spool_) != html.size())
     throw std::runtime_error("cannot write the HTML report's temporary file (disk full?)");
   Row row = summary_row(record, anchor);
+  anchor_of_id_.emplace(record.id, anchor);
+  if (auto earlier = anchor_of_id_.find(row.same_text_as);
+      !row.same_text_as.empty() && earlier != anchor_of_id_.end())
+    row.same_text_anchor = earlier->second;
   for (const auto& [name, present] : record_evidence(record))
     if (std::find(evidence_items_.begin(), evidence_items_.end(), name) == evidence_items_.end())
       evidence_items_.push_back(name);

@@ -54,6 +54,9 @@ class HtmlReport : public SubmissionSink {
     bool has_reading_age = false;  // a summary with words (an empty one has no reading age)
     std::string involvement_level;
     std::map<std::string, bool> evidence;
+    // An earlier submission with the same text: its id and anchor ("" when none, or when it is
+    // not in the report).
+    std::string same_text_as, same_text_anchor;
   };
 
  private:
@@ -61,6 +64,7 @@ class HtmlReport : public SubmissionSink {
   std::FILE* spool_;  // the submission sections, in order
   std::vector<Row> rows_;
   std::vector<std::string> evidence_items_;  // in order of first appearance
+  std::map<std::string, std::string> anchor_of_id_;
 };
 
 }  // namespace sayso

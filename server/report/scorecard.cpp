@@ -44,13 +44,6 @@ void merge_checklists(const SectionFigures& f, std::vector<ChecklistItem>& evide
   }
 }
 
-int level_rank(const std::string& level) {
-  static const std::vector<std::string> order = {"inform", "consult", "involve", "collaborate",
-                                                 "empower"};
-  auto it = std::find(order.begin(), order.end(), level);
-  return it == order.end() ? -1 : static_cast<int>(it - order.begin());
-}
-
 InvolvementScore score_involvement(const std::vector<Diagnostic>& diagnostics,
                                    const std::vector<SectionFigures>& figures) {
   InvolvementScore score;
@@ -59,7 +52,8 @@ InvolvementScore score_involvement(const std::vector<Diagnostic>& diagnostics,
     score.present = true;
     merge_checklists(f, score.evidence);
     for (const StageLevel& stage : f.involvement) score.stages.push_back(stage);
-    if (level_rank(f.highest_involvement_level) > level_rank(score.highest_level))
+    if (involvement_level_rank(f.highest_involvement_level) >
+        involvement_level_rank(score.highest_level))
       score.highest_level = f.highest_involvement_level;
   }
   score.tokenism = count_findings(diagnostics, "tokenism", "");
@@ -69,6 +63,13 @@ InvolvementScore score_involvement(const std::vector<Diagnostic>& diagnostics,
 double rounded(double value) { return std::round(value * 10) / 10; }
 
 }  // namespace
+
+int involvement_level_rank(const std::string& level) {
+  static const std::vector<std::string> order = {"inform", "consult", "involve", "collaborate",
+                                                 "empower"};
+  auto it = std::find(order.begin(), order.end(), level);
+  return it == order.end() ? -1 : static_cast<int>(it - order.begin());
+}
 
 Scorecard make_scorecard(const Document& doc, const std::vector<Diagnostic>& diagnostics,
                          const std::vector<SectionFigures>& figures,

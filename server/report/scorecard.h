@@ -43,6 +43,11 @@ struct Scorecard {
   StructureScore structure;
 };
 
+// Where an involvement level stands on the IAP2 scale: inform 0, consult 1, involve 2,
+// collaborate 3, empower 4; -1 for anything else ("" when no level is described). Reports sort
+// levels by it, not by name.
+int involvement_level_rank(const std::string& level);
+
 // Builds the scorecard from the section figures and the findings. `missing_sections` comes from
 // the caller, who knows the rule set and whether the document is judged as a whole application.
 Scorecard make_scorecard(const Document& doc, const std::vector<Diagnostic>& diagnostics,

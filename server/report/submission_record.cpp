@@ -75,6 +75,28 @@ void write_counts(JsonWriter& w, const std::map<std::string, std::size_t>& count
   w.end_object();
 }
 
+// The fingerprint of the text, and the earlier submission with the same text.
+void write_text_notes(JsonWriter& w, const SubmissionRecord& record) {
+  if (!record.text_fingerprint.empty()) {
+    w.key("text_fingerprint");
+    w.value(record.text_fingerprint);
+  }
+  if (!record.same_text_as) return;
+  const SameTextAs& earlier = *record.same_text_as;
+  w.key("duplicate_of");
+  w.begin_object();
+  w.key("id");
+  w.value(earlier.id);
+  w.key("path");
+  w.value(earlier.path);
+  w.key("row");
+  if (earlier.row)
+    w.value(*earlier.row);
+  else
+    w.null();
+  w.end_object();
+}
+
 // The fields a record has only when they apply, after the contract's.
 void write_record_notes(JsonWriter& w, const SubmissionRecord& record) {
   if (record.findings_omitted > 0) {
@@ -97,6 +119,16 @@ void write_record_notes(JsonWriter& w, const SubmissionRecord& record) {
     w.value(record.duplicate->given);
     w.key("first_seen");
     w.value(record.duplicate->first_seen);
+    w.end_object();
+  }
+  write_text_notes(w, record);
+  if (record.settings_parts) {
+    w.key("settings_parts");
+    w.begin_object();
+    for (const auto& [name, value] : *record.settings_parts) {
+      w.key(name);
+      w.value(value);
+    }
     w.end_object();
   }
   if (!record.settings.empty()) {
@@ -182,6 +214,7 @@ std::optional<SubmissionRecord> record_from_line(std::string line) {
   record.format = json_text(json, "format");
   record.row = json_count(json, "row");
   record.settings = json_text(json, "settings");
+  record.text_fingerprint = json_text(json, "text_fingerprint");
   record.outcome.ok = json_text(json, "status") == "ok";
   record.outcome.error = json_text(json, "error");
   if (!record.outcome.ok && record.outcome.error.empty())

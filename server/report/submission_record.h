@@ -7,6 +7,7 @@
 #pragma once
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,6 +44,17 @@ struct DuplicateId {
   std::string first_seen;  // where that id was first seen ("row 1 of forms.csv", a path)
 };
 
+// A batch's settings each on its own, (name, value) pairs in a fixed order (see
+// batch/settings_fingerprint.h).
+using SettingsParts = std::vector<std::pair<std::string, std::string>>;
+
+// The earlier submission of the batch whose text a submission repeats.
+struct SameTextAs {
+  std::string id;
+  std::string path;
+  std::optional<std::size_t> row;
+};
+
 struct SubmissionRecord {
   std::string id;
   std::string title;               // a form row's title (the map's title column); "" when none
@@ -57,6 +69,11 @@ struct SubmissionRecord {
   FindingCounts all_findings;
   std::optional<DuplicateId> duplicate;  // set when the input's id was already taken
   std::string settings;                  // the run's settings fingerprint ("" = none recorded)
+  std::shared_ptr<const SettingsParts> settings_parts;  // the same settings each on its own
+  // The fingerprint of the submission's text (see batch/duplicate_texts.h); "" when it has none
+  // (an error record, an empty text).
+  std::string text_fingerprint;
+  std::optional<SameTextAs> same_text_as;  // an earlier submission has the same text
   const RuleSet* rules = nullptr;  // the rules that linted it (valid while the record is handed on)
   std::string line;                // the JSON Lines record, without the line break
   nlohmann::ordered_json json;     // `line` parsed, for the reporters that read it
@@ -70,8 +87,10 @@ struct SubmissionRecord {
 // text) or, in a form row, "source_line" (the line of the export file), "field" (the column or key)
 // and "field_number" (the CSV column, 1-based). Then, only when they apply: "findings_omitted"
 // and "findings_total" ({"diagnostics", "by_severity", "by_category"}, the counts of every finding,
-// the listed ones and those left out), "duplicate_id" ({"given", "first_seen"}); and last
-// "settings", the fingerprint of the run's settings (--resume compares it).
+// the listed ones and those left out), "duplicate_id" ({"given", "first_seen"}),
+// "text_fingerprint" (16 hex digits), "duplicate_of" ({"id", "path", "row"}: an earlier
+// submission with the same text), "settings_parts" (the settings each on its own, an object);
+// and last "settings", the fingerprint of the run's settings (--resume compares it).
 std::string record_line(const SubmissionRecord& record);
 
 // Sets record.line and, when a reporter will read it, record.json (done on the worker thread).

@@ -16,9 +16,14 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
+
+#include "compound_file_fixture.h"
+#include "docx_fixture.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using namespace sayso::testing;
 
 namespace {
 
@@ -528,7 +533,8 @@ TEST_CASE("batch: a folder walk gives every entry it cannot read an error record
   CHECK(error_of["loop1.md"] == "symbolic link loop");
   CHECK(error_of["loop2.md"] == "symbolic link loop");
   CHECK(error_of["pipe.md"].find("named pipe") != std::string::npos);
-  CHECK(error_of["old.doc"].find("unsupported format (.doc)") != std::string::npos);
+  CHECK(error_of["old.doc"].find("unsupported format (.doc): an old Word format") !=
+        std::string::npos);
   CHECK(error_of["letter.rtf"].find("unsupported format (.rtf)") != std::string::npos);
   if (::geteuid() != 0 || as_nobody)
     CHECK(error_of["locked"].find("cannot open the folder") != std::string::npos);
@@ -1205,4 +1211,229 @@ TEST_CASE("batch: --resume checks again a file that could not be read, and says 
                                    "checking them again"));
   CHECK_THAT(said,
              Catch::EndsWith("sayso batch: 2 submissions: 1 reused from " + out + ", 1 checked\n"));
+}
+
+namespace {
+
+// A record's value at `key`, by the file name of its path.
+std::map<std::string, json> by_file_name(const std::vector<json>& records, const char* key) {
+  std::map<std::string, json> values;
+  for (const json& record : records)
+    values[fs::path(record["path"].get<std::string>()).filename().string()] =
+        record.contains(key) ? record[key] : json();
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("batch: a submission with the same text as an earlier one says so, in every report",
+          "[batch][duplicates]") {
+  TempDir dir;
+  const std::string text = "# Plain English summary\n\nWe will ask carers what helps them.\n";
+  const std::string a = dir.write("subs/a.md", text);
+  // The same words: line endings and spacing aside.
+  dir.write("subs/b-renamed.md",
+            "# Plain English summary\r\n\r\nWe will ask   carers what helps them.  \r\n");
+  dir.write("subs/c.md", "# Plain English summary\n\nWe will ask carers what helps THEM.\n");
+  dir.write("subs/d.docx", make_docx(docx_paragraph("Plain English summary", "Heading1") +
+                                     docx_paragraph("We will ask six parents.")));
+  dir.write("subs/e.docx", make_docx(docx_paragraph("Plain English summary", "Heading1") +
+                                     docx_paragraph("We will ask six parents.")));
+  dir.write("subs/f.md", "");
+  dir.write("subs/g.md", "\n\n");  // empty texts are not duplicates of each other
+  const std::string csv = dir.file("out.csv"), html = dir.file("out.html"), err = dir.file("err");
+  Run r = shell(std::string(SAYSO_BINARY) + " batch --out-jsonl " + dir.file("out.jsonl") +
+                " --out-csv " + csv + " --out-html " + html + " " + dir.file("subs") + " 2>" + err);
+  CHECK(r.status == 0);
+  const auto records = records_of(slurp(dir.file("out.jsonl")));
+  REQUIRE(records.size() == 7);  // every input is still accounted for
+  const auto duplicate_of = by_file_name(records, "duplicate_of");
+  const auto fingerprint = by_file_name(records, "text_fingerprint");
+  CHECK(duplicate_of.at("a.md").is_null());
+  CHECK(duplicate_of.at("b-renamed.md") == json({{"id", a}, {"path", a}, {"row", nullptr}}));
+  CHECK(fingerprint.at("b-renamed.md") == fingerprint.at("a.md"));
+  CHECK(duplicate_of.at("c.md").is_null());  // letter case counts
+  CHECK(duplicate_of.at("d.docx").is_null());
+  CHECK(duplicate_of.at("e.docx")["id"] == dir.file("subs/d.docx"));
+  CHECK(duplicate_of.at("f.md").is_null());
+  CHECK(duplicate_of.at("g.md").is_null());
+  CHECK(fingerprint.at("g.md").is_null());
+  for (const json& record : records) CHECK(record["status"] == "ok");
+
+  const std::string said = slurp(err);
+  CHECK_THAT(said, Catch::Contains("2 submission(s) have the same text as an earlier one") &&
+                       Catch::Contains("'" + dir.file("subs/b-renamed.md") + "' has the text of '" +
+                                       a + "'"));
+  CHECK_THAT(said,
+             Catch::EndsWith("sayso batch: 7 submissions: 7 checked; 2 with the same text as an "
+                             "earlier one\n"));
+  const std::string table = slurp(csv);
+  CHECK_THAT(table, Catch::Contains(",duplicate_of\r\n") ||
+                        Catch::Contains(",duplicate_of,"));  // before any evidence columns
+  CHECK_THAT(table, Catch::Contains("," + a + "\r\n") || Catch::Contains("," + a + ","));
+  const std::string page = slurp(html);
+  CHECK_THAT(page, Catch::Contains("<strong>2</strong> with the same text as an earlier") &&
+                       Catch::Contains("same text as <a href=\"#s1\">" + a + "</a>") &&
+                       Catch::Contains("Same text as " + a));
+}
+
+TEST_CASE("batch: a new submission with the text of one in the --resume file is a duplicate",
+          "[batch][duplicates][resume]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will ask people.\n");
+  const std::string b = dir.write("b.md", "# Aims\n\nWe will ask people.\n");
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --out-jsonl " + q(out) + " " + q(a)).status == 0);
+  CHECK(
+      run("batch --resume " + q(out) + " --out-jsonl " + q(out) + " " + q(a) + " " + q(b)).status ==
+      0);
+  const auto records = records_of(slurp(out));
+  REQUIRE(records.size() == 2);
+  CHECK_FALSE(records[0].contains("duplicate_of"));
+  CHECK(records[1]["duplicate_of"]["id"] == a);
+}
+
+TEST_CASE("batch: password-protected and old Word files say what they are and what to do",
+          "[batch][office]") {
+  TempDir dir;
+  dir.write("subs/locked.docx", encrypted_office_file());
+  dir.write("subs/old-as-new.docx", word_97_file());
+  dir.write("subs/old.doc", word_97_file());
+  Run r = run("batch " + q(dir.file("subs")));
+  CHECK(r.status == 1);
+  const auto errors = by_file_name(records_of(r.out), "error");
+  const std::string locked = errors.at("locked.docx");
+  CHECK_THAT(locked, Catch::Contains("password-protected") &&
+                         Catch::Contains("save a copy without a password"));
+  CHECK_THAT(locked, !Catch::Contains("damaged"));
+  CHECK_THAT(errors.at("old-as-new.docx").get<std::string>(),
+             Catch::Contains("old Microsoft Office format") && Catch::Contains("save it as .docx"));
+  CHECK_THAT(errors.at("old.doc").get<std::string>(),
+             Catch::Contains("unsupported format (.doc)") &&
+                 Catch::Contains("an old Word format") && Catch::Contains("save it as .docx"));
+}
+
+TEST_CASE("batch: a --resume refusal names the settings that differ and how to match them",
+          "[batch][resume]") {
+  TempDir dir;
+  const std::string a = dir.write("a.md", "# Aims\n\nWe will utilise data.\n");
+  const std::string config = dir.write("funder.yml", "profile: nihr\n");
+  const std::string out = dir.file("out.jsonl");
+  REQUIRE(run("batch --config " + q(config) + " --out-jsonl " + q(out) + " " + q(a)).status == 0);
+  const std::string resume = " --resume " + q(out) + " --out-jsonl " + q(out) + " " + q(a);
+  const std::string stricter =
+      dir.write("stricter.yml", "profile: nihr\nrules:\n  plain-english.wordy-words: error\n");
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"--config " + q(config) + " --profile generic",
+       "the profile (--profile, or the config's profile:) (earlier: nihr; now: generic)",
+       "(--profile nihr)"},
+      {"--config " + q(config) + " --document application",
+       "--document (or the config's document:) (earlier: none; now: application)",
+       "(leave out --document)"},
+      {"--config " + q(config) + " --kind involvement",
+       "the kind of text (--kind, or the config's document_kind:) (earlier: none; now: "
+       "involvement)",
+       "(leave out --kind)"},
+      {"--config " + q(config) + " --max-findings 3", "--max-findings (earlier: 500; now: 3)",
+       "(--max-findings 500)"},
+      {"--config " + q(stricter), "What differs: the config (--config, or the .sayso.yml found)",
+       "(the same config as the earlier run)"},
+  };
+  for (const auto& [other, what, how] : cases) {
+    INFO(other);
+    Run refused = shell(std::string(SAYSO_BINARY) + " batch " + other + resume);
+    CHECK(refused.status == 2);
+    CHECK_THAT(refused.out, Catch::Contains("cannot resume from " + out) && Catch::Contains(what) &&
+                                Catch::Contains(how));
+    CHECK_THAT(refused.out, !Catch::Contains("the rules ("));  // explained by the config
+  }
+  // The rule files themselves changed (a copy of the rules folder with one rule stricter).
+  const fs::path rules = dir.path / "rules";
+  fs::copy(std::string(SAYSO_SOURCE_DIR) + "/rules", rules, fs::copy_options::recursive);
+  const std::string rules_out = dir.file("rules-out.jsonl");
+  REQUIRE(run("batch --rules " + q(rules.string()) + " --config " + q(config) + " --out-jsonl " +
+              q(rules_out) + " " + q(a))
+              .status == 0);
+  const fs::path wordy = rules / "plain-english" / "wordy-words.yml";
+  std::string yaml = slurp(wordy.string());
+  const std::size_t severity = yaml.find("severity: ");
+  REQUIRE(severity != std::string::npos);
+  const std::size_t end = yaml.find('\n', severity);
+  yaml.replace(severity, end - severity,
+               yaml.compare(severity, end - severity, "severity: error") == 0 ? "severity: hint"
+                                                                              : "severity: error");
+  std::ofstream(wordy, std::ios::binary | std::ios::trunc) << yaml;
+  Run refused = shell(std::string(SAYSO_BINARY) + " batch --rules " + q(rules.string()) +
+                      " --config " + q(config) + " --resume " + q(rules_out) + " " + q(a));
+  CHECK(refused.status == 2);
+  CHECK_THAT(refused.out,
+             Catch::Contains("What differs: the rules (the --rules folder, or the rule files in "
+                             "it)") &&
+                 Catch::Contains("(the same rules as the earlier run)"));
+}
+
+TEST_CASE("batch: --kind says what every heading-less submission is, checked as check's is",
+          "[batch][kind]") {
+  TempDir dir;
+  const std::string notes = dir.write("notes.txt", "We will utilise a cohort of older adults.\n");
+  Run guessed = run("batch " + q(notes));
+  REQUIRE(guessed.status == 0);
+  CHECK(records_of(guessed.out).at(0)["scorecard"]["plain_english_summary"]["present"] == false);
+  Run summary = run("batch --kind plain-english-summary " + q(notes));
+  REQUIRE(summary.status == 0);
+  CHECK(records_of(summary.out).at(0)["scorecard"]["plain_english_summary"]["present"] == true);
+  CHECK(records_of(summary.out).at(0)["sections"].at(0)["kind"] == "plain-english-summary");
+
+  Run typo = shell(std::string(SAYSO_BINARY) + " batch --kind involvment " + q(notes));
+  CHECK(typo.status == 2);
+  CHECK_THAT(typo.out, Catch::Contains("--kind must be a section kind") &&
+                           Catch::Contains("Did you mean 'involvement'?"));
+  Run application = shell(std::string(SAYSO_BINARY) + " batch --kind application " + q(notes));
+  CHECK(application.status == 2);
+  CHECK_THAT(application.out, Catch::Contains("use --document application"));
+  Run document = shell(std::string(SAYSO_BINARY) + " batch --document whole " + q(notes));
+  CHECK(document.status == 2);
+  CHECK_THAT(document.out, Catch::Contains("--document must be application or fragment"));
+  CHECK_THAT(run("batch --help").out,
+             Catch::Contains("--kind KIND") && Catch::Contains("--document application|fragment"));
+}
+
+TEST_CASE("batch: the involvement level sorts by the IAP2 scale, not by name", "[batch][report]") {
+  TempDir dir;
+  const std::string html = dir.file("out.html"), csv = dir.file("out.csv");
+  Run r =
+      run("batch --out-html " + q(html) + " --out-csv " + q(csv) + " " + q(corpus("involvement")));
+  REQUIRE(r.status == 0);
+  const std::string page = slurp(html);
+  CHECK_THAT(page,
+             Catch::Contains("<th scope=\"col\" data-type=\"number\">Involvement level</th>"));
+  CHECK_THAT(page, Catch::Contains("<td data-value=\"1\">consult</td>") &&
+                       Catch::Contains("<td data-value=\"2\">involve</td>") &&
+                       Catch::Contains("<td data-value=\"3\">collaborate</td>"));
+  // The CSV's rank column: 1 inform ... 5 empower.
+  std::istringstream rows(slurp(csv));
+  std::string header, line;
+  std::getline(rows, header);
+  std::vector<std::string> columns;
+  std::stringstream header_cells(header);
+  for (std::string cell; std::getline(header_cells, cell, ',');) columns.push_back(cell);
+  const auto level = std::find(columns.begin(), columns.end(), "involvement_level");
+  const auto rank = std::find(columns.begin(), columns.end(), "involvement_level_rank");
+  REQUIRE(level != columns.end());
+  REQUIRE(rank != columns.end());
+  const std::map<std::string, std::string> expected = {
+      {"inform", "1"}, {"consult", "2"}, {"involve", "3"}, {"collaborate", "4"}, {"empower", "5"}};
+  std::size_t seen = 0;
+  while (std::getline(rows, line)) {
+    std::vector<std::string> cells;
+    std::stringstream row_cells(line);
+    for (std::string cell; std::getline(row_cells, cell, ',');) cells.push_back(cell);
+    const std::string given = cells.at(static_cast<std::size_t>(level - columns.begin()));
+    std::string ranked = cells.at(static_cast<std::size_t>(rank - columns.begin()));
+    if (!ranked.empty() && ranked.back() == '\r') ranked.pop_back();
+    INFO(line);
+    CHECK(ranked == (expected.count(given) ? expected.at(given) : ""));
+    seen += !ranked.empty();
+  }
+  CHECK(seen == 4);
 }
