@@ -1,6 +1,7 @@
 #include "app/linting_session.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,13 +15,34 @@
 namespace sayso {
 namespace fs = std::filesystem;
 
+namespace {
+
+// The words of a file name without its extension, in lower case: "Lay-Summary_v2.md" → lay,
+// summary, v2. Whole words, so "pesticides.md" is not a "pes" and "lay-member.txt" not a summary.
+std::vector<std::string> name_words(const std::string& path) {
+  std::vector<std::string> words(1);
+  for (unsigned char c : fs::path(path).stem().string()) {
+    if (std::isalnum(c))
+      words.back() += static_cast<char>(std::tolower(c));
+    else if (!words.back().empty())
+      words.emplace_back();
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+}  // namespace
+
 std::string guess_kind_from_name(const std::string& path) {
-  std::string name = fs::path(path).filename().string();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  auto has = [&](const char* s) { return name.find(s) != std::string::npos; };
-  if (has("summary") || has("lay-") || has("lay_") || has("pes")) return "plain-english-summary";
-  if (has("involvement") || has("ppi") || has("coproduction") || has("co-production"))
+  const std::vector<std::string> words = name_words(path);
+  const auto has = [&](std::string_view word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  if (has("summary") || has("summaries") || has("pes") || has("plsum") ||
+      (has("lay") && has("abstract")) || has("laysummary"))
+    return "plain-english-summary";
+  if (has("involvement") || has("ppi") || has("ppie") || has("pcpie") || has("coproduction") ||
+      (has("co") && has("production")))
     return "involvement";
   return "document";
 }

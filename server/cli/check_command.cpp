@@ -33,7 +33,8 @@ Options:
                             (plain-english-summary, involvement, title, abstract,
                             background, aims, methods, dissemination, ethics, finance,
                             team, references, other) or document (judged as a whole);
-                            default: guessed from the file name
+                            default: from the words of the file name (summary, pes →
+                            plain-english-summary; involvement, ppi → involvement)
   --document application|fragment
                             judge as a whole application or a single section
   --fail-on error|warning|info|hint|never

@@ -220,10 +220,13 @@ Config load_config_at_depth(const std::string& path, int depth) {
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
+    reject_duplicate_keys(root);
   } catch (const YAML::BadFile&) {
     throw ConfigError(fmt::format("{}: cannot read this config file", path));
   } catch (const YAML::Exception& e) {
     throw ConfigError(yaml_error_message(path, e.mark.line + 1, e.msg));
+  } catch (const DuplicateKeyError& e) {
+    throw ConfigError(duplicate_key_message(path, e));
   }
   return parse_config(path, root, depth);
 }
@@ -449,6 +452,44 @@ std::string user_dictionary_path() {
   const fs::path file = base / "sayso" / "words.dic";
   std::error_code ec;
   return fs::is_regular_file(file, ec) ? file.string() : "";
+}
+
+namespace {
+
+// Visits at most `budget` nodes and 256 levels: aliases can repeat a part of a file a
+// billion times, and those files are refused elsewhere (engine/data_node.cpp).
+void reject_duplicate_keys(const YAML::Node& node, std::size_t& budget, int depth) {
+  if (budget == 0 || depth > 256) return;
+  --budget;
+  if (node.IsSequence()) {
+    for (const auto& item : node) reject_duplicate_keys(item, budget, depth + 1);
+    return;
+  }
+  if (!node.IsMap()) return;
+  std::map<std::string, int> first_line;
+  for (const auto& kv : node) {
+    if (kv.first.IsScalar()) {
+      const int line = kv.first.Mark().line + 1;
+      const auto [seen, added] = first_line.emplace(kv.first.Scalar(), line);
+      if (!added)
+        throw DuplicateKeyError(
+            line, fmt::format("'{}' is written twice here (first at line {}). Only one of them "
+                              "would count: join them into one",
+                              kv.first.Scalar(), seen->second));
+    }
+    reject_duplicate_keys(kv.second, budget, depth + 1);
+  }
+}
+
+}  // namespace
+
+void reject_duplicate_keys(const YAML::Node& node) {
+  std::size_t budget = 1'000'000;
+  reject_duplicate_keys(node, budget, 0);
+}
+
+std::string duplicate_key_message(const std::string& path, const DuplicateKeyError& e) {
+  return fmt::format("{}:{}: {}", path, e.line, e.what());
 }
 
 std::string yaml_error_message(const std::string& path, int line, const std::string& what) {

@@ -67,6 +67,17 @@ Config load_config_file(const std::string& path);
 // words ("end of sequence not found") mean little to someone editing a rule or a setting. The
 // parser often notices a mistake a line after it, so the line before is named too.
 std::string yaml_error_message(const std::string& path, int line, const std::string& what);
+// A key written twice in one map ("rules:" twice, a rule's "message:" twice). YAML readers keep
+// one and drop the other without a word, so a setting or a rule's field would be lost.
+class DuplicateKeyError : public std::runtime_error {
+ public:
+  DuplicateKeyError(int line, const std::string& what) : std::runtime_error(what), line(line) {}
+  int line;  // 1-based, of the second one
+};
+// Throws DuplicateKeyError for the first key written twice in any map of `node`.
+void reject_duplicate_keys(const YAML::Node& node);
+// "FILE:LINE: 'rules' is written twice…" for a DuplicateKeyError.
+std::string duplicate_key_message(const std::string& path, const DuplicateKeyError& e);
 // Searches upward from `start_dir` for .sayso.yml; returns "" if none.
 std::string find_config_file(const std::string& start_dir);
 // Merges `over` on top of `base` (later wins; lists are concatenated).

@@ -1,6 +1,7 @@
 #include "core/quotes.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <string>
 
@@ -88,24 +89,25 @@ const Quotations::InBlock& Quotations::of_block(std::size_t block) {
   return it->second;
 }
 
-bool Quotations::contain(std::size_t begin, std::size_t end) {
-  if (doc_.blocks.empty()) return false;
+std::optional<std::pair<std::size_t, std::size_t>> Quotations::enclosing(std::size_t begin,
+                                                                         std::size_t end) {
+  if (doc_.blocks.empty()) return std::nullopt;
   // The paragraph that holds `begin`.
   auto block = std::upper_bound(doc_.blocks.begin(), doc_.blocks.end(), begin,
                                 [](std::size_t at, const Block& b) { return at < b.begin; });
-  if (block == doc_.blocks.begin()) return false;
+  if (block == doc_.blocks.begin()) return std::nullopt;
   --block;
-  if (end > block->end) return false;
+  if (end > block->end) return std::nullopt;
   // A block quotation ("> The panel wrote: …") is someone else's words throughout.
-  if (block->kind == BlockKind::Quote) return true;
+  if (block->kind == BlockKind::Quote) return std::make_pair(block->begin, block->end);
   const InBlock& quotes = of_block(static_cast<std::size_t>(block - doc_.blocks.begin()));
   for (const auto* spans : {&quotes.doubles, &quotes.singles}) {
     // The last quotation that opens at or before `begin` is the only one that can hold it.
     auto after = std::upper_bound(spans->begin(), spans->end(), begin,
                                   [](std::size_t at, const auto& span) { return at < span.first; });
-    if (after != spans->begin() && std::prev(after)->second >= end) return true;
+    if (after != spans->begin() && std::prev(after)->second >= end) return *std::prev(after);
   }
-  return false;
+  return std::nullopt;
 }
 
 namespace {
@@ -161,6 +163,37 @@ bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first
 bool quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
                        std::uint32_t first_token, std::size_t begin, std::size_t end) {
   return quotations.contain(begin, end) || is_negated(doc, sentence, first_token);
+}
+
+namespace {
+
+constexpr std::size_t kMaxWordsInAName = 6;
+
+bool is_determiner(const std::string& word) {
+  static const std::array<std::string_view, 10> determiners = {
+      "a", "an", "the", "our", "their", "this", "each", "every", "its", "your"};
+  return std::find(determiners.begin(), determiners.end(), word) != determiners.end();
+}
+
+// `quote` (marks included) is a short quotation right after a determiner in its sentence.
+bool names_a_thing(const Document& doc, std::uint32_t sentence,
+                   std::pair<std::size_t, std::size_t> quote) {
+  if (doc.word_count(quote.first, quote.second) > kMaxWordsInAName) return false;
+  const Sentence& s = doc.sentences[sentence];
+  const auto first_inside =
+      std::lower_bound(doc.tokens.begin() + s.first_token, doc.tokens.begin() + s.last_token,
+                       quote.first, [](const Token& t, std::size_t at) { return t.begin < at; });
+  if (first_inside == doc.tokens.begin() + s.first_token) return false;
+  return is_determiner(std::prev(first_inside)->lower);
+}
+
+}  // namespace
+
+bool evidence_quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
+                                std::uint32_t first_token, std::size_t begin, std::size_t end) {
+  if (is_negated(doc, sentence, first_token)) return true;
+  const auto quote = quotations.enclosing(begin, end);
+  return quote && !names_a_thing(doc, sentence, *quote);
 }
 
 }  // namespace sayso

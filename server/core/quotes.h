@@ -3,6 +3,7 @@
 // asked to volunteer"). Checks that judge the writer's own plans leave both alone.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -24,7 +25,9 @@ std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view t
 class Quotations {
  public:
   explicit Quotations(const Document& doc) : doc_(doc) {}
-  bool contain(std::size_t begin, std::size_t end);
+  bool contain(std::size_t begin, std::size_t end) { return enclosing(begin, end).has_value(); }
+  // The quotation (quotation marks included) or block quotation that holds [begin, end).
+  std::optional<std::pair<std::size_t, std::size_t>> enclosing(std::size_t begin, std::size_t end);
 
  private:
   // Double and single quotations, each sorted and not overlapping among themselves.
@@ -46,5 +49,11 @@ bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first
 // co-produced") is not the writer's claim.
 bool quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
                        std::uint32_t first_token, std::size_t begin, std::size_t end);
+
+// Evidence of what the writer does, quoted or negated: as quoted_or_negated, except that a short
+// quotation after "a", "the", "our"… is the name of something the writer does (a "you said, we
+// did" note, the "Ladder of Participation"), so its words count.
+bool evidence_quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
+                                std::uint32_t first_token, std::size_t begin, std::size_t end);
 
 }  // namespace sayso

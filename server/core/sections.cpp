@@ -3,6 +3,7 @@
 #include "core/stated_limits.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -148,6 +149,16 @@ std::string SectionClassifier::normalise(std::string_view heading) {
   return out;
 }
 
+namespace {
+
+bool is_short_form(std::string_view alias) {
+  return alias.size() <= 5 && std::all_of(alias.begin(), alias.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c));
+         });
+}
+
+}  // namespace
+
 void SectionClassifier::add_alias(std::string alias, std::string kind) {
   if (alias.size() > 2 && alias.front() == '*' && alias.back() == '*') {
     anywhere_.emplace_back(normalise(std::string_view(alias).substr(1, alias.size() - 2)),
@@ -158,6 +169,10 @@ void SectionClassifier::add_alias(std::string alias, std::string kind) {
   // stable sort after appending would put it (sorting after every add was quadratic: a tenth of
   // the start-up time).
   std::pair<std::string, std::string> entry(normalise(alias), std::move(kind));
+  if (entry.second == "involvement" && is_short_form(entry.first) &&
+      std::find(involvement_short_forms_.begin(), involvement_short_forms_.end(), entry.first) ==
+          involvement_short_forms_.end())
+    involvement_short_forms_.push_back(entry.first);
   const auto after = std::upper_bound(
       aliases_.begin(), aliases_.end(), entry,
       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -196,27 +211,17 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
   return false;
 }
 
-namespace {
-
-bool is_short_form(std::string_view alias) {
-  return alias.size() <= 5 && std::all_of(alias.begin(), alias.end(), [](char c) {
-           return std::isalpha(static_cast<unsigned char>(c));
-         });
-}
-
-}  // namespace
-
-std::vector<std::string> SectionClassifier::involvement_short_forms() const {
-  std::vector<std::string> out;
-  for (const auto& [alias, kind] : aliases_)
-    if (kind == "involvement" && is_short_form(alias)) out.push_back(alias);
-  return out;
-}
-
 bool SectionClassifier::mentions_involvement(std::string_view text,
                                              const std::set<std::string>& not_involvement) const {
   std::string lower(text);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Most paragraphs name neither: one search for "involvement" and one per short form rules
+  // them out before the ~70 names are tried word by word (a hot path on long untitled texts).
+  const bool may_name =
+      lower.find("involvement") != std::string::npos ||
+      std::any_of(involvement_short_forms_.begin(), involvement_short_forms_.end(),
+                  [&](const std::string& form) { return lower.find(form) != std::string::npos; });
+  if (!may_name) return false;
   const auto names = [&](const std::string& alias, const std::string& kind) {
     return kind == "involvement" &&
            (is_short_form(alias) ? !not_involvement.count(alias)
@@ -257,10 +262,29 @@ constexpr std::size_t kMaxOneSectionBytes = 20000;  // about 3,000 words
 // summary.md, `--kind`) is that one section whole, its headings ("Background", "What we will
 // do") being parts of it: unless it has a heading of that kind itself, or is too long for one
 // section. Otherwise a summary with subheadings would lose the summary's rules.
+// A text whose first line is a heading naming the other kind with its own checks ("# Patient
+// and public involvement" in a file called lay-summary.md) is that kind's text: a heading says
+// more than a file name or a setting. Subheadings of other kinds ("Background") do not count:
+// summaries have those.
+bool titled_as_other_checked_kind(const Document& doc, const SectionClassifier& classifier,
+                                  const std::string& kind) {
+  static const std::array<std::string_view, 2> kinds_with_own_checks = {"plain-english-summary",
+                                                                        "involvement"};
+  const auto first = std::find_if(doc.blocks.begin(), doc.blocks.end(), [&](const Block& b) {
+    return b.end > b.begin && b.begin >= doc.source.content_begin;
+  });
+  if (first == doc.blocks.end() || first->kind != BlockKind::Heading) return false;
+  const std::string title = classifier.classify(
+      std::string_view(doc.prose).substr(first->begin, first->end - first->begin));
+  return title != kind && std::find(kinds_with_own_checks.begin(), kinds_with_own_checks.end(),
+                                    title) != kinds_with_own_checks.end();
+}
+
 bool is_one_section(const Document& doc, const SectionClassifier& classifier,
                     const std::vector<const Block*>& headings, const std::string& kind) {
   if (kind == "document" || kind == "other" || kind == "title" || headings.empty()) return false;
   if (doc.source.bytes.size() - doc.source.content_begin > kMaxOneSectionBytes) return false;
+  if (titled_as_other_checked_kind(doc, classifier, kind)) return false;
   for (const Block* h : headings)
     if (classifier.classify(std::string_view(doc.prose).substr(h->begin, h->end - h->begin)) ==
         kind)
@@ -415,7 +439,7 @@ struct RunInLabel {
 std::set<std::string> short_forms_used_otherwise(const Document& doc,
                                                  const SectionClassifier& classifier) {
   std::set<std::string> out;
-  const std::vector<std::string> forms = classifier.involvement_short_forms();
+  const std::vector<std::string>& forms = classifier.involvement_short_forms();
   if (forms.empty()) return out;
   std::string lower(doc.prose);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -49,13 +49,16 @@ class SectionClassifier {
   bool mentions_involvement(std::string_view text,
                             const std::set<std::string>& not_involvement = {}) const;
   // The short forms among the involvement aliases ("ppi", "ppie").
-  std::vector<std::string> involvement_short_forms() const;
+  const std::vector<std::string>& involvement_short_forms() const {
+    return involvement_short_forms_;
+  }
   static std::string normalise(std::string_view heading);
   bool empty() const { return aliases_.empty() && anywhere_.empty(); }
 
  private:
   std::vector<std::pair<std::string, std::string>> aliases_;   // longest first
   std::vector<std::pair<std::string, std::string>> anywhere_;  // words, in the order added
+  std::vector<std::string> involvement_short_forms_;           // kept as aliases are added
 };
 
 // The last section under doc.sections[index] (headings of a lower level that follow it), or

@@ -1,5 +1,7 @@
 #include "engine/data_node.h"
 
+#include "core/config.h"
+
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -168,7 +170,9 @@ DataNode data_from_yaml(const YAML::Node& node, std::size_t max_nodes) {
 }
 
 DataNode parse_data(std::string_view yaml_text) {
-  return data_from_yaml(YAML::Load(std::string(yaml_text)));
+  const YAML::Node root = YAML::Load(std::string(yaml_text));
+  reject_duplicate_keys(root);
+  return data_from_yaml(root);
 }
 
 }  // namespace sayso

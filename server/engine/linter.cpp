@@ -193,7 +193,10 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
   for (const Planned& p : planned) running[state_->active[p.rule]->id] = &p.sections;
   // Rules whose evidence ignores sentences other rules flag: those rules run first, here, once
   // for each list of names (their findings are made again with the rest; they are few and quick).
+  // Inline comments that hide a flagged sentence's finding do not hide it here: hiding a
+  // warning must not turn the sentence into evidence.
   std::map<std::vector<std::string>, std::vector<bool>> flagged_by;
+  const std::vector<Suppression> no_suppressions;
   for (Planned& p : planned) {
     const std::vector<std::string>& names = state_->active[p.rule]->ignore_sentences_flagged_by;
     if (names.empty()) continue;
@@ -204,8 +207,8 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
       const Rule& other = *state_->active[q.rule];
       if (!other.ignore_sentences_flagged_by.empty() || !names_rule(names, other.id)) continue;
       std::vector<Diagnostic> found;
-      const CheckContext ctx{doc,   other,        by_rule[q.rule], q.sections,
-                             whole, suppressions, &running,        &q.passages};
+      const CheckContext ctx{doc,   other,           by_rule[q.rule], q.sections,
+                             whole, no_suppressions, &running,        &q.passages};
       other.check->check(ctx, found);
       mark_sentences(doc, found, entry->second);
     }

@@ -22,6 +22,25 @@ bool has_word_character(std::string_view s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// "participant's" (a folded token): "participant", so a phrase ending in that word matches its
+// possessive too. Not the short words whose 's is "is" ("it's", "there's").
+std::string possessive_stem(const std::string& word) {
+  static const std::unordered_set<std::string> is_contraction = {
+      "it", "he", "she", "that", "there", "here", "what", "who", "where", "let", "how", "when"};
+  if (word.size() < 4 || word.compare(word.size() - 2, 2, "'s") != 0) return "";
+  std::string stem = word.substr(0, word.size() - 2);
+  return is_contraction.count(stem) ? "" : stem;
+}
+
+// Where a possessive token's word ends in the source: before its ' or ’ and the s.
+std::size_t possessive_stem_end(const Document& doc, const Token& token) {
+  const std::string_view text =
+      std::string_view(doc.source.bytes).substr(token.begin, token.end - token.begin);
+  if (text.size() >= 4 && text.compare(text.size() - 4, 4, "\xE2\x80\x99s") == 0)
+    return token.end - 4;
+  return token.end - 2;
+}
+
 }  // namespace
 
 std::vector<std::string> phrase_words(std::string_view phrase) {
@@ -183,29 +202,36 @@ void PhraseMatcher::walk(const Document& doc, std::uint32_t sentence, std::uint3
     std::uint32_t node, token;
     bool skipped;       // a filler word was skipped on the way here
     bool after_filler;  // ...just now: this node's phrases were reported without it
+    bool possessive;    // the last word matched without its 's, which ends the phrase
   };
   Frame stack[64];
   std::size_t depth = 0;
-  stack[depth++] = {0, start, false, false};
+  stack[depth++] = {0, start, false, false, false};
   while (depth > 0) {
     Frame f = stack[--depth];
     const Node& n = nodes_[f.node];
-    if (f.token > start && !f.after_filler)
+    if (f.token > start && !f.after_filler) {
+      const Token& end_token = doc.tokens[f.token - 1];
+      const std::size_t end =
+          f.possessive ? possessive_stem_end(doc, end_token) : std::size_t{end_token.end};
       for (const PhraseRef& ref : n.outputs)
-        out.push_back({doc.tokens[start].begin, doc.tokens[f.token - 1].end, start, f.token,
-                       sentence, ref, f.skipped});
-    if (f.token >= last || f.token - start >= kMaxWords) continue;
+        out.push_back({doc.tokens[start].begin, end, start, f.token, sentence, ref, f.skipped});
+    }
+    if (f.possessive || f.token >= last || f.token - start >= kMaxWords) continue;
     const std::string& word = doc.tokens[f.token].lower;
     auto push = [&](std::uint32_t next) {
-      if (depth < 64) stack[depth++] = {next, f.token + 1, f.skipped, false};
+      if (depth < 64) stack[depth++] = {next, f.token + 1, f.skipped, false, false};
     };
     if (auto it = n.exact.find(word); it != n.exact.end()) push(it->second);
+    if (const std::string stem = possessive_stem(word); !stem.empty() && depth < 64)
+      if (auto it = n.exact.find(stem); it != n.exact.end() && !nodes_[it->second].outputs.empty())
+        stack[depth++] = {it->second, f.token + 1, f.skipped, false, true};
     for (const auto& [prefix, next] : n.prefixes)
       if (word.size() >= prefix.size() && word.compare(0, prefix.size(), prefix) == 0) push(next);
     if (n.any) push(n.any);
     // Inside a phrase (not before its first word), skip one filler word.
     if (f.node != 0 && !f.skipped && !f.after_filler && is_filler(word) && depth < 64)
-      stack[depth++] = {f.node, f.token + 1, true, true};
+      stack[depth++] = {f.node, f.token + 1, true, true, false};
   }
 }
 

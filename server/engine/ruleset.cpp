@@ -88,6 +88,8 @@ DataNode parse_yaml(const std::string& path, std::string_view bytes) {
     return parse_data(bytes);
   } catch (const YAML::Exception& e) {
     throw RuleError(yaml_error_message(path, e.mark.line + 1, e.msg));
+  } catch (const DuplicateKeyError& e) {
+    throw RuleError(duplicate_key_message(path, e));
   } catch (const std::runtime_error& e) {
     throw RuleError(fmt::format("{}: {}", path, e.what()));
   }

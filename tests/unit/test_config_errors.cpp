@@ -118,3 +118,30 @@ TEST_CASE("config is found by searching upward", "[config]") {
   CHECK(find_config_file(data("configs")).empty());  // .sayso.yml, not any yml
   CHECK_FALSE(find_config_file(data("project/sub/deeper")).empty());
 }
+
+TEST_CASE("a key written twice in a config or rule file is refused with its line", "[config]") {
+  const fs::path dir = fs::temp_directory_path() / ("sayso-dup-" + std::to_string(getpid()));
+  fs::create_directories(dir / "p");
+  const fs::path config = dir / ".sayso.yml";
+  std::ofstream(config) << "profile: nihr\nrules:\n  involvement.vague-plans: off\nrules:\n"
+                           "  involvement.hedged-plans: off\n";
+  try {
+    load_config_file(config.string());
+    FAIL("a config with 'rules:' twice loaded");
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Catch::Contains(".sayso.yml:4: 'rules' is written twice here (first at "
+                                         "line 2)"));
+  }
+  // Inside a rule: the second 'message' would have replaced the first without a word.
+  std::ofstream(dir / "p" / "pack.yml") << "name: p\nversion: 1\nlicence: x\nmaintainers: [m]\n"
+                                           "description: d\n";
+  std::ofstream(dir / "p" / "r.yml") << "rules:\n  - id: p.a\n    message: one\n    message: two\n";
+  try {
+    load_rules(dir.string(), Config{});
+    FAIL("a rule with 'message' twice loaded");
+  } catch (const RuleError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("r.yml:4: 'message' is written twice here (first at "
+                                         "line 3)"));
+  }
+  fs::remove_all(dir);
+}

@@ -153,6 +153,39 @@ TEST_CASE("a short text said to be a summary is one summary, subheadings and all
   CHECK(load(long_text, "x.md", "plain-english-summary").sections.size() == 2);
 }
 
+TEST_CASE("a text titled as involvement is involvement, whatever its file name says",
+          "[sections]") {
+  // lay-member-notes.md once made a summary of a text headed "Patient and public involvement".
+  const std::string text =
+      "# Patient and public involvement\n\nJane will attend steering committee meetings.\n\n"
+      "## Payment\n\nWe pay \xc2\xa325 an hour.\n";
+  Document doc = load(text, "summary.md", "plain-english-summary");
+  REQUIRE(!doc.sections.empty());
+  for (const Section& s : doc.sections) CHECK(s.kind == "involvement");
+  // The same the other way round, and a summary's own subheadings still belong to it.
+  Document titled_summary = load("# Plain English summary\n\nWe test.\n", "ppi.md", "involvement");
+  CHECK(titled_summary.sections.front().kind == "plain-english-summary");
+  Document with_parts = load("# Background\n\nWe test.\n\n# What we will do\n\nWe ask.\n",
+                             "summary.md", "plain-english-summary");
+  REQUIRE(with_parts.sections.size() == 1);
+  CHECK(with_parts.sections[0].kind == "plain-english-summary");
+}
+
+TEST_CASE("the kind of a text is guessed from whole words of its file name", "[sections]") {
+  CHECK(guess_kind_from_name("docs/Lay-Summary_v2.md") == "plain-english-summary");
+  CHECK(guess_kind_from_name("pes.txt") == "plain-english-summary");
+  CHECK(guess_kind_from_name("plain_english_summary.docx") == "plain-english-summary");
+  CHECK(guess_kind_from_name("lay-abstract.md") == "plain-english-summary");
+  CHECK(guess_kind_from_name("ppi-plan.md") == "involvement");
+  CHECK(guess_kind_from_name("co-production.txt") == "involvement");
+  CHECK(guess_kind_from_name("Public_Involvement.md") == "involvement");
+  // Words that only hold those letters are not those words.
+  CHECK(guess_kind_from_name("pesticides.md") == "document");
+  CHECK(guess_kind_from_name("lay-member-notes.md") == "document");
+  CHECK(guess_kind_from_name("happiness.md") == "document");
+  CHECK(guess_kind_from_name("summary-of-lay-panel") == "plain-english-summary");
+}
+
 TEST_CASE("a text said to be a whole application keeps its sections, whatever its kind",
           "[sections]") {
   SessionOptions options;

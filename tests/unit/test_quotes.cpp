@@ -170,3 +170,34 @@ TEST_CASE("evidence the writer denies is not evidence: 'not involved in the desi
   REQUIRE(checklist.findings.size() == 1);
   CHECK_THAT(checklist.findings[0].message, Catch::Contains("what changed because of involvement"));
 }
+
+TEST_CASE("a short quotation naming the writer's own practice counts as evidence",
+          "[quotes][rules]") {
+  const std::string named =
+      "# Patient and public involvement\n\nSix carers meet every two months and are paid for "
+      "their time. After each meeting we send members a \"you said, we did\" note.\n";
+  CHECK(lint_file(named, "app.md", "co-production.standard-4-communications").findings.empty());
+  // Someone else's words, quoted, are not the writer's practice.
+  const std::string reported =
+      "# Patient and public involvement\n\nSix carers meet every two months and are paid for "
+      "their time. Last year the panel wrote \"you said, we did\" and nothing more.\n";
+  CHECK(lint_file(reported, "app.md", "co-production.standard-4-communications").findings.size() ==
+        1);
+}
+
+TEST_CASE("hiding a tokenism warning does not turn its sentence into evidence", "[quotes][rules]") {
+  const std::string plain =
+      "# Patient and public involvement\n\nWe will pay six carers for their time. A lay member "
+      "will sit on the Trial Steering Committee.\n";
+  const std::string hidden =
+      "# Patient and public involvement\n\nWe will pay six carers for their time.\n"
+      "<!-- sayso-disable-next-line involvement.single-lay-member -->\nA lay member will sit on "
+      "the Trial Steering Committee.\n";
+  REQUIRE(lint_file(plain, "app.md", "involvement.single-lay-member").findings.size() == 1);
+  CHECK(lint_file(hidden, "app.md", "involvement.single-lay-member").findings.empty());
+  const std::size_t governance_plain =
+      lint_file(plain, "app.md", "co-production.standard-6-governance").findings.size();
+  CHECK(governance_plain == 1);
+  CHECK(lint_file(hidden, "app.md", "co-production.standard-6-governance").findings.size() ==
+        governance_plain);
+}

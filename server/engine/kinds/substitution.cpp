@@ -1,5 +1,8 @@
 // substitution: a word or phrase has plainer alternatives; each becomes a quick fix.
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -89,6 +92,123 @@ std::vector<std::string> fitting(const std::vector<std::string>& use, const std:
   return out.empty() ? use : out;
 }
 
+// Whether a word is said with a vowel sound first, so takes "an": by its spelling, with the
+// common exceptions ("an hour", "a user", "a one-off"). Empty when unsure (a number, an acronym).
+std::optional<bool> takes_an(std::string_view fix) {
+  std::string word;
+  for (char c : fix.substr(0, fix.find(' '))) word += static_cast<char>(std::tolower(c));
+  if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0]))) return std::nullopt;
+  if (fix.size() > 1 && std::isupper(static_cast<unsigned char>(fix[0])) &&
+      std::isupper(static_cast<unsigned char>(fix[1])))
+    return std::nullopt;
+  const auto starts = [&](std::string_view prefix) { return word.rfind(prefix, 0) == 0; };
+  for (std::string_view silent_h : {"hour", "honest", "honou", "heir"})
+    if (starts(silent_h)) return true;
+  for (std::string_view an : {"unim", "unin", "unid"})
+    if (starts(an)) return true;
+  for (std::string_view said_with_y_or_w :
+       {"one", "once", "uni", "use", "usu", "uti", "ute", "uro", "eu", "ewe"})
+    if (starts(said_with_y_or_w)) return false;
+  return std::string_view("aeiou").find(word[0]) != std::string_view::npos;
+}
+
+// A fix as an edit: the bytes it replaces and the texts offered there.
+struct FixEdit {
+  std::size_t begin = 0, end = 0;
+  std::vector<std::string> texts;
+};
+
+// "an intervention" → "a treatment": when a fix needs the other article, the edit takes in the
+// article before the words and gives each fix its own.
+void fit_article(const Document& doc, const PhraseMatch& m, FixEdit& edit) {
+  const Sentence& s = doc.sentences[m.sentence];
+  if (m.first_token == s.first_token) return;
+  const Token& before = doc.tokens[m.first_token - 1];
+  if (before.lower != "a" && before.lower != "an") return;
+  for (std::size_t i = before.end; i < m.begin; ++i)
+    if (doc.source.bytes[i] != ' ') return;
+  // "a comorbidity" → "another health condition": a fix that brings its own determiner takes
+  // the article's place; one that cannot follow an article ("an additional visit" → "a more
+  // visit") is not offered there while another fix is.
+  const auto first_word = [](const std::string& text) {
+    std::string word;
+    for (char c : text.substr(0, text.find(' ')))
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return word;
+  };
+  static const std::array<std::string_view, 7> own_determiner = {"another", "the", "some", "each",
+                                                                 "every",   "one", "any"};
+  static const std::array<std::string_view, 5> no_article = {"more", "fewer", "less", "much",
+                                                             "many"};
+  const auto in = [](const auto& list, const std::string& word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+  };
+  std::vector<std::string> kept;
+  for (const std::string& text : edit.texts)
+    if (!in(no_article, first_word(text))) kept.push_back(text);
+  if (!kept.empty()) edit.texts = std::move(kept);
+  const bool has_an = before.lower == "an";
+  const bool any_differs = std::any_of(edit.texts.begin(), edit.texts.end(), [&](const auto& t) {
+    const std::optional<bool> an = takes_an(t);
+    return (an && *an != has_an) || in(own_determiner, first_word(t));
+  });
+  if (!any_differs) return;
+  const bool capital = std::isupper(static_cast<unsigned char>(doc.source.bytes[before.begin]));
+  for (std::string& text : edit.texts) {
+    if (in(own_determiner, first_word(text))) {
+      if (capital) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+      continue;
+    }
+    const bool an = takes_an(text).value_or(has_an);
+    text = std::string(an ? (capital ? "An " : "an ") : (capital ? "A " : "a ")) + text;
+  }
+  edit.begin = before.begin;
+}
+
+bool starts_with_apostrophe(const std::string& bytes, std::size_t at) {
+  return bytes.compare(at, 1, "'") == 0 || bytes.compare(at, 3, "\xE2\x80\x99") == 0;
+}
+
+// Before a possessive ("participant's carer"), a fix of several words would read badly ("person
+// taking part's carer"): one-word fixes only, while there is one.
+void prefer_one_word_before_possessive(const Document& doc, const PhraseMatch& m,
+                                       std::vector<std::string>& texts) {
+  if (!starts_with_apostrophe(doc.source.bytes, m.end)) return;
+  std::vector<std::string> one_word;
+  for (const std::string& text : texts)
+    if (text.find(' ') == std::string::npos) one_word.push_back(text);
+  if (!one_word.empty()) texts = std::move(one_word);
+}
+
+// "participants' views" → "people's views": a plural's apostrophe after the words becomes 's
+// when a fix does not end in s.
+void fit_plural_possessive(const Document& doc, const PhraseMatch& m, FixEdit& edit) {
+  const std::string& bytes = doc.source.bytes;
+  if (m.end == 0 || std::tolower(static_cast<unsigned char>(bytes[m.end - 1])) != 's') return;
+  std::size_t after = m.end;
+  std::string_view apostrophe;
+  if (bytes.compare(after, 1, "'") == 0) apostrophe = "'";
+  if (bytes.compare(after, 3, "\xE2\x80\x99") == 0) apostrophe = "\xE2\x80\x99";
+  if (apostrophe.empty()) return;
+  after += apostrophe.size();
+  if (after < bytes.size() && std::isalpha(static_cast<unsigned char>(bytes[after]))) return;
+  bool changed = false;
+  for (std::string& text : edit.texts) {
+    const bool ends_in_s =
+        !text.empty() && std::tolower(static_cast<unsigned char>(text.back())) == 's';
+    text += apostrophe;
+    if (!ends_in_s) {
+      text += 's';
+      changed = true;
+    }
+  }
+  if (changed) {
+    edit.end = after;
+  } else {
+    for (std::string& text : edit.texts) text.resize(text.size() - apostrophe.size());
+  }
+}
+
 class SubstitutionCheck : public RuleCheck {
  public:
   SubstitutionCheck(std::vector<Swap> swaps, bool skip_quoted)
@@ -123,12 +243,18 @@ class SubstitutionCheck : public RuleCheck {
       const std::string model = case_model(ctx.doc, *m, original);
       const std::vector<std::string> alternatives =
           fitting(swap.use, original, word_follows(ctx.doc, *m));
-      std::vector<std::string> suggestions;
-      for (const auto& alt : alternatives) suggestions.push_back(match_case(model, alt));
+      FixEdit edit{m->begin, m->end, {}};
+      for (const auto& alt : alternatives) edit.texts.push_back(match_case(model, alt));
+      prefer_one_word_before_possessive(ctx.doc, *m, edit.texts);
+      fit_article(ctx.doc, *m, edit);
+      fit_plural_possessive(ctx.doc, *m, edit);
       // The fixes keep the sentence's case ("People" first in a sentence); a list of them in the
       // message is read inside a sentence, so it keeps the rule's own case.
-      out.push_back(ctx.make(m->begin, m->end, {{"suggestions", join_list(alternatives, " or ")}},
-                             std::move(suggestions)));
+      out.push_back(ctx.make(edit.begin, edit.end,
+                             {{"suggestions", join_list(alternatives, " or ")},
+                              {"match", original},
+                              {"suggestion", match_case(model, alternatives.front())}},
+                             std::move(edit.texts)));
     }
   }
 

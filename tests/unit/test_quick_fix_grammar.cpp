@@ -1,0 +1,71 @@
+// Quick fixes read as English where they land: the article before a swapped word, possessives,
+// and each form of a phrase (engine/kinds/substitution.cpp, engine/phrase_matcher.cpp).
+#include <catch2/catch.hpp>
+
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+// `text` with `rule`'s first finding replaced by its first fix.
+std::string fixed(const std::string& text, const std::string& rule) {
+  const Found found = lint_summary(text, rule);
+  REQUIRE(!found.findings.empty());
+  const Diagnostic& d = found.findings.front();
+  REQUIRE(!d.suggestions.empty());
+  return text.substr(0, d.begin) + d.suggestions.front() + text.substr(d.end);
+}
+
+}  // namespace
+
+TEST_CASE("a fix changes 'a' and 'an' to fit the new word", "[rules][fixes]") {
+  CHECK(fixed("An intervention will be tested.\n", "plain-english.research-words") ==
+        "A treatment will be tested.\n");
+  CHECK(fixed("Each person may have an adverse event.\n", "plain-english.research-words") ==
+        "Each person may have a side effect.\n");
+  CHECK(fixed("People with a comorbidity often fall.\n", "plain-english.research-words") ==
+        "People with another health condition often fall.\n");
+  // The article that already fits is left as it is, and the finding is on the word alone.
+  const Found additional =
+      lint_summary("There is an additional visit.\n", "plain-english.wordy-words");
+  REQUIRE(additional.flagged() == std::vector<std::string>{"additional"});
+  CHECK(fixed("There is an additional visit.\n", "plain-english.wordy-words") ==
+        "There is an extra visit.\n");
+  // The message still names the word the writer wrote.
+  const Found article =
+      lint_summary("An intervention will be tested.\n", "plain-english.research-words");
+  CHECK_THAT(article.findings.front().message, Catch::Contains("'intervention'"));
+  CHECK_THAT(article.findings.front().message, !Catch::Contains("'An intervention'"));
+}
+
+TEST_CASE("possessives are found and kept by fixes", "[rules][fixes]") {
+  CHECK(fixed("The participants' views shaped the study.\n", "plain-english.research-words") ==
+        "The people's views shaped the study.\n");
+  CHECK(fixed("Each participant's carer was asked.\n", "plain-english.research-words") ==
+        "Each person's carer was asked.\n");
+  CHECK(fixed("Each participant\u2019s carer was asked.\n", "plain-english.research-words") ==
+        "Each person\u2019s carer was asked.\n");
+  // "it's" is "it is", not a possessive of "it".
+  CHECK(lint_summary("It's the cohort's size that matters.\n", "plain-english.research-words")
+            .flagged() == std::vector<std::string>{"cohort"});
+}
+
+TEST_CASE("each form of a wordy phrase has a fix of the same form", "[rules][fixes]") {
+  CHECK(fixed("The programme has an effect on falls.\n", "plain-english.wordy-phrases") ==
+        "The programme affects falls.\n");
+  CHECK(fixed("These classes have an impact on mood.\n", "plain-english.wordy-phrases") ==
+        "These classes affect mood.\n");
+  CHECK(fixed("In the event of a fall, staff will ring us.\n", "plain-english.wordy-words") ==
+        "If there is a fall, staff will ring us.\n");
+  CHECK(fixed("We will assess the efficacy of the classes.\n", "plain-english.research-words") ==
+        "We will assess the benefit of the classes.\n");
+}
+
+TEST_CASE("a word in capitals for emphasis gets the swap, not an acronym note", "[rules][fixes]") {
+  const std::string text = "We will UTILISE phone calls to reach people.\n";
+  CHECK(lint_summary(text, "acronyms.unexplained").findings.empty());
+  CHECK(lint_summary(text, "plain-english.wordy-words").flagged() ==
+        std::vector<std::string>{"UTILISE"});
+}
