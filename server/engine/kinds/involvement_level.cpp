@@ -1,6 +1,7 @@
 // involvement-level: the IAP2 level (inform … empower) described for each research stage; flags
 // a co-production claim when the text never describes more than the level the rule asks for.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -20,11 +21,14 @@ struct Named {
 class InvolvementLevelCheck : public RuleCheck {
  public:
   InvolvementLevelCheck(std::vector<Named> levels, std::vector<Named> stages,
-                        std::vector<std::string> claims, int min_level)
+                        std::vector<std::string> claims, int min_level,
+                        std::optional<std::string> no_level_meaning)
       : levels_(std::move(levels)),
         stages_(std::move(stages)),
         claims_(std::move(claims)),
-        min_level_(min_level) {}
+        min_level_(min_level) {
+    if (no_level_meaning) no_level_meaning_ = std::move(*no_level_meaning);
+  }
 
   // Groups: 0 = claims, 1..L = levels, L+1..L+S = stages.
   std::vector<std::vector<std::string>> phrase_groups() const override {
@@ -50,9 +54,8 @@ class InvolvementLevelCheck : public RuleCheck {
       std::vector<int> stage_levels(stages_.size(), -1);
       record_stages(ctx, unit, stage_levels);
       if (!claim || highest >= min_level_) continue;
-      std::string level = highest < 0 ? "no clear involvement" : levels_[highest].name;
-      std::string meaning =
-          highest < 0 ? "nothing that shows how people take part" : levels_[highest].meaning;
+      std::string level = highest < 0 ? "none" : levels_[highest].name;
+      std::string meaning = highest < 0 ? no_level_meaning_ : levels_[highest].meaning;
       if (meaning.empty()) meaning = level;
       out.push_back(ctx.make(claim->begin, claim->end,
                              {{"level", level},
@@ -123,6 +126,10 @@ class InvolvementLevelCheck : public RuleCheck {
   std::vector<Named> levels_, stages_;
   std::vector<std::string> claims_;
   int min_level_;
+  // When no level's words are found: what the message says (`meanings: {none: …}`). Cue words
+  // can miss a plan written in other words, so it says what sayso did not find, not that the
+  // plan has nothing.
+  std::string no_level_meaning_ = "sayso found no words that show how people take part";
 };
 
 std::vector<Named> parse_named_map(const DataNode& rule, const char* key) {
@@ -146,31 +153,39 @@ std::vector<Named> parse_named_map(const DataNode& rule, const char* key) {
   return out;
 }
 
-// `meanings: {inform: "telling people about the study", ...}`: optional, one per level.
-void read_meanings(const DataNode& rule, std::vector<Named>& levels) {
+// `meanings: {inform: "telling people about the study", ..., none: "…"}`: optional, one per
+// level, and `none` for a plan where no level's words are found. Returns that one, if given.
+std::optional<std::string> read_meanings(const DataNode& rule, std::vector<Named>& levels) {
   const DataNode& map = rule["meanings"];
-  if (map.is_empty()) return;
+  std::optional<std::string> none;
+  if (map.is_empty()) return none;
   if (!map.is_map())
     throw KindError{"'meanings' must map each level to its meaning in plain words", map.line()};
   for (const DataNode& meaning : map.children()) {
-    auto level = std::find_if(levels.begin(), levels.end(),
-                              [&](const Named& n) { return n.name == meaning.key(); });
-    if (level == levels.end())
-      throw KindError{
-          fmt::format("'meanings' names '{}', which is not one of the levels", meaning.key()),
-          meaning.key_line()};
     if (!meaning.is_text() || meaning.value().empty())
       throw KindError{fmt::format("'meanings' → '{}' must be a text", meaning.key()),
                       meaning.key_line()};
+    if (meaning.key() == "none") {
+      none = meaning.value();
+      continue;
+    }
+    auto level = std::find_if(levels.begin(), levels.end(),
+                              [&](const Named& n) { return n.name == meaning.key(); });
+    if (level == levels.end())
+      throw KindError{fmt::format("'meanings' names '{}', which is not one of the levels (or "
+                                  "'none')",
+                                  meaning.key()),
+                      meaning.key_line()};
     level->meaning = meaning.value();
   }
+  return none;
 }
 
 }  // namespace
 
 std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
   std::vector<Named> levels = parse_named_map(rule.node, "levels");
-  read_meanings(rule.node, levels);
+  const std::optional<std::string> no_level_meaning = read_meanings(rule.node, levels);
   std::vector<Named> stages = parse_named_map(rule.node, "stages");
   std::vector<std::string> claims = param_strings(rule.node, "claims", true);
   const std::string min_name = param_string(rule.node, "min_level_for_claim", "collaborate");
@@ -180,9 +195,9 @@ std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
     throw KindError{
         fmt::format("'min_level_for_claim' must be one of the levels (got '{}')", min_name),
         rule.node["min_level_for_claim"].line()};
-  return std::make_shared<InvolvementLevelCheck>(std::move(levels), std::move(stages),
-                                                 std::move(claims),
-                                                 static_cast<int>(it - levels.begin()));
+  return std::make_shared<InvolvementLevelCheck>(
+      std::move(levels), std::move(stages), std::move(claims),
+      static_cast<int>(it - levels.begin()), no_level_meaning);
 }
 
 }  // namespace sayso
