@@ -1,10 +1,11 @@
 // textDocument/codeAction: for each finding under the cursor, replace it with each suggestion
-// (spelling suggestions are computed now, on demand), add a word to the workspace dictionary,
-// or turn the rule off (around this paragraph or list, in this file, or in .sayso.yml); and "fix
-// all plain-English substitutions" for the whole document (kind source.sayso.fixAll: outside
-// source.fixAll, which editors run on save, because a swap is for the writer to choose). The
-// fix-all edit is computed only when that kind is asked for, or when the client resolves the
-// action (codeAction/resolve): the lightbulb's requests, on every cursor move, stay cheap.
+// (a misspelt word's are its finding's own, or computed now, on demand, when it has none), add a
+// word to the workspace dictionary, or turn the rule off (around this paragraph or list, in this
+// file, or in .sayso.yml); and "fix all plain-English substitutions" for the whole document (kind
+// source.sayso.fixAll: outside source.fixAll, which editors run on save, because a swap is for the
+// writer to choose). The fix-all edit is computed only when that kind is asked for, or when the
+// client resolves the action (codeAction/resolve): the lightbulb's requests, on every cursor move,
+// stay cheap.
 #include <algorithm>
 #include <set>
 
@@ -15,7 +16,6 @@
 namespace sayso::lsp {
 namespace {
 
-constexpr std::size_t kSpellingSuggestions = 5;
 constexpr std::string_view kFixAllKind = "source.sayso.fixAll";
 constexpr std::string_view kFixAllTitle = "Fix all plain-English substitutions";
 
@@ -178,11 +178,6 @@ const Rule* rule_of(const OpenDocument& doc, const Diagnostic& d) {
   return doc.context ? doc.context->rules.find(d.rule_id) : nullptr;
 }
 
-bool is_spelling(const OpenDocument& doc, const Diagnostic& d) {
-  const Rule* rule = rule_of(doc, d);
-  return rule != nullptr ? rule->kind == "spelling" : d.category == "spelling";
-}
-
 bool is_substitution(const OpenDocument& doc, const Diagnostic& d) {
   const Rule* rule = rule_of(doc, d);
   return rule != nullptr && rule->kind == "substitution" && !d.suggestions.empty();
@@ -340,21 +335,13 @@ json Server::on_code_action(const json& params) {
   if (wanted(only, "quickfix")) {
     for (const Diagnostic& d : doc.diagnostics) {
       if (d.end < std::min(from, to) || d.begin > std::max(from, to)) continue;
-      const json diagnostic = to_lsp_diagnostic(d, lines, position_unit_);
-      if (is_spelling(doc, d) && d.begin < d.end && doc.context && doc.context->linter) {
+      const json diagnostic = to_lsp_diagnostic(d, lines, position_unit_, &catalogue_);
+      if (is_spelling_finding(d, rule_of(doc, d)) && d.begin < d.end && doc.context) {
         const std::string word = doc.text.substr(d.begin, d.end - d.begin);
-        // A US spelling in a UK text knows its fix and needs no Hunspell guesses; a typo's words
-        // one slip away come first, then Hunspell's.
-        const bool variant = d.note == "variant";
-        std::vector<std::string> suggestions = d.suggestions;
-        if (!variant)
-          for (std::string& s : doc.context->linter->spelling_suggestions(word))
-            if (std::find(suggestions.begin(), suggestions.end(), s) == suggestions.end())
-              suggestions.push_back(std::move(s));
-        if (suggestions.size() > kSpellingSuggestions) suggestions.resize(kSpellingSuggestions);
-        add_replacements(c, d, suggestions, diagnostic, actions);
+        add_replacements(c, d, spelling_choices(d, doc.text, doc.context->linter.get()), diagnostic,
+                         actions);
         add_dictionary_action(c, word, diagnostic, actions);
-        if (variant) add_language_action(c, rule_of(doc, d), diagnostic, actions);
+        if (d.note == "variant") add_language_action(c, rule_of(doc, d), diagnostic, actions);
       } else {
         add_replacements(c, d, d.suggestions, diagnostic, actions);
       }

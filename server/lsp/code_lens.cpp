@@ -1,8 +1,8 @@
 // textDocument/codeLens: above each section heading, its figures ("287 / 300 words · reading
-// age 11 · evidence 9 of 12") for editors without inlay hints. The lens runs sayso.showSection,
-// which lists the section's evidence checklist: what is there and what is missing.
-// workspace/codeLens/refresh (and inlayHint/refresh) asks the editor to fetch them again when
-// settings or rules change the figures without a text change.
+// age 11 · evidence 9 of 13 · other points 1 of 3") for editors without inlay hints. The lens runs
+// sayso.showSection, which lists the section's evidence checklist: what is there and what is
+// missing. workspace/codeLens/refresh (and inlayHint/refresh) asks the editor to fetch them again
+// when settings or rules change the figures without a text change.
 #include <sstream>
 
 #include "lsp/protocol.h"
@@ -13,10 +13,17 @@ namespace {
 
 constexpr std::string_view kShowSection = "sayso.showSection";
 
-std::vector<std::string> item_names(const SectionFigures& figures, bool present) {
+// Which checklists' items: the main one's (what the checklist finding lists) or the others'.
+enum class Lists { Main, Others };
+
+std::vector<std::string> item_names(const SectionFigures& figures, Lists lists, bool present) {
+  const Checklist* main = main_checklist(figures);
   std::vector<std::string> names;
-  for (const ChecklistItem* item : figures.evidence_items())
-    if (item->present == present) names.push_back(item->name);
+  for (const Checklist& list : figures.checklists) {
+    if ((&list == main) != (lists == Lists::Main)) continue;
+    for (const ChecklistItem& item : list.items)
+      if (!item.left_to_other && item.present == present) names.push_back(item.name);
+  }
   return names;
 }
 
@@ -37,11 +44,14 @@ void add_items(std::ostringstream& out, std::string_view title,
 std::string section_markdown(const SectionFigures& figures, const std::string& title) {
   std::ostringstream out;
   out << "### " << title << " (" << figures.kind << ")\n\n" << section_figures_label(figures);
-  add_items(out, "Missing evidence", item_names(figures, false));
-  add_items(out, "Evidence present", item_names(figures, true));
+  add_items(out, "Missing evidence", item_names(figures, Lists::Main, false));
+  add_items(out, "Evidence present", item_names(figures, Lists::Main, true));
+  add_items(out, "Other points missing", item_names(figures, Lists::Others, false));
   std::vector<std::string> stages;
   for (const StageLevel& stage : figures.involvement)
-    stages.push_back(stage.stage + ": " + (stage.level.empty() ? "not described" : stage.level));
+    stages.push_back(
+        stage.stage + ": " +
+        (stage.level.empty() ? "not described" : involvement_level_words(stage.level)));
   add_items(out, "Involvement by research stage", stages);
   return out.str();
 }
@@ -49,9 +59,12 @@ std::string section_markdown(const SectionFigures& figures, const std::string& t
 // One line for window/showMessage, which editors show as plain text.
 std::string section_message(const SectionFigures& figures, const std::string& title) {
   std::string text = title + ": " + section_figures_label(figures);
-  const std::vector<std::string> missing = item_names(figures, false);
-  if (!missing.empty()) return text + ". Missing evidence: " + joined(missing) + ".";
-  if (!figures.checklists.empty()) return text + ". All the evidence sayso looks for is there.";
+  const std::vector<std::string> missing = item_names(figures, Lists::Main, false);
+  const std::vector<std::string> others = item_names(figures, Lists::Others, false);
+  if (!missing.empty()) text += ". Missing evidence: " + joined(missing);
+  if (!others.empty()) text += ". Other points missing: " + joined(others);
+  if (missing.empty() && others.empty() && !figures.checklists.empty())
+    return text + ". All the evidence sayso looks for is there.";
   return text + ".";
 }
 

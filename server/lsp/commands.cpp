@@ -4,7 +4,8 @@
 //                                  again: workspace/diagnostic/refresh) and reporting
 //                                  window/workDoneProgress;
 //                                  → {"files": n, "diagnostics": n}
-//   sayso.explainRule [ruleId]     → Markdown: what the rule says, why, sources, who shaped it
+//   sayso.explainRule [rule, {"show": false}?]  → Markdown: what the rule says, why, sources,
+//                                  who shaped it (explain_rule.cpp; shown to the user as well)
 //   sayso.addWord [word, uri?]     adds the word to `words:` in the workspace's .sayso.yml
 //                                  (created if absent) and re-lints; → {"file": path}
 //   sayso.setLanguage [language, uri?]  sets `language:` (en_GB or en_US) in the workspace's
@@ -22,7 +23,6 @@
 #include <optional>
 #include <system_error>
 
-#include "formats/format.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 
@@ -33,37 +33,8 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxWordBytes = 100;
 
-std::string argument_string(const json& arguments, std::size_t index, std::string_view what) {
-  if (!arguments.is_array() || arguments.size() <= index || !arguments[index].is_string())
-    throw RpcError(ErrorCode::InvalidParams,
-                   "argument " + std::to_string(index + 1) + " must be " + std::string(what));
-  return arguments[index].get<std::string>();
-}
-
-// A message template ("Try '{suggestion}' instead of '{match}'") reads best filled with real
-// words: the rule's message on the first of its flagged examples it flags, read as the kind of
-// section the rule is about ("" when none is flagged, or the message has no placeholders).
-std::string example_message(const Rule& rule, const RuleContext& context) {
-  if (rule.message.find('{') == std::string::npos || !context.linter) return "";
-  const bool scoped = !rule.scope.all && !rule.scope.negated && !rule.scope.kinds.empty();
-  const std::string kind = !rule.example_kind.empty() ? rule.example_kind
-                           : scoped                   ? rule.scope.kinds.front()
-                                                      : "other";
-  LoadOptions options;
-  options.format = "markdown";
-  options.headless_kind = kind == "application" ? "document" : kind;
-  for (const std::string& example : rule.examples.flag) {
-    LoadResult loaded = load_document("example.md", example, context.rules.sections, options);
-    if (!loaded.ok) continue;
-    loaded.doc.rebuild_index();
-    for (const Diagnostic& d : context.linter->lint_only(loaded.doc, {&rule}).diagnostics)
-      if (d.rule_id == rule.id && d.message.find('{') == std::string::npos) return d.message;
-  }
-  return "";
-}
-
 // Argument `index` when it is a string, else "".
-std::string optional_argument_string(const json& arguments, std::size_t index) {
+std::string optional_command_argument(const json& arguments, std::size_t index) {
   return arguments.is_array() && arguments.size() > index && arguments[index].is_string()
              ? arguments[index].get<std::string>()
              : "";
@@ -118,6 +89,13 @@ class Progress {
 };
 
 }  // namespace
+
+std::string command_argument(const json& arguments, std::size_t index, std::string_view what) {
+  if (!arguments.is_array() || arguments.size() <= index || !arguments[index].is_string())
+    throw RpcError(ErrorCode::InvalidParams,
+                   "argument " + std::to_string(index + 1) + " must be " + std::string(what));
+  return arguments[index].get<std::string>();
+}
 
 json Server::on_execute_command(const json& params) {
   const std::string command = require_string(require_params_object(params), "command");
@@ -177,14 +155,6 @@ json Server::lint_workspace(const json& params) {
   return {{"files", files.size()}, {"diagnostics", findings}};
 }
 
-json Server::explain_rule(const json& arguments) {
-  const std::string id = argument_string(arguments, 0, "a rule id");
-  const auto context = rules_for_file("", folders_.empty() ? "" : folders_.front());
-  const Rule* rule = context ? context->rules.find(id) : nullptr;
-  if (rule == nullptr) throw RpcError(ErrorCode::InvalidParams, "no rule with id " + id);
-  return rule_markdown(*rule, example_message(*rule, *context));
-}
-
 std::pair<std::string, std::string> Server::workspace_config_for(const std::string& uri) {
   const std::string doc_path = file_uri_to_path(uri);
   std::string folder = doc_path.empty() ? "" : folder_of(doc_path);
@@ -204,7 +174,7 @@ std::pair<std::string, std::string> Server::workspace_config_for(const std::stri
     const json* can_apply = find_path(client_capabilities_, {"workspace", "applyEdit"});
     const OpenDocument* open = find_document(path_to_file_uri(config));
     if (open != nullptr && can_apply != nullptr && *can_apply == true) return {config, open->text};
-    return {config, read_text_file(config)};
+    return {config, config_text_after_sent_edits(config)};
   }
   const std::string outer = config;
   config = (fs::path(folder) / ".sayso.yml").string();
@@ -240,6 +210,15 @@ SpanEdit span_edit(const std::string& old_text, const std::string& new_text) {
 
 }  // namespace
 
+std::string Server::config_text_after_sent_edits(const std::string& path) {
+  std::string disk = read_text_file(path);
+  const auto sent = sent_config_edits_.find(path);
+  if (sent == sent_config_edits_.end()) return disk;
+  if (sent->second.disk_text == disk) return sent->second.buffer_text;
+  sent_config_edits_.erase(sent);  // saved, or changed some other way: the file says what holds
+  return disk;
+}
+
 void Server::change_workspace_config(const std::string& path, const std::string& old_text,
                                      const std::string& new_text, ConfigChange change) {
   const json* can_apply = find_path(client_capabilities_, {"workspace", "applyEdit"});
@@ -257,10 +236,16 @@ void Server::change_workspace_config(const std::string& path, const std::string&
          {{"changes", {{uri, json::array({{{"range", range}, {"newText", edit.text}}})}}}}}};
     UnsavedConfigChange unsaved{fs::last_write_time(path, ec), change.words, change.language,
                                 change.disabled_rules};
+    // The editor's buffer holds the new text from now on, saved or not: the next change starts
+    // from it (unless the buffer is open here, when its text is known anyway).
+    if (find_document(uri) == nullptr) sent_config_edits_[path] = {read_text_file(path), new_text};
     send_request(
         "workspace/applyEdit", std::move(params),
-        [this, path, label, unsaved](const json& result, const json* error) {
+        [this, path, label, unsaved, new_text](const json& result, const json* error) {
           if (error != nullptr || !result.is_object() || result.value("applied", false) != true) {
+            if (const auto sent = sent_config_edits_.find(path);
+                sent != sent_config_edits_.end() && sent->second.buffer_text == new_text)
+              sent_config_edits_.erase(sent);
             const std::string reason = result.is_object() ? result.value("failureReason", "") : "";
             show_message(kMessageError, "sayso: the editor did not apply the change (" + label +
                                             ")" + (reason.empty() ? "" : ": " + reason));
@@ -289,11 +274,11 @@ void Server::change_workspace_config(const std::string& path, const std::string&
 }
 
 json Server::add_word(const json& arguments) {
-  const std::string word = argument_string(arguments, 0, "the word to add");
+  const std::string word = command_argument(arguments, 0, "the word to add");
   if (word.empty() || word.size() > kMaxWordBytes ||
       word.find_first_of("\r\n\t") != std::string::npos)
     throw RpcError(ErrorCode::InvalidParams, "not a word: " + word.substr(0, kMaxWordBytes));
-  auto [config, text] = workspace_config_for(optional_argument_string(arguments, 1));
+  auto [config, text] = workspace_config_for(optional_command_argument(arguments, 1));
   std::string changed;
   try {
     changed = add_word_to_config_text(text, word);
@@ -308,10 +293,10 @@ json Server::add_word(const json& arguments) {
 }
 
 json Server::set_language(const json& arguments) {
-  const std::string language = argument_string(arguments, 0, "en_GB or en_US");
+  const std::string language = command_argument(arguments, 0, "en_GB or en_US");
   if (language != "en_GB" && language != "en_US")
     throw RpcError(ErrorCode::InvalidParams, "language must be en_GB or en_US");
-  auto [config, text] = workspace_config_for(optional_argument_string(arguments, 1));
+  auto [config, text] = workspace_config_for(optional_command_argument(arguments, 1));
   std::string changed;
   try {
     changed = set_language_in_config_text(text, language);
@@ -325,13 +310,13 @@ json Server::set_language(const json& arguments) {
 }
 
 json Server::disable_rule(const json& arguments) {
-  const std::string rule = argument_string(arguments, 0, "a rule id");
+  const std::string rule = command_argument(arguments, 0, "a rule id");
   // A rule id ("plain-english.passive-voice"): it becomes a YAML key as it is written.
   if (rule.empty() || rule.size() > kMaxWordBytes ||
       rule.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
           std::string::npos)
     throw RpcError(ErrorCode::InvalidParams, "not a rule id: " + rule.substr(0, kMaxWordBytes));
-  auto [config, text] = workspace_config_for(optional_argument_string(arguments, 1));
+  auto [config, text] = workspace_config_for(optional_command_argument(arguments, 1));
   std::string changed;
   try {
     changed = disable_rule_in_config_text(text, rule);

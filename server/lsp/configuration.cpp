@@ -4,12 +4,17 @@
 // every .sayso.yml: the project's file wins where both say something.
 //
 //   {"profile": "nihr", "language": "en_GB", "documentKind": "involvement",
-//    "document": "application", "severity": {"acronyms.unexplained": "info"},
+//    "document": "application", "severityOverrides": {"acronyms.unexplained": "info"},
 //    "rules": {"plain-english.passive-voice": "off", "structure.pes-word-limit": {"max_words":
 //    250}}, "words": ["Brumfield"], "packs": ["/abs/pack"], "disablePacks": ["spelling"],
 //    "debounceMs": 150, "inlayHints": false}
+//
+// "severityOverrides" (the VS Code setting's name), "severity" (what the VS Code extension sends)
+// and "rules" (as in .sayso.yml) are read alike; "rulePacks" is "packs". A key the server does not
+// know is named in a warning, with the known key it is most like, as a bad value is.
 #include <algorithm>
 
+#include "core/closest_name.h"
 #include "core/sections.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
@@ -85,8 +90,35 @@ std::string string_setting(const json& value, std::string_view key,
   return "";
 }
 
+// Every key the settings may have. The last ones are not rule settings: the server reads them
+// elsewhere (debounceMs, inlayHints, pushDiagnostics) or leaves them to the client (server, trace:
+// the VS Code extension's own settings, which a client may pass on with the rest).
+const std::vector<std::string>& known_setting_keys() {
+  static const std::vector<std::string> kKeys = {
+      "profile", "language",   "documentKind", "document",        "words",
+      "packs",   "rulePacks",  "disablePacks", "severity",        "severityOverrides",
+      "rules",   "debounceMs", "inlayHints",   "pushDiagnostics", "server",
+      "trace"};
+  return kKeys;
+}
+
+bool is_rule_settings_key(std::string_view key) {
+  return key == "rules" || key == "severityOverrides" || key == "severity";
+}
+
+void report_unknown_keys(const json& settings, std::vector<std::string>& problems) {
+  const std::vector<std::string>& known = known_setting_keys();
+  for (const auto& [key, value] : settings.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    const std::string meant = closest_name(key, known);
+    problems.push_back("unknown setting '" + key + "'" +
+                       (meant.empty() ? "" : " (did you mean '" + meant + "'?)"));
+  }
+}
+
 Config config_from_settings(const json& settings, std::vector<std::string>& problems) {
   Config config;
+  report_unknown_keys(settings, problems);
   for (const auto& [key, value] : settings.items()) {
     if (key == "profile") {
       config.profile = string_setting(value, key, problems);
@@ -111,19 +143,38 @@ Config config_from_settings(const json& settings, std::vector<std::string>& prob
       if (config.document == "auto") config.document.clear();
     } else if (key == "words") {
       config.words = strings_of(value, key, problems);
-    } else if (key == "packs") {
-      config.packs = strings_of(value, key, problems);
+    } else if (key == "packs" || key == "rulePacks") {
+      for (std::string& pack : strings_of(value, key, problems))
+        config.packs.push_back(std::move(pack));
     } else if (key == "disablePacks") {
       config.disabled_packs = strings_of(value, key, problems);
-    } else if (key == "severity" || key == "rules") {
+    } else if (is_rule_settings_key(key)) {
       read_rule_settings(value, key, config, problems);
     }
-    // Other keys (debounceMs, inlayHints, trace, the extension's own) are not rule settings.
   }
   return config;
 }
 
+bool has_known_key(const json& settings) {
+  const std::vector<std::string>& known = known_setting_keys();
+  return std::any_of(known.begin(), known.end(),
+                     [&](const std::string& key) { return settings.contains(key); });
+}
+
 }  // namespace
+
+const json& settings_section(const json& settings) {
+  const json* section = &settings;
+  while (section->is_object()) {
+    const json* nested = nullptr;
+    for (const char* key : {"settings", "sayso"})
+      if (const auto found = section->find(key); found != section->end() && found->is_object())
+        nested = &*found;
+    if (nested == nullptr) break;
+    section = nested;
+  }
+  return *section;
+}
 
 void Server::apply_client_settings(const json& settings) {
   std::vector<std::string> problems;
@@ -168,11 +219,12 @@ void Server::request_client_settings() {
   send_request("workspace/configuration", {{"items", std::move(items)}},
                [this, folders](const json& result, const json* error) {
                  if (error != nullptr || !result.is_array() || result.empty()) return;
-                 // No settings (null): keep the defaults.
-                 if (result[0].is_object()) apply_client_settings(result[0]);
+                 // No settings (null): keep the defaults. A client may answer with all its
+                 // settings, {"sayso": {...}}, rather than the section asked for.
+                 if (result[0].is_object()) apply_client_settings(settings_section(result[0]));
                  folder_settings_.clear();
                  for (std::size_t i = 0; i < folders.size() && i + 1 < result.size(); ++i)
-                   apply_folder_settings(folders[i], result[i + 1]);
+                   apply_folder_settings(folders[i], settings_section(result[i + 1]));
                  reload_rules("the editor's settings arrived");
                });
 }
@@ -181,8 +233,13 @@ void Server::on_did_change_configuration(const json& params) {
   // A client that answers workspace/configuration is asked again, folder by folder (the pull
   // model: the notification may carry nothing, and never carries per-folder settings).
   if (client_answers_configuration()) return request_client_settings();
-  const json* settings = find_path(params, {"settings", "sayso"});
-  if (settings != nullptr && settings->is_object()) apply_client_settings(*settings);
+  // {"settings": {"sayso": {...}}}, as the spec's clients send; or the section itself, flat, from
+  // a client that sends only its own server's settings (and no other server's).
+  const json* pushed = find_path(params, {"settings"});
+  if (pushed != nullptr && pushed->is_object()) {
+    const json& settings = settings_section(*pushed);
+    if (&settings != pushed || has_known_key(settings)) apply_client_settings(settings);
+  }
   reload_rules("the editor's settings changed");
 }
 

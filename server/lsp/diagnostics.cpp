@@ -48,7 +48,7 @@ void append_position(std::string& out, LineColumn position) {
 }
 
 void append_diagnostic(std::string& out, const Diagnostic& d, const LineIndex& lines,
-                       ColumnUnit unit) {
+                       ColumnUnit unit, const RuleCatalogue* catalogue) {
   out += "{\"range\":{\"start\":";
   append_position(out, lines.to_position(d.begin, unit));
   out += ",\"end\":";
@@ -57,6 +57,12 @@ void append_diagnostic(std::string& out, const Diagnostic& d, const LineIndex& l
   out += std::to_string(static_cast<int>(d.severity));
   out += ",\"code\":";
   append_json_string(out, d.rule_id);
+  if (const std::string link = catalogue != nullptr ? catalogue->link(d.rule_id) : "";
+      !link.empty()) {
+    out += ",\"codeDescription\":{\"href\":";
+    append_json_string(out, link);
+    out += '}';
+  }
   out += ",\"source\":\"sayso\",\"message\":";
   append_json_string(out, d.message);
   out += ",\"data\":{\"category\":";
@@ -86,20 +92,21 @@ Diagnostic not_checked(const std::string& why) {
 }  // namespace
 
 std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std::string_view text,
-                                 ColumnUnit unit) {
+                                 ColumnUnit unit, const RuleCatalogue* catalogue) {
   const LineIndex lines(text);
   std::string out = "[";
   out.reserve(diagnostics.size() * 256);
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     if (i > 0) out += ',';
-    append_diagnostic(out, diagnostics[i], lines, unit);
+    append_diagnostic(out, diagnostics[i], lines, unit, catalogue);
   }
   out += ']';
   return out;
 }
 
-json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit) {
-  return {
+json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit,
+                       const RuleCatalogue* catalogue) {
+  json out = {
       {"range",
        {{"start", to_json(lines.to_position(diagnostic.begin, unit))},
         {"end", to_json(lines.to_position(diagnostic.end, unit))}}},
@@ -112,6 +119,10 @@ json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, Col
         {"section", diagnostic.section_kind},
         {"suggestions", diagnostic.suggestions}}},
   };
+  if (const std::string link = catalogue != nullptr ? catalogue->link(diagnostic.rule_id) : "";
+      !link.empty())
+    out["codeDescription"] = {{"href", link}};
+  return out;
 }
 
 LintOutput Server::lint(const std::string& path, const std::string& text,
@@ -188,7 +199,7 @@ void Server::lint_and_publish(OpenDocument& doc) {
       R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
   append_json_string(message, doc.uri);
   message += ",\"version\":" + std::to_string(doc.version) + ",\"diagnostics\":";
-  message += lsp_diagnostics_text(doc.diagnostics, doc.text, position_unit_);
+  message += lsp_diagnostics_text(doc.diagnostics, doc.text, position_unit_, &catalogue_);
   message += "}}";
   transport_.write_message(message);
 }
@@ -207,7 +218,7 @@ json Server::lsp_diagnostics(const std::vector<Diagnostic>& found, std::string_v
   const LineIndex lines(text);
   json diagnostics = json::array();
   for (const Diagnostic& d : found)
-    diagnostics.push_back(to_lsp_diagnostic(d, lines, position_unit_));
+    diagnostics.push_back(to_lsp_diagnostic(d, lines, position_unit_, &catalogue_));
   return diagnostics;
 }
 

@@ -1,6 +1,10 @@
 // sayso/documentSummary {textDocument: {uri}}: the figures an editor's status bar shows.
 //   {"sections": [{title, kind, words, wordLimit, readingAge, evidencePresent, evidenceTotal,
-//                  involvementLevel}],
+//                  otherPointsPresent, otherPointsTotal, involvementLevel,
+//                  involvementLevelWords}],
+// evidencePresent/evidenceTotal count the involvement checklist, as its finding does ("covers 1
+// of 13"); otherPoints* the UK Standards hints' points; involvementLevelWords is the level in
+// plain words ("asking views (consult)").
 //    "counts": {"error": n, "warning": n, "info": n, "hint": n}}
 #include <cmath>
 
@@ -10,17 +14,21 @@ namespace sayso::lsp {
 namespace {
 
 json section_json(const SectionFigures& f) {
-  const std::size_t present = f.evidence_present(), total = f.evidence_items().size();
+  const EvidenceCounts evidence = evidence_counts(f);
+  const bool has_level = !f.highest_involvement_level.empty();
   return {
       {"title", f.title},
       {"kind", f.kind},
       {"words", f.words},
       {"wordLimit", f.word_limit ? json(*f.word_limit) : json(nullptr)},
       {"readingAge", f.sentences > 0 ? json(std::round(f.reading_age * 10) / 10) : json(nullptr)},
-      {"evidencePresent", present},
-      {"evidenceTotal", total},
-      {"involvementLevel",
-       f.highest_involvement_level.empty() ? json(nullptr) : json(f.highest_involvement_level)}};
+      {"evidencePresent", evidence.present},
+      {"evidenceTotal", evidence.total},
+      {"otherPointsPresent", evidence.other_present},
+      {"otherPointsTotal", evidence.other_total},
+      {"involvementLevel", has_level ? json(f.highest_involvement_level) : json(nullptr)},
+      {"involvementLevelWords",
+       has_level ? json(involvement_level_words(f.highest_involvement_level)) : json(nullptr)}};
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ json server_capabilities(ColumnUnit unit) {
 }  // namespace
 
 Server::Server(Transport& transport, LanguageServerOptions options)
-    : transport_(transport), options_(std::move(options)) {
+    : transport_(transport), options_(std::move(options)), catalogue_(options_.rules_dir) {
   // Over a stream with no descriptor nothing can arrive during a wait: lint at once.
   if (transport_.can_wait())
     debounce_ = std::chrono::milliseconds(std::clamp(options_.debounce_ms, 0, kMaxDebounceMs));
@@ -202,15 +202,7 @@ json Server::on_initialize(const json& params) {
     // The first settings, for clients that neither answer workspace/configuration nor push
     // them: {"settings": {...}}, {"sayso": {...}} (what Helix sends from its `config`, shaped like
     // the configuration section) or the settings themselves, flat.
-    const json* settings = options;
-    for (const char* key : {"settings", "sayso"}) {
-      const auto nested = options->find(key);
-      if (nested != options->end() && nested->is_object()) {
-        settings = &*nested;
-        break;
-      }
-    }
-    apply_client_settings(*settings);
+    apply_client_settings(settings_section(*options));
   }
 
   initialized_ = true;

@@ -4,7 +4,9 @@
 // dictionary_edit.cpp (words: in .sayso.yml), document_symbols.cpp, inlay_hints.cpp,
 // document_summary.cpp, code_lens.cpp, section_figures_label.cpp, configuration.cpp (client
 // settings), file_watching.cpp, workspace.cpp (.sayso.yml and rule sets), workspace_folders.cpp,
-// commands.cpp (workspace/executeCommand); fd_input.cpp reads stdin so the loop can wait on it.
+// commands.cpp (workspace/executeCommand), explain_rule.cpp (sayso.explainRule), rule_names.cpp,
+// rule_catalogue.cpp (links to docs/rules.md), spelling_choices.cpp; fd_input.cpp reads stdin so
+// the loop can wait on it.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -28,6 +30,7 @@
 #include "engine/section_figures.h"
 #include "lsp/jsonrpc.h"
 #include "lsp/lsp.h"
+#include "lsp/rule_catalogue.h"
 #include "lsp/transport.h"
 
 namespace sayso::lsp {
@@ -203,6 +206,9 @@ class Server {
   json on_execute_command(const json& params);
   json lint_workspace(const json& params);
   json explain_rule(const json& arguments);
+  // explain_rule.cpp: a rule shown to a client that may not show a command's result: its
+  // catalogue entry (window/showDocument) when the client can open one, else `summary`.
+  void show_rule(const std::string& rule_id, const std::string& summary);
   json add_word(const json& arguments);
   json set_language(const json& arguments);
   json disable_rule(const json& arguments);
@@ -210,6 +216,10 @@ class Server {
   // text; a new file (text "" or an `extends:` of the config that applied) when there is none
   // inside the workspace.
   std::pair<std::string, std::string> workspace_config_for(const std::string& uri);
+  // A .sayso.yml's text as the editor has it: the file on disk, or, while the disk still says
+  // what it said then, the text after the edits sent to the editor (workspace/applyEdit) for a
+  // buffer the server does not see (sent_config_edits_).
+  std::string config_text_after_sent_edits(const std::string& path);
   // What a command changes in a .sayso.yml, as settings.
   struct ConfigChange {
     std::string description;  // "added 'Brumfield'"
@@ -267,6 +277,16 @@ class Server {
   // with a scopeUri): the folder's documents use these instead.
   std::map<std::string, Config> folder_settings_;
   std::map<std::string, UnsavedConfigChange> unsaved_config_changes_;  // by config file path
+  // The edits sent to the editor for a .sayso.yml it has not opened with us (so its buffer, saved
+  // or not, is not seen here): the file's text on disk when the last was sent, and the text the
+  // editor's buffer has after them. A second change before the first is saved starts from that
+  // text, and so goes into the same `rules:` map. By config file path.
+  struct SentConfigEdit {
+    std::string disk_text;
+    std::string buffer_text;
+  };
+  std::map<std::string, SentConfigEdit> sent_config_edits_;
+  RuleCatalogue catalogue_;  // docs/rules.md beside the rules, if there is one
   std::vector<FileProblem> file_problems_;
   std::set<std::string> problem_files_published_;  // files whose problem diagnostics are shown
 
@@ -286,16 +306,28 @@ class Server {
 void apply_content_change(std::string& text, const json& change, ColumnUnit unit,
                           bool* clamped = nullptr);
 
-// One engine diagnostic as an LSP Diagnostic, its range in `unit` over `lines`.
-json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit);
+// One engine diagnostic as an LSP Diagnostic, its range in `unit` over `lines`; its
+// codeDescription.href is the rule's entry in `catalogue` when it has one.
+json to_lsp_diagnostic(const Diagnostic& diagnostic, const LineIndex& lines, ColumnUnit unit,
+                       const RuleCatalogue* catalogue = nullptr);
 // The same for a list, over `text`, written straight to JSON text (the publishDiagnostics of
 // every edit): equal, once parsed, to the array of to_lsp_diagnostic.
 std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std::string_view text,
-                                 ColumnUnit unit);
+                                 ColumnUnit unit, const RuleCatalogue* catalogue = nullptr);
 
-// The hover text for one finding: its message, the rule's explanation, sources, examples and
-// provenance (Markdown). `rule` may be null (findings with no rule behind them).
-std::string hover_markdown(const Diagnostic& diagnostic, const Rule* rule);
+// Where to read all about a rule: the name `sayso explain` takes, and its catalogue entry ("" when
+// there is none).
+struct RuleReferences {
+  std::string explain_name;
+  std::string catalogue_link;
+};
+// The hover text for one finding, short (Markdown): its message, the swap, the start of the
+// rule's explanation, one example it flags and one it leaves alone, where to read more, and a
+// line for each finding `also_here` (at the same place). `rule` may be null (findings with no
+// rule behind them).
+std::string hover_markdown(const Diagnostic& diagnostic, const Rule* rule,
+                           const RuleReferences& references = {},
+                           const std::vector<Diagnostic>& also_here = {});
 // Everything about one rule (sayso.explainRule): message, explanation, examples, sources,
 // who shaped it and the decisions behind it (Markdown). The message is shown as
 // `example_message` (the rule's message on one of its flagged examples) when given, else with its
@@ -305,7 +337,42 @@ std::string rule_markdown(const Rule& rule, const std::string& example_message =
 // words flagged"), or `example_message` when that is given.
 std::string rule_message_in_words(const Rule& rule, const std::string& example_message = "");
 
-// "287 / 300 words · reading age 11 · evidence 9 of 12": a section's figures in one line.
+// Argument `index` of a command when it is a string; else InvalidParams saying it must be `what`.
+std::string command_argument(const json& arguments, std::size_t index, std::string_view what);
+
+// The text's whole sentences that fit in `max` bytes (at least its first, itself cut at a word
+// with "…" when it is longer).
+std::string first_sentences(std::string_view text, std::size_t max);
+
+// The rule `typed` names in `rules`: its id, or its name without the pack ("vague-plans") when
+// only one pack has a rule by that name. Throws InvalidParams saying what it may have meant.
+const Rule& rule_named(const RuleSet& rules, const std::string& typed);
+// The shortest name for `sayso explain`: the rule's name without its pack when no other pack has
+// a rule by that name, else its id.
+std::string explain_name(const RuleSet& rules, const std::string& id);
+
+// A misspelt word's suggestions: those of the finding (the diagnostic's data.suggestions), or,
+// when it has none, Hunspell's (with `linter`, over the linted `text`); at most
+// kMostSpellingChoices either way.
+constexpr std::size_t kMostSpellingChoices = 3;
+std::vector<std::string> spelling_choices(const Diagnostic& d, std::string_view text,
+                                          const Linter* linter);
+bool is_spelling_finding(const Diagnostic& d, const Rule* rule);
+
+// A section's evidence as its findings count it: the largest checklist (the involvement
+// checklist: "covers 1 of 13 things reviewers look for") on its own, and the other checklists'
+// points (the UK Standards hints) together.
+struct EvidenceCounts {
+  std::size_t present = 0, total = 0;
+  std::size_t other_present = 0, other_total = 0;
+};
+EvidenceCounts evidence_counts(const SectionFigures& figures);
+// The largest checklist of a section (null when it has none).
+const Checklist* main_checklist(const SectionFigures& figures);
+// An involvement level in plain words: "asking views (consult)".
+std::string involvement_level_words(const std::string& level);
+// "287 / 300 words · reading age 11 · evidence 9 of 13 · other points 1 of 3 · involvement level:
+// asking views (consult)": a section's figures in one line.
 std::string section_figures_label(const SectionFigures& figures);
 
 // `text` (a .sayso.yml, possibly empty) with `word` added to its `words:` list; other settings and
@@ -321,6 +388,10 @@ std::string set_language_in_config_text(const std::string& text, const std::stri
 // when the rule is there with a severity or on/off, else added. Throws std::runtime_error if the
 // text is not a YAML map, or the rule's settings are more than one value.
 std::string disable_rule_in_config_text(const std::string& text, const std::string& rule);
+
+// The "sayso" settings inside what a client sent: `settings` itself, or the object under its
+// "settings" or "sayso" key (and so on down: {"settings": {"sayso": {...}}}).
+const json& settings_section(const json& settings);
 
 // "file:12: what" → {file, 11, what}; nullopt when the text has no file:line prefix.
 std::optional<FileProblem> parse_file_problem(const std::string& error_text);

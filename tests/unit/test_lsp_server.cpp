@@ -231,7 +231,7 @@ TEST_CASE("lsp: incremental edits re-lint with the right text", "[lsp][diagnosti
                                 json::array({range_change(0, 0, 0, 0, "Hello.\n"),
                                              range_change(1, 28, 1, 28, "all ")}))
                         .hover("on-word", uri, 1, 23)
-                        .hover("off-word", uri, 0, 2)
+                        .hover("off-word", uri, 1, 1)  // "Café": nothing flagged there
                         // Out-of-range positions clamp to the end of the document.
                         .change(uri, 4, json::array({range_change(40, 5, 99, 0, " The end.")}))
                         .shutdown_and_exit()
@@ -254,9 +254,10 @@ TEST_CASE("lsp: incremental edits re-lint with the right text", "[lsp][diagnosti
   const json d = matching(published[2], range(1, 20, 1, 27), "plain-english.")[0];
   CHECK(text.find(d["code"].get<std::string>()) != std::string::npos);
   CHECK(text.find(d["message"].get<std::string>()) != std::string::npos);
-  CHECK(text.find("**Examples**") != std::string::npos);
-  CHECK(text.find("**Sources**") != std::string::npos);
-  CHECK(text.find("status:") != std::string::npos);
+  // A short note: an example pair, and where the sources and the rule's history are.
+  CHECK(text.find("**For example**") != std::string::npos);
+  CHECK(text.find("More (sources, who shaped the rule): `sayso explain ") != std::string::npos);
+  CHECK(text.find("**Sources**") == std::string::npos);
   const json* off_word = s.response("off-word");
   REQUIRE(off_word != nullptr);
   CHECK((*off_word)["result"].is_null());
