@@ -313,7 +313,11 @@ async function explainRule(ruleId?: unknown): Promise<void> {
   const id = typeof ruleId === 'string' && ruleId !== '' ? ruleId : await chooseRuleId();
   if (!id) return;
   try {
-    const result = await languageClient.sendRequest(ExecuteCommandRequest.type, { command: EXPLAIN_RULE, arguments: [id] });
+    // {show: false}: this extension shows the answer itself, so the server shows nothing more.
+    const result = await languageClient.sendRequest(ExecuteCommandRequest.type, {
+      command: EXPLAIN_RULE,
+      arguments: [id, { show: false }],
+    });
     const text = explanationText(result);
     if (!text) {
       void vscode.window.showWarningMessage(`sayso: no explanation for ${id}.`);

@@ -7,9 +7,15 @@ export interface SectionSummary {
   words: number;
   wordLimit: number | null;
   readingAge: number | null;
+  /** The involvement checklist's count, as its finding gives it ("covers 9 of 13"). */
   evidencePresent: number | null;
   evidenceTotal: number | null;
+  /** The UK Standards hints' points, counted apart from the checklist (null from older servers). */
+  otherPointsPresent: number | null;
+  otherPointsTotal: number | null;
   involvementLevel: string | null;
+  /** The level in plain words, "asking views (consult)" (null from older servers). */
+  involvementLevelWords: string | null;
 }
 
 export interface SeverityCounts {
@@ -62,7 +68,10 @@ export function parseDocumentSummary(value: unknown): DocumentSummary | null {
       readingAge: numberOrNull(s.readingAge),
       evidencePresent: numberOrNull(s.evidencePresent),
       evidenceTotal: numberOrNull(s.evidenceTotal),
+      otherPointsPresent: numberOrNull(s.otherPointsPresent),
+      otherPointsTotal: numberOrNull(s.otherPointsTotal),
       involvementLevel: stringOrNull(s.involvementLevel),
+      involvementLevelWords: stringOrNull(s.involvementLevelWords),
     });
   }
   const c = (typeof record.counts === 'object' && record.counts !== null ? record.counts : {}) as Record<string, unknown>;
@@ -112,7 +121,11 @@ function sectionLine(section: SectionSummary): string {
   const parts = [section.wordLimit !== null ? `${section.words} / ${section.wordLimit} words` : plural(section.words, 'word', 'words')];
   if (section.readingAge !== null) parts.push(`reading age ${Math.round(section.readingAge)}`);
   if (hasEvidence(section)) parts.push(`evidence ${section.evidencePresent} of ${section.evidenceTotal}`);
-  if (section.involvementLevel !== null) parts.push(`involvement: ${section.involvementLevel}`);
+  if (section.otherPointsTotal !== null && section.otherPointsTotal > 0 && section.otherPointsPresent !== null) {
+    parts.push(`other points ${section.otherPointsPresent} of ${section.otherPointsTotal}`);
+  }
+  const level = section.involvementLevelWords ?? section.involvementLevel;
+  if (level !== null) parts.push(`involvement level: ${level}`);
   const title = section.title !== '' ? section.title : section.kind;
   return `- **${escapeMarkdown(title)}** (${section.kind}): ${parts.join(' · ')}`;
 }

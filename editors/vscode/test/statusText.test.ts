@@ -5,14 +5,16 @@ import { countSeverities, countsText, formatStatus, parseDocumentSummary, primar
 function section(fields: Partial<SectionSummary>): SectionSummary {
   return {
     title: 'Background', kind: 'background', words: 0, wordLimit: null, readingAge: null,
-    evidencePresent: null, evidenceTotal: null, involvementLevel: null, ...fields,
+    evidencePresent: null, evidenceTotal: null, otherPointsPresent: null, otherPointsTotal: null,
+    involvementLevel: null, involvementLevelWords: null, ...fields,
   };
 }
 
 const summarySection = section({ title: 'Plain English summary', kind: 'plain-english-summary', words: 287, wordLimit: 300, readingAge: 11.4 });
 const involvementSection = section({
   title: 'Patient and public involvement', kind: 'involvement', words: 412, readingAge: 13,
-  evidencePresent: 9, evidenceTotal: 12, involvementLevel: 'consult',
+  evidencePresent: 9, evidenceTotal: 13, otherPointsPresent: 1, otherPointsTotal: 3,
+  involvementLevel: 'consult', involvementLevelWords: 'asking views (consult)',
 });
 
 describe('status bar text', () => {
@@ -21,12 +23,12 @@ describe('status bar text', () => {
     assert.equal(view.text, '$(book) 287/300 words · RA 11 · 2 warnings');
     assert.equal(view.level, 'warning');
     assert.match(view.tooltip, /\*\*Plain English summary\*\* \(plain-english-summary\): 287 \/ 300 words · reading age 11/);
-    assert.match(view.tooltip, /\*\*Patient and public involvement\*\* \(involvement\): 412 words · reading age 13 · evidence 9 of 12 · involvement: consult/);
+    assert.match(view.tooltip, /\*\*Patient and public involvement\*\* \(involvement\): 412 words · reading age 13 · evidence 9 of 13 · other points 1 of 3 · involvement level: asking views \(consult\)/);
   });
 
   it('shows evidence for an involvement section on its own', () => {
     const view = formatStatus({ sections: [involvementSection], counts: { error: 1, warning: 1, info: 0, hint: 0 } });
-    assert.equal(view.text, '$(book) 412 words · RA 13 · evidence 9/12 · 1 error, 1 warning');
+    assert.equal(view.text, '$(book) 412 words · RA 13 · evidence 9/13 · 1 error, 1 warning');
     assert.equal(view.level, 'error');
   });
 
@@ -65,6 +67,21 @@ describe('documentSummary answers', () => {
       sections: [section({ title: 'Plain English summary', kind: 'plain-english-summary', words: 287, wordLimit: 300, readingAge: 11 })],
       counts: { error: 0, warning: 2, info: 0, hint: 3 },
     });
+  });
+
+  it('reads the other points and the involvement level in plain words', () => {
+    const parsed = parseDocumentSummary({
+      sections: [{ title: 'PPI', kind: 'involvement', words: 31, wordLimit: null, readingAge: 12,
+        evidencePresent: 1, evidenceTotal: 13, otherPointsPresent: 2, otherPointsTotal: 3,
+        involvementLevel: 'consult', involvementLevelWords: 'asking views (consult)' }],
+      counts: { error: 0, warning: 1, info: 0, hint: 0 },
+    });
+    assert.ok(parsed);
+    assert.match(formatStatus(parsed).tooltip,
+      /31 words · reading age 12 · evidence 1 of 13 · other points 2 of 3 · involvement level: asking views \(consult\)/);
+    // An older server sends the level alone.
+    const older = formatStatus({ sections: [section({ kind: 'involvement', involvementLevel: 'consult' })], counts: parsed.counts });
+    assert.match(older.tooltip, /involvement level: consult/);
   });
 
   it('tolerates missing fields and rejects what is not a summary', () => {
