@@ -160,9 +160,26 @@ bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first
   return false;
 }
 
+bool is_reported(const Document& doc, std::uint32_t sentence, std::uint32_t first) {
+  static const std::array<std::string_view, 42> reporting = {
+      "found",     "find",      "finds",    "report",    "reports", "reported", "say",
+      "says",      "said",      "write",    "writes",    "wrote",   "written",  "state",
+      "states",    "stated",    "show",     "shows",     "showed",  "shown",    "suggest",
+      "suggests",  "suggested", "claim",    "claims",    "claimed", "describe", "describes",
+      "described", "note",      "notes",    "noted",     "argue",   "argues",   "argued",
+      "observed",  "concluded", "conclude", "concludes", "admit",   "admits",   "admitted"};
+  const std::uint32_t start = doc.sentences[sentence].first_token;
+  for (std::uint32_t i = start; i + 1 < first; ++i)
+    if (doc.tokens[i + 1].lower == "that" &&
+        std::find(reporting.begin(), reporting.end(), doc.tokens[i].lower) != reporting.end())
+      return true;
+  return false;
+}
+
 bool quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
                        std::uint32_t first_token, std::size_t begin, std::size_t end) {
-  return quotations.contain(begin, end) || is_negated(doc, sentence, first_token);
+  return quotations.contain(begin, end) || is_negated(doc, sentence, first_token) ||
+         is_reported(doc, sentence, first_token);
 }
 
 namespace {

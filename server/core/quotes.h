@@ -45,8 +45,14 @@ class Quotations {
 // colon, bracket, dash or "but" ends the clause).
 bool is_negated(const Document& doc, std::uint32_t sentence, std::uint32_t first);
 
-// A claim that is quoted or negated ("we had called it "co-produced""; "We no longer call it
-// co-produced") is not the writer's claim.
+// Whether the token `first` is in what a sentence reports others said or found: a reporting
+// word and "that" before it ("Audits found that many teams write that PPI will be sought";
+// "Published papers often say that the public were consulted"). A study of involvement
+// reports the phrases a plan should not use.
+bool is_reported(const Document& doc, std::uint32_t sentence, std::uint32_t first);
+
+// A claim that is quoted, negated or reported ("we had called it "co-produced""; "We no longer call
+// it co-produced") is not the writer's claim.
 bool quoted_or_negated(const Document& doc, Quotations& quotations, std::uint32_t sentence,
                        std::uint32_t first_token, std::size_t begin, std::size_t end);
 

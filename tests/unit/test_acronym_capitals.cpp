@@ -142,3 +142,17 @@ TEST_CASE("swaps: a form's label in capitals is the funder's wording", "[rules][
   CHECK(lint_file("AMOUNT REQUESTED: £10\n\nWe requested £10.\n", "form.md", rule).flagged() ==
         std::vector<std::string>{"requested"});
 }
+
+TEST_CASE("acronyms: a paragraph's label spells out its initials as a heading does",
+          "[rules][acronym]") {
+  const std::string summary =
+      "We want to find out if a short exercise class helps older people at home.\n\n"
+      "Patient and public involvement: PPI members chose the question and are paid for their "
+      "time.\n";
+  CHECK(lint_summary(summary, kRule).findings.empty());
+  // Words that are not the label do not spell it out.
+  const std::string unlabelled =
+      "We want to find out if a short exercise class helps older people at home.\n\n"
+      "PPI members chose the question. Patient and public involvement matters to us.\n";
+  CHECK(lint_summary(unlabelled, kRule).flagged() == std::vector<std::string>{"PPI"});
+}

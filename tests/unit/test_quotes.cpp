@@ -201,3 +201,19 @@ TEST_CASE("hiding a tokenism warning does not turn its sentence into evidence", 
   CHECK(lint_file(hidden, "app.md", "co-production.standard-6-governance").findings.size() ==
         governance_plain);
 }
+
+TEST_CASE("tokenism rules leave wording a study of involvement reports", "[quotes][rules]") {
+  const std::string reported =
+      "# Patient and public involvement\n\nEarlier audits found that many teams write that PPI "
+      "will be sought where possible, that patients were consulted, or that one lay "
+      "representative will sit on the steering committee, with no detail.\n";
+  for (const char* rule : {"involvement.vague-plans", "involvement.hedged-plans",
+                           "involvement.consulted-no-change", "involvement.single-lay-member"})
+    CHECK(lint_file(reported, "review.md", rule).findings.empty());
+  // The same words as the writer's plan, and a plan that follows "we will ensure that".
+  const std::string planned =
+      "# Patient and public involvement\n\nWe will ensure that PPI will be sought where "
+      "possible.\n";
+  CHECK(lint_file(planned, "plan.md", "involvement.vague-plans").findings.size() == 1);
+  CHECK(lint_file(planned, "plan.md", "involvement.hedged-plans").findings.size() == 1);
+}

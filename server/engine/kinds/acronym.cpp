@@ -1,6 +1,7 @@
 // acronym: abbreviations spelled out at first use (expand-first), or avoided altogether (avoid).
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -210,6 +211,7 @@ class AcronymCheck : public RuleCheck {
     std::set<std::pair<std::size_t, std::string>> seen;  // (section or 0, acronym)
     std::set<std::string> named;  // study names given by the title ("# HERMES: mesh or …")
     std::optional<CapitalsNotAcronyms> not_acronyms;  // built at the first word in capitals
+    if (!avoid_) note_label_initials(doc, seen);
     for (const Sentence& sentence : doc.sentences) {
       const Block& block = doc.blocks[sentence.block];
       if (block.kind == BlockKind::Heading) {
@@ -247,15 +249,21 @@ class AcronymCheck : public RuleCheck {
   // A form's number before the words ("5. Patient and public involvement") and a note in
   // brackets after them ("(max 1,500 characters)") are not part of the name.
   static std::string heading_initials(const Document& doc, const Sentence& heading) {
-    static const std::set<std::string> small = {"and", "of", "the", "for",  "in", "on",
-                                                "to",  "a",  "an",  "with", "&"};
     // Only a bracket inside the heading counts (and the search stays within it).
     const std::size_t found =
         std::string_view(doc.prose).substr(heading.begin, heading.end - heading.begin).find('(');
     const std::size_t bracket =
         found == std::string_view::npos ? std::string::npos : heading.begin + found;
+    return initials_of(doc, heading.first_token, heading.last_token, bracket);
+  }
+
+  // The initials of the words of tokens [first, last) before `bracket`.
+  static std::string initials_of(const Document& doc, std::uint32_t first, std::uint32_t last,
+                                 std::size_t bracket) {
+    static const std::set<std::string> small = {"and", "of", "the", "for",  "in", "on",
+                                                "to",  "a",  "an",  "with", "&"};
     std::string initials;
-    for (std::uint32_t i = heading.first_token; i < heading.last_token; ++i) {
+    for (std::uint32_t i = first; i < last; ++i) {
       const Token& t = doc.tokens[i];
       if (bracket != std::string::npos && t.begin > bracket) break;
       if (t.lower.empty() || small.count(t.lower)) continue;
@@ -273,6 +281,31 @@ class AcronymCheck : public RuleCheck {
     return std::all_of(word.begin(), word.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || (c >= 'a' && c <= 'e');
     });
+  }
+
+  // "Patient and public involvement: PPI will be sought", a paragraph led by a section's name
+  // inside another section (Document::passages): the label spells out its initials as a
+  // heading does.
+  void note_label_initials(const Document& doc,
+                           std::set<std::pair<std::size_t, std::string>>& seen) const {
+    const auto token_from = [&](std::size_t byte) {
+      return static_cast<std::uint32_t>(
+          std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
+                           [](const Token& t, std::size_t at) { return t.begin < at; }) -
+          doc.tokens.begin());
+    };
+    for (const LabelledPassage& passage : doc.passages) {
+      const auto block =
+          std::upper_bound(doc.blocks.begin(), doc.blocks.end(), passage.begin,
+                           [](std::size_t at, const Block& b) { return at < b.begin; });
+      if (block == doc.blocks.begin()) continue;
+      const std::size_t label_begin = std::prev(block)->begin;
+      if (label_begin >= passage.begin) continue;  // a passage with no label
+      const std::string initials =
+          initials_of(doc, token_from(label_begin), token_from(passage.begin), std::string::npos);
+      if (initials.size() < 2 || initials.size() > 6) continue;
+      seen.insert({per_section_ ? unit_head(doc, doc.section_at(label_begin)) : 0, initials});
+    }
   }
 
   void note_initials(const Document& doc, const Sentence& heading,

@@ -233,8 +233,9 @@ class ExistenceCheck : public RuleCheck {
     const auto& tokens = ctx.doc.tokens;
     const auto first = std::lower_bound(tokens.begin(), tokens.end(), b,
                                         [](const Token& t, std::size_t at) { return t.end <= at; });
-    return first != tokens.end() &&
-           is_negated(ctx.doc, sentence, static_cast<std::uint32_t>(first - tokens.begin()));
+    if (first == tokens.end()) return false;
+    const auto token = static_cast<std::uint32_t>(first - tokens.begin());
+    return is_negated(ctx.doc, sentence, token) || is_reported(ctx.doc, sentence, token);
   }
 
   // Every word of the match capitalised, not at the start of its sentence, and the next word

@@ -71,17 +71,7 @@ bool CheckContext::item_present(std::uint32_t g, std::uint32_t item, std::size_t
 std::pair<std::size_t, std::size_t> CheckContext::section_anchor(std::size_t section) const {
   const Section& s = doc.sections[section];
   if (s.has_heading()) return {s.heading_begin, s.heading_end};
-  // No heading (a pasted summary, a .txt file): the section's first line, so an editor shows
-  // where the finding is (an empty range at the start is drawn as nothing by some).
-  const std::string_view text = doc.source.bytes;
-  std::size_t begin = s.begin;
-  while (begin < s.end &&
-         (text[begin] == ' ' || text[begin] == '\n' || text[begin] == '\r' || text[begin] == '\t'))
-    ++begin;
-  std::size_t end = std::min(text.find('\n', begin), s.end);
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r' || text[end - 1] == '\t'))
-    --end;
-  return {begin, end};
+  return {s.begin, s.begin};
 }
 
 std::size_t CheckContext::section_words(std::size_t section) const {
