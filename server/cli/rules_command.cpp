@@ -14,6 +14,7 @@
 #include "engine/builtin_findings.h"
 #include "engine/kinds/kind.h"
 #include "engine/linter.h"
+#include "engine/rule_lookup.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
 
@@ -352,31 +353,24 @@ void print_message(const Rule& rule, const RuleSet& set, const std::string& prof
 }
 
 // The part of a rule id after its pack's name: "passive-voice" in plain-english.passive-voice.
-std::string rule_name(const std::string& id) {
-  const std::size_t dot = id.find('.');
-  return dot == std::string::npos ? id : id.substr(dot + 1);
-}
-
-// The rule `typed` names: its id, or its name without the pack when only one pack has a rule by
-// that name. Otherwise null, and `meant` holds the ids it may have meant.
+// The rule `typed` names (engine/rule_lookup.h); when none, `meant` holds the ids it may mean:
+// the rules of that name in several packs, or the nearest ids and names.
 const Rule* find_rule(const RuleSet& set, const std::string& typed,
                       std::vector<std::string>& meant) {
-  if (const Rule* rule = set.find(typed)) return rule;
+  const RuleLookup found = look_up_rule(set, typed);
+  if (found.rule) return found.rule;
+  meant = found.same_name;
+  if (!meant.empty()) return nullptr;
   std::vector<std::string> ids, names;
-  std::vector<const Rule*> by_name;
   for (const Rule& rule : set.rules) {
     ids.push_back(rule.id);
-    names.push_back(rule_name(rule.id));
-    if (names.back() == typed) by_name.push_back(&rule);
+    names.push_back(rule_name_without_pack(rule.id));
   }
-  if (by_name.size() == 1) return by_name.front();
-  for (const Rule* rule : by_name) meant.push_back(rule->id);
-  if (!meant.empty()) return nullptr;
   meant = likely_meant(typed, ids);
   if (meant.empty())  // a slip in the name typed without its pack
-    for (const std::string& name : likely_meant(rule_name(typed), names))
+    for (const std::string& name : likely_meant(rule_name_without_pack(typed), names))
       for (const Rule& rule : set.rules)
-        if (rule_name(rule.id) == name) meant.push_back(rule.id);
+        if (rule_name_without_pack(rule.id) == name) meant.push_back(rule.id);
   return nullptr;
 }
 
@@ -391,7 +385,7 @@ int explain(const RulesOptions& o) {
   const Rule* rule = find_rule(set, typed, meant);
   if (!rule) {
     const bool same_name = !meant.empty() && std::all_of(meant.begin(), meant.end(), [&](auto& id) {
-      return rule_name(id) == typed;
+      return rule_name_without_pack(id) == typed;
     });
     std::cerr << "sayso explain: "
               << (same_name ? "more than one pack has a rule called '" : "no rule '") << typed
