@@ -31,9 +31,11 @@ add_custom_target(sayso_man_page ALL DEPENDS ${SAYSO_MAN_PAGE})
 add_dependencies(sayso sayso_man_page)
 install(FILES ${SAYSO_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
-# The guides (and the README) in share/doc/sayso.
+# The guides, the README and the rule catalogue in share/doc/sayso. The language server links
+# each finding to its rule in the catalogue there (server/lsp/rule_catalogue.cpp).
 file(GLOB SAYSO_GUIDES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/docs/guide-*.md)
-install(FILES ${CMAKE_SOURCE_DIR}/README.md ${SAYSO_GUIDES} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/docs/rules.md ${SAYSO_GUIDES}
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # --- Debian package (CPack) -------------------------------------------------------------------
 set(SAYSO_MAINTAINER "sayso maintainers <sayso-maintainers@users.noreply.github.com>"

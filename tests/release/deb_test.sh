@@ -49,6 +49,7 @@ for f in ./usr/bin/sayso ./usr/share/sayso/rules/sections.yml ./usr/share/sayso/
          ./usr/share/sayso/rules/profiles/nihr.yml ./usr/share/man/man1/sayso.1.gz \
          ./usr/share/doc/sayso/README.md ./usr/share/doc/sayso/guide-researchers.md \
          ./usr/share/doc/sayso/guide-contributors.md ./usr/share/doc/sayso/guide-funders.md \
+         ./usr/share/doc/sayso/rules.md \
          ./usr/lib/sayso/sayso_pdf_poppler.so ./usr/lib/sayso/sayso_http_httplib.so; do
   grep -qxF "$f" "$tmp/files.txt" || fail "the package lacks $f"
 done
