@@ -156,3 +156,12 @@ TEST_CASE("acronyms: a paragraph's label spells out its initials as a heading do
       "PPI members chose the question. Patient and public involvement matters to us.\n";
   CHECK(lint_summary(unlabelled, kRule).flagged() == std::vector<std::string>{"PPI"});
 }
+
+TEST_CASE("acronyms: a bracket after the letters explains them only when it holds words",
+          "[rules][acronym]") {
+  CHECK(acronyms_in("We will measure HRQL (EQ-5D-5L) at six months.\n") ==
+        std::vector<std::string>{"HRQL"});
+  CHECK(
+      acronyms_in("We will run an RCT (a randomised controlled trial) in 12 practices.\n").empty());
+  CHECK(acronyms_in("We will measure HbA1c (average blood sugar) every three months.\n").empty());
+}

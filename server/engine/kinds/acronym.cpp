@@ -364,8 +364,21 @@ class AcronymCheck : public RuleCheck {
     bool in_brackets = before > 0 && prose[before - 1] == '(';
     std::size_t after = t.end;
     while (after < prose.size() && prose[after] == ' ') ++after;
-    bool followed_by_bracket = after < prose.size() && prose[after] == '(';
-    return in_brackets || followed_by_bracket;
+    const bool followed_by_bracket = after < prose.size() && prose[after] == '(';
+    return in_brackets || (followed_by_bracket && holds_words(prose, after + 1));
+  }
+
+  // Whether the bracket opened before `from` holds words in full, at least one word of three or
+  // more lower-case letters: "RCT (randomised controlled trial)", not "QoL (EQ-5D-5L)" or
+  // "CBT (p. 4)", which are another name and a page, not what the letters stand for.
+  static bool holds_words(std::string_view prose, std::size_t from) {
+    constexpr std::size_t kMaxBracket = 120;
+    std::size_t run = 0;
+    for (std::size_t i = from; i < prose.size() && i < from + kMaxBracket && prose[i] != ')'; ++i) {
+      run = std::islower(static_cast<unsigned char>(prose[i])) ? run + 1 : 0;
+      if (run >= 3) return true;
+    }
+    return false;
   }
 
   // Words just before or after the acronym that say it names the words beside it.
