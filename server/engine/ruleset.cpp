@@ -62,7 +62,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"spelling",
        {"language", "dictionaries", "words", "ignore", "variants", "patterns", "variant_message",
         "variant_severity", "term_message", "term_severity", "typo_message"}},
-      {"required-sections", {"sections", "order", "order_severity"}},
+      {"required-sections", {"sections", "order", "order_severity", "look_alikes"}},
       {"evidence", {"items", "min_words", "milder_when_covered"}},
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
       {"involvement-level", {"levels", "meanings", "stages", "claims", "min_level_for_claim"}},

@@ -320,3 +320,29 @@ TEST_CASE("false alarms of passages and run-in headings the tenth blind review f
   CHECK(doc->source.bytes.substr(doc->passages[0].begin, 7) == "Our PPI");
   CHECK(tokenism_rules(lines, "").empty());
 }
+
+TEST_CASE("required-sections asks whether a heading it does not know is the missing section",
+          "[rules][required-sections]") {
+  using namespace sayso::testing;
+  Config config;
+  config.document = "application";
+  const std::string text =
+      "# Title\n\nWalking groups\n\n## Plain English summary\n\nWe will find out if walking "
+      "groups help people with a lung disease stay active and well at home.\n\n## How carers "
+      "shape this study\n\nSix carers meet each month, are paid for their time and chose our "
+      "question.\n";
+  const Found found = lint_file(text, "app.md", "structure.required-sections", config);
+  REQUIRE(found.findings.size() == 1);
+  CHECK_THAT(found.findings[0].message,
+             Catch::Contains("Is 'How carers shape this study' that section?"));
+  // A heading with none of the words: the finding says only what is missing.
+  const std::string other =
+      "# Title\n\nWalking groups\n\n## Plain English summary\n\nWe will "
+      "find out if walking groups help.\n\n## Timeline\n\nTwo years.\n";
+  const Found plain = lint_file(other, "app.md", "structure.required-sections", config);
+  REQUIRE(plain.findings.size() == 1);
+  CHECK_THAT(plain.findings[0].message, !Catch::Contains("that section?"));
+  CHECK(!load_error(minimal_rule("required-sections", "structure") +
+                    "    sections: [involvement]\n    look_alikes: {ppi: [public]}\n")
+             .empty());
+}
