@@ -158,7 +158,7 @@ TEST_CASE("a text titled as involvement is involvement, whatever its file name s
   // lay-member-notes.md once made a summary of a text headed "Patient and public involvement".
   const std::string text =
       "# Patient and public involvement\n\nJane will attend steering committee meetings.\n\n"
-      "## Payment\n\nWe pay \xc2\xa325 an hour.\n";
+      "## Payment\n\nWe pay \xc2\xa3" "25 an hour.\n";
   Document doc = load(text, "summary.md", "plain-english-summary");
   REQUIRE(!doc.sections.empty());
   for (const Section& s : doc.sections) CHECK(s.kind == "involvement");
