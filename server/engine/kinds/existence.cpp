@@ -125,13 +125,24 @@ class ExistenceCheck : public RuleCheck {
   // As a result, we changed..."). A cue of marks only (a bracket, a dash) explains the words it
   // follows closely or opens: "placebo (a dummy pill)", "a fair test (an RCT)", not "(RR 0.36)
   // vs placebo".
-  bool explained(const CheckContext& ctx, std::uint32_t sentence, std::size_t begin,
-                 std::size_t end) const {
+  // The explaining cues found, by sentence: each finding looks only at its own sentences (a
+  // scan of every cue for every finding was quadratic in a long plan).
+  static std::vector<const PhraseMatch*> cues_by_sentence(const CheckContext& ctx) {
+    std::vector<const PhraseMatch*> cues = ctx.group(kExplainedCues);
+    std::stable_sort(cues.begin(), cues.end(), [](const PhraseMatch* a, const PhraseMatch* b) {
+      return a->sentence < b->sentence;
+    });
+    return cues;
+  }
+
+  bool explained(const CheckContext& ctx, const std::vector<const PhraseMatch*>& cues,
+                 std::uint32_t sentence, std::size_t begin, std::size_t end) const {
     const std::size_t section = ctx.doc.section_at(ctx.doc.sentences[sentence].begin);
-    for (const auto& m : ctx.matches) {
-      if (m.ref.group != kExplainedCues || m.sentence < sentence ||
-          m.sentence > sentence + nearby_sentences_)
-        continue;
+    const auto from = std::partition_point(
+        cues.begin(), cues.end(), [&](const PhraseMatch* m) { return m->sentence < sentence; });
+    for (auto it = from; it != cues.end() && (*it)->sentence <= sentence + nearby_sentences_;
+         ++it) {
+      const PhraseMatch& m = **it;
       if (m.sentence != sentence &&
           ctx.doc.section_at(ctx.doc.sentences[m.sentence].begin) != section)
         continue;
@@ -201,6 +212,8 @@ class ExistenceCheck : public RuleCheck {
     const bool names_match = ctx.rule.message.find("{match}") != std::string::npos;
     std::set<std::uint32_t> reported_paragraphs, reported_sentences;
     std::map<std::size_t, bool> answered;  // by unit head
+    const std::vector<const PhraseMatch*> cues =
+        cues_.empty() ? std::vector<const PhraseMatch*>{} : cues_by_sentence(ctx);
     for (std::size_t i : order) {
       auto [b, e] = hits[i];
       if (b < covered_until || !ctx.in_scope(b) || ctx.suppressed(b)) continue;
@@ -212,7 +225,7 @@ class ExistenceCheck : public RuleCheck {
           ctx.doc.blocks[ctx.doc.sentences[hit_sentences[i]].block].kind == BlockKind::TableCell)
         continue;
       if (answered_in_unit(ctx, b, answered)) continue;
-      if (!cues_.empty() && explained(ctx, hit_sentences[i], b, e)) {
+      if (!cues_.empty() && explained(ctx, cues, hit_sentences[i], b, e)) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
         continue;
       }
