@@ -96,7 +96,8 @@ std::vector<std::string> fitting(const std::vector<std::string>& use, const std:
 // common exceptions ("an hour", "a user", "a one-off"). Empty when unsure (a number, an acronym).
 std::optional<bool> takes_an(std::string_view fix) {
   std::string word;
-  for (char c : fix.substr(0, fix.find(' '))) word += static_cast<char>(std::tolower(c));
+  for (char c : fix.substr(0, fix.find(' ')))
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0]))) return std::nullopt;
   if (fix.size() > 1 && std::isupper(static_cast<unsigned char>(fix[0])) &&
       std::isupper(static_cast<unsigned char>(fix[1])))
