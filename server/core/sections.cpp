@@ -258,10 +258,6 @@ void promote_section_names(Document& doc, const SectionClassifier& classifier) {
 // Longer than this, a text said to be one kind of section is a document with sections.
 constexpr std::size_t kMaxOneSectionBytes = 20000;  // about 3,000 words
 
-// Whether a text said to be `kind` (a summary pasted into the web page, a file named
-// summary.md, `--kind`) is that one section whole, its headings ("Background", "What we will
-// do") being parts of it: unless it has a heading of that kind itself, or is too long for one
-// section. Otherwise a summary with subheadings would lose the summary's rules.
 // A text whose first line is a heading naming the other kind with its own checks ("# Patient
 // and public involvement" in a file called lay-summary.md) is that kind's text: a heading says
 // more than a file name or a setting. Subheadings of other kinds ("Background") do not count:
@@ -280,6 +276,11 @@ bool titled_as_other_checked_kind(const Document& doc, const SectionClassifier& 
                                     title) != kinds_with_own_checks.end();
 }
 
+// Whether a text said to be `kind` (a summary pasted into the web page, a file named
+// summary.md, `--kind`) is that one section whole, its headings ("Background", "What we will
+// do") being parts of it: unless it has a heading of that kind itself, is titled as the other
+// kind, or is too long for one section. Otherwise a summary with subheadings would lose the
+// summary's rules.
 bool is_one_section(const Document& doc, const SectionClassifier& classifier,
                     const std::vector<const Block*>& headings, const std::string& kind) {
   if (kind == "document" || kind == "other" || kind == "title" || headings.empty()) return false;
