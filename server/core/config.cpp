@@ -210,6 +210,22 @@ ConfigOverride parse_override(const std::string& file, const YAML::Node& node) {
 
 Config parse_config(const std::string& file, const YAML::Node& root, int depth);
 
+// A pack named in `packs:` or `extends:` (README's form works in both). `pack:NAME` is a
+// built-in pack, and naming any loads only the built-in packs named; `pack:./folder` is a pack
+// folder of your own, relative to this file, as is any entry of `packs:` without `pack:`.
+void add_pack(const std::string& file, const YAML::Node& at, const std::string& entry,
+              Config& config) {
+  const bool prefixed = entry.rfind("pack:", 0) == 0;
+  const std::string pack = prefixed ? entry.substr(5) : entry;
+  if (pack.empty()) fail(file, at, "'pack:' needs a pack name, like pack:plain-english");
+  if (!prefixed || pack.find('/') != std::string::npos) {
+    config.packs.push_back((fs::path(file).parent_path() / pack).lexically_normal().string());
+    return;
+  }
+  config.only_packs_where.emplace(pack, where(file, at));
+  config.only_packs.push_back(pack);
+}
+
 Config load_config_at_depth(const std::string& path, int depth) {
   if (depth > 16)
     throw ConfigError(fmt::format("{}: 'extends' goes more than 16 levels deep (a loop?)", path));
@@ -217,14 +233,17 @@ Config load_config_at_depth(const std::string& path, int depth) {
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
     throw ConfigError(fmt::format("{}: not a regular file, so not read as a config file", path));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(fmt::format("{}: cannot read this config file", path));
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (std::string not_utf8 = not_utf8_message(path, bytes); !not_utf8.empty())
+    throw ConfigError(not_utf8);
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
+    root = YAML::Load(bytes);
     reject_duplicate_keys(root);
-  } catch (const YAML::BadFile&) {
-    throw ConfigError(fmt::format("{}: cannot read this config file", path));
   } catch (const YAML::Exception& e) {
-    throw ConfigError(yaml_error_message(path, e.mark.line + 1, e.msg));
+    throw ConfigError(yaml_error_message(path, bytes, e.mark.line + 1, e.msg));
   } catch (const DuplicateKeyError& e) {
     throw ConfigError(duplicate_key_message(path, e));
   }
@@ -247,16 +266,7 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
       for (std::size_t i = 0; i < parents.size(); ++i) {
         const std::string& parent = parents[i];
         if (parent.rfind("pack:", 0) == 0) {
-          // `pack:NAME` is a built-in pack; `pack:./folder` (a path) is a pack folder of your own.
-          const std::string pack = parent.substr(5);
-          const YAML::Node& at = value.IsSequence() ? value[i] : value;
-          if (pack.empty()) fail(file, at, "'pack:' needs a pack name, like pack:plain-english");
-          if (pack.find('/') != std::string::npos) {
-            config.packs.push_back((dir / pack).lexically_normal().string());
-          } else {
-            config.only_packs_where.emplace(pack, where(file, at));
-            config.only_packs.push_back(pack);
-          }
+          add_pack(file, value.IsSequence() ? value[i] : value, parent, config);
           continue;
         }
         const std::string parent_path = (dir / parent).lexically_normal().string();
@@ -273,10 +283,14 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
     } else if (key == "document_kind") {
       config.document_kind = parse_document_kind(file, value);
     } else if (key == "packs") {
-      for (const auto& p : string_list(file, value, "packs"))
-        config.packs.push_back((dir / p).lexically_normal().string());
+      const std::vector<std::string> packs = string_list(file, value, "packs");
+      for (std::size_t i = 0; i < packs.size(); ++i)
+        add_pack(file, value.IsSequence() ? value[i] : value, packs[i], config);
     } else if (key == "disable_packs") {
       config.disabled_packs = string_list(file, value, "disable_packs");
+      for (std::size_t i = 0; i < config.disabled_packs.size(); ++i)
+        config.disabled_packs_where.emplace(config.disabled_packs[i],
+                                            where(file, value.IsSequence() ? value[i] : value));
     } else if (key == "words" || key == "dictionary") {
       for (auto& word : string_list(file, value, key.c_str()))
         config.words.push_back(std::move(word));
@@ -342,6 +356,8 @@ Config merge_configs(const Config& base, const Config& over) {
   out.dictionaries.insert(out.dictionaries.end(), over.dictionaries.begin(),
                           over.dictionaries.end());
   out.only_packs_where.insert(over.only_packs_where.begin(), over.only_packs_where.end());
+  out.disabled_packs_where.insert(over.disabled_packs_where.begin(),
+                                  over.disabled_packs_where.end());
   out.only_packs.insert(out.only_packs.end(), over.only_packs.begin(), over.only_packs.end());
   out.overrides.insert(out.overrides.end(), over.overrides.begin(), over.overrides.end());
   if (!over.variant.empty()) out.variant = over.variant;
@@ -490,14 +506,6 @@ void reject_duplicate_keys(const YAML::Node& node) {
 
 std::string duplicate_key_message(const std::string& path, const DuplicateKeyError& e) {
   return fmt::format("{}:{}: {}", path, e.line, e.what());
-}
-
-std::string yaml_error_message(const std::string& path, int line, const std::string& what) {
-  return fmt::format(
-      "{}:{}: not valid YAML ({}). Look at this line and the one before it: every opening quote "
-      "mark needs a closing one, a list in [ ] needs its closing ], and the lines of one list "
-      "start with the same number of spaces.",
-      path, line, what);
 }
 
 }  // namespace sayso

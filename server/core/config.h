@@ -10,6 +10,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/yaml_mistakes.h"
+
 namespace sayso {
 
 class ConfigError : public std::runtime_error {
@@ -40,14 +42,15 @@ struct Config {
   // Spelling dictionary; unset means "not said here", so a child config that says en_GB
   // wins over a parent that says en_US. Read it with spelling_language().
   std::optional<std::string> language;
-  std::string document;                      // "application" | "fragment" | "" (auto)
-  std::string document_kind;                 // kind of text with no headings ("" = auto from name)
-  std::vector<std::string> packs;            // extra pack folders (absolute paths)
-  std::vector<std::string> disabled_packs;   // pack names not to load
-  std::map<std::string, RuleSetting> rules;  // by rule id
-  std::vector<std::string> words;            // extra dictionary words
-  std::vector<std::string> dictionaries;     // word list files (absolute paths), one word a line
-  std::vector<std::string> only_packs;  // `extends: [pack:NAME]`: load only these built-in packs
+  std::string document;                     // "application" | "fragment" | "" (auto)
+  std::string document_kind;                // kind of text with no headings ("" = auto from name)
+  std::vector<std::string> packs;           // extra pack folders (absolute paths)
+  std::vector<std::string> disabled_packs;  // pack names not to load
+  std::map<std::string, std::string> disabled_packs_where;  // pack name -> "file:line"
+  std::map<std::string, RuleSetting> rules;                 // by rule id
+  std::vector<std::string> words;                           // extra dictionary words
+  std::vector<std::string> dictionaries;  // word list files (absolute paths), one word a line
+  std::vector<std::string> only_packs;    // `extends: [pack:NAME]`: load only these built-in packs
   std::map<std::string, std::string> only_packs_where;  // pack name -> "file:line" that named it
   std::vector<ConfigOverride> overrides;                // per-glob settings, in file order
   // Which overrides were applied (config_for_path); part of the identity of a rule set.
@@ -63,10 +66,6 @@ struct Config {
 // Reads a config file, following `extends:` (relative paths). Throws ConfigError.
 Config load_config_file(const std::string& path);
 
-// "FILE:LINE: not valid YAML: …" with what to look for, in plain words: a YAML parser's own
-// words ("end of sequence not found") mean little to someone editing a rule or a setting. The
-// parser often notices a mistake a line after it, so the line before is named too.
-std::string yaml_error_message(const std::string& path, int line, const std::string& what);
 // A key written twice in one map ("rules:" twice, a rule's "message:" twice). YAML readers keep
 // one and drop the other without a word, so a setting or a rule's field would be lost.
 class DuplicateKeyError : public std::runtime_error {

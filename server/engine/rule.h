@@ -26,6 +26,7 @@ struct Provenance {
 
 struct RuleExamples {
   std::vector<std::string> flag, pass;
+  std::vector<int> flag_lines, pass_lines;  // each example's line in its file (0: not known)
 };
 
 class RuleCheck;  // engine/kinds: the kind-specific part

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -17,6 +18,8 @@
 #include "engine/cache_dir.h"
 #include "engine/kinds/kind.h"
 #include "engine/known_words.h"
+#include "engine/rule_lookup.h"
+#include "engine/rule_text_checks.h"
 #include "engine/yaml_cache.h"
 
 namespace sayso {
@@ -78,27 +81,60 @@ struct Where {
   std::string file;
   std::string id;
   [[noreturn]] void fail(int line, const std::string& what) const {
-    if (id.empty()) throw RuleError(fmt::format("{}:{}: {}", file, line, what));
-    throw RuleError(fmt::format("{}:{}: rule {}: {}", file, line, id, what));
+    if (id.empty())
+      throw RuleError(RuleProblem{file, line, fmt::format("{}:{}: {}", file, line, what)});
+    throw RuleError(
+        RuleProblem{file, line, fmt::format("{}:{}: rule {}: {}", file, line, id, what)});
   }
 };
 
+// The mistakes found in one rule or file, kept so that all of them are reported together.
+class Mistakes {
+ public:
+  // Runs one check; a mistake it throws is kept, and the next check runs.
+  template <typename Check>
+  void attempt(Check&& check) {
+    try {
+      check();
+    } catch (const RuleError& e) {
+      add(e);
+    }
+  }
+  void add(const RuleError& e) {
+    list_.insert(list_.end(), e.problems().begin(), e.problems().end());
+  }
+  void add(const Where& where, const std::vector<TextMistake>& found) {
+    for (const TextMistake& m : found) attempt([&] { where.fail(m.line, m.what); });
+  }
+  bool empty() const { return list_.empty(); }
+  void throw_if_any() const {
+    if (!list_.empty()) throw RuleError(list_);
+  }
+
+ private:
+  std::vector<RuleProblem> list_;
+};
+
+// Not through the cache: a file in the cache was read without a mistake.
 DataNode parse_yaml(const std::string& path, std::string_view bytes) {
+  if (std::string not_utf8 = not_utf8_message(path, bytes); !not_utf8.empty())
+    throw RuleError(RuleProblem{path, 0, not_utf8});
   try {
     return parse_data(bytes);
   } catch (const YAML::Exception& e) {
-    throw RuleError(yaml_error_message(path, e.mark.line + 1, e.msg));
+    throw RuleError(RuleProblem{path, e.mark.line + 1,
+                                yaml_error_message(path, bytes, e.mark.line + 1, e.msg)});
   } catch (const DuplicateKeyError& e) {
-    throw RuleError(duplicate_key_message(path, e));
+    throw RuleError(RuleProblem{path, e.line, duplicate_key_message(path, e)});
   } catch (const std::runtime_error& e) {
-    throw RuleError(fmt::format("{}: {}", path, e.what()));
+    throw RuleError(RuleProblem{path, 0, fmt::format("{}: {}", path, e.what())});
   }
 }
 
 // A rule file's tree, from the cache when its bytes are unchanged (see engine/yaml_cache.h).
 DataNode load_yaml(const std::string& path, YamlCache* cache) {
   const std::optional<std::string> read = read_whole_file(path);
-  if (!read) throw RuleError(fmt::format("{}: cannot read this file", path));
+  if (!read) throw RuleError(RuleProblem{path, 0, fmt::format("{}: cannot read this file", path)});
   const std::string& bytes = *read;
   if (!cache) return parse_yaml(path, bytes);
   if (std::optional<DataNode> tree = cache->find(path, bytes)) return std::move(*tree);
@@ -147,8 +183,18 @@ Scope parse_scope(const DataNode& node, const Where& where) {
   scope.all = false;
   scope.kinds = text_list(*list, where, "scope");
   for (const auto& k : scope.kinds)
-    if (!is_section_kind(k))
-      where.fail(node.line(), fmt::format("'scope' names an unknown section kind '{}'", k));
+    if (!is_section_kind(k)) {
+      std::vector<std::string> kinds = canonical_section_kinds();
+      kinds.push_back("document");
+      const std::string close = closest_name(k, kinds);
+      where.fail(node.line(), close.empty()
+                                  ? fmt::format("'scope' names an unknown section kind '{}' (the "
+                                                "kinds are: {})",
+                                                k, join_list(kinds, ", "))
+                                  : fmt::format("'scope' names an unknown section kind '{}'. Did "
+                                                "you mean '{}'?",
+                                                k, close));
+    }
   return scope;
 }
 
@@ -188,39 +234,6 @@ void check_swap_pairs(const DataNode& swap, const Where& where) {
   }
 }
 
-// A "<...>" left from `sayso rules new`: '<' then a letter, up to the next '>' on the same line.
-std::string template_placeholder(const std::string& text) {
-  for (std::size_t open = text.find('<'); open != std::string::npos;
-       open = text.find('<', open + 1)) {
-    if (open + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[open + 1])))
-      continue;
-    const std::size_t close = text.find_first_of(">\n", open);
-    if (close != std::string::npos && text[close] == '>')
-      return text.substr(open, close - open + 1);
-  }
-  return "";
-}
-
-void check_filled_in(const DataNode& rule, const Where& where) {
-  for (const char* key :
-       {"message", "explanation", "sources", "written_with", "reviewed_by", "decisions"}) {
-    const DataNode& node = rule[key];
-    std::vector<const DataNode*> texts;
-    if (node.is_text())
-      texts.push_back(&node);
-    else if (node.is_list())
-      for (const DataNode& item : node.children()) texts.push_back(&item);
-    for (const DataNode* text : texts) {
-      if (!text->is_text()) continue;
-      if (std::string placeholder = template_placeholder(text->value()); !placeholder.empty())
-        where.fail(text->line(),
-                   fmt::format(
-                       "'{}' still has the template's placeholder '{}': write your own words there",
-                       key, placeholder));
-    }
-  }
-}
-
 // "an existence rule", "a substitution rule".
 std::string_view article_for(const std::string& word) {
   return !word.empty() && std::string_view("aeiou").find(word[0]) != std::string_view::npos ? "an"
@@ -233,27 +246,176 @@ std::string did_you_mean(const std::string& typed, const std::vector<std::string
   return close.empty() ? "" : fmt::format(" Did you mean '{}'?", close);
 }
 
+// A 'flag' or 'pass' list of examples, each with its line (a failing example is shown there).
+void example_list(const DataNode& node, const Where& where, const char* key,
+                  std::vector<std::string>& texts, std::vector<int>& lines) {
+  texts = text_list(node, where, key);
+  if (node.is_text()) lines.push_back(node.line());
+  for (const DataNode& item : node.children()) lines.push_back(item.line());
+}
+
 RuleExamples parse_examples(const DataNode& node, const Where& where, int rule_line) {
   if (!node.is_map()) where.fail(rule_line, "'examples' with 'flag' and 'pass' lists is missing");
+  Mistakes mistakes;
   for (const DataNode& field : node.children())
     if (field.key() != "flag" && field.key() != "pass")
-      where.fail(field.key_line(),
-                 fmt::format("'examples' has 'flag' and 'pass' lists, not '{}'.{}", field.key(),
-                             did_you_mean(field.key(), {"flag", "pass"})));
+      mistakes.attempt([&] {
+        where.fail(field.key_line(),
+                   fmt::format("'examples' has 'flag' and 'pass' lists, not '{}'.{}", field.key(),
+                               did_you_mean(field.key(), {"flag", "pass"})));
+      });
   RuleExamples examples;
-  examples.flag = text_list(node["flag"], where, "flag");
-  examples.pass = text_list(node["pass"], where, "pass");
+  mistakes.attempt(
+      [&] { example_list(node["flag"], where, "flag", examples.flag, examples.flag_lines); });
+  mistakes.attempt(
+      [&] { example_list(node["pass"], where, "pass", examples.pass, examples.pass_lines); });
   // Two of each, so a rule is shown to catch more than one wording and to leave more than one
   // good text alone.
-  if (examples.flag.size() < kMinExamples)
-    where.fail(node.line(), fmt::format("'examples' needs at least {} 'flag' texts (it has {})",
-                                        kMinExamples, examples.flag.size()));
-  if (examples.pass.size() < kMinExamples)
-    where.fail(node.line(), fmt::format("'examples' needs at least {} 'pass' texts (it has {})",
-                                        kMinExamples, examples.pass.size()));
+  for (const auto& [key, texts] : {std::pair{"flag", &examples.flag}, {"pass", &examples.pass}})
+    if (texts->size() < kMinExamples)
+      mistakes.attempt([&] {
+        where.fail(node[key] ? node[key].line() : node.line(),
+                   fmt::format("'examples' needs at least {} '{}' texts (it has {})", kMinExamples,
+                               key, texts->size()));
+      });
+  mistakes.throw_if_any();
   return examples;
 }
 
+// The rule's id, named in every later mistake: lower case with dashes, starting with its pack's
+// name (the folder it is in).
+std::string parse_id(const DataNode& node, const std::string& pack, Where& where, int line) {
+  const std::string id = required_text(node, "id", where, line);
+  where.id = id;
+  if (std::string problem = rule_id_problem(id); !problem.empty())
+    where.fail(node["id"].line(), problem);
+  if (id.rfind(pack + ".", 0) != 0)
+    where.fail(node["id"].line(),
+               fmt::format("the id must start with the pack name '{}.' (the name of the folder "
+                           "it is in)",
+                           pack));
+  return id;
+}
+
+std::vector<std::string> kind_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, keys] : kind_keys()) names.push_back(name);
+  return names;
+}
+
+// The fields a rule of this kind may have, or a mistake naming the kinds there are.
+const std::set<std::string>& kind_fields(const DataNode& node, const std::string& kind,
+                                         const Where& where) {
+  auto keys = kind_keys().find(kind);
+  if (keys == kind_keys().end()) {
+    const std::vector<std::string> kinds = kind_names();
+    const std::string close = closest_name(kind, kinds);
+    where.fail(node["kind"].line(),
+               close.empty() ? fmt::format("unknown kind '{}' (the kinds are: {})", kind,
+                                           join_list(kinds, ", "))
+                             : fmt::format("unknown kind '{}'. Did you mean '{}'?", kind, close));
+  }
+  return keys->second;
+}
+
+void check_fields(const DataNode& node, const Rule& rule, const std::set<std::string>& own,
+                  const Where& where, Mistakes& mistakes) {
+  std::vector<std::string> allowed(common_keys().begin(), common_keys().end());
+  allowed.insert(allowed.end(), own.begin(), own.end());
+  for (const DataNode& field : node.children()) {
+    const std::string& key = field.key();
+    if (common_keys().count(key) || own.count(key)) continue;
+    mistakes.attempt([&] {
+      where.fail(field.key_line(),
+                 fmt::format("unknown field '{}' for {} {} rule.{}", key, article_for(rule.kind),
+                             rule.kind, did_you_mean(key, allowed)));
+    });
+  }
+}
+
+// "severity must be error, warning, info or hint", with what was written and, when it is only
+// its capitals, that it must be in small letters.
+Severity parse_severity_field(const DataNode& node, const Where& where, int rule_line) {
+  const std::string written = required_text(node, "severity", where, rule_line);
+  if (auto parsed = parse_severity(written)) return *parsed;
+  std::string lower = written;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  where.fail(
+      node["severity"].line(),
+      fmt::format(
+          "severity must be error, warning, info or hint, not '{}'{}", written,
+          parse_severity(lower) ? fmt::format(" (write it in small letters: {})", lower) : ""));
+}
+
+void parse_severity_in(const DataNode& by_kind, Rule& rule, const Where& where) {
+  if (by_kind.is_empty()) return;
+  if (!by_kind.is_map())
+    where.fail(by_kind.line(),
+               "'severity_in' maps section kinds to severities, like "
+               "{plain-english-summary: warning}");
+  for (const DataNode& entry : by_kind.children()) {
+    if (!is_section_kind(entry.key()))
+      where.fail(entry.key_line(),
+                 fmt::format("'severity_in' names an unknown section kind '{}'", entry.key()));
+    auto level = parse_severity(entry.value());
+    if (!level) where.fail(entry.line(), "severity must be error, warning, info or hint");
+    rule.severity_in[entry.key()] = *level;
+  }
+}
+
+AppliesTo parse_applies_to(const DataNode& node, const Where& where) {
+  const std::string applies = node["applies_to"] ? node["applies_to"].value() : "any";
+  if (applies == "application") return AppliesTo::Application;
+  if (applies == "fragment") return AppliesTo::Fragment;
+  if (applies != "any")
+    where.fail(node["applies_to"].line(), "'applies_to' must be any, application or fragment");
+  return AppliesTo::Any;
+}
+
+std::string parse_example_kind(const DataNode& node, const Where& where) {
+  if (node["example_kind"] && !node["example_kind"].is_text())
+    where.fail(node["example_kind"].line(), "'example_kind' must be a text");
+  const std::string kind = node["example_kind"].value();
+  if (!kind.empty() && kind != "application" && !is_section_kind(kind))
+    where.fail(node["example_kind"].line(), fmt::format("unknown example_kind '{}'", kind));
+  return kind;
+}
+
+void parse_provenance(const DataNode& node, Rule& rule, const Where& where, int line,
+                      Mistakes& mistakes) {
+  mistakes.attempt([&] {
+    rule.provenance.written_with = required_list(node, "written_with", where, line,
+                                                 "say which groups or roles wrote this rule");
+  });
+  mistakes.attempt([&] {
+    rule.provenance.reviewed_by =
+        required_list(node, "reviewed_by", where, line,
+                      "say which groups or roles reviewed it (or 'pending: ...' if no one yet)");
+  });
+  mistakes.attempt([&] {
+    rule.provenance.decisions = required_list(node, "decisions", where, line,
+                                              "say why the threshold and wording were chosen");
+  });
+  mistakes.attempt([&] {
+    rule.provenance.status = required_text(node, "status", where, line);
+    if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
+      where.fail(node["status"].line(), "'status' must be draft or reviewed");
+  });
+}
+
+void parse_links(const DataNode& node, Rule& rule, const Where& where, Mistakes& mistakes) {
+  const std::pair<const char*, std::vector<std::string>*> links[] = {
+      {"defers_to", &rule.defers_to},
+      {"defers_to_in_section", &rule.defers_to_in_section},
+      {"only_with_in_section", &rule.only_with_in_section},
+      {"ignore_sentences_flagged_by", &rule.ignore_sentences_flagged_by}};
+  for (const auto& [key, ids] : links)
+    mistakes.attempt([&] { *ids = text_list(node[key], where, key); });
+}
+
+// Every mistake in the rule is found, not only the first: each check runs on its own, and the
+// rule is refused at the end with all of them.
 Rule parse_rule(DataNode node, const std::string& file, const std::string& pack) {
   const int line = node.line();
   Where where{file, ""};
@@ -261,88 +423,40 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
   Rule rule;
   rule.file = file;
   rule.line = line;
-  rule.id = required_text(node, "id", where, line);
-  where.id = rule.id;
-  if (rule.id.rfind(pack + ".", 0) != 0)
-    where.fail(node["id"].line(), fmt::format("the id must start with the pack name '{}.'", pack));
-  rule.kind = required_text(node, "kind", where, line);
-  auto keys = kind_keys().find(rule.kind);
-  if (keys == kind_keys().end())
-    where.fail(node["kind"].line(), fmt::format("unknown kind '{}'", rule.kind));
-  for (const DataNode& field : node.children()) {
-    const std::string& key = field.key();
-    if (!common_keys().count(key) && !keys->second.count(key)) {
-      std::vector<std::string> allowed(common_keys().begin(), common_keys().end());
-      allowed.insert(allowed.end(), keys->second.begin(), keys->second.end());
-      where.fail(field.key_line(),
-                 fmt::format("unknown field '{}' for {} {} rule.{}", key, article_for(rule.kind),
-                             rule.kind, did_you_mean(key, allowed)));
-    }
-  }
-  rule.category = required_text(node, "category", where, line);
-  const auto& categories = category_names();
-  if (std::find(categories.begin(), categories.end(), rule.category) == categories.end())
-    where.fail(node["category"].line(), fmt::format("unknown category '{}' (use one of: {})",
-                                                    rule.category, join_list(categories, ", ")));
-  const std::string severity = required_text(node, "severity", where, line);
-  auto parsed = parse_severity(severity);
-  if (!parsed) where.fail(node["severity"].line(), "severity must be error, warning, info or hint");
-  rule.severity = *parsed;
-  rule.scope = parse_scope(node["scope"], where);
-  if (const DataNode& by_kind = node["severity_in"]; !by_kind.is_empty()) {
-    if (!by_kind.is_map())
-      where.fail(by_kind.line(),
-                 "'severity_in' maps section kinds to severities, like "
-                 "{plain-english-summary: warning}");
-    for (const DataNode& entry : by_kind.children()) {
-      if (!is_section_kind(entry.key()))
-        where.fail(entry.key_line(),
-                   fmt::format("'severity_in' names an unknown section kind '{}'", entry.key()));
-      auto level = parse_severity(entry.value());
-      if (!level) where.fail(entry.line(), "severity must be error, warning, info or hint");
-      rule.severity_in[entry.key()] = *level;
-    }
-  }
-  const std::string applies = node["applies_to"] ? node["applies_to"].value() : "any";
-  if (applies == "application")
-    rule.applies_to = AppliesTo::Application;
-  else if (applies == "fragment")
-    rule.applies_to = AppliesTo::Fragment;
-  else if (applies != "any")
-    where.fail(node["applies_to"].line(), "'applies_to' must be any, application or fragment");
+  Mistakes mistakes;
+  mistakes.attempt([&] { rule.id = parse_id(node, pack, where, line); });
+  mistakes.attempt([&] {
+    rule.kind = required_text(node, "kind", where, line);
+    check_fields(node, rule, kind_fields(node, rule.kind, where), where, mistakes);
+  });
+  mistakes.attempt([&] {
+    rule.category = required_text(node, "category", where, line);
+    const auto& categories = category_names();
+    if (std::find(categories.begin(), categories.end(), rule.category) == categories.end())
+      where.fail(node["category"].line(), fmt::format("unknown category '{}' (use one of: {})",
+                                                      rule.category, join_list(categories, ", ")));
+  });
+  mistakes.attempt([&] { rule.severity = parse_severity_field(node, where, line); });
+  mistakes.attempt([&] { rule.scope = parse_scope(node["scope"], where); });
+  mistakes.attempt([&] { parse_severity_in(node["severity_in"], rule, where); });
+  mistakes.attempt([&] { rule.applies_to = parse_applies_to(node, where); });
   if (rule.kind == "required-sections") rule.applies_to = AppliesTo::Application;
-  check_filled_in(node, where);
-  rule.message = required_text(node, "message", where, line);
-  rule.explanation = required_text(node, "explanation", where, line);
-  rule.sources = text_list(node["sources"], where, "sources");
-  if (rule.sources.empty())
-    where.fail(line, "'sources' is missing: say what guidance this rests on");
-  rule.examples = parse_examples(node["examples"], where, line);
-  rule.defers_to = text_list(node["defers_to"], where, "defers_to");
-  rule.defers_to_in_section =
-      text_list(node["defers_to_in_section"], where, "defers_to_in_section");
-  rule.only_with_in_section =
-      text_list(node["only_with_in_section"], where, "only_with_in_section");
-  rule.ignore_sentences_flagged_by =
-      text_list(node["ignore_sentences_flagged_by"], where, "ignore_sentences_flagged_by");
-  if (node["example_kind"] && !node["example_kind"].is_text())
-    where.fail(node["example_kind"].line(), "'example_kind' must be a text");
-  rule.example_kind = node["example_kind"].value();
-  if (!rule.example_kind.empty() && rule.example_kind != "application" &&
-      !is_section_kind(rule.example_kind))
-    where.fail(node["example_kind"].line(),
-               fmt::format("unknown example_kind '{}'", rule.example_kind));
-  rule.provenance.written_with =
-      required_list(node, "written_with", where, line, "say which groups or roles wrote this rule");
-  rule.provenance.reviewed_by =
-      required_list(node, "reviewed_by", where, line,
-                    "say which groups or roles reviewed it (or 'pending: ...' if no one yet)");
-  rule.provenance.decisions = required_list(node, "decisions", where, line,
-                                            "say why the threshold and wording were chosen");
-  rule.provenance.status = required_text(node, "status", where, line);
-  if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
-    where.fail(node["status"].line(), "'status' must be draft or reviewed");
-  if (rule.kind == "substitution") check_swap_pairs(node["swap"], where);
+  mistakes.add(where, template_leftovers(node));
+  mistakes.add(where, unknown_placeholders(node, rule.kind));
+  if (rule.kind == "existence") mistakes.add(where, regex_mistakes(node));
+  mistakes.attempt([&] { rule.message = required_text(node, "message", where, line); });
+  mistakes.attempt([&] { rule.explanation = required_text(node, "explanation", where, line); });
+  mistakes.attempt([&] {
+    rule.sources = text_list(node["sources"], where, "sources");
+    if (rule.sources.empty())
+      where.fail(line, "'sources' is missing: say what guidance this rests on");
+  });
+  mistakes.attempt([&] { rule.examples = parse_examples(node["examples"], where, line); });
+  parse_links(node, rule, where, mistakes);
+  mistakes.attempt([&] { rule.example_kind = parse_example_kind(node, where); });
+  parse_provenance(node, rule, where, line, mistakes);
+  if (rule.kind == "substitution") mistakes.attempt([&] { check_swap_pairs(node["swap"], where); });
+  mistakes.throw_if_any();
   rule.node = std::move(node);
   return rule;
 }
@@ -359,16 +473,36 @@ void compile(Rule& rule) {
     Where{rule.file, rule.id}.fail(e.line ? e.line : rule.line, e.message);
   }
   // Every phrase must be well formed (checked once here, so the matcher never sees a bad one).
+  Mistakes mistakes;
   for (const auto& group : rule.check->phrase_groups())
     for (const auto& phrase : group)
       if (std::string err = PhraseMatcher::problem_with(phrase); !err.empty())
-        Where{rule.file, rule.id}.fail(rule.line, fmt::format("'{}' is {}", phrase, err));
+        mistakes.attempt([&] {
+          Where{rule.file, rule.id}.fail(line_of_text(rule.node, phrase, rule.line),
+                                         fmt::format("'{}' is {}", phrase, err));
+        });
+  mistakes.throw_if_any();
 }
 
 // Compiles the rules on every core (regexes and phrase lists are much of a cold start). Each rule
-// only reads its own data.
-void compile_all(std::vector<Rule>& rules) {
-  run_pieces(rules.size(), [&](std::size_t i) { compile(rules[i]); });
+// only reads its own data. The rules that do not compile are taken out, and their mistakes kept.
+void compile_all(std::vector<Rule>& rules, std::vector<RuleProblem>& problems) {
+  std::vector<std::vector<RuleProblem>> found(rules.size());
+  run_pieces(rules.size(), [&](std::size_t i) {
+    try {
+      compile(rules[i]);
+    } catch (const RuleError& e) {
+      found[i] = e.problems();
+    }
+  });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    problems.insert(problems.end(), found[i].begin(), found[i].end());
+    if (!found[i].empty()) continue;
+    if (kept != i) rules[kept] = std::move(rules[i]);  // a self-move would empty the rule
+    ++kept;
+  }
+  rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(kept), rules.end());
 }
 
 // A .sayso.yml's parameter overrides (the config is read with yaml-cpp).
@@ -418,12 +552,14 @@ Pack load_pack_manifest(const fs::path& dir, YamlCache* cache) {
   return pack;
 }
 
+bool is_manifest(const fs::path& file) { return file.filename() == "pack.yml"; }
+
 std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (directories ? entry.is_directory()
-                    : (entry.is_regular_file() && entry.path().extension() == ".yml"))
+                    : (entry.is_regular_file() && is_yaml_file_name(entry.path().string())))
       out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
@@ -438,45 +574,74 @@ bool is_chosen(const fs::path& file, const fs::path& dir, const std::vector<std:
   return listed(file) || listed(dir);
 }
 
-std::vector<Rule> load_rule_file(const fs::path& file, const std::string& pack, YamlCache* cache) {
-  DataNode root = load_yaml(file.string(), cache);
+// A file's rules. A rule with mistakes is left out and its mistakes added to `problems`; the
+// other rules of the file are still read, so every mistake is found in one run.
+std::vector<Rule> load_rule_file(const fs::path& file, const std::string& pack, YamlCache* cache,
+                                 std::vector<RuleProblem>& problems) {
+  DataNode root;
+  try {
+    root = load_yaml(file.string(), cache);
+    if (root.find("rules") == nullptr || !root.find("rules")->is_list())
+      Where{file.string(), ""}.fail(1, "a rule file must have a 'rules:' list");
+  } catch (const RuleError& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    return {};
+  }
   DataNode* list = root.find("rules");
-  if (list == nullptr || !list->is_list())
-    Where{file.string(), ""}.fail(1, "a rule file must have a 'rules:' list");
   std::vector<Rule> rules;
   rules.reserve(list->size());
-  for (DataNode& node : list->children())
-    rules.push_back(parse_rule(std::move(node), file.string(), pack));
+  for (DataNode& node : list->children()) {
+    try {
+      rules.push_back(parse_rule(std::move(node), file.string(), pack));
+    } catch (const RuleError& e) {
+      problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+  }
   return rules;
 }
 
 // Loads the packs in these folders, in order: each manifest and rule file is read on any core
-// (most of a cold start); run_pieces reports the first error in load order.
+// (most of a cold start). A file with mistakes gives none of its rules, and its mistakes are
+// added to `problems`; a pack whose manifest has mistakes gives no rules at all.
 void load_packs(const std::vector<fs::path>& dirs, const std::vector<std::string>& only,
-                RuleSet& set, YamlCache* cache) {
+                RuleSet& set, YamlCache* cache, std::vector<RuleProblem>& problems) {
   struct Item {
     std::size_t pack;  // index into dirs
     fs::path file;     // empty: the pack's manifest
     Pack manifest;
     std::vector<Rule> rules;
+    std::vector<RuleProblem> problems;
   };
   std::vector<Item> items;
   for (std::size_t d = 0; d < dirs.size(); ++d) {
-    items.push_back({d, {}, {}, {}});
+    items.push_back({d, {}, {}, {}, {}});
     for (const auto& file : sorted_entries(dirs[d], false))
-      if (file.filename() != "pack.yml" && is_chosen(file, dirs[d], only))
-        items.push_back({d, file, {}, {}});
+      if (!is_manifest(file) && is_chosen(file, dirs[d], only))
+        items.push_back({d, file, {}, {}, {}});
   }
   run_pieces(items.size(), [&](std::size_t i) {
     Item& item = items[i];
-    if (item.file.empty())
+    if (!item.file.empty()) {
+      item.rules =
+          load_rule_file(item.file, dirs[item.pack].filename().string(), cache, item.problems);
+      return;
+    }
+    try {
       item.manifest = load_pack_manifest(dirs[item.pack], cache);
-    else
-      item.rules = load_rule_file(item.file, dirs[item.pack].filename().string(), cache);
+    } catch (const RuleError& e) {
+      item.problems = e.problems();
+    }
   });
+  std::vector<bool> pack_broken(dirs.size(), false);
+  for (const Item& item : items)
+    if (item.file.empty() && !item.problems.empty()) pack_broken[item.pack] = true;
   for (Item& item : items) {
+    problems.insert(problems.end(), item.problems.begin(), item.problems.end());
+    if (pack_broken[item.pack]) continue;
     if (item.file.empty()) set.packs.push_back(std::move(item.manifest));
-    for (Rule& rule : item.rules) set.rules.push_back(std::move(rule));
+    const bool file_broken = !item.problems.empty();
+    for (Rule& rule : item.rules)
+      if (!file_broken) set.rules.push_back(std::move(rule));
   }
 }
 
@@ -511,6 +676,35 @@ void load_profiles(const fs::path& dir, RuleSet& set, YamlCache* cache) {
   }
 }
 
+// The rules a config setting names: by id, by pack name, or by the rule's name alone when no
+// other pack has a rule so named (as `sayso explain` takes them).
+std::vector<Rule*> rules_named(RuleSet& set, const std::string& id, const std::string& where) {
+  std::vector<Rule*> targets;
+  for (auto& r : set.rules)  // an id or a whole pack name
+    if (r.id == id || r.id.rfind(id + ".", 0) == 0) targets.push_back(&r);
+  if (!targets.empty()) return targets;
+  std::vector<std::string> ids, same_name;
+  for (auto& r : set.rules) {
+    ids.push_back(r.id);
+    if (rule_name_without_pack(r.id) == id) {
+      targets.push_back(&r);
+      same_name.push_back("'" + r.id + "'");
+    }
+  }
+  if (targets.size() == 1) return targets;
+  if (targets.size() > 1)
+    throw RuleError(fmt::format("{}: more than one pack has a rule called '{}': write {}", where,
+                                id, join_list(same_name, " or ")));
+  std::string close = closest_name(id, ids);
+  if (close.empty()) {
+    std::vector<std::string> names;
+    for (const auto& full : ids) names.push_back(rule_name_without_pack(full));
+    close = closest_name(id, names);
+  }
+  throw RuleError(fmt::format("{}: unknown rule '{}'.{} (sayso rules list shows them all)", where,
+                              id, close.empty() ? "" : fmt::format(" Did you mean '{}'?", close)));
+}
+
 void apply_profile_and_config(RuleSet& set, const Config& config) {
   if (!config.profile.empty()) {
     auto it = set.profiles.find(config.profile);
@@ -542,10 +736,7 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
     }
   }
   for (const auto& [id, setting] : config.rules) {
-    std::vector<Rule*> targets;
-    for (auto& r : set.rules)  // an id or a whole pack name
-      if (r.id == id || r.id.rfind(id + ".", 0) == 0) targets.push_back(&r);
-    if (targets.empty()) throw RuleError(fmt::format("{}: unknown rule '{}'", setting.where, id));
+    const std::vector<Rule*> targets = rules_named(set, id, setting.where);
     for (Rule* rule : targets) {
       if (setting.enabled) rule->enabled = *setting.enabled;
       if (setting.severity) {
@@ -652,19 +843,104 @@ void check_deferrals(const std::vector<Rule>& rules, const std::set<std::string>
   }
 }
 
-RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,
-                  const Config& config, YamlCache* cache, const SectionClassifier* sections) {
-  RuleSet set;
-  set.rules_dir = rules_dir;
-  const fs::path root(rules_dir);
-  if (sections && fs::is_directory(root))
-    set.sections = *sections;
-  else
-    load_sections_of(rules_dir, set.sections, cache);
-  if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set, cache);
-  std::vector<fs::path> pack_dirs;
+// How a load treats mistakes in rule files (load_rules_leniently).
+struct Leniency {
+  bool leave_out = false;                // leave broken files out instead of throwing
+  std::vector<std::string> blame_first;  // canonical paths blamed for a shared id
+};
+
+fs::file_time_type modified(const std::string& file) {
+  std::error_code ec;
+  const fs::file_time_type time = fs::last_write_time(file, ec);
+  return ec ? fs::file_time_type::min() : time;
+}
+
+// Of two rules with one id, the one to blame: a contributor's new rule, not the established one
+// it copied. That is a file named in `blame_first`, else the file changed last, else the one
+// read last.
+bool blame_second(const Rule& first, const Rule& second, const std::vector<std::string>& blame) {
+  const auto named = [&](const Rule& r) {
+    return std::find(blame.begin(), blame.end(), fs::weakly_canonical(r.file).string()) !=
+           blame.end();
+  };
+  if (named(first) != named(second)) return named(second);
+  return modified(second.file) >= modified(first.file);
+}
+
+// Two rules may not share an id: the one blamed is taken out, and its mistake names both places.
+void check_duplicate_ids(std::vector<Rule>& rules, const std::vector<std::string>& blame,
+                         std::vector<RuleProblem>& problems) {
+  std::map<std::string, std::size_t> first_with;  // id -> index of the rule kept so far
+  std::vector<bool> blamed(rules.size(), false);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const auto [seen, added] = first_with.emplace(rules[i].id, i);
+    if (added) continue;
+    const std::size_t kept = blame_second(rules[seen->second], rules[i], blame) ? seen->second : i;
+    const std::size_t out = kept == i ? seen->second : i;
+    const Rule& other = rules[kept];
+    try {
+      Where{rules[out].file, rules[out].id}.fail(
+          rules[out].line, fmt::format("another rule has this id already, at {}:{}. Give this "
+                                       "rule an id of its own.",
+                                       other.file, other.line));
+    } catch (const RuleError& e) {
+      problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    blamed[out] = true;
+    seen->second = kept;
+  }
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (!blamed[i]) {
+      if (next != i) rules[next] = std::move(rules[i]);  // a self-move would empty the rule
+      ++next;
+    }
+  rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(next), rules.end());
+}
+
+// What sayso leaves out of a rules folder without a word of its own: folders of rule files with
+// no pack.yml, and rule files at the top of the folder. A contributor who put a rule there
+// should hear why it never runs.
+void note_left_out_files(const fs::path& root, std::vector<std::string>& notes) {
   for (const auto& dir : sorted_entries(root, true))
-    if (dir.filename() != "profiles" && fs::exists(dir / "pack.yml")) pack_dirs.push_back(dir);
+    if (dir.filename() != "profiles" && !fs::exists(dir / "pack.yml") &&
+        !sorted_entries(dir, false).empty())
+      notes.push_back(fmt::format(
+          "{}: this folder has rule files but no pack.yml, so sayso leaves it out. A pack "
+          "folder needs a pack.yml (see rules/CONTRIBUTING.md).",
+          dir.string()));
+  for (const auto& file : sorted_entries(root, false))
+    if (file.filename() != "sections.yml")
+      notes.push_back(fmt::format(
+          "{}: a rule file at the top of the rules folder is left out. Put it in a pack folder.",
+          file.string()));
+}
+
+// `disable_packs: [spelin]` would turn nothing off without a word.
+void check_disabled_packs(const std::vector<std::string>& names, const Config& config) {
+  for (const auto& name : config.disabled_packs) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    const auto at = config.disabled_packs_where.find(name);
+    throw RuleError(fmt::format(
+        "{}: disable_packs names '{}', which is not a pack.{} (sayso rules list shows the rules "
+        "of each pack)",
+        at != config.disabled_packs_where.end() ? at->second : config.file, name,
+        did_you_mean(name, names)));
+  }
+}
+
+// The pack folders to load: the rules folder's, as the config chooses them, and the config's
+// own. A pack of your own with the name of a built-in one (a copy being changed) replaces it.
+std::vector<fs::path> pack_folders(const fs::path& root, const Config& config) {
+  std::vector<fs::path> pack_dirs;
+  std::vector<std::string> names;  // every pack there is, chosen or not
+  for (const auto& dir : sorted_entries(root, true))
+    if (dir.filename() != "profiles" && fs::exists(dir / "pack.yml")) {
+      pack_dirs.push_back(dir);
+      names.push_back(dir.filename().string());
+    }
+  for (const auto& extra : config.packs) names.push_back(fs::path(extra).filename().string());
+  check_disabled_packs(names, config);
   if (!config.only_packs.empty()) {  // `extends: [pack:NAME]` chooses the built-in packs
     for (const auto& name : config.only_packs)
       if (std::none_of(pack_dirs.begin(), pack_dirs.end(),
@@ -678,39 +954,109 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
              config.only_packs.end();
     });
   }
-  for (const auto& extra : config.packs) pack_dirs.emplace_back(extra);
+  for (const auto& extra : config.packs) {
+    const fs::path own(extra);
+    std::erase_if(pack_dirs, [&](const fs::path& d) { return d.filename() == own.filename(); });
+    pack_dirs.push_back(own);
+  }
   std::erase_if(pack_dirs, [&](const fs::path& d) {
     return std::find(config.disabled_packs.begin(), config.disabled_packs.end(),
                      d.filename().string()) != config.disabled_packs.end();
   });
-  load_packs(pack_dirs, only, set, cache);
+  return pack_dirs;
+}
+
+RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& only,
+                  const Config& config, YamlCache* cache, const SectionClassifier* sections,
+                  const Leniency& leniency) {
+  RuleSet set;
+  set.rules_dir = rules_dir;
+  const fs::path root(rules_dir);
+  if (sections && fs::is_directory(root))
+    set.sections = *sections;
+  else
+    load_sections_of(rules_dir, set.sections, cache);
+  if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set, cache);
+  note_left_out_files(root, set.notes);
+  std::vector<RuleProblem> problems;
+  load_packs(pack_folders(root, config), only, set, cache, problems);
+  check_duplicate_ids(set.rules, leniency.blame_first, problems);
   std::set<std::string> ids;
-  for (const auto& r : set.rules)
-    if (!ids.insert(r.id).second)
-      Where{r.file, r.id}.fail(r.line, "another rule already has this id");
-  check_deferrals(set.rules, ids);
+  for (const auto& r : set.rules) ids.insert(r.id);
+  try {
+    check_deferrals(set.rules, ids);
+  } catch (const RuleError& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+  }
   apply_profile_and_config(set, config);
-  compile_all(set.rules);
+  compile_all(set.rules, problems);
+  if (problems.empty()) return set;
+  if (!leniency.leave_out) throw RuleError(problems);
+  set.left_out = RuleError(problems).problems();  // in file and line order
   return set;
 }
 
 // With a cache folder, rule files are read through a YamlCache (one per rules folder and set of
-// extra packs), saved once the rules have loaded without error.
+// extra packs), saved once the rules have loaded.
 RuleSet load(const std::string& rules_dir, const std::vector<std::string>& only,
-             const Config& config, const SectionClassifier* sections = nullptr) {
+             const Config& config, const SectionClassifier* sections = nullptr,
+             const Leniency& leniency = {}) {
   const std::string dir = cache_dir();
-  if (dir.empty() || !only.empty()) return load_with(rules_dir, only, config, nullptr, sections);
+  if (dir.empty() || !only.empty())
+    return load_with(rules_dir, only, config, nullptr, sections, leniency);
   std::error_code ec;
   std::string key = fs::absolute(rules_dir, ec).lexically_normal().string();
   for (const auto& pack : config.packs) key += "\x1f" + pack;
   YamlCache cache(fmt::format("{}/rules-{:016x}.bin", dir, fnv1a(key)));
-  RuleSet set = load_with(rules_dir, only, config, &cache, sections);
+  RuleSet set = load_with(rules_dir, only, config, &cache, sections, leniency);
   fs::create_directories(dir, ec);
   cache.save();
   return set;
 }
 
+// "file:line: …" lines, in file and then line order (the order of a file's own mistakes).
+std::vector<RuleProblem> in_file_order(std::vector<RuleProblem> problems) {
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const RuleProblem& a, const RuleProblem& b) {
+                     return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+                   });
+  return problems;
+}
+
+std::string one_a_line(const std::vector<RuleProblem>& problems) {
+  std::string out;
+  for (const RuleProblem& p : problems) out += (out.empty() ? "" : "\n") + p.text;
+  return out;
+}
+
 }  // namespace
+
+RuleError::RuleError(RuleProblem problem)
+    : std::runtime_error(problem.text), problems_{std::move(problem)} {}
+
+RuleError::RuleError(std::vector<RuleProblem> problems)
+    : std::runtime_error(one_a_line(in_file_order(problems))),
+      problems_(in_file_order(std::move(problems))) {}
+
+bool is_yaml_file_name(const std::string& name) {
+  const std::string extension = fs::path(name).extension().string();
+  return extension == ".yml" || extension == ".yaml";
+}
+
+std::string rule_id_problem(const std::string& id) {
+  const std::size_t dot = id.find('.');
+  const bool well_formed =
+      dot != std::string::npos && dot > 0 && dot + 1 < id.size() &&
+      id.find('.', dot + 1) == std::string::npos && id.front() != '-' && id.back() != '-' &&
+      std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+      });
+  if (well_formed) return "";
+  return fmt::format(
+      "the id '{}' must be the pack's name, a dot and the rule's name, in small letters, digits "
+      "and dashes (-), like involvement.hard-to-reach",
+      id);
+}
 
 const Rule* RuleSet::find(const std::string& id) const {
   for (const auto& r : rules)
@@ -759,6 +1105,11 @@ RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::str
   std::vector<std::string> canonical;
   for (const auto& p : only_paths) canonical.push_back(fs::weakly_canonical(p).string());
   return load(rules_dir, canonical, config);
+}
+
+RuleSet load_rules_leniently(const std::string& rules_dir, const Config& config,
+                             const std::vector<std::string>& blame_first) {
+  return load(rules_dir, {}, config, nullptr, Leniency{true, blame_first});
 }
 
 }  // namespace sayso

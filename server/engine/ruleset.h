@@ -11,10 +11,25 @@
 
 namespace sayso {
 
-// A rule or config file problem: "file:line: rule <id>: what is wrong".
+// One mistake in a rule file, a pack's manifest or sections.yml.
+struct RuleProblem {
+  std::string file;  // "" when it is about no one file
+  int line = 0;      // 1-based; 0 when it is about the file as a whole
+  std::string text;  // as shown: "file:line: rule <id>: what is wrong"
+};
+
+// A rule or config file problem: "file:line: rule <id>: what is wrong". A load reports every
+// mistake it finds, not only the first, so a contributor can fix them all in one go: what() is
+// then one mistake a line, by file and line.
 class RuleError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RuleError(const std::string& text) : RuleError(RuleProblem{"", 0, text}) {}
+  explicit RuleError(RuleProblem problem);
+  explicit RuleError(std::vector<RuleProblem> problems);
+  const std::vector<RuleProblem>& problems() const { return problems_; }
+
+ private:
+  std::vector<RuleProblem> problems_;
 };
 
 struct Pack {
@@ -33,6 +48,11 @@ struct RuleSet {
   std::map<std::string, Profile> profiles;
   SectionClassifier sections;
   std::string rules_dir;
+  // Things a rule author should know that do not stop the load: a folder of rule files with no
+  // pack.yml, a rule file at the top of the rules folder (both left out).
+  std::vector<std::string> notes;
+  // With load_rules_leniently: the mistakes of the files and rules that were left out.
+  std::vector<RuleProblem> left_out;
 
   const Rule* find(const std::string& id) const;
 };
@@ -55,5 +75,20 @@ SectionClassifier load_section_aliases(const std::string& rules_dir);
 // Loads just the rules in one file or pack folder (for `rules test FILE`), without a config.
 RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::string>& only_paths,
                         const Config& config);
+
+// Like load_rules, but a rule file with a mistake (or a rule that does not compile) is left out
+// instead of stopping the load; its mistakes are in the set's `left_out`. For the tools that
+// only show rules (`rules list`, `explain`): one broken file should not hide every pack.
+// `blame_first`: files (canonical paths) blamed for an id that another rule has too, whatever
+// their age (`rules test FILE` blames the file it tests). Config mistakes still throw.
+RuleSet load_rules_leniently(const std::string& rules_dir, const Config& config,
+                             const std::vector<std::string>& blame_first = {});
+
+// Why a rule id is not well formed ("" when it is): lower case letters, digits and dashes,
+// the pack's name, a dot and the rule's name.
+std::string rule_id_problem(const std::string& id);
+
+// Rule files end in .yml or .yaml (pack.yml and sections.yml are not rule files).
+bool is_yaml_file_name(const std::string& name);
 
 }  // namespace sayso

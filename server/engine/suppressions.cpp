@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/rule_lookup.h"
+
 namespace sayso {
 namespace {
 
@@ -48,6 +50,8 @@ bool Suppression::covers(const std::string& rule_id) const {
     if (rule_id.size() > r.size() && rule_id.compare(0, r.size(), r) == 0 &&
         rule_id[r.size()] == '.')
       return true;
+    // The rule's name alone, as `sayso explain` takes it ("wordy-words").
+    if (r.find('.') == std::string::npos && rule_name_without_pack(rule_id) == r) return true;
   }
   return false;
 }

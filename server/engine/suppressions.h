@@ -11,7 +11,8 @@ namespace sayso {
 
 struct Suppression {
   std::size_t begin = 0, end = 0;  // byte range it covers
-  std::vector<std::string> rules;  // empty = every rule; a pack name covers its rules
+  std::vector<std::string> rules;  // empty = every rule; a pack name covers its rules, and a
+                                   // rule's name alone (no pack) that rule
   bool covers(const std::string& rule_id) const;
 };
 

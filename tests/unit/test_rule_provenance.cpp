@@ -22,7 +22,7 @@ std::string rule_error(const std::string& dir) {
 TEST_CASE("a rule needs at least two flag and two pass examples", "[rules][provenance]") {
   CHECK_THAT(
       rule_error("one-pass-example"),
-      Catch::Contains("r.yml:15: rule p.a: 'examples' needs at least 2 'pass' texts (it has 1)"));
+      Catch::Contains("r.yml:16: rule p.a: 'examples' needs at least 2 'pass' texts (it has 1)"));
 }
 
 TEST_CASE("a rule must say who wrote and reviewed it", "[rules][provenance]") {

@@ -34,10 +34,13 @@ class EvidenceCheck : public RuleCheck {
       if (!ctx.starts_unit(index)) continue;
       const std::vector<std::uint32_t> judged = items_judged_here(ctx, index);
       if (judged.empty()) continue;
-      const bool too_short = ctx.unit_words(index) < min_words_;
+      if (const std::size_t words = ctx.unit_words(index); words < min_words_) {
+        out.push_back(too_short(ctx, index, words));
+        continue;
+      }
       std::vector<std::string> missing;
       for (std::uint32_t g : judged)
-        if (too_short || !(shown_in_unit(ctx, quotations, g, index) || elsewhere[g]))
+        if (!(shown_in_unit(ctx, quotations, g, index) || elsewhere[g]))
           missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
@@ -69,6 +72,19 @@ class EvidenceCheck : public RuleCheck {
   }
 
  private:
+  // A section shorter than min_words is not judged item by item: its finding says so, in words
+  // of its own. The rule's message lists what is missing, and would list every item, even those
+  // the few words there do show.
+  Diagnostic too_short(const CheckContext& ctx, std::size_t section, std::size_t words) const {
+    auto [b, e] = ctx.section_anchor(section);
+    Diagnostic d = ctx.make(b, e, {{"match", ""}});
+    d.message = fmt::format(
+        "This section is too short to judge ({} of at least {} words). Say more, then sayso can "
+        "check what it shows.",
+        words, min_words_);
+    return d;
+  }
+
   // The items this rule judges in a section: not those another rule running there asks for
   // already, so the writer is not told the same thing twice.
   std::vector<std::uint32_t> items_judged_here(const CheckContext& ctx, std::size_t section) const {
