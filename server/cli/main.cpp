@@ -1,4 +1,5 @@
 // sayso: dispatches to the subcommands; every front lives in its own folder.
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
@@ -20,6 +21,7 @@ Usage:
   sayso explain [--details] RULE        what a rule checks, why, and who shaped it
   sayso --version | --help
 Every command takes --rules DIR to use another rules folder (a copy you are editing).
+Commands about rules say which rules folder they used.
 )";
 
 }  // namespace
@@ -31,6 +33,10 @@ int main(int argc, char** argv) {
     std::cerr << kUsage;
     return sayso::kExitUsage;
   }
+  // `sayso --rules DIR rules test` as well as `sayso rules test --rules DIR`: the option goes to
+  // the command, after its name.
+  if (args.size() >= 3 && args[0] == "--rules")
+    std::rotate(args.begin(), args.begin() + 2, args.end());
   const std::string command = args.front();
   const sayso::Args rest(args.begin() + 1, args.end());
   try {

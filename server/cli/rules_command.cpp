@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -22,20 +24,26 @@ namespace sayso {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kRulesHelp = R"(Usage:
-  sayso rules test [PACK|FILE...]   run the flag/pass examples of every rule (or of these packs/files)
+constexpr const char* kRulesHelp = R"help(Usage:
+  sayso rules test [PACK|FILE...]   run the flag/pass examples of every rule (or of these packs or
+                                    rule files: a file is tested with the packs of its rules folder)
   sayso rules list                  a table of every rule: id, kind, category, severity, status
   sayso rules new [--kind KIND] [--out FILE] [ID]
                                     print a commented template for a new rule (or write it to FILE)
   sayso rules catalogue             the rule catalogue in Markdown (docs/rules.md is made with it)
+  sayso rules folder                the rules folder sayso uses (to copy it: cp -r "$(sayso rules
+                                    folder)" my-rules)
   sayso explain [--details] RULE    what a rule checks, why, its sources, examples and who shaped it;
                                     RULE is its id or, when no other pack has one by that name,
                                     its name alone (passive-voice for plain-english.passive-voice).
                                     --details shows long examples whole and a rule's pattern
-Options: --rules DIR (the rules folder), --profile NAME
-Kinds for rules new: substitution, existence, acronym, readability, length, spelling,
-  required-sections, evidence, claim-needs-evidence, involvement-level (default: existence)
-)";
+Options: --rules DIR (the rules folder: a copy you are editing), --profile NAME
+Each command says which rules folder it used. Without --rules, `rules test FILE` uses the rules
+folder the file is in, and every command adds the packs that a .sayso.yml here names (packs:).
+Kinds for rules new (default: existence): substitution, existence, acronym, readability, length,
+  spelling, required-sections, evidence, claim-needs-evidence, involvement-level, number-density,
+  long-words, copied-text, table
+)help";
 
 struct RulesOptions {
   std::string rules_dir;
@@ -44,25 +52,36 @@ struct RulesOptions {
   std::string kind = "existence";  // rules new
   std::string out;                 // rules new --out
   bool details = false;            // explain --details: long examples whole, patterns shown
+  bool help = false;               // --help: print the help, do nothing else
   std::vector<std::string> targets;
 };
 
-RulesOptions parse_rules_options(const Args& args) {
+// Reads the options; a missing value or an unknown option is a usage mistake, said plainly.
+std::optional<RulesOptions> parse_rules_options(const Args& args, const char* command) {
   RulesOptions o;
+  const std::map<std::string, std::string*> with_value = {
+      {"--rules", &o.rules_dir}, {"--profile", &o.profile}, {"--kind", &o.kind}, {"--out", &o.out}};
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rules" && i + 1 < args.size()) {
-      o.rules_dir = args[++i];
-      o.rules_dir_given = true;
-    } else if (args[i] == "--profile" && i + 1 < args.size())
-      o.profile = args[++i];
-    else if (args[i] == "--kind" && i + 1 < args.size())
-      o.kind = args[++i];
-    else if (args[i] == "--out" && i + 1 < args.size())
-      o.out = args[++i];
-    else if (args[i] == "--details")
+    const std::string& arg = args[i];
+    if (const auto option = with_value.find(arg); option != with_value.end()) {
+      if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) {
+        std::cerr << "sayso " << command << ": " << arg << " needs a value (see sayso " << command
+                  << " --help)\n";
+        return std::nullopt;
+      }
+      *option->second = args[++i];
+      o.rules_dir_given |= arg == "--rules";
+    } else if (arg == "--details") {
       o.details = true;
-    else
-      o.targets.push_back(args[i]);
+    } else if (arg == "--help" || arg == "-h") {
+      o.help = true;
+    } else if (arg.rfind("--", 0) == 0) {
+      std::cerr << "sayso " << command << ": unknown option '" << arg << "' (see sayso " << command
+                << " --help)\n";
+      return std::nullopt;
+    } else {
+      o.targets.push_back(arg);
+    }
   }
   if (o.rules_dir.empty()) o.rules_dir = default_rules_dir();
   return o;
@@ -102,7 +121,7 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
   const bool application =
       rule.example_kind == "application" || rule.applies_to == AppliesTo::Application;
   const Linter& linter = application ? application_linter : fragment_linter;
-  auto run_one = [&](const std::string& text, bool must_flag, std::size_t n) {
+  auto run_one = [&](const std::string& text, bool must_flag, std::size_t n, int line) {
     Document doc = example_document(rule, text, set);
     doc.lines = LineIndex(doc.source.bytes);
     auto found = linter.lint_only(doc, {&rule}).diagnostics;
@@ -115,7 +134,8 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
     ++run.failed;
     const std::string read_as =
         application ? std::string("a whole application") : example_kind_of(rule) + " section";
-    std::cout << fmt::format("FAIL {} ({}:{})\n", rule.id, rule.file, rule.line);
+    // The example's own line: a rule may have many examples, and "example 4" means counting.
+    std::cout << fmt::format("FAIL {} ({}:{})\n", rule.id, rule.file, line ? line : rule.line);
     std::cout << fmt::format("     {} example {} (read as {}): \"{}\"\n",
                              must_flag ? "flag" : "pass", n, read_as, shorten(text, 160));
     if (must_flag) {
@@ -132,10 +152,13 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
       }
     }
   };
+  const auto line_of = [](const std::vector<int>& lines, std::size_t i) {
+    return i < lines.size() ? lines[i] : 0;
+  };
   for (std::size_t i = 0; i < rule.examples.flag.size(); ++i)
-    run_one(rule.examples.flag[i], true, i + 1);
+    run_one(rule.examples.flag[i], true, i + 1, line_of(rule.examples.flag_lines, i));
   for (std::size_t i = 0; i < rule.examples.pass.size(); ++i)
-    run_one(rule.examples.pass[i], false, i + 1);
+    run_one(rule.examples.pass[i], false, i + 1, line_of(rule.examples.pass_lines, i));
 }
 
 // The rules folder a rule file or pack folder belongs to: the nearest folder above it that
@@ -143,7 +166,19 @@ void test_rule(const Rule& rule, const RuleSet& set, const Linter& fragment_lint
 // their own copy of rules/ should not need --rules as well.
 std::string rules_folder_of(const std::string& path) {
   std::error_code ec;
-  fs::path at = fs::absolute(path, ec);
+  // As the path was written (rules/involvement/x.yml gives rules), so messages name files as the
+  // contributor does; from the root when that runs out.
+  fs::path at = fs::path(path).lexically_normal();
+  if (at.is_relative()) {
+    for (int up = 0; up < 3 && at.has_parent_path(); ++up) {
+      at = at.parent_path();
+      if (fs::exists(at / "sections.yml", ec)) return at.string();
+    }
+    if (at.is_relative() && at.parent_path().empty() && at.string() != "." &&
+        fs::exists("sections.yml", ec))
+      return ".";
+  }
+  at = fs::absolute(path, ec);
   for (int up = 0; up < 3 && at.has_parent_path() && at != at.parent_path(); ++up) {
     at = at.parent_path();
     if (fs::exists(at / "sections.yml", ec)) return at.string();
@@ -151,51 +186,196 @@ std::string rules_folder_of(const std::string& path) {
   return "";
 }
 
-RuleSet load_for(const RulesOptions& o, bool only_targets) {
-  Config config;
-  // Examples are written for a rule's own settings, so `rules test` ignores profiles.
-  if (!only_targets) config.profile = o.profile;
-  if (only_targets && !o.targets.empty()) {
-    std::vector<std::string> paths;
-    std::string rules_dir = o.rules_dir;
-    for (const auto& t : o.targets) {
-      // A rule file or pack folder by path, or a pack by name.
-      const std::string path = fs::exists(t) ? t : (fs::path(o.rules_dir) / t).string();
-      if (!fs::exists(path))
-        throw RuleError(fmt::format("{}: no pack or rule file by this name (packs live in {})", t,
-                                    o.rules_dir));
-      if (!o.rules_dir_given)
-        if (std::string own = rules_folder_of(path); !own.empty()) rules_dir = own;
-      paths.push_back(path);
-    }
-    return load_rules_from(rules_dir, paths, config);
+std::string real_path(const fs::path& path) {
+  std::error_code ec;
+  const fs::path found = fs::weakly_canonical(path, ec);
+  return (ec ? path : found).string();
+}
+
+// The packs a .sayso.yml in this folder (or above) adds or chooses, as `check` would load them:
+// a pack of your own there can be listed, explained and tested too. Its rule settings are not
+// used: examples are written for a rule's own settings.
+Config project_packs() {
+  Config packs;
+  const std::string file = find_config_file(".");
+  if (file.empty()) return packs;
+  const Config config = load_config_file(file);
+  packs.file = config.file;
+  packs.packs = config.packs;
+  packs.only_packs = config.only_packs;
+  packs.only_packs_where = config.only_packs_where;
+  packs.disabled_packs = config.disabled_packs;
+  packs.disabled_packs_where = config.disabled_packs_where;
+  return packs;
+}
+
+// What a rules command read, so that "0 failed" is never about rules other than the ones meant.
+void say_where_rules_come_from(const std::string& rules_dir, const Config& config) {
+  std::cout << "rules folder: " << rules_dir << "\n";
+  if (!config.packs.empty())
+    std::cout << "packs of your own (from "
+              << (config.file.empty() ? "the files named" : config.file)
+              << "): " << join_list(config.packs, ", ") << "\n";
+}
+
+// A contributor in a folder holding a copy named rules/ may think it is the one in use.
+void note_rules_folder_here(const RulesOptions& o, const std::string& used) {
+  std::error_code ec;
+  if (o.rules_dir_given || !fs::exists("rules/sections.yml", ec)) return;
+  if (real_path("rules") == real_path(used)) return;
+  std::cerr << "note: there is a rules folder here (rules/), but sayso is using " << used
+            << ". Add --rules rules to use this one.\n";
+}
+
+void print_notes(const RuleSet& set) {
+  for (const std::string& note : set.notes) std::cerr << "note: " << note << "\n";
+}
+
+// Mistakes in rule files that were left out: listed, so none goes unseen.
+void print_left_out(const std::vector<RuleProblem>& problems, const char* what) {
+  if (problems.empty()) return;
+  std::cerr << "sayso: " << problems.size() << (problems.size() == 1 ? " mistake" : " mistakes")
+            << " in the rule files; " << what << ":\n";
+  for (const RuleProblem& p : problems) std::cerr << p.text << "\n";
+}
+
+// Loads the rules for list and explain: a rule file with a mistake is left out and named, so one
+// broken file does not hide every other pack.
+RuleSet load_for_showing(const RulesOptions& o, bool say_where) {
+  Config config = project_packs();
+  config.profile = o.profile;
+  RuleSet set = load_rules_leniently(o.rules_dir, config);
+  if (say_where) say_where_rules_come_from(o.rules_dir, config);
+  note_rules_folder_here(o, o.rules_dir);
+  print_notes(set);
+  print_left_out(set.left_out, "those files are left out");
+  return set;
+}
+
+// What `rules test` was asked to test: rule files and pack folders (canonical paths).
+struct TestTargets {
+  std::string rules_dir;
+  Config config;                          // with the pack folders of the targets outside rules_dir
+  std::vector<std::string> files;         // rule files named
+  std::vector<std::string> folders;       // pack folders named
+  std::vector<std::string> file_folders;  // the pack folders of the files named
+  static bool has(const std::vector<std::string>& paths, const std::string& path) {
+    return std::find(paths.begin(), paths.end(), path) != paths.end();
   }
-  return load_rules(o.rules_dir, config);
+  // Whether the rules of this file are tested.
+  bool covers(const std::string& file) const {
+    return has(files, real_path(file)) || has(folders, real_path(fs::path(file).parent_path()));
+  }
+  // Whether a mistake in this file is about what is tested: a pack's manifest counts too.
+  bool concerns(const std::string& file) const {
+    const std::string folder = real_path(fs::path(file).parent_path());
+    return covers(file) || (fs::path(file).filename() == "pack.yml" && has(file_folders, folder));
+  }
+};
+
+[[noreturn]] void refuse(const std::string& target, const std::string& why) {
+  throw RuleError(fmt::format("{}: {}", target, why));
+}
+
+// A pack folder that is not in the rules folder in use is loaded as a pack of your own, with the
+// folder's packs (one of the same name is replaced by it).
+void add_pack_folder(const fs::path& folder, const std::string& target, TestTargets& t) {
+  if (!fs::exists(folder / "pack.yml"))
+    refuse(target, fmt::format("the folder {} has no pack.yml, so sayso does not read it as a "
+                               "pack (check and rules list leave it out too). Add a pack.yml: "
+                               "rules/CONTRIBUTING.md says how.",
+                               folder.string()));
+  const std::string pack = real_path(folder);
+  t.folders.push_back(pack);
+  if (real_path(folder.parent_path()) == real_path(t.rules_dir)) return;
+  std::cerr << "note: " << target << " is not in the rules folder in use (" << t.rules_dir
+            << "), so it is tested as a pack of its own with that folder's packs.\n";
+  t.config.packs.push_back(pack);
+}
+
+// Each target is a rule file or a pack folder by path, or a pack by name.
+TestTargets test_targets(const RulesOptions& o) {
+  TestTargets t;
+  t.rules_dir = o.rules_dir;
+  t.config = project_packs();
+  if (!o.rules_dir_given && !o.targets.empty() && fs::exists(o.targets.front()))
+    if (std::string own = rules_folder_of(o.targets.front()); !own.empty()) t.rules_dir = own;
+  for (const auto& target : o.targets) {
+    const fs::path by_name = fs::path(t.rules_dir) / target;
+    const fs::path path = fs::exists(target) ? fs::path(target) : by_name;
+    if (!fs::exists(path))
+      refuse(target, fmt::format("no pack or rule file by this name (the packs are the folders "
+                                 "of {})",
+                                 t.rules_dir));
+    if (fs::is_directory(path)) {
+      add_pack_folder(path, target, t);
+      continue;
+    }
+    if (!is_yaml_file_name(path.string()))
+      refuse(target,
+             "a rule file's name ends in .yml (or .yaml), so sayso does not read this "
+             "one. Rename it.");
+    if (path.filename() == "pack.yml") refuse(target, "this is a pack's manifest, not a rule file");
+    t.files.push_back(real_path(path));
+    const fs::path folder = fs::absolute(path).parent_path();
+    if (!fs::exists(folder / "pack.yml"))
+      refuse(target, fmt::format("the folder {} has no pack.yml, so sayso does not read it as a "
+                                 "pack (check and rules list leave it out too). Put the file in a "
+                                 "pack folder, or add a pack.yml: rules/CONTRIBUTING.md says how.",
+                                 folder.string()));
+    if (real_path(folder.parent_path()) != real_path(t.rules_dir))
+      add_pack_folder(folder, target, t);
+    t.folders.erase(std::remove(t.folders.begin(), t.folders.end(), real_path(folder)),
+                    t.folders.end());  // only the file named is tested
+    t.file_folders.push_back(real_path(folder));
+  }
+  return t;
 }
 
 int rules_test(const RulesOptions& o) {
-  RuleSet set = load_for(o, true);
+  const TestTargets t = test_targets(o);
+  say_where_rules_come_from(t.rules_dir, t.config);
+  note_rules_folder_here(o, t.rules_dir);
+  // Every rule file is loaded, so that a new rule's id is checked against all the others; the
+  // file named is the one blamed when two rules share an id.
+  RuleSet set = load_rules_leniently(t.rules_dir, t.config, t.files);
+  print_notes(set);
+  const bool everything = o.targets.empty();
+  std::vector<RuleProblem> ours, others;
+  for (const RuleProblem& p : set.left_out)
+    (everything || p.file.empty() || t.concerns(p.file) ? ours : others).push_back(p);
+  if (!others.empty())
+    std::cerr << "note: " << others.size() << (others.size() == 1 ? " mistake" : " mistakes")
+              << " in other rule files (sayso rules test "
+              << "--rules " << t.rules_dir << " shows them); their rules are left out.\n";
+  print_left_out(ours, "the rules with mistakes are not tested");
   Config fragment_config, application_config;
   fragment_config.document = "fragment";
   application_config.document = "application";
   Linter fragment_linter(set, fragment_config), application_linter(set, application_config);
   ExampleRun run;
-  for (const Rule& rule : set.rules) test_rule(rule, set, fragment_linter, application_linter, run);
-  if (!o.targets.empty() && set.rules.empty())
-    throw RuleError(fmt::format(
-        "{}: no rules found there (a rule file starts with 'rules:'; rules folder used: {})",
-        o.targets.front(), o.rules_dir));
   std::set<std::string> packs;  // of the rules tested, not every pack whose manifest was read
-  for (const Rule& rule : set.rules) packs.insert(rule.id.substr(0, rule.id.find('.')));
-  std::cout << fmt::format("{} {} in {} {}\n", set.rules.size(),
-                           set.rules.size() == 1 ? "rule" : "rules", packs.size(),
+  std::size_t tested = 0;
+  for (const Rule& rule : set.rules) {
+    if (!everything && !t.covers(rule.file)) continue;
+    test_rule(rule, set, fragment_linter, application_linter, run);
+    packs.insert(rule.id.substr(0, rule.id.find('.')));
+    ++tested;
+  }
+  if (!everything && tested == 0 && ours.empty())
+    refuse(o.targets.front(), "there are no rules in its 'rules:' list");
+  if (tested == 0 && !ours.empty()) return kExitUsage;
+  std::cout << fmt::format("{} {} in {} {}\n", tested, tested == 1 ? "rule" : "rules", packs.size(),
                            packs.size() == 1 ? "pack" : "packs");
   std::cout << fmt::format("examples: {} passed, {} failed\n", run.passed, run.failed);
+  if (!ours.empty()) return kExitUsage;
   return run.failed ? kExitFindings : kExitClean;
 }
 
+// Like ls, it lists what it can and then fails when something could not be read: the list is
+// of use, and a script still sees that rules are missing from it.
 int rules_list(const RulesOptions& o) {
-  RuleSet set = load_for(o, false);
+  RuleSet set = load_for_showing(o, true);
   std::size_t width = 4;
   for (const auto& r : set.rules) width = std::max(width, r.id.size());
   std::cout << fmt::format("{:<{}}  {:<21} {:<12} {:<8} {}\n", "id", width, "kind", "category",
@@ -204,7 +384,7 @@ int rules_list(const RulesOptions& o) {
     std::cout << fmt::format("{:<{}}  {:<21} {:<12} {:<8} {}{}\n", r.id, width, r.kind, r.category,
                              severity_name(r.severity), r.provenance.status,
                              r.enabled ? "" : " (off)");
-  return kExitClean;
+  return set.left_out.empty() ? kExitClean : kExitUsage;
 }
 
 // ---- explain: one rule, for a contributor who may never have seen a rule file ----
@@ -379,7 +559,7 @@ int explain(const RulesOptions& o) {
     std::cerr << "sayso explain: which rule? (sayso rules list shows them)\n";
     return kExitUsage;
   }
-  RuleSet set = load_for(o, false);
+  RuleSet set = load_for_showing(o, false);
   const std::string& typed = o.targets.front();
   std::vector<std::string> meant;
   const Rule* rule = find_rule(set, typed, meant);
@@ -472,7 +652,9 @@ const std::vector<KindTemplate>& kind_templates() {
     # order: [title, plain-english-summary, background, methods]
 )"},
       {"evidence", "evidence", "[involvement]",
-       R"(    min_words: 40
+       R"(    # Optional: a section shorter than this gets one "too short to judge" finding
+    # instead, so each example must be at least this long.
+    # min_words: 40
     # Each item: a name in plain words (listed in {missing}) and the cue words that show it.
     items:
       - name: "<the first thing reviewers look for>"
@@ -512,6 +694,18 @@ const std::vector<KindTemplate>& kind_templates() {
     max_share: 0.3
     min_syllables: 3     # a word with this many syllables or more is long
     min_long_words: 3    # a sentence with fewer long words than this is never flagged
+)"},
+      {"copied-text", "style", "[plain-english-summary]",
+       R"(    # The section kinds it must not copy, and the share of its 5-word runs that may be
+    # found in them (0.25 = a quarter). In the message, {count} is the share copied.
+    from: [abstract]
+    max_share: 0.25
+    # min_words: 30      # optional: shorter sections are not judged
+)"},
+      {"table", "structure", "[plain-english-summary]",
+       R"(    # A section in scope that holds a table of at least this many cells is flagged. In
+    # the message, {count} is the number of cells.
+    min_cells: 4
 )"},
   };
   return templates;
@@ -580,19 +774,45 @@ std::string rule_template(const KindTemplate& t, const std::string& id) {
   return out.str();
 }
 
+// A new rule with the id of one that exists would be refused when it loads: say so now. The
+// rules folder is the one the new file goes in, when it goes in one.
+void note_id_in_use(const RulesOptions& o, const std::string& id) {
+  std::string rules_dir = o.rules_dir;
+  if (!o.rules_dir_given && !o.out.empty())
+    if (std::string own = rules_folder_of(o.out); !own.empty()) rules_dir = own;
+  try {
+    const RuleSet set = load_rules_leniently(rules_dir, Config{});
+    if (const Rule* rule = set.find(id))
+      std::cerr << "note: " << id << " is the id of a rule already (" << rule->file << ":"
+                << rule->line << "). Choose another id, or change that rule.\n";
+  } catch (const std::exception&) {
+    // The rules folder cannot be read: the template is still of use.
+  }
+}
+
 int rules_new(const RulesOptions& o) {
   auto found = std::find_if(kind_templates().begin(), kind_templates().end(),
                             [&](const KindTemplate& t) { return o.kind == t.kind; });
   if (found == kind_templates().end()) {
-    std::cerr << "sayso rules new: unknown kind '" << o.kind << "'\n" << kRulesHelp;
+    std::vector<std::string> kinds;
+    for (const KindTemplate& t : kind_templates()) kinds.push_back(t.kind);
+    std::cerr << "sayso rules new: unknown kind '" << o.kind << "'."
+              << did_you_mean_text(likely_meant(o.kind, kinds))
+              << " The kinds are: " << join_list(kinds, ", ") << "\n";
+    return kExitUsage;
+  }
+  if (o.targets.size() > 1) {
+    std::cerr << "sayso rules new: one rule at a time: give one id, not "
+              << join_list(o.targets, ", ") << "\n";
     return kExitUsage;
   }
   const std::string id = o.targets.empty() ? "<pack>.<rule-name>" : o.targets.front();
-  if (!o.targets.empty() && id.find('.') == std::string::npos) {
-    std::cerr << "sayso rules new: a rule id is the pack name, a dot and the rule name, like "
-                 "plain-english.my-rule\n";
-    return kExitUsage;
-  }
+  if (!o.targets.empty())
+    if (std::string problem = rule_id_problem(id); !problem.empty()) {
+      std::cerr << "sayso rules new: " << problem << "\n";
+      return kExitUsage;
+    }
+  if (!o.targets.empty()) note_id_in_use(o, id);
   const std::string text = rule_template(*found, id);
   if (o.out.empty()) {
     std::cout << text;
@@ -601,6 +821,12 @@ int rules_new(const RulesOptions& o) {
   std::error_code ec;
   if (fs::exists(o.out, ec)) {
     std::cerr << "sayso rules new: " << o.out << " already exists; choose another file name\n";
+    return kExitUsage;
+  }
+  if (const fs::path folder = fs::absolute(o.out, ec).parent_path();
+      !fs::is_directory(folder, ec)) {
+    std::cerr << "sayso rules new: cannot write " << o.out << ": there is no folder "
+              << folder.string() << " (make it first, or write the file in a pack folder)\n";
     return kExitUsage;
   }
   std::ofstream file(o.out, std::ios::binary);
@@ -828,22 +1054,35 @@ int run_rules_command(const Args& args) {
     std::cout << kRulesHelp;
     return args.empty() ? kExitUsage : kExitClean;
   }
-  RulesOptions o = parse_rules_options(Args(args.begin() + 1, args.end()));
-  if (args[0] == "test") return guarded(rules_test, o);
-  if (args[0] == "list") return guarded(rules_list, o);
-  if (args[0] == "explain") return guarded(explain, o);
-  if (args[0] == "new") return guarded(rules_new, o);
-  if (args[0] == "catalogue" || args[0] == "catalog") return guarded(rules_catalogue, o);
+  const std::string command = "rules " + args[0];
+  const std::optional<RulesOptions> o =
+      parse_rules_options(Args(args.begin() + 1, args.end()), command.c_str());
+  if (!o) return kExitUsage;
+  if (o->help) {
+    std::cout << kRulesHelp;
+    return kExitClean;
+  }
+  if (args[0] == "test") return guarded(rules_test, *o);
+  if (args[0] == "list") return guarded(rules_list, *o);
+  if (args[0] == "explain") return guarded(explain, *o);
+  if (args[0] == "new") return guarded(rules_new, *o);
+  if (args[0] == "catalogue" || args[0] == "catalog") return guarded(rules_catalogue, *o);
+  if (args[0] == "folder") {
+    std::cout << o->rules_dir << "\n";
+    return kExitClean;
+  }
   std::cerr << "sayso rules: unknown subcommand '" << args[0] << "'\n" << kRulesHelp;
   return kExitUsage;
 }
 
 int run_explain_command(const Args& args) {
-  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+  const std::optional<RulesOptions> o = parse_rules_options(args, "explain");
+  if (!o) return kExitUsage;
+  if (o->help) {
     std::cout << kRulesHelp;
     return kExitClean;
   }
-  return guarded(explain, parse_rules_options(args));
+  return guarded(explain, *o);
 }
 
 }  // namespace sayso

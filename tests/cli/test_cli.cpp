@@ -383,7 +383,7 @@ TEST_CASE("explain shows a message it cannot fill in from an example without its
   const std::string rule =
       "rules:\n  - id: PACK.never-flags\n    kind: existence\n    category: tokenism\n"
       "    severity: info\n    scope: [involvement]\n    phrases: [\"zqxw plan\"]\n"
-      "    message: \"'{match}' is used {count} times.\"\n    explanation: e\n    sources: [s]\n"
+      "    message: \"'{match}' is used in {section}.\"\n    explanation: e\n    sources: [s]\n"
       "    examples: {flag: [a b, c d], pass: [e f, g h]}\n    written_with: [w]\n"
       "    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
   for (const std::string pack : {"involvement", "plain-english"}) {
@@ -394,7 +394,7 @@ TEST_CASE("explain shows a message it cannot fill in from an example without its
   const std::string rules = " --rules " + shell_quote(copy.string());
   Run r = run("explain" + rules + " involvement.never-flags");
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("'…' is used … times."));
+  CHECK_THAT(r.out, Catch::Contains("'…' is used in …."));
   CHECK(message_part(r.out).find('{') == std::string::npos);
   // Two packs have a rule by that name: both are offered.
   Run both = run("explain" + rules + " never-flags");
@@ -465,4 +465,155 @@ TEST_CASE("a rule written in a copy of the rules is tested from its own file, as
   CHECK(tested.status == 0);
   CHECK_THAT(tested.out, Catch::Contains("1 rule in 1 pack") &&
                              Catch::Contains("examples: 4 passed, 0 failed"));
+}
+
+namespace {
+
+// Runs a shell command line in `dir`, with `sayso` standing for the binary under test.
+Run run_in(const fs::path& dir, const std::string& line) {
+  std::string cmd = "cd " + shell_quote(dir.string()) + " && sayso() { " +
+                    std::string(SAYSO_BINARY) + " \"$@\"; } && " + line + " </dev/null 2>&1";
+  Run r;
+  FILE* pipe = popen(("bash -c " + shell_quote(cmd)).c_str(), "r");
+  REQUIRE(pipe);
+  char buffer[65536];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  return r;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The existence template with every <...> filled in, as a contributor would.
+void fill_in_template(const fs::path& file) {
+  std::string text = read_text(file);
+  const std::vector<std::pair<std::string, std::string>> fills = {
+      {"\"<a phrase to flag>\", \"<another phrase to flag>\"", "hard to reach, hard-to-reach"},
+      {"<what the writer should do, in plain words>", "Say who you mean instead of '{match}'."},
+      {"<why this matters to a reader, in plain words>", "It blames the people left out."},
+      {"<the guidance this rests on: a title, and a link if there is one>", "NIHR INCLUDE"},
+      {"<a text it must flag>", "We will reach hard to reach groups."},
+      {"<another text it must flag>", "Hard-to-reach carers will be asked."},
+      {"<a text it must not flag>", "We will reach carers who work nights."},
+      {"<another text it must not flag>", "Young carers are seldom heard."},
+      {"<who wrote it>", "carers' group"},
+      {"<who should review it>", "public panel"},
+      {"<a decision and the reason for it>", "Warning, as panels object."}};
+  for (const auto& [blank, filled] : fills) {
+    const auto at = text.find(blank);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, blank.size(), filled);
+  }
+  std::ofstream(file, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("CONTRIBUTING's steps work word for word from a fresh copy", "[cli][authoring]") {
+  TempDir tmp;
+  REQUIRE(run_in(tmp.path, "cp -r \"$(sayso rules folder)\" my-rules").status == 0);
+  const std::string file = "my-rules/involvement/hard-to-reach.yml";
+  REQUIRE(
+      run_in(tmp.path, "sayso rules new --kind existence involvement.hard-to-reach --out " + file)
+          .status == 0);
+  // The unfilled template is named, at the copy's file, by the file's test and the pack's.
+  Run blank = run_in(tmp.path, "sayso rules test " + file);
+  CHECK(blank.status == 2);
+  CHECK_THAT(blank.out, Catch::Contains("rules folder: my-rules\n"));
+  CHECK_THAT(blank.out, Catch::Contains(file + ":") && Catch::Contains("placeholder"));
+  Run pack_blank = run_in(tmp.path, "sayso rules test --rules my-rules involvement");
+  CHECK(pack_blank.status == 2);
+  CHECK_THAT(pack_blank.out, Catch::Contains("hard-to-reach.yml:"));
+
+  fill_in_template(tmp.path / file);
+  Run tested = run_in(tmp.path, "sayso rules test " + file);
+  INFO(tested.out);
+  CHECK(tested.status == 0);
+  CHECK_THAT(tested.out, Catch::Contains("rules folder: my-rules\n") &&
+                             Catch::Contains("1 rule in 1 pack") &&
+                             Catch::Contains("examples: 4 passed, 0 failed"));
+  Run pack = run_in(tmp.path, "sayso rules test --rules my-rules involvement");
+  CHECK(pack.status == 0);
+  CHECK_THAT(pack.out, Catch::Contains("rules folder: my-rules\n"));
+  CHECK(run_in(tmp.path, "sayso explain --rules my-rules involvement.hard-to-reach").status == 0);
+  CHECK_THAT(run_in(tmp.path, "sayso rules list --rules my-rules").out,
+             Catch::Contains("involvement.hard-to-reach"));
+
+  // A copy of the rule under a new file name: the new file is blamed, and both places named.
+  fs::copy(tmp.path / file, tmp.path / "my-rules/involvement/hard-to-reach-2.yml");
+  Run twice = run_in(tmp.path, "sayso rules test my-rules/involvement/hard-to-reach-2.yml");
+  CHECK(twice.status == 2);
+  CHECK_THAT(twice.out, Catch::Contains("hard-to-reach-2.yml:") &&
+                            Catch::Contains("another rule has this id already, at " + file));
+}
+
+TEST_CASE("rules test takes a rule file in any pack folder, and says why it cannot",
+          "[cli][authoring]") {
+  TempDir tmp;
+  const fs::path carers = tmp.path / "proj" / "carers";
+  fs::create_directories(carers);
+  tmp.write("proj/carers/pack.yml",
+            "name: carers\nversion: 1\nlicence: CC-BY-4.0\nmaintainers: [t]\ndescription: d\n");
+  REQUIRE(run_in(tmp.path,
+                 "sayso rules new --kind existence carers.hard-to-reach --out "
+                 "proj/carers/hard-to-reach.yml")
+              .status == 0);
+  fill_in_template(carers / "hard-to-reach.yml");
+  Run own = run_in(tmp.path, "sayso rules test proj/carers/hard-to-reach.yml");
+  INFO(own.out);
+  CHECK(own.status == 0);
+  CHECK_THAT(own.out, Catch::Contains("is not in the rules folder in use") &&
+                          Catch::Contains("examples: 4 passed, 0 failed"));
+  // A .yaml file is a rule file too.
+  fs::rename(carers / "hard-to-reach.yml", carers / "hard-to-reach.yaml");
+  CHECK(run_in(tmp.path, "sayso rules test proj/carers/hard-to-reach.yaml").status == 0);
+  // README's form: a .sayso.yml naming the pack; rules list and explain read it too.
+  tmp.write("proj/.sayso.yml", "packs: [pack:./carers]\n");
+  CHECK_THAT(run_in(tmp.path / "proj", "sayso rules list").out,
+             Catch::Contains("carers.hard-to-reach"));
+  CHECK(run_in(tmp.path / "proj", "sayso explain carers.hard-to-reach").status == 0);
+  // A folder with no pack.yml: the real reason.
+  fs::remove(carers / "pack.yml");
+  Run loose = run_in(tmp.path, "sayso rules test proj/carers/hard-to-reach.yaml");
+  CHECK(loose.status == 2);
+  CHECK_THAT(loose.out, Catch::Contains("has no pack.yml"));
+  CHECK(loose.out.find("no rules found") == std::string::npos);
+}
+
+TEST_CASE("rules subcommands give help, and say when an option lacks its value",
+          "[cli][authoring]") {
+  TempDir tmp;
+  for (const char* help :
+       {"rules new --help", "rules test --help", "rules list --help", "explain --help"}) {
+    Run r = run(help);
+    INFO(help);
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("Usage:"));
+    CHECK(r.out.find("acronyms.unexplained") == std::string::npos);
+  }
+  Run no_kind = run("rules new --kind");
+  CHECK(no_kind.status == 2);
+  CHECK_THAT(no_kind.out, Catch::Contains("--kind needs a value"));
+  for (const char* kind : {"table", "copied-text", "number-density", "long-words"}) {
+    INFO(kind);
+    CHECK(run(std::string("rules new --kind ") + kind + " structure.new-rule").status == 0);
+  }
+  CHECK_THAT(run("rules new --kind existance p.a").out, Catch::Contains("Did you mean"));
+  Run capitals = run("rules new 'involvement.Hard To Reach'");
+  CHECK(capitals.status == 2);
+  CHECK_THAT(capitals.out, Catch::Contains("small letters"));
+  CHECK_THAT(run("rules new involvement.a involvement.b").out,
+             Catch::Contains("one rule at a time"));
+  CHECK_THAT(run("rules new involvement.vague-plans").out,
+             Catch::Contains("involvement.vague-plans is the id of a rule already"));
+  CHECK_THAT(run("rules new p.a --out " + shell_quote((tmp.path / "nodir/x.yml").string())).out,
+             Catch::Contains("there is no folder"));
+  // --rules before the command works as the main help says.
+  CHECK_THAT(run("--rules " + std::string(SAYSO_CORPUS_DIR) + "/../rules rules list").out,
+             Catch::Contains("rules folder: "));
 }

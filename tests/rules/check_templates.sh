@@ -6,7 +6,7 @@ set -euo pipefail
 sayso=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-kinds="substitution existence acronym readability length spelling required-sections evidence claim-needs-evidence involvement-level number-density long-words"
+kinds="substitution existence acronym readability length spelling required-sections evidence claim-needs-evidence involvement-level number-density long-words copied-text table"
 for kind in $kinds; do
   pack="$work/$kind/mypack"
   mkdir -p "$pack"

@@ -36,6 +36,11 @@ grep -q "found:    nothing" "$work/out"
 grep -q "pass example 2 (read as plain-english-summary section): \"We utilise it.\"" "$work/out"
 grep -q "found:    Try 'use' instead of 'utilise'. (at \"utilise\")" "$work/out"
 grep -q "examples: 2 passed, 2 failed" "$work/out"
+# A failing example is pointed at on its own line (the flag list is on line 13, the pass list on
+# line 14), and the run says which rules folder it used.
+grep -q "FAIL demo.wordy (.*/r.yml:13)" "$work/out"
+grep -q "FAIL demo.wordy (.*/r.yml:14)" "$work/out"
+grep -q "^rules folder: $work/rules$" "$work/out"
 # A name that is neither a pack nor a file is a usage error.
 if "$sayso" rules test --rules "$work/rules" nosuchpack 2> "$work/err"; then
   echo "FAIL: unknown pack accepted" >&2; exit 1
