@@ -249,7 +249,7 @@ TEST_CASE("each example remembers its line, for rules test", "[rules][authoring]
   CHECK(rule->examples.pass_lines == std::vector<int>{15, 16});
 }
 
-TEST_CASE("a .yaml rule file is read; a folder with no pack.yml is named, not skipped in silence",
+TEST_CASE("a .yaml rule file is read, and a folder with no pack.yml is named, not skipped",
           "[rules][authoring]") {
   RulesFolder f;
   f.pack("p");
