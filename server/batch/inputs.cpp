@@ -101,7 +101,8 @@ class FolderWalk {
     }
     if (!fs::is_regular_file(target))
       return found_.push_back({path, not_a_file_reason(target.type())});
-    if (is_unsupported_document(path)) return found_.push_back({path, unsupported_reason(path)});
+    if (is_unsupported_word_processor_file(path))
+      return found_.push_back({path, unsupported_reason(path)});
     if (!is_batch_extension(path)) return notes_.passed_over.push_back(path);
     if (is_own_report(path)) return notes_.own_reports.push_back(path);
     found_.push_back({path, ""});
@@ -290,25 +291,6 @@ std::size_t export_file_limit(std::size_t max_bytes) {
 
 bool is_form_export(const std::string& path) {
   return has_extension(path, ".csv") || has_extension(path, ".jsonl");
-}
-
-bool is_unsupported_document(const std::string& path) {
-  const std::string extension = lower_extension(path);
-  for (std::string_view unsupported : kUnsupportedDocumentExtensions)
-    if (extension == unsupported) return true;
-  return false;
-}
-
-std::string unsupported_reason(const std::string& path) {
-  const std::string extension = lower_extension(path);
-  if (extension == ".doc" || extension == ".dot")
-    return fmt::format(
-        "unsupported format ({}): an old Word format (Word 97-2003); open it in Word or "
-        "LibreOffice, save it as .docx and check that file",
-        extension);
-  return fmt::format(
-      "unsupported format ({}): save it as .docx, .odt, .pdf or plain text and check it again",
-      extension);
 }
 
 namespace {

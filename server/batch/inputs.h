@@ -51,13 +51,6 @@ std::vector<std::string> passed_over_by_kind(const ScanNotes& notes, bool use_su
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
                                      ScanNotes* notes = nullptr);
 
-// Word-processor formats sayso cannot read (.doc, .rtf, ...): an input with one of these
-// extensions is an error record saying so, never linted as plain text.
-inline constexpr std::string_view kUnsupportedDocumentExtensions[] = {
-    ".doc", ".docm", ".dot", ".dotm", ".dotx", ".rtf", ".wpd", ".wps", ".pages", ".odm", ".ott"};
-bool is_unsupported_document(const std::string& path);
-std::string unsupported_reason(const std::string& path);
-
 // True for a CSV or JSON Lines form export (one submission per row).
 bool is_form_export(const std::string& path);
 

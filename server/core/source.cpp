@@ -108,6 +108,53 @@ std::string decode_utf16_with_bom(std::string& raw) {
   return little ? "utf-16le" : "utf-16be";
 }
 
+namespace {
+
+// Windows-1252's characters for bytes 0x80 to 0x9F (where it differs from Latin-1); 0 where it
+// has none.
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// True when the bytes hold an invalid UTF-8 byte and no valid multi-byte sequence.
+bool is_8_bit_not_utf8(std::string_view raw) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  bool invalid = false;
+  for (std::size_t i = 0; i < raw.size();) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = valid_utf8_sequence_length(p + i, raw.size() - i);
+    if (len > 0) return false;
+    invalid = true;
+    ++i;
+  }
+  return invalid;
+}
+
+}  // namespace
+
+std::string decode_windows_1252_if_not_utf8(std::string& raw) {
+  if (!is_8_bit_not_utf8(raw) || looks_binary(raw)) return "";
+  std::string out;
+  out.reserve(raw.size() + raw.size() / 8);
+  for (const char byte : raw) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c < 0x80) {
+      out += byte;
+    } else if (c < 0xA0) {
+      const char16_t mapped = kWindows1252High[c - 0x80];
+      append_utf8(out, mapped == 0 ? char32_t{0xFFFD} : char32_t{mapped});
+    } else {
+      append_utf8(out, c);  // 0xA0 to 0xFF are Latin-1's code points
+    }
+  }
+  raw = std::move(out);
+  return "windows-1252";
+}
+
 bool looks_binary(std::string_view bytes) {
   const std::size_t sample = bytes.size() < 8192 ? bytes.size() : 8192;
   std::size_t control = 0;

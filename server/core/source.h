@@ -29,6 +29,14 @@ SourceText decode_utf8(std::string raw);
 // A lone surrogate or a trailing odd byte becomes U+FFFD.
 std::string decode_utf16_with_bom(std::string& raw);
 
+// When `raw` is not UTF-8 but reads as a Windows "ANSI" file (Notepad's and Word's plain text on
+// Western European Windows, Excel's CSV): it has bytes that are not UTF-8 and no multi-byte UTF-8
+// sequence at all (a file that has both is UTF-8 with damage), and is not binary. Then replaces it
+// with its UTF-8 decoding as Windows-1252 and returns "windows-1252"; else leaves it and returns
+// "". Each byte is one character, so lines and code-point columns stay those of the file. The five
+// bytes Windows-1252 leaves undefined become U+FFFD.
+std::string decode_windows_1252_if_not_utf8(std::string& raw);
+
 // True when the bytes look like a binary file (NUL bytes, or mostly control bytes).
 bool looks_binary(std::string_view bytes);
 

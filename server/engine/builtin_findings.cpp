@@ -6,7 +6,8 @@ const std::vector<BuiltinFinding>& builtin_findings() {
   static const std::vector<BuiltinFinding> all = {
       {builtin::kInvalidText, "style", "warning", "every tool",
        "Some bytes are not UTF-8 text or are control characters. They are read as U+FFFD or a "
-       "space, so the rest of the text is still checked."},
+       "space, so the rest of the text is still checked. A file with no UTF-8 at all is read as "
+       "Windows-1252 (Western European) and gets one such finding asking to save it as UTF-8."},
       {builtin::kTimeLimit, "style", "info", "every tool",
        "Checking stopped at the time limit for one document, so some findings may be missing "
        "(lint_time_budget_ms in .sayso.yml)."},

@@ -51,6 +51,15 @@ std::string format_for_path(std::string_view path);
 // True for extensions that directory walks pick up.
 bool is_known_extension(std::string_view path);
 
+// Office formats sayso cannot read as a document (.doc, .rtf, .xlsx, .pptx, ...): a file with one
+// of these extensions is refused with what to do instead, never read as plain text.
+bool is_unsupported_document(std::string_view path);
+// The word-processor ones among them (.doc, .rtf, ...): in a folder of submissions these are
+// submissions sayso cannot read, where a spreadsheet or slides are more likely papers beside them.
+bool is_unsupported_word_processor_file(std::string_view path);
+// The refusal: "unsupported format (.doc): ..." with how to make a file sayso reads.
+std::string unsupported_reason(std::string_view path);
+
 struct LoadOptions {
   std::string headless_kind = "document";  // kind of a document with no headings
   std::string format;                      // force a format ("markdown"/"text"); empty = by path

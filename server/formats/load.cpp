@@ -57,6 +57,24 @@ void report_invalid_bytes(Document& doc) {
   }
 }
 
+// Said once, at the first character that is not ASCII: the text was read, but other tools may
+// not read it the same way.
+void report_legacy_encoding(Document& doc) {
+  const std::string& text = doc.source.bytes;
+  const auto first = std::find_if(text.begin(), text.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  const auto begin = static_cast<std::size_t>(first - text.begin());
+  std::size_t end = begin;
+  while (end < text.size() &&
+         (end == begin || (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80))
+    ++end;
+  doc.read_issues.push_back(
+      {begin, end,
+       "This file is not saved as UTF-8. sayso read it as Windows-1252 (Western European), so "
+       "characters such as £ and curly quotes are kept. Save it as UTF-8 so that every "
+       "tool reads it the same way."});
+}
+
 void read_with_front_end(Document& doc, const SectionClassifier& classifier) {
   if (doc.format == "markdown")
     read_markdown(doc);
@@ -84,6 +102,49 @@ std::string format_for_path(std::string_view path) {
   return "";
 }
 
+namespace {
+
+constexpr std::string_view kOldWordExtensions[] = {".doc", ".dot"};
+constexpr std::string_view kSpreadsheetExtensions[] = {".xls", ".xlsx", ".xlsm", ".ods",
+                                                       ".numbers"};
+constexpr std::string_view kSlideExtensions[] = {".ppt", ".pptx", ".odp", ".key"};
+constexpr std::string_view kOtherDocumentExtensions[] = {".docm", ".dotm",  ".dotx", ".rtf", ".wpd",
+                                                         ".wps",  ".pages", ".odm",  ".ott"};
+
+template <std::size_t N>
+bool is_one_of(const std::string& ext, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), ext) != std::end(list);
+}
+
+}  // namespace
+
+bool is_unsupported_document(std::string_view path) {
+  const std::string ext = extension_of(path);
+  return is_one_of(ext, kOldWordExtensions) || is_one_of(ext, kSpreadsheetExtensions) ||
+         is_one_of(ext, kSlideExtensions) || is_one_of(ext, kOtherDocumentExtensions);
+}
+
+bool is_unsupported_word_processor_file(std::string_view path) {
+  const std::string ext = extension_of(path);
+  return is_one_of(ext, kOldWordExtensions) || is_one_of(ext, kOtherDocumentExtensions);
+}
+
+std::string unsupported_reason(std::string_view path) {
+  const std::string ext = extension_of(path);
+  const std::string start = "unsupported format (" + ext + "): ";
+  if (is_one_of(ext, kOldWordExtensions))
+    return start +
+           "an old Word format (Word 97-2003); open it in Word or LibreOffice, save it as .docx "
+           "and check that file";
+  if (is_one_of(ext, kSpreadsheetExtensions))
+    return start +
+           "a spreadsheet; for a form export with one submission per row, save it as CSV (UTF-8) "
+           "and check it with sayso batch";
+  if (is_one_of(ext, kSlideExtensions))
+    return start + "slides; save the text as .docx, .pdf or plain text and check that file";
+  return start + "save it as .docx, .odt, .pdf or plain text and check it again";
+}
+
 bool is_known_extension(std::string_view path) {
   const std::string ext = extension_of(path);
   for (std::string_view known :
@@ -98,6 +159,12 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
   Document& doc = result.doc;
   doc.path = std::move(path);
   doc.format = options.format.empty() ? format_for_path(doc.path) : options.format;
+  if (options.format.empty() && is_unsupported_document(doc.path)) {
+    doc.format = extension_of(doc.path).substr(1);
+    result.error = unsupported_reason(doc.path);
+    doc.rebuild_index();
+    return result;
+  }
   if (doc.format.empty()) doc.format = "text";  // an unknown extension is read as plain text
   if (is_extracted_format(doc.format)) {
     try {
@@ -122,10 +189,13 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
     doc.rebuild_index();
     return result;
   }
-  // Windows 'Unicode text' (UTF-16 with a byte order mark) is read as its UTF-8 decoding.
+  // Windows 'Unicode text' (UTF-16 with a byte order mark) and 'ANSI' text (Windows-1252) are
+  // read as their UTF-8 decoding.
   std::string decoded_from = decode_utf16_with_bom(bytes);
+  if (decoded_from.empty()) decoded_from = decode_windows_1252_if_not_utf8(bytes);
   doc.source = decode_utf8(std::move(bytes));
   doc.source.decoded_from = std::move(decoded_from);
+  if (doc.source.decoded_from == "windows-1252") report_legacy_encoding(doc);
   // Keep the bytes on the heap even when short, so that moving the result keeps `lines` valid
   // (a moved std::string keeps its heap buffer; a small-string buffer moves with the object).
   doc.source.bytes.reserve(16);

@@ -120,7 +120,8 @@ TEST_CASE("load: binary and unsupported files are errors", "[load]") {
 }
 
 TEST_CASE("load: invalid UTF-8 is replaced and reported once per run", "[load]") {
-  LoadResult r = load("a.txt", "ok \xFF\xFE here and \xC3 there\n");
+  // The é at the end makes it UTF-8 (with damage), not a Windows-1252 file.
+  LoadResult r = load("a.txt", "ok \xFF\xFE here and \xC3 there, caf\xC3\xA9\n");
   REQUIRE(r.ok);
   REQUIRE(r.doc.read_issues.size() == 2);
   CHECK(r.doc.read_issues[0].begin == 3);
@@ -178,4 +179,62 @@ TEST_CASE("load: UTF-16 text with a byte order mark is read as its UTF-8 decodin
         "B\xEF\xBF\xBD");
   LoadResult plain = load("a.txt", "plain words\n");
   CHECK(plain.doc.source.decoded_from.empty());
+}
+
+TEST_CASE(
+    "load: a Windows-1252 file is read as its UTF-8 decoding, with one note to save it as UTF-8",
+    "[load]") {
+  // "Costs: £25 an hour – “fair” pay.\n" as Notepad's 'ANSI' saves it.
+  const std::string ansi =
+      "# Plain English summary\n\nCosts: \xA3"
+      "25 an hour \x96 \x93"
+      "fair\x94 pay.\n";
+  LoadResult r = load("summary.txt", ansi);
+  REQUIRE(r.ok);
+  CHECK(r.doc.source.bytes ==
+        "# Plain English summary\n\nCosts: \xC2\xA3"
+        "25 an hour \xE2\x80\x93 \xE2\x80\x9C"
+        "fair\xE2\x80\x9D pay.\n");
+  CHECK(r.doc.source.decoded_from == "windows-1252");
+  CHECK(r.doc.source.invalid_bytes.empty());
+  REQUIRE(r.doc.read_issues.size() == 1);
+  const auto& issue = r.doc.read_issues[0];
+  CHECK(r.doc.source.bytes.substr(issue.begin, issue.end - issue.begin) == "\xC2\xA3");
+  CHECK_THAT(issue.message, Catch::Contains("Windows-1252") && Catch::Contains("Save it as UTF-8"));
+}
+
+TEST_CASE(
+    "load: UTF-8 with a damaged byte stays UTF-8, and undefined Windows-1252 bytes become U+FFFD",
+    "[load]") {
+  // Real UTF-8 (é) beside one bad byte: damage, not another encoding.
+  LoadResult damaged = load("a.txt", "caf\xC3\xA9 and \xA3 5\n");
+  REQUIRE(damaged.ok);
+  CHECK(damaged.doc.source.decoded_from.empty());
+  CHECK(damaged.doc.source.invalid_bytes.size() == 1);
+  // 0x81 has no character in Windows-1252.
+  LoadResult undefined = load("a.txt", "a \x81 b \xE9\n");
+  REQUIRE(undefined.ok);
+  CHECK(undefined.doc.source.decoded_from == "windows-1252");
+  CHECK(undefined.doc.source.bytes == "a \xEF\xBF\xBD b \xC3\xA9\n");
+  // A binary file is still refused as binary, not decoded.
+  LoadResult binary =
+      load("a.txt", std::string("\x01\x02\x03\x04\x05\x06\x07\x08\xFF\xFE\x01\x02", 12));
+  CHECK_FALSE(binary.ok);
+}
+
+TEST_CASE("load: office files sayso cannot read are refused with what to do, not read as text",
+          "[load]") {
+  LoadResult doc = load("old.DOC", "\xD0\xCF\x11\xE0 whatever");
+  CHECK_FALSE(doc.ok);
+  CHECK_THAT(doc.error,
+             Catch::Contains("unsupported format (.doc)") && Catch::Contains("save it as .docx"));
+  LoadResult sheet = load("form.xlsx", "PK\x03\x04");
+  CHECK_FALSE(sheet.ok);
+  CHECK_THAT(sheet.error, Catch::Contains("a spreadsheet") && Catch::Contains("CSV"));
+  LoadResult slides = load("talk.pptx", "PK\x03\x04");
+  CHECK_THAT(slides.error, Catch::Contains("slides"));
+  // A format given outright (the editor's or the web page's text) is read as that format.
+  LoadOptions as_text;
+  as_text.format = "text";
+  CHECK(load("notes.rtf", "plain words\n", as_text).ok);
 }
