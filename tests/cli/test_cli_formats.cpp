@@ -138,3 +138,81 @@ TEST_CASE("pdf module missing: the PDF is a clear error, other files are still l
   CHECK(md_file["status"] == "ok");
   CHECK(finding(md_file, "utilise") != nullptr);
 }
+
+namespace {
+
+struct CliRun {
+  int status = -1;
+  std::string out;
+};
+
+CliRun run_sayso(const std::string& args) {
+  const std::string cmd = std::string(SAYSO_BINARY) + " " + args + " </dev/null 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  CliRun r;
+  char buffer[65536];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
+  const int raw = pclose(pipe);
+  REQUIRE(WIFEXITED(raw));
+  r.status = WEXITSTATUS(raw);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("check reads a Windows-1252 file as such, says so once, and keeps its columns",
+          "[cli][formats][bad-input]") {
+  FormatsDir dir;
+  // Notepad's 'ANSI': "We will utilise £40 vouchers – “fair” pay." with a summary heading.
+  const std::string file = dir.write("summary.txt",
+                                     "Plain English summary\n\nPay: \xA3"
+                                     "40 \x96 we will utilise \x93"
+                                     "fair\x94 pay.\n");
+  const json j = check_json("'" + file + "'");
+  REQUIRE(j["files"][0]["status"] == "ok");
+  CHECK(j["files"][0]["encoding"] == "windows-1252");
+  std::size_t encoding_notes = 0;
+  for (const auto& d : j["files"][0]["diagnostics"])
+    if (d["rule"] == "sayso.invalid-text") {
+      ++encoding_notes;
+      CHECK(d["line"] == 3);
+      CHECK(d["column"] == 6);  // the £, one character per byte of the file
+    }
+  CHECK(encoding_notes == 1);
+  const json* utilise = finding(j["files"][0], "utilise");
+  REQUIRE(utilise);
+  CHECK((*utilise)["column"] == 20);
+}
+
+TEST_CASE("check refuses office files it cannot read, saying what to do",
+          "[cli][formats][bad-input]") {
+  FormatsDir dir;
+  const std::string old_word = dir.write("old.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest");
+  const std::string sheet = dir.write("form.xlsx", "PK\x03\x04 rest");
+  const CliRun r = run_sayso("check '" + old_word + "' '" + sheet + "'");
+  CHECK_THAT(r.out, Catch::Contains("unsupported format (.doc): an old Word format"));
+  CHECK_THAT(r.out, Catch::Contains("unsupported format (.xlsx): a spreadsheet"));
+}
+
+TEST_CASE("a swap pair's misspelt field is a rule error with its line and the field meant",
+          "[cli][bad-input]") {
+  FormatsDir dir;
+  fs::create_directories(dir.path / "rules" / "p");
+  dir.write("rules/p/pack.yml",
+            "name: p\nversion: 1.0.0\nlicence: CC0-1.0\nmaintainers: [t]\ndescription: d\n");
+  dir.write("rules/p/r.yml",
+            "rules:\n  - id: p.swap\n    kind: substitution\n    category: jargon\n"
+            "    severity: warning\n    message: \"Try '{suggestion}'.\"\n    explanation: e\n"
+            "    sources: [s]\n    examples: {flag: [a, b], pass: [c, d]}\n    written_with: [t]\n"
+            "    reviewed_by: [t]\n    status: draft\n    decisions: [d]\n    swap:\n"
+            "      - instead_of: [utilise]\n        use: [use]\n        befor_noun: []\n"
+            "        source: s\n");
+  const std::string text = dir.write("summary.md", "We utilise it.\n");
+  const CliRun r =
+      run_sayso("check --rules '" + (dir.path / "rules").string() + "' '" + text + "'");
+  CHECK(r.status == 2);
+  CHECK_THAT(r.out, Catch::Contains("r.yml:17") && Catch::Contains("'befor_noun'") &&
+                        Catch::Contains("did you mean 'before_noun'?"));
+}

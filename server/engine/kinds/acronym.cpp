@@ -67,11 +67,13 @@ class CapitalsNotAcronyms {
     // One "Smith AB," could be a name and an acronym; two or more in a paragraph are a list.
     for (const auto& [block, tokens] : initials_by_block)
       if (tokens.size() >= 2) skip_.insert(tokens.begin(), tokens.end());
+    for (const Token& t : doc.tokens)
+      if (t.all_caps) ++times_in_capitals_[t.lower];
   }
 
   bool contains(std::uint32_t token) const {
     return skip_.count(token) > 0 || is_code(token_text(doc_, doc_.tokens[token])) ||
-           is_name_of_words(doc_.tokens[token]) || is_study_name(token);
+           is_name_of_words(doc_.tokens[token]) || is_study_name(token) || is_emphasis(token);
   }
 
  private:
@@ -141,6 +143,30 @@ class CapitalsNotAcronyms {
     return named.count(next.lower) > 0 && adjacent(t, next) && is_ordinary_word(t, language_);
   }
 
+  // "It was SO hard", "we NEVER heard back": an ordinary word in capitals for emphasis, once in
+  // the text, after a word in normal case that is not "the", "a" or "our" (those come before a
+  // name: "the PROMISE trial"). A study's name is used again and again.
+  bool is_emphasis(std::uint32_t token) const {
+    static const std::set<std::string> before_names = {"the",  "a",     "an",  "our", "this",
+                                                       "that", "their", "its", "your"};
+    const Token& t = doc_.tokens[token];
+    const auto seen = times_in_capitals_.find(t.lower);
+    if (token == 0 || !t.all_caps || seen == times_in_capitals_.end() || seen->second > 1)
+      return false;
+    const Token& before = doc_.tokens[token - 1];
+    if (before.all_caps || before.is_number || before_names.count(before.lower) ||
+        !adjacent_in_sentence(before, t))
+      return false;
+    return is_ordinary_word(t, language_);
+  }
+
+  // Only spaces between the two tokens: the same sentence, no bracket or full stop between.
+  bool adjacent_in_sentence(const Token& a, const Token& b) const {
+    for (std::size_t i = a.end; i < b.begin; ++i)
+      if (doc_.prose[i] != ' ' && doc_.prose[i] != ',') return false;
+    return true;
+  }
+
   // "SEPSIS-EARLY", "STEADY-TOGETHER": a study's name of ordinary words in capitals.
   bool is_name_of_words(const Token& t) const {
     std::size_t parts = 0, from = 0;
@@ -170,6 +196,7 @@ class CapitalsNotAcronyms {
   const Document& doc_;
   const SpellerSpec& language_;
   std::set<std::uint32_t> skip_;
+  std::map<std::string, std::size_t> times_in_capitals_;  // by lower case
 };
 
 // "RCT" for "RCT" and "RCTs"; "" when the word is not an acronym.

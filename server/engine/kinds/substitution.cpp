@@ -3,9 +3,12 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
+#include "core/closest_name.h"
 #include "core/quotes.h"
 #include "engine/kinds/factories.h"
 
@@ -14,6 +17,12 @@ namespace {
 
 struct Swap {
   std::vector<std::string> instead_of, use;
+  // Alternatives that fit straight before a noun ("postnatal depression", "evidence-based
+  // toolkit"), where a phrase like "after birth" would break the sentence; none given: `use`
+  // fits there too; an empty list: no one-click fix fits there, the message alone speaks.
+  std::optional<std::vector<std::string>> before_noun;
+  // Set phrases the words are not swapped inside ("cardiac arrest", "suicide attempt").
+  std::vector<std::string> not_in;
   std::string source;
 };
 
@@ -78,18 +87,58 @@ bool word_follows(const Document& doc, const PhraseMatch& m) {
   return true;
 }
 
+std::string_view last_word(std::string_view text) {
+  const std::size_t space = text.rfind(' ');
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+// Words that end a phrase which takes what follows as its object: "ask for appointments",
+// "find out whether".
+bool ends_in_particle(std::string_view alternative) {
+  static const std::set<std::string_view> particles = {
+      "about", "for", "into", "of", "on", "out", "to", "up", "with", "whether", "if", "that"};
+  return particles.count(last_word(alternative)) > 0;
+}
+
 // The suggestions as fixes, in the rule's order. When a word follows, an alternative longer than
 // the words it replaces may need that word inside it ("make easier" for "facilitate": "make a
 // focus group easier", not "make easier a focus group"), so it is left out when an alternative
-// as short as the original is there to offer (a one-click fix must read as grammatical).
+// as short as the original is there to offer (a one-click fix must read as grammatical). One that
+// ends in a particle takes the word after it as it is ("ask for appointments") and stays.
 std::vector<std::string> fitting(const std::vector<std::string>& use, const std::string& original,
                                  bool followed) {
   if (!followed) return use;
   const std::size_t words = word_count(original);
   std::vector<std::string> out;
   for (const std::string& alt : use)
-    if (word_count(alt) <= words) out.push_back(alt);
+    if (word_count(alt) <= words || ends_in_particle(alt)) out.push_back(alt);
   return out.empty() ? use : out;
+}
+
+// Words that do not start a noun phrase: after "postnatal and antenatal care" or "is postnatal",
+// the word swapped is not straight before its noun.
+bool is_function_word(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "a",     "about",  "across",  "after", "all",   "also",  "among",  "an",     "and",
+      "any",   "are",    "as",      "at",    "be",    "been",  "being",  "before", "between",
+      "both",  "but",    "by",      "can",   "could", "did",   "do",     "does",   "during",
+      "each",  "either", "for",     "from",  "had",   "has",   "have",   "he",     "her",
+      "his",   "i",      "if",      "in",    "into",  "is",    "it",     "its",    "may",
+      "might", "more",   "most",    "must",  "no",    "nor",   "not",    "of",     "on",
+      "only",  "or",     "our",     "over",  "per",   "she",   "should", "so",     "such",
+      "than",  "that",   "the",     "their", "them",  "then",  "these",  "they",   "this",
+      "those", "to",     "under",   "until", "up",    "very",  "via",    "was",    "we",
+      "were",  "what",   "when",    "where", "which", "while", "who",    "whose",  "will",
+      "with",  "within", "without", "would", "you",   "your"};
+  return words.count(word) > 0;
+}
+
+// A noun (or a word of its phrase) follows straight after the match, in the same sentence:
+// "postnatal depression", "evidence-based toolkit", "implementation fidelity".
+bool noun_follows(const Document& doc, const PhraseMatch& m) {
+  if (!word_follows(doc, m)) return false;
+  const Token& next = doc.tokens[m.last_token];
+  return !next.is_number && !is_function_word(next.lower);
 }
 
 // Whether a word is said with a vowel sound first, so takes "an": by its spelling, with the
@@ -210,18 +259,42 @@ void fit_plural_possessive(const Document& doc, const PhraseMatch& m, FixEdit& e
   }
 }
 
+// Every word of the match capitalised, not first in its sentence, with a capitalised word
+// (not in capitals) before or after it: part of a name, "the Additional Roles Reimbursement
+// Scheme", "Consolidated Framework for Implementation Research". Renaming it would make the
+// text wrong; the reader could no longer look it up.
+bool inside_name(const Document& doc, const PhraseMatch& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  if (m.first_token <= s.first_token || m.first_token >= m.last_token) return false;
+  const auto name_word = [&](std::uint32_t i) {
+    return doc.tokens[i].capitalised && !doc.tokens[i].all_caps;
+  };
+  for (std::uint32_t i = m.first_token; i < m.last_token; ++i)
+    if (!name_word(i)) return false;
+  const bool before = m.first_token - 1 > s.first_token && name_word(m.first_token - 1);
+  const bool after = m.last_token < s.last_token && name_word(m.last_token);
+  return before || after;
+}
+
 class SubstitutionCheck : public RuleCheck {
  public:
   SubstitutionCheck(std::vector<Swap> swaps, bool skip_quoted)
       : swaps_(std::move(swaps)), skip_quoted_(skip_quoted) {
-    for (std::uint32_t i = 0; i < swaps_.size(); ++i)
+    for (std::uint32_t i = 0; i < swaps_.size(); ++i) {
       for (const auto& phrase : swaps_[i].instead_of) {
         phrases_.push_back(phrase);
         phrase_to_swap_.push_back(i);
       }
+      for (const auto& phrase : swaps_[i].not_in) {
+        protected_phrases_.push_back(phrase);
+        protected_to_swap_.push_back(i);
+      }
+    }
   }
 
-  std::vector<std::vector<std::string>> phrase_groups() const override { return {phrases_}; }
+  std::vector<std::vector<std::string>> phrase_groups() const override {
+    return {phrases_, protected_phrases_};
+  }
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     // Longest match wins at each place; overlapping shorter ones are dropped.
@@ -231,6 +304,7 @@ class SubstitutionCheck : public RuleCheck {
     });
     std::size_t covered_until = 0;
     Quotations quotations(ctx.doc);
+    const std::vector<const PhraseMatch*> set_phrases = ctx.group(1);
     for (const PhraseMatch* m : found) {
       if (m->with_filler || m->begin < covered_until || !ctx.in_scope(m->begin) ||
           in_capitals_label(ctx.doc, *m))
@@ -239,11 +313,16 @@ class SubstitutionCheck : public RuleCheck {
       // A word in quotation marks is talked about, not used: "the panel said 'exacerbation'
       // was jargon".
       if (skip_quoted_ && quotations.contain(m->begin, m->end)) continue;
-      const Swap& swap = swaps_[phrase_to_swap_[m->ref.item]];
+      const std::uint32_t swap_index = phrase_to_swap_[m->ref.item];
+      if (inside_name(ctx.doc, *m) || in_set_phrase(set_phrases, *m, swap_index)) continue;
+      const Swap& swap = swaps_[swap_index];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       const std::string model = case_model(ctx.doc, *m, original);
       const std::vector<std::string> alternatives =
-          fitting(swap.use, original, word_follows(ctx.doc, *m));
+          swap.before_noun && noun_follows(ctx.doc, *m)
+              ? *swap.before_noun
+              : fitting(swap.use, original, word_follows(ctx.doc, *m));
+      const std::string& named = alternatives.empty() ? swap.use.front() : alternatives.front();
       FixEdit edit{m->begin, m->end, {}};
       for (const auto& alt : alternatives) edit.texts.push_back(match_case(model, alt));
       prefer_one_word_before_possessive(ctx.doc, *m, edit.texts);
@@ -251,20 +330,34 @@ class SubstitutionCheck : public RuleCheck {
       fit_plural_possessive(ctx.doc, *m, edit);
       // The fixes keep the sentence's case ("People" first in a sentence); a list of them in the
       // message is read inside a sentence, so it keeps the rule's own case.
-      out.push_back(ctx.make(edit.begin, edit.end,
-                             {{"suggestions", join_list(alternatives, " or ")},
-                              {"match", original},
-                              {"suggestion", match_case(model, alternatives.front())}},
-                             std::move(edit.texts)));
+      out.push_back(ctx.make(
+          edit.begin, edit.end,
+          {{"suggestions", join_list(alternatives.empty() ? swap.use : alternatives, " or ")},
+           {"match", original},
+           {"suggestion", match_case(model, named)}},
+          std::move(edit.texts)));
     }
   }
 
  private:
+  // The match lies inside one of its swap's set phrases ("cardiac" in "cardiac arrest").
+  bool in_set_phrase(const std::vector<const PhraseMatch*>& set_phrases, const PhraseMatch& m,
+                     std::uint32_t swap_index) const {
+    return std::any_of(set_phrases.begin(), set_phrases.end(), [&](const PhraseMatch* p) {
+      return protected_to_swap_[p->ref.item] == swap_index && p->begin <= m.begin &&
+             m.end <= p->end;
+    });
+  }
+
   std::vector<Swap> swaps_;
   bool skip_quoted_;
   std::vector<std::string> phrases_;
   std::vector<std::uint32_t> phrase_to_swap_;
+  std::vector<std::string> protected_phrases_;
+  std::vector<std::uint32_t> protected_to_swap_;
 };
+
+const std::set<std::string> kSwapFields = {"instead_of", "use", "source", "before_noun", "not_in"};
 
 }  // namespace
 
@@ -278,10 +371,22 @@ std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
     if (!entry.is_map())
       throw KindError{"each 'swap' entry must have 'instead_of' and 'use'", entry.line()};
     Swap swap;
+    for (const DataNode& field : entry.children())
+      if (!kSwapFields.count(field.key())) {
+        const std::string close =
+            closest_name(field.key(), {kSwapFields.begin(), kSwapFields.end()});
+        throw KindError{
+            fmt::format("a swap pair has no field '{}'{} (its fields: instead_of, use, "
+                        "source, before_noun, not_in)",
+                        field.key(), close.empty() ? "" : ": did you mean '" + close + "'?"),
+            field.key_line()};
+      }
     try {
       swap.instead_of = param_strings(entry, "instead_of", true);
       swap.use = param_strings(entry, "use", true);
       swap.source = param_string(entry, "source", "");
+      if (entry["before_noun"]) swap.before_noun = param_strings(entry, "before_noun", false);
+      swap.not_in = param_strings(entry, "not_in", false);
     } catch (KindError& e) {
       if (e.line == 0) e.line = entry.line();
       throw;
