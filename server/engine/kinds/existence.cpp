@@ -164,19 +164,27 @@ class ExistenceCheck : public RuleCheck {
   }
 
   // A bracket after the words explains them only if it holds words: "(a dummy pill)", not
-  // "(n=5,400)" or "(RR 0.36)".
+  // "(n=5,400)", "(RR 0.36)" or a scale's code, "(NPI-NH)", "(EQ-5D-5L)". A word here has two or
+  // more letters, some in lower case.
   static bool says_words(std::string_view prose, const PhraseMatch& cue, std::size_t end) {
     if (cue.begin < end || prose[cue.begin] != '(') return true;
     std::size_t words = 0, letters = 0;
+    bool lower = false;
+    const auto end_word = [&] {
+      if (letters >= 2 && lower) ++words;
+      letters = 0;
+      lower = false;
+    };
     for (std::size_t i = cue.end; i < prose.size() && i < cue.end + 200 && prose[i] != ')'; ++i) {
-      if (std::isalpha(static_cast<unsigned char>(prose[i]))) {
+      const auto c = static_cast<unsigned char>(prose[i]);
+      if (std::isalpha(c)) {
         ++letters;
+        lower = lower || std::islower(c);
         continue;
       }
-      if (letters >= 2) ++words;
-      letters = 0;
+      end_word();
     }
-    if (letters >= 2) ++words;
+    end_word();
     return words >= 2;
   }
 
