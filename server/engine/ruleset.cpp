@@ -70,7 +70,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
       {"claim-needs-evidence", {"claims", "evidence", "within", "min_items"}},
       {"involvement-level", {"levels", "meanings", "stages", "claims", "min_level_for_claim"}},
       {"number-density", {"max_per_sentence"}},
-      {"long-words", {"min_syllables", "min_long_words", "max_share"}},
+      {"long-words", {"min_syllables", "min_long_words", "max_share", "everyday_words"}},
       {"copied-text", {"from", "max_share", "run_words", "min_words"}},
       {"table", {"min_cells"}},
   };

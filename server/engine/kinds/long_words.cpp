@@ -1,6 +1,7 @@
 // long-words: a sentence where a large share of the words are long (three or more syllables),
 // the "complex words" of the Gunning fog index and the polysyllables of SMOG.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -15,13 +16,24 @@ struct Limits {
   std::size_t min_syllables = 3;   // a word with at least this many syllables is long
   std::size_t min_long_words = 3;  // fewer long words than this is never flagged
   double max_share = 0.3;          // flagged when long words / words is above this
+  // Everyday words that are long but known to every reader ("everyday", "understand"): not
+  // counted as long. Lower case; an ending '*' covers the words that start so.
+  std::vector<std::string> everyday;
 };
+
+bool is_everyday(const std::vector<std::string>& everyday, const std::string& word) {
+  return std::any_of(everyday.begin(), everyday.end(), [&](const std::string& known) {
+    if (!known.empty() && known.back() == '*')
+      return word.compare(0, known.size() - 1, known, 0, known.size() - 1) == 0;
+    return word == known;
+  });
+}
 
 // The sentence's long words, as token indexes. Numbers and acronyms are left out: they have no
 // syllables to count, and the acronym rules speak about acronyms. So are capitalised words after
 // the first: names of people, places and things (as in the fog index, which skips proper nouns).
 std::vector<std::uint32_t> long_words_of(const Document& doc, const Sentence& s,
-                                         std::size_t min_syllables, std::size_t& words) {
+                                         const Limits& limits, std::size_t& words) {
   std::vector<std::uint32_t> found;
   words = 0;
   for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -29,7 +41,8 @@ std::vector<std::uint32_t> long_words_of(const Document& doc, const Sentence& s,
     if (t.is_number) continue;
     ++words;
     if (t.all_caps || (t.capitalised && i != s.first_token)) continue;
-    if (count_syllables(t.lower) >= min_syllables) found.push_back(i);
+    if (count_syllables(t.lower) >= limits.min_syllables && !is_everyday(limits.everyday, t.lower))
+      found.push_back(i);
   }
   return found;
 }
@@ -64,7 +77,7 @@ class LongWordsCheck : public RuleCheck {
     for (const Sentence& s : doc.sentences) {
       if (doc.blocks[s.block].kind == BlockKind::Heading || !ctx.in_scope(s.begin)) continue;
       std::size_t words = 0;
-      const auto found = long_words_of(doc, s, limits_.min_syllables, words);
+      const auto found = long_words_of(doc, s, limits_, words);
       if (found.size() < limits_.min_long_words ||
           double(found.size()) <= limits_.max_share * double(words))
         continue;
@@ -103,6 +116,11 @@ std::shared_ptr<RuleCheck> make_long_words_check(const Rule& rule) {
                     rule.node["max_share"].line()};
   limits.min_syllables = static_cast<std::size_t>(syllables);
   limits.min_long_words = static_cast<std::size_t>(least);
+  for (std::string word : param_strings(rule.node, "everyday_words", false)) {
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    limits.everyday.push_back(std::move(word));
+  }
   return std::make_shared<LongWordsCheck>(limits);
 }
 
