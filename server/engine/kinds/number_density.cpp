@@ -23,6 +23,7 @@ class NumberDensityCheck : public RuleCheck {
           last_denominator = i;
           continue;
         }
+        if (ends_a_range(doc, s, i)) continue;
         if (numbers++ == 0) first = i;
       }
       if (numbers <= max_) continue;
@@ -48,6 +49,19 @@ class NumberDensityCheck : public RuleCheck {
       return last_denominator != i - 2;
     return i >= s.first_token + 3 && word(i - 1) == "of" && word(i - 2) == "out" &&
            doc.tokens[i - 3].is_number;
+  }
+
+  // The 10 of "8 to 10", "8-10", "8–10" or "between 8 and 10": a range is one idea.
+  static bool ends_a_range(const Document& doc, const Sentence& s, std::uint32_t i) {
+    if (i < s.first_token + 1 || !doc.tokens[i - 1].is_number) {
+      if (i < s.first_token + 2 || !doc.tokens[i - 2].is_number) return false;
+      const std::string& between = doc.tokens[i - 1].lower;
+      return between == "to" ||
+             (between == "and" && i >= s.first_token + 3 && doc.tokens[i - 3].lower == "between");
+    }
+    const std::string_view gap(doc.prose.data() + doc.tokens[i - 1].end,
+                               doc.tokens[i].begin - doc.tokens[i - 1].end);
+    return gap == "-" || gap == "\xE2\x80\x93";  // a hyphen or an en dash
   }
 
   std::size_t max_;
