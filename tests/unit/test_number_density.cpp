@@ -18,6 +18,11 @@ TEST_CASE("number-density flags a sentence with more numbers than the limit, at 
   CHECK(heavy.flagged().front() == "7.2 to 4.1 points at 6 weeks and to 3.8 points at 12");
   CHECK_THAT(heavy.findings.front().message, Catch::Contains("This sentence has 5 numbers"));
 
+  // A range is one idea: 10, 18 and "8 to 10" are three.
+  CHECK(lint_summary("We will run 10 groups over 18 months, each with 8 to 10 women.", rule)
+            .findings.empty());
+  CHECK(lint_summary("Groups had 8-10 women, or between 5 and 6 men, for 12 weeks.", rule)
+            .findings.empty());
   // Three numbers is the limit: a count, a year range.
   CHECK(lint_summary("Between 2001 and 2010, 3 hospitals took part.", rule).findings.empty());
   // Numbers written as words are not counted.

@@ -23,7 +23,7 @@ class NumberDensityCheck : public RuleCheck {
           last_denominator = i;
           continue;
         }
-        if (ends_a_range(doc, s, i)) continue;
+        if (ends_a_range(doc, s, i, last_denominator)) continue;
         if (numbers++ == 0) first = i;
       }
       if (numbers <= max_) continue;
@@ -51,13 +51,16 @@ class NumberDensityCheck : public RuleCheck {
            doc.tokens[i - 3].is_number;
   }
 
-  // The 10 of "8 to 10", "8-10", "8–10" or "between 8 and 10": a range is one idea.
-  static bool ends_a_range(const Document& doc, const Sentence& s, std::uint32_t i) {
+  // The 10 of "8 to 10", "8-10", "8–10" or "between 8 and 10": a range is one idea. A change
+  // ("from 7.2 to 4.1", "from 3 in 4 to 9 in 10") is two numbers to hold.
+  static bool ends_a_range(const Document& doc, const Sentence& s, std::uint32_t i,
+                           std::uint32_t last_denominator) {
     if (i < s.first_token + 1 || !doc.tokens[i - 1].is_number) {
-      if (i < s.first_token + 2 || !doc.tokens[i - 2].is_number) return false;
+      if (i < s.first_token + 2 || !doc.tokens[i - 2].is_number || i - 2 == last_denominator)
+        return false;
       const std::string& between = doc.tokens[i - 1].lower;
-      return between == "to" ||
-             (between == "and" && i >= s.first_token + 3 && doc.tokens[i - 3].lower == "between");
+      const std::string& before = i >= s.first_token + 3 ? doc.tokens[i - 3].lower : between;
+      return (between == "to" && before != "from") || (between == "and" && before == "between");
     }
     const std::string_view gap(doc.prose.data() + doc.tokens[i - 1].end,
                                doc.tokens[i].begin - doc.tokens[i - 1].end);
