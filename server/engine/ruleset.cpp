@@ -271,13 +271,17 @@ RuleExamples parse_examples(const DataNode& node, const Where& where, int rule_l
       [&] { example_list(node["pass"], where, "pass", examples.pass, examples.pass_lines); });
   // Two of each, so a rule is shown to catch more than one wording and to leave more than one
   // good text alone.
-  for (const auto& [key, texts] : {std::pair{"flag", &examples.flag}, {"pass", &examples.pass}})
+  // (Named, not structured bindings: clang before 16 cannot capture those in a lambda.)
+  for (const auto& entry : {std::pair{"flag", &examples.flag}, {"pass", &examples.pass}}) {
+    const char* key = entry.first;
+    const std::vector<std::string>* texts = entry.second;
     if (texts->size() < kMinExamples)
       mistakes.attempt([&] {
         where.fail(node[key] ? node[key].line() : node.line(),
                    fmt::format("'examples' needs at least {} '{}' texts (it has {})", kMinExamples,
                                key, texts->size()));
       });
+  }
   mistakes.throw_if_any();
   return examples;
 }
@@ -410,8 +414,8 @@ void parse_links(const DataNode& node, Rule& rule, const Where& where, Mistakes&
       {"defers_to_in_section", &rule.defers_to_in_section},
       {"only_with_in_section", &rule.only_with_in_section},
       {"ignore_sentences_flagged_by", &rule.ignore_sentences_flagged_by}};
-  for (const auto& [key, ids] : links)
-    mistakes.attempt([&] { *ids = text_list(node[key], where, key); });
+  for (const auto& link : links)
+    mistakes.attempt([&] { *link.second = text_list(node[link.first], where, link.first); });
 }
 
 // Every mistake in the rule is found, not only the first: each check runs on its own, and the

@@ -57,8 +57,6 @@ struct TempDir {
   }
 };
 
-std::string corpus(const std::string& rel) { return std::string(SAYSO_CORPUS_DIR) + "/" + rel; }
-
 std::string shell_quote(const std::string& s) { return "'" + s + "'"; }
 
 const json* find_rule(const json& file, const std::string& prefix) {
