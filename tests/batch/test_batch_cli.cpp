@@ -20,6 +20,7 @@
 
 #include "compound_file_fixture.h"
 #include "docx_fixture.h"
+#include "shell_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -27,38 +28,15 @@ using namespace sayso::testing;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;  // standard output only
-};
-
+// Standard output only.
 Run run(const std::string& args, const std::string& stdin_file = "/dev/null") {
-  const std::string cmd =
-      std::string(SAYSO_BINARY) + " " + args + " <'" + stdin_file + "' 2>/dev/null";
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  return r;
+  return run_shell(std::string(SAYSO_BINARY) + " " + args + " <'" + stdin_file + "' 2>/dev/null");
 }
 
 // Runs a shell command line (for redirections and pipes of its own); standard output and
 // standard error together in `out`.
 Run shell(const std::string& command_line) {
-  const std::string cmd = "bash -c " + std::string("'") + command_line + "' 2>&1";
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  return r;
+  return run_shell("bash -c '" + command_line + "' 2>&1");
 }
 
 std::vector<json> records_of(const std::string& jsonl) {

@@ -9,29 +9,20 @@
 #include <fstream>
 #include <sstream>
 
+#include "shell_run.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
+using sayso::testing::Run;
+using sayso::testing::run_shell;
 
 namespace {
-
-struct Run {
-  int status = -1;
-  std::string out;
-};
 
 Run run(const std::string& args, const std::string& stdin_file = "") {
   std::string cmd = std::string(SAYSO_BINARY) + " " + args;
   cmd += stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'";
   cmd += " 2>&1";
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  return r;
+  return run_shell(cmd);
 }
 
 json run_json(const std::string& args, int* status = nullptr, const std::string& stdin_file = "") {
@@ -428,15 +419,7 @@ namespace {
 Run run_in(const fs::path& dir, const std::string& line) {
   std::string cmd = "cd " + shell_quote(dir.string()) + " && sayso() { " +
                     std::string(SAYSO_BINARY) + " \"$@\"; } && " + line + " </dev/null 2>&1";
-  Run r;
-  FILE* pipe = popen(("bash -c " + shell_quote(cmd)).c_str(), "r");
-  REQUIRE(pipe);
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  return r;
+  return run_shell("bash -c " + shell_quote(cmd));
 }
 
 std::string read_text(const fs::path& file) {

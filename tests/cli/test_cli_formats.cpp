@@ -13,6 +13,7 @@
 
 #include "docx_fixture.h"
 #include "pdf_fixture.h"
+#include "shell_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -31,19 +32,11 @@ struct FormatsDir {
 };
 
 json check_json(const std::string& args) {
-  const std::string cmd =
-      std::string(SAYSO_BINARY) + " check --format json " + args + " </dev/null 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  const int raw = pclose(pipe);
-  INFO(out.substr(0, 2000));
-  REQUIRE(WIFEXITED(raw));
-  REQUIRE((WEXITSTATUS(raw) == 0 || WEXITSTATUS(raw) == 1));
-  return json::parse(out);
+  const Run r =
+      run_shell(std::string(SAYSO_BINARY) + " check --format json " + args + " </dev/null 2>&1");
+  INFO(r.out.substr(0, 2000));
+  REQUIRE((r.status == 0 || r.status == 1));
+  return json::parse(r.out);
 }
 
 const json* finding(const json& file, const std::string& text) {
@@ -118,16 +111,10 @@ TEST_CASE("pdf module missing: the PDF is a clear error, other files are still l
   const std::string cmd = "SAYSO_MODULE_DIR='" + empty.string() + "' '" +
                           (alone / "sayso").string() + "' check --format json '" + pdf + "' '" +
                           md + "' </dev/null 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[65536];
-  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  const int raw = pclose(pipe);
-  INFO(out.substr(0, 2000));
-  REQUIRE(WIFEXITED(raw));
-  CHECK(WEXITSTATUS(raw) == 1);
-  const json j = json::parse(out);
+  const Run r = run_shell(cmd);
+  INFO(r.out.substr(0, 2000));
+  CHECK(r.status == 1);
+  const json j = json::parse(r.out);
   REQUIRE(j["files"].size() == 2);
   const json& pdf_file = j["files"][0]["path"] == pdf ? j["files"][0] : j["files"][1];
   const json& md_file = j["files"][0]["path"] == pdf ? j["files"][1] : j["files"][0];
@@ -141,23 +128,8 @@ TEST_CASE("pdf module missing: the PDF is a clear error, other files are still l
 
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out;
-};
-
-CliRun run_sayso(const std::string& args) {
-  const std::string cmd = std::string(SAYSO_BINARY) + " " + args + " </dev/null 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  CliRun r;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  REQUIRE(WIFEXITED(raw));
-  r.status = WEXITSTATUS(raw);
-  return r;
+Run run_sayso(const std::string& args) {
+  return run_shell(std::string(SAYSO_BINARY) + " " + args + " </dev/null 2>&1");
 }
 
 }  // namespace
@@ -191,7 +163,7 @@ TEST_CASE("check refuses office files it cannot read, saying what to do",
   FormatsDir dir;
   const std::string old_word = dir.write("old.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest");
   const std::string sheet = dir.write("form.xlsx", "PK\x03\x04 rest");
-  const CliRun r = run_sayso("check '" + old_word + "' '" + sheet + "'");
+  const Run r = run_sayso("check '" + old_word + "' '" + sheet + "'");
   CHECK_THAT(r.out, Catch::Contains("unsupported format (.doc): an old Word format"));
   CHECK_THAT(r.out, Catch::Contains("unsupported format (.xlsx): a spreadsheet"));
 }
@@ -210,8 +182,7 @@ TEST_CASE("a swap pair's misspelt field is a rule error with its line and the fi
             "      - instead_of: [utilise]\n        use: [use]\n        befor_noun: []\n"
             "        source: s\n");
   const std::string text = dir.write("summary.md", "We utilise it.\n");
-  const CliRun r =
-      run_sayso("check --rules '" + (dir.path / "rules").string() + "' '" + text + "'");
+  const Run r = run_sayso("check --rules '" + (dir.path / "rules").string() + "' '" + text + "'");
   CHECK(r.status == 2);
   CHECK_THAT(r.out, Catch::Contains("r.yml:17") && Catch::Contains("'befor_noun'") &&
                         Catch::Contains("did you mean 'before_noun'?"));
