@@ -20,6 +20,10 @@ const std::vector<BuiltinFinding>& builtin_findings() {
       {builtin::kEmptySubmission, "structure", "error", "the batch (sayso batch)",
        "The submission has no text to check: the file or the form fields are empty, or hold only "
        "a title. It is the submission's only finding."},
+      {builtin::kUnknownRule, "style", "warning", "every tool",
+       "An inline comment (sayso-disable, sayso-disable-next-line) names a rule or pack that is "
+       "not in use, often a slip in its name, so the comment turns nothing off. The finding says "
+       "which name was meant when one is close."},
       {builtin::kFindingsLeftOut, "style", "info", "the batch (sayso batch)",
        "The submission had more findings than --max-findings; the most serious are kept and this "
        "says how many were left out."},

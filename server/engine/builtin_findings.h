@@ -23,6 +23,7 @@ inline constexpr std::string_view kNotChecked = "sayso.not-checked";
 inline constexpr std::string_view kSettingsError = "sayso.settings-error";
 inline constexpr std::string_view kEmptySubmission = "sayso.empty-submission";
 inline constexpr std::string_view kFindingsLeftOut = "sayso.findings-left-out";
+inline constexpr std::string_view kUnknownRule = "sayso.unknown-rule";
 }  // namespace builtin
 
 // All of them, in the order the catalogue lists them.

@@ -312,6 +312,12 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   drop_deferred_in_section(doc, result.diagnostics);
   keep_only_with_in_section(doc, only, result.diagnostics);
   apply_suppressions(suppressions, result.diagnostics);
+  // Not suppressible: a comment cannot turn off the note that it turns nothing off.
+  for (Diagnostic& d : unknown_names_in_suppressions(suppressions, doc, rules_, config_)) {
+    const auto at =
+        std::upper_bound(result.diagnostics.begin(), result.diagnostics.end(), d, in_order);
+    result.diagnostics.insert(at, std::move(d));
+  }
   // Not suppressible: whoever reads the findings must know they are incomplete.
   if (!completed) {
     Diagnostic limit = time_limit_diagnostic(doc, deadline, started);

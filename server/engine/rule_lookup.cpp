@@ -1,5 +1,9 @@
 #include "engine/rule_lookup.h"
 
+#include <algorithm>
+
+#include "core/closest_name.h"
+
 namespace sayso {
 
 std::string rule_name_without_pack(const std::string& id) {
@@ -28,6 +32,18 @@ RuleLookup look_up_rule(const RuleSet& rules, const std::string& typed) {
     for (const Rule* rule : called) found.same_name.push_back(rule->id);
   }
   return found;
+}
+
+std::string closest_rule_id(const RuleSet& rules, const std::string& typed) {
+  std::vector<std::string> ids, names;
+  for (const Rule& rule : rules.rules) {
+    ids.push_back(rule.id);
+    names.push_back(rule_name_without_pack(rule.id));
+  }
+  if (std::string meant = closest_name(typed, ids); !meant.empty()) return meant;
+  const std::string name = closest_name(typed, names);
+  if (name.empty()) return "";
+  return ids[static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin())];
 }
 
 std::string shortest_rule_name(const RuleSet& rules, const std::string& id) {

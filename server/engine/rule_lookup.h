@@ -17,6 +17,10 @@ struct RuleLookup {
 };
 RuleLookup look_up_rule(const RuleSet& rules, const std::string& typed);
 
+// The id of the rule a mistyped id or name (without its pack) was most likely meant to name;
+// "" when none is close.
+std::string closest_rule_id(const RuleSet& rules, const std::string& typed);
+
 // The shortest name that finds the rule: its name without the pack when that is unique.
 std::string shortest_rule_name(const RuleSet& rules, const std::string& id);
 

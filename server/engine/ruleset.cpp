@@ -687,24 +687,17 @@ std::vector<Rule*> rules_named(RuleSet& set, const std::string& id, const std::s
   for (auto& r : set.rules)  // an id or a whole pack name
     if (r.id == id || r.id.rfind(id + ".", 0) == 0) targets.push_back(&r);
   if (!targets.empty()) return targets;
-  std::vector<std::string> ids, same_name;
-  for (auto& r : set.rules) {
-    ids.push_back(r.id);
+  std::vector<std::string> same_name;
+  for (auto& r : set.rules)
     if (rule_name_without_pack(r.id) == id) {
       targets.push_back(&r);
       same_name.push_back("'" + r.id + "'");
     }
-  }
   if (targets.size() == 1) return targets;
   if (targets.size() > 1)
     throw RuleError(fmt::format("{}: more than one pack has a rule called '{}': write {}", where,
                                 id, join_list(same_name, " or ")));
-  std::string close = closest_name(id, ids);
-  if (close.empty()) {
-    std::vector<std::string> names;
-    for (const auto& full : ids) names.push_back(rule_name_without_pack(full));
-    close = closest_name(id, names);
-  }
+  const std::string close = closest_rule_id(set, id);
   throw RuleError(fmt::format("{}: unknown rule '{}'.{} (sayso rules list shows them all)", where,
                               id, close.empty() ? "" : fmt::format(" Did you mean '{}'?", close)));
 }

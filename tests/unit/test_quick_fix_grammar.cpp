@@ -69,3 +69,21 @@ TEST_CASE("a word in capitals for emphasis gets the swap, not an acronym note", 
   CHECK(lint_summary(text, "plain-english.wordy-words").flagged() ==
         std::vector<std::string>{"UTILISE"});
 }
+
+TEST_CASE("before a noun a swap takes a noun place, and an adverb after it is no noun",
+          "[rules][fixes]") {
+  CHECK(fixed("Many of the elderly patients fall.\n", "plain-english.wordy-words") ==
+        "Many of the older patients fall.\n");
+  CHECK(fixed("The elderly often fall at home.\n", "plain-english.wordy-words") ==
+        "Older people often fall at home.\n");
+  // No word fits straight before "fidelity": no fix, and the message says to reword.
+  const Found fidelity =
+      lint_summary("We will check implementation fidelity.\n", "plain-english.wordy-words");
+  REQUIRE(fidelity.flagged() == std::vector<std::string>{"implementation"});
+  CHECK(fidelity.findings.front().suggestions.empty());
+  CHECK_THAT(fidelity.findings.front().message,
+             Catch::Contains("Before 'fidelity' the swap does not fit as it is"));
+  // "currently" is an everyday word, and "now" would change the meaning.
+  CHECK(
+      lint_summary("There is currently no cure.\n", "plain-english.wordy-words").findings.empty());
+}

@@ -186,6 +186,34 @@ TEST_CASE("spelling: possessives, and each unknown word once per section", "[kin
   CHECK(flagged(doc, found[0]) == "recieve");
 }
 
+TEST_CASE("a misspelt rule name in a suppression comment is a finding, not silence", "[kinds]") {
+  Document doc = load("<!-- sayso-disable-next-line t.spel -->\nWe recieve.\n");
+  CHECK(lint(doc, "t.spell").size() == 1);  // nothing was turned off
+  auto unknown = lint(doc, "sayso.unknown-rule");
+  REQUIRE(unknown.size() == 1);
+  CHECK(flagged(doc, unknown[0]) == "t.spel");
+  CHECK_THAT(unknown[0].message, Catch::Contains("Did you mean 't.spell'?"));
+  REQUIRE(unknown[0].suggestions == std::vector<std::string>{"t.spell"});
+  // Its name without the pack, a whole pack, sayso's own findings and no name at all are known.
+  for (const char* known : {"spell", "t", "sayso.invalid-text", ""}) {
+    Document fine = load(std::string("<!-- sayso-disable ") + known + " -->\nWe recieve.\n");
+    CHECK(lint(fine, "sayso.unknown-rule").empty());
+  }
+  // Two names, the second misspelt: the finding points at it in the comment.
+  Document two = load("% sayso-disable-next-line t.spell, t.swapp\nWe recieve.\n", "doc.tex");
+  auto second = lint(two, "sayso.unknown-rule");
+  REQUIRE(second.size() == 1);
+  CHECK(flagged(two, second[0]) == "t.swapp");
+}
+
+TEST_CASE("a comment shown in code is not a suppression", "[kinds]") {
+  Document span = load("Write `<!-- sayso-disable RULE -->` above it. We recieve.\n");
+  CHECK(lint(span, "sayso.unknown-rule").empty());
+  CHECK(lint(span, "t.spell").size() == 1);
+  Document block = load("```\n<!-- sayso-disable t.spell -->\n```\n\nWe recieve.\n");
+  CHECK(lint(block, "t.spell").size() == 1);
+}
+
 TEST_CASE("suppression comments may give a reason", "[kinds]") {
   Document doc = load("<!-- sayso-disable-next-line t.spell -- a quoted typo -->\nWe recieve.\n");
   CHECK(lint(doc, "t.spell").empty());

@@ -144,11 +144,14 @@ class CapitalsNotAcronyms {
   }
 
   // "It was SO hard", "we NEVER heard back": an ordinary word in capitals for emphasis, once in
-  // the text, after a word in normal case that is not "the", "a" or "our" (those come before a
-  // name: "the PROMISE trial"). A study's name is used again and again.
+  // the text, after a word in normal case that does not come before names: "the PROMISE trial",
+  // "people in PROMISE", "an app called SUPPORT", "we will use RESTORE". A study's name is
+  // mostly used again and again, but not always.
   bool is_emphasis(std::uint32_t token) const {
-    static const std::set<std::string> before_names = {"the",  "a",     "an",  "our", "this",
-                                                       "that", "their", "its", "your"};
+    static const std::set<std::string> before_names = {
+        "the",   "a",   "an",    "our",  "this", "that",   "their",  "its",
+        "your",  "in",  "of",    "from", "into", "within", "via",    "called",
+        "named", "use", "using", "uses", "used", "join",   "joined", "joining"};
     const Token& t = doc_.tokens[token];
     const auto seen = times_in_capitals_.find(t.lower);
     if (token == 0 || !t.all_caps || seen == times_in_capitals_.end() || seen->second > 1)

@@ -115,6 +115,16 @@ std::vector<std::string> fitting(const std::vector<std::string>& use, const std:
   return out.empty() ? use : out;
 }
 
+// Adverbs that often follow a noun phrase: "the elderly often fall" has no noun after "elderly".
+bool is_common_adverb(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "again",     "almost",  "already", "always",   "even",   "ever",      "generally", "here",
+      "however",   "just",    "less",    "mainly",   "mostly", "much",      "never",     "now",
+      "often",     "perhaps", "rarely",  "really",   "seldom", "sometimes", "still",     "there",
+      "therefore", "thus",    "today",   "together", "too",    "usually",   "well",      "yet"};
+  return words.count(word) > 0;
+}
+
 // Words that do not start a noun phrase: after "postnatal and antenatal care" or "is postnatal",
 // the word swapped is not straight before its noun.
 bool is_function_word(std::string_view word) {
@@ -138,7 +148,7 @@ bool is_function_word(std::string_view word) {
 bool noun_follows(const Document& doc, const PhraseMatch& m) {
   if (!word_follows(doc, m)) return false;
   const Token& next = doc.tokens[m.last_token];
-  return !next.is_number && !is_function_word(next.lower);
+  return !next.is_number && !is_function_word(next.lower) && !is_common_adverb(next.lower);
 }
 
 // Whether a word is said with a vowel sound first, so takes "an": by its spelling, with the
@@ -330,12 +340,20 @@ class SubstitutionCheck : public RuleCheck {
       fit_plural_possessive(ctx.doc, *m, edit);
       // The fixes keep the sentence's case ("People" first in a sentence); a list of them in the
       // message is read inside a sentence, so it keeps the rule's own case.
-      out.push_back(ctx.make(
+      Diagnostic d = ctx.make(
           edit.begin, edit.end,
           {{"suggestions", join_list(alternatives.empty() ? swap.use : alternatives, " or ")},
            {"match", original},
            {"suggestion", match_case(model, named)}},
-          std::move(edit.texts)));
+          std::move(edit.texts));
+      // The rule's message names the plain word, which cannot simply replace this one here
+      // ("implementation fidelity"): say so, or the writer makes "roll-out fidelity".
+      if (alternatives.empty()) {
+        const Token& next = ctx.doc.tokens[m->last_token];
+        d.message += fmt::format(" Before '{}' the swap does not fit as it is: reword the phrase.",
+                                 ctx.doc.source.bytes.substr(next.begin, next.end - next.begin));
+      }
+      out.push_back(std::move(d));
     }
   }
 
