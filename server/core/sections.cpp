@@ -195,6 +195,12 @@ std::string SectionClassifier::classify(std::string_view heading) const {
   return "other";
 }
 
+bool SectionClassifier::is_exact_alias(std::string_view heading) const {
+  const std::string norm = normalise(heading);
+  return std::any_of(aliases_.begin(), aliases_.end(),
+                     [&](const auto& entry) { return entry.first == norm; });
+}
+
 bool SectionClassifier::is_known_heading(std::string_view line) const {
   const std::string norm = normalise(line);
   if (norm.empty() || norm.size() > 80) return false;
@@ -334,6 +340,12 @@ bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last,
   return false;
 }
 
+// Whether a section of this kind right after one of the same kind and level is judged with it:
+// funders ask about involvement in two or three questions ("so far", "during the study"), and
+// the answers are one plan. A checklist judging each alone would call payment missing from one
+// when the other has it.
+bool joins_sibling(const std::string& kind) { return kind == "involvement"; }
+
 // Sets each section's parent and unit (Section::parent, unit_first, unit_last) in one pass.
 void link_sections(Document& doc) {
   auto& sections = doc.sections;
@@ -347,7 +359,9 @@ void link_sections(Document& doc) {
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const Section& h = sections[head];
     const Section& s = sections[i];
-    if (i == 0 || h.level == 0 || s.kind != h.kind || s.level <= h.level) head = i;
+    const bool continues_unit =
+        s.kind == h.kind && (s.level > h.level || (s.level == h.level && joins_sibling(s.kind)));
+    if (i == 0 || h.level == 0 || !continues_unit) head = i;
     sections[i].unit_first = head;
     sections[head].unit_last = i;
   }
@@ -382,21 +396,82 @@ void fold_summary_parts(Document& doc) {
   }
 }
 
-// "# Patient and public involvement in the STRIDE trial" over "## Aim", "## Methods" and "##
-// Results" to the end of the text: a report of involvement (as GRIPP2 asks for), every part of
-// it about involvement. Its parts are one plan, judged once, not the study's own methods and
-// results. A summary among the parts means an application with loose heading levels instead.
-void fold_involvement_report(Document& doc) {
+bool is_in_capitals(std::string_view title) {
+  bool letters = false;
+  for (char c : title) {
+    if (std::islower(static_cast<unsigned char>(c))) return false;
+    letters = letters || std::isupper(static_cast<unsigned char>(c));
+  }
+  return letters;
+}
+
+// Plain text, capitals-only headings and Word headings of one style have no levels to nest by:
+// "PATIENT AND PUBLIC INVOLVEMENT" with no text of its own, then "INVOLVEMENT SO FAR" and
+// "PAYMENT, TRAINING AND SUPPORT" at its level, holding the plan ("METHODS", then "DESIGN" and
+// "HEALTH ECONOMICS"). Headings of its kind or of none that follow it are its parts, one level
+// below it; read as sections of no kind, the plan had no words and the heading was "empty".
+// Only where levels are guessed: in Markdown, LaTeX or HTML a writer who means parts writes a
+// lower level, and an empty section followed by an unknown one is a question left unanswered.
+void adopt_parts_of_empty_heading(Document& doc) {
   auto& sections = doc.sections;
+  const bool levels_guessed =
+      doc.format == "text" || doc.format == "pdf" || doc.format == "docx" || doc.format == "odt";
+  for (std::size_t i = 0; i + 1 < sections.size(); ++i) {
+    const Section& head = sections[i];
+    if (head.level == 0 || head.kind == "other" || is_front_matter(head.kind)) continue;
+    if (!levels_guessed && !is_in_capitals(head.title)) continue;
+    const bool empty =
+        std::all_of(doc.prose.begin() + static_cast<std::ptrdiff_t>(head.heading_end),
+                    doc.prose.begin() + static_cast<std::ptrdiff_t>(head.end),
+                    [](char c) { return is_space(c); });
+    if (!empty) continue;
+    std::size_t k = i + 1;
+    for (; k < sections.size() && sections[k].level == head.level &&
+           (sections[k].kind == "other" || sections[k].kind == head.kind);
+         ++k) {
+      sections[k].kind = head.kind;
+      sections[k].level = head.level + 1;
+    }
+    i = k - 1;
+  }
+}
+
+// Whether the subsections of an involvement heading (up to `last`) are more likely the rest of
+// an application written with loose heading levels than parts of the plan: a summary among them,
+// or, when they run to the end under a top-level heading that is not the first, three or more
+// of the application's own kinds ("# PPI" over "## Methods", "## Dissemination", "## Budget").
+bool looks_like_loose_levels(const Document& doc, std::size_t i, std::size_t last) {
+  const auto& sections = doc.sections;
+  std::set<std::string> kinds;
+  for (std::size_t k = i + 1; k <= last; ++k) {
+    if (is_summary_kind(sections[k].kind)) return true;
+    if (sections[k].kind != "involvement" && sections[k].kind != "other" &&
+        sections[k].kind != "references")
+      kinds.insert(sections[k].kind);
+  }
+  int top_level = sections[i].level;
   std::size_t first = 0;
-  while (first < sections.size() && sections[first].level == 0) ++first;  // the preamble
-  if (first >= sections.size() || sections[first].kind != "involvement") return;
-  const std::size_t last = last_subsection(doc, first, false);
-  if (last == first || last + 1 != sections.size()) return;
-  for (std::size_t k = first + 1; k <= last; ++k)
-    if (is_summary_kind(sections[k].kind)) return;
-  for (std::size_t k = first + 1; k <= last; ++k)
-    if (sections[k].kind != "references") sections[k].kind = "involvement";
+  while (first < sections.size() && sections[first].level == 0) ++first;
+  for (std::size_t k = first; k < sections.size(); ++k)
+    top_level = std::min(top_level, sections[k].level);
+  return last + 1 == sections.size() && i != first && sections[i].level == top_level &&
+         kinds.size() >= 3;
+}
+
+// "## Patient and public involvement" over "### Costs", "### Governance and disagreements",
+// "### Dissemination": every part of the plan is about involvement (payment, who decides, how
+// contributors hear back), not the application's budget, ethics or dissemination. So is every
+// part of a report of involvement (GRIPP2 asks for aim, methods, results). References stay.
+void fold_involvement_parts(Document& doc) {
+  auto& sections = doc.sections;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (sections[i].level == 0 || sections[i].kind != "involvement") continue;
+    const std::size_t last = last_subsection(doc, i, false);
+    if (last == i || looks_like_loose_levels(doc, i, last)) continue;
+    for (std::size_t k = i + 1; k <= last; ++k)
+      if (sections[k].kind != "references") sections[k].kind = "involvement";
+    i = last;
+  }
 }
 
 // A label of a form field: one to four words, the first capitalised ("Declaration", "Note").
@@ -592,6 +667,17 @@ void split_run_in_headings(Document& doc, const SectionClassifier& classifier) {
 
 namespace {
 
+// Whether a subheading takes the kind of the heading it sits under rather than its own: an
+// unknown one ("What we learned") always; under Background, all but an exact section name:
+// "Public involvement in previous trials" reviews other studies, while "Patient and public
+// involvement" there is the plan. (Parts of an involvement plan: fold_involvement_parts.)
+bool inherits_parent_kind(const Section& s, const std::string& parent_kind,
+                          const SectionClassifier& classifier) {
+  if (s.kind == "other") return true;
+  return parent_kind == "background" && s.kind != "references" &&
+         !classifier.is_exact_alias(s.title);
+}
+
 // Where the section of a heading starts: its line's start, unless text comes before the heading
 // on that line (one-line HTML, "… end of the summary. \section{Methods}" in LaTeX): then just
 // after the last visible text before it, so neither section takes the other's words.
@@ -657,14 +743,16 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     s.end = i + 1 < headings.size() ? section_start(doc, headings[i + 1]->begin) : doc_end;
     while (!open.empty() && open.back().first >= s.level) open.pop_back();
     s.kind = classifier.classify(s.title);
-    if (s.kind == "other" && !open.empty()) s.kind = open.back().second;
+    if (!open.empty() && inherits_parent_kind(s, open.back().second, classifier))
+      s.kind = open.back().second;
     if (s.kind == "other" && i == 0 && s.level == 1 && headings.size() > 1) s.kind = "title";
     open.emplace_back(s.level, s.kind == "title" ? std::string("other") : s.kind);
     doc.sections.push_back(std::move(s));
   }
+  adopt_parts_of_empty_heading(doc);
   link_sections(doc);
   fold_summary_parts(doc);
-  fold_involvement_report(doc);
+  fold_involvement_parts(doc);
   link_sections(doc);  // the units again, with the kinds folded
   find_labelled_passages(doc, classifier);
 }

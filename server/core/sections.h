@@ -39,6 +39,8 @@ class SectionClassifier {
   void add_alias(std::string alias, std::string kind);
   // "other" when nothing matches.
   std::string classify(std::string_view heading) const;
+  // Whether the heading is one of the aliases exactly (not one with more words after it).
+  bool is_exact_alias(std::string_view heading) const;
   // True when the line is a known alias on its own (used for plain-text heading detection).
   bool is_known_heading(std::string_view line) const;
   // Whether the words of a paragraph name involvement as its subject: an involvement alias with

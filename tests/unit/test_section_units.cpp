@@ -129,16 +129,70 @@ TEST_CASE("units: a summary split by subheadings is measured and checked once",
 }
 
 TEST_CASE("units: a unit ends at a subsection of another kind", "[sections][units]") {
-  // (After a background section: an involvement heading first, to the end, is a report of
-  // involvement, one plan whatever its parts are called.)
   Document doc = load(
-      "# Background\n\nWhy.\n\n# PPI\n\n## Who\n\nCarers.\n\n## Dissemination\n\nPapers.\n\n## "
-      "Payment\n\nWe pay.\n");
+      "# Background\n\nWhy.\n\n# Methods\n\n## Who\n\nCarers.\n\n## PPI\n\nPapers.\n\n## "
+      "Statistical analysis\n\nWe count.\n");
   REQUIRE(doc.sections.size() == 5);
+  CHECK(doc.sections[3].kind == "involvement");
   CHECK(unit_head(doc, 1) == 1);
   CHECK(unit_head(doc, 2) == 1);
   CHECK(unit_head(doc, 3) == 3);
   CHECK(unit_head(doc, 4) == 4);
+}
+
+namespace {
+
+Document load_with_shipped_sections(const std::string& text) {
+  LoadOptions options;
+  options.headless_kind = "document";
+  LoadResult r = load_document("application.md", text, shipped_rules().sections, options);
+  r.doc.lines = LineIndex(r.doc.source.bytes);
+  return std::move(r.doc);
+}
+
+}  // namespace
+
+TEST_CASE("sections: the parts of an involvement plan are involvement, whatever they are called",
+          "[sections][units]") {
+  // Both blind reviews of December 2026: "### Costs" was read as the budget, "### Governance
+  // and disagreements" as ethics, and the checklist then called payment and governance missing.
+  Document doc = load_with_shipped_sections(
+      "# A study\n\n## Background\n\nWhy.\n\n## Patient and public involvement\n\nTen "
+      "carers.\n\n### Costs\n\nWe pay £25 an hour.\n\n### Governance and disagreements\n\nThe "
+      "panel decides.\n\n### Dissemination\n\nThey co-write.\n\n### References\n\n1. A "
+      "paper.\n\n## Methods\n\nA trial.\n");
+  REQUIRE(doc.sections.size() == 8);
+  for (std::size_t i = 2; i <= 5; ++i) {
+    INFO(doc.sections[i].title);
+    CHECK(doc.sections[i].kind == "involvement");
+    CHECK(unit_head(doc, i) == 2);
+  }
+  CHECK(doc.sections[6].kind == "references");
+  CHECK(doc.sections[7].kind == "methods");
+  // Under Background, a heading that only starts with a section's name is part of the review
+  // of other studies; the exact name is the applicant's own section.
+  Document review = load_with_shipped_sections(
+      "# A study\n\n## Background\n\nWhy.\n\n### Public involvement in previous "
+      "trials\n\nPPI will be sought, they wrote.\n\n### Patient and public "
+      "involvement\n\nTen carers.\n\n## Methods\n\nA trial.\n");
+  CHECK(review.sections[2].kind == "background");
+  CHECK(review.sections[3].kind == "involvement");
+  // "# PPI" over the rest of a long application's own sections: loose heading levels.
+  Document loose = load_with_shipped_sections(
+      "# Background\n\nWhy.\n\n# PPI\n\nCarers.\n\n## Methods\n\nA trial.\n\n## "
+      "Dissemination\n\nPapers.\n\n## Budget\n\nMoney.\n");
+  CHECK(loose.sections[2].kind == "methods");
+  CHECK(loose.sections[4].kind == "finance");
+}
+
+TEST_CASE("units: involvement questions side by side are one plan", "[sections][units]") {
+  Document doc = load_with_shipped_sections(
+      "# A study\n\n## Public involvement so far\n\nCarers shaped it.\n\n## Public involvement "
+      "during the study\n\nWe pay them.\n\n## Methods\n\nA trial.\n");
+  REQUIRE(doc.sections.size() == 4);
+  CHECK(unit_head(doc, 2) == 1);
+  CHECK(unit_head(doc, 3) == 3);
+  CHECK(doc.sections[2].kind == "involvement");
 }
 
 TEST_CASE("sections: shipped aliases name a kind anywhere in a heading, specifically",
@@ -175,7 +229,7 @@ TEST_CASE("sections: a report of involvement is one plan, its methods and result
       "test.\n");
   CHECK(application.sections[1].kind == "methods");
   // A summary among the parts: an application written with loose heading levels.
-  Document loose = load(
+  Document loose = load_with_shipped_sections(
       "# Patient and public involvement\n\nPeople help.\n\n## Plain English summary\n\nWe "
       "test.\n\n## Methods\n\nA trial.\n");
   CHECK(loose.sections[2].kind == "methods");
