@@ -185,6 +185,36 @@ TEST_CASE("sections: the parts of an involvement plan are involvement, whatever 
   CHECK(loose.sections[4].kind == "finance");
 }
 
+TEST_CASE("sections: an empty heading in plain text or capitals holds the headings after it",
+          "[sections][units]") {
+  // Plain text has no levels: "PATIENT AND PUBLIC INVOLVEMENT" with no text of its own, then
+  // the plan under headings of no kind. Read apart, the plan had no words.
+  LoadOptions options;
+  LoadResult text = load_document(
+      "application.txt",
+      "BACKGROUND\n\nWhy we ask.\n\nPATIENT AND PUBLIC INVOLVEMENT\n\nINVOLVEMENT SO FAR\n\n"
+      "Ten carers shaped the question.\n\nPAYMENT, TRAINING AND SUPPORT\n\nWe pay £25 an "
+      "hour.\n\nMETHODS\n\nDESIGN\n\nA trial.\n\nHEALTH ECONOMICS\n\nWe count what it "
+      "costs.\n\nDISSEMINATION\n\n"
+      "Papers.\n",
+      shipped_rules().sections, options);
+  REQUIRE(text.ok);
+  const std::vector<Section>& s = text.doc.sections;
+  std::vector<std::string> kinds;
+  for (const Section& section : s) kinds.push_back(section.kind);
+  CHECK(kinds == std::vector<std::string>{"background", "involvement", "involvement", "involvement",
+                                          "methods", "methods", "methods", "dissemination"});
+  CHECK(s[2].level == s[1].level + 1);
+  CHECK(unit_head(text.doc, 3) == 1);
+  CHECK(unit_head(text.doc, 6) == 4);
+  CHECK(unit_head(text.doc, 7) == 7);
+  // In Markdown the writer sets the levels: an empty "## Ethics" before "## Declaration" is a
+  // question left unanswered, not a heading over its parts.
+  Document markdown = load_with_shipped_sections(
+      "## Background\n\nWhy.\n\n## Ethics\n\n## Declaration\n\nI agree.\n");
+  CHECK(markdown.sections[2].kind == "other");
+}
+
 TEST_CASE("units: involvement questions side by side are one plan", "[sections][units]") {
   Document doc = load_with_shipped_sections(
       "# A study\n\n## Public involvement so far\n\nCarers shaped it.\n\n## Public involvement "

@@ -178,7 +178,7 @@ class SpellingCheck : public RuleCheck {
     for (const Sentence& s : doc.sentences) {
       if (!ctx.in_scope(s.begin)) continue;
       unknown.clear();
-      std::size_t checked = 0;
+      std::size_t checked = 0, unknown_short = 0;
       checked_tokens.clear();
       for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = doc.tokens[i];
@@ -194,10 +194,18 @@ class SpellingCheck : public RuleCheck {
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
         if (beyond_latin_script(text)) continue;  // 中文, العربية: not for this dictionary
         ++checked;
+        const bool known = !misspelled(speller, plain_apostrophes(text));
+        // Two letters ("yn", "hr", "wk") are far more often a short form or a word of another
+        // language than a slip, and a fix one letter away ("yen", "her") breaks the text. They
+        // still count towards telling the sentence's language.
+        if (text.size() == 2) {
+          unknown_short += known ? 0 : 1;
+          continue;
+        }
         checked_tokens.push_back(i);
-        if (misspelled(speller, plain_apostrophes(text))) unknown.push_back(i);
+        if (!known) unknown.push_back(i);
       }
-      if (other_language(checked, unknown.size())) continue;
+      if (other_language(checked, unknown.size() + unknown_short)) continue;
       if (doc.blocks[s.block].kind == BlockKind::Heading)
         drop_other_language_parts(doc, checked_tokens, unknown);
       for (std::uint32_t i : unknown) {
