@@ -195,7 +195,9 @@ std::optional<StatedLimit> section_stated_limit(const Document& doc, std::size_t
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
   if (text.empty()) return std::nullopt;
   if (text.front() != '(' && text.front() != '[' && !is_limit_statement(text)) return std::nullopt;
-  return stated_limit(text);
+  std::optional<StatedLimit> limit = stated_limit(text);
+  if (limit) limit->answer_begin = block->end;
+  return limit;
 }
 
 }  // namespace sayso

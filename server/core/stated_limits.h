@@ -13,6 +13,9 @@ struct StatedLimit {
   double max_words = 0;                    // 0: none stated
   double max_characters = 0;               // 0: none stated
   bool characters_without_spaces = false;  // "excluding spaces"
+  // Where the answer starts when the limit is stated in a line of guidance under the heading
+  // (the form's words are not the applicant's: they do not count); 0 when it is in the heading.
+  std::size_t answer_begin = 0;
   bool any() const { return max_words > 0 || max_characters > 0; }
 };
 

@@ -98,7 +98,13 @@ TEST_CASE("stated-limit: guidance on the line under the heading, and any section
                            "\n\n# Dissemination\n\n" + words(80) + "\n";
   Found found = lint_file(text, "a.md", "structure.stated-limit");
   REQUIRE(found.flagged() == std::vector<std::string>{"Research plan"});
-  CHECK_THAT(found.findings[0].message, Catch::StartsWith("This section has 8"));
+  // The form's own guidance is not the applicant's words: 80, not 83.
+  CHECK_THAT(found.findings[0].message, Catch::StartsWith("This section has 80 words"));
+  // Nor its characters (sixteenth blind review: a 558-character answer was "602 characters").
+  const std::string answer = "We will ask people what they think of the new clinic.";  // 54
+  const std::string characters = "Ethics\n(Maximum 54 characters, including spaces)\n\n" + answer +
+                                 "\n\nDissemination\n\nWe will write to everyone.\n";
+  CHECK(lint_file(characters, "a.txt", "structure.stated-limit").findings.empty());
   // A long first paragraph that mentions words is text, not guidance.
   const std::string prose =
       "# Research plan\n\nWe will write the leaflet in fewer than 50 words "

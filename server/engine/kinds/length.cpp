@@ -1,6 +1,8 @@
 // length: word and character limits for sections (funder profiles set the numbers).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/sections.h"
 #include "core/stated_limits.h"
 #include "engine/kinds/factories.h"
@@ -19,6 +21,7 @@ enum class StatedLimits {
 struct Limits {
   double max_words = 0, min_words = 0, max_characters = 0;
   bool characters_without_spaces = false;
+  std::size_t answer_begin = 0;  // StatedLimit::answer_begin: after the form's guidance line
 };
 
 class LengthCheck : public RuleCheck {
@@ -33,7 +36,7 @@ class LengthCheck : public RuleCheck {
       const std::optional<Limits> limits = limits_for(ctx.doc, index);
       if (!limits) continue;
       const std::size_t last = last_subsection(ctx.doc, index, true);
-      const double words = words_up_to(ctx, index, last);
+      const double words = words_up_to(ctx, index, last) - guidance_words(ctx.doc, s, *limits);
       // Any subsection means the section is not empty.
       const double words_below = words_up_to(ctx, index, last_subsection(ctx.doc, index, false));
       // A subsection of the same kind was measured with the section it belongs to, unless the
@@ -54,7 +57,8 @@ class LengthCheck : public RuleCheck {
         emit(words_below, limits->min_words, "words");
       if (limits->max_characters > 0 && !counted_above) {
         const double characters = static_cast<double>(body_characters(
-            ctx.doc, s, ctx.doc.sections[last].end, limits->characters_without_spaces));
+            ctx.doc, std::max(s.has_heading() ? s.heading_end : s.begin, limits->answer_begin),
+            ctx.doc.sections[last].end, limits->characters_without_spaces));
         if (characters > limits->max_characters)
           emit(characters, limits->max_characters,
                limits->characters_without_spaces ? "characters (not counting spaces)"
@@ -86,7 +90,8 @@ class LengthCheck : public RuleCheck {
       return own;
     }
     if (!stated) return std::nullopt;
-    return Limits{stated->max_words, 0, stated->max_characters, stated->characters_without_spaces};
+    return Limits{stated->max_words, 0, stated->max_characters, stated->characters_without_spaces,
+                  stated->answer_begin};
   }
 
   static double words_up_to(const CheckContext& ctx, std::size_t first, std::size_t last) {
@@ -95,11 +100,16 @@ class LengthCheck : public RuleCheck {
     return words;
   }
 
-  // Characters (code points) of the text after the section's heading up to `end`, as a form
+  // Words of the form's guidance line under the heading ("(Maximum 600 characters)").
+  static double guidance_words(const Document& doc, const Section& s, const Limits& limits) {
+    if (limits.answer_begin <= s.heading_end) return 0;
+    return static_cast<double>(doc.word_count(s.heading_end, limits.answer_begin));
+  }
+
+  // Characters (code points) of the text from `begin` (after the heading) up to `end`, as a form
   // would count them; `without_spaces` for a form that counts "excluding spaces".
-  static std::size_t body_characters(const Document& doc, const Section& s, std::size_t end,
+  static std::size_t body_characters(const Document& doc, std::size_t begin, std::size_t end,
                                      bool without_spaces) {
-    std::size_t begin = s.has_heading() ? s.heading_end : s.begin;
     std::size_t count = 0;
     bool space = false;
     for (std::size_t i = begin; i < end; ++i) {
