@@ -201,6 +201,17 @@ bool SectionClassifier::is_exact_alias(std::string_view heading) const {
                      [&](const auto& entry) { return entry.first == norm; });
 }
 
+std::size_t SectionClassifier::alias_at_start(std::string_view text,
+                                              const std::string& kind) const {
+  constexpr std::size_t kLongestAlias = 80;
+  const std::string norm = normalise(text.substr(0, kLongestAlias));
+  for (const auto& [alias, alias_kind] : aliases_)  // longest first
+    if (alias_kind == kind && norm.compare(0, alias.size(), alias) == 0 &&
+        (norm.size() == alias.size() || !is_word_byte(norm[alias.size()])))
+      return alias.size();
+  return 0;
+}
+
 bool SectionClassifier::is_known_heading(std::string_view line) const {
   const std::string norm = normalise(line);
   if (norm.empty() || norm.size() > 80) return false;
@@ -585,6 +596,24 @@ std::vector<std::pair<std::size_t, std::size_t>> line_parts(std::string_view pro
 
 // Paragraphs and list items led by a section's name ("Patient and public involvement: we
 // will…") inside a section of another kind: parts of that kind, for rules that judge words.
+// "PPI: patient and public involvement, …" in a glossary, or a labelled note in Background or
+// the references: the label is explained or reported there, not answered. (Sixteenth blind
+// review: a glossary's "PPI: … saying PPI will be sought is not a plan" drew tokenism findings.)
+bool is_definition(const Document& doc, std::size_t at, std::string_view label,
+                   std::string_view after_label, const std::string& label_kind,
+                   const SectionClassifier& classifier) {
+  const Section& section = doc.sections[doc.section_at(at)];
+  if (section.kind == "background" || section.kind == "references") return true;
+  std::string title = section.title;
+  for (char& c : title) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view word : {"glossary", "abbreviation", "acronym", "definition", "key terms"})
+    if (title.find(word) != std::string::npos) return true;
+  // Spelt out: a longer name of the same kind follows ("PPI: patient and public involvement");
+  // "Patient and public involvement: PPI will be sought" answers the label instead.
+  return classifier.alias_at_start(after_label, label_kind) >
+         SectionClassifier::normalise(label).size();
+}
+
 void find_labelled_passages(Document& doc, const SectionClassifier& classifier) {
   doc.passages.clear();
   const std::string_view prose(doc.prose);
@@ -596,7 +625,9 @@ void find_labelled_passages(Document& doc, const SectionClassifier& classifier) 
     const std::string_view text = prose.substr(begin, b.end - begin);
     const std::string& section_kind = doc.sections[doc.section_at(begin)].kind;
     if (const std::optional<RunInLabel> label = run_in_label(text, classifier, not_involvement)) {
-      if (label->kind != section_kind && label->kind != "title")
+      if (label->kind != section_kind && label->kind != "title" &&
+          !is_definition(doc, begin, text.substr(0, label->label_length),
+                         text.substr(label->text_begin), label->kind, classifier))
         doc.passages.push_back({label->kind, begin + label->text_begin, b.end});
       continue;
     }

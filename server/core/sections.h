@@ -41,6 +41,9 @@ class SectionClassifier {
   std::string classify(std::string_view heading) const;
   // Whether the heading is one of the aliases exactly (not one with more words after it).
   bool is_exact_alias(std::string_view heading) const;
+  // The length of the longest alias of `kind` that the text starts with as whole words, or 0:
+  // "patient and public involvement means…" after the label "PPI:" spells the label out.
+  std::size_t alias_at_start(std::string_view text, const std::string& kind) const;
   // True when the line is a known alias on its own (used for plain-text heading detection).
   bool is_known_heading(std::string_view line) const;
   // Whether the words of a paragraph name involvement as its subject: an involvement alias with

@@ -370,3 +370,16 @@ TEST_CASE("passive verbs are pointed at one by one only in a section heavy with 
     passive += d.rule_id == "plain-english.passive-voice";
   CHECK(passive == 1);
 }
+
+TEST_CASE("sections: a labelled line in a glossary or Background is not the plan",
+          "[sections][units]") {
+  // Sixteenth blind review: "PPI: …" in a glossary drew tokenism findings.
+  Document doc = load_with_shipped_sections(
+      "# A study\n\n## Background\n\nPPI: in older trials, PPI will be sought was the plan.\n\n"
+      "## Methods\n\nPublic involvement: ten carers meet us monthly.\n\nPPI: patient and public "
+      "involvement, research done with people, not to them.\n\n## Glossary\n\n- **RCT**: a fair "
+      "test.\n- **Public involvement**: research with the public, not to them.\n");
+  REQUIRE(doc.passages.size() == 1);
+  CHECK(doc.passages[0].kind == "involvement");
+  CHECK(doc.source.bytes.substr(doc.passages[0].begin, 10) == "ten carers");
+}
