@@ -33,6 +33,9 @@ struct Section {
   // The section whose heading encloses it (a lower heading level before it), or kNoParent.
   static constexpr std::size_t kNoParent = static_cast<std::size_t>(-1);
   std::size_t parent = kNoParent;
+  // Kinds the other parts of a joined heading name: "Aims and methods" is aims, and methods too
+  // (a funder's list of required sections counts both).
+  std::vector<std::string> also_kinds;
   bool has_heading() const { return heading_end > heading_begin; }
 };
 

@@ -201,6 +201,34 @@ bool SectionClassifier::is_exact_alias(std::string_view heading) const {
                      [&](const auto& entry) { return entry.first == norm; });
 }
 
+std::vector<std::string> SectionClassifier::kinds_of_parts(std::string_view heading,
+                                                           const std::string& kind) const {
+  const std::string norm = normalise(heading);
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (from <= norm.size()) {
+    std::size_t cut = norm.size(), skip = 0;
+    for (std::string_view joint : {" and ", " & ", " / ", "/"}) {
+      const std::size_t at = norm.find(joint, from);
+      if (at != std::string::npos && at < cut) {
+        cut = at;
+        skip = joint.size();
+      }
+    }
+    parts.push_back(norm.substr(from, cut - from));
+    if (cut == norm.size()) break;
+    from = cut + skip;
+  }
+  std::vector<std::string> kinds;
+  if (parts.size() < 2) return kinds;
+  for (const std::string& part : parts)
+    for (const auto& [alias, alias_kind] : aliases_)
+      if (alias == part && alias_kind != kind && alias_kind != "other" &&
+          std::find(kinds.begin(), kinds.end(), alias_kind) == kinds.end())
+        kinds.push_back(alias_kind);
+  return kinds;
+}
+
 std::size_t SectionClassifier::alias_at_start(std::string_view text,
                                               const std::string& kind) const {
   constexpr std::size_t kLongestAlias = 80;
@@ -776,6 +804,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     s.kind = classifier.classify(s.title);
     if (!open.empty() && inherits_parent_kind(s, open.back().second, classifier))
       s.kind = open.back().second;
+    s.also_kinds = classifier.kinds_of_parts(s.title, s.kind);
     if (s.kind == "other" && i == 0 && s.level == 1 && headings.size() > 1) s.kind = "title";
     open.emplace_back(s.level, s.kind == "title" ? std::string("other") : s.kind);
     doc.sections.push_back(std::move(s));

@@ -39,6 +39,9 @@ class SectionClassifier {
   void add_alias(std::string alias, std::string kind);
   // "other" when nothing matches.
   std::string classify(std::string_view heading) const;
+  // The kinds named by the parts of a heading joined with "and", "&" or "/" ("Aims and
+  // methods", "Ethics / Moeseg"), each part a whole alias, other than `kind` itself.
+  std::vector<std::string> kinds_of_parts(std::string_view heading, const std::string& kind) const;
   // Whether the heading is one of the aliases exactly (not one with more words after it).
   bool is_exact_alias(std::string_view heading) const;
   // The length of the longest alias of `kind` that the text starts with as whole words, or 0:

@@ -383,3 +383,15 @@ TEST_CASE("sections: a labelled line in a glossary or Background is not the plan
   CHECK(doc.passages[0].kind == "involvement");
   CHECK(doc.source.bytes.substr(doc.passages[0].begin, 10) == "ten carers");
 }
+
+TEST_CASE("sections: a joined heading names each of its parts' kinds", "[sections]") {
+  // Fifteenth blind review: "## Aims and methods" left the NIHR profile asking for Methods.
+  const SectionClassifier& sections = shipped_rules().sections;
+  CHECK(sections.kinds_of_parts("Aims and methods", "aims") == std::vector<std::string>{"methods"});
+  CHECK(sections.kinds_of_parts("3. Ethics & dissemination", "ethics") ==
+        std::vector<std::string>{"dissemination"});
+  CHECK(sections.kinds_of_parts("Patient and public involvement", "involvement").empty());
+  CHECK(sections.kinds_of_parts("Aims and objectives", "aims").empty());
+  // Each part must be a section's whole name: "Methods and how we chose them" names one.
+  CHECK(sections.kinds_of_parts("Aims and how we chose them", "aims").empty());
+}

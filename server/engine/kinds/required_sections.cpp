@@ -26,7 +26,10 @@ class RequiredSectionsCheck : public RuleCheck {
     if (!ctx.whole_application) return;  // a fragment is judged as what it is
     const Document& doc = ctx.doc;
     std::set<std::string> present;
-    for (const Section& s : doc.sections) present.insert(s.kind);
+    for (const Section& s : doc.sections) {
+      present.insert(s.kind);
+      present.insert(s.also_kinds.begin(), s.also_kinds.end());
+    }
     const std::size_t start = doc.source.content_begin;
     for (const auto& kind : required_) {
       if (present.count(kind)) continue;
