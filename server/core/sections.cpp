@@ -622,8 +622,6 @@ std::vector<std::pair<std::size_t, std::size_t>> line_parts(std::string_view pro
   return parts;
 }
 
-// Paragraphs and list items led by a section's name ("Patient and public involvement: we
-// will…") inside a section of another kind: parts of that kind, for rules that judge words.
 // "PPI: patient and public involvement, …" in a glossary, or a labelled note in Background or
 // the references: the label is explained or reported there, not answered. (Sixteenth blind
 // review: a glossary's "PPI: … saying PPI will be sought is not a plan" drew tokenism findings.)
@@ -642,6 +640,8 @@ bool is_definition(const Document& doc, std::size_t at, std::string_view label,
          SectionClassifier::normalise(label).size();
 }
 
+// Paragraphs and list items led by a section's name ("Patient and public involvement: we
+// will…") inside a section of another kind: parts of that kind, for rules that judge words.
 void find_labelled_passages(Document& doc, const SectionClassifier& classifier) {
   doc.passages.clear();
   const std::string_view prose(doc.prose);
