@@ -155,10 +155,28 @@ void add_spellings(const std::vector<std::string>& words, std::size_t at,
   }
 }
 
+// A phrase written as a pattern ("consult|consulted", "involv.*") matches only those very
+// characters, so it would never fire; the writer meant a list or a regex.
+std::string looks_like_pattern(std::string_view phrase) {
+  const bool has_pattern_mark =
+      phrase.find('|') != std::string_view::npos || phrase.find('\\') != std::string_view::npos ||
+      phrase.find(".*") != std::string_view::npos || phrase.find(".+") != std::string_view::npos ||
+      phrase.find("(?") != std::string_view::npos ||
+      (phrase.find('[') != std::string_view::npos && phrase.find(']') != std::string_view::npos) ||
+      phrase.front() == '^' || phrase.back() == '$';
+  if (!has_pattern_mark) return "";
+  return "written like a pattern: a phrase is matched word for word, so this one would never be "
+         "found. Put each phrase on a line of its own (\"- consult\", \"- consulted\"), end a "
+         "word with '*' for any ending (\"consult*\"), use '*' alone for any one word, or use "
+         "'regex' for a pattern";
+}
+
 }  // namespace
 
 std::string PhraseMatcher::problem_with(std::string_view phrase) {
-  if (!has_word_character(phrase)) return phrase.empty() ? "an empty phrase" : "";
+  if (phrase.empty()) return "an empty phrase";
+  if (std::string pattern = looks_like_pattern(phrase); !pattern.empty()) return pattern;
+  if (!has_word_character(phrase)) return "";
   return problem_with_words(phrase_words(phrase));
 }
 

@@ -20,6 +20,7 @@
 #include "engine/known_words.h"
 #include "engine/rule_lookup.h"
 #include "engine/rule_text_checks.h"
+#include "engine/shared_phrases.h"
 #include "engine/yaml_cache.h"
 
 namespace sayso {
@@ -987,6 +988,7 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
   }
   apply_profile_and_config(set, config);
   compile_all(set.rules, problems);
+  for (std::string& note : shared_swap_phrases(set.rules)) set.notes.push_back(std::move(note));
   if (problems.empty()) return set;
   if (!leniency.leave_out) throw RuleError(problems);
   set.left_out = RuleError(problems).problems();  // in file and line order

@@ -49,7 +49,7 @@ struct RuleSet {
   SectionClassifier sections;
   std::string rules_dir;
   // Things a rule author should know that do not stop the load: a folder of rule files with no
-  // pack.yml, a rule file at the top of the rules folder (both left out).
+  // pack.yml, a rule file at the top of the rules folder (both left out), a phrase two rules swap.
   std::vector<std::string> notes;
   // With load_rules_leniently: the mistakes of the files and rules that were left out.
   std::vector<RuleProblem> left_out;

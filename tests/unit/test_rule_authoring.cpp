@@ -238,6 +238,66 @@ TEST_CASE("a bad phrase is named at its own line", "[rules][authoring]") {
   CHECK_THAT(load_error(f.dir()), Catch::Contains("a.yml:8: rule p.a: '' is"));
 }
 
+TEST_CASE("a phrase written like a pattern is refused with what to write instead",
+          "[rules][authoring]") {
+  for (const std::string phrase : {"consult|consulted", "involv.*", "\\bsought", "[Pp]atients"}) {
+    RulesFolder f;
+    f.pack("p");
+    std::string text = rule_text("p.a");
+    text.replace(text.find("    phrases: [hard to reach]\n"), 29,
+                 "    phrases:\n      - hard to reach\n      - '" + phrase + "'\n");
+    f.write("p/a.yml", text);
+    const std::string error = load_error(f.dir());
+    CHECK_THAT(error,
+               Catch::Contains("a.yml:8: rule p.a: '" + phrase + "' is written like a pattern"));
+    CHECK_THAT(error, Catch::Contains("use 'regex' for a pattern"));
+  }
+  RulesFolder f;  // a word ending in '*' and a dotted abbreviation are phrases, not patterns
+  f.pack("p");
+  std::string text = rule_text("p.a");
+  text.replace(text.find("    phrases: [hard to reach]\n"), 29,
+               "    phrases: [hard to reach, consult*, e.g.]\n");
+  f.write("p/a.yml", text);
+  CHECK_NOTHROW(load_rules(f.dir(), Config{}));
+}
+
+// A substitution rule swapping `phrases`, each pair on its own line from line 8 of its file.
+std::string swap_rule(const std::string& id, const std::vector<std::string>& phrases,
+                      const std::string& scope = "") {
+  std::string text = "rules:\n  - id: " + id +
+                     "\n    kind: substitution\n    category: jargon\n    severity: info\n" +
+                     scope + "    message: \"Say '{suggestion}'.\"\n    swap:\n";
+  for (const auto& phrase : phrases)
+    text += "      - {instead_of: [" + phrase + "], use: [plain], source: s}\n";
+  return text + "    explanation: e\n    sources: [s]\n    examples:\n      flag: [" +
+         phrases.front() + " here, and " + phrases.front() +
+         " there]\n      pass: [plain words, more plain words]\n"
+         "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
+}
+
+std::string notes_of(const RuleSet& set) {
+  std::string notes;
+  for (const auto& note : set.notes) notes += note + "\n";
+  return notes;
+}
+
+TEST_CASE("a phrase two swap rules share, or one rule lists twice, gets a note naming both places",
+          "[rules][authoring]") {
+  RulesFolder f;
+  f.pack("p");
+  f.write("p/a.yml", swap_rule("p.a", {"utilise", "commence"}));
+  f.write("p/b.yml", swap_rule("p.b", {"Utilise", "terminate", "terminate"}));
+  f.write("p/c.yml", swap_rule("p.c", {"commence"}, "    scope: [plain-english-summary]\n"));
+  f.write("p/d.yml", swap_rule("p.d", {"facilitate"}, "    scope: [involvement]\n"));
+  f.write("p/e.yml", swap_rule("p.e", {"facilitate"}, "    scope: [plain-english-summary]\n"));
+  const std::string notes = notes_of(load_rules(f.dir(), Config{}));
+  CHECK_THAT(notes, Catch::Contains("b.yml:8: rule p.b: 'Utilise' is swapped by rule p.a too"));
+  CHECK_THAT(notes, Catch::Contains("a.yml:8)"));
+  CHECK_THAT(notes, Catch::Contains("c.yml:9: rule p.c: 'commence' is swapped by rule p.a too"));
+  CHECK_THAT(notes, Catch::Contains("rule p.b: 'terminate' is in two of its swap pairs"));
+  CHECK(notes.find("facilitate") == std::string::npos);  // never in the same section
+}
+
 TEST_CASE("each example remembers its line, for rules test", "[rules][authoring]") {
   RulesFolder f;
   f.pack("p");
