@@ -82,10 +82,42 @@ bool ends_with_abbreviation(std::string_view text) {
   return false;
 }
 
+// A line break inside a block that still ends a sentence: after a short line with no
+// punctuation at its end, before a capital ("Lay title" over "We will ask..."), which is a
+// label, not wrapped text. Wrapped lines are long, or end in punctuation where they end a
+// sentence.
+bool line_break_ends_sentence(std::string_view block, std::size_t at) {
+  std::size_t line_begin = block.rfind('\n', at == 0 ? 0 : at - 1);
+  line_begin = line_begin == std::string_view::npos || line_begin >= at ? 0 : line_begin + 1;
+  std::size_t line_end = at;
+  while (line_end > line_begin && is_space(block[line_end - 1])) --line_end;
+  std::size_t next = at;
+  while (next < block.size() && is_space(block[next])) ++next;
+  if (line_end == line_begin || next == block.size()) return true;
+  constexpr std::size_t kLabelLineBytes = 40;
+  const char last = block[line_end - 1];
+  const bool unpunctuated = std::isalnum(static_cast<unsigned char>(last)) != 0;
+  return unpunctuated && line_end - line_begin < kLabelLineBytes &&
+         std::isupper(static_cast<unsigned char>(block[next])) != 0;
+}
+
+// ICU ends a sentence at every line break; in a paragraph most are where the writer's editor
+// wrapped the text ("Patient views will be" / "sought as appropriate."), so the sentences are
+// found in a copy where those breaks are spaces (the same length, so offsets hold).
+std::string unwrapped_lines(std::string_view block) {
+  std::string text(block);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((text[i] == '\n' || text[i] == '\r') && !line_break_ends_sentence(block, i)) text[i] = ' ';
+  return text;
+}
+
 std::vector<Span> split_sentences(std::string_view prose, std::size_t begin, std::size_t end) {
   std::vector<Span> out;
+  const std::string text = unwrapped_lines(prose.substr(begin, end - begin));
   for_each_segment(
-      *breakers().sentences, prose, begin, end, [&](std::size_t b, std::size_t e, int32_t) {
+      *breakers().sentences, text, 0, text.size(), [&](std::size_t b, std::size_t e, int32_t) {
+        b += begin;
+        e += begin;
         // ICU splits after "e.g." and "Dr."; its suppressions don't work in ICU 72.
         if (!out.empty() && ends_with_abbreviation(
                                 prose.substr(out.back().begin, out.back().end - out.back().begin)))

@@ -158,7 +158,8 @@ TEST_CASE("a text titled as involvement is involvement, whatever its file name s
   // lay-member-notes.md once made a summary of a text headed "Patient and public involvement".
   const std::string text =
       "# Patient and public involvement\n\nJane will attend steering committee meetings.\n\n"
-      "## Payment\n\nWe pay \xc2\xa3" "25 an hour.\n";
+      "## Payment\n\nWe pay \xc2\xa3"
+      "25 an hour.\n";
   Document doc = load(text, "summary.md", "plain-english-summary");
   REQUIRE(!doc.sections.empty());
   for (const Section& s : doc.sections) CHECK(s.kind == "involvement");
@@ -218,6 +219,19 @@ TEST_CASE("sentences and words", "[segmentation]") {
   for (const auto& t : doc.tokens) words.push_back(t.lower);
   CHECK(std::find(words.begin(), words.end(), "co-production") != words.end());
   CHECK(std::find(words.begin(), words.end(), "e.g.") != words.end());
+}
+
+TEST_CASE("a sentence wrapped over lines is one sentence, a short label line is not",
+          "[segmentation]") {
+  Document wrapped = load(
+      "Patient views will be\nsought as appropriate. One lay representative will\r\nsit on the "
+      "steering committee.\n");
+  REQUIRE(wrapped.sentences.size() == 2);
+  CHECK(wrapped.source.bytes.substr(wrapped.sentences[0].begin,
+                                    wrapped.sentences[0].end - wrapped.sentences[0].begin) ==
+        "Patient views will be\nsought as appropriate.");
+  Document labelled = load("Lay title\nWe will ask carers what matters to them.\n", "x.txt");
+  CHECK(labelled.sentences.size() == 2);
 }
 
 TEST_CASE("tokens fold case and typographic apostrophes", "[segmentation]") {

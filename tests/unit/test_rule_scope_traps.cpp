@@ -346,3 +346,24 @@ TEST_CASE("required-sections asks whether a heading it does not know is the miss
                     "    sections: [involvement]\n    look_alikes: {ppi: [public]}\n")
              .empty());
 }
+
+TEST_CASE("a phrase or its denial split over two lines reads as on one line",
+          "[rules][scope-traps]") {
+  for (const std::string path : {"plan.md", "plan.txt"}) {
+    const std::string heading =
+        (path == "plan.md" ? "# " : "") + std::string("Patient and public involvement\n\n");
+    CHECK(testing::lint_file(heading + "Patient views will be\nsought as appropriate.\n", path,
+                             "involvement.vague-plans")
+              .findings.size() == 1);
+    CHECK(testing::lint_file(heading +
+                                 "We will pay everyone. One lay representative will\nsit on the "
+                                 "steering committee.\n",
+                             path, "involvement.single-lay-member")
+              .findings.size() == 1);
+    CHECK(testing::lint_file(heading +
+                                 "We will pay 12 carers £25 an hour. We will not\nclaim this is "
+                                 "co-produced: the team decides.\n",
+                             path, "co-production.involvement-level")
+              .findings.empty());
+  }
+}

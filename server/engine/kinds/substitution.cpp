@@ -269,18 +269,19 @@ void fit_plural_possessive(const Document& doc, const PhraseMatch& m, FixEdit& e
   }
 }
 
-// Every word of the match capitalised, not first in its sentence, with a capitalised word
-// (not in capitals) before or after it: part of a name, "the Additional Roles Reimbursement
-// Scheme", "Consolidated Framework for Implementation Research". Renaming it would make the
-// text wrong; the reader could no longer look it up.
+// Every word of the match capitalised (or in capitals), not first in its sentence, with a
+// capitalised word (not in capitals) before or after it: part of a name, "the Additional Roles
+// Reimbursement Scheme", "Consolidated Framework for Implementation Research". Renaming it would
+// make the text wrong; the reader could no longer look it up.
 bool inside_name(const Document& doc, const PhraseMatch& m) {
   const Sentence& s = doc.sentences[m.sentence];
   if (m.first_token <= s.first_token || m.first_token >= m.last_token) return false;
   const auto name_word = [&](std::uint32_t i) {
     return doc.tokens[i].capitalised && !doc.tokens[i].all_caps;
   };
+  // The match itself may be in capitals: "VS Code", "IT Services" are names too.
   for (std::uint32_t i = m.first_token; i < m.last_token; ++i)
-    if (!name_word(i)) return false;
+    if (!doc.tokens[i].capitalised) return false;
   const bool before = m.first_token - 1 > s.first_token && name_word(m.first_token - 1);
   const bool after = m.last_token < s.last_token && name_word(m.last_token);
   return before || after;
