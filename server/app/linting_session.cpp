@@ -73,8 +73,12 @@ const Config& LintingSession::config_for(const std::string& path) {
     file = it->second;
   }
   auto found = configs_.find(file);
-  if (found == configs_.end())
-    found = configs_.emplace(file, file.empty() ? Config{} : load_config_file(file)).first;
+  if (found == configs_.end()) {
+    Config loaded = file.empty()           ? Config{}
+                    : options_.config_file ? load_config_file(file)
+                                           : load_found_config(file);
+    found = configs_.emplace(file, std::move(loaded)).first;
+  }
   // Per-glob overrides (`overrides:` in .sayso.yml) give some files their own settings.
   Config config = config_for_path(found->second, path);
   if (!options_.profile.empty()) config.profile = options_.profile;

@@ -199,7 +199,7 @@ Config project_packs() {
   Config packs;
   const std::string file = find_config_file(".");
   if (file.empty()) return packs;
-  const Config config = load_config_file(file);
+  const Config config = load_found_config(file);
   packs.file = config.file;
   packs.packs = config.packs;
   packs.only_packs = config.only_packs;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fnmatch.h>
 
+#include "core/closest_name.h"
 #include "core/sections.h"
 
 namespace sayso {
@@ -78,18 +79,55 @@ std::vector<std::string> string_list(const std::string& file, const YAML::Node& 
   return out;
 }
 
+// `off`, `no`, `false`… turn a rule off; `on`, `yes`, `true` on; any other word is a severity,
+// in any case ("Warning"), checked against the rule set later. YAML readers differ on which
+// words are true and false, so every usual spelling is taken.
+void read_rule_switch(const std::string& value, RuleSetting& setting) {
+  std::string word = value;
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const off[] = {"off", "false", "no", "none", "disable", "disabled", "0"};
+  static const char* const on[] = {"on", "true", "yes", "enable", "enabled"};
+  if (std::find(std::begin(off), std::end(off), word) != std::end(off)) {
+    setting.enabled = false;
+  } else if (std::find(std::begin(on), std::end(on), word) != std::end(on)) {
+    setting.enabled = true;
+  } else {
+    if (word == "warn") word = "warning";
+    if (word == "information") word = "info";
+    setting.severity = word;
+  }
+}
+
+// `words: [carerlink, telecarer]`. A word with a comma or a space in it ("carerlink, telecarer"
+// written without brackets) could never match a word of the text, so it is a mistake.
+std::vector<std::string> word_list(const std::string& file, const YAML::Node& node,
+                                   const char* key) {
+  std::vector<std::string> words = string_list(file, node, key);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].find_first_of(", \t") == std::string::npos) continue;
+    std::vector<std::string> parts;
+    std::string part;
+    for (char c : words[i] + ',') {
+      if (c != ',' && c != ' ' && c != '\t') {
+        part += c;
+      } else if (!part.empty()) {
+        parts.push_back(part);
+        part.clear();
+      }
+    }
+    fail(file, node.IsSequence() ? node[i] : node,
+         fmt::format("'{}' is not one word. Write each word as an item of a list: {}: [{}]",
+                     words[i], key, fmt::join(parts, ", ")));
+  }
+  return words;
+}
+
 RuleSetting parse_rule_setting(const std::string& file, const std::string& id,
                                const YAML::Node& value) {
   RuleSetting setting;
   setting.where = where(file, value);
   if (value.IsScalar()) {
-    const std::string v = value.as<std::string>();
-    if (v == "off" || v == "false" || v == "disable" || v == "disabled")
-      setting.enabled = false;
-    else if (v == "on" || v == "true")
-      setting.enabled = true;
-    else
-      setting.severity = v;  // "warning", "hint", ... checked against the rule set later
+    read_rule_switch(value.as<std::string>(), setting);
     return setting;
   }
   if (!value.IsMap())
@@ -98,7 +136,7 @@ RuleSetting parse_rule_setting(const std::string& file, const std::string& id,
   for (const auto& kv : value) {
     const std::string key = key_text(file, kv.first);
     if (key == "severity")
-      setting.severity = scalar(file, kv.second, "severity");
+      read_rule_switch(scalar(file, kv.second, "severity"), setting);
     else if (key == "enabled")
       setting.enabled = truth_value(file, kv.second, "enabled");
     else
@@ -120,6 +158,14 @@ std::map<std::string, RuleSetting> parse_rule_settings(const std::string& file,
 
 std::string parse_language(const std::string& file, const YAML::Node& value) {
   std::string language = scalar(file, value, "language");
+  // "en-GB" (BCP 47, as LanguageTool and cSpell write it) is the same language.
+  if (language.size() == 5 && (language[2] == '-' || language[2] == '_')) {
+    language[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(language[0])));
+    language[1] = static_cast<char>(std::tolower(static_cast<unsigned char>(language[1])));
+    language[2] = '_';
+    language[3] = static_cast<char>(std::toupper(static_cast<unsigned char>(language[3])));
+    language[4] = static_cast<char>(std::toupper(static_cast<unsigned char>(language[4])));
+  }
   if (language != "en_GB" && language != "en_US")
     fail(file, value, "language must be en_GB or en_US");
   return language;
@@ -168,22 +214,37 @@ std::vector<std::string> read_dictionaries(const std::string& file, const YAML::
   return words;
 }
 
+// What is wrong with an override's glob, or "".
+std::string glob_problem(const std::string& glob) {
+  if (glob.empty() || glob.front() == '/' || glob.rfind("../", 0) == 0)
+    return "must be relative to the folder of this config file";
+  int square = 0, curly = 0;
+  for (char c : glob) {
+    if (c == '[') ++square;
+    if (c == ']' && square > 0) --square;
+    if (c == '{') ++curly;
+    if (c == '}' && curly > 0) --curly;
+  }
+  if (square > 0) return "has a '[' with no ']' after it (write [ab] for one letter of a or b)";
+  if (curly > 0) return "has a '{' with no '}' after it (write {md,txt} for md or txt)";
+  return "";
+}
+
 ConfigOverride parse_override(const std::string& file, const YAML::Node& node) {
   if (!node.IsMap())
     fail(file, node, "each item of 'overrides' must be a map with 'files' and settings");
   ConfigOverride block;
-  block.base_dir = fs::absolute(fs::path(file).parent_path()).lexically_normal().string();
+  block.base_dir = fs::absolute(fs::path(file)).parent_path().lexically_normal().string();
   block.where = where(file, node);
   for (const auto& kv : node) {
     const std::string key = key_text(file, kv.first);
     const YAML::Node& value = kv.second;
     if (key == "files") {
       block.files = string_list(file, value, "files");
-      for (const auto& glob : block.files)
-        if (glob.empty() || glob.front() == '/' || glob.rfind("../", 0) == 0)
-          fail(file, value,
-               fmt::format("'files' glob '{}' must be relative to the folder of this config file",
-                           glob));
+      for (std::size_t i = 0; i < block.files.size(); ++i)
+        if (std::string problem = glob_problem(block.files[i]); !problem.empty())
+          fail(file, value.IsSequence() ? value[i] : value,
+               fmt::format("'files' glob '{}' {}", block.files[i], problem));
     } else if (key == "profile") {
       block.profile = scalar(file, value, "profile");
     } else if (key == "document") {
@@ -195,7 +256,7 @@ ConfigOverride parse_override(const std::string& file, const YAML::Node& node) {
     } else if (key == "rules") {
       block.rules = parse_rule_settings(file, value);
     } else if (key == "words" || key == "dictionary") {
-      block.words = string_list(file, value, key.c_str());
+      block.words = word_list(file, value, key.c_str());
     } else {
       fail(file, kv.first,
            fmt::format("unknown setting '{}' in an override (known: files, profile, document, "
@@ -226,9 +287,44 @@ void add_pack(const std::string& file, const YAML::Node& at, const std::string& 
   config.only_packs.push_back(pack);
 }
 
+// The config files being read, the first at the bottom: `extends` may not name one of them.
+thread_local std::vector<std::string> files_being_read;
+
+struct ReadingFile {
+  explicit ReadingFile(const std::string& path) { files_being_read.push_back(path); }
+  ~ReadingFile() { files_being_read.pop_back(); }
+  ReadingFile(const ReadingFile&) = delete;
+  ReadingFile& operator=(const ReadingFile&) = delete;
+};
+
+// The file `extends: NAME` names: it must be a config file, and not one that extends this one.
+void check_extended_file(const std::string& file, const YAML::Node& at, const std::string& name,
+                         const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    fail(file, at,
+         fmt::format("'extends' names the folder '{}'. Name a config file; for a pack folder of "
+                     "your own write packs: [pack:./{}]",
+                     name, fs::path(name).filename().string()));
+  if (!fs::exists(path, ec))
+    fail(file, at,
+         fmt::format("'extends' names '{}', which does not exist (looked for {})", name, path));
+  for (std::size_t i = 0; i < files_being_read.size(); ++i) {
+    if (!fs::equivalent(path, files_being_read[i], ec)) continue;
+    std::vector<std::string> loop;
+    for (std::size_t j = i; j < files_being_read.size(); ++j)
+      loop.push_back(fs::path(files_being_read[j]).filename().string());
+    loop.push_back(fs::path(path).filename().string());
+    fail(file, at,
+         fmt::format("'extends' makes a loop: {}. Take one of these out",
+                     fmt::join(loop, " extends ")));
+  }
+}
+
 Config load_config_at_depth(const std::string& path, int depth) {
   if (depth > 16)
-    throw ConfigError(fmt::format("{}: 'extends' goes more than 16 levels deep (a loop?)", path));
+    throw ConfigError(fmt::format("{}: 'extends' goes more than 16 levels deep", path));
+  const ReadingFile reading(path);
   // A device or pipe (`extends: /dev/zero`) would never end: only regular files are read.
   std::error_code ec;
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
@@ -253,6 +349,7 @@ Config load_config_at_depth(const std::string& path, int depth) {
 Config parse_config(const std::string& file, const YAML::Node& root, int depth) {
   Config config;
   config.file = file;
+  config.sources = {file};
   if (!root || root.IsNull()) return config;
   if (!root.IsMap()) fail(file, root, "a config file must be a map of settings (key: value)");
   const fs::path dir = fs::path(file).parent_path();
@@ -269,13 +366,21 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
           add_pack(file, value.IsSequence() ? value[i] : value, parent, config);
           continue;
         }
+        const YAML::Node& at = value.IsSequence() ? value[i] : value;
         const std::string parent_path = (dir / parent).lexically_normal().string();
+        check_extended_file(file, at, parent, parent_path);
         Config loaded = load_config_at_depth(parent_path, depth + 1);
+        // Its overrides' globs are read from this file's folder, as ESLint reads a shared
+        // config's: a team file kept in shared/ is about the projects that extend it.
+        for (ConfigOverride& block : loaded.overrides)
+          block.base_dir = fs::absolute(fs::path(file)).parent_path().lexically_normal().string();
         base = has_base ? merge_configs(base, loaded) : loaded;
         has_base = true;
       }
     } else if (key == "profile") {
       config.profile = scalar(file, value, "profile");
+    } else if (key == "root") {
+      config.root = truth_value(file, value, "root");
     } else if (key == "language") {
       config.language = parse_language(file, value);
     } else if (key == "document") {
@@ -292,7 +397,7 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
         config.disabled_packs_where.emplace(config.disabled_packs[i],
                                             where(file, value.IsSequence() ? value[i] : value));
     } else if (key == "words" || key == "dictionary") {
-      for (auto& word : string_list(file, value, key.c_str()))
+      for (auto& word : word_list(file, value, key.c_str()))
         config.words.push_back(std::move(word));
     } else if (key == "dictionaries") {
       for (auto& word : read_dictionaries(file, value, config.dictionaries))
@@ -308,12 +413,25 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
         fail(file, value, "'overrides' must be a list of {files: [globs], ...settings}");
       for (const auto& block : value) config.overrides.push_back(parse_override(file, block));
     } else {
-      fail(
-          file, kv.first,
-          fmt::format("unknown setting '{}' (known: extends, profile, language, document, "
-                      "document_kind, packs, disable_packs, rules, words, dictionaries, overrides, "
-                      "max_document_bytes, lint_time_budget_ms)",
-                      key));
+      static const std::vector<std::string> known = {"extends",
+                                                     "root",
+                                                     "profile",
+                                                     "language",
+                                                     "document",
+                                                     "document_kind",
+                                                     "packs",
+                                                     "disable_packs",
+                                                     "rules",
+                                                     "words",
+                                                     "dictionaries",
+                                                     "overrides",
+                                                     "max_document_bytes",
+                                                     "lint_time_budget_ms"};
+      const std::string close = closest_name(key, known);
+      fail(file, kv.first,
+           fmt::format("unknown setting '{}'.{} (known: {})", key,
+                       close.empty() ? "" : fmt::format(" Did you mean '{}'?", close),
+                       fmt::join(known, ", ")));
     }
   }
   if (!has_base) return config;
@@ -340,8 +458,23 @@ std::string find_config_file(const std::string& start_dir) {
   return "";
 }
 
+Config load_found_config(const std::string& path) {
+  Config config = load_config_file(path);
+  if (config.root) return config;
+  const fs::path folder = fs::absolute(path).parent_path();
+  if (folder == folder.parent_path()) return config;
+  const std::string above = find_config_file(folder.parent_path().string());
+  if (above.empty()) return config;
+  Config merged = merge_configs(load_found_config(above), config);
+  merged.file = config.file;
+  return merged;
+}
+
 Config merge_configs(const Config& base, const Config& over) {
   Config out = base;
+  out.sources = over.sources;
+  out.sources.insert(out.sources.end(), base.sources.begin(), base.sources.end());
+  out.root = over.root;
   out.file = over.file.empty() ? base.file : over.file;
   if (!over.profile.empty()) out.profile = over.profile;
   if (over.language) out.language = over.language;
@@ -400,13 +533,52 @@ bool glob_matches_path(const std::string& glob, const std::string& path) {
   return false;
 }
 
+// "summaries/*.{md,txt}" as "summaries/*.md" and "summaries/*.txt" (each pair of braces, in
+// turn; at most 64 globs, so a glob of many braces stays cheap).
+std::vector<std::string> expand_braces(const std::string& glob) {
+  const std::size_t open = glob.find('{');
+  const std::size_t close = open == std::string::npos ? open : glob.find('}', open);
+  if (close == std::string::npos) return {glob};
+  std::vector<std::string> out;
+  const std::string head = glob.substr(0, open), tail = glob.substr(close + 1);
+  std::size_t from = open + 1;
+  while (from <= close && out.size() < 64) {
+    std::size_t comma = glob.find(',', from);
+    if (comma == std::string::npos || comma > close) comma = close;
+    for (auto& expanded : expand_braces(head + glob.substr(from, comma - from) + tail))
+      if (out.size() < 64) out.push_back(std::move(expanded));
+    from = comma + 1;
+  }
+  return out;
+}
+
+// One glob without braces: the path itself or any folder it is in ("drafts", "drafts/",
+// "drafts/**" all take in drafts/a/b/summary.md, as in .gitignore).
+bool glob_matches_one(std::string glob, const std::string& path) {
+  while (glob.rfind("./", 0) == 0) glob.erase(0, 2);
+  while (glob.size() > 1 && glob.back() == '/') glob.pop_back();
+  if (glob.size() >= 3 && glob.compare(glob.size() - 3, 3, "/**") == 0)
+    glob.resize(glob.size() - 3);
+  // Like .gitignore: a glob with no '/' matches a file or folder name in any folder.
+  const bool any_folder = glob.find('/') == std::string::npos;
+  std::size_t end = path.size();
+  while (true) {
+    const std::string part = path.substr(0, end);
+    const std::string name =
+        part.substr(part.rfind('/') == std::string::npos ? 0 : part.rfind('/') + 1);
+    if (glob_matches_path(glob, any_folder ? name : part)) return true;
+    const std::size_t slash = path.rfind('/', end == 0 ? 0 : end - 1);
+    if (slash == std::string::npos || end == 0) return false;
+    end = slash;
+  }
+}
+
 }  // namespace
 
 bool glob_matches(const std::string& glob, const std::string& path) {
-  // Like .gitignore: a glob with no '/' matches the file name in any folder.
-  if (glob.find('/') == std::string::npos)
-    return glob_matches_path(glob, fs::path(path).filename().string());
-  return glob_matches_path(glob, path);
+  const std::vector<std::string> globs = expand_braces(glob);
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const std::string& one) { return glob_matches_one(one, path); });
 }
 
 Config config_for_path(const Config& config, const std::string& path) {

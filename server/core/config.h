@@ -60,6 +60,11 @@ struct Config {
   // Checks stop after this long on one document, with a `sayso.time-limit` finding (0 = never).
   std::optional<std::uint64_t> lint_time_budget_ms;
 
+  // `root: true`: the folders above are not searched for more config files.
+  bool root = false;
+  // Every config file these settings came from, the nearest first (for `sayso config`).
+  std::vector<std::string> sources;
+
   std::string spelling_language() const { return language.value_or("en_GB"); }
 };
 
@@ -79,6 +84,10 @@ void reject_duplicate_keys(const YAML::Node& node);
 std::string duplicate_key_message(const std::string& path, const DuplicateKeyError& e);
 // Searches upward from `start_dir` for .sayso.yml; returns "" if none.
 std::string find_config_file(const std::string& start_dir);
+// The config for a .sayso.yml found by searching upward: its settings on top of those of every
+// .sayso.yml in the folders above it, up to one that says `root: true` (a project's file adds to
+// its team's, as in EditorConfig). `--config FILE` reads only FILE (load_config_file).
+Config load_found_config(const std::string& path);
 // Merges `over` on top of `base` (later wins; lists are concatenated).
 Config merge_configs(const Config& base, const Config& over);
 

@@ -703,6 +703,29 @@ std::vector<Rule*> rules_named(RuleSet& set, const std::string& id, const std::s
                               id, close.empty() ? "" : fmt::format(" Did you mean '{}'?", close)));
 }
 
+// A severity from the user's config is the severity of every finding of the rule: the milder
+// ones a rule gives some findings (`variant_severity: info` for a US spelling) take it too, so
+// `spelling.unknown-word: error` fails a build on "analyze" as well as on "recieve".
+void set_severity_from_config(Rule& rule, const std::string& id, const RuleSetting& setting) {
+  const auto level = parse_severity(*setting.severity);
+  if (!level) {
+    const std::string close =
+        closest_name(*setting.severity, {"error", "warning", "info", "hint", "off"});
+    throw RuleError(fmt::format(
+        "{}: rule {}: '{}' is not a severity. Write error, warning, info or hint, or off to turn "
+        "the rule off.{}",
+        setting.where, id, *setting.severity,
+        close.empty() ? "" : fmt::format(" Did you mean '{}'?", close)));
+  }
+  rule.severity = *level;
+  rule.severity_in.clear();  // the config's word is the last
+  std::vector<std::string> milder_keys;
+  for (const DataNode& field : rule.node.children())
+    if (field.key().ends_with("_severity")) milder_keys.push_back(field.key());
+  for (const std::string& key : milder_keys)
+    rule.node.set(key, DataNode::text(std::string(severity_name(*level))));
+}
+
 void apply_profile_and_config(RuleSet& set, const Config& config) {
   if (!config.profile.empty()) {
     auto it = set.profiles.find(config.profile);
@@ -738,13 +761,10 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
     for (Rule* rule : targets) {
       if (setting.enabled) rule->enabled = *setting.enabled;
       if (setting.severity) {
-        auto s = parse_severity(*setting.severity);
-        if (!s)
-          throw RuleError(
-              fmt::format("{}: rule {}: '{}' is not a severity (error, warning, info, hint) or off",
-                          setting.where, id, *setting.severity));
-        rule->severity = *s;
-        rule->severity_in.clear();  // the config's word is the last
+        set_severity_from_config(*rule, id, setting);
+        // `plain-english: off` then `plain-english.wordy-words: error`: the rule named on its
+        // own is wanted (a pack's name sorts before its rules', so it was applied first).
+        if (targets.size() == 1 && !setting.enabled) rule->enabled = true;
       }
       if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap()) {
         merge_parameters(*rule, config_parameters(setting), setting.where);

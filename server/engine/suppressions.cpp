@@ -1,5 +1,7 @@
 #include "engine/suppressions.h"
 
+#include <filesystem>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -12,6 +14,7 @@ namespace sayso {
 namespace {
 
 constexpr std::string_view kDisableNextLine = "sayso-disable-next-line";
+constexpr std::string_view kDisableLine = "sayso-disable-line";  // ESLint's habit: this line
 constexpr std::string_view kDisable = "sayso-disable";
 constexpr std::string_view kEnable = "sayso-enable";
 
@@ -19,8 +22,10 @@ constexpr std::string_view kEnable = "sayso-enable";
 // not in a code span: "`<!-- sayso-disable RULE -->`" in a guide shows a comment, it is not one.
 bool in_comment(std::string_view text, std::size_t line_start, std::size_t at) {
   std::string_view before = text.substr(line_start, at - line_start);
-  const bool opened =
-      before.find("<!--") != std::string_view::npos || before.find('%') != std::string_view::npos;
+  bool latex_comment = false;  // a '%' not written "\%" (a printed per cent sign)
+  for (std::size_t i = 0; i < before.size() && !latex_comment; ++i)
+    latex_comment = before[i] == '%' && (i == 0 || before[i - 1] != '\\');
+  const bool opened = before.find("<!--") != std::string_view::npos || latex_comment;
   return opened && std::count(before.begin(), before.end(), '`') % 2 == 0;
 }
 
@@ -87,8 +92,16 @@ std::vector<std::string> pack_names(const RuleSet& rules) {
 
 bool is_known_name(const std::string& name, const RuleSet& rules, const Config& config) {
   if (name == "sayso" || name.rfind("sayso.", 0) == 0) return true;  // sayso's own findings
-  if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), name) !=
+  // A rule of a pack this project turned off, or did not choose, is a rule all the same.
+  const std::string pack = name.substr(0, name.find('.'));
+  if (std::find(config.disabled_packs.begin(), config.disabled_packs.end(), pack) !=
       config.disabled_packs.end())
+    return true;
+  std::error_code ec;
+  if (!rules.rules_dir.empty() &&
+      std::filesystem::exists(std::filesystem::path(rules.rules_dir) / pack / "pack.yml", ec) &&
+      std::none_of(rules.packs.begin(), rules.packs.end(),
+                   [&](const Pack& p) { return p.name == pack; }))
     return true;
   Suppression only_this;
   only_this.rules = {name};
@@ -98,18 +111,86 @@ bool is_known_name(const std::string& name, const RuleSet& rules, const Config& 
 
 }  // namespace
 
-bool Suppression::covers(const std::string& rule_id) const {
-  if (rules.empty()) return true;
-  for (const auto& r : rules) {
-    if (r == rule_id) return true;
-    if (rule_id.size() > r.size() && rule_id.compare(0, r.size(), r) == 0 &&
-        rule_id[r.size()] == '.')
-      return true;
-    // The rule's name alone, as `sayso explain` takes it ("wordy-words").
-    if (r.find('.') == std::string::npos && rule_name_without_pack(rule_id) == r) return true;
-  }
-  return false;
+namespace {
+
+// `name` (a rule id, a pack or a rule's name alone) names `rule_id`.
+bool names_rule(const std::string& r, const std::string& rule_id) {
+  if (r == rule_id) return true;
+  if (rule_id.size() > r.size() && rule_id.compare(0, r.size(), r) == 0 && rule_id[r.size()] == '.')
+    return true;
+  // The rule's name alone, as `sayso explain` takes it ("wordy-words").
+  return r.find('.') == std::string::npos && rule_name_without_pack(rule_id) == r;
 }
+
+// Where a `sayso-disable` comment's cover begins: where the comment is, or, for a comment right
+// under a heading with no text between, at the heading, so the findings a rule gives a whole
+// section (at its heading: "This plan covers 5 of 13…") can be turned off from inside it.
+// `comment_start` is the start of the comment's line.
+std::size_t disable_begins(const Document& doc, std::size_t comment_start, std::size_t line_end) {
+  if (doc.sections.empty()) return line_end;
+  const Section& section = doc.sections[doc.section_at(comment_start)];
+  if (!section.has_heading() || section.heading_end > comment_start) return line_end;
+  const std::string_view between =
+      std::string_view(doc.source.bytes)
+          .substr(section.heading_end, comment_start - section.heading_end);
+  const std::size_t heading_line_end = between.find('\n');
+  if (heading_line_end == std::string_view::npos) return line_end;
+  const bool only_space =
+      std::all_of(between.begin() + static_cast<std::ptrdiff_t>(heading_line_end), between.end(),
+                  [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+  return only_space ? section.heading_begin : line_end;
+}
+
+}  // namespace
+
+bool Suppression::covers(const std::string& rule_id) const {
+  for (const auto& r : except)
+    if (names_rule(r, rule_id)) return false;
+  if (rules.empty()) return true;
+  return std::any_of(rules.begin(), rules.end(),
+                     [&](const std::string& r) { return names_rule(r, rule_id); });
+}
+
+namespace {
+
+// `sayso-enable` (all) or `sayso-enable NAMES` on the line [line_start, line_end): closes the
+// open disables it names; one that also covers other rules (`sayso-disable` for all) goes on
+// after this line without those named.
+void enable(const std::vector<std::string>& which, std::size_t line_start, std::size_t line_end,
+            std::vector<Suppression>& open, std::vector<Suppression>& out) {
+  std::vector<Suppression> reopened;
+  for (auto it = open.begin(); it != open.end();) {
+    const bool names_some = std::any_of(which.begin(), which.end(), [&](const std::string& name) {
+      return it->rules.empty() ||
+             std::find(it->rules.begin(), it->rules.end(), name) != it->rules.end();
+    });
+    if (!which.empty() && !names_some) {
+      ++it;
+      continue;
+    }
+    Suppression closed = *it;
+    closed.end = line_start;
+    if (!which.empty() && closed.rules != which) {
+      Suppression rest;
+      rest.begin = line_end;
+      rest.end = it->end;
+      rest.except = it->except;
+      if (it->rules.empty()) {
+        rest.except.insert(rest.except.end(), which.begin(), which.end());
+      } else {
+        for (const std::string& r : it->rules)
+          if (std::find(which.begin(), which.end(), r) == which.end()) rest.rules.push_back(r);
+      }
+      // Its names were checked with the first part (named_at stays empty).
+      if (it->rules.empty() || !rest.rules.empty()) reopened.push_back(std::move(rest));
+    }
+    out.push_back(std::move(closed));
+    it = open.erase(it);
+  }
+  open.insert(open.end(), reopened.begin(), reopened.end());
+}
+
+}  // namespace
 
 std::vector<Suppression> find_suppressions(const Document& doc) {
   std::vector<Suppression> out;
@@ -125,7 +206,11 @@ std::vector<Suppression> find_suppressions(const Document& doc) {
     std::size_t at = content.find("sayso-");
     if (at == std::string_view::npos || !in_comment(text, start, start + at)) continue;
     std::string_view marker = content.substr(at);
-    if (marker.substr(0, kDisableNextLine.size()) == kDisableNextLine) {
+    if (marker.substr(0, kDisableLine.size()) == kDisableLine) {
+      const std::size_t names_at = start + at + kDisableLine.size();
+      out.push_back(make_suppression(start, end + 1,
+                                     rule_list(marker.substr(kDisableLine.size()), names_at)));
+    } else if (marker.substr(0, kDisableNextLine.size()) == kDisableNextLine) {
       std::size_t next = line + 1;
       while (next < doc.lines.line_count() &&
              doc.lines.line_end(next) == doc.lines.line_start(next))
@@ -136,21 +221,12 @@ std::vector<Suppression> find_suppressions(const Document& doc) {
                                      rule_list(marker.substr(kDisableNextLine.size()), names_at)));
     } else if (marker.substr(0, kDisable.size()) == kDisable) {
       const std::size_t names_at = start + at + kDisable.size();
-      open.push_back(
-          make_suppression(end, text.size(), rule_list(marker.substr(kDisable.size()), names_at)));
+      open.push_back(make_suppression(disable_begins(doc, start, end), text.size(),
+                                      rule_list(marker.substr(kDisable.size()), names_at)));
     } else if (marker.substr(0, kEnable.size()) == kEnable) {
       const std::vector<std::string> which =
           rule_list(marker.substr(kEnable.size()), start + at + kEnable.size()).names;
-      for (auto it = open.begin(); it != open.end();) {
-        bool closes = which.empty() || it->rules == which;
-        if (closes) {
-          it->end = start;
-          out.push_back(*it);
-          it = open.erase(it);
-        } else {
-          ++it;
-        }
-      }
+      enable(which, start, end, open, out);
     }
   }
   out.insert(out.end(), open.begin(), open.end());
@@ -162,7 +238,7 @@ std::vector<Diagnostic> unknown_names_in_suppressions(const std::vector<Suppress
                                                       const Config& config) {
   std::vector<Diagnostic> out;
   for (const Suppression& s : suppressions)
-    for (std::size_t i = 0; i < s.rules.size(); ++i) {
+    for (std::size_t i = 0; i < s.rules.size() && i < s.named_at.size(); ++i) {
       const std::string& name = s.rules[i];
       if (is_known_name(name, rules, config)) continue;
       Diagnostic d;

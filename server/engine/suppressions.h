@@ -16,6 +16,8 @@ struct Suppression {
   std::vector<std::string> rules;     // empty = every rule; a pack name covers its rules, and a
                                       // rule's name alone (no pack) that rule
   std::vector<std::size_t> named_at;  // byte offset of each name in `rules`, in the comment
+  // Rules a later `sayso-enable NAME` turned back on inside it (`sayso-disable` for all rules).
+  std::vector<std::string> except;
   bool covers(const std::string& rule_id) const;
 };
 

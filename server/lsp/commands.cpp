@@ -164,7 +164,7 @@ std::pair<std::string, std::string> Server::workspace_config_for(const std::stri
     throw RpcError(ErrorCode::InvalidParams, "no workspace folder to keep settings in");
 
   // The .sayso.yml that governs the document, if it is inside the workspace; else a new one in
-  // the workspace folder that extends whatever applied before.
+  // the workspace folder, which adds to whatever applied before (the files above still count).
   const std::string start = doc_path.empty() ? folder : fs::path(doc_path).parent_path().string();
   std::string config = find_config_file(start);
   const fs::path relative = fs::path(config).lexically_relative(folder);
@@ -176,10 +176,7 @@ std::pair<std::string, std::string> Server::workspace_config_for(const std::stri
     if (open != nullptr && can_apply != nullptr && *can_apply == true) return {config, open->text};
     return {config, config_text_after_sent_edits(config)};
   }
-  const std::string outer = config;
-  config = (fs::path(folder) / ".sayso.yml").string();
-  if (outer.empty()) return {config, ""};
-  return {config, "extends: " + fs::path(outer).lexically_relative(folder).string() + "\n"};
+  return {(fs::path(folder) / ".sayso.yml").string(), ""};
 }
 
 namespace {

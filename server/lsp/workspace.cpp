@@ -60,7 +60,7 @@ const Server::BaseConfigSlot& Server::base_config(const std::string& scope,
   if (slot.config && !slot.stale && slot.seen_time == time) return slot;
   if (!config_file.empty()) {
     try {
-      slot.file_config = load_config_file(config_file);
+      slot.file_config = load_found_config(config_file);
     } catch (const std::exception& e) {
       report_file_problem(e.what());  // the file's last good settings stay, if any
     }

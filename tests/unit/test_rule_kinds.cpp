@@ -206,6 +206,24 @@ TEST_CASE("a misspelt rule name in a suppression comment is a finding, not silen
   CHECK(flagged(two, second[0]) == "t.swapp");
 }
 
+TEST_CASE("sayso-disable-line, and sayso-enable of one rule inside a disable of all", "[kinds]") {
+  Document line = load("We recieve. <!-- sayso-disable-line t.spell -->\n\nWe recieve.\n");
+  CHECK(lint(line, "t.spell").size() == 1);
+  CHECK(lint(line, "sayso.unknown-rule").empty());
+  Document region = load(
+      "<!-- sayso-disable -->\nWe recieve.\n<!-- sayso-enable t.spell -->\nWe acheive.\n\n"
+      "<!-- sayso-enable -->\nWe beleive.\n");
+  const auto found = lint(region, "t.spell");
+  REQUIRE(found.size() == 2);  // the first is off; the other two are on again
+  CHECK(region.lines.line_of(found[0].begin) == 3);
+  // In LaTeX "\%" is a per cent sign, not a comment.
+  Document latex =
+      load("Half of them (50\\% sayso-disable-next-line t.spell)\nWe recieve.\n", "a.tex");
+  const auto in_latex = lint(latex, "t.spell");
+  CHECK(std::any_of(in_latex.begin(), in_latex.end(),
+                    [&](const Diagnostic& d) { return flagged(latex, d) == "recieve"; }));
+}
+
 TEST_CASE("a comment shown in code is not a suppression", "[kinds]") {
   Document span = load("Write `<!-- sayso-disable RULE -->` above it. We recieve.\n");
   CHECK(lint(span, "sayso.unknown-rule").empty());

@@ -367,3 +367,24 @@ TEST_CASE("a phrase or its denial split over two lines reads as on one line",
               .findings.empty());
   }
 }
+
+TEST_CASE("a disable comment right under a heading covers the findings at the heading",
+          "[rules][scope-traps]") {
+  const std::string plan =
+      "We will hold four workshops with carers of people with dementia during the study. They "
+      "will help us choose the questions for our interviews and look at what we find. We will "
+      "write a short report for the local carers group and share it at their meetings. We will "
+      "also talk to the hospital team about what we learn from this work.\n";
+  const std::string rule = "co-production.involvement-checklist";
+  CHECK(testing::lint_file("# Patient and public involvement\n\n" + plan, "a.md", rule)
+            .findings.size() == 1);
+  CHECK(testing::lint_file(
+            "# Patient and public involvement\n\n<!-- sayso-disable " + rule + " -->\n\n" + plan,
+            "a.md", rule)
+            .findings.empty());
+  // Under some text, the comment covers what follows it only.
+  CHECK(testing::lint_file("# Patient and public involvement\n\n" + plan + "\n<!-- sayso-disable " +
+                               rule + " -->\n",
+                           "a.md", rule)
+            .findings.size() == 1);
+}
