@@ -5,8 +5,11 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+
+#include <fmt/format.h>
 #include <iterator>
 #include <optional>
+#include <set>
 
 #include "app/linting_session.h"
 #include "cli/commands.h"
@@ -184,8 +187,15 @@ int run_check_command(const Args& args) {
   if (auto stop = parse_check_args(args, options)) return *stop;
   LintingSession session(options.session);
   std::vector<FileOutcome> outcomes;
-  try {
-    for (const auto& path : expand_paths(options.paths)) {
+  const std::vector<std::string> paths = expand_paths(options.paths);
+  // A broken .sayso.yml found beside some files stops only those: the rest are checked, and the
+  // report names each file left unchecked and why. One given with --config, or a broken rules
+  // folder, stops the run, as every file would fail the same way.
+  const bool settings_per_folder = !options.session.config_file && paths.size() > 1;
+  bool settings_failed = false;
+  std::set<std::string> said;  // each broken file's message once, not once per file under it
+  for (const auto& path : paths) {
+    try {
       if (path == "-") {
         std::string bytes((std::istreambuf_iterator<char>(std::cin)),
                           std::istreambuf_iterator<char>());
@@ -193,13 +203,18 @@ int run_check_command(const Args& args) {
       } else {
         outcomes.push_back(session.lint_file(path));
       }
+    } catch (const std::runtime_error& e) {
+      const bool config = dynamic_cast<const ConfigError*>(&e) != nullptr;
+      if (!config && dynamic_cast<const RuleError*>(&e) == nullptr) throw;
+      if (said.insert(e.what()).second)
+        std::cerr << "sayso: " << (config ? "config" : "rule") << " error: " << e.what() << "\n";
+      if (!settings_per_folder) return kExitUsage;
+      settings_failed = true;
+      FileOutcome skipped;
+      skipped.path = path == "-" ? options.stdin_filename : path;
+      skipped.error = fmt::format("not checked: its settings have a mistake ({})", e.what());
+      outcomes.push_back(std::move(skipped));
     }
-  } catch (const ConfigError& e) {
-    std::cerr << "sayso: config error: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const RuleError& e) {
-    std::cerr << "sayso: rule error: " << e.what() << "\n";
-    return kExitUsage;
   }
   if (options.format == "json") {
     write_report_json(std::cout, outcomes);
@@ -209,6 +224,7 @@ int run_check_command(const Args& args) {
     style.colour = options.colour && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     write_text_report(std::cout, outcomes, style);
   }
+  if (settings_failed) return end_without_teardown(kExitUsage);
   return end_without_teardown(fails(outcomes, options.fail_on) ? kExitFindings : kExitClean);
 }
 

@@ -221,11 +221,26 @@ std::vector<std::string> SectionClassifier::kinds_of_parts(std::string_view head
   }
   std::vector<std::string> kinds;
   if (parts.size() < 2) return kinds;
-  for (const std::string& part : parts)
-    for (const auto& [alias, alias_kind] : aliases_)
-      if (alias == part && alias_kind != kind && alias_kind != "other" &&
+  // A part is a section's name, or starts with one ("patient and public involvement to date"):
+  // the joints inside a name ("patient and public") are tried both ways, as runs of parts.
+  const auto add_kind_of = [&](const std::string& part, bool whole_name_only) {
+    for (const auto& [alias, alias_kind] : aliases_) {
+      const bool named =
+          alias == part || (!whole_name_only && part.size() > alias.size() &&
+                            part.compare(0, alias.size(), alias) == 0 && part[alias.size()] == ' ');
+      if (named && alias_kind != kind && alias_kind != "other" &&
           std::find(kinds.begin(), kinds.end(), alias_kind) == kinds.end())
         kinds.push_back(alias_kind);
+    }
+  };
+  for (std::size_t first = 0; first < parts.size(); ++first) {
+    std::string run = parts[first];
+    add_kind_of(run, first + 1 < parts.size());
+    for (std::size_t last = first + 1; last < parts.size(); ++last) {
+      run += " and " + parts[last];
+      add_kind_of(run, last + 1 < parts.size());
+    }
+  }
   return kinds;
 }
 
@@ -737,6 +752,42 @@ bool inherits_parent_kind(const Section& s, const std::string& parent_kind,
          !classifier.is_exact_alias(s.title);
 }
 
+// The first heading, alone at the top level over the application's own sections, is its title:
+// "# How does co-production work in mental health services?" over "## Plain English summary",
+// "## Patient and public involvement"… is no involvement plan, though it names one (seventeenth
+// blind review: a "0 of 13" checklist and a co-production claim on a title). It is one when a
+// heading under it is of its kind too, or is a summary. An exact section name stays that
+// section ("# Patient and public involvement" over its parts), and so does a report of
+// involvement over its aim, methods and results.
+bool is_title_heading(const Document& doc, const SectionClassifier& classifier,
+                      const std::vector<const Block*>& headings, const Section& first) {
+  if (first.level != 1 || headings.size() < 2) return false;
+  if (first.kind == "other") return true;
+  if (classifier.is_exact_alias(first.title)) return false;
+  bool names_its_kind_again = false;
+  for (std::size_t i = 1; i < headings.size(); ++i) {
+    if (headings[i]->heading_level <= 1) return false;
+    const std::string kind = classifier.classify(trim(std::string_view(doc.prose).substr(
+        headings[i]->begin, headings[i]->end - headings[i]->begin)));
+    names_its_kind_again = names_its_kind_again || kind == first.kind || is_summary_kind(kind);
+  }
+  return names_its_kind_again;
+}
+
+// The text before the first heading: of the kind a heading-less text would be, unless a heading
+// of the document is of that kind itself (a form saved as "…-ppi.txt", with its own "SECTION 9:
+// PUBLIC INVOLVEMENT"): then it is the form's front matter, not a second involvement plan.
+std::string preamble_kind(const Document& doc, const SectionClassifier& classifier,
+                          const std::vector<const Block*>& headings,
+                          const std::string& headless_kind) {
+  if (headless_kind == "document") return headless_kind;
+  for (const Block* h : headings)
+    if (classifier.classify(
+            trim(std::string_view(doc.prose).substr(h->begin, h->end - h->begin))) == headless_kind)
+      return "document";
+  return headless_kind;
+}
+
 // Where the section of a heading starts: its line's start, unless text comes before the heading
 // on that line (one-line HTML, "… end of the summary. \section{Methods}" in LaTeX): then just
 // after the last visible text before it, so neither section takes the other's words.
@@ -783,7 +834,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     }
   if (headings.empty() || preamble_has_text) {
     Section s;
-    s.kind = headless_kind;
+    s.kind = preamble_kind(doc, classifier, headings, headless_kind);
     s.begin = doc_begin;
     s.end = first_heading_start;
     doc.sections.push_back(s);
@@ -805,7 +856,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     if (!open.empty() && inherits_parent_kind(s, open.back().second, classifier))
       s.kind = open.back().second;
     s.also_kinds = classifier.kinds_of_parts(s.title, s.kind);
-    if (s.kind == "other" && i == 0 && s.level == 1 && headings.size() > 1) s.kind = "title";
+    if (i == 0 && is_title_heading(doc, classifier, headings, s)) s.kind = "title";
     open.emplace_back(s.level, s.kind == "title" ? std::string("other") : s.kind);
     doc.sections.push_back(std::move(s));
   }

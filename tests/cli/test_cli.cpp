@@ -142,6 +142,27 @@ TEST_CASE("a missing file among good ones is reported, the others are linted", "
   CHECK(status == 1);
 }
 
+TEST_CASE("a broken .sayso.yml in one folder leaves the others checked, and says why",
+          "[cli][bad-input]") {
+  TempDir tmp;
+  fs::create_directories(tmp.path / "a");
+  fs::create_directories(tmp.path / "b");
+  tmp.write("a/summary.md", "We will utilise it.\n");
+  tmp.write("b/summary.md", "We will utilise it.\n");
+  tmp.write("b/.sayso.yml", "rules:\n\tplain-english: off\n");
+  const Run r = run_shell(std::string(SAYSO_BINARY) + " check --format json " +
+                          shell_quote(tmp.path.string()) + " </dev/null 2>/dev/null");
+  CHECK(r.status == 2);
+  const json j = json::parse(r.out);
+  REQUIRE(j["files"].size() == 2);
+  CHECK(j["files"][0]["status"] == "ok");
+  CHECK(find_rule(j["files"][0], "plain-english."));
+  CHECK(j["files"][1]["status"] == "error");
+  CHECK_THAT(j["files"][1]["error"].get<std::string>(),
+             Catch::Contains("not checked: its settings have a mistake") &&
+                 Catch::Contains(".sayso.yml:2: this line starts with a tab"));
+}
+
 TEST_CASE("bad input: binary, empty, BOM, CRLF, invalid UTF-8, unsupported", "[cli][bad-input]") {
   TempDir tmp;
   std::string binary = tmp.write("blob.md", std::string("\x7f"

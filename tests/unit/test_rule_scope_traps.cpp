@@ -388,3 +388,23 @@ TEST_CASE("a disable comment right under a heading covers the findings at the he
                            "a.md", rule)
             .findings.size() == 1);
 }
+
+TEST_CASE("involvement told in two places is one checklist, with what each place says",
+          "[rules][scope-traps]") {
+  const std::string rule = "co-production.involvement-checklist";
+  const std::string app =
+      "# Home visits after a fall\n\n## Plain English summary\n\nWe will visit people at home "
+      "after a fall to help them feel safe again.\n\n## 2. Background and patient and public "
+      "involvement to date\n\nFalls are common. Eight people who had fallen helped us plan "
+      "this study. Each was paid £25 an hour, following NIHR guidance, and had a half-day "
+      "training session. Our public involvement lead is Dr Grace Obi.\n\n## 3. Methods\n\nWe "
+      "will visit 100 people.\n\n## 7. Patient and public involvement plan\n\nThe same eight "
+      "people will form a panel that meets four times a year. They will help us write the "
+      "questions, look at what we find and write the summary of results for the people who "
+      "took part. We will tell them what changed because of their advice.\n";
+  const auto found = testing::lint_file(app, "app.md", rule).findings;
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("payment") == std::string::npos);
+  CHECK(found[0].message.find("training") == std::string::npos);
+  CHECK(found[0].message.find("named lead") == std::string::npos);
+}

@@ -394,4 +394,29 @@ TEST_CASE("sections: a joined heading names each of its parts' kinds", "[section
   CHECK(sections.kinds_of_parts("Aims and objectives", "aims").empty());
   // Each part must be a section's whole name: "Methods and how we chose them" names one.
   CHECK(sections.kinds_of_parts("Aims and how we chose them", "aims").empty());
+  // The last part may start with one, and a name may hold "and" itself.
+  CHECK(sections.kinds_of_parts("2. Background and patient and public involvement to date",
+                                "background") == std::vector<std::string>{"involvement"});
+}
+
+TEST_CASE("sections: a title over the application's sections is a title, whatever it names",
+          "[sections]") {
+  // Seventeenth blind review: a title naming co-production got an involvement checklist.
+  Document app = load_with_shipped_sections(
+      "# How does co-production work in mental health services?\n\n## Plain English "
+      "summary\n\nWe will talk to people.\n\n## Patient and public involvement\n\nTen carers.\n");
+  REQUIRE(app.sections.size() == 3);
+  CHECK(app.sections[0].kind == "title");
+  CHECK(app.sections[2].kind == "involvement");
+  // A text named as an involvement plan whose own heading is the plan: what comes before that
+  // heading is the form's front matter.
+  LoadOptions options;
+  options.headless_kind = "involvement";
+  LoadResult form = load_document("form-ppi.txt",
+                                  "CHIEF SCIENTIST OFFICE RESEARCH COMMITTEE\n\nSECTION 9: PUBLIC "
+                                  "INVOLVEMENT\n\nWe will pay ten carers.\n",
+                                  shipped_rules().sections, options);
+  REQUIRE(form.doc.sections.size() == 2);
+  CHECK(form.doc.sections[0].kind != "involvement");  // a title or front matter
+  CHECK(form.doc.sections[1].kind == "involvement");
 }

@@ -32,15 +32,17 @@ class EvidenceCheck : public RuleCheck {
     Quotations quotations(ctx.doc);
     for (std::size_t index : ctx.sections) {
       if (!ctx.starts_unit(index)) continue;
+      const Pool pool = pool_of(ctx, index);
+      if (pool.judged_at != index) continue;  // the pool is judged once, at its longest unit
       const std::vector<std::uint32_t> judged = items_judged_here(ctx, index);
       if (judged.empty()) continue;
-      if (const std::size_t words = ctx.unit_words(index); words < min_words_) {
-        out.push_back(too_short(ctx, index, words));
+      if (pool.words < min_words_) {
+        out.push_back(too_short(ctx, index, pool.words));
         continue;
       }
       std::vector<std::string> missing;
       for (std::uint32_t g : judged)
-        if (!(shown_in_unit(ctx, quotations, g, index) || elsewhere[g]))
+        if (!(shown_in_pool(ctx, quotations, g, pool) || elsewhere[g]))
           missing.push_back(items_[g].name);
       if (missing.empty()) continue;
       auto [b, e] = ctx.section_anchor(index);
@@ -62,11 +64,11 @@ class EvidenceCheck : public RuleCheck {
     if (!ctx.starts_unit(section)) return;
     const std::vector<bool> elsewhere = shown_elsewhere(ctx);
     Quotations quotations(ctx.doc);
+    const Pool pool = pool_of(ctx, section);
     Checklist list;
     list.rule_id = ctx.rule.id;
     for (std::uint32_t g = 0; g < items_.size(); ++g)
-      list.items.push_back({items_[g].name,
-                            shown_in_unit(ctx, quotations, g, section) || elsewhere[g],
+      list.items.push_back({items_[g].name, shown_in_pool(ctx, quotations, g, pool) || elsewhere[g],
                             left_to_other(ctx, g, section)});
     figures.checklists.push_back(std::move(list));
   }
@@ -98,9 +100,52 @@ class EvidenceCheck : public RuleCheck {
     return !items_[item].asked_by.empty() && ctx.runs_on(items_[item].asked_by, section);
   }
 
-  static bool shown_in_unit(const CheckContext& ctx, Quotations& quotations, std::uint32_t item,
-                            std::size_t section) {
-    return ctx.group_said(item, ctx.doc.sections[section].begin, ctx.unit_end(section), quotations);
+  // Every answer about one thing, judged together: the units of a section's kind in this rule's
+  // sections anywhere in the document ("Involvement so far" in part 2, "Involvement plan" in part
+  // 7), and sections of other kinds whose heading names it too ("Background and patient and
+  // public involvement to date"). Judged apart, each was told it lacked what the other said.
+  struct Pool {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // byte ranges of its text
+    std::size_t words = 0;                                    // in its units
+    std::size_t judged_at = 0;  // the unit whose heading the finding points at: the longest
+  };
+
+  // More sections than this in the rule's scope is no application's "so far" and "plan" but a
+  // document of many parts: each unit is judged alone, and judging stays linear.
+  static constexpr std::size_t kMaxPooledSections = 64;
+
+  static Pool pool_of(const CheckContext& ctx, std::size_t index) {
+    const std::string& kind = ctx.doc.sections[index].kind;
+    Pool pool;
+    if (ctx.sections.size() > kMaxPooledSections) {
+      pool.ranges.emplace_back(ctx.doc.sections[index].begin, ctx.unit_end(index));
+      pool.words = ctx.unit_words(index);
+      pool.judged_at = index;
+      return pool;
+    }
+    std::size_t longest = 0;
+    for (std::size_t other : ctx.sections) {
+      if (!ctx.starts_unit(other) || ctx.doc.sections[other].kind != kind) continue;
+      pool.ranges.emplace_back(ctx.doc.sections[other].begin, ctx.unit_end(other));
+      const std::size_t words = ctx.unit_words(other);
+      pool.words += words;
+      if (pool.ranges.size() == 1 || words > longest) {
+        longest = words;
+        pool.judged_at = other;
+      }
+    }
+    for (const Section& s : ctx.doc.sections)
+      if (s.kind != kind &&
+          std::find(s.also_kinds.begin(), s.also_kinds.end(), kind) != s.also_kinds.end())
+        pool.ranges.emplace_back(s.begin, s.end);
+    return pool;
+  }
+
+  static bool shown_in_pool(const CheckContext& ctx, Quotations& quotations, std::uint32_t item,
+                            const Pool& pool) {
+    return std::any_of(pool.ranges.begin(), pool.ranges.end(), [&](const auto& range) {
+      return ctx.group_said(item, range.first, range.second, quotations);
+    });
   }
 
   // For each item, whether its `elsewhere` cues are in a section of its `elsewhere` kinds.
