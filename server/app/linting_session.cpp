@@ -81,7 +81,10 @@ const Config& LintingSession::config_for(const std::string& path) {
   }
   // Per-glob overrides (`overrides:` in .sayso.yml) give some files their own settings.
   Config config = config_for_path(found->second, path);
-  if (!options_.profile.empty()) config.profile = options_.profile;
+  if (!options_.profile.empty()) {
+    config.profile = options_.profile;
+    config.profile_where.clear();
+  }
   if (!options_.document_kind.empty()) config.document_kind = options_.document_kind;
   if (!options_.document.empty()) config.document = options_.document;
   const std::string key = file + config.variant;

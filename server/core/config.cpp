@@ -280,7 +280,14 @@ void add_pack(const std::string& file, const YAML::Node& at, const std::string& 
   const std::string pack = prefixed ? entry.substr(5) : entry;
   if (pack.empty()) fail(file, at, "'pack:' needs a pack name, like pack:plain-english");
   if (!prefixed || pack.find('/') != std::string::npos) {
-    config.packs.push_back((fs::path(file).parent_path() / pack).lexically_normal().string());
+    const fs::path folder = (fs::path(file).parent_path() / pack).lexically_normal();
+    std::error_code ec;
+    if (!prefixed && !fs::is_directory(folder, ec))
+      fail(file, at,
+           fmt::format("there is no pack folder '{}' here (looked for {}). For a built-in pack "
+                       "write pack:{}",
+                       pack, folder.string(), pack));
+    config.packs.push_back(folder.string());
     return;
   }
   config.only_packs_where.emplace(pack, where(file, at));
@@ -379,6 +386,7 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
       }
     } else if (key == "profile") {
       config.profile = scalar(file, value, "profile");
+      config.profile_where = where(file, value);
     } else if (key == "root") {
       config.root = truth_value(file, value, "root");
     } else if (key == "language") {
@@ -476,7 +484,10 @@ Config merge_configs(const Config& base, const Config& over) {
   out.sources.insert(out.sources.end(), base.sources.begin(), base.sources.end());
   out.root = over.root;
   out.file = over.file.empty() ? base.file : over.file;
-  if (!over.profile.empty()) out.profile = over.profile;
+  if (!over.profile.empty()) {
+    out.profile = over.profile;
+    out.profile_where = over.profile_where;
+  }
   if (over.language) out.language = over.language;
   if (!over.document.empty()) out.document = over.document;
   if (!over.document_kind.empty()) out.document_kind = over.document_kind;
@@ -497,6 +508,9 @@ Config merge_configs(const Config& base, const Config& over) {
   for (const auto& [id, setting] : over.rules) {
     RuleSetting& target = out.rules[id];
     if (setting.enabled) target.enabled = setting.enabled;
+    // A severity said later turns the rule on again: `off` in the editor's settings, `error`
+    // in .sayso.yml (which wins) is an error.
+    if (setting.severity && !setting.enabled) target.enabled.reset();
     if (setting.severity) target.severity = setting.severity;
     if (setting.parameters && setting.parameters.IsMap()) {
       if (!target.parameters || !target.parameters.IsMap())
@@ -595,7 +609,10 @@ Config config_for_path(const Config& config, const std::string& path) {
         std::any_of(block.files.begin(), block.files.end(),
                     [&](const std::string& glob) { return glob_matches(glob, relative); });
     if (!matches) continue;
-    if (!block.profile.empty()) out.profile = block.profile;
+    if (!block.profile.empty()) {
+      out.profile = block.profile;
+      out.profile_where = block.where;
+    }
     if (!block.document.empty()) out.document = block.document;
     if (!block.document_kind.empty()) out.document_kind = block.document_kind;
     if (!block.language.empty()) out.language = block.language;

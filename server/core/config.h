@@ -37,8 +37,9 @@ struct ConfigOverride {
 };
 
 struct Config {
-  std::string file;     // the .sayso.yml it came from (empty: defaults)
-  std::string profile;  // funder profile name ("" = none)
+  std::string file;           // the .sayso.yml it came from (empty: defaults)
+  std::string profile;        // funder profile name ("" = none)
+  std::string profile_where;  // "file:line" that named it ("" = the command line)
   // Spelling dictionary; unset means "not said here", so a child config that says en_GB
   // wins over a parent that says en_US. Read it with spelling_language().
   std::optional<std::string> language;

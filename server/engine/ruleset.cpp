@@ -732,8 +732,12 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
     if (it == set.profiles.end()) {
       std::vector<std::string> names;
       for (const auto& [name, p] : set.profiles) names.push_back(name);
-      throw RuleError(fmt::format("{}: unknown profile '{}' (known: {})",
-                                  config.file.empty() ? "--profile" : config.file, config.profile,
+      const std::string close = closest_name(config.profile, names);
+      const std::string where = !config.profile_where.empty() ? config.profile_where
+                                : config.file.empty()         ? std::string("--profile")
+                                                              : config.file;
+      throw RuleError(fmt::format("{}: unknown profile '{}'.{} (known: {})", where, config.profile,
+                                  close.empty() ? "" : fmt::format(" Did you mean '{}'?", close),
                                   join_list(names, ", ")));
     }
     const Profile& profile = it->second;

@@ -122,6 +122,7 @@ Config config_from_settings(const json& settings, std::vector<std::string>& prob
   for (const auto& [key, value] : settings.items()) {
     if (key == "profile") {
       config.profile = string_setting(value, key, problems);
+      config.profile_where = "the editor's sayso settings (profile)";
     } else if (key == "language") {
       const std::string language = string_setting(value, key, problems);
       if (language == "en_GB" || language == "en_US")

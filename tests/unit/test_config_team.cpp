@@ -169,3 +169,25 @@ TEST_CASE("config mistakes name the line at fault and what to write", "[config]"
              Catch::Contains("k.yml:1: unknown setting 'profil'. Did you mean 'profile'?"));
   CHECK(load_config_file(team.write("l.yml", "language: en-US\n")).language == "en_US");
 }
+
+TEST_CASE("a profile, a pack folder and a later severity, as people get them wrong", "[config]") {
+  TeamFolder team;
+  const Config typo = load_config_file(team.write("p.yml", "words: [a]\nprofile: nhir\n"));
+  try {
+    load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", typo);
+    FAIL("an unknown profile loaded");
+  } catch (const RuleError& e) {
+    CHECK_THAT(std::string(e.what()),
+               Catch::Contains("p.yml:2: unknown profile 'nhir'. Did you mean 'nihr'?"));
+  }
+  CHECK_THAT(error_of(team.write("q.yml", "packs: [plain-english]\n")),
+             Catch::Contains("q.yml:1: there is no pack folder 'plain-english' here") &&
+                 Catch::Contains("write pack:plain-english"));
+  // `off` in the editor's settings, `error` in .sayso.yml (merged on top): an error.
+  Config editor, file;
+  editor.rules["wordy-words"].enabled = false;
+  file.rules["wordy-words"].severity = "error";
+  const RuleSetting merged = merge_configs(editor, file).rules.at("wordy-words");
+  CHECK_FALSE(merged.enabled.has_value());
+  CHECK(merged.severity == "error");
+}
