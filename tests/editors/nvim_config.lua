@@ -3,7 +3,9 @@
 -- findings, share one client between buffers of a project, and answer the server's
 -- workspace/configuration request with the "sayso" settings.
 -- Run by run_nvim_config.sh, which sets SAYSO_BIN, SAYSO_EDITORS_DIR, SAYSO_DOC, SAYSO_DOC2, SAYSO_OUT.
-local timeout_ms = 20000
+-- Generous: under AddressSanitizer on a busy 2-core machine the first lint (rules, dictionary)
+-- took over 20 s once. A server that never answers still fails.
+local timeout_ms = 60000
 local report = {}
 local function note(text) table.insert(report, text) end
 
