@@ -255,6 +255,18 @@ std::size_t SectionClassifier::alias_at_start(std::string_view text,
   return 0;
 }
 
+// Words a form adds after a section's name to ask it twice: "Public involvement to date",
+// "PPI plan", "Patient and public involvement during the study" (seventeenth blind review: in
+// plain text these were read as sentences, and a whole application as one summary).
+namespace {
+bool is_time_or_plan_qualifier(std::string_view words) {
+  for (std::string_view q : {"to date", "so far", "plan", "plans", "during the study",
+                             "in this study", "in this project", "in the study"})
+    if (words == q) return true;
+  return false;
+}
+}  // namespace
+
 bool SectionClassifier::is_known_heading(std::string_view line) const {
   const std::string norm = normalise(line);
   if (norm.empty() || norm.size() > 80) return false;
@@ -265,7 +277,8 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
     // words". Only a limit may follow the alias; any other words make it a sentence.
     if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0 &&
         norm[alias.size()] == ' ' &&
-        is_limit_statement(std::string_view(norm).substr(alias.size())))
+        (is_limit_statement(std::string_view(norm).substr(alias.size())) ||
+         is_time_or_plan_qualifier(std::string_view(norm).substr(alias.size() + 1))))
       return true;
   }
   return false;

@@ -82,11 +82,52 @@ bool ends_with_abbreviation(std::string_view text) {
   return false;
 }
 
-// A line break inside a block that still ends a sentence: after a short line with no
-// punctuation at its end, before a capital ("Lay title" over "We will ask..."), which is a
-// label, not wrapped text. Wrapped lines are long, or end in punctuation where they end a
-// sentence.
-bool line_break_ends_sentence(std::string_view block, std::size_t at) {
+// How the lines of a block are laid out, from its source text (the prose has markup blanked,
+// which would look like gaps).
+struct LineLayout {
+  bool line_per_sentence = false;  // every line break ends a sentence
+  std::size_t widest = 0;          // bytes in the longest line
+};
+
+bool starts_like_a_sentence(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) != 0 ||
+         std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+// A block is written a line a sentence when three in four of its lines after the first start
+// with a capital or a digit (an easy-read text with no full stops: "We want to know" / "If
+// walking helps"), or when two of its lines have a column gap, three spaces or a tab between
+// words (a table drawn with spaces). Wrapped prose mostly goes on in lower case.
+LineLayout layout_of(std::string_view source) {
+  LineLayout layout;
+  std::size_t lines = 0, capital_starts = 0, rows = 0;
+  std::size_t from = 0;
+  while (from <= source.size()) {
+    std::size_t to = source.find('\n', from);
+    if (to == std::string_view::npos) to = source.size();
+    std::string_view line = source.substr(from, to - from);
+    while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+    const std::size_t indent = line.find_first_not_of(" \t");
+    if (indent != std::string_view::npos) {
+      layout.widest = std::max(layout.widest, line.size());
+      if (lines > 0 && starts_like_a_sentence(line[indent])) ++capital_starts;
+      const std::string_view words = line.substr(indent);
+      if (words.find('\t') != std::string_view::npos || words.find("   ") != std::string_view::npos)
+        ++rows;
+      ++lines;
+    }
+    from = to + 1;
+  }
+  layout.line_per_sentence = (lines >= 3 && capital_starts * 4 >= (lines - 1) * 3) || rows >= 2;
+  return layout;
+}
+
+// A line break inside a block that still ends a sentence: in a block laid out a line a
+// sentence; after a line with no end punctuation, before a capital, when the line is short (a
+// label: "Lay title" over "We will ask...") or ends well short of the block's widest line
+// (wrapped lines run to about the same width; one that stops early stopped for a reason).
+bool line_break_ends_sentence(std::string_view block, std::size_t at, const LineLayout& layout) {
+  if (layout.line_per_sentence) return true;
   std::size_t line_begin = block.rfind('\n', at == 0 ? 0 : at - 1);
   line_begin = line_begin == std::string_view::npos || line_begin >= at ? 0 : line_begin + 1;
   std::size_t line_end = at;
@@ -95,25 +136,31 @@ bool line_break_ends_sentence(std::string_view block, std::size_t at) {
   while (next < block.size() && is_space(block[next])) ++next;
   if (line_end == line_begin || next == block.size()) return true;
   constexpr std::size_t kLabelLineBytes = 40;
-  const char last = block[line_end - 1];
-  const bool unpunctuated = std::isalnum(static_cast<unsigned char>(last)) != 0;
-  return unpunctuated && line_end - line_begin < kLabelLineBytes &&
-         std::isupper(static_cast<unsigned char>(block[next])) != 0;
+  const bool unpunctuated = std::isalnum(static_cast<unsigned char>(block[line_end - 1])) != 0;
+  const std::size_t width = line_end - line_begin;
+  const bool short_line = width < kLabelLineBytes || width * 10 < layout.widest * 6;
+  return unpunctuated && short_line && starts_like_a_sentence(block[next]);
 }
 
 // ICU ends a sentence at every line break; in a paragraph most are where the writer's editor
 // wrapped the text ("Patient views will be" / "sought as appropriate."), so the sentences are
 // found in a copy where those breaks are spaces (the same length, so offsets hold).
-std::string unwrapped_lines(std::string_view block) {
+std::string unwrapped_lines(std::string_view block, std::string_view source) {
   std::string text(block);
+  const LineLayout layout = layout_of(source);
   for (std::size_t i = 0; i < text.size(); ++i)
-    if ((text[i] == '\n' || text[i] == '\r') && !line_break_ends_sentence(block, i)) text[i] = ' ';
+    if ((text[i] == '\n' || text[i] == '\r') && !line_break_ends_sentence(block, i, layout))
+      text[i] = ' ';
   return text;
 }
 
-std::vector<Span> split_sentences(std::string_view prose, std::size_t begin, std::size_t end) {
+std::vector<Span> split_sentences(std::string_view prose, std::string_view source,
+                                  std::size_t begin, std::size_t end) {
   std::vector<Span> out;
-  const std::string text = unwrapped_lines(prose.substr(begin, end - begin));
+  const std::string text =
+      unwrapped_lines(prose.substr(begin, end - begin), source.size() == prose.size()
+                                                            ? source.substr(begin, end - begin)
+                                                            : prose.substr(begin, end - begin));
   for_each_segment(
       *breakers().sentences, text, 0, text.size(), [&](std::size_t b, std::size_t e, int32_t) {
         b += begin;
@@ -199,15 +246,16 @@ struct Segments {
   std::vector<Sentence> sentences;
 };
 
-void segment_blocks(std::string_view prose, const std::vector<Block>& blocks, std::uint32_t first,
-                    std::uint32_t last, Segments& out) {
+void segment_blocks(std::string_view prose, std::string_view source,
+                    const std::vector<Block>& blocks, std::uint32_t first, std::uint32_t last,
+                    Segments& out) {
   for (std::uint32_t bi = first; bi < last; ++bi) {
     const Block& block = blocks[bi];
     if (block.end <= block.begin || block.end > prose.size()) continue;
     const std::size_t first_token = out.tokens.size();
     add_words(prose, block.begin, block.end, out.tokens);
     std::size_t next = first_token;
-    for (const Span& s : split_sentences(prose, block.begin, block.end)) {
+    for (const Span& s : split_sentences(prose, source, block.begin, block.end)) {
       Sentence sentence;
       sentence.begin = s.begin;
       sentence.end = s.end;
@@ -277,7 +325,8 @@ void segment_in_pieces(Document& doc, std::size_t pieces) {
   doc.sentences.clear();
   if (pieces <= 1 || doc.blocks.size() < 2) {
     Segments all;
-    segment_blocks(doc.prose, doc.blocks, 0, static_cast<std::uint32_t>(doc.blocks.size()), all);
+    segment_blocks(doc.prose, doc.source.bytes, doc.blocks, 0,
+                   static_cast<std::uint32_t>(doc.blocks.size()), all);
     doc.tokens = std::move(all.tokens);
     doc.sentences = std::move(all.sentences);
     return;
@@ -287,7 +336,7 @@ void segment_in_pieces(Document& doc, std::size_t pieces) {
   const std::vector<std::uint32_t> cuts = cut_blocks(doc.blocks, pieces);
   std::vector<Segments> parts(cuts.size() - 1);
   run_pieces(parts.size(), [&](std::size_t i) {
-    segment_blocks(doc.prose, doc.blocks, cuts[i], cuts[i + 1], parts[i]);
+    segment_blocks(doc.prose, doc.source.bytes, doc.blocks, cuts[i], cuts[i + 1], parts[i]);
   });
   std::size_t tokens = 0, sentences = 0;
   for (const Segments& part : parts) {

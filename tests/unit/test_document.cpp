@@ -232,6 +232,23 @@ TEST_CASE("a sentence wrapped over lines is one sentence, a short label line is 
         "Patient views will be\nsought as appropriate.");
   Document labelled = load("Lay title\nWe will ask carers what matters to them.\n", "x.txt");
   CHECK(labelled.sentences.size() == 2);
+  // An easy-read text a line a sentence, without full stops; a table drawn with spaces.
+  Document easy_read = load(
+      "We want to find out if walking helps people with long-term pain\nWe will ask 40 people "
+      "to walk with a group every week for a year\nSome people will walk and some will not\nWe "
+      "will tell everyone what we find out at the end\n",
+      "x.txt");
+  CHECK(easy_read.sentences.size() == 4);
+  Document table =
+      load("Group      People   Better\nWalking    40       22\nUsual care 40       15\n", "x.txt");
+  CHECK(table.sentences.size() == 3);
+  // A line that stops well short of the others before a capital ended for a reason.
+  Document ragged = load(
+      "We will ask people who have lived with long-term pain for many years what matters to "
+      "them\nand what they would like from a clinic visit\nWe are grateful for the time that "
+      "people gave to this work over the last two years\n",
+      "x.txt");
+  CHECK(ragged.sentences.size() == 2);
 }
 
 TEST_CASE("tokens fold case and typographic apostrophes", "[segmentation]") {

@@ -420,3 +420,12 @@ TEST_CASE("sections: a title over the application's sections is a title, whateve
   CHECK(form.doc.sections[0].kind != "involvement");  // a title or front matter
   CHECK(form.doc.sections[1].kind == "involvement");
 }
+
+TEST_CASE("sections: a plain-text heading may ask its question twice: to date, plan",
+          "[sections]") {
+  const SectionClassifier& sections = shipped_rules().sections;
+  for (const char* heading : {"Public involvement to date", "PPI plan",
+                              "Patient and public involvement during the study", "PPI so far"})
+    CHECK(sections.is_known_heading(heading));
+  CHECK_FALSE(sections.is_known_heading("Public involvement was planned with carers"));
+}
