@@ -6,31 +6,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scratch_dir.h"
 #include "test_helpers.h"
 
 using namespace sayso;
 using namespace sayso::testing;
 namespace fs = std::filesystem;
+using sayso::testing::ScratchDir;
 
 namespace {
-
-struct LanguageConfigFolder {
-  fs::path path;
-  LanguageConfigFolder() {
-    path = fs::temp_directory_path() /
-           fs::path("sayso-language-test-" + std::to_string(std::rand()) + "-" +
-                    std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~LanguageConfigFolder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-    return (path / name).string();
-  }
-};
 
 std::string spelling_language_of(const RuleSet& set) {
   for (const auto& rule : set.rules)
@@ -51,7 +35,7 @@ TEST_CASE("merge_configs tells an explicit en_GB from the default", "[config]") 
 }
 
 TEST_CASE("an extending config can set the language back to en_GB", "[config]") {
-  LanguageConfigFolder folder;
+  ScratchDir folder;
   folder.write("us.yml", "language: en_US\n");
   const Config back_to_gb =
       load_config_file(folder.write("gb.yml", "extends: us.yml\nlanguage: en_GB\n"));

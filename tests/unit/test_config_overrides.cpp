@@ -7,33 +7,16 @@
 #include <set>
 
 #include "app/linting_session.h"
+#include "scratch_dir.h"
 #include "test_helpers.h"
 
 using namespace sayso;
 namespace fs = std::filesystem;
+using sayso::testing::ScratchDir;
 
 namespace {
 
 // A fresh folder under the system temp folder, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           fs::path("sayso-config-test-" + std::to_string(std::rand()) + "-" +
-                    std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& rel, const std::string& text) const {
-    const fs::path file = path / rel;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    return file.string();
-  }
-};
 
 std::string config_error(const std::string& file) {
   try {
@@ -58,7 +41,7 @@ TEST_CASE("globs match like fnmatch, with ** for any folders and bare names anyw
 }
 
 TEST_CASE("per-glob overrides apply to matching files only", "[config][overrides]") {
-  TempDir dir;
+  ScratchDir dir;
   const std::string config_file = dir.write(".sayso.yml",
                                             "profile: generic\n"
                                             "overrides:\n"
@@ -91,7 +74,7 @@ TEST_CASE("per-glob overrides apply to matching files only", "[config][overrides
 }
 
 TEST_CASE("a session lints each file with its override's settings", "[config][overrides]") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write(".sayso.yml",
             "overrides:\n"
             "  - files: [\"summaries/*.md\"]\n"
@@ -112,7 +95,7 @@ TEST_CASE("a session lints each file with its override's settings", "[config][ov
 
 TEST_CASE("dictionaries are word lists beside the config, extends pack: picks packs",
           "[config][dictionaries]") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("words/project.dic", "3\n# names in our study\nBrumfield\nTelecarer/S\n\n");
   const Config config =
       load_config_file(dir.write(".sayso.yml",
@@ -127,7 +110,7 @@ TEST_CASE("dictionaries are word lists beside the config, extends pack: picks pa
 }
 
 TEST_CASE("the user dictionary comes from XDG_CONFIG_HOME", "[config][dictionaries]") {
-  TempDir dir;
+  ScratchDir dir;
   dir.write("sayso/words.dic", "Zebrafinch\n");
   const char* old = std::getenv("XDG_CONFIG_HOME");
   const std::string saved = old ? old : "";
@@ -147,7 +130,7 @@ TEST_CASE("the user dictionary comes from XDG_CONFIG_HOME", "[config][dictionari
 }
 
 TEST_CASE("bad overrides, dictionaries and packs say file:line", "[config][overrides]") {
-  TempDir dir;
+  ScratchDir dir;
   CHECK_THAT(config_error(dir.write("a.yml", "overrides:\n  - document_kind: involvement\n")),
              Catch::Contains("a.yml:2: an override needs 'files'"));
   CHECK_THAT(

@@ -11,35 +11,14 @@
 
 #include "core/config.h"
 #include "engine/ruleset.h"
+#include "scratch_dir.h"
 #include "test_helpers.h"
 
 using namespace sayso;
 namespace fs = std::filesystem;
+using sayso::testing::ScratchDir;
 
 namespace {
-
-struct TeamFolder {
-  fs::path path;
-  TeamFolder() {
-    path = fs::temp_directory_path() /
-           fs::path("sayso-team-" + std::to_string(getpid()) + "-" +
-                    std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~TeamFolder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TeamFolder(const TeamFolder&) = delete;
-  TeamFolder& operator=(const TeamFolder&) = delete;
-  std::string write(const std::string& rel, const std::string& text) const {
-    const fs::path file = path / rel;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    return file.string();
-  }
-  std::string at(const std::string& rel) const { return (path / rel).string(); }
-};
 
 std::string error_of(const std::string& file) {
   try {
@@ -57,7 +36,7 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
 }  // namespace
 
 TEST_CASE("a project's .sayso.yml adds to the team's above it, up to root: true", "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   team.write(".sayso.yml", "root: true\nprofile: nihr\nwords: [Brumfield]\n");
   const std::string project = team.write("app-c/.sayso.yml", "words: [telecarer]\n");
   const Config config = load_found_config(find_config_file(team.at("app-c")));
@@ -78,7 +57,7 @@ TEST_CASE("a project's .sayso.yml adds to the team's above it, up to root: true"
 }
 
 TEST_CASE("a shared file's overrides are about the projects that extend it", "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   team.write("shared/team.yml",
              "overrides:\n  - files: [\"summaries/*.md\"]\n    rules: {wordy-words: error}\n");
   const std::string project = team.write("projA/.sayso.yml", "extends: ../shared/team.yml\n");
@@ -90,7 +69,7 @@ TEST_CASE("a shared file's overrides are about the projects that extend it", "[c
 }
 
 TEST_CASE("a config named without a folder, with overrides, is read from here", "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   team.write("ov.yml", "overrides:\n  - files: [\"*.md\"]\n    rules: {wordy-words: error}\n");
   const fs::path before = fs::current_path();
   fs::current_path(team.path);
@@ -110,14 +89,14 @@ TEST_CASE("globs as people write them: folders, ./, **, braces", "[config][overr
   CHECK_FALSE(glob_matches("summaries/*.{md,txt}", "summaries/pes.tex"));
   CHECK(glob_matches("{apps,summaries}/*.{md,txt}", "apps/a.txt"));
 
-  TeamFolder team;
+  ScratchDir team;
   const std::string bad = team.write(
       "bad.yml", "overrides:\n  - files:\n      - \"*.md\"\n      - \"[*.md\"\n    rules: {}\n");
   CHECK_THAT(error_of(bad), Catch::Contains("bad.yml:4: 'files' glob '[*.md' has a '[' with no"));
 }
 
 TEST_CASE("rule switches in any usual spelling, and a severity in any case", "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   const Config config =
       load_config_file(team.write("s.yml",
                                   "rules:\n  a: no\n  b: None\n  c: {severity: off}\n  d: Warning\n"
@@ -134,7 +113,7 @@ TEST_CASE(
     "a setting for one rule turns it back on in a pack that is off, and raises every "
     "finding of the rule",
     "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   const Config config = load_config_file(
       team.write("s.yml",
                  "rules:\n  plain-english: off\n  plain-english.wordy-words: error\n"
@@ -152,7 +131,7 @@ TEST_CASE(
 }
 
 TEST_CASE("config mistakes name the line at fault and what to write", "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   CHECK_THAT(error_of(team.write("w.yml", "profile: nihr\nwords: carerlink, telecarer\n")),
              Catch::Contains("w.yml:2: 'carerlink, telecarer' is not one word. Write each word "
                              "as an item of a list: words: [carerlink, telecarer]"));
@@ -171,7 +150,7 @@ TEST_CASE("config mistakes name the line at fault and what to write", "[config]"
 }
 
 TEST_CASE("a profile, a pack folder and a later severity, as people get them wrong", "[config]") {
-  TeamFolder team;
+  ScratchDir team;
   const Config typo = load_config_file(team.write("p.yml", "words: [a]\nprofile: nhir\n"));
   try {
     load_rules(std::string(SAYSO_TEST_DATA_DIR) + "/../../rules", typo);
