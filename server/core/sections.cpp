@@ -220,7 +220,10 @@ std::vector<std::string> SectionClassifier::kinds_of_parts(std::string_view head
     from = cut + skip;
   }
   std::vector<std::string> kinds;
-  if (parts.size() < 2) return kinds;
+  // A heading of many joints is a sentence, not a list of section names; the runs tried below
+  // grow with the square of the parts.
+  constexpr std::size_t kMostParts = 6;
+  if (parts.size() < 2 || parts.size() > kMostParts) return kinds;
   // A part is a section's name, or starts with one ("patient and public involvement to date"):
   // the joints inside a name ("patient and public") are tried both ways, as runs of parts.
   const auto add_kind_of = [&](const std::string& part, bool whole_name_only) {
