@@ -2,6 +2,8 @@
 // sayso_http_httplib.so and loaded only by `sayso serve` (server/web/http_server.cpp). Every
 // request, whatever its path, goes to the one handler sayso gives; nothing here knows sayso's
 // routes. No exception leaves this file.
+#include <sys/socket.h>
+
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -104,6 +106,25 @@ void configure(sayso_http_server& server, const sayso_http_options& options) {
   httplib::Server& http = server.http;
   const std::size_t threads = options.threads > 0 ? options.threads : 1;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // httplib's default sets SO_REUSEPORT, so a second `sayso serve` on the same port bound it too
+  // and the kernel shared the connections out between the two (and their different rules).
+  // SO_REUSEADDR alone lets a restarted server bind at once (past TIME_WAIT) but never lets two
+  // listen on one port: the second one's bind fails, and it says so.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  // One request per connection. httplib 0.11 reads ahead on a connection, then waits on the
+  // socket for the next request: a second request sent without waiting (pipelined) was already
+  // read, so it was never answered, and the connection hung for the keep-alive time. Answering
+  // with "Connection: close" tells the client that the rest was not read, so it sends it again on
+  // a new connection; and a browser's finished connection no longer holds a thread for seconds.
+  http.set_keep_alive_max_count(1);
+  // A connection that sends nothing holds one of the threads while it waits, for 5 s at most;
+  // sayso has many more of these threads than checking threads (web_server.h), so a few idle
+  // connections (a browser opens some ahead of time) never hold up a request.
+  constexpr time_t kIdleSeconds = 5;
+  http.set_keep_alive_timeout(kIdleSeconds);
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(options.timeout_seconds, 0);
   http.set_write_timeout(options.timeout_seconds, 0);

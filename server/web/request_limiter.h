@@ -1,6 +1,9 @@
-// Bounds how many API requests are worked on at once; a request that finds no free slot is
-// turned away (503) at once instead of queueing behind slow ones.
+// Bounds how many API requests are worked on at once. A request that finds no free slot waits
+// for one, briefly and only behind a bounded number of others (a class of 20 pressing "Check"
+// together are all answered); past that it is turned away (503) instead of queueing for long.
 #pragma once
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <mutex>
 
@@ -29,7 +32,11 @@ class RequestLimiter {
 
   // A granted slot, or an empty one when every slot is taken.
   Slot try_acquire();
+  // A granted slot, waiting up to `wait` for one to come free when all are taken; an empty slot
+  // when none came free in time, or when `max_waiting` requests are already waiting.
+  Slot acquire_within(std::chrono::milliseconds wait, std::size_t max_waiting);
   std::size_t in_flight() const;
+  std::size_t waiting() const;
   std::size_t capacity() const { return max_in_flight_; }
 
  private:
@@ -37,7 +44,9 @@ class RequestLimiter {
 
   const std::size_t max_in_flight_;
   mutable std::mutex mutex_;
+  std::condition_variable freed_;
   std::size_t in_flight_ = 0;
+  std::size_t waiting_ = 0;
 };
 
 }  // namespace sayso::web

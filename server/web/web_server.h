@@ -1,6 +1,7 @@
 // sayso serve: the local web page and its JSON API, over the same engine as the CLI. HTTP itself
 // is the HTTP module's (http_server.h), loaded only when a server is made.
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -14,9 +15,15 @@ struct WebOptions {
   int port = 8080;                          // 0 = any free port
   std::string rules_dir;                    // "" = default_rules_dir()
   std::size_t max_body_bytes = 5u << 20;    // larger requests get 413
-  std::size_t max_concurrent_requests = 4;  // API requests worked on at once; more get 503
-  std::size_t threads = 8;                  // connections served at once
-  bool allow_remote = false;                // --allow-remote: a wildcard host takes any Host name
+  std::size_t max_concurrent_requests = 4;  // API requests worked on at once; more wait
+  // How long an API request waits for one of those when all are busy; past that, or when most
+  // connection threads already wait, it gets 503 (the page tries again twice).
+  std::chrono::milliseconds queue_wait{4000};
+  // Connections served at once. Many more than the checks run at once: a connection that waits
+  // for its check, or that a browser opened ahead of time and has sent nothing yet (held up to
+  // 5 s), takes one, and the page's files and the rule list must still be served meanwhile.
+  std::size_t threads = 32;
+  bool allow_remote = false;  // --allow-remote: a wildcard host takes any Host name
 };
 
 // True for names and addresses that only this machine can reach (localhost, 127.x.y.z, ::1).

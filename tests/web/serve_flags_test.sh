@@ -61,6 +61,19 @@ about_of "$log" >/dev/null
 shared=$(status_of -H "Host: laptop.lan:$port" "http://127.0.0.1:$port/")
 kill "$pid"; wait "$pid" 2>/dev/null
 [ "$shared" = 200 ] || fail "a shared page should answer under its network name (got $shared)"
+
+# A second server on a port already in use fails at once with a plain message (exit 2): it must
+# not share the port with the first (SO_REUSEPORT did, and each took half of the requests).
+"$sayso" serve --port 0 >"$log" 2>&1 </dev/null &
+pid=$!
+about_of "$log" >/dev/null
+second=$(timeout 5 "$sayso" serve --port "$port" 2>&1 </dev/null)
+status=$?
+listeners=$(ss -Htln "sport = :$port" 2>/dev/null | wc -l)
+kill "$pid"; wait "$pid" 2>/dev/null
+[ "$status" -eq 2 ] || fail "a second serve on port $port should exit 2 (got $status): $second"
+grep -qi "in use" <<<"$second" || fail "a second serve should say the port is in use: $second"
+[ "$listeners" -le 1 ] || fail "only one server may listen on port $port (found $listeners)"
 rm -f "$log"
 
 out=$(timeout --preserve-status -s TERM 3 "$sayso" serve --port 0 2>&1 </dev/null)
