@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "core/sections.h"
 #include "report/json.h"
+#include "web/page_wording.h"
 
 namespace sayso::web {
 namespace {
@@ -71,7 +73,8 @@ std::string relative_rule_file(const Rule& rule, const RuleSet& set) {
 }  // namespace
 
 nlohmann::json diagnostics_with_utf16(const Document& doc,
-                                      const std::vector<Diagnostic>& diagnostics) {
+                                      const std::vector<Diagnostic>& diagnostics,
+                                      Utf16Origin origin) {
   std::vector<std::size_t> offsets;
   for (const auto& d : diagnostics) {
     offsets.push_back(d.begin);
@@ -79,12 +82,15 @@ nlohmann::json diagnostics_with_utf16(const Document& doc,
   }
   std::sort(offsets.begin(), offsets.end());
   offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
-  const auto units = utf16_positions(doc.source.bytes, doc.source.content_begin, offsets);
+  const std::size_t from =
+      origin == Utf16Origin::TextAsSent ? std::size_t{0} : doc.source.content_begin;
+  const auto units = utf16_positions(doc.source.bytes, from, offsets);
   nlohmann::json out = nlohmann::json::array();
   for (const auto& d : diagnostics) {
     nlohmann::json j = diagnostic_json(doc, d);
     j["utf16_start"] = units.at(d.begin);
     j["utf16_end"] = units.at(d.end);
+    j["page_message"] = page_message(d.message, d.category);
     out.push_back(std::move(j));
   }
   return out;
@@ -115,7 +121,25 @@ std::string rule_heading(const Rule& rule) {
   return words;
 }
 
-nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const RuleSet& set) {
+namespace {
+
+std::vector<std::size_t> section_sentence_words(const Document& doc, std::size_t index) {
+  std::vector<std::size_t> out;
+  if (index >= doc.sections.size()) return out;
+  const std::size_t begin = doc.sections[index].begin;
+  const std::size_t end = doc.sections[last_subsection(doc, index, true)].end;
+  for (const Sentence& sentence : doc.sentences) {
+    if (sentence.begin < begin || sentence.begin >= end) continue;
+    if (doc.blocks[sentence.block].kind == BlockKind::Heading) continue;
+    out.push_back(sentence.last_token - sentence.first_token);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const RuleSet& set,
+                            const Document& doc) {
   nlohmann::json out = nlohmann::json::array();
   for (const SectionFigures& f : figures) {
     nlohmann::json checklists = nlohmann::json::array();
@@ -141,6 +165,7 @@ nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const Ru
          {"sentences", f.sentences},
          {"average_sentence_words", f.average_sentence_words},
          {"longest_sentence_words", f.longest_sentence_words},
+         {"sentence_words", section_sentence_words(doc, f.section)},
          {"reading_age", f.reading_age},
          {"flesch_reading_ease", f.flesch_reading_ease},
          {"passive_sentences", f.passive_sentences},

@@ -13,17 +13,27 @@
 
 namespace sayso::web {
 
-// check's diagnostics JSON, each with "utf16_start" and "utf16_end": offsets into the text after
-// any byte-order mark, in UTF-16 code units.
+// Where "utf16_start" and "utf16_end" count from: the text as the client sent it (a pasted text
+// that starts with U+FEFF keeps it in the page's text box, so it is counted), or the text after
+// any byte-order mark (what /api/check-file hands back to put in the box).
+enum class Utf16Origin { TextAsSent, AfterByteOrderMark };
+
+// check's diagnostics JSON, each with "utf16_start" and "utf16_end" (offsets in UTF-16 code
+// units, from `origin`) and "page_message" (the message as the page says it: page_wording.h).
 nlohmann::json diagnostics_with_utf16(const Document& doc,
-                                      const std::vector<Diagnostic>& diagnostics);
+                                      const std::vector<Diagnostic>& diagnostics,
+                                      Utf16Origin origin);
 
 // {"by_category": {...}, "by_severity": {...}, "total": n}
 nlohmann::json findings_summary(const std::vector<Diagnostic>& diagnostics);
 
 // Each checklist carries "heading": its rule's heading (rule_heading), so that the page's
-// checklists are told apart by their headings.
-nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const RuleSet& set);
+// checklists are told apart by their headings. Each figure carries "sentence_words": the word
+// counts of the sentences it measures (those of its section and same-kind subsections, headings
+// left out, as its "sentences" and "longest_sentence_words"), so that the page draws one bar for
+// each sentence it counts.
+nlohmann::json figures_json(const std::vector<SectionFigures>& figures, const RuleSet& set,
+                            const Document& doc);
 
 // A short heading naming a rule, from its data: the rule's `title` field when it has one; else
 // the start of its message up to a colon ("UK Standard 1 (inclusive opportunities)") when that

@@ -8,6 +8,7 @@
 #include "report/json.h"
 #include "web/api_error.h"
 #include "web/api_json.h"
+#include "web/page_wording.h"
 
 namespace sayso::web {
 namespace {
@@ -40,6 +41,7 @@ CheckRequest parse_check_request(const std::string& body) {
   if (const auto too_deep = json_nesting_problem(body))
     throw ApiError(400, "The request is not read: " + *too_deep + ".");
   const nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
+  if (json.is_discarded() && !is_valid_utf8(body)) refuse_body_not_utf8();
   if (json.is_discarded() || !json.is_object())
     throw ApiError(400, "The request must be a JSON object with a 'text' field.");
   if (!json.contains("text") || !json["text"].is_string())
@@ -53,6 +55,13 @@ CheckRequest parse_check_request(const std::string& body) {
     throw ApiError(400, "'format' must be text or markdown.");
   request.filename = format == "markdown" ? "text.md" : "text.txt";
   return request;
+}
+
+void refuse_body_not_utf8() {
+  throw ApiError(400,
+                 "The text has bytes that are not UTF-8, so it cannot be read as JSON. Send it as "
+                 "UTF-8, or send the file's own bytes to /api/check-file, which reads other "
+                 "encodings too.");
 }
 
 LoadedText load_text(const CheckRequest& request, const SectionClassifier& sections) {
@@ -122,9 +131,12 @@ nlohmann::json CheckService::check(const CheckRequest& request) {
           {"profile", request.profile},
           {"format", doc.format},
           {"sections", sections_json(doc)},
-          {"diagnostics", diagnostics_with_utf16(doc, diagnostics)},
+          {"diagnostics", diagnostics_with_utf16(doc, diagnostics,
+                                                 request.positions_in_text_as_sent
+                                                     ? Utf16Origin::TextAsSent
+                                                     : Utf16Origin::AfterByteOrderMark)},
           {"summary", findings_summary(diagnostics)},
-          {"figures", figures_json(figures, *loaded.rules)},
+          {"figures", figures_json(figures, *loaded.rules, doc)},
           {"sentence_words", sentence_word_counts(doc)},
           {"targets", readability_targets_json(*loaded.rules)}};
 }
@@ -141,7 +153,9 @@ const std::string& CheckService::rules_catalogue_json() {
 nlohmann::json CheckService::profiles_json() const {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [name, p] : base_->rules->profiles)
-    out.push_back({{"name", name}, {"description", p.description}});
+    out.push_back({{"name", name},
+                   {"description", p.description},
+                   {"page_description", page_message(p.description, "")}});
   return out;
 }
 

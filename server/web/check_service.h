@@ -21,10 +21,17 @@ struct CheckRequest {
   std::string kind = "plain-english-summary";  // plain-english-summary | involvement | application
   std::string profile;                         // "" = no funder profile
   std::string filename = "text.txt";           // decides the front end; never opened
+  // Positions count from the text's first byte, a byte-order mark too (the page keeps a pasted
+  // U+FEFF in its text box); false: from after it (an opened file's text is handed back without).
+  bool positions_in_text_as_sent = true;
 };
 
-// Reads {"text", "kind", "profile", "format"} from a JSON request body. Throws ApiError (400).
+// Reads {"text", "kind", "profile", "format"} from a JSON request body. Throws ApiError (400),
+// saying so when the body is not UTF-8.
 CheckRequest parse_check_request(const std::string& body);
+
+// The 400 for a JSON body that is not UTF-8 (nlohmann refuses it, as JSON requires UTF-8).
+[[noreturn]] void refuse_body_not_utf8();
 
 // The kinds of text the page offers, and how each is read.
 bool is_known_text_kind(const std::string& kind);
@@ -50,7 +57,7 @@ class CheckService {
   nlohmann::json check(const CheckRequest& request);
   // Every rule with its explanation, examples and provenance (computed once).
   const std::string& rules_catalogue_json();
-  // The funder profiles: [{"name", "description"}].
+  // The funder profiles: [{"name", "description", "page_description"}] (page_wording.h).
   nlohmann::json profiles_json() const;
   // The section aliases, for reading draft rules' examples and texts like the real rules do.
   const SectionClassifier& sections() const { return base_->rules->sections; }

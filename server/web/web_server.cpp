@@ -12,6 +12,7 @@
 #include "web/check_service.h"
 #include "web/embedded_assets.h"
 #include "web/http_server.h"
+#include "web/page_wording.h"
 #include "web/request_origin.h"
 #include "web/rule_draft.h"
 #include "web/worker_threads.h"
@@ -110,6 +111,13 @@ struct WebServer::Impl {
   // on (so the server does not keep the peak of its largest checks).
   void return_memory_after(std::size_t request_bytes);
   static constexpr std::size_t kTrimAfterBytes = 64u << 10;
+  // How many API requests may wait for a check slot: the connection threads less those checking
+  // and a few kept for the page's files, the rule list and new connections.
+  std::size_t max_waiting_requests() const {
+    constexpr std::size_t kKeptFree = 4;
+    const std::size_t busy = options.max_concurrent_requests + kKeptFree;
+    return options.threads > busy ? options.threads - busy : 0;
+  }
 
   // What the page tells its reader about where the text goes: {"local", "host",
   // "max_request_bytes"}. "local" is false when the server listens beyond this computer
@@ -138,6 +146,10 @@ void WebServer::Impl::describe_error(const HttpRequest& req, HttpResponse& res) 
     send_error(res, 404, "There is nothing at " + std::string(req.path) + ".");
   else if (res.status == 405)
     send_error(res, 405, "Only GET and POST requests are answered here.");
+  else if (res.status == 414)
+    send_error(res, 414,
+               "The web address is too long (the limit is about 8 KB). Send long texts in the "
+               "request's body instead.");
   else if (res.status == 415)
     send_error(res, 415,
                "Send the text as JSON ({\"text\": ...}) or a file's bytes, not as a form.");
@@ -148,7 +160,7 @@ void WebServer::Impl::describe_error(const HttpRequest& req, HttpResponse& res) 
 
 void WebServer::Impl::api(HttpResponse& res, std::size_t request_bytes,
                           const std::function<nlohmann::json()>& answer) {
-  RequestLimiter::Slot slot = limiter.try_acquire();
+  RequestLimiter::Slot slot = limiter.acquire_within(options.queue_wait, max_waiting_requests());
   if (!slot.granted()) {
     res.set_header("Retry-After", "1");
     send_error(res, 503, "sayso is busy with other requests. Please try again in a moment.");
@@ -191,6 +203,7 @@ nlohmann::json WebServer::Impl::check_file(const HttpRequest& req) {
   if (auto kind = req.param("kind")) request.kind = *kind;
   if (auto profile = req.param("profile")) request.profile = *profile;
   request.text = req.body;
+  request.positions_in_text_as_sent = false;  // the text handed back has no byte-order mark
   nlohmann::json answer = service.check(request);
   CheckRequest as_text = request;
   LoadedText loaded = load_text(as_text, service.sections());
@@ -204,6 +217,7 @@ nlohmann::json WebServer::Impl::try_rule(const HttpRequest& req) {
   if (const auto too_deep = json_nesting_problem(req.body))
     throw ApiError(400, "The draft rule is not read: " + *too_deep + ".");
   const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() && !is_valid_utf8(req.body)) refuse_body_not_utf8();
   if (body.is_discarded() || !body.is_object())
     throw ApiError(400, "The draft rule must be a JSON object.");
   TextToCheck text;
@@ -239,11 +253,35 @@ bool WebServer::Impl::refuse_foreign(const HttpRequest& req, HttpResponse& res) 
   return true;
 }
 
+namespace {
+
+// The routes that take POST, and those that take GET.
+bool is_post_route(std::string_view path) {
+  return path == "/api/check" || path == "/api/check-file" || path == "/api/try-rule";
+}
+bool is_get_route(std::string_view path) {
+  return path == "/api/rules" || path == "/api/profiles" || path == "/api/about" ||
+         find_embedded_asset(path) != nullptr;
+}
+
+}  // namespace
+
 void WebServer::Impl::answer(const HttpRequest& req, int refused, HttpResponse& res) {
   add_security_headers(res);
-  if (refuse_foreign(req, res)) return;
+  // A request the HTTP module already refused (too large, a web address over 8 KB, a method it
+  // does not take) is answered with only the reason: nothing of sayso's is in it, so the Host and
+  // Origin checks are not needed, and a request line too long to read has no headers to check
+  // (it was refused for "no Host header" before).
   if (refused != 0) return describe_error(req, res);
+  if (refuse_foreign(req, res)) return;
   const bool get = req.method == "GET" || req.method == "HEAD", post = req.method == "POST";
+  // A known route asked with the other method: 405, saying which one it takes.
+  if ((get && is_post_route(req.path)) || (post && is_get_route(req.path))) {
+    const char* allowed = get ? "POST" : "GET";
+    res.set_header("Allow", allowed);
+    return send_error(res, 405,
+                      fmt::format("{} only answers {} requests.", std::string(req.path), allowed));
+  }
   if (get) {
     if (const EmbeddedAsset* asset = find_embedded_asset(req.path))
       return res.set_content(std::string(asset->body), std::string(asset->content_type));
