@@ -6,12 +6,15 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
+#include <regex>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "engine/linter.h"
+#include "engine/phrase_matcher.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
 #include "web/api_error.h"
@@ -90,16 +93,31 @@ void emit_list(YAML::Emitter& out, const char* key, const std::vector<std::strin
   out << YAML::EndSeq;
 }
 
+void emit_swap(YAML::Emitter& out, const std::vector<std::string>& instead_of,
+               const std::vector<std::string>& use) {
+  out << YAML::BeginMap;
+  emit_list(out, "instead_of", instead_of);
+  emit_list(out, "use", use);
+  out << YAML::Key << "source" << YAML::Value << kSuggestedSource;
+  out << YAML::EndMap;
+}
+
+// The form's "say instead" lines go with its "look for" lines one to one (the first replaces the
+// first, the second the second); one "say instead" line replaces every "look for" line. Lists of
+// other lengths (a problem the form reports) are tried as if every line could replace any.
 void emit_kind_fields(YAML::Emitter& out, const RuleDraft& draft) {
   if (draft.say_instead.empty()) {
     emit_list(out, "phrases", draft.look_for);
     return;
   }
-  out << YAML::Key << "swap" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
-  emit_list(out, "instead_of", draft.look_for);
-  emit_list(out, "use", draft.say_instead);
-  out << YAML::Key << "source" << YAML::Value << kSuggestedSource;
-  out << YAML::EndMap << YAML::EndSeq;
+  out << YAML::Key << "swap" << YAML::Value << YAML::BeginSeq;
+  if (draft.say_instead.size() == draft.look_for.size()) {
+    for (std::size_t i = 0; i < draft.look_for.size(); ++i)
+      emit_swap(out, {draft.look_for[i]}, {draft.say_instead[i]});
+  } else {
+    emit_swap(out, draft.look_for, draft.say_instead);
+  }
+  out << YAML::EndSeq;
 }
 
 void emit_rule(YAML::Emitter& out, const RuleDraft& draft) {
@@ -171,18 +189,82 @@ class TemporaryPack {
   fs::path root_;
 };
 
-// The loader's "file:line: rule id: what" without the temporary file's name and the id.
-std::string loader_complaint(const std::string& message, const std::string& file,
-                             const std::string& id) {
-  std::string out = message;
-  if (out.rfind(file, 0) == 0) out = out.substr(file.size());
-  if (!out.empty() && out[0] == ':') {
-    const auto next = out.find(": ");
-    out = next == std::string::npos ? out.substr(1) : out.substr(next + 2);
+// The loader's complaints, one a line ("file:line: rule id: what"), without the temporary
+// file's name, the line and the id: the folder is the server's own, and the form has no lines.
+std::vector<std::string> loader_complaints(const std::string& message, const std::string& file,
+                                           const std::string& id) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < message.size()) {
+    std::size_t end = message.find('\n', start);
+    if (end == std::string::npos) end = message.size();
+    std::string line = message.substr(start, end - start);
+    start = end + 1;
+    if (const auto at = line.find(file); at != std::string::npos) {
+      line = line.substr(at + file.size());
+      if (!line.empty() && line[0] == ':') {
+        const auto next = line.find(": ");
+        line = next == std::string::npos ? line.substr(1) : line.substr(next + 2);
+      }
+    }
+    const std::string rule_prefix = "rule " + id + ": ";
+    if (line.rfind(rule_prefix, 0) == 0) line = line.substr(rule_prefix.size());
+    if (!trimmed(line).empty()) out.push_back(trimmed(line));
   }
-  const std::string rule_prefix = "rule " + id + ": ";
-  if (out.rfind(rule_prefix, 0) == 0) out = out.substr(rule_prefix.size());
   return out;
+}
+
+std::string quoted(const std::string& text) { return "“" + text + "”"; }
+
+std::string number_word(std::size_t n) {
+  static const char* const kWords[] = {"no", "one", "two", "three", "four", "five"};
+  return n < std::size(kWords) ? kWords[n] : std::to_string(n);
+}
+
+// A loader complaint in the form's own words: "'examples' needs at least 2 'pass' texts (it has
+// 1)" is "Add one more example that should not be flagged." Others are kept as they are.
+std::string in_form_words(const std::string& complaint) {
+  static const std::regex kTooFewExamples(
+      R"('examples' needs at least (\d+) '(flag|pass)' texts \(it has (\d+)\))");
+  std::smatch m;
+  if (std::regex_search(complaint, m, kTooFewExamples)) {
+    const std::size_t needed = std::stoul(m[1].str()), has = std::stoul(m[3].str());
+    const std::size_t more = needed > has ? needed - has : 1;
+    return fmt::format("Add {} more {} that should {}be flagged.", number_word(more),
+                       more == 1 ? "example" : "examples", m[2].str() == "pass" ? "not " : "");
+  }
+  return "Before it can join the rules: " + complaint + ".";
+}
+
+// What is wrong with a "look for" line, in the form's words ("" when nothing): text written like
+// a pattern, a star inside a word, a phrase that is too long or only stars.
+std::string phrase_problem(const std::string& phrase) {
+  for (std::size_t i = 0; i + 1 < phrase.size(); ++i)
+    if (phrase[i] == '*' && std::isalnum(static_cast<unsigned char>(phrase[i + 1])))
+      return fmt::format(
+          "{} has a star inside a word, so it is looked for with the star in it. A star works "
+          "only at the end of a word ({} finds every word that starts that way) or on its own "
+          "(any one word).",
+          quoted(phrase), quoted("disseminat*"));
+  const std::string problem = PhraseMatcher::problem_with(phrase);
+  if (problem.empty()) return "";
+  if (problem.rfind("written like a pattern", 0) == 0)
+    return fmt::format(
+        "{} has symbols in it, like brackets, dots or a line, that sayso looks for as they are, "
+        "so it would never be found. Type the words as you would write them, with each way of "
+        "saying it on a line of its own. To find any ending, end a word with a star: {}.",
+        quoted(phrase), quoted("disseminat*"));
+  if (problem.find("more than") != std::string::npos)
+    return fmt::format("{} is too long to look for: {}. Keep the few words that matter.",
+                       quoted(phrase), problem);
+  if (problem.find("only of '*'") != std::string::npos)
+    return fmt::format("{} on its own would find every word. Add a word to it.", quoted(phrase));
+  return fmt::format("{}: {}.", quoted(phrase), problem);
+}
+
+void add_once(std::vector<std::string>& problems, std::string problem) {
+  if (std::find(problems.begin(), problems.end(), problem) == problems.end())
+    problems.push_back(std::move(problem));
 }
 
 // The draft with the fields that matching never reads filled in, so that it can be tried while it
@@ -199,7 +281,7 @@ RuleDraft trial_version(RuleDraft draft) {
 
 struct CompiledDraft {
   std::optional<RuleSet> rules;
-  std::string complaint;  // why the loader refused it
+  std::vector<std::string> complaints;  // why the loader refused it
 };
 
 CompiledDraft compile_draft(const std::string& yaml, const std::string& id) {
@@ -209,7 +291,7 @@ CompiledDraft compile_draft(const std::string& yaml, const std::string& id) {
   try {
     compiled.rules = load_rules_from(pack.root().string(), {file.string()}, Config{});
   } catch (const RuleError& e) {
-    compiled.complaint = loader_complaint(e.what(), file.string(), id);
+    compiled.complaints = loader_complaints(e.what(), file.string(), id);
   }
   return compiled;
 }
@@ -237,7 +319,7 @@ nlohmann::json try_examples(const RuleDraft& draft, const Linter& linter,
         found.push_back(loaded.doc->source.bytes.substr(d.begin, d.end - d.begin));
     const bool flagged = !found.empty();
     if (flagged != should_flag)
-      problems.push_back(should_flag
+      add_once(problems, should_flag
                              ? fmt::format("The rule does not find anything in \"{}\".", example)
                              : fmt::format("The rule flags \"{}\", which should pass.", example));
     results.push_back({{"text", example},
@@ -259,7 +341,8 @@ nlohmann::json try_text(const TextToCheck& text, const Linter& linter,
   request.kind = text.kind;
   LoadedText loaded = load_text(request, sections);
   if (!loaded.doc) return nlohmann::json::array();
-  return diagnostics_with_utf16(*loaded.doc, findings_of(linter, *loaded.doc, rule_id));
+  return diagnostics_with_utf16(*loaded.doc, findings_of(linter, *loaded.doc, rule_id),
+                                Utf16Origin::TextAsSent);
 }
 
 }  // namespace
@@ -295,6 +378,15 @@ std::vector<std::string> draft_problems(const RuleDraft& draft) {
     problems.push_back("Add at least one example that should be flagged.");
   if (draft.pass_examples.empty())
     problems.push_back("Add at least one example that should not be flagged.");
+  for (const std::string& phrase : draft.look_for)
+    if (std::string problem = phrase_problem(phrase); !problem.empty())
+      add_once(problems, std::move(problem));
+  if (draft.say_instead.size() > 1 && draft.say_instead.size() != draft.look_for.size())
+    problems.push_back(fmt::format(
+        "There are {} lines to look for and {} lines to say instead. Give one line to say instead "
+        "for each line to look for (the first replaces the first, the second the second), or "
+        "just one that can replace them all.",
+        draft.look_for.size(), draft.say_instead.size()));
   return problems;
 }
 
@@ -337,10 +429,14 @@ nlohmann::json try_rule_draft(const RuleDraft& draft, const TextToCheck& text,
                            {"text_findings", nlohmann::json::array()}};
   if (!draft.look_for.empty()) {
     // The rule exactly as it would be sent must pass the loader; a trial copy is tried meanwhile.
+    // What the loader says is put in the form's words, once; when the form's own checks found
+    // something, that already says it in plainer words.
+    const bool form_found_problems = !problems.empty();
     CompiledDraft compiled = compile_draft(result["yaml"].get<std::string>(), id);
-    const std::string exact_complaint = compiled.complaint;
     if (!compiled.rules) {
-      if (problems.empty()) problems.push_back("Before it can join the rules: " + exact_complaint);
+      if (!form_found_problems)
+        for (const std::string& complaint : compiled.complaints)
+          add_once(problems, in_form_words(complaint));
       compiled = compile_draft(draft_yaml(trial_version(draft)), id);
     }
     if (compiled.rules) {
@@ -353,9 +449,10 @@ nlohmann::json try_rule_draft(const RuleDraft& draft, const TextToCheck& text,
       const Linter text_linter(*compiled.rules, config);
       result["text_findings"] = try_text(text, text_linter, sections, id);
     } else {
-      result["error"] = compiled.complaint;
-      if (compiled.complaint != exact_complaint || problems.empty())
-        problems.push_back("The rule cannot be tried yet: " + compiled.complaint);
+      result["error"] = fmt::format("{}", fmt::join(compiled.complaints, "; "));
+      if (problems.empty())
+        for (const std::string& complaint : compiled.complaints)
+          add_once(problems, "The rule cannot be tried yet: " + complaint + ".");
     }
   }
   result["problems"] = problems;
