@@ -271,7 +271,13 @@ test("display modes are remembered, large text grows the page and easy read give
   const note = await page.textContent("#easy-read-note");
   assert.match(note, /Why it matters/);
   assert.match(note, /keep their full words/);
-  assert.equal(await page.getAttribute("#toggle-easy", "aria-describedby"), "easy-read-note");
+  // The button's description is true whether easy read is on or off (blind review A6): it is not
+  // the note that says "Easy read is on".
+  const describedBy = await page.getAttribute("#toggle-easy", "aria-describedby");
+  assert.notEqual(describedBy, "easy-read-note");
+  const description = await page.textContent(`#${describedBy}`);
+  assert.doesNotMatch(description, /is on|is off/);
+  assert.match(description, /more space between lines/);
 
   // Zoomed to 200%, nothing needs scrolling sideways.
   await page.setViewportSize({ width: 640, height: 900 });
@@ -596,5 +602,76 @@ test("arrow keys into a marked word open that finding and say so politely", asyn
   assert.equal(await page.locator("#finding-detail").isVisible(), true);
   assert.match(await page.textContent("#detail-message"), /utilise/i);
   assert.equal(await page.evaluate(() => document.activeElement.id), "text", "the caret stays in the box");
+  await closePage(page);
+});
+
+test("a pasted text that starts with U+FEFF: marks sit on their words and Change works", async () => {
+  const page = await openPage();
+  await typeSummary(page, "\uFEFFWe will utilise the data.\r\nThe RCT team will meet.");
+  const marked = await page.$$eval("#highlights mark", (marks) => marks.map((m) => m.textContent));
+  assert.ok(marked.includes("utilise"), `"utilise" is marked exactly (marks: ${JSON.stringify(marked)})`);
+  assert.ok(marked.includes("RCT"), "the short form is marked exactly");
+  await page.click(findingFor("utilise"));
+  await page.click("#detail-fixes button");
+  assert.equal(await page.inputValue("#text"), "\uFEFFWe will use the data.\r\nThe RCT team will meet.".replace(/\r\n/g, "\n"));
+  await waitForStatus(page, /Changed/);
+  await closePage(page);
+});
+
+test("findings speak of the page, not of word lists or settings; a capitalised word gets no Change", async () => {
+  const page = await openPage();
+  await typeSummary(page, "Our group meets with Llinos every week. We will utilise the findngs.");
+  const messages = await page.$$eval(".finding-message", (nodes) => nodes.map((n) => n.textContent));
+  for (const message of messages) {
+    assert.doesNotMatch(message, /word list|\.sayso\.yml|UTF-8/, message);
+  }
+  const name = findingFor("Llinos");
+  if (await page.locator(name).count()) {
+    await page.click(name);
+    assert.equal(await page.locator("#detail-fixes button").count(), 0, "no Change button for a name");
+    assert.match(await page.textContent("#detail-fixes"), /capital letter/);
+    assert.match(await page.textContent("#detail-message"), /name or a word in another language/);
+  }
+  await page.click(findingFor("findngs"));
+  assert.ok((await page.locator("#detail-fixes button").count()) > 0, "a lower-case misspelling keeps its Change button");
+  // The detail names the rule by its heading, with its id in small print.
+  assert.doesNotMatch(await page.textContent("#detail-rule"), /^spelling\./);
+  await closePage(page);
+});
+
+test("the side panel draws one bar for each sentence it counts", async () => {
+  const page = await openPage();
+  await typeSummary(page, "Why we are doing this:\n- We want to help carers.\n- We will utilise phones.\n" +
+    "What we will do:\n1. We will talk to forty carers.\n2. We will share what we learn.\nWe will meet each month.");
+  await page.waitForSelector(".sentence-bars li");
+  const { bars, said } = await page.evaluate(() => ({
+    bars: document.querySelectorAll(".sentence-bars li").length,
+    said: document.querySelector("#figures-body").textContent,
+  }));
+  assert.match(said, new RegExp(`(^|\\D)${bars} sentences?\\b`), `the panel says ${bars} sentences: ${said}`);
+  await closePage(page);
+});
+
+test("the rule browser heads each rule in words and fills its blanks in words", async () => {
+  const page = await openPage("#rules");
+  await page.waitForFunction(() => document.querySelectorAll("#rules-list .rule-card").length > 5);
+  const cards = await page.$$eval("#rules-list .rule-card", (nodes) => nodes.map((card) => ({
+    id: card.dataset.rule, heading: card.querySelector("h2").textContent, text: card.querySelector("dl").textContent,
+  })));
+  for (const card of cards) {
+    assert.notEqual(card.heading, card.id, `${card.id} is headed in words`);
+    assert.doesNotMatch(card.text, /\{[a-z]+\}/, `${card.id} shows no blanks like {match}`);
+  }
+  await closePage(page);
+});
+
+test("suggest a rule: the form says how its lines pair up, and the funder menu says what it does", async () => {
+  const page = await openPage("#suggest");
+  assert.match(await page.textContent("#say-instead-help"), /line 1 above/);
+  assert.match(await page.textContent("#view-suggest .intro"), /person who\s+runs sayso/);
+  await page.goto(baseUrl + "#check");
+  await page.waitForFunction(() => document.querySelector("#profile-help").textContent.length > 0);
+  assert.match(await page.textContent("#profile-help"), /300 words/);
+  assert.doesNotMatch(await page.textContent("#profile-help"), /\.sayso\.yml/);
   await closePage(page);
 });

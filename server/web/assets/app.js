@@ -59,6 +59,7 @@
     trialTimer: 0,
     trialSequence: 0,
     lastYamlId: "suggested.new-rule",
+    focusAfterCheck: -1,  // after a Change: where the next finding to focus starts
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -198,7 +199,9 @@
   // sentence is drawn as a low line under the sentence, and the words marked inside it keep their
   // own colour, underline and letter. A finding that covers a shorter one is "wide".
   function markSegments(text) {
-    const findings = state.diagnostics
+    // Only the findings the list shows are marked: a very long text with thousands of findings
+    // would otherwise freeze the browser (the list says the rest are not shown).
+    const findings = state.diagnostics.slice(0, MAX_FINDINGS_SHOWN)
       .map((d, index) => ({ d, index, start: Math.min(d.utf16_start, text.length), end: Math.min(d.utf16_end, text.length) }))
       .filter((f) => f.end > f.start);
     const points = [...new Set([0, text.length, ...findings.flatMap((f) => [f.start, f.end])])].sort((a, b) => a - b);
@@ -370,7 +373,7 @@
       list.append(el("li", { "data-index": String(index) }, button));
     });
     if (total > MAX_FINDINGS_SHOWN)
-      list.append(el("li", { class: "help", text: `The first ${MAX_FINDINGS_SHOWN} findings are shown. This text is very long: check one section at a time to see the rest.` }));
+      list.append(el("li", { class: "help", text: `The first ${MAX_FINDINGS_SHOWN} findings are shown and marked in your text. This text is very long: check one section at a time to see the rest.` }));
   }
 
   function explanationFor(d) {
@@ -408,9 +411,17 @@
       el("span", { class: "easy-only easy-explanation", text: info.easy }),
       el("span", { class: "full-only", text: explanationFor(d) }));
     const fixes = $("detail-fixes");
-    fixes.replaceChildren(...d.suggestions.filter(() => d.text && d.utf16_end > d.utf16_start).map((s) => fixButton(d, s)));
+    // A spelling guess for a word with a capital letter is most likely a name ("Llinos" is not
+    // "Llanos"): no Change button, and the reason why.
+    const mayBeName = d.category === "spelling" && /^\p{Lu}/u.test(d.text || "");
+    const changes = mayBeName ? [] : d.suggestions.filter(() => d.text && d.utf16_end > d.utf16_start).map((s) => fixButton(d, s));
+    fixes.replaceChildren(...changes);
+    if (mayBeName && d.suggestions.length)
+      fixes.append(el("p", { class: "help", text: `“${d.text}” starts with a capital letter, so it may be a name. sayso does not offer to change it. If it is spelt wrongly, change it in your text.` }));
     $("detail-show").hidden = !(d.utf16_end > d.utf16_start);
-    $("detail-rule").textContent = d.rule;
+    const rule = state.rulesById.get(d.rule);
+    $("detail-rule").replaceChildren(rule ? rule.heading : d.rule,
+      rule ? el("span", { class: "rule-id", text: ` (${d.rule})` }) : "");
     const detail = $("finding-detail");
     const button = findingButton(index);
     if (button) button.after(detail);
@@ -524,8 +535,18 @@
     $("check-status").textContent = state.lastAnnouncement;
     resizeEditor();
     renderHighlights();
+    // Focus stays where the user was working: on the finding that was below the changed one,
+    // once the new check has drawn the list (the heading until then).
     $("findings-heading").focus();
+    state.focusAfterCheck = d.utf16_start;
     runCheck({ quiet: true });
+  }
+
+  // After a Change: the first finding at or after where the change was, or the heading.
+  function focusFindingAfter(offset) {
+    const index = state.diagnostics.findIndex((d) => d.utf16_end > d.utf16_start && d.utf16_start >= offset);
+    const button = index >= 0 ? findingButton(index) : null;
+    if (button && document.activeElement === $("findings-heading")) button.focus();
   }
 
   function undoFix() {
@@ -548,8 +569,10 @@
   // ---------------------------------------------------------------------------------------------
   // Check view: side panel figures
 
+  // A figure's heading is an h3, or an h4 under a section's own h3 (a whole application).
+  let figureHeadingLevel = "h3";
   function figureBlock(title, ...content) {
-    return el("div", { class: "figure" }, el("h3", { text: title }), ...content);
+    return el("div", { class: "figure" }, el(figureHeadingLevel, { text: title }), ...content);
   }
 
   function wordsFigure(f) {
@@ -635,9 +658,11 @@
   function sectionFigures(f, sentenceWords, withTitle) {
     const parts = [];
     if (withTitle) parts.push(el("h3", { text: f.title || "Text before the first heading" }));
+    figureHeadingLevel = withTitle ? "h4" : "h3";
     parts.push(wordsFigure(f), readingFigure(f), sentencesFigure(f, sentenceWords));
     for (const checklist of f.checklists) parts.push(checklistFigure(checklist));
     if (f.kind === "involvement" || f.involvement.length) parts.push(involvementFigure(f));
+    figureHeadingLevel = "h3";
     return el("div", { class: "section-figures" }, ...parts);
   }
 
@@ -654,7 +679,8 @@
       return;
     }
     const main = figures.find((f) => f.kind === kind) || figures[0];
-    body.replaceChildren(sectionFigures(main, result.sentence_words, figures.length > 1));
+    // The bars are the sentences this figure counts (its own section's), one bar for each.
+    body.replaceChildren(sectionFigures(main, main.sentence_words || result.sentence_words, figures.length > 1));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -692,8 +718,15 @@
       !/\s/.test(area.value.slice(d.utf16_start, caret))));
   }
 
+  // The findings as the page says them: the server words each message for the page
+  // (page_message: no word lists or settings files, which the page does not have).
+  function pageWorded(diagnostics) {
+    for (const d of diagnostics) if (d.page_message) d.message = d.page_message;
+    return diagnostics;
+  }
+
   function showResult(result, text, { asked = false, quiet = false } = {}) {
-    state.allDiagnostics = result.diagnostics;
+    state.allDiagnostics = pageWorded(result.diagnostics);
     state.result = result;
     state.checkedText = text;
     state.kind = result.kind;
@@ -759,6 +792,8 @@
       const result = await postJson("/api/check", checkRequest(text), abort.signal);
       if (sequence !== state.checkSequence || textArea().value !== text) return;
       showResult(result, text, how);
+      if (state.focusAfterCheck >= 0) focusFindingAfter(state.focusAfterCheck);
+      state.focusAfterCheck = -1;
     } catch (error) {
       if (error.name === "AbortError") return;
       announce(`sayso could not check the text. ${error.message}`, true);
@@ -837,7 +872,10 @@
     });
     $("undo-fix").addEventListener("click", undoFix);
     $("text-kind").addEventListener("change", () => runCheck());
-    $("profile").addEventListener("change", () => runCheck());
+    $("profile").addEventListener("change", () => {
+      describeProfile();
+      runCheck();
+    });
     $("file-input").addEventListener("change", (event) => {
       const file = event.target.files && event.target.files[0];
       if (file) openFile(file);
@@ -859,12 +897,22 @@
     $("footer-privacy").textContent = "Your text goes to the computer that runs sayso. sayso does not keep it.";
   }
 
+  // What the chosen funder setting does, under the menu (the funders' own descriptions).
+  const NO_FUNDER = "sayso's general checks, with no funder's own rules: a summary of more than 300 words is still flagged.";
+  function describeProfile() {
+    const name = $("profile").value;
+    const described = (state.profileDescriptions && state.profileDescriptions.get(name)) || "";
+    $("profile-help").textContent = name ? described : NO_FUNDER;
+  }
+
   async function loadProfiles() {
     try {
       const { profiles } = await api("/api/profiles");
       const select = $("profile");
       for (const p of profiles) select.append(el("option", { value: p.name, text: p.name.toUpperCase() === "NIHR" ? "NIHR" : p.name.charAt(0).toUpperCase() + p.name.slice(1) }));
+      state.profileDescriptions = new Map(profiles.map((p) => [p.name, p.page_description || p.description]));
       if (profiles.some((p) => p.name === "nihr")) select.value = "nihr";
+      describeProfile();
     } catch (error) {
       announce(`sayso could not list the funders: ${error.message}`);
     }
@@ -893,13 +941,28 @@
     return [];
   }
 
+  // A rule's message with its blanks said in words: "Spell out '{match}' …" → "Spell out [the
+  // words found] …". The page shows the filled-in message with each finding.
+  const BLANKS = {
+    match: "the words found", suggestion: "a plainer word", suggestions: "plainer words", count: "the number",
+    limit: "the limit", missing: "the things not found", section: "the section", words: "the words",
+    unit: "words", meaning: "what it means", level: "the level",
+  };
+  const inWords = (message) => message.replace(/'\{(\w+)\}'|\{(\w+)\}/g, (all, quoted, bare) => {
+    const words = BLANKS[quoted || bare];
+    return words ? `[${words}]` : all;
+  });
+
+  // The rule writers' own notes, with their setting names (min_items) said as words.
+  const noteInWords = (note) => note.replace(/\b([a-z]+(?:_[a-z]+)+)\b/g, (name) => name.replace(/_/g, " "));
+
   function ruleCard(rule) {
     const details = el("dl");
     const add = (term, value) => {
       if (value === null || value === undefined || (Array.isArray(value) && !value.length)) return;
       details.append(el("dt", { text: term }), el("dd", {}, Array.isArray(value) ? listOf(value) : value));
     };
-    add("What it says", rule.message);
+    add("What it says", inWords(rule.message));
     add("Why it matters", rule.explanation);
     add("Where it applies", scopeText(rule.scope));
     add("What it looks for", looksFor(rule));
@@ -907,17 +970,21 @@
     add("Not flagged, for example", rule.examples.pass);
     add("Written with", rule.written_with);
     add("Reviewed by", rule.reviewed_by);
-    add("Status", rule.status === "reviewed" ? "Reviewed" : "Draft");
-    add("Decisions", rule.decisions);
+    add("Status", rule.status === "reviewed" ? "Reviewed" : "Draft: waiting for review by a panel of public contributors");
     add("Sources", rule.sources);
+    const notes = rule.decisions.length
+      ? el("details", { class: "rule-notes" }, el("summary", { text: "Notes by the people who wrote the rule" }),
+        listOf(rule.decisions.map(noteInWords), rule.decisions.length))
+      : null;
     return el("li", { class: "rule-card", "data-rule": rule.id },
-      el("h2", { text: rule.id }),
+      el("h2", { text: rule.heading || rule.id }),
+      el("p", { class: "rule-id", text: `Rule name: ${rule.id}` }),
       el("p", {}, badge(rule.category), ` ${SEVERITIES[rule.severity] || rule.severity}`),
-      details);
+      details, notes);
   }
 
   function ruleHaystack(rule) {
-    return [rule.id, rule.category, category(rule.category).label, rule.message, rule.explanation,
+    return [rule.id, rule.heading, rule.category, category(rule.category).label, rule.message, rule.explanation,
       ...rule.examples.flag, ...rule.examples.pass, ...looksFor(rule), ...rule.written_with, ...rule.reviewed_by]
       .join("\n").toLowerCase();
   }
@@ -1034,7 +1101,7 @@
       $("rule-yaml").select();
       document.execCommand("copy");
     }
-    $("yaml-status").textContent = "The rule is copied. You can paste it into an email to the rules group.";
+    $("yaml-status").textContent = "The rule is copied. Paste it into an email to the person who runs sayso for your group.";
   }
 
   function downloadYaml() {
@@ -1049,7 +1116,7 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    $("yaml-status").textContent = `The rule is saved as ${state.lastYamlId}.yml in your downloads.`;
+    $("yaml-status").textContent = `The rule is saved as ${state.lastYamlId}.yml in your downloads. Send it to the person who runs sayso for your group.`;
   }
 
   function setUpSuggestView() {
