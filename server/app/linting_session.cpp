@@ -143,6 +143,7 @@ FileOutcome LintingSession::lint_bytes(const std::string& path, std::string byte
   FileOutcome outcome;
   outcome.path = path;
   const Config& config = config_for(path);
+  outcome.config_files = config.sources;
   if (const std::size_t limit = max_bytes_for(config); bytes.size() > limit) {
     outcome.error = too_large(bytes.size(), limit);
     return outcome;

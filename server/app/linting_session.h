@@ -46,6 +46,8 @@ class LintingSession {
   FileOutcome lint_bytes(const std::string& path, std::string bytes);
 
   const SessionOptions& options() const { return options_; }
+  // What a text from `path` with no headings is read as: a section kind, or "document".
+  std::string headless_kind(const std::string& path, const Config& config) const;
   // The largest document linted under a config (see SessionOptions::max_bytes).
   std::size_t max_bytes_for(const Config& config) const;
 
@@ -54,7 +56,6 @@ class LintingSession {
     std::unique_ptr<RuleSet> rules;
     std::unique_ptr<Linter> linter;
   };
-  std::string headless_kind(const std::string& path, const Config& config) const;
   Linter* find_linter(const Config& config);  // nullptr until linter_for has loaded it
   // The rules folder's section aliases, loaded once (the same as every rule set's `sections`).
   const SectionClassifier& section_aliases();

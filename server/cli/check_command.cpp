@@ -13,6 +13,7 @@
 
 #include "app/linting_session.h"
 #include "cli/commands.h"
+#include "cli/print_config.h"
 #include "cli/suggestions.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
@@ -46,6 +47,10 @@ Options:
   --rules DIR               the rules folder (default: the installed rules)
   --max-bytes N             skip (and report) files larger than N bytes; wins over
                             max_document_bytes in .sayso.yml (default: 67108864, 64 MiB)
+  --print-config            print the settings each PATH would be checked with (config
+                            files, profile, packs, rules turned off or changed, and where
+                            each setting is written) instead of checking it; the same as
+                            sayso config PATH...
   --no-color                never colour the text output
   --no-cache                neither read nor write the caches in $XDG_CACHE_HOME/sayso
                             (else ~/.cache/sayso): the spelling word set and verdicts
@@ -57,6 +62,7 @@ struct CheckOptions {
   std::optional<Severity> fail_on = Severity::Error;
   std::string stdin_filename = "-";
   bool colour = true;
+  bool print_config = false;  // --print-config: show the settings, check nothing
   SessionOptions session;
   std::vector<std::string> paths;
 };
@@ -133,6 +139,8 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
         return usage_error("--max-bytes needs a number of bytes above 0");
       o.session.max_bytes = limit;
       o.session.max_bytes_from_command_line = true;
+    } else if (a == "--print-config") {
+      o.print_config = true;
     } else if (a == "--no-cache") {
       o.session.use_cache = false;
     } else if (a == "--no-color" || a == "--no-colour") {
@@ -143,7 +151,7 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
       return usage_error("unknown option '" + a + "'");
     }
   }
-  if (o.paths.empty()) o.paths.push_back("-");
+  if (o.paths.empty()) o.paths.push_back(o.print_config ? "." : "-");  // settings: this folder's
   return std::nullopt;
 }
 
@@ -180,12 +188,26 @@ bool fails(const std::vector<FileOutcome>& outcomes, const std::optional<Severit
   return false;
 }
 
+int print_settings(LintingSession& session, const CheckOptions& options) {
+  try {
+    print_config(std::cout, session, options.paths, options.format);
+  } catch (const ConfigError& e) {
+    std::cerr << "sayso: config error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const RuleError& e) {
+    std::cerr << "sayso: rule error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  return end_without_teardown(kExitClean);
+}
+
 }  // namespace
 
 int run_check_command(const Args& args) {
   CheckOptions options;
   if (auto stop = parse_check_args(args, options)) return *stop;
   LintingSession session(options.session);
+  if (options.print_config) return print_settings(session, options);
   std::vector<FileOutcome> outcomes;
   const std::vector<std::string> paths = expand_paths(options.paths);
   // A broken .sayso.yml found beside some files stops only those: the rest are checked, and the

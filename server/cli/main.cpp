@@ -19,6 +19,7 @@ Usage:
   sayso rules list                      list the rules
   sayso rules new --kind K PACK.NAME    a template for a new rule (see rules/CONTRIBUTING.md)
   sayso explain [--details] RULE        what a rule checks, why, and who shaped it
+  sayso config [PATH...]                the settings PATH is checked with, and where each is set
   sayso --version | --help
 Every command takes --rules DIR to use another rules folder (a copy you are editing).
 Commands about rules say which rules folder they used.
@@ -49,6 +50,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "check") return sayso::run_check_command(rest);
+    if (command == "config") {  // check's options apply: --config, --profile, --kind, --format
+      sayso::Args print = rest;
+      print.push_back("--print-config");
+      return sayso::run_check_command(print);
+    }
     if (command == "lsp") return sayso::run_lsp_command(rest);
     if (command == "batch") return sayso::run_batch_command(rest);
     if (command == "serve") return sayso::run_serve_command(rest);

@@ -239,17 +239,39 @@ void print_left_out(const std::vector<RuleProblem>& problems, const char* what) 
   for (const RuleProblem& p : problems) std::cerr << p.text << "\n";
 }
 
-// Loads the rules for list and explain: a rule file with a mistake is left out and named, so one
-// broken file does not hide every other pack.
-RuleSet load_for_showing(const RulesOptions& o, bool say_where) {
-  Config config = project_packs();
-  config.profile = o.profile;
-  RuleSet set = load_rules_leniently(o.rules_dir, config);
-  if (say_where) say_where_rules_come_from(o.rules_dir, config);
+// The settings `check` would use in this folder (a .sayso.yml here or above, without the
+// overrides for particular files), with --profile over them: list and explain show the rules as
+// this project has them.
+Config settings_here(const RulesOptions& o) {
+  const std::string file = find_config_file(".");
+  Config config = config_for_path(file.empty() ? Config{} : load_found_config(file), "");
+  if (!o.profile.empty()) {
+    config.profile = o.profile;
+    config.profile_where.clear();
+  }
+  return config;
+}
+
+// The rules for list and explain, as the project's settings have them. A rule file with a
+// mistake is left out and named, so one broken file does not hide every other pack.
+struct ShownRules {
+  Config config;
+  RuleSet set;
+};
+
+ShownRules load_for_showing(const RulesOptions& o, bool say_where) {
+  ShownRules shown{settings_here(o), {}};
+  shown.set = load_rules_leniently(o.rules_dir, shown.config);
+  if (say_where) {
+    say_where_rules_come_from(o.rules_dir, shown.config);
+    if (!shown.config.sources.empty())
+      std::cout << "settings from: " << join_list(shown.config.sources, ", ")
+                << " (sayso config shows them)\n";
+  }
   note_rules_folder_here(o, o.rules_dir);
-  print_notes(set);
-  print_left_out(set.left_out, "those files are left out");
-  return set;
+  print_notes(shown.set);
+  print_left_out(shown.set.left_out, "those files are left out");
+  return shown;
 }
 
 // What `rules test` was asked to test: rule files and pack folders (canonical paths).
@@ -375,7 +397,7 @@ int rules_test(const RulesOptions& o) {
 // Like ls, it lists what it can and then fails when something could not be read: the list is
 // of use, and a script still sees that rules are missing from it.
 int rules_list(const RulesOptions& o) {
-  RuleSet set = load_for_showing(o, true);
+  const RuleSet set = load_for_showing(o, true).set;
   std::size_t width = 4;
   for (const auto& r : set.rules) width = std::max(width, r.id.size());
   std::cout << fmt::format("{:<{}}  {:<21} {:<12} {:<8} {}\n", "id", width, "kind", "category",
@@ -559,7 +581,8 @@ int explain(const RulesOptions& o) {
     std::cerr << "sayso explain: which rule? (sayso rules list shows them)\n";
     return kExitUsage;
   }
-  RuleSet set = load_for_showing(o, false);
+  const ShownRules shown = load_for_showing(o, false);
+  const RuleSet& set = shown.set;
   const std::string& typed = o.targets.front();
   std::vector<std::string> meant;
   const Rule* rule = find_rule(set, typed, meant);
@@ -573,8 +596,12 @@ int explain(const RulesOptions& o) {
     return kExitUsage;
   }
   std::cout << rule->id << " (" << rule->kind << ", " << rule->category << ", "
-            << severity_text(*rule) << ")\n\n";
-  print_message(*rule, set, o.profile);
+            << severity_text(*rule) << ")\n";
+  if (const RuleSetting* setting = setting_for_rule(shown.config, rule->id))
+    std::cout << "Here: " << (rule->enabled ? severity_name(rule->severity) : "off") << ", set at "
+              << setting->where << "\n";
+  std::cout << "\n";
+  print_message(*rule, set, shown.config.profile);
   std::cout << "\nWhy it matters:\n" << wrapped(rule->explanation, "  ", "  ") << "\n";
   bool cut_short = false;
   if (std::string words = looks_for(*rule, o.details); !words.empty()) {

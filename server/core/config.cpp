@@ -454,7 +454,10 @@ Config load_config_file(const std::string& path) { return load_config_at_depth(p
 
 std::string find_config_file(const std::string& start_dir) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start_dir.empty() ? fs::path(".") : fs::path(start_dir), ec);
+  // Normal form ("/p/." is "/p"), so the file found is named one way and never read twice.
+  fs::path dir =
+      fs::absolute(start_dir.empty() ? fs::path(".") : fs::path(start_dir), ec).lexically_normal();
+  if (!dir.has_filename() && dir.has_relative_path()) dir = dir.parent_path();
   for (int i = 0; i < 64 && !dir.empty(); ++i) {
     for (const char* name : {".sayso.yml", ".sayso.yaml"}) {
       fs::path candidate = dir / name;
@@ -469,7 +472,7 @@ std::string find_config_file(const std::string& start_dir) {
 Config load_found_config(const std::string& path) {
   Config config = load_config_file(path);
   if (config.root) return config;
-  const fs::path folder = fs::absolute(path).parent_path();
+  const fs::path folder = fs::absolute(path).lexically_normal().parent_path();
   if (folder == folder.parent_path()) return config;
   const std::string above = find_config_file(folder.parent_path().string());
   if (above.empty()) return config;
@@ -598,6 +601,7 @@ bool glob_matches(const std::string& glob, const std::string& path) {
 Config config_for_path(const Config& config, const std::string& path) {
   Config out = config;
   out.overrides.clear();
+  out.applied_overrides.clear();
   if (config.overrides.empty() || path.empty() || path == "-") return out;
   std::error_code ec;
   const fs::path absolute = fs::absolute(path, ec).lexically_normal();
@@ -619,8 +623,16 @@ Config config_for_path(const Config& config, const std::string& path) {
     out.words.insert(out.words.end(), block.words.begin(), block.words.end());
     merge_rule_settings(out.rules, block.rules);
     out.variant += fmt::format("#override-{}", i + 1);
+    out.applied_overrides.push_back(block.where);
   }
   return out;
+}
+
+const RuleSetting* setting_for_rule(const Config& config, const std::string& rule_id) {
+  if (auto it = config.rules.find(rule_id); it != config.rules.end()) return &it->second;
+  if (auto it = config.rules.find(rule_id.substr(0, rule_id.find('.'))); it != config.rules.end())
+    return &it->second;
+  return nullptr;
 }
 
 std::vector<std::string> read_word_list(const std::string& path) {

@@ -56,6 +56,8 @@ struct Config {
   std::vector<ConfigOverride> overrides;                // per-glob settings, in file order
   // Which overrides were applied (config_for_path); part of the identity of a rule set.
   std::string variant;
+  // Where each of those overrides is written ("file:line"), in the order applied.
+  std::vector<std::string> applied_overrides;
   // Limits (unset: the front's default). Larger documents are reported, not linted.
   std::optional<std::size_t> max_document_bytes;
   // Checks stop after this long on one document, with a `sayso.time-limit` finding (0 = never).
@@ -96,6 +98,10 @@ Config merge_configs(const Config& base, const Config& over);
 // (relative to the folder of the .sayso.yml that defined the override) applied in order.
 // `variant` names the applied overrides ("" when none), so rule sets can be cached per variant.
 Config config_for_path(const Config& config, const std::string& path);
+
+// The setting that decides a rule's state: the one naming the rule, else the one naming its pack
+// (the part of the id before the dot); nullptr when neither is set.
+const RuleSetting* setting_for_rule(const Config& config, const std::string& rule_id);
 
 // True when `path` (relative, '/' separated) matches the glob: fnmatch with FNM_PATHNAME, and
 // "**/" also matches any number of folders (including none).

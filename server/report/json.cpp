@@ -181,6 +181,12 @@ void write_diagnostic(JsonWriter& w, const Document& doc, const Diagnostic& d, C
 void write_file(JsonWriter& w, const FileOutcome& outcome) {
   const bool has_doc = outcome.ok && outcome.doc;
   w.begin_object();
+  if (!outcome.config_files.empty()) {
+    w.key("config_files");  // which .sayso.yml files chose the rules and settings used
+    w.begin_array();
+    for (const auto& file : outcome.config_files) w.value(file);
+    w.end_array();
+  }
   w.key("diagnostics");
   w.begin_array();
   if (has_doc) {

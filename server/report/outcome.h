@@ -15,6 +15,8 @@ struct FileOutcome {
   std::string error;                    // why the file could not be linted (when !ok)
   std::shared_ptr<const Document> doc;  // null when !ok
   std::vector<Diagnostic> diagnostics;
+  // The .sayso.yml files whose settings were used, the nearest first (none: the defaults).
+  std::vector<std::string> config_files;
 };
 
 // 1-based line and code-point column of a byte, as the CLI and JSON report them.

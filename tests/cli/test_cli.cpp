@@ -597,3 +597,89 @@ TEST_CASE("rules subcommands give help, and say when an option lacks its value",
   CHECK_THAT(run("--rules " + std::string(SAYSO_CORPUS_DIR) + "/../rules rules list").out,
              Catch::Contains("rules folder: "));
 }
+
+TEST_CASE("sayso config shows the settings a file is checked with and where each is written",
+          "[cli][config]") {
+  TempDir tmp;
+  fs::create_directories(tmp.path / "proj" / "drafts");
+  tmp.write(".sayso.yml",
+            "profile: nihr\nrules:\n  plain-english.passive-voice: off\n  acronyms: error\n");
+  tmp.write("proj/.sayso.yml",
+            "words: [Kooth]\noverrides:\n  - files: [\"drafts/**\"]\n    rules:\n"
+            "      spelling: off\n");
+  const std::string draft = tmp.write("proj/drafts/summary.md", "We utilise it.\n");
+  const std::string top = (tmp.path / ".sayso.yml").string();
+  const std::string near = (tmp.path / "proj" / ".sayso.yml").string();
+
+  const Run text = run("config " + shell_quote(draft));
+  INFO(text.out);
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("config files (the nearest first): " + near + ", " + top));
+  CHECK_THAT(text.out, Catch::Contains("overrides for this file: " + near + ":3"));
+  CHECK_THAT(text.out, Catch::Contains("profile: nihr (" + top + ":1)"));
+  CHECK_THAT(text.out, Catch::Contains("plain-english-summary (from the file name)"));
+  CHECK_THAT(text.out, Catch::Matches("[\\s\\S]*plain-english.passive-voice +off \\(the file says "
+                                      "hint\\) +" +
+                                      top + ":3[\\s\\S]*"));
+  CHECK_THAT(text.out, Catch::Contains("spelling.unknown-word"));
+
+  int status = 0;
+  const Run j = run("config --format json " + shell_quote(draft));
+  status = j.status;
+  CHECK(status == 0);
+  const json settings = json::parse(j.out)["files"][0];
+  CHECK(settings["config_files"] == json::array({near, top}));
+  CHECK(settings["words"] == 1);
+  bool spelling_off = false;
+  for (const auto& change : settings["changed_rules"])
+    if (change["rule"] == "spelling.unknown-word")
+      spelling_off = change["state"] == "off" && change["because"] == near + ":5";
+  CHECK(spelling_off);
+
+  // A file beside the drafts has no override; the same with check --print-config.
+  const std::string beside = tmp.write("proj/summary.md", "We utilise it.\n");
+  const Run other = run("check --print-config " + shell_quote(beside));
+  CHECK(other.status == 0);
+  CHECK_THAT(other.out, !Catch::Contains("overrides for this file"));
+  CHECK_THAT(other.out, !Catch::Contains("spelling.unknown-word"));
+
+  // Run from inside the folder, each file is read once (./.sayso.yml is the same file).
+  const Run here = run_shell("cd " + shell_quote((tmp.path / "proj").string()) + " && " +
+                             SAYSO_BINARY + " config --format json </dev/null");
+  CHECK(json::parse(here.out)["files"][0]["config_files"] == json::array({near, top}));
+
+  // A mistake in the settings is said as check says it.
+  tmp.write("proj/.sayso.yml", "rules:\n  no.such-rule: off\n");
+  const Run broken = run("config " + shell_quote(draft));
+  CHECK(broken.status == 2);
+  CHECK_THAT(broken.out, Catch::Contains(near + ":2: unknown rule 'no.such-rule'"));
+}
+
+TEST_CASE("check's JSON names the config files used for each file", "[cli][config]") {
+  TempDir tmp;
+  tmp.write(".sayso.yml", "rules:\n  plain-english.passive-voice: off\n");
+  const std::string file = tmp.write("summary.md", "We utilise it.\n");
+  const json j = run_json(shell_quote(file));
+  CHECK(j["files"][0]["config_files"] == json::array({(tmp.path / ".sayso.yml").string()}));
+}
+
+TEST_CASE("rules list and explain show the rules as this folder's settings have them",
+          "[cli][config]") {
+  TempDir tmp;
+  tmp.write(".sayso.yml", "rules:\n  plain-english.passive-voice: off\n  acronyms: error\n");
+  const std::string in_folder =
+      "cd " + shell_quote(tmp.path.string()) + " && " + std::string(SAYSO_BINARY) + " ";
+  const Run list = run_shell(in_folder + "rules list </dev/null 2>&1");
+  INFO(list.out);
+  CHECK(list.status == 0);
+  CHECK_THAT(list.out, Catch::Contains("settings from: " + (tmp.path / ".sayso.yml").string()));
+  CHECK_THAT(list.out, Catch::Matches("[\\s\\S]*\nacronyms.unexplained +acronym +acronym +error "
+                                      "[\\s\\S]*"));
+  CHECK_THAT(list.out,
+             Catch::Matches("[\\s\\S]*\nplain-english.passive-voice .* \\(off\\)\n[\\s\\S]*"));
+  const Run explain = run_shell(in_folder + "explain passive-voice </dev/null 2>&1");
+  CHECK_THAT(explain.out,
+             Catch::Contains("Here: off, set at " + (tmp.path / ".sayso.yml").string() + ":2"));
+  // Elsewhere the rule files decide.
+  CHECK_THAT(run("explain passive-voice").out, !Catch::Contains("Here:"));
+}

@@ -13,7 +13,7 @@ text=$(groff -man -Tutf8 -P -cbou "$page" 2>/dev/null | col -b 2>/dev/null || gr
 for section in NAME SYNOPSIS DESCRIPTION COMMANDS OPTIONS "EXIT STATUS" FILES ENVIRONMENT EXAMPLES; do
   grep -q "^$section" <<<"$text" || fail "no $section section"
 done
-for command in check lsp batch serve rules explain; do
+for command in check lsp batch serve rules explain config; do
   grep -q "sayso $command" <<<"$text" || fail "the synopsis lacks 'sayso $command'"
 done
 for word in SAYSO_RULES SAYSO_MODULE_DIR sayso_pdf_poppler.so sayso_http_httplib.so NO_COLOR .sayso.yml share/sayso/rules; do
