@@ -391,7 +391,7 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   scheduler.record_json = outputs.reads_json();
   scheduler.max_findings = options.max_findings;
   BatchResult result;
-  run_scheduler(
+  result.workers_left_running = run_scheduler(
       scheduler, [&](const auto& emit) { source.produce(emit); },
       [&](LintedSubmission& linted) {
         note_same_text(linted.record, duplicates, scheduler.record_json);

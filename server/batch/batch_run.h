@@ -40,6 +40,9 @@ struct BatchResult {
   // Submissions whose text an earlier one of the batch had (the --resume file's included).
   std::size_t same_texts = 0;
   double seconds = 0;
+  // Workers still busy with a submission delivered as a time-limit error (see scheduler.h):
+  // the process should end without waiting for them.
+  std::size_t workers_left_running = 0;
 };
 
 // An output file that cannot be written (or would overwrite an input), or a --resume file that

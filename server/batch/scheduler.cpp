@@ -1,4 +1,5 @@
 #include "batch/scheduler.h"
+#include "core/sanitized.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -14,19 +15,27 @@ namespace sayso {
 namespace {
 
 constexpr auto kWatchdogGrace = std::chrono::seconds(1);
+#ifdef SAYSO_SANITIZED
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
 
 struct Job {
   Submission submission;
   std::optional<LintedSubmission> result;
   std::optional<BatchClock::time_point> deadline;  // set when a worker starts it
+  std::size_t worker = 0;                          // the worker that started it
   bool abandoned = false;  // delivered as a time-limit error while its worker still ran
 };
 
-class Scheduler {
+// Shared by its threads: a worker given up on may outlive run(), so it keeps the scheduler (its
+// options, linter and mutex) alive until it ends.
+class Scheduler : public std::enable_shared_from_this<Scheduler> {
  public:
-  explicit Scheduler(const SchedulerOptions& options) : options_(options) {}
+  explicit Scheduler(SchedulerOptions options) : options_(std::move(options)) {}
 
-  void run(const Produce& produce, const Deliver& deliver) {
+  std::size_t run(const Produce& produce, const Deliver& deliver) {
     const std::size_t jobs = std::max<std::size_t>(1, options_.jobs);
     for (std::size_t i = 0; i < jobs; ++i) start_worker();
     std::thread producer([&] { feed(produce); });
@@ -39,9 +48,10 @@ class Scheduler {
     }
     producer.join();
     finish_producing();
-    for (auto& w : workers_) w.join();
+    const std::size_t left_running = end_workers();
     if (!failure) failure = producer_failure_;
     if (failure) std::rethrow_exception(failure);
+    return left_running;
   }
 
  private:
@@ -100,10 +110,34 @@ class Scheduler {
   // they are as workers are added.
   void start_worker() {
     std::optional<SubmissionLinter>& linter = linters_.emplace_back();
-    workers_.emplace_back([this, &linter] { work(linter); });
+    const std::size_t index = workers_.size();
+    workers_.emplace_back(
+        [self = shared_from_this(), index, &linter] { self->work(index, linter); });
   }
 
-  void work(std::optional<SubmissionLinter>& linter) {  // made on this thread, used only here
+  // Waits for every worker but those given up on: they may be stuck in one stage for minutes
+  // (reading a huge file), and every record is delivered already. They are left to end on their
+  // own, or with the process; the run's reports do not wait for them.
+  std::size_t end_workers() {
+    std::vector<bool> given_up(workers_.size(), false);
+    std::size_t left_running = 0;
+    {
+      std::lock_guard lock(mutex_);
+      for (std::size_t i : given_up_) given_up[i] = true;
+    }
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
+      // A sanitizer build ends with a normal exit, which nothing may outrun: it waits for all.
+      if (given_up[i] && !kSanitized) {
+        workers_[i].detach();
+        ++left_running;
+      } else {
+        workers_[i].join();
+      }
+    }
+    return left_running;
+  }
+
+  void work(std::size_t index, std::optional<SubmissionLinter>& linter) {  // linter: this thread's
     std::unique_lock lock(mutex_);
     while (true) {
       work_.wait(lock, [&] { return stopping_ || !pending_.empty() || producing_done_; });
@@ -111,6 +145,7 @@ class Scheduler {
       std::shared_ptr<Job> job = std::move(pending_.front());
       pending_.pop_front();
       job->deadline = BatchClock::now() + time_limit();
+      job->worker = index;
       const BatchClock::time_point deadline = *job->deadline;
       ready_.notify_all();  // the writer may be waiting for this job: it now has a deadline
       lock.unlock();
@@ -158,6 +193,7 @@ class Scheduler {
         // Its worker is still busy with a stage that does not check the deadline: a new worker
         // takes its place, so the next submission does not wait for it.
         head->abandoned = true;
+        given_up_.push_back(head->worker);
         start_worker();
       }
       LintedSubmission result =
@@ -175,7 +211,7 @@ class Scheduler {
     return job.deadline && BatchClock::now() > *job.deadline + kWatchdogGrace;
   }
 
-  const SchedulerOptions& options_;
+  const SchedulerOptions options_;
   std::mutex mutex_;
   std::condition_variable work_, ready_, space_;
   std::deque<std::shared_ptr<Job>> window_;   // admitted, not yet delivered, in input order
@@ -184,13 +220,14 @@ class Scheduler {
   std::exception_ptr producer_failure_;
   std::deque<std::optional<SubmissionLinter>> linters_;  // one per worker (start_worker)
   std::vector<std::thread> workers_;                     // those given up on included
+  std::vector<std::size_t> given_up_;  // workers whose job was delivered as a time-limit error
 };
 
 }  // namespace
 
-void run_scheduler(const SchedulerOptions& options, const Produce& produce,
-                   const Deliver& deliver) {
-  Scheduler(options).run(produce, deliver);
+std::size_t run_scheduler(const SchedulerOptions& options, const Produce& produce,
+                          const Deliver& deliver) {
+  return std::make_shared<Scheduler>(options)->run(produce, deliver);
 }
 
 }  // namespace sayso

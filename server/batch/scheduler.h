@@ -7,7 +7,8 @@
 // stops at the deadline (Linter::lint skips the checks left). A stage that runs on past the
 // deadline (plus one second) is not waited for: the calling thread delivers a time-limit error
 // record in its place, starts a new worker in the old one's place, and moves on; the old worker
-// finishes that stage in the background, drops its result and ends. Threads are never killed.
+// finishes that stage in the background, drops its result and ends. Threads are never killed; at
+// the end of the run the old worker is not waited for.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -31,6 +32,9 @@ using Deliver = std::function<void(LintedSubmission&)>;
 
 // Runs the whole batch. `produce` runs on its own thread; `deliver` on the calling thread, in
 // input order. Exceptions from `produce` or `deliver` stop the batch and are rethrown here.
-void run_scheduler(const SchedulerOptions& options, const Produce& produce, const Deliver& deliver);
+// Returns how many workers given up on are still running (never waited for, so that a stage
+// stuck for minutes does not hold back the reports; 0 in sanitizer builds, which wait).
+std::size_t run_scheduler(const SchedulerOptions& options, const Produce& produce,
+                          const Deliver& deliver);
 
 }  // namespace sayso

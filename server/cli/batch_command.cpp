@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <charconv>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <optional>
@@ -242,7 +243,16 @@ int run_batch_command(const Args& args) {
     return kExitUsage;
   }
   const bool any_error = result.errors > 0;
-  return any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
+  const int status = any_error && !parsed.errors_exit_zero ? kExitFindings : kExitClean;
+  if (result.workers_left_running > 0) {
+    // A submission given up on is still being read by a worker: ending now, without the normal
+    // teardown, neither waits for it nor pulls its rules and dictionary from under it. (The
+    // spelling verdicts learned in this run are not saved: the busy worker's are in use.)
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(status);
+  }
+  return status;
 }
 
 }  // namespace sayso

@@ -3,16 +3,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "core/sanitized.h"
 #include "engine/speller.h"
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SAYSO_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-    __has_feature(memory_sanitizer)
-#define SAYSO_SANITIZED 1
-#endif
-#endif
 
 namespace sayso {
 

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "../../server/core/sanitized.h"
 #include "compound_file_fixture.h"
 #include "docx_fixture.h"
 #include "shell_run.h"
@@ -642,6 +643,39 @@ TEST_CASE("batch: a submission over its time limit frees its worker for the next
   CHECK(records[1]["status"] == "ok");
   // The limit, the one-second grace and the small one: never the whole of the large one.
   CHECK(seconds < 15);
+}
+
+TEST_CASE("batch: the run and its reports do not wait for a submission stuck past its limit",
+          "[batch][timeout]") {
+  TempDir dir;
+  // About 24 MB: reading it takes many times the limit, in a stage that cannot stop early.
+  const std::string application =
+      slurp(corpus("applications/good-stroke-home-exercise-application.md"));
+  REQUIRE_FALSE(application.empty());
+  std::string big;
+  while (big.size() < (24u << 20)) big += application + "\n";
+  const std::string stuck = dir.write("stuck.md", big);
+  big.clear();
+  const std::string quick = dir.write("quick.md", "# Aims\n\nWe will ask 40 carers what helps.\n");
+  const std::string csv = (dir.path / "report.csv").string();
+  const auto start = std::chrono::steady_clock::now();
+  Run r = run("batch --jobs 1 --timeout 1 --out-csv " + q(csv) + " " + q(stuck) + " " + q(quick));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.status == 1);
+  std::ifstream report(csv);
+  std::string line;
+  std::size_t rows = 0;
+  while (std::getline(report, line))
+    rows += line.find("time limit exceeded") != std::string::npos ||
+            line.find("quick.md") != std::string::npos;
+  CHECK(rows == 2);      // the report is whole: the stuck one and the quick one
+#ifndef SAYSO_SANITIZED  // a sanitizer build waits for every thread before its normal exit
+  // The limit, the one-second grace, the quick one: not the many seconds the stuck one takes.
+  CHECK(seconds < 8);
+#else
+  (void)seconds;
+#endif
 }
 
 TEST_CASE("batch: empty files and blank form rows never look clean", "[batch][empty]") {
