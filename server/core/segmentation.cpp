@@ -312,6 +312,9 @@ std::string fold_word(std::string_view word) {
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString("'"));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2010)), icu::UnicodeString("-"));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2011)), icu::UnicodeString("-"));
+  // Invisible inside a word: a soft hyphen (where a line may break) and a word joiner.
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x00AD)), icu::UnicodeString());
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2060)), icu::UnicodeString());
   u.toUTF8String(out);
   return out;
 }

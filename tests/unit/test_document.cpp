@@ -255,4 +255,7 @@ TEST_CASE("tokens fold case and typographic apostrophes", "[segmentation]") {
   CHECK(fold_word("DON\u2019T") == "don't");
   CHECK(fold_word("ÉTUDE") == "étude");
   CHECK(fold_word("E\u0301TUDE") == "étude");  // decomposed accent is composed (NFC)
+  // Soft hyphens and word joiners are invisible: rules' phrases match through them.
+  CHECK(fold_word("in\u00ADvolve\u00ADment") == "involvement");
+  CHECK(fold_word("In\u2060volvement") == "involvement");
 }

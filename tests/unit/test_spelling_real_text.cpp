@@ -69,6 +69,20 @@ TEST_CASE(
   CHECK(found.findings[2].suggestions.front() == "Address");
 }
 
+TEST_CASE("spelling: soft hyphens and word joiners inside a word are invisible",
+          "[rules][spelling]") {
+  // Text pasted from web pages and typeset documents carries soft hyphens nobody can see.
+  CHECK(lint_file("Their in\u00ADvolve\u00ADment shaped the re\u00ADsults.\n", "a.md", kRule)
+            .findings.empty());
+  CHECK(lint_file("Their in\u2060volvement shaped it.\n", "a.md", kRule).findings.empty());
+  // A slip is still one, soft hyphen or not.
+  CHECK(lint_file("Their in\u00ADvolvment shaped it.\n", "a.md", kRule).findings.size() == 1);
+  // And a tokenism phrase split by one is still found.
+  CHECK(lint_file("# Patient and public involvement\n\nPPI will be sou\u00ADght.\n", "a.md",
+                  "involvement.vague-plans")
+            .findings.size() == 1);
+}
+
 TEST_CASE("spelling: with language en_US, UK spellings get the US form", "[rules][spelling]") {
   Found us = lint_file("We analysed the colour of tumours and behaviour in centres.\n", "a.md",
                        kRule, with_language("en_US"));
@@ -163,7 +177,7 @@ TEST_CASE("spelling: a word one slip from a real word is a typo, others are term
   CHECK(severity(2) == Severity::Info);
   CHECK_THAT(found.findings[1].message, Catch::StartsWith("'aeruginosa' is not in the dictionary"));
   CHECK_THAT(found.findings[0].message, Catch::StartsWith("'recieve' may be misspelled"));
-  // A soft hyphen left by a PDF line break is a hyphen.
+  // A soft hyphen left by a PDF line break may stand for a hyphen.
   CHECK(lint_file("We study bacteria\xC2\xAD"
                   "dominated lakes.\n",
                   "a.md", kRule)

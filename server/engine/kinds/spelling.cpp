@@ -76,15 +76,18 @@ bool followed_like_a_person(const Document& doc, std::uint32_t i, const Sentence
          !doc.tokens[i + 2].all_caps;
 }
 
-// Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'". A soft
-// hyphen (U+00AD, left in text taken from PDFs where a line broke) is a hyphen.
+// Typographic apostrophes to plain ones; Hunspell's English dictionaries use "'". A soft hyphen
+// (U+00AD) and a word joiner (U+2060) are invisible: "in­volve­ment" is "involvement".
 std::string plain_apostrophes(std::string_view w) {
   std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (i + 1 < w.size() && static_cast<unsigned char>(w[i]) == 0xC2 &&
         static_cast<unsigned char>(w[i + 1]) == 0xAD) {
-      out.push_back('-');
       ++i;
+    } else if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 &&
+               static_cast<unsigned char>(w[i + 1]) == 0x81 &&
+               static_cast<unsigned char>(w[i + 2]) == 0xA0) {
+      i += 2;
     } else if (i + 2 < w.size() && static_cast<unsigned char>(w[i]) == 0xE2 &&
                static_cast<unsigned char>(w[i + 1]) == 0x80 &&
                (static_cast<unsigned char>(w[i + 2]) == 0x99 ||
@@ -99,6 +102,18 @@ std::string plain_apostrophes(std::string_view w) {
   if (out.size() > 2 && out.back() == '\'') out.pop_back();
   if (out.size() > 3 && out.compare(out.size() - 2, 2, "'s") == 0) out.resize(out.size() - 2);
   return out;
+}
+
+bool has_soft_hyphen(std::string_view w) { return w.find("\xC2\xAD") != std::string_view::npos; }
+
+// A soft hyphen where a typeset line broke may stand for a real hyphen ("bacteria­dominated"
+// for "bacteria-dominated"): the word is known either way.
+std::string soft_hyphens_as_hyphens(std::string_view w) {
+  std::string out(w);
+  for (std::size_t at = out.find("\xC2\xAD"); at != std::string::npos;
+       at = out.find("\xC2\xAD", at))
+    out.replace(at, 2, "-");
+  return plain_apostrophes(out);
 }
 
 // Spelling systems of one language (en_GB and en_US) and the letter patterns by which they
@@ -194,7 +209,9 @@ class SpellingCheck : public RuleCheck {
         if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
         if (beyond_latin_script(text)) continue;  // 中文, العربية: not for this dictionary
         ++checked;
-        const bool known = !misspelled(speller, plain_apostrophes(text));
+        const bool known =
+            !misspelled(speller, plain_apostrophes(text)) ||
+            (has_soft_hyphen(text) && !misspelled(speller, soft_hyphens_as_hyphens(text)));
         // Two letters ("yn", "hr", "wk") are far more often a short form or a word of another
         // language than a slip, and a fix one letter away ("yen", "her") breaks the text. They
         // still count towards telling the sentence's language.
