@@ -182,28 +182,6 @@ std::string without_digits(std::string_view text) {
   return out;
 }
 
-// Drops page numbers and running headers and footers: the first or last line of a page that is
-// a page number, or whose text (digits aside) is the first or last line of at least three pages
-// and half of them.
-void drop_page_furniture(std::vector<std::vector<Line>>& pages) {
-  std::map<std::string, int> edge_count;
-  for (const auto& lines : pages) {
-    if (lines.empty()) continue;
-    ++edge_count[without_digits(lines.front().text)];
-    if (lines.size() > 1) ++edge_count[without_digits(lines.back().text)];
-  }
-  const int needed = std::max(3, static_cast<int>(pages.size() / 2));
-  auto furniture = [&](const Line& line) {
-    if (is_page_number(line.text)) return true;
-    const auto it = edge_count.find(without_digits(line.text));
-    return it != edge_count.end() && it->second >= needed;
-  };
-  for (auto& lines : pages) {
-    while (!lines.empty() && furniture(lines.back())) lines.pop_back();
-    while (!lines.empty() && furniture(lines.front())) lines.erase(lines.begin());
-  }
-}
-
 // Rounded to half a point, so sizes can be compared and counted.
 double rounded_size(double size) { return std::round(size * 2) / 2; }
 
@@ -231,6 +209,100 @@ double usual_line_pitch(const std::vector<std::vector<Line>>& pages, double body
   if (pitches.empty()) return body * 1.2;
   std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
   return pitches[pitches.size() / 2];
+}
+
+// A running header or footer is a short line; a longer one is text, even when it repeats.
+constexpr std::size_t kMaxRunningLineBytes = 120;
+// Lines of a running header (or footer) that a two-page document may repeat.
+constexpr int kMaxRunningLines = 3;
+
+// The same line on two pages: the same text (digits aside: a page count changes), at the same
+// height on the page, in the same size, and short.
+bool repeats_in_place(const Line& a, const Line& b) {
+  return a.text.size() <= kMaxRunningLineBytes && std::abs(a.top - b.top) <= 1.0 &&
+         std::abs(a.bottom - b.bottom) <= 1.0 && rounded_size(a.size) == rounded_size(b.size) &&
+         without_digits(a.text) == without_digits(b.text);
+}
+
+// Page numbers, and running headers and footers repeated on three pages or more: the first or
+// last line of a page that is a page number, or whose text (digits aside) is the first or last
+// line of at least three pages and half of them.
+void drop_numbers_and_repeated_lines(std::vector<std::vector<Line>>& pages) {
+  std::map<std::string, int> edge_count;
+  for (const auto& lines : pages) {
+    if (lines.empty()) continue;
+    ++edge_count[without_digits(lines.front().text)];
+    if (lines.size() > 1) ++edge_count[without_digits(lines.back().text)];
+  }
+  const int needed = std::max(3, static_cast<int>(pages.size() / 2));
+  auto furniture = [&](const Line& line) {
+    if (is_page_number(line.text)) return true;
+    const auto it = edge_count.find(without_digits(line.text));
+    return it != edge_count.end() && it->second >= needed;
+  };
+  for (auto& lines : pages) {
+    while (!lines.empty() && furniture(lines.back())) lines.pop_back();
+    while (!lines.empty() && furniture(lines.front())) lines.erase(lines.begin());
+  }
+}
+
+// Page numbers at the edges of a page. Returns whether one was dropped.
+bool drop_page_numbers(std::vector<Line>& lines) {
+  bool dropped = false;
+  while (!lines.empty() && is_page_number(lines.back().text)) lines.pop_back(), dropped = true;
+  while (!lines.empty() && is_page_number(lines.front().text))
+    lines.erase(lines.begin()), dropped = true;
+  return dropped;
+}
+
+// Two pages: a line that opens both pages (or closes both) in the same place is a running header
+// (footer). A heading that happens to start both pages is not set at the very same height with
+// the very same words. Returns whether a line was dropped.
+bool drop_lines_repeated_on_two_pages(std::vector<Line>& first, std::vector<Line>& second) {
+  bool dropped = false;
+  for (int i = 0; i < kMaxRunningLines && !first.empty() && !second.empty() &&
+                  repeats_in_place(first.front(), second.front());
+       ++i) {
+    first.erase(first.begin()), second.erase(second.begin());
+    dropped = true;
+  }
+  for (int i = 0; i < kMaxRunningLines && !first.empty() && !second.empty() &&
+                  repeats_in_place(first.back(), second.back());
+       ++i) {
+    first.pop_back(), second.pop_back();
+    dropped = true;
+  }
+  return dropped;
+}
+
+// One page: nothing repeats, so only a line plainly outside the text is dropped: the topmost
+// line, short, set smaller than the body text, with blank space below it of more than twice the
+// body text's size (a portal's reference stamp or a running header above the title). A small
+// line at the foot of the page is kept: it may be a footnote, which counts towards word limits.
+void drop_header_of_one_page(std::vector<Line>& lines) {
+  if (lines.size() < 3) return;
+  const double body = body_size({lines});
+  const Line& top = lines.front();
+  const bool topmost = std::all_of(lines.begin() + 1, lines.end(),
+                                   [&](const Line& line) { return line.top > top.bottom; });
+  if (topmost && top.text.size() <= kMaxRunningLineBytes && rounded_size(top.size) < body * 0.9 &&
+      lines[1].top - top.bottom > 2 * body)
+    lines.erase(lines.begin());
+}
+
+// Drops page numbers and running headers and footers (see the functions above). On two pages a
+// header may sit above a page number or below it, so the two are dropped in turns.
+void drop_page_furniture(std::vector<std::vector<Line>>& pages) {
+  drop_numbers_and_repeated_lines(pages);
+  if (pages.size() == 2) {
+    for (int round = 0; round < kMaxRunningLines; ++round) {
+      const bool repeated = drop_lines_repeated_on_two_pages(pages[0], pages[1]);
+      const bool first_numbers = drop_page_numbers(pages[0]);
+      const bool second_numbers = drop_page_numbers(pages[1]);
+      if (!repeated && !first_numbers && !second_numbers) break;
+    }
+  }
+  if (pages.size() == 1) drop_header_of_one_page(pages[0]);
 }
 
 bool ends_sentence(std::string_view text) {

@@ -112,6 +112,78 @@ TEST_CASE("pdf: running headers and page numbers are dropped", "[format][pdf]") 
       "Page text number 1.\n\nPage text number 2.\n\nPage text number 3.\n\nPage text number 4.\n");
 }
 
+TEST_CASE("pdf: a running header on both pages of a two-page PDF is dropped",
+          "[format][pdf][furniture]") {
+  // A portal's reference line on top of both pages, "Page n of 2" at the foot, and a word
+  // hyphenated across the page break.
+  const std::string header = "REF-APP2 | Research for Patient Benefit | Stage 2";
+  LoadResult r = load_pdf(make_pdf({{{72, 775, 8, header},
+                                     {72, 720, 14, "Plain English summary", true},
+                                     {72, 696, 11, "Patients were consulted and were suppo-"},
+                                     {280, 40, 8, "Page 1 of 2"}},
+                                    {{72, 775, 8, header},
+                                     {72, 720, 11, "rtive of the project."},
+                                     {280, 40, 8, "Page 2 of 2"}}}));
+  REQUIRE(r.ok);
+  CHECK(r.doc.source.bytes ==
+        "Plain English summary\n\nPatients were consulted and were supportive of the project.\n");
+  REQUIRE(r.doc.sections.size() == 1);
+  CHECK(r.doc.sections[0].kind == "plain-english-summary");
+}
+
+TEST_CASE("pdf: a line on top of both of two pages is kept unless it is in the same place",
+          "[format][pdf][furniture]") {
+  // The same heading opens both pages, but lower on the second: text, not a running header.
+  LoadResult r = load_pdf(make_pdf(
+      {{{72, 760, 11, "Patient and public involvement", true}, {72, 740, 11, "People helped us."}},
+       {{72, 700, 11, "Patient and public involvement", true},
+        {72, 680, 11, "They will help again."}}}));
+  REQUIRE(r.ok);
+  CHECK(r.doc.source.bytes ==
+        "Patient and public involvement\n\nPeople helped us.\n\nPatient and public "
+        "involvement\n\nThey will help again.\n");
+  // A long line repeated in place is text too.
+  const std::string sentence =
+      "This long sentence is repeated word for word at the top of both pages of the document, "
+      "and it is far longer than a header.";
+  LoadResult l = load_pdf(make_pdf({{{72, 760, 8, sentence}, {72, 700, 11, "One."}},
+                                    {{72, 760, 8, sentence}, {72, 700, 11, "Two."}}}));
+  REQUIRE(l.ok);
+  CHECK(l.doc.source.bytes.find("both pages") != std::string::npos);
+  CHECK(l.doc.source.bytes.find("both pages", l.doc.source.bytes.find("both pages") + 1) !=
+        std::string::npos);
+}
+
+TEST_CASE("pdf: on one page, only a small line well above the text is dropped",
+          "[format][pdf][furniture]") {
+  const std::vector<PdfLine> body = {{72, 720, 14, "Plain English summary", true},
+                                     {72, 696, 11, "We will ask people who use the service."},
+                                     {72, 682, 11, "They will tell us what matters."}};
+  auto page_with = [&](std::vector<PdfLine> extra) {
+    std::vector<PdfLine> lines = std::move(extra);
+    lines.insert(lines.end(), body.begin(), body.end());
+    return load_pdf(make_pdf({lines}));
+  };
+  const std::string text =
+      "Plain English summary\n\nWe will ask people who use the service. They will tell us what "
+      "matters.\n";
+  // A reference stamp above the title, smaller than the text and apart from it: dropped.
+  LoadResult stamp = page_with({{72, 775, 8, "REF-APP2 | Research for Patient Benefit"}});
+  REQUIRE(stamp.ok);
+  CHECK(stamp.doc.source.bytes == text);
+  // The same line set like the text, or close above it, is kept.
+  LoadResult same_size = page_with({{72, 775, 11, "REF-APP2 | Research for Patient Benefit"}});
+  REQUIRE(same_size.ok);
+  CHECK(same_size.doc.source.bytes.starts_with("REF-APP2"));
+  LoadResult close = page_with({{72, 740, 8, "REF-APP2 | Research for Patient Benefit"}});
+  REQUIRE(close.ok);
+  CHECK(close.doc.source.bytes.starts_with("REF-APP2"));
+  // A small line at the foot of the page may be a footnote: kept.
+  LoadResult note = load_pdf(make_pdf({{body[0], body[1], body[2], {72, 60, 8, "Source: ONS"}}}));
+  REQUIRE(note.ok);
+  CHECK(note.doc.source.bytes.find("Source: ONS") != std::string::npos);
+}
+
 TEST_CASE("pdf: files that cannot be read are clear errors", "[format][pdf][bad-input]") {
   auto error_of = [](const std::string& bytes) {
     LoadResult r = load_pdf(bytes);
