@@ -1,12 +1,18 @@
 // ODT front end (libzip + pugixml): content.xml's office:text in order. text:h is a heading at its
 // outline level, text:p a paragraph, a list item's paragraphs are list items and a table cell's
 // are table cells. Spaces (text:s), tabs and line breaks are kept; runs of white space in the
-// character data collapse to one space, as ODF says. Footnotes and endnotes (text:note) count as
-// text of the paragraph that cites them, after its own text, on lines of their own: funders count
-// them in word limits, as Word's word count and the LaTeX reader do. Annotations, frames, the
-// table of contents and the tracked-changes log (which holds deleted text) are left out.
+// character data collapse to one space, as ODF says. A text:p in the Title paragraph style (by
+// name, or a style based on it through style:parent-style-name, in styles.xml or the automatic
+// styles) is the title, read as a heading at level 1 as DOCX's Title style is; a text:p whose
+// style has a default outline level is a heading at that level. Footnotes and endnotes (text:note)
+// count as text of the paragraph that cites them, after its own text, on lines of their own:
+// funders count them in word limits, as Word's word count and the LaTeX reader do. Annotations,
+// frames, the table of contents and the tracked-changes log (which holds deleted text) are left
+// out.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +45,62 @@ std::string_view attribute(const pugi::xml_node& node, std::string_view name) {
   return {};
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The paragraph styles of styles.xml (office:styles) and content.xml (office:styles and
+// office:automatic-styles), by style:name.
+class OdtStyles {
+ public:
+  // office:document-styles or office:document-content; a later style of the same name wins.
+  void read(const pugi::xml_node& root) {
+    for (pugi::xml_node group = root.first_child(); group; group = group.next_sibling()) {
+      const std::string_view name = local_name(group);
+      if (name != "styles" && name != "automatic-styles") continue;
+      for (pugi::xml_node s = group.first_child(); s; s = s.next_sibling()) {
+        if (local_name(s) != "style" || attribute(s, "family") != "paragraph") continue;
+        const std::string_view style_name = attribute(s, "name");
+        if (style_name.empty()) continue;
+        Style style;
+        style.parent = attribute(s, "parent-style-name");
+        style.display_name = attribute(s, "display-name");
+        style.outline_level = std::atoi(std::string(attribute(s, "default-outline-level")).c_str());
+        styles_[std::string(style_name)] = std::move(style);
+      }
+    }
+  }
+
+  // The heading level a paragraph in this style has: 1 for the Title style and those based on
+  // it, the default outline level of the style or the nearest it is based on, or 0.
+  int heading_level(std::string_view name) const {
+    for (int hops = 0; hops < kMaxHops && !name.empty(); ++hops) {
+      if (equals_ignoring_case(name, "Title")) return 1;
+      const auto it = styles_.find(name);
+      if (it == styles_.end()) break;
+      const Style& style = it->second;
+      if (equals_ignoring_case(style.display_name, "Title")) return 1;
+      if (style.outline_level > 0) return std::clamp(style.outline_level, 1, 6);
+      name = style.parent;
+    }
+    return 0;
+  }
+
+ private:
+  static constexpr int kMaxHops = 16;  // a chain of parents this long is a loop
+  struct Style {
+    std::string parent, display_name;
+    int outline_level = 0;
+  };
+  std::map<std::string, Style, std::less<>> styles_;
+};
+
 class OdtReader {
  public:
-  explicit OdtReader(ExtractedText& out) : out_(out) {}
+  OdtReader(const OdtStyles& styles, ExtractedText& out) : styles_(styles), out_(out) {}
 
   // office:text, a section, a list item, a table cell: anything holding paragraphs.
   void read_blocks(const pugi::xml_node& parent, BlockKind kind) {
@@ -49,9 +108,10 @@ class OdtReader {
       const std::string_view name = local_name(node);
       if (name == "h")
         read_paragraph(node, BlockKind::Heading, heading_level(node));
-      else if (name == "p")
-        read_paragraph(node, kind, 0);
-      else if (name == "list")
+      else if (name == "p") {
+        const int level = styles_.heading_level(attribute(node, "style-name"));
+        read_paragraph(node, level > 0 ? BlockKind::Heading : kind, level);
+      } else if (name == "list")
         read_list(node);
       else if (name == "table")
         read_table(node);
@@ -154,6 +214,7 @@ class OdtReader {
     out_.append(std::string(static_cast<std::size_t>(std::clamp(n, 1, kMaxRepeatedSpaces)), ' '));
   }
 
+  const OdtStyles& styles_;
   ExtractedText& out_;
   std::vector<pugi::xml_node> notes_;  // cited in the paragraph being read
 };
@@ -188,10 +249,18 @@ void read_odt(Document& doc, std::string_view file) {
   const std::optional<std::string> content = package.read("content.xml");
   if (!content) throw UnreadableFile("the ODT file has no document text (content.xml is missing)");
   const pugi::xml_document xml = parse_package_xml(*content, kFormat, "content.xml");
+  OdtStyles styles;
+  if (const std::optional<std::string> styles_xml = package.read("styles.xml")) {
+    try {  // a styles part that cannot be parsed only loses the title; the text is still read
+      styles.read(parse_package_xml(*styles_xml, kFormat, "styles.xml").document_element());
+    } catch (const UnreadableFile&) {
+    }
+  }
+  styles.read(xml.document_element());
   const pugi::xml_node text = child(child(xml.document_element(), "body"), "text");
   if (!text) throw UnreadableFile("the ODT file's content.xml has no text body (office:text)");
   ExtractedText out;
-  OdtReader(out).read_blocks(text, BlockKind::Paragraph);
+  OdtReader(styles, out).read_blocks(text, BlockKind::Paragraph);
   out.finish(doc);
 }
 

@@ -12,16 +12,32 @@ using namespace sayso::testing;
 
 namespace {
 
-std::string make_odt(const std::string& office_text) {
-  const std::string content =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-      "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
-      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\">"
-      "<office:body><office:text>" +
-      office_text + "</office:text></office:body></office:document-content>";
-  return make_zip(
-      {{"mimetype", "application/vnd.oasis.opendocument.text", true}, {"content.xml", content}});
+constexpr const char* kNamespaces =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"";
+
+// content.xml with this office:text and these automatic styles.
+std::string odt_content(const std::string& office_text, const std::string& automatic_styles = "") {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " +
+         std::string(kNamespaces) + "><office:automatic-styles>" + automatic_styles +
+         "</office:automatic-styles><office:body><office:text>" + office_text +
+         "</office:text></office:body></office:document-content>";
+}
+
+// A package with content.xml and, when given, styles.xml's office:styles.
+std::string make_odt(const std::string& office_text, const std::string& automatic_styles = "",
+                     const std::string& styles = "") {
+  std::vector<ZipEntry> entries = {{"mimetype", "application/vnd.oasis.opendocument.text", true},
+                                   {"content.xml", odt_content(office_text, automatic_styles)}};
+  if (!styles.empty())
+    entries.push_back({"styles.xml",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                       "<office:document-styles " +
+                           std::string(kNamespaces) + "><office:styles>" + styles +
+                           "</office:styles></office:document-styles>"});
+  return make_zip(entries);
 }
 
 LoadResult load_odt(const std::string& bytes) {
@@ -65,6 +81,59 @@ TEST_CASE("odt: headings, paragraphs, lists, tables and spaces", "[format][odt]"
   REQUIRE(found.size() == 1);
   CHECK(found[0].begin == 31);
   CHECK(flagged(doc, found[0]) == "utilise");
+}
+
+TEST_CASE("odt: a paragraph in the Title style is the title, as in DOCX", "[format][odt]") {
+  const std::string body =
+      "<text:p text:style-name=\"%s\">Telemonitoring for chronic obstructive pulmonary "
+      "disease</text:p>"
+      "<text:h text:outline-level=\"1\">Plain English summary</text:h>"
+      "<text:p text:style-name=\"Text_20_body\">We will talk to people.</text:p>";
+  auto with_style = [&](const std::string& name) {
+    std::string text = body;
+    text.replace(text.find("%s"), 2, name);
+    return text;
+  };
+  const std::string styles =
+      "<style:style style:name=\"Title\" style:family=\"paragraph\" style:class=\"chapter\"/>"
+      "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" "
+      "style:family=\"paragraph\"/>"
+      "<style:style style:name=\"Report_20_title\" style:display-name=\"Report title\" "
+      "style:family=\"paragraph\" style:parent-style-name=\"Title\"/>";
+  const std::string automatic =
+      "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Report_20_title\"/>";
+  // The Title style itself (LibreOffice), one based on it in styles.xml, and an automatic style
+  // based on that one (a title with direct formatting).
+  for (const std::string name : {"Title", "Report_20_title", "P1"}) {
+    CAPTURE(name);
+    LoadResult r = load_odt(make_odt(with_style(name), automatic, styles));
+    REQUIRE(r.ok);
+    REQUIRE(r.doc.blocks.size() == 3);
+    CHECK(r.doc.blocks[0].kind == BlockKind::Heading);
+    CHECK(r.doc.blocks[0].heading_level == 1);
+    REQUIRE(r.doc.sections.size() == 2);
+    CHECK(r.doc.sections[0].kind == "title");
+    CHECK(r.doc.sections[1].kind == "plain-english-summary");
+  }
+  // A paragraph in the body text style stays a paragraph.
+  LoadResult plain = load_odt(make_odt(with_style("Text_20_body"), automatic, styles));
+  REQUIRE(plain.ok);
+  CHECK(plain.doc.blocks[0].kind == BlockKind::Paragraph);
+  // A style with a default outline level makes a heading of a text:p.
+  LoadResult outlined = load_odt(make_odt(
+      "<text:p text:style-name=\"P2\">Background</text:p><text:p>Care is hard to reach.</text:p>",
+      "<style:style style:name=\"P2\" style:family=\"paragraph\" "
+      "style:default-outline-level=\"2\"/>"));
+  REQUIRE(outlined.ok);
+  CHECK(outlined.doc.blocks[0].kind == BlockKind::Heading);
+  CHECK(outlined.doc.blocks[0].heading_level == 2);
+  // A styles part that cannot be parsed loses only the styles.
+  LoadResult broken =
+      load_odt(make_zip({{"mimetype", "application/vnd.oasis.opendocument.text", true},
+                         {"content.xml", odt_content(with_style("Title"))},
+                         {"styles.xml", "<office:document-styles"}}));
+  REQUIRE(broken.ok);
 }
 
 TEST_CASE("odt: the tracked-changes log (deleted text) is left out", "[format][odt]") {
