@@ -3,7 +3,9 @@
 // and character references are decoded in place (the decoded character, then spaces to the
 // reference's length), so every position points into the real file.
 // h1–h6 are headings; the text of p, li, td/th, blockquote, div, dd/dt and the like makes blocks;
-// script, style, head, nav, footer, template, svg and code are skipped.
+// script, style, head, nav, footer, template, svg and code are skipped, and so is any element
+// hidden from readers (the hidden attribute, aria-hidden="true", or an inline style with
+// display:none or visibility:hidden), with everything in it.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -57,6 +59,102 @@ bool is_void(std::string_view tag) {
   for (std::string_view name : {"br", "hr", "img", "input", "meta", "link", "area", "base", "col",
                                 "embed", "source", "track", "wbr", "param"})
     if (tag == name) return true;
+  return false;
+}
+
+// Elements whose end tag may be left out: the next of their kind (or, for p, a block) ends them.
+bool has_optional_end(std::string_view tag) {
+  for (std::string_view name : {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+                                "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp"})
+    if (tag == name) return true;
+  return false;
+}
+
+// Whether the start tag `next` ends an open `element` whose end tag was left out, when nothing
+// opened inside the element is still open (or, for p, always: a p holds no blocks).
+bool ends_implicitly(std::string_view element, std::string_view next, bool nothing_inside) {
+  if (element == "p")
+    return next == "p" || (is_block(next) && next != "br" && next != "label" && next != "option");
+  if (!nothing_inside) return false;
+  if (element == "li") return next == "li";
+  if (element == "dt" || element == "dd") return next == "dt" || next == "dd";
+  if (element == "td" || element == "th")
+    return next == "td" || next == "th" || next == "tr" || next == "tbody" || next == "tfoot";
+  if (element == "tr") return next == "tr" || next == "tbody" || next == "tfoot";
+  if (element == "thead" || element == "tbody") return next == "tbody" || next == "tfoot";
+  if (element == "option" || element == "optgroup") return next == "option" || next == "optgroup";
+  if (element == "rb" || element == "rt" || element == "rp")
+    return next == "rb" || next == "rt" || next == "rp";
+  return false;
+}
+
+std::string lower_trimmed(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += lower(c);
+  return out;
+}
+
+// An inline style that hides the element: display:none or visibility:hidden (or collapse).
+bool style_hides(std::string_view style) {
+  const std::string declarations = lower_trimmed(style);
+  std::size_t begin = 0;
+  while (begin <= declarations.size()) {
+    std::size_t end = declarations.find(';', begin);
+    if (end == std::string::npos) end = declarations.size();
+    std::string_view declaration = std::string_view(declarations).substr(begin, end - begin);
+    if (declaration.ends_with("!important")) declaration.remove_suffix(10);
+    const std::size_t colon = declaration.find(':');
+    if (colon != std::string_view::npos) {
+      const std::string_view property = declaration.substr(0, colon);
+      const std::string_view value = declaration.substr(colon + 1);
+      if ((property == "display" && value == "none") ||
+          (property == "visibility" && (value == "hidden" || value == "collapse")))
+        return true;
+    }
+    begin = end + 1;
+  }
+  return false;
+}
+
+// Whether a start tag's attributes (the text after its name) hide the element from readers: the
+// hidden attribute (but hidden="until-found", which a page search reveals), aria-hidden="true", or
+// an inline style that hides it.
+bool attributes_hide(std::string_view attributes) {
+  std::size_t i = 0;
+  const std::size_t n = attributes.size();
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (i < n) {
+    while (i < n && (is_space(attributes[i]) || attributes[i] == '/')) ++i;
+    if (i >= n || attributes[i] == '>') break;
+    std::string name;
+    while (i < n && !is_space(attributes[i]) && attributes[i] != '=' && attributes[i] != '>' &&
+           attributes[i] != '/')
+      name += lower(attributes[i++]);
+    while (i < n && is_space(attributes[i])) ++i;
+    std::string_view value;
+    bool has_value = false;
+    if (i < n && attributes[i] == '=') {
+      ++i;
+      while (i < n && is_space(attributes[i])) ++i;
+      has_value = true;
+      if (i < n && (attributes[i] == '"' || attributes[i] == '\'')) {
+        const char quote = attributes[i++];
+        std::size_t close = attributes.find(quote, i);
+        if (close == std::string_view::npos) close = n;
+        value = attributes.substr(i, close - i);
+        i = close + 1;
+      } else {
+        const std::size_t begin = i;
+        while (i < n && !is_space(attributes[i]) && attributes[i] != '>') ++i;
+        value = attributes.substr(begin, i - begin);
+      }
+    }
+    if (name == "hidden" && (!has_value || lower_trimmed(value) != "until-found")) return true;
+    if (name == "aria-hidden" && lower_trimmed(value) == "true") return true;
+    if (name == "style" && style_hides(value)) return true;
+    if (name.empty() && i < n) ++i;  // a stray '=': step over it
+  }
   return false;
 }
 
@@ -160,7 +258,7 @@ class HtmlReader {
     while (at < text_.size()) {
       const std::size_t lt = text_.find('<', at);
       const std::size_t text_end = lt == std::string_view::npos ? text_.size() : lt;
-      if (skip_depth_ == 0) copy_text(at, text_end);
+      if (!skipping_) copy_text(at, text_end);
       if (lt == std::string_view::npos) break;
       at = read_markup(lt);
     }
@@ -185,7 +283,7 @@ class HtmlReader {
     const bool is_tag =
         name_begin < text_.size() && std::isalpha(static_cast<unsigned char>(text_[name_begin]));
     if (!is_tag && !(rest.size() > 1 && (rest[1] == '!' || rest[1] == '?'))) {
-      if (skip_depth_ == 0) copy_text(lt, lt + 1);  // a lone '<' is text
+      if (!skipping_) copy_text(lt, lt + 1);  // a lone '<' is text
       return lt + 1;
     }
     const std::size_t end = tag_end(lt + 1);
@@ -199,7 +297,7 @@ class HtmlReader {
       close_element(name);
       return end;
     }
-    open_element(name, self_closing);
+    open_element(name, self_closing, attributes_hide(text_.substr(name_end, end - name_end)));
     if (is_raw_text(name)) return raw_text_end(name, end);
     return end;
   }
@@ -233,15 +331,22 @@ class HtmlReader {
     return text_.size();
   }
 
-  void open_element(const std::string& name, bool self_closing) {
-    if (skip_depth_ > 0) {
-      if (name == skipped_ && !self_closing) ++skip_depth_;
-      return;
+  // `hidden`: the start tag's attributes hide the element from readers.
+  void open_element(const std::string& name, bool self_closing, bool hidden) {
+    const bool has_content = !self_closing && !is_void(name) && !is_raw_text(name);
+    if (skipping_) {
+      if (!ends_implicitly(skipped_, name, inside_skipped_.empty())) {
+        if (has_content && inside_skipped_.size() < kMaxOpenElements)
+          inside_skipped_.push_back(name);
+        return;
+      }
+      stop_skipping();  // and the element is opened as usual
     }
-    if (is_skipped(name) && !self_closing) {
-      end_block();
+    if (has_content && (is_skipped(name) || hidden)) {
+      if (is_skipped(name) || is_block(name))
+        end_block();  // a hidden span leaves its sentence whole
+      skipping_ = true;
       skipped_ = name;
-      skip_depth_ = 1;
       return;
     }
     if (!is_block(name)) return;
@@ -253,9 +358,16 @@ class HtmlReader {
   }
 
   void close_element(const std::string& name) {
-    if (skip_depth_ > 0) {
-      if (name == skipped_) --skip_depth_;
-      return;
+    if (skipping_) {
+      for (std::size_t i = inside_skipped_.size(); i-- > 0;)
+        if (inside_skipped_[i] == name) {
+          inside_skipped_.resize(i);
+          return;
+        }
+      if (name == skipped_) return stop_skipping();
+      // The end of an element around a skipped one whose end tag was left out ends both.
+      if (!has_optional_end(skipped_)) return;
+      stop_skipping();
     }
     if (!is_block(name)) return;
     end_block();
@@ -264,6 +376,12 @@ class HtmlReader {
       open_.resize(i);
       break;
     }
+  }
+
+  void stop_skipping() {
+    skipping_ = false;
+    skipped_.clear();
+    inside_skipped_.clear();
   }
 
   // Copies text_[begin, end) into the prose with references decoded, extending the open block.
@@ -312,8 +430,11 @@ class HtmlReader {
   std::string_view text_;
   std::size_t last_quote_[2];
   std::vector<OpenElement> open_;
+  // An element whose content is not read (is_skipped, or hidden), and the elements still open
+  // inside it.
+  bool skipping_ = false;
   std::string skipped_;
-  std::size_t skip_depth_ = 0;
+  std::vector<std::string> inside_skipped_;
   bool block_open_ = false;
   std::size_t block_begin_ = 0, block_end_ = 0;
 };

@@ -84,6 +84,56 @@ TEST_CASE("html: character references", "[format][html]") {
   CHECK(text_of(doc, doc.blocks[0]).ends_with("&"));  // invalid references are blank
 }
 
+// The words of the document's blocks, one string per block.
+std::vector<std::string> block_texts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Block& block : doc.blocks) {
+    std::string words;
+    for (char c : prose_of(doc, block)) {
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      if (space && (words.empty() || words.back() == ' ')) continue;
+      words += space ? ' ' : c;
+    }
+    while (!words.empty() && words.back() == ' ') words.pop_back();
+    out.push_back(words);
+  }
+  return out;
+}
+
+TEST_CASE("html: hidden elements are skipped with everything in them", "[format][html][hidden]") {
+  Document doc = load(
+      "<h1>Plain English summary</h1>\n"
+      "<div hidden><p>PPI will be sought <b>where possible</b>.</p><div>Old draft.</div></div>\n"
+      "<p>We will <span aria-hidden=\"true\">(icon)</span>meet people.</p>\n"
+      "<div style=\"color: red; display : NONE !important\">Template field.</div>\n"
+      "<section style='visibility:hidden'><h2>Old heading</h2></section>\n"
+      "<p aria-hidden=\"false\">Shown to all.</p>\n"
+      "<div style=\"display:block\" data-hidden=\"yes\">Also shown.</div>\n"
+      "<div hidden=\"until-found\">Found by search.</div>\n"
+      "<input type=\"hidden\" value=\"x\"><p>After the input.</p>\n",
+      "page.html");
+  CHECK(block_texts(doc) ==
+        std::vector<std::string>{"Plain English summary", "We will meet people.", "Shown to all.",
+                                 "Also shown.", "Found by search.", "After the input."});
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.sections[0].kind == "plain-english-summary");
+}
+
+TEST_CASE("html: a hidden element whose end tag is left out ends where HTML ends it",
+          "[format][html][hidden]") {
+  Document doc = load(
+      "<h1>Plain English summary</h1>\n"
+      "<ul><li hidden>Hidden item<li>Shown item</ul>\n"
+      "<ul><li hidden>Hidden <ul><li>nested</ul> still hidden</li><li>Second shown</li></ul>\n"
+      "<p hidden>Hidden paragraph<p>Shown paragraph\n"
+      "<p hidden>Hidden again<div>Shown block</div>\n"
+      "<div><p hidden>Hidden last</div><p>Shown last</p>\n",
+      "page.html");
+  CHECK(block_texts(doc) == std::vector<std::string>{"Plain English summary", "Shown item",
+                                                     "Second shown", "Shown paragraph",
+                                                     "Shown block", "Shown last"});
+}
+
 TEST_CASE("html: broken markup never hangs or crashes", "[format][html][bad-input]") {
   for (const std::string& html :
        {std::string("<p>Unclosed <b>bold <i>and <p>more"), std::string("<p>a < b and c > d</p>"),
