@@ -1,4 +1,8 @@
 // sayso serve: the local web page for contributors (see web/web_server.h).
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -6,6 +10,9 @@
 #include <iostream>
 #include <optional>
 #include <thread>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "app/linting_session.h"
 #include "cli/commands.h"
@@ -98,6 +105,45 @@ sigset_t stop_signals() {
 
 }  // namespace
 
+namespace {
+
+// This machine's IPv4 addresses that other machines may reach (not loopback), for a page
+// served on every address: "0.0.0.0" is no address a browser can open.
+std::vector<std::string> network_addresses() {
+  std::vector<std::string> found;
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return found;
+  for (const ifaddrs* a = list; a != nullptr; a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || a->ifa_addr->sa_family != AF_INET) continue;
+    if ((a->ifa_flags & IFF_UP) == 0 || (a->ifa_flags & IFF_LOOPBACK) != 0) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
+    if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text) != nullptr) found.emplace_back(text);
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+// The line that says where the page is.
+std::string where_to_open(const std::string& host, int port) {
+  if (host == "0.0.0.0" || host == "::" || host == "[::]") {
+    std::string line =
+        fmt::format("open http://127.0.0.1:{}/ in your browser on this computer", port);
+    const std::vector<std::string> addresses = network_addresses();
+    if (addresses.empty())
+      return line + "; other computers use this computer's network address with port " +
+             std::to_string(port);
+    line += "; other computers on the network open";
+    for (std::size_t i = 0; i < addresses.size(); ++i)
+      line += fmt::format("{} http://{}:{}/", i == 0 ? "" : " or", addresses[i], port);
+    return line;
+  }
+  const std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  return fmt::format("open http://{}:{}/ in your browser", shown, port);
+}
+
+}  // namespace
+
 int run_serve_command(const Args& args) {
   ServeOptions o;
   if (auto status = parse_serve_args(args, o)) return *status;
@@ -113,13 +159,12 @@ int run_serve_command(const Args& args) {
     const int port = server.bind();
     if (port < 0) {
       std::cerr << "sayso serve: cannot listen on " << o.web.host << ":" << o.web.port
-                << " (is the port in use?)\n";
+                << " (is the port in use? sayso may be running there already: open that page, or "
+                   "choose another --port)\n";
       return kExitUsage;
     }
-    const std::string shown_host =
-        o.web.host.find(':') != std::string::npos ? "[" + o.web.host + "]" : o.web.host;
-    std::cout << "sayso serve: open http://" << shown_host << ":" << port
-              << "/ in your browser (Ctrl+C to stop)" << std::endl;
+    std::cout << "sayso serve: " << where_to_open(o.web.host, port) << " (Ctrl+C to stop)"
+              << std::endl;
     std::thread([&server, signals] {
       int received = 0;
       sigwait(&signals, &received);

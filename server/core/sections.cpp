@@ -804,6 +804,33 @@ std::string preamble_kind(const Document& doc, const SectionClassifier& classifi
   return headless_kind;
 }
 
+// A preamble that is one short line with no full stop, above headings of an application's own
+// sections: the title, as a Markdown "# Title" would be (plain text and Word files without a
+// Title style have no other way to say so). Its words are the study's name, not prose to judge.
+bool is_title_line(const Document& doc, const SectionClassifier& classifier,
+                   const std::vector<const Block*>& headings, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxTitleWords = 30;
+  const Block* only = nullptr;
+  for (const Block& b : doc.blocks) {
+    if (b.end <= begin || b.begin >= end) continue;
+    if (only != nullptr) return false;
+    only = &b;
+  }
+  if (only == nullptr || only->kind != BlockKind::Paragraph) return false;
+  const std::string_view text =
+      trim(std::string_view(doc.prose).substr(only->begin, only->end - only->begin));
+  if (text.empty() || text.find('\n') != std::string_view::npos) return false;
+  if (text.back() == '.' || text.back() == ':' || text.back() == ';' || text.back() == ',')
+    return false;
+  if (static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1 > kMaxTitleWords)
+    return false;
+  return std::any_of(headings.begin(), headings.end(), [&](const Block* h) {
+    const std::string kind =
+        classifier.classify(trim(std::string_view(doc.prose).substr(h->begin, h->end - h->begin)));
+    return kind != "other" && kind != "document" && kind != "title";
+  });
+}
+
 // Where the section of a heading starts: its line's start, unless text comes before the heading
 // on that line (one-line HTML, "… end of the summary. \section{Methods}" in LaTeX): then just
 // after the last visible text before it, so neither section takes the other's words.
@@ -853,6 +880,8 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     s.kind = preamble_kind(doc, classifier, headings, headless_kind);
     s.begin = doc_begin;
     s.end = first_heading_start;
+    if (s.kind == "document" && is_title_line(doc, classifier, headings, s.begin, s.end))
+      s.kind = "title";
     doc.sections.push_back(s);
   }
 

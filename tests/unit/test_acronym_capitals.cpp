@@ -46,6 +46,14 @@ TEST_CASE("acronyms: codes with four or more digits are not acronyms", "[rules][
         std::vector<std::string>{"T2D", "BRCA1"});
 }
 
+TEST_CASE("acronyms: references that end in letters and digits are not acronyms",
+          "[rules][acronym]") {
+  // A form's reference field, an ethics approval number.
+  CHECK(acronyms_in("Application reference: NIHR-APP1. Ethics: REC-22NW0031.\n").empty());
+  // A name that ends in a number alone may still need spelling out.
+  CHECK(acronyms_in("Levels of IL-6 were measured.\n") == std::vector<std::string>{"IL-6"});
+}
+
 TEST_CASE("acronyms: dotted forms of allowed acronyms are allowed", "[rules][acronym]") {
   CHECK(acronyms_in("Studies in the U.S. and the UK.\n").empty());
 }

@@ -429,3 +429,30 @@ TEST_CASE("sections: a plain-text heading may ask its question twice: to date, p
     CHECK(sections.is_known_heading(heading));
   CHECK_FALSE(sections.is_known_heading("Public involvement was planned with carers"));
 }
+
+TEST_CASE("sections: a one-line preamble above an application's headings is its title",
+          "[sections]") {
+  // Plain text, and Word files without a Title style, have no other way to mark the title.
+  const auto kinds = [](const std::string& text, const std::string& name) {
+    LoadOptions options;
+    options.headless_kind = "document";
+    LoadResult r = load_document(name, text, shipped_rules().sections, options);
+    std::vector<std::string> out;
+    for (const Section& s : r.doc.sections) out.push_back(s.kind);
+    return out;
+  };
+  const std::string body =
+      "\n\nPlain English summary\n\nWe will ask carers what helps.\n\nBackground\n\nWhy it "
+      "matters.\n";
+  const std::vector<std::string> titled =
+      kinds("Telemonitoring for the early detection of exacerbations in COPD" + body, "a.txt");
+  REQUIRE(titled.size() >= 2);
+  CHECK(titled[0] == "title");
+  CHECK(titled[1] == "plain-english-summary");
+  CHECK(kinds("Does exercise help? A trial in care homes" + body, "a.md").front() == "title");
+  // A sentence or a label is front matter still.
+  CHECK(kinds("This application is for stage 2." + body, "a.txt").front() == "document");
+  CHECK(kinds("Reference:" + body, "a.txt").front() == "document");
+  // Above headings that are not an application's sections, nothing is known of it.
+  CHECK(kinds("My notes\n\n# Monday\n\nWe met.\n", "a.md").front() == "document");
+}

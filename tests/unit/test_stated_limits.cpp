@@ -126,6 +126,12 @@ TEST_CASE("stated-limit: characters, with and without spaces", "[rules][length]"
   REQUIRE(found.findings.size() == 1);
   CHECK(found.findings[0].message ==
         "This section has 54 characters. The form allows 50. Cut it down to fit.");
+  // Large numbers are written as people read them.
+  Found long_answer = lint_file("# Lay summary (max 1000 words)\n\n" + words(12345) + "\n", "a.md",
+                                "structure.stated-limit");
+  REQUIRE(long_answer.findings.size() == 1);
+  CHECK(long_answer.findings[0].message ==
+        "This section has 12,345 words. The form allows 1,000. Cut it down to fit.");
 }
 
 TEST_CASE("stated-limit: a part of the summary with its own limit is measured alone",

@@ -15,6 +15,10 @@ out=$(timeout --preserve-status -s TERM 3 "$sayso" serve --host 0.0.0.0 --port 0
 status=$?
 [ "$status" -eq 0 ] || fail "SIGTERM should stop the server cleanly (exit $status): $out"
 grep -q "warning: listening on 0.0.0.0" <<<"$out" || fail "a remote bind should print a warning: $out"
+# Every address is no address a browser opens: say this computer's, and the network's.
+grep -q "open http://127.0.0.1:[0-9]*/ in your browser on this computer" <<<"$out" ||
+  fail "a page on every address should say how to open it here: $out"
+! grep -q "http://0.0.0.0" <<<"$out" || fail "0.0.0.0 is not an address to open: $out"
 
 # The page asks /api/about whether the server is reachable from other computers, so that it does
 # not tell a shared page's readers "Nothing leaves this computer".

@@ -31,8 +31,17 @@ std::string without_dots(const std::string& word) {
 }
 
 // "GM19147", "PA-21-051", "PMC2999341": grant numbers and catalogue codes are read, not said.
+// A reference, not letters that stand for words: many digits ("NIHR202020"), or a last part
+// after a hyphen of letters and digits together ("NIHR-APP1", "REC-22NW0031"). "IL-6" and
+// "COVID-19" end in a number alone: they are names a reader may need spelt out.
 bool is_code(std::string_view word) {
-  return std::count_if(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 4;
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (std::count_if(word.begin(), word.end(), is_digit) >= 4) return true;
+  const std::size_t hyphen = word.rfind('-');
+  if (hyphen == std::string_view::npos || word.size() - hyphen < 4) return false;
+  const std::string_view last = word.substr(hyphen + 1);
+  return std::any_of(last.begin(), last.end(), is_digit) &&
+         std::any_of(last.begin(), last.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // An ordinary English word written in capitals ("MERIT", "SUBMISSION"), not letters that

@@ -11,6 +11,17 @@
 namespace sayso {
 namespace {
 
+// "50,012", as plain-English guidance writes numbers of four figures or more.
+std::string with_thousands(long n) {
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out = n < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 // What a length rule does with a limit the form states in a section's heading.
 enum class StatedLimits {
   Ignore,  // the rule's own numbers only (a minimum length)
@@ -46,8 +57,8 @@ class LengthCheck : public RuleCheck {
       const std::pair<std::size_t, std::size_t> anchor = ctx.section_anchor(index);
       auto emit = [&](double count, double limit, const char* unit) {
         out.push_back(ctx.make(anchor.first, anchor.second,
-                               {{"count", fmt::format("{}", static_cast<long>(count))},
-                                {"limit", fmt::format("{}", static_cast<long>(limit))},
+                               {{"count", with_thousands(static_cast<long>(count))},
+                                {"limit", with_thousands(static_cast<long>(limit))},
                                 {"unit", unit},
                                 {"match", ""}}));
       };
