@@ -50,6 +50,8 @@ TEST_CASE("acronyms: references that end in letters and digits are not acronyms"
           "[rules][acronym]") {
   // A form's reference field, an ethics approval number.
   CHECK(acronyms_in("Application reference: NIHR-APP1. Ethics: REC-22NW0031.\n").empty());
+  // UK postcodes.
+  CHECK(acronyms_in("We meet at LS2 9JT, EH16 4SA and SW1A 1AA.\n").empty());
   // A name that ends in a number alone may still need spelling out.
   CHECK(acronyms_in("Levels of IL-6 were measured.\n") == std::vector<std::string>{"IL-6"});
 }

@@ -78,6 +78,7 @@ class CapitalsNotAcronyms {
       if (tokens.size() >= 2) skip_.insert(tokens.begin(), tokens.end());
     for (const Token& t : doc.tokens)
       if (t.all_caps) ++times_in_capitals_[t.lower];
+    mark_postcodes();
   }
 
   bool contains(std::uint32_t token) const {
@@ -86,6 +87,34 @@ class CapitalsNotAcronyms {
   }
 
  private:
+  // UK postcodes ("LS2 9JT", "EH16 4SA", "SW1A 1AA"): an outward code (one or two letters, a
+  // digit, then a letter or digit) and an inward code (a digit and two letters), one space apart.
+  static bool is_outward_code(std::string_view w) {
+    const auto letter = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0;
+    while (i < w.size() && i < 2 && letter(w[i])) ++i;
+    if (i == 0 || i >= w.size() || !digit(w[i])) return false;
+    ++i;
+    if (i < w.size() && (letter(w[i]) || digit(w[i]))) ++i;
+    return i == w.size();
+  }
+  static bool is_inward_code(std::string_view w) {
+    return w.size() == 3 && w[0] >= '0' && w[0] <= '9' && w[1] >= 'A' && w[1] <= 'Z' &&
+           w[2] >= 'A' && w[2] <= 'Z';
+  }
+  void mark_postcodes() {
+    for (std::uint32_t i = 0; i + 1 < doc_.tokens.size(); ++i) {
+      const Token& out = doc_.tokens[i];
+      const Token& in = doc_.tokens[i + 1];
+      if (in.begin != out.end + 1 || doc_.prose[out.end] != ' ') continue;
+      if (is_outward_code(token_text(doc_, out)) && is_inward_code(token_text(doc_, in))) {
+        skip_.insert(i);
+        skip_.insert(i + 1);
+      }
+    }
+  }
+
   char char_at(std::size_t byte) const {
     return byte < doc_.prose.size() ? doc_.prose[byte] : '\n';
   }
