@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/segmentation.h"
 #include "formats/format.h"
+#include "formats/office_package.h"
 #include "formats/prose_mask.h"
 
 namespace sayso {
@@ -35,6 +37,33 @@ bool has_no_front_end(std::string_view format) {
 // Binary formats, whose Document is the text extracted from them.
 bool is_extracted_format(std::string_view format) {
   return format == "docx" || format == "odt" || format == "pdf";
+}
+
+// A PDF may start after up to this many bytes of something else (PDF 1.7, annex H.3).
+constexpr std::size_t kPdfHeaderWithin = 1024;
+
+// The binary format the file's first bytes show, whatever its name says: "pdf" for a PDF
+// ("%PDF-"); "odt" or "docx" for a zip package ("PK\x03\x04") whose mimetype part or content
+// types say it is an OpenDocument text or a Word document; "" for none of these (a damaged or
+// other file, which the reader its name chooses reports).
+std::string format_from_content(std::string_view bytes) {
+  if (bytes.starts_with("PK\x03\x04")) {
+    try {
+      const ZipPackage package(bytes, "zip");
+      if (const std::optional<std::string> mimetype = package.read("mimetype"))
+        return mimetype->starts_with("application/vnd.oasis.opendocument.text") ? "odt" : "";
+      if (const std::optional<std::string> types = package.read("[Content_Types].xml"))
+        for (std::string_view main_part :
+             {"wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
+              "ms-word.document.macroEnabled.main+xml",
+              "ms-word.template.macroEnabledTemplate.main+xml"})
+          if (types->find(main_part) != std::string::npos) return "docx";
+    } catch (const UnreadableFile&) {
+    }
+    return "";
+  }
+  if (bytes.substr(0, kPdfHeaderWithin).find("%PDF-") != std::string_view::npos) return "pdf";
+  return "";
 }
 
 void extract_text(Document& doc, std::string_view file, const SectionClassifier& classifier) {
@@ -166,6 +195,9 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
     return result;
   }
   if (doc.format.empty()) doc.format = "text";  // an unknown extension is read as plain text
+  // A PDF named .docx, or a Word or OpenDocument file named .pdf, is read as what it is.
+  if (options.format.empty() && is_extracted_format(doc.format))
+    if (const std::string real = format_from_content(bytes); !real.empty()) doc.format = real;
   if (is_extracted_format(doc.format)) {
     try {
       extract_text(doc, bytes, classifier);

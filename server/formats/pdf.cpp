@@ -470,8 +470,13 @@ void read_pdf(Document& doc, std::string_view file, const SectionClassifier& cla
   const sayso_pdf_api& api = pdf_module();
   if (file.size() > static_cast<std::size_t>(INT32_MAX))
     throw UnreadableFile("the PDF file is too large");
+  if (file.empty()) throw UnreadableFile("the PDF file is empty");
+  // One encrypted with an empty user password (printing or copying restricted) opens as it is.
   PdfFile pdf(api, file);
-  if (pdf.is_locked()) throw UnreadableFile("the PDF is encrypted");
+  if (pdf.is_locked())
+    throw UnreadableFile(
+        "the PDF is encrypted with a password, so sayso cannot read it: ask for a copy without a "
+        "password and check that copy");
   const int page_count = pdf.pages();
   if (page_count <= 0) throw UnreadableFile("the PDF has no pages");
   if (page_count > kMaxPages)
