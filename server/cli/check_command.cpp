@@ -27,7 +27,7 @@ namespace {
 constexpr const char* kCheckHelp = R"(Usage: sayso check [options] [PATH... | -]
 
 Lints Markdown and plain-text grant documents. Folders are searched for
-.md .markdown .txt .tex .docx .pdf .html files. "-" (or no PATH) reads standard input.
+.md .markdown .txt .tex .docx .odt .pdf .html files. "-" (or no PATH) reads standard input.
 
 Options:
   --format text|json        output format (default: text)

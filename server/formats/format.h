@@ -48,7 +48,9 @@ void read_latex(Document& doc);
 // ("csv", "jsonl"), or "" for an unknown extension. Decided by extension only.
 std::string format_for_path(std::string_view path);
 
-// True for extensions that directory walks pick up.
+// True for extensions that directory walks pick up (`sayso check` and `sayso batch` alike): the
+// documents sayso reads, and the word-processor files it cannot read (.doc, .rtf, ...), which
+// are reported as unreadable with what to do rather than passed over unseen.
 bool is_known_extension(std::string_view path);
 
 // Office formats sayso cannot read as a document (.doc, .rtf, .xlsx, .pptx, ...): a file with one

@@ -177,9 +177,9 @@ std::string unsupported_reason(std::string_view path) {
 bool is_known_extension(std::string_view path) {
   const std::string ext = extension_of(path);
   for (std::string_view known :
-       {".md", ".markdown", ".txt", ".tex", ".docx", ".pdf", ".html", ".htm"})
+       {".md", ".markdown", ".txt", ".tex", ".docx", ".odt", ".pdf", ".html", ".htm"})
     if (ext == known) return true;
-  return false;
+  return is_unsupported_word_processor_file(path);
 }
 
 LoadResult load_document(std::string path, std::string bytes, const SectionClassifier& classifier,

@@ -44,10 +44,13 @@ TEST_CASE("load: formats by extension", "[load]") {
 }
 
 TEST_CASE("load: extensions that directory walks pick up", "[load]") {
-  for (const char* path :
-       {"a.md", "a.markdown", "a.txt", "a.tex", "a.docx", "a.pdf", "a.html", "a.htm", "A.MD"})
+  for (const char* path : {"a.md", "a.markdown", "a.txt", "a.tex", "a.docx", "a.odt", "a.pdf",
+                           "a.html", "a.htm", "A.MD", "B.ODT"})
     CHECK(is_known_extension(path));
-  for (const char* path : {"a.png", "README", "a.csv", "a.odt", ".md", "a.md.bak"})
+  // Word-processor files sayso cannot read are picked up too, to be reported as unreadable.
+  for (const char* path : {"a.doc", "a.rtf", "a.DOCM"}) CHECK(is_known_extension(path));
+  for (const char* path :
+       {"a.png", "README", "a.csv", ".md", "a.md.bak", "a.xlsx", "a.pptx", "a.ods"})
     CHECK_FALSE(is_known_extension(path));
 }
 
