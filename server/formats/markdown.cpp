@@ -333,6 +333,7 @@ class MarkdownReader {
     if (paragraph_begin < bytes.size()) add_block({}, paragraph_begin, paragraph_end, doc_.blocks);
     blank_html_comments(doc_.prose, base_, bytes.size());
     blank_bare_urls(doc_.prose, base_, bytes.size());
+    blank_footnote_marks(doc_.prose, doc_.source.bytes, base_, bytes.size());
   }
 
   // The pieces of an inline node that are its own text: its range minus its named children
@@ -370,6 +371,7 @@ class MarkdownReader {
     if (context.atx) end = strip_closing_hashes(begin, end);
     blank_inline_markup(ranges);
     blank_bare_urls(doc_.prose, begin, end);
+    blank_footnote_marks(doc_.prose, doc_.source.bytes, begin, end);
     add_block(context, begin, end, blocks);
   }
 

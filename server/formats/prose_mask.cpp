@@ -145,6 +145,28 @@ void blank_bare_urls(std::string& prose, std::size_t begin, std::size_t end) {
   }
 }
 
+void blank_footnote_marks(std::string& prose, std::string_view source, std::size_t begin,
+                          std::size_t end) {
+  constexpr std::size_t kMaxLabel = 40;
+  end = std::min({end, prose.size(), source.size()});
+  for (std::size_t i = begin; i + 3 < end; ++i) {
+    if (source[i] != '[' || source[i + 1] != '^') continue;
+    std::size_t close = i + 2;
+    while (close < end && close - i - 2 <= kMaxLabel &&
+           (is_ascii_alnum(source[close]) || source[close] == '-' || source[close] == '_'))
+      ++close;
+    if (close >= end || source[close] != ']' || close == i + 2) continue;
+    std::size_t stop = close + 1;
+    std::size_t line_start = i;
+    while (line_start > 0 && (source[line_start - 1] == ' ' || source[line_start - 1] == '\t'))
+      --line_start;
+    if ((line_start == 0 || source[line_start - 1] == '\n') && stop < end && source[stop] == ':')
+      ++stop;  // "[^1]: the footnote's text"
+    blank_range(prose, i, stop);
+    i = stop - 1;
+  }
+}
+
 void blank_html_comments(std::string& prose, std::size_t begin, std::size_t end) {
   end = std::min(end, prose.size());
   const std::string_view text(prose.data(), end);

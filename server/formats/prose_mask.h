@@ -31,6 +31,13 @@ bool has_visible_text(std::string_view text, std::size_t begin, std::size_t end)
 // prose[begin, end). Trailing sentence punctuation and an unbalanced ')' stay prose, as in GFM.
 void blank_bare_urls(std::string& prose, std::size_t begin, std::size_t end);
 
+// Blanks footnote marks ("[^1]", "[^note]") in prose[begin, end), and the "[^1]:" that starts a
+// footnote's own text (the text stays prose). A mark is no word of the sentence it is in. Marks
+// are found in `source` (the file's bytes, of which prose is the mask): a reader may have blanked
+// the brackets already, taking the mark for a link.
+void blank_footnote_marks(std::string& prose, std::string_view source, std::size_t begin,
+                          std::size_t end);
+
 // Blanks every complete HTML comment "<!-- … -->" in prose[begin, end). An unterminated one is
 // left alone: better to lint a stray "<!--" than to silence the rest of the file.
 void blank_html_comments(std::string& prose, std::size_t begin, std::size_t end);

@@ -124,6 +124,15 @@ TEST_CASE("markdown: prose keeps words and drops markup", "[markdown]") {
     // Blanked markup leaves spaces where it was: offsets never move.
     CHECK(all_prose(doc) == "We will work with patients and carers .");
   }
+  SECTION("footnote marks are no words; a footnote's own text is prose") {
+    Document doc = read_md(
+        "Many people go back to hospital.[^1] We ask carers.[^note-2]\n\n"
+        "[^1]: Figures from the Office for National Statistics.\n");
+    check_invariants(doc);
+    CHECK(all_prose(doc) ==
+          "Many people go back to hospital. We ask carers. Figures from the Office for National "
+          "Statistics.");
+  }
   SECTION("code spans are blanked whole") {
     Document doc = read_md("Run `utilise --now` today.\n");
     CHECK(all_prose(doc) == "Run today.");
