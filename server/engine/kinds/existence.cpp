@@ -149,6 +149,10 @@ class ExistenceCheck : public RuleCheck {
       if (marks_only_[m.ref.item] &&
           !(m.sentence == sentence && beside(m, begin, end) && says_words(ctx.doc.prose, m, end)))
         continue;
+      // After the match in its own sentence, a denial before the cue is the match's.
+      if (!marks_only_[m.ref.item] && !(m.sentence == sentence && m.begin >= begin) &&
+          denied(ctx, m))
+        continue;
       return true;
     }
     return false;
@@ -190,17 +194,31 @@ class ExistenceCheck : public RuleCheck {
 
   // Answered when a cue is anywhere in the section (with its subsections) of the match: "a
   // community volunteer" in a plan that says how everyone is paid has nothing left to ask.
-  bool answered_in_unit(const CheckContext& ctx, std::size_t at,
+  bool answered_in_unit(const CheckContext& ctx, std::size_t at, std::uint32_t sentence,
                         std::map<std::size_t, bool>& answered) const {
     if (unit_cues_.empty() || ctx.doc.sections.empty()) return false;
     const std::size_t section = ctx.doc.section_at(at);
     const std::size_t head = unit_head(ctx.doc, section);
-    auto [it, added] = answered.try_emplace(head, false);
-    if (!added) return it->second;
     const std::size_t begin = ctx.doc.sections[head].begin, end = ctx.unit_end(section);
+    auto [it, added] = answered.try_emplace(head, false);
+    if (added)
+      for (const PhraseMatch* m : ctx.group(kUnitCues))
+        if (m->begin >= begin && m->end <= end && !denied(ctx, *m)) {
+          it->second = true;
+          break;
+        }
+    if (it->second) return true;
+    // After the match in its own sentence, a denial before the cue is the match's ("no public
+    // involvement here, because …"), not the cue's.
     for (const PhraseMatch* m : ctx.group(kUnitCues))
-      if (m->begin >= begin && m->end <= end) return it->second = true;
+      if (m->sentence == sentence && m->begin >= at && m->end <= end) return true;
     return false;
+  }
+
+  // A cue the writer denies answers nothing: "We did not co-design this study" gives the public
+  // no role.
+  static bool denied(const CheckContext& ctx, const PhraseMatch& cue) {
+    return is_negated(ctx.doc, cue.sentence, cue.first_token);
   }
 
   void report(const CheckContext& ctx, std::vector<std::pair<std::size_t, std::size_t>>& hits,
@@ -232,7 +250,7 @@ class ExistenceCheck : public RuleCheck {
       if (reading_.skip_tables &&
           ctx.doc.blocks[ctx.doc.sentences[hit_sentences[i]].block].kind == BlockKind::TableCell)
         continue;
-      if (answered_in_unit(ctx, b, answered)) continue;
+      if (answered_in_unit(ctx, b, hit_sentences[i], answered)) continue;
       if (!cues_.empty() && explained(ctx, cues, hit_sentences[i], b, e)) {
         if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
         continue;
