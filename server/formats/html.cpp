@@ -204,7 +204,7 @@ constexpr std::array<NamedReference, 24> kNamedReferences = {{
     {"rdquo", "\u201D"},  {"ldquo", "\u201C"}, {"mdash", "\u2014"},  {"ndash", "\u2013"},
     {"hellip", "\u2026"}, {"copy", "\u00A9"},  {"reg", "\u00AE"},    {"trade", "\u2122"},
     {"pound", "\u00A3"},  {"euro", "\u20AC"},  {"middot", "\u00B7"}, {"bull", "\u2022"},
-    {"deg", "\u00B0"},    {"times", "\u00D7"}, {"shy", ""},          {"thinsp", " "},
+    {"deg", "\u00B0"},    {"times", "\u00D7"}, {"shy", "\u00AD"},    {"thinsp", " "},
 }};
 
 // The text of the character reference at text[0] ('&'), with its length; false when it is not
@@ -242,6 +242,22 @@ bool decode_reference(std::string_view text, std::string& decoded, std::size_t& 
       return true;
     }
   return false;
+}
+
+// A soft hyphen or word joiner written as a reference ("in&shy;volve&shy;ment") is invisible
+// inside its word: the reference's bytes become invisible characters that fill it exactly (soft
+// hyphens, two bytes each, and a word joiner, three), not spaces that would split the word.
+bool is_invisible_joiner(std::string_view decoded) {
+  return decoded == "\u00AD" || decoded == "\u2060";
+}
+std::string invisible_filler(std::size_t length) {
+  std::string out;
+  if (length % 2 == 1 && length >= 3) {
+    out += "\u2060";
+    length -= 3;
+  }
+  for (; length >= 2; length -= 2) out += "\u00AD";
+  return out;
 }
 
 class HtmlReader {
@@ -390,6 +406,7 @@ class HtmlReader {
       std::string decoded;
       std::size_t length = 0;
       if (text_[i] == '&' && decode_reference(text_.substr(i, end - i), decoded, length)) {
+        if (is_invisible_joiner(decoded)) decoded = invisible_filler(length);
         for (std::size_t k = 0; k < length; ++k)
           doc_.prose[i + k] = k < decoded.size() ? decoded[k] : ' ';
         if (!decoded.empty() && decoded != " ") extend_block(i, i + decoded.size());

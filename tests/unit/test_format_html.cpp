@@ -84,6 +84,15 @@ TEST_CASE("html: character references", "[format][html]") {
   CHECK(text_of(doc, doc.blocks[0]).ends_with("&"));  // invalid references are blank
 }
 
+TEST_CASE("html: a soft hyphen written as a reference does not split its word", "[format][html]") {
+  Document doc = load("<p>in&shy;volve&#173;ment re&#x00AD;sults</p>", "a.html");
+  REQUIRE(doc.tokens.size() == 2);
+  CHECK(doc.tokens[0].lower == "involvement");
+  CHECK(doc.tokens[1].lower == "results");
+  // Offsets never move: each reference is filled exactly, to the byte.
+  CHECK(doc.prose.size() == doc.source.bytes.size());
+}
+
 // The words of the document's blocks, one string per block.
 std::vector<std::string> block_texts(const Document& doc) {
   std::vector<std::string> out;
