@@ -104,12 +104,16 @@ void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcom
   }
   std::size_t total = 0;
   for (const auto& [s, n] : counts) total += n;
-  out << fmt::format(
-      "{} file{} checked: {} finding{} ({} error{}, {} warning{}, {} info, {} hint{})",
-      outcomes.size(), outcomes.size() == 1 ? "" : "s", total, total == 1 ? "" : "s",
-      counts[Severity::Error], counts[Severity::Error] == 1 ? "" : "s", counts[Severity::Warning],
-      counts[Severity::Warning] == 1 ? "" : "s", counts[Severity::Info], counts[Severity::Hint],
-      counts[Severity::Hint] == 1 ? "" : "s");
+  // "7 of 19 files checked" when some could not be read: the count is of files read, as batch's.
+  const std::string checked =
+      failed ? fmt::format("{} of {} file{} checked", outcomes.size() - failed, outcomes.size(),
+                           outcomes.size() == 1 ? "" : "s")
+             : fmt::format("{} file{} checked", outcomes.size(), outcomes.size() == 1 ? "" : "s");
+  out << fmt::format("{}: {} finding{} ({} error{}, {} warning{}, {} info, {} hint{})", checked,
+                     total, total == 1 ? "" : "s", counts[Severity::Error],
+                     counts[Severity::Error] == 1 ? "" : "s", counts[Severity::Warning],
+                     counts[Severity::Warning] == 1 ? "" : "s", counts[Severity::Info],
+                     counts[Severity::Hint], counts[Severity::Hint] == 1 ? "" : "s");
   if (failed) out << fmt::format("; {} file{} could not be read", failed, failed == 1 ? "" : "s");
   out << "\n";
 }

@@ -140,6 +140,11 @@ TEST_CASE("a missing file among good ones is reported, the others are linted", "
   CHECK(j["files"][2]["status"] == "ok");
   CHECK(find_rule(j["files"][2], "plain-english."));
   CHECK(status == 1);
+  // The text summary counts the files read, as batch does.
+  const Run text = run("check --no-color " + shell_quote(a) + " /nonexistent/file.md " +
+                       shell_quote(b));
+  CHECK_THAT(text.out, Catch::Contains("2 of 3 files checked: ") &&
+                           Catch::EndsWith("; 1 file could not be read\n"));
 }
 
 TEST_CASE("a broken .sayso.yml in one folder leaves the others checked, and says why",
