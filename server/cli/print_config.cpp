@@ -34,18 +34,6 @@ struct Settings {
   std::string user_dictionary;
 };
 
-// The config with only its choice of packs: the rules as their files say, for comparing.
-Config packs_only(const Config& config) {
-  Config packs;
-  packs.file = config.file;
-  packs.packs = config.packs;
-  packs.only_packs = config.only_packs;
-  packs.only_packs_where = config.only_packs_where;
-  packs.disabled_packs = config.disabled_packs;
-  packs.disabled_packs_where = config.disabled_packs_where;
-  return packs;
-}
-
 // Why a rule is not as its file says: the setting naming it (or its pack), else the profile.
 std::string cause_of_change(const Config& config, const std::string& id) {
   if (const RuleSetting* setting = setting_for_rule(config, id)) return setting->where;

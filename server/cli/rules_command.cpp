@@ -196,17 +196,8 @@ std::string real_path(const fs::path& path) {
 // a pack of your own there can be listed, explained and tested too. Its rule settings are not
 // used: examples are written for a rule's own settings.
 Config project_packs() {
-  Config packs;
   const std::string file = find_config_file(".");
-  if (file.empty()) return packs;
-  const Config config = load_found_config(file);
-  packs.file = config.file;
-  packs.packs = config.packs;
-  packs.only_packs = config.only_packs;
-  packs.only_packs_where = config.only_packs_where;
-  packs.disabled_packs = config.disabled_packs;
-  packs.disabled_packs_where = config.disabled_packs_where;
-  return packs;
+  return file.empty() ? Config{} : packs_only(load_found_config(file));
 }
 
 // What a rules command read, so that "0 failed" is never about rules other than the ones meant.

@@ -628,6 +628,17 @@ Config config_for_path(const Config& config, const std::string& path) {
   return out;
 }
 
+Config packs_only(const Config& config) {
+  Config packs;
+  packs.file = config.file;
+  packs.packs = config.packs;
+  packs.only_packs = config.only_packs;
+  packs.only_packs_where = config.only_packs_where;
+  packs.disabled_packs = config.disabled_packs;
+  packs.disabled_packs_where = config.disabled_packs_where;
+  return packs;
+}
+
 const RuleSetting* setting_for_rule(const Config& config, const std::string& rule_id) {
   if (auto it = config.rules.find(rule_id); it != config.rules.end()) return &it->second;
   if (auto it = config.rules.find(rule_id.substr(0, rule_id.find('.'))); it != config.rules.end())

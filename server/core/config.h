@@ -99,6 +99,10 @@ Config merge_configs(const Config& base, const Config& over);
 // `variant` names the applied overrides ("" when none), so rule sets can be cached per variant.
 Config config_for_path(const Config& config, const std::string& path);
 
+// Only the choice of packs of `config` (its file, extra packs, packs chosen and packs turned off):
+// the rules as their files say, with none of the config's rule settings or profile.
+Config packs_only(const Config& config);
+
 // The setting that decides a rule's state: the one naming the rule, else the one naming its pack
 // (the part of the id before the dot); nullptr when neither is set.
 const RuleSetting* setting_for_rule(const Config& config, const std::string& rule_id);
