@@ -17,6 +17,7 @@
 //   sayso.showSection [uri, line]  the section whose heading is on that line (the code lens's
 //                                  command): shows its figures and missing evidence
 //                                  (window/showMessage); → the same in Markdown
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -306,13 +307,27 @@ json Server::set_language(const json& arguments) {
   return {{"file", config}};
 }
 
+// A rule these rules know, as its full id, or a pack's name; else InvalidParams with a
+// did-you-mean. An unknown name in .sayso.yml would make sayso check refuse the whole file.
+std::string Server::known_rule_or_pack(const std::string& typed, const std::string& uri) {
+  const std::string path = file_uri_to_path(uri);
+  const auto context = path.empty() ? rules_for_file("", folders_.empty() ? "" : folders_.front())
+                                    : rules_for_file(path, fs::path(path).parent_path().string());
+  if (!context) return typed;  // no rules loaded to judge by: the file's own check will say
+  const auto& packs = context->rules.packs;
+  if (std::any_of(packs.begin(), packs.end(), [&](const Pack& p) { return p.name == typed; }))
+    return typed;
+  return rule_named(context->rules, typed).id;
+}
+
 json Server::disable_rule(const json& arguments) {
-  const std::string rule = command_argument(arguments, 0, "a rule id");
+  std::string rule = command_argument(arguments, 0, "a rule id");
   // A rule id ("plain-english.passive-voice"): it becomes a YAML key as it is written.
   if (rule.empty() || rule.size() > kMaxWordBytes ||
       rule.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
           std::string::npos)
     throw RpcError(ErrorCode::InvalidParams, "not a rule id: " + rule.substr(0, kMaxWordBytes));
+  rule = known_rule_or_pack(rule, optional_command_argument(arguments, 1));
   auto [config, text] = workspace_config_for(optional_command_argument(arguments, 1));
   std::string changed;
   try {

@@ -181,6 +181,10 @@ class Server {
     std::optional<Config> file_config;  // the config file's last good contents
     std::optional<Config> config;       // the editor's settings with the file's on top
     std::filesystem::file_time_type seen_time{};
+    // When each file of file_config->sources (the .sayso.yml files above the nearest one, and
+    // those they extend) was last changed: a team's file above the workspace is not watched by
+    // the editor, so it is looked at before each lint.
+    std::vector<std::filesystem::file_time_type> source_times;
     bool stale = true;             // reload at the next lint (rules or settings changed)
     std::uint64_t generation = 0;  // changes with every reload
   };
@@ -190,6 +194,7 @@ class Server {
   std::shared_ptr<const RuleContext> rules_for_file(const std::string& path,
                                                     const std::string& dir);
   const BaseConfigSlot& base_config(const std::string& scope, const std::string& config_file);
+  static std::vector<std::filesystem::file_time_type> source_times_of(const BaseConfigSlot& slot);
   std::shared_ptr<RuleContext> load_rule_context(Config config, const std::string& config_file,
                                                  const std::shared_ptr<RuleContext>& last_good);
   // The workspace folder whose own editor settings apply to `path`, or "" for the global ones.
@@ -211,6 +216,7 @@ class Server {
   void show_rule(const std::string& rule_id, const std::string& summary);
   json add_word(const json& arguments);
   json set_language(const json& arguments);
+  std::string known_rule_or_pack(const std::string& typed, const std::string& uri);
   json disable_rule(const json& arguments);
   // The workspace's .sayso.yml governing the document at `uri` ("" = the first folder), and its
   // text; a new file (text "" or an `extends:` of the config that applied) when there is none

@@ -51,13 +51,24 @@ const Config& Server::client_settings_for(const std::string& scope) const {
   return found == folder_settings_.end() ? client_settings_ : found->second;
 }
 
+std::vector<std::filesystem::file_time_type> Server::source_times_of(const BaseConfigSlot& slot) {
+  std::vector<std::filesystem::file_time_type> times;
+  if (slot.file_config)
+    for (const std::string& source : slot.file_config->sources)
+      times.push_back(modification_time(source));
+  return times;
+}
+
 const Server::BaseConfigSlot& Server::base_config(const std::string& scope,
                                                   const std::string& config_file) {
   const auto time =
       config_file.empty() ? std::filesystem::file_time_type{} : modification_time(config_file);
   BaseConfigSlot& slot = base_configs_[scope + '\n' + config_file];
-  // Reload when the config file was edited since it was read, or the settings changed.
-  if (slot.config && !slot.stale && slot.seen_time == time) return slot;
+  // Reload when the config file, or one it adds to, was edited since it was read, or the
+  // settings changed.
+  if (slot.config && !slot.stale && slot.seen_time == time &&
+      slot.source_times == source_times_of(slot))
+    return slot;
   if (!config_file.empty()) {
     try {
       slot.file_config = load_found_config(config_file);
@@ -74,6 +85,7 @@ const Server::BaseConfigSlot& Server::base_config(const std::string& scope,
     slot.config = settings;
   }
   slot.seen_time = time;
+  slot.source_times = source_times_of(slot);
   slot.stale = false;
   slot.generation = ++config_generation_;
   return slot;

@@ -145,13 +145,21 @@ TEST_CASE("lsp: disableRule turns a rule off for the project", "[lsp][config-edi
           1, "workspace/executeCommand",
           {{"command", "sayso.disableRule"}, {"arguments", {"plain-english.wordy-words", uri}}})
       .request(2, "workspace/executeCommand",
-               {{"command", "sayso.disableRule"}, {"arguments", {"a: b", uri}}});
+               {{"command", "sayso.disableRule"}, {"arguments", {"a: b", uri}}})
+      // A rule no pack has would make the file one `sayso check` refuses: refused, not written.
+      .request(3, "workspace/executeCommand",
+               {{"command", "sayso.disableRule"}, {"arguments", {"plain-english.nope", uri}}})
+      // A rule's name alone is written as its id.
+      .request(4, "workspace/executeCommand",
+               {{"command", "sayso.disableRule"}, {"arguments", {"passive-voice", uri}}});
   const Session s = client.shutdown_and_exit().run();
   INFO(s.log);
   CHECK(folder.read(".sayso.yml") ==
-        "profile: nihr  # funder\nrules:\n  plain-english.wordy-words: off\n");
+        "profile: nihr  # funder\nrules:\n  plain-english.passive-voice: off\n"
+        "  plain-english.wordy-words: off\n");
   CHECK(!has_code(s.diagnostics(uri), "plain-english.wordy-words"));
   CHECK(error_code(s, 2) == -32602);
+  CHECK(error_code(s, 3) == -32602);
 }
 
 TEST_CASE("lsp: settings in initializationOptions are the first settings", "[lsp][settings]") {

@@ -258,3 +258,34 @@ TEST_CASE("lsp bad input: out-of-range edits clamp to the end of the document",
   INFO(hover->dump(2));
   CHECK((*hover)["result"]["range"] == range(0, 24, 0, 31));
 }
+
+TEST_CASE("lsp: a change to a team's .sayso.yml above the workspace applies at the next edit",
+          "[lsp][config]") {
+  // The editor watches .sayso.yml files in the workspace only; the team's file is one folder up.
+  TempFolder team("team-config");
+  team.write(".sayso.yml", "rules:\n  plain-english.passive-voice: off\n");
+  team.write("project/.sayso.yml", "words: [telecare]\n");
+  const std::string uri = team.uri("project/summary.md");
+  PipeSession server(/*debounce_ms=*/0);
+  server.send_all({initialize(json::object(), {{"rootUri", team.uri("project")}}),
+                   message(nullptr, "initialized", json::object()),
+                   message(nullptr, "textDocument/didOpen",
+                           open_params(uri, "We will utilise it.", 1, "markdown"))});
+  const json before = server.wait_for([&](const json& m) { return is_publish(m, uri); });
+  REQUIRE_FALSE(before.is_null());
+  CHECK(count_code(before["params"]["diagnostics"], "plain-english.wordy-words") == 1);
+
+  team.write(".sayso.yml", "rules:\n  plain-english.wordy-words: off\n");
+  // A time the file system tells apart from the first write's, however coarse its clock.
+  const auto path = team.path() / ".sayso.yml";
+  std::filesystem::last_write_time(
+      path, std::filesystem::last_write_time(path) + std::chrono::seconds(2));
+  server.send(message(nullptr, "textDocument/didChange",
+                      change_params(uri, 2, json::array({range_change(0, 0, 0, 0, "So ")}))));
+  const json after = server.wait_for(
+      [&](const json& m) { return is_publish(m, uri) && m["params"]["version"] == 2; });
+  REQUIRE_FALSE(after.is_null());
+  CHECK(count_code(after["params"]["diagnostics"], "plain-english.wordy-words") == 0);
+  server.send_all({message("bye", "shutdown", nullptr), message(nullptr, "exit", nullptr)});
+  CHECK(server.finish() == 0);
+}

@@ -40,6 +40,19 @@ TEST_CASE("a fix changes 'a' and 'an' to fit the new word", "[rules][fixes]") {
   CHECK_THAT(article.findings.front().message, !Catch::Contains("'An intervention'"));
 }
 
+TEST_CASE("a phrase wrapped over two lines is quoted on one line in its message",
+          "[rules][fixes]") {
+  // A line break inside a message splits the CLI's one-finding-a-line output.
+  const Found wrapped =
+      lint_summary("We ask them, in order\nto help.\n", "plain-english.wordy-words");
+  REQUIRE(wrapped.findings.size() == 1);
+  CHECK_THAT(wrapped.findings.front().message, Catch::Contains("'in order to'"));
+  const Found vague = lint_file("# Patient and public involvement\n\nPPI will be\nsought.\n",
+                                "a.md", "involvement.vague-plans");
+  REQUIRE(vague.findings.size() == 1);
+  CHECK_THAT(vague.findings.front().message, Catch::StartsWith("'will be sought'"));
+}
+
 TEST_CASE("possessives are found and kept by fixes", "[rules][fixes]") {
   CHECK(fixed("The participants' views shaped the study.\n", "plain-english.research-words") ==
         "The people's views shaped the study.\n");

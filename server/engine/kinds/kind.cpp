@@ -96,6 +96,20 @@ std::size_t CheckContext::unit_words(std::size_t section) const {
   return words;
 }
 
+std::string words_as_read(const Document& doc, std::size_t begin, std::size_t end) {
+  std::string out;
+  for (std::size_t i = begin; i < end && i < doc.prose.size(); ++i) {
+    const char c = doc.prose[i];
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+    if (!space)
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
                               const std::map<std::string, std::string>& values,
                               std::vector<std::string> suggestions) const {
@@ -107,7 +121,7 @@ Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
   d.section_kind = doc.sections.empty() ? "document" : doc.sections[doc.section_at(begin)].kind;
   d.severity = rule.severity_for(d.section_kind);
   std::map<std::string, std::string> all = values;
-  if (!all.count("match")) all["match"] = doc.source.bytes.substr(begin, end - begin);
+  if (!all.count("match")) all["match"] = words_as_read(doc, begin, end);
   if (!suggestions.empty()) {
     all.emplace("suggestion", suggestions.front());
     all.emplace("suggestions", join_list(suggestions, " or "));

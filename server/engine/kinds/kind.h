@@ -113,6 +113,10 @@ void soften(Diagnostic& d, std::optional<Severity> milder);
 
 std::string fill_message(const std::string& templ,
                          const std::map<std::string, std::string>& values);
+// The words of doc[begin, end) as a reader sees them, for a message: the prose (markup blanked,
+// entities decoded) with each run of spaces and line breaks one space. A phrase wrapped over
+// two lines is quoted "in order to", not with a line break inside the message.
+std::string words_as_read(const Document& doc, std::size_t begin, std::size_t end);
 std::string join_list(const std::vector<std::string>& items, const std::string& last_sep = " and ");
 // Keeps the case pattern of `original` ("Utilise" → "Use", "UTILISE" → "USE").
 std::string match_case(const std::string& original, const std::string& replacement);

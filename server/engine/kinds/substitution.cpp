@@ -344,7 +344,7 @@ class SubstitutionCheck : public RuleCheck {
       Diagnostic d = ctx.make(
           edit.begin, edit.end,
           {{"suggestions", join_list(alternatives.empty() ? swap.use : alternatives, " or ")},
-           {"match", original},
+           {"match", words_as_read(ctx.doc, m->begin, m->end)},
            {"suggestion", match_case(model, named)}},
           std::move(edit.texts));
       // The rule's message names the plain word, which cannot simply replace this one here
