@@ -8,9 +8,9 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
-#include <regex>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include "engine/linter.h"
@@ -224,14 +224,14 @@ std::string number_word(std::size_t n) {
 // A loader complaint in the form's own words: "'examples' needs at least 2 'pass' texts (it has
 // 1)" is "Add one more example that should not be flagged." Others are kept as they are.
 std::string in_form_words(const std::string& complaint) {
-  static const std::regex kTooFewExamples(
-      R"('examples' needs at least (\d+) '(flag|pass)' texts \(it has (\d+)\))");
-  std::smatch m;
-  if (std::regex_search(complaint, m, kTooFewExamples)) {
-    const std::size_t needed = std::stoul(m[1].str()), has = std::stoul(m[3].str());
+  static const RE2 kTooFewExamples(
+      R"('examples' needs at least (\d{1,6}) '(flag|pass)' texts \(it has (\d{1,6})\))");
+  std::size_t needed = 0, has = 0;
+  std::string which;
+  if (RE2::PartialMatch(complaint, kTooFewExamples, &needed, &which, &has)) {
     const std::size_t more = needed > has ? needed - has : 1;
     return fmt::format("Add {} more {} that should {}be flagged.", number_word(more),
-                       more == 1 ? "example" : "examples", m[2].str() == "pass" ? "not " : "");
+                       more == 1 ? "example" : "examples", which == "pass" ? "not " : "");
   }
   return "Before it can join the rules: " + complaint + ".";
 }
