@@ -621,16 +621,25 @@ TEST_CASE("batch: applicants' own .sayso.yml files are ignored unless --use-subm
   CHECK(run("batch --use-submission-configs --errors-exit-zero " + subs).status == 0);
 }
 
-TEST_CASE("batch: a submission over its time limit frees its worker for the next one",
-          "[batch][timeout]") {
-  TempDir dir;
-  // About 4 MB of a real application, repeated: linting it whole takes far longer than the limit.
+namespace {
+
+// A real application repeated to at least `bytes`: a submission too big to finish in a second.
+std::string repeated_application(std::size_t bytes) {
   const std::string application =
       slurp(corpus("applications/good-stroke-home-exercise-application.md"));
   REQUIRE_FALSE(application.empty());
   std::string big;
-  while (big.size() < (4u << 20)) big += application + "\n";
-  const std::string slow = dir.write("slow.md", big);
+  while (big.size() < bytes) big += application + "\n";
+  return big;
+}
+
+}  // namespace
+
+TEST_CASE("batch: a submission over its time limit frees its worker for the next one",
+          "[batch][timeout]") {
+  TempDir dir;
+  // About 4 MB: linting it whole takes far longer than the limit.
+  const std::string slow = dir.write("slow.md", repeated_application(4u << 20));
   const std::string quick = dir.write("quick.md", "# Aims\n\nWe will ask 40 carers what helps.\n");
   const auto start = std::chrono::steady_clock::now();
   Run r = run("batch --jobs 1 --timeout 1 " + q(slow) + " " + q(quick));
@@ -649,13 +658,7 @@ TEST_CASE("batch: the run and its reports do not wait for a submission stuck pas
           "[batch][timeout]") {
   TempDir dir;
   // About 24 MB: reading it takes many times the limit, in a stage that cannot stop early.
-  const std::string application =
-      slurp(corpus("applications/good-stroke-home-exercise-application.md"));
-  REQUIRE_FALSE(application.empty());
-  std::string big;
-  while (big.size() < (24u << 20)) big += application + "\n";
-  const std::string stuck = dir.write("stuck.md", big);
-  big.clear();
+  const std::string stuck = dir.write("stuck.md", repeated_application(24u << 20));
   const std::string quick = dir.write("quick.md", "# Aims\n\nWe will ask 40 carers what helps.\n");
   const std::string csv = (dir.path / "report.csv").string();
   const auto start = std::chrono::steady_clock::now();
