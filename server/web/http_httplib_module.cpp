@@ -25,6 +25,7 @@ struct sayso_http_server {
   int port = 0;
   sayso_http_handler handler = nullptr;
   void* context = nullptr;
+  int listening_socket = -1;  // the socket httplib last set up for binding
 };
 
 namespace {
@@ -110,9 +111,10 @@ void configure(sayso_http_server& server, const sayso_http_options& options) {
   // and the kernel shared the connections out between the two (and their different rules).
   // SO_REUSEADDR alone lets a restarted server bind at once (past TIME_WAIT) but never lets two
   // listen on one port: the second one's bind fails, and it says so.
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([&server](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    server.listening_socket = sock;
   });
   // One request per connection. httplib 0.11 reads ahead on a connection, then waits on the
   // socket for the next request: a second request sent without waiting (pipelined) was already
@@ -201,11 +203,24 @@ void destroy(sayso_http_server* server) {
   delete server;
 }
 
+// Debian's httplib is built to listen with a queue of 5 connections. A room of people opening
+// the page at once, or twenty checks sent together, overflowed it while the accepting thread was
+// busy: the kernel dropped the rest, and their computers only tried again 1, 3 or 7 s later.
+// Listening again on the bound socket only lengthens its queue (the kernel caps it at
+// net.core.somaxconn).
+void lengthen_listen_queue(const sayso_http_server& server) {
+  constexpr int kListenQueue = 1024;
+  if (server.listening_socket >= 0) ::listen(server.listening_socket, kListenQueue);
+}
+
 int bind(sayso_http_server* server) {
   if (server == nullptr) return -1;
   try {
-    if (server->port == 0) return server->http.bind_to_any_port(server->host);
-    return server->http.bind_to_port(server->host, server->port) ? server->port : -1;
+    const int port = server->port == 0 ? server->http.bind_to_any_port(server->host)
+                     : server->http.bind_to_port(server->host, server->port) ? server->port
+                                                                             : -1;
+    if (port > 0) lengthen_listen_queue(*server);
+    return port;
   } catch (...) {
     return -1;
   }

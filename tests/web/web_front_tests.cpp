@@ -260,6 +260,43 @@ TEST_CASE("web front: twenty checks at once are all answered, idle connections h
   for (int fd : idle) close(fd);
 }
 
+TEST_CASE("web front: a burst of new connections is taken at once, none waits for a resend",
+          "[web]") {
+  // A room of contributors opening the page together: the kernel must queue every connection
+  // until the server accepts it. With a short listen queue the extra ones were dropped, and
+  // their computers sent them again a second or more later.
+  RunningWebServer running;
+  constexpr int kConnections = 48;
+  const std::string request =
+      "GET /api/about HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(running.port()) + "\r\n\r\n";
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<int> fds;
+  for (int i = 0; i < kConnections; ++i) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(running.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    timeval timeout{10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0);
+    send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    fds.push_back(fd);
+  }
+  int answered = 0;
+  for (int fd : fds) {
+    char buffer[16] = {};
+    if (recv(fd, buffer, sizeof(buffer) - 1, MSG_WAITALL) > 0 &&
+        std::string(buffer).rfind("HTTP/1.1 200", 0) == 0)
+      ++answered;
+    close(fd);
+  }
+  CHECK(answered == kConnections);
+  // A dropped connection is only tried again after a second (then 3 s, 7 s ...).
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(900));
+}
+
 TEST_CASE("web front: the suggest-a-rule form pairs its lines and speaks the form's words",
           "[web]") {
   RunningWebServer running;
