@@ -408,3 +408,73 @@ TEST_CASE("involvement told in two places is one checklist, with what each place
   CHECK(found[0].message.find("training") == std::string::npos);
   CHECK(found[0].message.find("named lead") == std::string::npos);
 }
+
+TEST_CASE("a co-production claim in the summary or title is judged by the involvement sections",
+          "[rules][scope-traps]") {
+  const std::string rule = "co-production.involvement-level";
+  const std::string consult_only =
+      "# Patient and public involvement\n\nWe asked 20 patients for their views on the topic, and "
+      "we will send them a newsletter with the results.\n";
+  const std::string shared_decisions =
+      "# Patient and public involvement\n\nTwo public co-applicants jointly decided the research "
+      "question with us, and they sit on the trial management group.\n";
+  const std::string summary =
+      "# Plain English summary\n\nThis study was co-produced with people who use the service.\n\n";
+  SECTION("a plan that only consults: the summary's claim is flagged, with where to look") {
+    const auto found = testing::lint_file(summary + consult_only, "a.md", rule);
+    REQUIRE(found.flagged() == std::vector<std::string>{"co-produced"});
+    const std::string& message = found.findings[0].message;
+    CHECK(message.find("involvement section") != std::string::npos);
+    CHECK(message.find("'consult'") != std::string::npos);
+    CHECK(message.find("'co-produced' here") != std::string::npos);
+  }
+  SECTION("a plan where partners share decisions backs the claim") {
+    CHECK(testing::lint_file(summary + shared_decisions, "a.md", rule).findings.empty());
+  }
+  SECTION("a claim in both places is flagged in both, each with its own message") {
+    const auto found = testing::lint_file(
+        summary + consult_only + "Our co-produced plan will keep them informed.\n", "a.md", rule);
+    REQUIRE(found.findings.size() == 2);
+    CHECK(found.findings[0].message != found.findings[1].message);
+  }
+  SECTION("a title's claim is judged the same way") {
+    const auto found = testing::lint_file(
+        "# Co-designing home visits with carers\n\n## Plain English summary\n\n"
+        "Carers want visits that fit their day.\n\n" +
+            consult_only.substr(2),
+        "a.md", rule);
+    CHECK(found.flagged() == std::vector<std::string>{"Co-designing"});
+  }
+  SECTION("a summary alone, or a denied claim, is not judged") {
+    CHECK(testing::lint_file(summary, "a.md", rule).findings.empty());
+    CHECK(testing::lint_file("# Plain English summary\n\nThis study was not co-produced, but "
+                             "patients gave their views on it.\n\n" +
+                                 consult_only,
+                             "a.md", rule)
+              .findings.empty());
+  }
+  SECTION("a claim in Background or Methods is not the writer's claim about this plan") {
+    CHECK(testing::lint_file("# Background\n\nCo-produced services work better, reviews "
+                             "show.\n\n" +
+                                 consult_only,
+                             "a.md", rule)
+              .findings.empty());
+  }
+}
+
+TEST_CASE("claims_also_in names section kinds and comes with its message", "[rules][kinds]") {
+  const std::string rule = testing::minimal_rule("involvement-level", "evidence") +
+                           "    levels: {inform: [newsletter], collaborate: [co-applicant]}\n"
+                           "    stages: {design: [design]}\n    claims: [co-produc*]\n"
+                           "    min_level_for_claim: collaborate\n";
+  CHECK(testing::load_error(rule + "    claims_also_in: [summary]\n    elsewhere_message: m\n")
+            .find("'claims_also_in' names 'summary', which is not a section kind") !=
+        std::string::npos);
+  CHECK(testing::load_error(rule + "    claims_also_in: [title]\n")
+            .find("'claims_also_in' needs an 'elsewhere_message'") != std::string::npos);
+  CHECK(testing::load_error(rule + "    elsewhere_message: m\n")
+            .find("'elsewhere_message' is only used with 'claims_also_in'") != std::string::npos);
+  CHECK(
+      testing::load_error(rule + "    claims_also_in: [title]\n    elsewhere_message: 'x {lvl}'\n")
+          .find("{lvl}") != std::string::npos);
+}

@@ -1,11 +1,14 @@
 // involvement-level: the IAP2 level (inform … empower) described for each research stage; flags
 // a co-production claim when the text never describes more than the level the rule asks for.
+// A claim in a summary or title (`claims_also_in`) is judged by the involvement sections: the
+// summary is what a public reviewer reads first, and its evidence lives in the plan.
 #include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "core/quotes.h"
+#include "core/sections.h"
 #include "engine/kinds/factories.h"
 #include "engine/section_figures.h"
 
@@ -18,15 +21,22 @@ struct Named {
   std::string meaning;  // in plain words, for the message ("asking for people's views")
 };
 
+// Claims made outside the rule's sections, judged by what those sections describe.
+struct ClaimsElsewhere {
+  std::vector<std::string> section_kinds;  // e.g. plain-english-summary, title
+  std::string message;
+};
+
 class InvolvementLevelCheck : public RuleCheck {
  public:
   InvolvementLevelCheck(std::vector<Named> levels, std::vector<Named> stages,
                         std::vector<std::string> claims, int min_level,
-                        std::optional<std::string> no_level_meaning)
+                        std::optional<std::string> no_level_meaning, ClaimsElsewhere elsewhere)
       : levels_(std::move(levels)),
         stages_(std::move(stages)),
         claims_(std::move(claims)),
-        min_level_(min_level) {
+        min_level_(min_level),
+        elsewhere_(std::move(elsewhere)) {
     if (no_level_meaning) no_level_meaning_ = std::move(*no_level_meaning);
   }
 
@@ -40,28 +50,29 @@ class InvolvementLevelCheck : public RuleCheck {
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     Quotations quotations(ctx.doc);  // each paragraph scanned once, for all sections
+    int highest_anywhere = -1;
+    std::vector<int> stages_anywhere(stages_.size(), -1);
+    bool judged_a_unit = false;
     for (std::size_t index : ctx.sections) {
       if (!ctx.starts_unit(index)) continue;
       const Range unit{ctx.doc.sections[index].begin, ctx.unit_end(index)};
-      const PhraseMatch* claim = nullptr;
-      for (const auto& m : ctx.matches)
-        if (m.ref.group == 0 && unit.holds(m) &&
-            !quoted_or_negated(ctx.doc, quotations, m.sentence, m.first_token, m.begin, m.end)) {
-          claim = &m;
-          break;
-        }
+      const PhraseMatch* claim = first_claim(ctx, unit, quotations);
       const int highest = highest_level(ctx, unit);
       std::vector<int> stage_levels(stages_.size(), -1);
       record_stages(ctx, unit, stage_levels);
-      if (!claim || highest >= min_level_) continue;
-      std::string level = highest < 0 ? "none" : levels_[highest].name;
-      std::string meaning = highest < 0 ? no_level_meaning_ : levels_[highest].meaning;
-      if (meaning.empty()) meaning = level;
-      out.push_back(ctx.make(claim->begin, claim->end,
-                             {{"level", level},
-                              {"meaning", meaning},
-                              {"limit", levels_[min_level_].name},
-                              {"missing", stage_summary(stage_levels)}}));
+      judged_a_unit = true;
+      highest_anywhere = std::max(highest_anywhere, highest);
+      for (std::size_t i = 0; i < stages_.size(); ++i)
+        stages_anywhere[i] = std::max(stages_anywhere[i], stage_levels[i]);
+      if (claim && highest < min_level_)
+        out.push_back(finding(ctx, *claim, highest, stage_levels, ctx.rule.message));
+    }
+    if (!judged_a_unit || highest_anywhere >= min_level_) return;
+    for (std::size_t index = 0; index < ctx.doc.sections.size(); ++index) {
+      const Section& section = ctx.doc.sections[index];
+      if (!claims_judged_elsewhere(ctx, index)) continue;
+      if (const PhraseMatch* claim = first_claim(ctx, {section.begin, section.end}, quotations))
+        out.push_back(finding(ctx, *claim, highest_anywhere, stages_anywhere, elsewhere_.message));
     }
   }
 
@@ -85,6 +96,36 @@ class InvolvementLevelCheck : public RuleCheck {
     std::size_t begin, end;
     bool holds(const PhraseMatch& m) const { return m.begin >= begin && m.end <= end; }
   };
+
+  // The first claim in the range that the writer makes (not quoted, not denied).
+  const PhraseMatch* first_claim(const CheckContext& ctx, const Range& range,
+                                 Quotations& quotations) const {
+    for (const auto& m : ctx.matches)
+      if (m.ref.group == 0 && range.holds(m) &&
+          !quoted_or_negated(ctx.doc, quotations, m.sentence, m.first_token, m.begin, m.end))
+        return &m;
+    return nullptr;
+  }
+
+  // A section outside the rule's own whose claims the rule's sections must back up.
+  bool claims_judged_elsewhere(const CheckContext& ctx, std::size_t index) const {
+    const std::string& kind = ctx.doc.sections[index].kind;
+    return std::find(elsewhere_.section_kinds.begin(), elsewhere_.section_kinds.end(), kind) !=
+               elsewhere_.section_kinds.end() &&
+           std::find(ctx.sections.begin(), ctx.sections.end(), index) == ctx.sections.end();
+  }
+
+  Diagnostic finding(const CheckContext& ctx, const PhraseMatch& claim, int highest,
+                     const std::vector<int>& stage_levels, const std::string& message) const {
+    const std::string level = highest < 0 ? "none" : levels_[highest].name;
+    std::string meaning = highest < 0 ? no_level_meaning_ : levels_[highest].meaning;
+    if (meaning.empty()) meaning = level;
+    return ctx.make_saying(message, claim.begin, claim.end,
+                           {{"level", level},
+                            {"meaning", meaning},
+                            {"limit", levels_[min_level_].name},
+                            {"missing", stage_summary(stage_levels)}});
+  }
 
   int highest_level(const CheckContext& ctx, const Range& unit) const {
     int highest = -1;
@@ -126,6 +167,7 @@ class InvolvementLevelCheck : public RuleCheck {
   std::vector<Named> levels_, stages_;
   std::vector<std::string> claims_;
   int min_level_;
+  ClaimsElsewhere elsewhere_;
   // When no level's words are found: what the message says (`meanings: {none: …}`). Cue words
   // can miss a plan written in other words, so it says what sayso did not find, not that the
   // plan has nothing.
@@ -181,6 +223,25 @@ std::optional<std::string> read_meanings(const DataNode& rule, std::vector<Named
   return none;
 }
 
+// `claims_also_in: [plain-english-summary, title]` with its `elsewhere_message`.
+ClaimsElsewhere read_claims_elsewhere(const DataNode& rule) {
+  ClaimsElsewhere out;
+  out.section_kinds = param_strings(rule, "claims_also_in", false);
+  out.message = param_string(rule, "elsewhere_message", "");
+  if (!out.section_kinds.empty() && out.message.empty())
+    throw KindError{"'claims_also_in' needs an 'elsewhere_message' for claims made there",
+                    rule["claims_also_in"].line()};
+  const auto& known = canonical_section_kinds();
+  for (const std::string& kind : out.section_kinds)
+    if (std::find(known.begin(), known.end(), kind) == known.end())
+      throw KindError{fmt::format("'claims_also_in' names '{}', which is not a section kind", kind),
+                      rule["claims_also_in"].line()};
+  if (out.section_kinds.empty() && !out.message.empty())
+    throw KindError{"'elsewhere_message' is only used with 'claims_also_in'",
+                    rule["elsewhere_message"].line()};
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
@@ -197,7 +258,7 @@ std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
         rule.node["min_level_for_claim"].line()};
   return std::make_shared<InvolvementLevelCheck>(
       std::move(levels), std::move(stages), std::move(claims),
-      static_cast<int>(it - levels.begin()), no_level_meaning);
+      static_cast<int>(it - levels.begin()), no_level_meaning, read_claims_elsewhere(rule.node));
 }
 
 }  // namespace sayso

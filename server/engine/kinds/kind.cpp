@@ -113,6 +113,12 @@ std::string words_as_read(const Document& doc, std::size_t begin, std::size_t en
 Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
                               const std::map<std::string, std::string>& values,
                               std::vector<std::string> suggestions) const {
+  return make_saying(rule.message, begin, end, values, std::move(suggestions));
+}
+
+Diagnostic CheckContext::make_saying(const std::string& message, std::size_t begin, std::size_t end,
+                                     const std::map<std::string, std::string>& values,
+                                     std::vector<std::string> suggestions) const {
   Diagnostic d;
   d.rule_id = rule.id;
   d.category = rule.category;
@@ -130,7 +136,7 @@ Diagnostic CheckContext::make(std::size_t begin, std::size_t end,
     const Section& s = doc.sections[doc.section_at(begin)];
     all["section"] = s.title.empty() ? s.kind : s.title;
   }
-  d.message = fill_message(rule.message, all);
+  d.message = fill_message(message, all);
   d.suggestions = std::move(suggestions);
   return d;
 }

@@ -76,6 +76,11 @@ struct CheckContext {
   Diagnostic make(std::size_t begin, std::size_t end,
                   const std::map<std::string, std::string>& values,
                   std::vector<std::string> suggestions = {}) const;
+  // The same with another of the rule's messages (a kind's second message, such as
+  // involvement-level's `elsewhere_message`).
+  Diagnostic make_saying(const std::string& message, std::size_t begin, std::size_t end,
+                         const std::map<std::string, std::string>& values,
+                         std::vector<std::string> suggestions = {}) const;
 };
 
 struct SectionFigures;  // engine/section_figures.h
