@@ -17,7 +17,10 @@
 #include "cli/suggestions.h"
 #include "engine/ruleset.h"
 #include "formats/format.h"
+#include "report/findings_csv.h"
 #include "report/json.h"
+#include "report/sarif.h"
+#include "report/submission_record.h"
 #include "report/text.h"
 
 namespace sayso {
@@ -30,7 +33,9 @@ Lints Markdown and plain-text grant documents. Folders are searched for
 .md .markdown .txt .tex .docx .odt .pdf .html files. "-" (or no PATH) reads standard input.
 
 Options:
-  --format text|json        output format (default: text)
+  --format text|json|sarif|csv
+                            output format (default: text); csv has one row per
+                            finding, and one for a file with none or not read
   --config FILE             use this config instead of searching for .sayso.yml
   --profile NAME            funder profile (e.g. nihr, generic)
   --kind KIND               what a text with no headings is: a section kind
@@ -54,7 +59,8 @@ Options:
   --no-color                never colour the text output
   --no-cache                neither read nor write the caches in $XDG_CACHE_HOME/sayso
                             (else ~/.cache/sayso): the spelling word set and verdicts
-Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage/config/rule error.
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it or a file
+that could not be read (even with --fail-on never), 2 usage/config/rule error.
 )";
 
 struct CheckOptions {
@@ -93,7 +99,8 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
       return kExitClean;
     } else if (takes("--format")) {
       auto v = value("--format");
-      if (!v || (*v != "text" && *v != "json")) return usage_error("--format must be text or json");
+      if (!v || (*v != "text" && *v != "json" && *v != "sarif" && *v != "csv"))
+        return usage_error("--format must be text, json, sarif or csv");
       o.format = *v;
     } else if (takes("--config")) {
       auto v = value("--config");
@@ -179,13 +186,36 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
 }
 
 bool fails(const std::vector<FileOutcome>& outcomes, const std::optional<Severity>& fail_on) {
-  if (!fail_on) return false;
   for (const auto& o : outcomes) {
-    if (!o.ok) return true;  // an input that could not be read is never a clean result
+    if (!o.ok) return true;  // an input that could not be read is never a clean result, whatever
+    if (!fail_on) continue;  // --fail-on says of findings
     for (const auto& d : o.diagnostics)
       if (static_cast<int>(d.severity) <= static_cast<int>(*fail_on)) return true;
   }
   return false;
+}
+
+// The batch's SARIF report, one record per file (its path as its id), with each file's rules for
+// the rule descriptions.
+void write_sarif(std::ostream& out, LintingSession& session, std::vector<FileOutcome>& outcomes) {
+  std::error_code ec;
+  SarifReport sarif(out, fs::current_path(ec).string());
+  for (FileOutcome& outcome : outcomes) {
+    SubmissionRecord record;
+    record.id = record.path = outcome.path;
+    record.format = outcome.doc ? outcome.doc->format : "";
+    if (outcome.ok && outcome.path != "-") {
+      try {
+        record.rules = &session.linter_for(session.config_for(outcome.path)).rules();
+      } catch (const std::runtime_error&) {  // its settings were said to be broken above
+      }
+    }
+    record.outcome = std::move(outcome);
+    seal_record(record);
+    sarif.add(record);
+    outcome = std::move(record.outcome);
+  }
+  sarif.finish();
 }
 
 int print_settings(LintingSession& session, const CheckOptions& options) {
@@ -241,6 +271,10 @@ int run_check_command(const Args& args) {
   if (options.format == "json") {
     write_report_json(std::cout, outcomes);
     std::cout << "\n";
+  } else if (options.format == "sarif") {
+    write_sarif(std::cout, session, outcomes);
+  } else if (options.format == "csv") {
+    write_findings_csv(std::cout, outcomes);
   } else {
     TextStyle style;
     style.colour = options.colour && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

@@ -53,6 +53,10 @@ std::string format_for_path(std::string_view path);
 // are reported as unreadable with what to do rather than passed over unseen.
 bool is_known_extension(std::string_view path);
 
+// True when a line is a Markdown ATX heading: up to 3 spaces, 1 to 6 '#', a space or tab, then
+// text ("# Methods"). What tells a pasted text written in Markdown from plain text.
+bool has_markdown_heading(std::string_view text);
+
 // Office formats sayso cannot read as a document (.doc, .rtf, .xlsx, .pptx, ...): a file with one
 // of these extensions is refused with what to do instead, never read as plain text.
 bool is_unsupported_document(std::string_view path);

@@ -182,6 +182,22 @@ bool is_known_extension(std::string_view path) {
   return is_unsupported_word_processor_file(path);
 }
 
+bool has_markdown_heading(std::string_view text) {
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    std::size_t i = 0;
+    while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+    const std::size_t hashes = line.find_first_not_of('#', i);
+    if (hashes == std::string_view::npos || hashes == i || hashes - i > 6) continue;
+    if (line[hashes] != ' ' && line[hashes] != '\t') continue;
+    if (line.find_first_not_of(" \t\r", hashes) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 LoadResult load_document(std::string path, std::string bytes, const SectionClassifier& classifier,
                          const LoadOptions& options) {
   LoadResult result;

@@ -50,9 +50,13 @@ CheckRequest parse_check_request(const std::string& body) {
   request.text = json["text"].get<std::string>();
   request.kind = optional_text_field(json, "kind", request.kind);
   request.profile = optional_text_field(json, "profile", "");
-  const std::string format = optional_text_field(json, "format", "text");
-  if (format != "text" && format != "markdown")
-    throw ApiError(400, "'format' must be text or markdown.");
+  // Without a format, a text with a Markdown heading ("# Methods") is Markdown, as the page
+  // decides: a client that follows the documented {text, kind, profile} got an application's
+  // headings read as words, and "no summary section" errors.
+  std::string format = optional_text_field(json, "format", "auto");
+  if (format != "text" && format != "markdown" && format != "auto")
+    throw ApiError(400, "'format' must be text, markdown or auto.");
+  if (format == "auto") format = has_markdown_heading(request.text) ? "markdown" : "text";
   request.filename = format == "markdown" ? "text.md" : "text.txt";
   return request;
 }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -64,6 +65,7 @@ TEST_CASE("version and help flags", "[cli]") {
   CHECK(run("check --help").status == 0);
   CHECK(run("bogus").status == 2);
   CHECK(run("check --format yaml x").status == 2);
+  CHECK(run("check --format yaml x").out.find("text, json, sarif or csv") != std::string::npos);
 }
 
 TEST_CASE("JSON output follows the version 1 contract", "[cli]") {
@@ -125,6 +127,46 @@ TEST_CASE("exit status follows --fail-on", "[cli]") {
   std::string clean = tmp.write("clean.md", "We use the data.\n");
   run_json("--fail-on hint " + shell_quote(clean), &status);
   CHECK(status == 0);
+  // A file that could not be read is never a clean result, whatever --fail-on says of findings.
+  run_json("--fail-on never " + shell_quote(clean) + " /nonexistent/file.md", &status);
+  CHECK(status == 1);
+}
+
+TEST_CASE("check writes SARIF and a CSV of findings, every input accounted for", "[cli]") {
+  TempDir tmp;
+  const std::string file = tmp.write("summary.md", "We will utilise the data.\n");
+  const std::string clean = tmp.write("empty.md", "");  // checked, nothing found
+  const std::string inputs = shell_quote(file) + " " + shell_quote(clean) + " /nonexistent/a.md";
+  const json report = run_json(inputs);
+  std::size_t findings = 0;
+  for (const auto& f : report["files"]) findings += f["diagnostics"].size();
+  REQUIRE(findings > 0);
+
+  const Run sarif = run("check --format sarif " + inputs);
+  CHECK(sarif.status == 1);
+  const json s = json::parse(sarif.out);
+  CHECK(s["version"] == "2.1.0");
+  const json& results = s["runs"][0]["results"];
+  CHECK(results.size() == findings);
+  const json& first = results[0]["locations"][0]["physicalLocation"]["region"];
+  CHECK(first["startLine"] == report["files"][0]["diagnostics"][0]["line"]);
+  CHECK(first["startColumn"] == report["files"][0]["diagnostics"][0]["column"]);
+  CHECK(s["runs"][0]["invocations"][0]["toolExecutionNotifications"].size() == 1);  // the missing
+
+  const Run csv = run("check --format csv " + inputs);
+  CHECK(csv.status == 1);
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::vector<std::string> rows;
+  while (std::getline(lines, line)) rows.push_back(line);
+  REQUIRE(rows.size() == 1 + findings + 2);  // header, findings, the clean file, the missing one
+  CHECK(rows[0].rfind("path,status,error,line,column,end_line,end_column,severity,", 0) == 0);
+  CHECK(std::any_of(rows.begin(), rows.end(), [](const std::string& row) {
+    return row.find(",warning,jargon,plain-english.wordy-words,") != std::string::npos &&
+           row.find(",utilise,use\r") != std::string::npos;
+  }));
+  CHECK(rows[findings + 1].rfind(clean + ",ok,,,", 0) == 0);
+  CHECK(rows[findings + 2].rfind("/nonexistent/a.md,error,no such file", 0) == 0);
 }
 
 TEST_CASE("a missing file among good ones is reported, the others are linted", "[cli][bad-input]") {
@@ -141,8 +183,8 @@ TEST_CASE("a missing file among good ones is reported, the others are linted", "
   CHECK(find_rule(j["files"][2], "plain-english."));
   CHECK(status == 1);
   // The text summary counts the files read, as batch does.
-  const Run text = run("check --no-color " + shell_quote(a) + " /nonexistent/file.md " +
-                       shell_quote(b));
+  const Run text =
+      run("check --no-color " + shell_quote(a) + " /nonexistent/file.md " + shell_quote(b));
   CHECK_THAT(text.out, Catch::Contains("2 of 3 files checked: ") &&
                            Catch::EndsWith("; 1 file could not be read\n"));
 }

@@ -315,6 +315,30 @@ TEST_CASE("web front: a burst of new connections is taken at once, none waits fo
   CHECK(listen_overflows() == overflows_before);
 }
 
+TEST_CASE("web front: a text without a format is Markdown when it has a # heading", "[web]") {
+  RunningWebServer running;
+  const std::string application =
+      "# Plain English summary\n\nWe want to help people sleep better.\n\n"
+      "# Patient and public involvement\n\nSix carers chose the question with us.\n\n"
+      "# Methods\n\nWe will ask 40 people to keep a sleep diary.\n";
+  auto check = [&](nlohmann::json request) {
+    return json_of(running.client().Post("/api/check", request.dump(), "application/json"));
+  };
+  const auto as_sent = check({{"text", application}, {"kind", "application"}});
+  CHECK(as_sent["format"] == "markdown");
+  std::vector<std::string> kinds;
+  for (const auto& s : as_sent["sections"]) kinds.push_back(s["kind"]);
+  CHECK(kinds == std::vector<std::string>{"plain-english-summary", "involvement", "methods"});
+  // Said outright, the format wins; a text with no heading stays text.
+  CHECK(check({{"text", application}, {"format", "text"}})["format"] == "text");
+  CHECK(check({{"text", "We will utilise a cohort."}})["format"] == "text");
+  CHECK(check({{"text", "#hashtag is not a heading"}})["format"] == "text");
+  const auto refused = running.client().Post(
+      "/api/check", nlohmann::json{{"text", "x"}, {"format", "docx"}}.dump(), "application/json");
+  REQUIRE(refused);
+  CHECK(refused->status == 400);
+}
+
 TEST_CASE("web front: the suggest-a-rule form pairs its lines and speaks the form's words",
           "[web]") {
   RunningWebServer running;
