@@ -158,6 +158,8 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
       return usage_error("unknown option '" + a + "'");
     }
   }
+  if (o.print_config && o.format != "text" && o.format != "json")
+    return usage_error("the settings are printed as text or json, not " + o.format);
   if (o.paths.empty()) o.paths.push_back(o.print_config ? "." : "-");  // settings: this folder's
   return std::nullopt;
 }

@@ -25,6 +25,23 @@ Every command takes --rules DIR to use another rules folder (a copy you are edit
 Commands about rules say which rules folder they used.
 )";
 
+constexpr const char* kConfigHelp = R"(Usage: sayso config [options] [PATH...]
+
+Prints the settings each PATH (default: this folder) would be checked with, without
+checking it: the .sayso.yml files found (the nearest first), the funder profile, the
+rule packs, the rules turned off or changed and where each setting is written. The
+same as sayso check --print-config PATH...
+
+Options:
+  --format text|json        output format (default: text)
+  --config FILE             use this config instead of searching for .sayso.yml
+  --profile NAME            funder profile (e.g. nihr, generic)
+  --kind KIND               what a text with no headings is (see sayso check --help)
+  --document application|fragment
+  --rules DIR               the rules folder (default: the installed rules)
+Exit status: 0 printed, 2 usage, config or rule-file error.
+)";
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,6 +68,11 @@ int main(int argc, char** argv) {
     }
     if (command == "check") return sayso::run_check_command(rest);
     if (command == "config") {  // check's options apply: --config, --profile, --kind, --format
+      if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+          std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+        std::cout << kConfigHelp;
+        return 0;
+      }
       sayso::Args print = rest;
       print.push_back("--print-config");
       return sayso::run_check_command(print);

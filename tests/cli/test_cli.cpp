@@ -66,6 +66,10 @@ TEST_CASE("version and help flags", "[cli]") {
   CHECK(run("bogus").status == 2);
   CHECK(run("check --format yaml x").status == 2);
   CHECK(run("check --format yaml x").out.find("text, json, sarif or csv") != std::string::npos);
+  const Run config_help = run("config --help");
+  CHECK(config_help.status == 0);
+  CHECK(config_help.out.rfind("Usage: sayso config", 0) == 0);
+  CHECK(run("config --format csv .").status == 2);
 }
 
 TEST_CASE("JSON output follows the version 1 contract", "[cli]") {
