@@ -4,11 +4,13 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "core/parallel.h"
+#include "core/read_file.h"
 #include "engine/cache_dir.h"
 #include "formats/format.h"
 
@@ -177,31 +179,19 @@ FileOutcome LintingSession::lint_file(const std::string& path) {
   FileOutcome outcome;
   outcome.path = path;
   std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    outcome.error = "no such file";
-    return outcome;
+  if (fs::is_regular_file(fs::status(path, ec))) {
+    const auto size = fs::file_size(path, ec);
+    if (const std::size_t limit = max_bytes_for(config_for(path)); !ec && size > limit) {
+      outcome.error = too_large(size, limit);  // said before reading a byte of it
+      return outcome;
+    }
   }
-  if (fs::is_directory(path, ec)) {
-    outcome.error = "is a folder, not a file";
-    return outcome;
-  }
-  auto size = fs::file_size(path, ec);
-  if (const std::size_t limit = max_bytes_for(config_for(path)); !ec && size > limit) {
-    outcome.error = too_large(size, limit);  // said before reading a byte of it
-    return outcome;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    outcome.error = "cannot open the file (permission denied?)";
-    return outcome;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    outcome.error = "error while reading the file";
-    return outcome;
-  }
-  return lint_bytes(path, std::move(buffer).str());
+  // Missing files, links that lead nowhere or in a loop, folders, pipes (which would wait
+  // forever) and devices are said here; lint_bytes checks the size again, as read.
+  std::string bytes;
+  outcome.error = read_file_bytes(path, std::numeric_limits<std::size_t>::max(), bytes);
+  if (!outcome.error.empty()) return outcome;
+  return lint_bytes(path, std::move(bytes));
 }
 
 }  // namespace sayso

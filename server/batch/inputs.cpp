@@ -12,8 +12,9 @@
 
 #include <fmt/format.h>
 
-#include "batch/read_file.h"
+#include "core/read_file.h"
 #include "core/source.h"
+#include "formats/folder_walk.h"
 #include "formats/format.h"
 #include "report/own_reports.h"
 
@@ -56,66 +57,33 @@ bool is_own_report(const std::string& path) {
   return looks_like_own_report(extension, head);
 }
 
-// Walks one folder and its subfolders (hidden ones, such as .git, left out), accounting for
-// every entry: a file sayso reads is an input; a word-processor file it cannot read, a link that
-// leads nowhere or in a loop, a pipe, socket or device, and a folder it cannot open each become an
-// error record; the reports of an earlier run, the folders' own .sayso.yml files, hidden entries
-// and other files (images, spreadsheets, ...), which are not submissions, are listed in `notes`.
-class FolderWalk {
- public:
-  FolderWalk(std::vector<InputFile>& found, ScanNotes& notes) : found_(found), notes_(notes) {}
-
-  void walk(const fs::path& folder) {
-    std::error_code ec;
-    visited_.insert(fs::canonical(folder, ec).string());
-    fs::directory_iterator it(folder, ec);
-    if (ec) return found_.push_back({folder.string(), "cannot open the folder: " + ec.message()});
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      visit(it->path());
-      if (ec) break;
-    }
-    if (ec) found_.push_back({folder.string(), "cannot read the whole folder: " + ec.message()});
-  }
-
- private:
-  void visit(const fs::path& entry) {
-    const std::string path = entry.string();
-    const std::string name = entry.filename().string();
-    if (name == ".sayso.yml" || name == ".sayso.yaml") return notes_.folder_configs.push_back(path);
-    if (!name.empty() && name[0] == '.') return notes_.hidden.push_back(path);
-    std::error_code ec;
-    const fs::file_status own = fs::symlink_status(entry, ec);
-    if (ec) return found_.push_back({path, "cannot read the folder entry: " + ec.message()});
-    fs::file_status target = own;
-    if (fs::is_symlink(own)) {
-      target = fs::status(entry, ec);
-      if (ec) return found_.push_back({path, link_problem(ec)});
-    }
-    if (fs::is_directory(target)) {
-      const std::string real = fs::canonical(entry, ec).string();
-      if (ec) return found_.push_back({path, "cannot open the folder: " + ec.message()});
-      if (visited_.count(real))
-        return found_.push_back(
-            {path, "a link to a folder already searched (a loop, or a second way in)"});
-      return walk(entry);
-    }
-    if (!fs::is_regular_file(target))
-      return found_.push_back({path, not_a_file_reason(target.type())});
-    if (is_unsupported_word_processor_file(path))
-      return found_.push_back({path, unsupported_reason(path)});
-    if (!is_batch_extension(path)) return notes_.passed_over.push_back(path);
-    if (is_own_report(path)) return notes_.own_reports.push_back(path);
-    found_.push_back({path, ""});
-  }
-
-  std::vector<InputFile>& found_;
-  ScanNotes& notes_;
-  std::set<std::string> visited_;  // canonical folders walked (links to folders are followed)
-};
-
+// A folder's submissions and error records (formats/folder_walk.h); the reports of an earlier
+// run, the folders' own .sayso.yml files, hidden entries and other files (images, spreadsheets,
+// ...), which are not submissions, are listed in `notes`.
 std::vector<InputFile> files_in_folder(const std::string& folder, ScanNotes& notes) {
   std::vector<InputFile> found;
-  FolderWalk(found, notes).walk(folder);
+  for (FolderEntry& entry : walk_folder(folder, is_batch_extension)) {
+    switch (entry.kind) {
+      case FolderEntry::Kind::Document:
+        if (is_own_report(entry.path))
+          notes.own_reports.push_back(std::move(entry.path));
+        else
+          found.push_back({std::move(entry.path), ""});
+        break;
+      case FolderEntry::Kind::Problem:
+        found.push_back({std::move(entry.path), std::move(entry.problem)});
+        break;
+      case FolderEntry::Kind::Hidden:
+        notes.hidden.push_back(std::move(entry.path));
+        break;
+      case FolderEntry::Kind::FolderConfig:
+        notes.folder_configs.push_back(std::move(entry.path));
+        break;
+      case FolderEntry::Kind::NotDocument:
+        notes.passed_over.push_back(std::move(entry.path));
+        break;
+    }
+  }
   // Sorted by path, so the order is the same on every file system.
   std::sort(found.begin(), found.end(),
             [](const InputFile& a, const InputFile& b) { return a.path < b.path; });

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "batch/duplicate_texts.h"
-#include "batch/read_file.h"
+#include "core/read_file.h"
 #include "engine/builtin_findings.h"
 #include "engine/section_figures.h"
 #include "formats/format.h"

@@ -16,6 +16,7 @@
 #include "cli/print_config.h"
 #include "cli/suggestions.h"
 #include "engine/ruleset.h"
+#include "formats/folder_walk.h"
 #include "formats/format.h"
 #include "report/findings_csv.h"
 #include "report/json.h"
@@ -29,8 +30,10 @@ namespace {
 
 constexpr const char* kCheckHelp = R"(Usage: sayso check [options] [PATH... | -]
 
-Lints Markdown and plain-text grant documents. Folders are searched for
-.md .markdown .txt .tex .docx .odt .pdf .html files. "-" (or no PATH) reads standard input.
+Lints grant documents. Folders are searched (hidden ones left out) for .md .markdown
+.txt .tex .docx .odt .pdf .html .htm files; a .doc or .rtf file, a folder that cannot be
+opened, a broken link or a pipe found there is reported as a file that could not be read.
+"-" (or no PATH) reads standard input.
 
 Options:
   --format text|json|sarif|csv
@@ -164,25 +167,35 @@ std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
   return std::nullopt;
 }
 
-// Folders become their known files (sorted); files and missing paths stay as given.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
+// One input to check: a path, or an entry of a folder that cannot be read and why.
+struct CheckInput {
+  std::string path;
+  std::string problem;
+};
+
+// Folders become their documents (sorted) and the entries that should be documents but cannot be
+// read (formats/folder_walk.h), so every input is accounted for; hidden files and folders are
+// not searched. Files and missing paths stay as given.
+std::vector<CheckInput> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<CheckInput> out;
   for (const auto& p : paths) {
     std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(
-               p, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec) && is_known_extension(it->path().string()))
-          found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
+    if (p == "-" || !fs::is_directory(p, ec)) {
+      out.push_back({p, ""});
+      continue;
     }
+    std::vector<CheckInput> found;
+    for (FolderEntry& entry : walk_folder(p, is_known_extension))
+      if (entry.kind == FolderEntry::Kind::Document || entry.kind == FolderEntry::Kind::Problem)
+        found.push_back({std::move(entry.path), std::move(entry.problem)});
+    std::sort(found.begin(), found.end(),
+              [](const CheckInput& a, const CheckInput& b) { return a.path < b.path; });
+    if (found.empty())
+      out.push_back({p,
+                     "the folder holds no files sayso can read (.md .markdown .txt .tex .docx "
+                     ".odt .pdf .html .htm)"});
+    out.insert(out.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   }
   return out;
 }
@@ -241,14 +254,21 @@ int run_check_command(const Args& args) {
   LintingSession session(options.session);
   if (options.print_config) return print_settings(session, options);
   std::vector<FileOutcome> outcomes;
-  const std::vector<std::string> paths = expand_paths(options.paths);
+  const std::vector<CheckInput> inputs = expand_paths(options.paths);
   // A broken .sayso.yml found beside some files stops only those: the rest are checked, and the
   // report names each file left unchecked and why. One given with --config, or a broken rules
   // folder, stops the run, as every file would fail the same way.
-  const bool settings_per_folder = !options.session.config_file && paths.size() > 1;
+  const bool settings_per_folder = !options.session.config_file && inputs.size() > 1;
   bool settings_failed = false;
   std::set<std::string> said;  // each broken file's message once, not once per file under it
-  for (const auto& path : paths) {
+  for (const auto& [path, problem] : inputs) {
+    if (!problem.empty()) {
+      FileOutcome unread;
+      unread.path = path;
+      unread.error = problem;
+      outcomes.push_back(std::move(unread));
+      continue;
+    }
     try {
       if (path == "-") {
         std::string bytes((std::istreambuf_iterator<char>(std::cin)),

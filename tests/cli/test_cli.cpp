@@ -1,4 +1,5 @@
 // Runs build/sayso as a user would and checks the CLI contract (design.md).
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "shell_run.h"
@@ -265,6 +267,42 @@ TEST_CASE("folders are walked for known extensions", "[cli]") {
   tmp.write("deep/skip.png", "not text");
   json j = run_json(shell_quote(tmp.path.string()));
   REQUIRE(j["files"].size() == 2);
+}
+
+TEST_CASE("a folder walk accounts for what it cannot read and leaves hidden entries out",
+          "[cli][bad-input]") {
+  TempDir tmp;
+  fs::create_directories(tmp.path / ".git");
+  fs::create_directories(tmp.path / "empty");
+  tmp.write("a-summary.md", "We use it.\n");
+  tmp.write(".draft.md", "We utilise it.\n");
+  tmp.write(".git/notes.md", "We utilise it.\n");
+  tmp.write("old.rtf", "{\\rtf1 x}");
+  fs::create_symlink(tmp.path / "nowhere.md", tmp.path / "broken.md");
+  REQUIRE(mkfifo((tmp.path / "pipe.md").c_str(), 0600) == 0);  // reading it would wait forever
+  int status = -1;
+  const json j = run_json(shell_quote(tmp.path.string()), &status);
+  CHECK(status == 1);
+  std::map<std::string, std::string> errors;
+  for (const auto& f : j["files"])
+    errors[fs::path(f["path"].get<std::string>()).filename().string()] =
+        f["error"].is_null() ? "" : f["error"].get<std::string>();
+  CHECK(errors == std::map<std::string, std::string>{
+                      {"a-summary.md", ""},
+                      {"broken.md", "broken symbolic link (what it points to does not exist)"},
+                      {"old.rtf",
+                       "unsupported format (.rtf): save it as .docx, .odt, .pdf or "
+                       "plain text and check it again"},
+                      {"pipe.md", "a named pipe (FIFO), not a file"}});
+  // A folder with nothing to read is said to be so, not left out of the report.
+  const json empty = run_json(shell_quote((tmp.path / "empty").string()), &status);
+  CHECK(status == 1);
+  REQUIRE(empty["files"].size() == 1);
+  CHECK(empty["files"][0]["error"].get<std::string>().find("holds no files sayso can read") !=
+        std::string::npos);
+  // Given on its own, a pipe is said to be one instead of read.
+  CHECK(run("check " + shell_quote((tmp.path / "pipe.md").string())).out.find("named pipe") !=
+        std::string::npos);
 }
 
 TEST_CASE("large inputs: a 20 MB file and a 100 KB single line", "[cli][bad-input]") {

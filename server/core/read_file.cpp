@@ -1,4 +1,4 @@
-#include "batch/read_file.h"
+#include "core/read_file.h"
 
 #include <cerrno>
 #include <cstring>
