@@ -16,6 +16,8 @@
 
 #include <fmt/format.h>
 #include <hunspell/hunspell.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <hunspell/hunspell.hxx>
 
 #include "engine/cache_dir.h"
@@ -57,6 +59,35 @@ std::string file_stamp(const std::string& path) {
   return fmt::format("{}|{}|{}.{}", path, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
+// A function-local static, as in core/segmentation.cpp: ThreadSanitizer sees the hand-over.
+const icu::Normalizer2* nfc_normalizer() {
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode ec = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(ec);
+    return U_SUCCESS(ec) ? n : nullptr;
+  }();
+  return nfc;
+}
+
+// A word written other than in NFC, composed: "é" typed as e and a combining acute (the way macOS
+// writes it) is looked up as the "é" that the dictionary, the word lists and the known-word set
+// hold. Nothing when the word is NFC already (most are ASCII, which is) or cannot be composed.
+std::optional<std::string> composed_form(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::nullopt;
+  const icu::Normalizer2* nfc = nfc_normalizer();
+  if (nfc == nullptr) return std::nullopt;
+  const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
+  UErrorCode ec = U_ZERO_ERROR;
+  if (nfc->isNormalizedUTF8(piece, ec) || U_FAILURE(ec)) return std::nullopt;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, ec);
+  if (U_FAILURE(ec) || out == word) return std::nullopt;
+  return out;
+}
+
 std::string read_all(const std::string& path) { return read_whole_file(path).value_or(""); }
 
 std::vector<std::string> word_list_lines(const std::string& path) {
@@ -66,7 +97,7 @@ std::vector<std::string> word_list_lines(const std::string& path) {
   while (std::getline(in, line)) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    out.push_back(line);
+    out.push_back(composed_word(line));
   }
   return out;
 }
@@ -136,7 +167,7 @@ struct Speller::Impl {
       for (std::string& form : dictionary_forms(aff, dic)) forms->insert(std::move(form));
       for (const auto& path : spec.dictionaries)
         for (const auto& line : word_list_lines(path)) forms->insert(line);
-      for (const auto& w : spec.words) forms->insert(w);
+      for (const auto& w : spec.words) forms->insert(composed_word(w));
     }
     return *forms;
   }
@@ -156,7 +187,7 @@ struct Speller::Impl {
   Hunspell& load() {
     Hunspell& h = load_dictionaries();
     if (!words_added) {
-      for (const auto& w : spec.words) h.add(w);
+      for (const auto& w : spec.words) h.add(composed_word(w));
       words_added = true;
     }
     return h;
@@ -282,7 +313,7 @@ Speller::Speller(const SpellerSpec& spec) : impl_(std::make_unique<Impl>()) {
     throw std::runtime_error("no Hunspell dictionary for " + spec.language +
                              " (install hunspell-en-gb / hunspell-en-us)");
   for (const auto& w : spec.words)
-    if (plain_added_word(w)) impl_->added.insert(w);
+    if (plain_added_word(w)) impl_->added.insert(composed_word(w));
   // Word-list entries are accepted as written and, like Hunspell's own, capitalised.
   for (const auto& path : spec.dictionaries)
     for (const auto& w : word_list_lines(path)) {
@@ -334,6 +365,7 @@ void save_learned_spellings() {
 }
 
 bool Speller::known(const std::string& word) {
+  if (auto nfc = composed_form(word)) return known(*nfc);
   open_cache();
   if (impl_->added.count(word)) return true;
   if (impl_->known && impl_->known->contains(word)) return true;
@@ -342,6 +374,7 @@ bool Speller::known(const std::string& word) {
 }
 
 bool Speller::correct(const std::string& word) {
+  if (auto nfc = composed_form(word)) return correct(*nfc);
   open_cache();
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
@@ -357,6 +390,7 @@ bool Speller::correct(const std::string& word) {
 }
 
 std::vector<std::string> Speller::words_one_slip_away(const std::string& word, std::size_t limit) {
+  if (auto nfc = composed_form(word)) return words_one_slip_away(*nfc, limit);
   open_cache();
   // The known-word table, or the dictionary's forms: asking Hunspell about up to 1,600 near
   // forms of each unknown word took seconds on a long article.
@@ -403,10 +437,14 @@ std::vector<std::string> Speller::words_one_slip_away(const std::string& word, s
 }
 
 std::vector<std::string> Speller::suggest(const std::string& word) {
-  return impl_->load().suggest(word);
+  return impl_->load().suggest(composed_word(word));
 }
 
 bool Speller::hunspell_loaded() const { return impl_->hunspell != nullptr; }
+
+std::string composed_word(std::string_view word) {
+  return composed_form(word).value_or(std::string(word));
+}
 
 Speller& speller_for(const SpellerSpec& spec) {
   thread_local std::map<std::string, std::unique_ptr<Speller>> spellers;

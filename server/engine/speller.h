@@ -7,6 +7,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -51,6 +52,9 @@ class Speller {
   std::unordered_map<std::string, bool> cache_;
 };
 
+// The word in NFC, as spellers look words up: "é" typed as e and a combining acute (the way macOS
+// writes it) is the "é" of the dictionary and the word lists.
+std::string composed_word(std::string_view word);
 // The calling thread's speller for this spec (created on first use).
 Speller& speller_for(const SpellerSpec& spec);
 // Saves every live speller's new verdicts now, for a process about to end without running

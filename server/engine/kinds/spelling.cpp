@@ -104,6 +104,22 @@ std::string plain_apostrophes(std::string_view w) {
   return out;
 }
 
+// The word as a reader sees it, for messages: without the soft hyphens and word joiners that fill
+// a character reference ("caf&eacute;") or that a pasted text carries.
+std::string as_shown(std::string_view w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w.substr(i, 2) == "\xC2\xAD") {
+      ++i;
+    } else if (w.substr(i, 3) == "\xE2\x81\xA0") {
+      i += 2;
+    } else {
+      out.push_back(w[i]);
+    }
+  }
+  return out;
+}
+
 bool has_soft_hyphen(std::string_view w) { return w.find("\xC2\xAD") != std::string_view::npos; }
 
 // A soft hyphen where a typeset line broke may stand for a real hyphen ("bacteria­dominated"
@@ -206,8 +222,10 @@ class SpellingCheck : public RuleCheck {
                               names.count(t.lower)))
           continue;
         std::string_view text = std::string_view(doc.prose).substr(t.begin, t.end - t.begin);
-        if (text.size() < 2 || has_digit(text) || has_inner_capital(text)) continue;
-        if (beyond_latin_script(text)) continue;  // 中文, العربية: not for this dictionary
+        // Measured as read: composed ("e" and U+0301 is "é") and without invisible characters.
+        const std::string shown = composed_word(as_shown(text));
+        if (shown.size() < 2 || has_digit(shown) || has_inner_capital(shown)) continue;
+        if (beyond_latin_script(shown)) continue;  // 中文, العربية: not for this dictionary
         ++checked;
         const bool known =
             !misspelled(speller, plain_apostrophes(text)) ||
@@ -215,7 +233,7 @@ class SpellingCheck : public RuleCheck {
         // Two letters ("yn", "hr", "wk") are far more often a short form or a word of another
         // language than a slip, and a fix one letter away ("yen", "her") breaks the text. They
         // still count towards telling the sentence's language.
-        if (text.size() == 2) {
+        if (shown.size() == 2) {
           unknown_short += known ? 0 : 1;
           continue;
         }
@@ -315,26 +333,29 @@ class SpellingCheck : public RuleCheck {
     constexpr std::size_t kFixes = 3;
     std::vector<std::string> fixes =
         speller.words_one_slip_away(plain_apostrophes(std::string(t.lower)), kFixes);
-    for (std::string& fix : fixes) fix = match_case(std::string(text), fix);
+    const std::string shown = as_shown(text);
+    for (std::string& fix : fixes) fix = match_case(shown, fix);
     if (!fixes.empty()) {
-      Diagnostic d = ctx.make(t.begin, t.end, {{"suggestion", fixes.front()}}, fixes);
+      Diagnostic d =
+          ctx.make(t.begin, t.end, {{"match", shown}, {"suggestion", fixes.front()}}, fixes);
       if (!terms_.typo_message.empty())
-        d.message = fill_message(terms_.typo_message,
-                                 {{"match", std::string(text)}, {"suggestion", fixes.front()}});
+        d.message =
+            fill_message(terms_.typo_message, {{"match", shown}, {"suggestion", fixes.front()}});
       return d;
     }
-    Diagnostic d = ctx.make(t.begin, t.end, {});
+    Diagnostic d = ctx.make(t.begin, t.end, {{"match", shown}});
     if (terms_.message.empty()) return d;
-    d.message = fill_message(terms_.message, {{"match", std::string(text)}});
+    d.message = fill_message(terms_.message, {{"match", shown}});
     soften(d, terms_.severity);
     return d;
   }
 
   Diagnostic variant_finding(const CheckContext& ctx, const Token& t, std::string_view text,
                              const SpellingVariants::Found& variant) const {
-    const std::string fix = match_case(std::string(text), variant.fix);
+    const std::string shown = as_shown(text);
+    const std::string fix = match_case(shown, variant.fix);
     Diagnostic d = ctx.make(t.begin, t.end, {{"suggestion", fix}}, {fix});
-    d.message = fill_message(variants_.message, {{"match", std::string(text)},
+    d.message = fill_message(variants_.message, {{"match", shown},
                                                  {"suggestion", fix},
                                                  {"variant", variants_.names.at(variant.variant)},
                                                  {"expected", expected_name()}});
