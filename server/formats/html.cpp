@@ -1,21 +1,19 @@
 // HTML front end: a small, linear, tolerant tokenizer (no regular expressions, no tree). The
 // source stays the original file; tags, comments and skipped elements are blanked in the prose,
-// and character references are decoded in place (the decoded character, then spaces to the
-// reference's length), so every position points into the real file.
+// and character references are decoded in place (the decoded character, then filler to the
+// reference's length: formats/html_entities.h), so every position points into the real file.
 // h1–h6 are headings; the text of p, li, td/th, blockquote, div, dd/dt and the like makes blocks;
 // script, style, head, nav, footer, template, svg and code are skipped, and so is any element
 // hidden from readers (the hidden attribute, aria-hidden="true", or an inline style with
 // display:none or visibility:hidden), with everything in it.
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/source.h"
 #include "formats/format.h"
+#include "formats/html_entities.h"
 #include "formats/prose_mask.h"
 
 namespace sayso {
@@ -187,79 +185,6 @@ bool kind_of(std::string_view tag, BlockKind& kind, int& level) {
   return true;
 }
 
-// The UTF-8 encoding of a code point (which must be valid).
-std::string utf8_of(std::uint32_t cp) {
-  std::string out;
-  append_utf8(out, cp);
-  return out;
-}
-
-struct NamedReference {
-  std::string_view name;
-  std::string_view text;
-};
-constexpr std::array<NamedReference, 24> kNamedReferences = {{
-    {"amp", "&"},         {"lt", "<"},         {"gt", ">"},          {"quot", "\""},
-    {"apos", "'"},        {"nbsp", " "},       {"rsquo", "\u2019"},  {"lsquo", "\u2018"},
-    {"rdquo", "\u201D"},  {"ldquo", "\u201C"}, {"mdash", "\u2014"},  {"ndash", "\u2013"},
-    {"hellip", "\u2026"}, {"copy", "\u00A9"},  {"reg", "\u00AE"},    {"trade", "\u2122"},
-    {"pound", "\u00A3"},  {"euro", "\u20AC"},  {"middot", "\u00B7"}, {"bull", "\u2022"},
-    {"deg", "\u00B0"},    {"times", "\u00D7"}, {"shy", "\u00AD"},    {"thinsp", " "},
-}};
-
-// The text of the character reference at text[0] ('&'), with its length; false when it is not
-// one (a lone '&' stays as it is).
-bool decode_reference(std::string_view text, std::string& decoded, std::size_t& length) {
-  const std::size_t semicolon = text.substr(0, 34).find(';');
-  if (semicolon == std::string_view::npos || semicolon < 2) return false;
-  const std::string_view body = text.substr(1, semicolon - 1);
-  length = semicolon + 1;
-  if (body[0] == '#') {
-    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
-    const std::string_view digits = body.substr(hex ? 2 : 1);
-    if (digits.empty() || digits.size() > 8) return false;
-    std::uint32_t cp = 0;
-    for (char c : digits) {
-      int v;
-      if (c >= '0' && c <= '9')
-        v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f')
-        v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F')
-        v = c - 'A' + 10;
-      else
-        return false;
-      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
-    }
-    const bool valid = cp >= 0x20 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF) && cp != 0x7F;
-    decoded = valid ? utf8_of(cp) : " ";
-    if (cp == 0xA0) decoded = " ";
-    return decoded.size() <= length;
-  }
-  for (const NamedReference& ref : kNamedReferences)
-    if (ref.name == body) {
-      decoded = ref.text;
-      return true;
-    }
-  return false;
-}
-
-// A soft hyphen or word joiner written as a reference ("in&shy;volve&shy;ment") is invisible
-// inside its word: the reference's bytes become invisible characters that fill it exactly (soft
-// hyphens, two bytes each, and a word joiner, three), not spaces that would split the word.
-bool is_invisible_joiner(std::string_view decoded) {
-  return decoded == "\u00AD" || decoded == "\u2060";
-}
-std::string invisible_filler(std::size_t length) {
-  std::string out;
-  if (length % 2 == 1 && length >= 3) {
-    out += "\u2060";
-    length -= 3;
-  }
-  for (; length >= 2; length -= 2) out += "\u00AD";
-  return out;
-}
-
 class HtmlReader {
  public:
   explicit HtmlReader(Document& doc) : doc_(doc), text_(doc.source.bytes) {
@@ -404,13 +329,12 @@ class HtmlReader {
   void copy_text(std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end;) {
       std::string decoded;
-      std::size_t length = 0;
-      if (text_[i] == '&' && decode_reference(text_.substr(i, end - i), decoded, length)) {
-        if (is_invisible_joiner(decoded)) decoded = invisible_filler(length);
-        for (std::size_t k = 0; k < length; ++k)
-          doc_.prose[i + k] = k < decoded.size() ? decoded[k] : ' ';
-        if (!decoded.empty() && decoded != " ") extend_block(i, i + decoded.size());
-        i += length;
+      if (text_[i] == '&' && reference_in_prose(text_.substr(i, end - i), decoded)) {
+        std::copy(decoded.begin(), decoded.end(), doc_.prose.begin() + i);
+        // The block ends at the last byte shown: a space that fills the reference is not text.
+        const std::size_t shown = decoded.find_last_not_of(' ') + 1;
+        if (shown > 0) extend_block(i, i + shown);
+        i += decoded.size();
         continue;
       }
       doc_.prose[i] = text_[i];

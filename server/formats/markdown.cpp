@@ -11,11 +11,13 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/parallel.h"
 #include "formats/format.h"
+#include "formats/html_entities.h"
 #include "formats/markdown_guard.h"
 #include "formats/markdown_pieces.h"
 #include "formats/prose_mask.h"
@@ -150,7 +152,6 @@ bool is_non_prose_block(std::string_view type) {
 bool is_non_prose_inline(std::string_view type) {
   return type == "code_span" || type == "uri_autolink" || type == "email_autolink" ||
          type == "html_tag" || type == "image" || type == "hard_line_break" ||
-         type == "entity_reference" || type == "numeric_character_reference" ||
          type == "emphasis_delimiter" || type == "link_destination" || type == "link_title" ||
          type == "link_label";
 }
@@ -428,6 +429,10 @@ class MarkdownReader {
       if (!references_possible_ &&
           (type == "link_label" || (type == "image" && !has_destination(node))))
         return true;  // "[text][label]" and "![text]" with no definitions are text
+      if (type == "entity_reference" || type == "numeric_character_reference") {
+        write_reference(node);
+        return false;
+      }
       if (is_non_prose_inline(type)) {
         blank_node(node);
         return false;
@@ -457,6 +462,19 @@ class MarkdownReader {
     }
     blank(ts_node_start_byte(link), ts_node_start_byte(text));
     blank(ts_node_end_byte(text), ts_node_end_byte(link));
+  }
+
+  // "&eacute;" and "&#233;" are the character they stand for (CommonMark); one sayso does not
+  // know is blank, not a word.
+  void write_reference(TSNode node) {
+    const std::size_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    std::string decoded;
+    if (!reference_in_prose(text_.substr(begin, end - begin), decoded) ||
+        decoded.size() != end - begin) {
+      blank(begin, end);
+      return;
+    }
+    std::copy(decoded.begin(), decoded.end(), doc_.prose.begin() + base_ + begin);
   }
 
   void blank_node(TSNode node) { blank(ts_node_start_byte(node), ts_node_end_byte(node)); }

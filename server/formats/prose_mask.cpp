@@ -98,6 +98,16 @@ ByteRange email_around(std::string_view text, std::size_t at, std::size_t begin,
 
 }  // namespace
 
+std::string invisible_filler(std::size_t length) {
+  std::string out;
+  if (length % 2 == 1 && length >= 3) {
+    out += "\u2060";
+    length -= 3;
+  }
+  for (; length >= 2; length -= 2) out += "\u00AD";
+  return out;
+}
+
 void blank_range(std::string& prose, std::size_t begin, std::size_t end) {
   end = std::min(end, prose.size());
   for (std::size_t i = begin; i < end; ++i)

@@ -10,6 +10,11 @@ inline bool is_blank_byte(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
+// `length` bytes of characters a word is read through, to fill the rest of what a reader turned
+// into a shorter letter ("&eacute;", "\'e") so that positions stay where they are: soft hyphens,
+// two bytes each, and a word joiner, three. Empty for a length of 1, which no such character fills.
+std::string invisible_filler(std::size_t length);
+
 // Replaces prose[begin, end) with spaces, keeping '\n' and '\r' so lines stay where they were.
 void blank_range(std::string& prose, std::size_t begin, std::size_t end);
 
