@@ -4,7 +4,7 @@
 // math, comments, \cite, \ref, \label, \url, verbatim and listing environments, and the preamble
 // before \begin{document}. \part … \subparagraph titles are headings; \item starts a list item;
 // table cells (split at & and \\), quotes and captions are their own blocks; blank lines split
-// paragraphs.
+// paragraphs. Accent and letter commands ("\'e", "\c{c}", "\ss") are the letters they make.
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -15,6 +15,9 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/normalizer2.h>
+
+#include "core/source.h"
 #include "formats/format.h"
 #include "formats/prose_mask.h"
 
@@ -87,6 +90,72 @@ bool is_blank_environment(std::string_view name) {
         "code", "forest", "axis", "dot2tex", "gnuplot"})
     if (name == env) return true;
   return false;
+}
+
+// The combining mark an accent command puts on its letter ("\'e", "\c{c}"), or 0.
+char32_t accent_mark(std::string_view name) {
+  struct Accent {
+    std::string_view name;
+    char32_t mark;
+  };
+  static constexpr Accent kAccents[] = {
+      {"\\`", 0x0300}, {"\\'", 0x0301}, {"\\^", 0x0302},  {"\\~", 0x0303}, {"\\=", 0x0304},
+      {"\\u", 0x0306}, {"\\.", 0x0307}, {"\\\"", 0x0308}, {"\\r", 0x030A}, {"\\H", 0x030B},
+      {"\\v", 0x030C}, {"\\d", 0x0323}, {"\\c", 0x0327},  {"\\k", 0x0328}, {"\\b", 0x0331}};
+  for (const Accent& accent : kAccents)
+    if (accent.name == name) return accent.mark;
+  return 0;
+}
+
+// The letter a letter command stands for ("\ss", "\o", "\ae"), or 0.
+char32_t letter_of_command(std::string_view name) {
+  struct Letter {
+    std::string_view name;
+    char32_t letter;
+  };
+  static constexpr Letter kLetters[] = {
+      {"\\ss", 0x00DF}, {"\\o", 0x00F8},  {"\\O", 0x00D8},  {"\\ae", 0x00E6}, {"\\AE", 0x00C6},
+      {"\\oe", 0x0153}, {"\\OE", 0x0152}, {"\\aa", 0x00E5}, {"\\AA", 0x00C5}, {"\\l", 0x0142},
+      {"\\L", 0x0141},  {"\\i", 0x0131},  {"\\j", 0x0237},  {"\\dh", 0x00F0}, {"\\DH", 0x00D0},
+      {"\\th", 0x00FE}, {"\\TH", 0x00DE}, {"\\dj", 0x0111}, {"\\DJ", 0x0110}, {"\\ng", 0x014B},
+      {"\\NG", 0x014A}};
+  for (const Letter& letter : kLetters)
+    if (letter.name == name) return letter.letter;
+  return 0;
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The letter with the accent on it, as one code point when Unicode has one ("é"), else as the
+// letter and the combining mark.
+std::string accented(char32_t letter, char32_t mark) {
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode ec = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(ec);
+    return U_SUCCESS(ec) ? n : nullptr;
+  }();
+  std::string out;
+  const UChar32 composed =
+      nfc ? nfc->composePair(static_cast<UChar32>(letter), static_cast<UChar32>(mark)) : -1;
+  if (composed >= 0) {
+    append_utf8(out, static_cast<char32_t>(composed));
+  } else {
+    append_utf8(out, letter);
+    append_utf8(out, mark);
+  }
+  return out;
+}
+
+// The bytes that stand for `letter` (UTF-8, composed or as letter and mark) in `length` bytes of
+// the prose, the rest filled with characters a word is read through, so positions stay where
+// they are. Empty when no form fits: one byte left over is something no such character fills.
+std::string letter_in_prose(std::string_view composed, std::string_view decomposed,
+                            std::size_t length) {
+  for (std::string_view form : {composed, decomposed}) {
+    if (form.empty() || form.size() > length || length - form.size() == 1) continue;
+    return std::string(form) + invisible_filler(length - form.size());
+  }
+  return {};
 }
 
 struct Region {
@@ -214,6 +283,8 @@ class LatexReader {
     }
     if (type == "generic_command") {
       const std::string_view name = node_text(ts_node_child_by_field_name(node, "command", 7));
+      if (begin < taken_until_) return false;  // an accent's letter: "\i" in "\'\i"
+      if (write_letter(node, name, begin)) return false;
       if (is_escaped_character(name)) {
         copy_prose(begin + 1, begin + 2);
       } else if (name == "\\par" || (name == "\\\\" && table_depth_ > 0)) {
@@ -271,7 +342,70 @@ class LatexReader {
     return false;  // math, comments, citations, references, labels, includes, definitions, …
   }
 
+  // An accent command and its letter ("\'e", "\c{c}", "{\"u}") or a letter command ("\ss",
+  // "\o{}") as the letter, in the command's bytes: "Caf\'e" is the word "Café". The letter an
+  // accent takes ("e" in "\'ecole") may start the next word, which is then copied from after it.
+  // False when the command is no such thing or its letter does not fit.
+  bool write_letter(TSNode command, std::string_view name, std::size_t begin) {
+    const std::size_t name_end = begin + name.size();
+    if (name_end > text_.size()) return false;
+    const TSNode arg = ts_node_child_by_field_name(command, "arg", 3);
+    const bool braced = !ts_node_is_null(arg) && ts_node_start_byte(arg) == name_end;
+    const bool command_word = name.size() > 1 && is_ascii_letter(name.back());
+    std::size_t end = name_end;
+    std::string composed, decomposed;
+    if (const char32_t mark = accent_mark(name)) {
+      std::size_t at = braced ? name_end + 1 : name_end;
+      // "\c c": a command word's letter comes after a space ("\cc" would be another command).
+      if (!braced && command_word)
+        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+      char32_t letter = 0;
+      if (at < text_.size() && is_ascii_letter(text_[at])) {
+        letter = static_cast<unsigned char>(text_[at]);
+        at += 1;
+      } else if ((text_.substr(at, 2) == "\\i" || text_.substr(at, 2) == "\\j") &&
+                 !(at + 2 < text_.size() && is_ascii_letter(text_[at + 2]))) {
+        letter = static_cast<unsigned char>(text_[at + 1]);  // the dotless i takes the accent
+        at += 2;
+      }
+      if (letter == 0) return false;
+      if (braced) {
+        if (at + 1 != ts_node_end_byte(arg)) return false;  // "\'{ab}": not one letter
+        ++at;
+      }
+      end = at;
+      composed = accented(letter, mark);
+      append_utf8(decomposed, letter);
+      append_utf8(decomposed, mark);
+    } else if (const char32_t letter = letter_of_command(name)) {
+      if (braced) {
+        if (ts_node_end_byte(arg) != name_end + 2) return false;
+        end = name_end + 2;  // "\ss{}"
+      } else {
+        // TeX drops the spaces after a command word: "Stra\ss e" is "Straße".
+        std::size_t at = name_end;
+        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+        if (at > name_end && at < text_.size() && is_ascii_letter(text_[at])) end = at;
+      }
+      append_utf8(composed, letter);
+    } else {
+      return false;
+    }
+    // "{\"u}" in "M{\"u}ller": the group is the letter, and the word goes on through it.
+    if (begin > 0 && text_[begin - 1] == '{' && end < text_.size() && text_[end] == '}') {
+      --begin;
+      ++end;
+    }
+    if (end > text_.size()) return false;
+    const std::string bytes = letter_in_prose(composed, decomposed, end - begin);
+    if (bytes.empty()) return false;
+    std::copy(bytes.begin(), bytes.end(), doc_.prose.begin() + static_cast<std::ptrdiff_t>(begin));
+    taken_until_ = end;
+    return true;
+  }
+
   void copy_prose(std::size_t begin, std::size_t end) {
+    begin = std::max(begin, taken_until_);
     for (std::size_t i = begin; i < end && i < text_.size(); ++i)
       doc_.prose[i] = text_[i] == '~' ? ' ' : text_[i];
   }
@@ -315,6 +449,7 @@ class LatexReader {
   const std::string grammar_input_;  // text_ and kEndSentinel
   bool has_chapters_ = false;
   int table_depth_ = 0;
+  std::size_t taken_until_ = 0;  // prose before this is written (an accent took its letter)
   std::vector<std::size_t> boundaries_;
   std::vector<Region> regions_;
 };
