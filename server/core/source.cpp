@@ -1,5 +1,7 @@
 #include "core/source.h"
 
+#include <algorithm>
+
 namespace sayso {
 
 std::size_t valid_utf8_sequence_length(const unsigned char* p, std::size_t available) {
@@ -153,6 +155,55 @@ std::string decode_windows_1252_if_not_utf8(std::string& raw) {
   }
   raw = std::move(out);
   return "windows-1252";
+}
+
+FileOffsets::FileOffsets(const SourceText& source) {
+  const bool utf16 = source.decoded_from == "utf-16le" || source.decoded_from == "utf-16be";
+  if (!utf16 && source.decoded_from != "windows-1252") return;
+  const auto* p = reinterpret_cast<const unsigned char*>(source.bytes.data());
+  const std::size_t n = source.bytes.size();
+  std::size_t file = utf16 ? 2 : 0;  // the UTF-16 byte order mark is not in the decoding
+  for (std::size_t i = 0; i < n;) {
+    // decode_utf8 made every byte of the decoding valid; a stray one is taken as one character.
+    const std::size_t width = std::max<std::size_t>(1, valid_utf8_sequence_length(p + i, n - i));
+    const std::size_t file_width = !utf16 ? 1 : width == 4 ? 4 : 2;
+    if (runs_.empty() || runs_.back().decoded_width != width ||
+        runs_.back().file_width != file_width)
+      runs_.push_back(
+          {i, file, static_cast<unsigned char>(width), static_cast<unsigned char>(file_width)});
+    i += width;
+    file += file_width;
+  }
+  if (runs_.empty()) runs_.push_back({0, file, 1, 1});  // an empty text: only the mark
+}
+
+std::size_t FileOffsets::file_offset(std::size_t decoded) const {
+  if (runs_.empty()) return decoded;
+  auto after =
+      std::upper_bound(runs_.begin(), runs_.end(), decoded,
+                       [](std::size_t at, const Run& run) { return at < run.decoded_begin; });
+  const Run& run = after == runs_.begin() ? runs_.front() : *std::prev(after);
+  const std::size_t characters = (decoded - run.decoded_begin) / run.decoded_width;
+  return run.file_begin + characters * run.file_width;
+}
+
+std::string escape_invalid_utf8(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t len = valid_utf8_sequence_length(p + i, text.size() - i)) {
+      out.append(text.data() + i, len);
+      i += len;
+      continue;
+    }
+    out += "\\x";
+    out += kHex[p[i] >> 4];
+    out += kHex[p[i] & 0xF];
+    ++i;
+  }
+  return out;
 }
 
 bool looks_binary(std::string_view bytes) {

@@ -15,11 +15,37 @@ struct SourceText {
   bool had_bom = false;
   bool has_crlf = false;
   std::vector<std::size_t> invalid_bytes;  // offsets of bytes that were not valid UTF-8
-  // "utf-16le" or "utf-16be" when the file was UTF-16 with a byte order mark and `bytes` is its
-  // UTF-8 decoding (offsets then count bytes of that decoding; lines and code-point columns are
-  // those of the file); empty for a file read as UTF-8.
+  // "utf-16le", "utf-16be" or "windows-1252" when `bytes` is the UTF-8 decoding of a file in
+  // that encoding (offsets then count bytes of the decoding: FileOffsets gives the file's; lines
+  // and code-point columns are those of the file); empty for a file read as UTF-8.
   std::string decoded_from;
 };
+
+// Offsets into the file's bytes for offsets into SourceText::bytes, as the output contracts give
+// them. A file read as UTF-8 is its own map. A transcoded one is mapped by runs of characters that
+// take the same number of bytes in the decoding and in the file (Windows-1252: one byte each;
+// UTF-16: two, four for a surrogate pair, after the two of the byte order mark), so a 64 MiB file
+// costs a run per change of width, not a number per byte. Built from the decoding itself, as the
+// loader transcodes and decodes in separate steps; a UTF-16 file's odd last byte (decoded as
+// U+FFFD, as a lone surrogate is) counts as two.
+class FileOffsets {
+ public:
+  explicit FileOffsets(const SourceText& source);
+  // The file offset of a character boundary of the decoding (inside a character: its start).
+  std::size_t file_offset(std::size_t decoded) const;
+
+ private:
+  struct Run {
+    std::size_t decoded_begin = 0, file_begin = 0;
+    unsigned char decoded_width = 1, file_width = 1;  // bytes per character in each
+  };
+  std::vector<Run> runs_;  // by decoded_begin; empty: the offsets are the file's
+};
+
+// `text` as valid UTF-8 without losing a byte: valid sequences as they are, each byte that is not
+// UTF-8 as \xHH (upper-case hex). File names are bytes on Linux; written this way in every report,
+// two names that differ only in such bytes stay two (U+FFFD would make them one).
+std::string escape_invalid_utf8(std::string_view text);
 
 // Never fails: invalid sequences are replaced byte by byte and recorded.
 SourceText decode_utf8(std::string raw);
