@@ -25,6 +25,10 @@ struct Diagnostic {
   Severity severity = Severity::Warning;
   std::string message;
   std::size_t begin = 0, end = 0;  // byte range in the source; empty for document-level findings
+  // The finding judges a section (or the document) as a whole: begin/end span its heading, for an
+  // editor to underline, or are empty where there is none. The output contracts (JSON, JSON
+  // Lines, SARIF) point such a finding at the start of the range, with no text.
+  bool whole_section = false;
   std::string section_kind;
   std::vector<std::string> suggestions;
   // Which of its rule's notes this is, when a kind has several ("variant": a word spelled the

@@ -108,6 +108,7 @@ Diagnostic time_limit_diagnostic(const Document& doc, std::optional<LintClock::t
 }  // namespace
 
 void place_at_document_start(Diagnostic& d, const Document& doc) {
+  d.whole_section = true;
   if (!doc.sections.empty()) {
     d.begin = d.end = doc.sections.front().heading_begin;
     d.section_kind = doc.sections.front().kind;

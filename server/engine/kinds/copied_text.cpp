@@ -62,8 +62,10 @@ class CopiedTextCheck : public RuleCheck {
       const double share = static_cast<double>(copied) / static_cast<double>(runs.size());
       if (share <= max_share_) continue;
       auto [b, e] = ctx.section_anchor(index);
-      out.push_back(ctx.make(
-          b, e, {{"count", percent(share)}, {"limit", percent(max_share_)}, {"match", ""}}));
+      Diagnostic d = ctx.make(
+          b, e, {{"count", percent(share)}, {"limit", percent(max_share_)}, {"match", ""}});
+      d.whole_section = true;
+      out.push_back(std::move(d));
     }
   }
 

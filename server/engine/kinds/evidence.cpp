@@ -52,6 +52,7 @@ class EvidenceCheck : public RuleCheck {
                                {"count", fmt::format("{}", covered)},
                                {"limit", fmt::format("{}", judged.size())},
                                {"match", ""}});
+      d.whole_section = true;
       if (milder_.severity && covered >= milder_.at_least) soften(d, milder_.severity);
       out.push_back(std::move(d));
     }
@@ -80,6 +81,7 @@ class EvidenceCheck : public RuleCheck {
   Diagnostic too_short(const CheckContext& ctx, std::size_t section, std::size_t words) const {
     auto [b, e] = ctx.section_anchor(section);
     Diagnostic d = ctx.make(b, e, {{"match", ""}});
+    d.whole_section = true;
     d.message = fmt::format(
         "This section is too short to judge ({} of at least {} words). Say more, then sayso can "
         "check what it shows.",

@@ -56,11 +56,13 @@ class LengthCheck : public RuleCheck {
       // A named pair, not a structured binding: clang 14 (the fuzz build) cannot capture those.
       const std::pair<std::size_t, std::size_t> anchor = ctx.section_anchor(index);
       auto emit = [&](double count, double limit, const char* unit) {
-        out.push_back(ctx.make(anchor.first, anchor.second,
-                               {{"count", with_thousands(static_cast<long>(count))},
-                                {"limit", with_thousands(static_cast<long>(limit))},
-                                {"unit", unit},
-                                {"match", ""}}));
+        Diagnostic d = ctx.make(anchor.first, anchor.second,
+                                {{"count", with_thousands(static_cast<long>(count))},
+                                 {"limit", with_thousands(static_cast<long>(limit))},
+                                 {"unit", unit},
+                                 {"match", ""}});
+        d.whole_section = true;
+        out.push_back(std::move(d));
       };
       if (limits->max_words > 0 && words > limits->max_words && !counted_above)
         emit(words, limits->max_words, "words");

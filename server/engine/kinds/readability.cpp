@@ -136,7 +136,9 @@ class ReadabilityCheck : public RuleCheck {
       // "A reading age of about 14. Aim for 14 or lower." contradicts itself: a value over the
       // limit by less than the figures show is not reported.
       if (shown == limit) continue;
-      out.push_back(ctx.make(b, e, {{"count", shown}, {"limit", limit}, {"match", ""}}));
+      Diagnostic d = ctx.make(b, e, {{"count", shown}, {"limit", limit}, {"match", ""}});
+      d.whole_section = true;
+      out.push_back(std::move(d));
     }
   }
 

@@ -36,6 +36,7 @@ class RequiredSectionsCheck : public RuleCheck {
       Diagnostic d =
           ctx.make(start, start,
                    {{"missing", kind}, {"section", section_kind_heading(kind)}, {"match", ""}});
+      d.whole_section = true;
       if (const Section* s = look_alike(doc, kind))
         d.message += fmt::format(
             " Is '{}' that section? If so, a heading such as '{}' lets reviewers find it.",
@@ -89,6 +90,7 @@ class RequiredSectionsCheck : public RuleCheck {
       if (rank < highest) {
         auto [b, e] = ctx.section_anchor(i);
         Diagnostic d = ctx.make(b, e, {{"missing", s.kind}, {"match", ""}});
+        d.whole_section = true;
         d.message = fmt::format("'{}' usually comes before '{}'. Readers expect this order.",
                                 s.title, highest_kind);
         // Advice, not a missing part: its own severity when the rule gives one.
