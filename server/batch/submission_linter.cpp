@@ -169,11 +169,11 @@ LintedSubmission SubmissionLinter::lint(const Submission& submission,
 void SubmissionLinter::cap_findings(SubmissionRecord& record, const Document& doc) const {
   std::vector<Diagnostic>& diagnostics = record.outcome.diagnostics;
   if (max_findings_ == 0 || diagnostics.size() <= max_findings_) return;
-  // The counts of every finding, the note included: those listed and those left out.
+  // The counts of every finding, those listed and those left out; not the note, which says what
+  // the list is, not what the text has (so the counts are check's).
   Diagnostic note = findings_left_out_note(doc, max_findings_, diagnostics.size());
   record.all_findings = FindingCounts{};
   for (const Diagnostic& d : diagnostics) count_finding(record.all_findings, d);
-  count_finding(record.all_findings, note);
   record.findings_omitted = keep_most_severe(diagnostics, max_findings_);
   insert_in_order(diagnostics, std::move(note));
 }
