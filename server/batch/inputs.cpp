@@ -399,6 +399,10 @@ void SubmissionSource::give_unique_id(Submission& submission) {
 }
 
 void SubmissionSource::emit(Submission submission) {
+  // Ids as every report writes them (a file name's bytes that are not UTF-8 as \xHH), before they
+  // are made unique and matched against --resume's, which were read from such a report.
+  submission.id = escape_invalid_utf8(submission.id);
+  submission.title = escape_invalid_utf8(submission.title);
   give_unique_id(submission);
   if (auto done = still_to_skip_.find(submission.id);
       done != still_to_skip_.end() && done->second > 0) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/source.h"
 #include "report/scorecard.h"
 
 namespace sayso {
@@ -94,7 +95,8 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
 
 }  // namespace
 
-std::string csv_field(const std::string& value) {
+std::string csv_field(const std::string& raw) {
+  const std::string value = escape_invalid_utf8(raw);  // the file is UTF-8, and names stay two
   const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string::npos ||
                             (!value.empty() && (value.front() == ' ' || value.back() == ' '));
   if (!needs_quotes) return value;
@@ -107,7 +109,9 @@ std::string csv_field(const std::string& value) {
 }
 
 std::string csv_text_field(const std::string& value) {
-  if (!value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos)
+  // A value that starts with ' gets one more, so that taking one ' off any cell that starts with
+  // one gives the value back (a join with the JSON Lines by id).
+  if (!value.empty() && std::string_view("=+-@'").find(value.front()) != std::string_view::npos)
     return csv_field("'" + value);
   return csv_field(value);
 }

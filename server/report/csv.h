@@ -17,10 +17,13 @@
 
 namespace sayso {
 
-// A CSV field, quoted when it must be (comma, quote, line break, leading or trailing space).
+// A CSV field, quoted when it must be (comma, quote, line break, leading or trailing space), each
+// byte that is not UTF-8 written as escape_invalid_utf8 writes it.
 std::string csv_field(const std::string& value);
-// As csv_field, for text that came from a submission: a leading = + - @ is prefixed with ' so a
-// spreadsheet shows it instead of running it as a formula.
+// As csv_field, for text that came from a submission (ids, paths, titles, errors, a finding's
+// text): a leading = + - @ is prefixed with ' so a spreadsheet shows it instead of running it as
+// a formula, and so is a leading ' itself: taking one ' off a cell that starts with one gives the
+// value back (to join on ids, docs/guide-funders.md).
 std::string csv_text_field(const std::string& value);
 
 class CsvReport : public SubmissionSink {

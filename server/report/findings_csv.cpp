@@ -48,8 +48,9 @@ void write_findings_csv(std::ostream& out, const std::vector<FileOutcome>& outco
       write_row(out, row);
       continue;
     }
+    FindingPlaces places(*outcome.doc);  // as in check's JSON
     for (const Diagnostic& d : outcome.diagnostics) {
-      const nlohmann::json finding = diagnostic_json(*outcome.doc, d);
+      const nlohmann::json finding = diagnostic_json(places, d);
       std::vector<std::string> row = {path, status, ""};
       for (std::size_t i = 3; i < columns.size(); ++i)
         row.push_back(csv_text_field(cell_of(finding.value(columns[i], nlohmann::json()))));

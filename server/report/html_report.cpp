@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/source.h"
 #include "report/json.h"
 #include "report/scorecard.h"
 
@@ -516,12 +517,29 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   return row;
 }
 
-}  // namespace
-
-std::string html_escape(std::string_view text) {
+// `text` for HTML: each of `escaped` (some of & < > " ') as its entity, each byte that is not
+// UTF-8 as escape_invalid_utf8 writes it, so that the page is UTF-8 and names a file as every
+// other report does.
+std::string html_escaped(std::string_view text, std::string_view escaped) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (bytes[i] >= 0x80) {
+      const std::size_t len = valid_utf8_sequence_length(bytes + i, text.size() - i);
+      if (len)
+        out.append(text.data() + i, len);
+      else
+        out += escape_invalid_utf8(text.substr(i, 1));
+      i += len ? len : 1;
+      continue;
+    }
+    ++i;
+    if (escaped.find(c) == std::string_view::npos) {
+      out += c;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";
@@ -535,31 +553,18 @@ std::string html_escape(std::string_view text) {
       case '"':
         out += "&quot;";
         break;
-      case '\'':
-        out += "&#39;";
-        break;
       default:
-        out += c;
+        out += "&#39;";
     }
   }
   return out;
 }
 
-std::string html_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
-}
+}  // namespace
+
+std::string html_escape(std::string_view text) { return html_escaped(text, "&<>\"'"); }
+
+std::string html_text(std::string_view text) { return html_escaped(text, "&<>"); }
 
 std::string highlighted_text_html(const Document& doc, const std::vector<Diagnostic>& diagnostics) {
   const std::string& text = doc.source.bytes;

@@ -13,21 +13,61 @@ CliPosition cli_position(const Document& doc, std::size_t byte) {
   return {static_cast<std::size_t>(p.line) + 1, column + 1};
 }
 
-nlohmann::json diagnostic_json(const Document& doc, const Diagnostic& d) {
-  const CliPosition start = cli_position(doc, d.begin), end = cli_position(doc, d.end);
+std::string_view contract_section_kind(std::string_view kind) {
+  static constexpr std::string_view kContractKinds[] = {
+      "title",       "plain-english-summary", "abstract", "background", "aims", "methods",
+      "involvement", "dissemination",         "ethics",   "finance",    "team", "other",
+      "document"};
+  for (std::string_view known : kContractKinds)
+    if (kind == known) return known;
+  return "other";
+}
+
+CliPositions::CliPositions(const Document& doc)
+    : doc_(doc), cursor_(doc.lines, ColumnUnit::CodePoints) {}
+
+CliPosition CliPositions::at(std::size_t byte) {
+  const LineColumn p = cursor_.to_position(byte);
+  std::size_t column = p.column;
+  if (p.line == 0 && doc_.source.had_bom && column > 0) --column;
+  return {static_cast<std::size_t>(p.line) + 1, column + 1};
+}
+
+FindingPlaces::FindingPlaces(const Document& doc, WholeSectionPlace whole)
+    : doc_(doc), whole_(whole), starts_(doc), ends_(doc), file_offsets_(doc.source) {}
+
+FindingPlace FindingPlaces::of(const Diagnostic& d) {
+  const std::size_t end =
+      d.whole_section && whole_ == WholeSectionPlace::heading_start ? d.begin : d.end;
+  FindingPlace place;
+  place.start = starts_.at(d.begin);
+  place.end = end == d.begin ? place.start : ends_.at(end);
+  place.byte_start = file_offsets_.file_offset(d.begin);
+  place.byte_end = end == d.begin ? place.byte_start : file_offsets_.file_offset(end);
+  place.text = std::string_view(doc_.source.bytes).substr(d.begin, end - d.begin);
+  return place;
+}
+
+nlohmann::json diagnostic_json(const Document& doc, const Diagnostic& d, WholeSectionPlace whole) {
+  FindingPlaces places(doc, whole);
+  return diagnostic_json(places, d);
+}
+
+nlohmann::json diagnostic_json(FindingPlaces& places, const Diagnostic& d) {
+  const FindingPlace place = places.of(d);
   nlohmann::json j = {
       {"rule", d.rule_id},
       {"category", d.category},
       {"severity", std::string(severity_name(d.severity))},
       {"message", d.message},
-      {"line", start.line},
-      {"column", start.column},
-      {"end_line", end.line},
-      {"end_column", end.column},
-      {"byte_start", d.begin},
-      {"byte_end", d.end},
-      {"text", doc.source.bytes.substr(d.begin, d.end - d.begin)},
-      {"section", d.section_kind},
+      {"line", place.start.line},
+      {"column", place.start.column},
+      {"end_line", place.end.line},
+      {"end_column", place.end.column},
+      {"byte_start", place.byte_start},
+      {"byte_end", place.byte_end},
+      {"text", std::string(place.text)},
+      {"section", std::string(contract_section_kind(d.section_kind))},
       {"suggestions", d.suggestions},
   };
   return j;
@@ -38,7 +78,7 @@ nlohmann::json sections_json(const Document& doc) {
   for (const Section& s : doc.sections) {
     std::size_t words = doc.word_count(s.begin, s.end);
     if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
-    out.push_back({{"kind", s.kind},
+    out.push_back({{"kind", std::string(contract_section_kind(s.kind))},
                    {"title", s.title},
                    {"line", cli_position(doc, s.has_heading() ? s.heading_begin : s.begin).line},
                    {"words", words}});
@@ -48,7 +88,7 @@ nlohmann::json sections_json(const Document& doc) {
 
 nlohmann::json file_json(const FileOutcome& outcome) {
   nlohmann::json j = {
-      {"path", outcome.path},
+      {"path", escape_invalid_utf8(outcome.path)},
       {"status", outcome.ok ? "ok" : "error"},
       {"error", outcome.ok ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},
       {"sections", nlohmann::json::array()},
@@ -57,8 +97,9 @@ nlohmann::json file_json(const FileOutcome& outcome) {
     j["format"] = outcome.doc->format;
     if (!outcome.doc->source.decoded_from.empty()) j["encoding"] = outcome.doc->source.decoded_from;
     j["sections"] = sections_json(*outcome.doc);
+    FindingPlaces places(*outcome.doc);
     for (const auto& d : outcome.diagnostics)
-      j["diagnostics"].push_back(diagnostic_json(*outcome.doc, d));
+      j["diagnostics"].push_back(diagnostic_json(places, d));
   }
   return j;
 }
@@ -110,44 +151,33 @@ nlohmann::json report_json(const std::vector<FileOutcome>& outcomes) {
           {"summary", summary_json(outcomes)}};
 }
 
-CliPositions::CliPositions(const Document& doc)
-    : doc_(doc), cursor_(doc.lines, ColumnUnit::CodePoints) {}
-
-CliPosition CliPositions::at(std::size_t byte) {
-  const LineColumn p = cursor_.to_position(byte);
-  std::size_t column = p.column;
-  if (p.line == 0 && doc_.source.had_bom && column > 0) --column;
-  return {static_cast<std::size_t>(p.line) + 1, column + 1};
-}
-
-void write_diagnostic_keys(JsonWriter& w, const Document& doc, const Diagnostic& d,
-                           CliPosition start, CliPosition end) {
+void write_diagnostic_keys(JsonWriter& w, const Diagnostic& d, const FindingPlace& place) {
   w.key("byte_end");
-  w.value(d.end);
+  w.value(place.byte_end);
   w.key("byte_start");
-  w.value(d.begin);
+  w.value(place.byte_start);
   w.key("category");
   w.value(d.category);
   w.key("column");
-  w.value(start.column);
+  w.value(place.start.column);
   w.key("end_column");
-  w.value(end.column);
+  w.value(place.end.column);
   w.key("end_line");
-  w.value(end.line);
+  w.value(place.end.line);
   w.key("line");
-  w.value(start.line);
+  w.value(place.start.line);
   w.key("message");
   w.value(d.message);
   w.key("rule");
   w.value(d.rule_id);
   w.key("section");
-  w.value(d.section_kind);
+  w.value(contract_section_kind(d.section_kind));
   w.key("severity");
   w.value(severity_name(d.severity));
   w.key("suggestions");
   w.strings(d.suggestions);
   w.key("text");
-  w.value(std::string_view(doc.source.bytes).substr(d.begin, d.end - d.begin));
+  w.value(place.text);
 }
 
 void write_sections_json(JsonWriter& w, const Document& doc) {
@@ -157,7 +187,7 @@ void write_sections_json(JsonWriter& w, const Document& doc) {
     if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
     w.begin_object();
     w.key("kind");
-    w.value(s.kind);
+    w.value(contract_section_kind(s.kind));
     w.key("line");
     w.value(cli_position(doc, s.has_heading() ? s.heading_begin : s.begin).line);
     w.key("title");
@@ -171,10 +201,9 @@ void write_sections_json(JsonWriter& w, const Document& doc) {
 
 namespace {
 
-void write_diagnostic(JsonWriter& w, const Document& doc, const Diagnostic& d, CliPositions& starts,
-                      CliPositions& ends) {
+void write_diagnostic(JsonWriter& w, const Diagnostic& d, FindingPlaces& places) {
   w.begin_object();
-  write_diagnostic_keys(w, doc, d, starts.at(d.begin), ends.at(d.end));
+  write_diagnostic_keys(w, d, places.of(d));
   w.end_object();
 }
 
@@ -190,12 +219,14 @@ void write_file(JsonWriter& w, const FileOutcome& outcome) {
   w.key("diagnostics");
   w.begin_array();
   if (has_doc) {
-    CliPositions starts(*outcome.doc), ends(*outcome.doc);
-    for (const auto& d : outcome.diagnostics) write_diagnostic(w, *outcome.doc, d, starts, ends);
+    FindingPlaces places(*outcome.doc);
+    for (const auto& d : outcome.diagnostics) write_diagnostic(w, d, places);
   }
   w.end_array();
   if (has_doc && !outcome.doc->source.decoded_from.empty()) {
-    w.key("encoding");  // the file was UTF-16: byte_* count bytes of its UTF-8 decoding
+    // The file was read as the UTF-8 decoding of this encoding: `text` is UTF-8, while byte_*
+    // still count the file's bytes (FileOffsets).
+    w.key("encoding");
     w.value(outcome.doc->source.decoded_from);
   }
   w.key("error");
@@ -208,7 +239,7 @@ void write_file(JsonWriter& w, const FileOutcome& outcome) {
     w.value(outcome.doc->format);
   }
   w.key("path");
-  w.value(outcome.path);
+  w.value(escape_invalid_utf8(outcome.path));
   w.key("sections");
   if (has_doc)
     write_sections_json(w, *outcome.doc);

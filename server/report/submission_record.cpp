@@ -58,11 +58,11 @@ void write_source_place(JsonWriter& w, const SubmissionRecord& record, const Doc
 }
 
 // A finding as in check's JSON (keys in the same, sorted, order), then where it is in the source.
-void write_finding(JsonWriter& w, const SubmissionRecord& record, const Document& doc,
-                   const Diagnostic& d, CliPositions& starts, CliPositions& ends) {
+void write_finding(JsonWriter& w, const SubmissionRecord& record, const Diagnostic& d,
+                   FindingPlaces& places) {
   w.begin_object();
-  write_diagnostic_keys(w, doc, d, starts.at(d.begin), ends.at(d.end));
-  write_source_place(w, record, doc, d);
+  write_diagnostic_keys(w, d, places.of(d));
+  write_source_place(w, record, places.doc(), d);
   w.end_object();
 }
 
@@ -165,7 +165,9 @@ std::string record_line(const SubmissionRecord& record) {
   w.key("format");
   w.value(record.format);
   if (ok && !outcome.doc->source.decoded_from.empty()) {
-    w.key("encoding");  // the file was UTF-16: byte_* count bytes of its UTF-8 decoding
+    // The file was read as the UTF-8 decoding of this encoding: `text` is UTF-8, while byte_*
+    // still count the file's bytes (FileOffsets).
+    w.key("encoding");
     w.value(outcome.doc->source.decoded_from);
   }
   w.key("status");
@@ -183,9 +185,8 @@ std::string record_line(const SubmissionRecord& record) {
   w.key("diagnostics");
   w.begin_array();
   if (ok) {
-    CliPositions starts(*outcome.doc), ends(*outcome.doc);
-    for (const Diagnostic& d : outcome.diagnostics)
-      write_finding(w, record, *outcome.doc, d, starts, ends);
+    FindingPlaces places(*outcome.doc);
+    for (const Diagnostic& d : outcome.diagnostics) write_finding(w, record, d, places);
   }
   w.end_array();
   w.key("scorecard");
@@ -199,6 +200,15 @@ std::string record_line(const SubmissionRecord& record) {
 }
 
 void seal_record(SubmissionRecord& record, bool with_json) {
+  // Every reporter reads these names from the record: each as valid UTF-8, the same way.
+  for (std::string* name : {&record.id, &record.title, &record.path})
+    *name = escape_invalid_utf8(*name);
+  if (record.duplicate)
+    for (std::string* name : {&record.duplicate->given, &record.duplicate->first_seen})
+      *name = escape_invalid_utf8(*name);
+  if (record.same_text_as)
+    for (std::string* name : {&record.same_text_as->id, &record.same_text_as->path})
+      *name = escape_invalid_utf8(*name);
   record.line = record_line(record);
   if (with_json) record.json = ordered_json::parse(record.line);
 }

@@ -64,7 +64,8 @@ struct SubmissionRecord {
   FileOutcome outcome;             // ok/error, the document and its diagnostics
   std::optional<Scorecard> scorecard;
   std::vector<FormField> fields;  // form rows: where each mapped field came from
-  // Findings left out of `outcome.diagnostics` by --max-findings, and the counts of them all.
+  // Findings left out of `outcome.diagnostics` by --max-findings, and the counts of them all (not
+  // of the note that says some were left out).
   std::size_t findings_omitted = 0;
   FindingCounts all_findings;
   std::optional<DuplicateId> duplicate;  // set when the input's id was already taken
@@ -87,13 +88,16 @@ struct SubmissionRecord {
 // text) or, in a form row, "source_line" (the line of the export file), "field" (the column or key)
 // and "field_number" (the CSV column, 1-based). Then, only when they apply: "findings_omitted"
 // and "findings_total" ({"diagnostics", "by_severity", "by_category"}, the counts of every finding,
-// the listed ones and those left out), "duplicate_id" ({"given", "first_seen"}),
+// the listed ones and those left out, not the sayso.findings-left-out note that the list then
+// holds at the document's start), "duplicate_id" ({"given", "first_seen"}),
 // "text_fingerprint" (16 hex digits), "duplicate_of" ({"id", "path", "row"}: an earlier
 // submission with the same text), "settings_parts" (the settings each on its own, an object);
 // and last "settings", the fingerprint of the run's settings (--resume compares it).
 std::string record_line(const SubmissionRecord& record);
 
 // Sets record.line and, when a reporter will read it, record.json (done on the worker thread).
+// First writes the record's names (id, title, path, those of duplicate and same_text_as) as valid
+// UTF-8 (escape_invalid_utf8), so that every report names a file the same way.
 void seal_record(SubmissionRecord& record, bool with_json = true);
 
 // A record read back from a JSON Lines line of an earlier run (no Document). Nullopt when the

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "core/source.h"
+
 namespace sayso {
 namespace {
 
@@ -87,14 +89,14 @@ void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcom
   for (const auto& o : outcomes) {
     if (!o.ok) {
       ++failed;
-      out << o.path << ": " << (style.colour ? "\033[1;31merror:\033[0m " : "error: ") << o.error
-          << "\n";
+      out << escape_invalid_utf8(o.path) << ": "
+          << (style.colour ? "\033[1;31merror:\033[0m " : "error: ") << o.error << "\n";
       continue;
     }
     for (const auto& d : o.diagnostics) {
       ++counts[d.severity];
       CliPosition p = cli_position(*o.doc, d.begin);
-      out << o.path << ":" << p.line << ":" << p.column << ": ";
+      out << escape_invalid_utf8(o.path) << ":" << p.line << ":" << p.column << ": ";
       if (style.colour) out << colour_of(d.severity);
       out << severity_name(d.severity) << ":";
       if (style.colour) out << "\033[0m";

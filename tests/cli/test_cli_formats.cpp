@@ -156,6 +156,12 @@ TEST_CASE("check reads a Windows-1252 file as such, says so once, and keeps its 
   const json* utilise = finding(j["files"][0], "utilise");
   REQUIRE(utilise);
   CHECK((*utilise)["column"] == 20);
+  // byte_* are offsets into the file's bytes (one per character here); text is UTF-8.
+  const std::string before =
+      "Plain English summary\n\nPay: \xA3"
+      "40 \x96 we will ";
+  CHECK((*utilise)["byte_start"] == before.size());
+  CHECK((*utilise)["byte_end"] == before.size() + 7);
 }
 
 TEST_CASE("check refuses office files it cannot read, saying what to do",
