@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -140,6 +141,26 @@ std::string too_large(std::size_t size, std::size_t limit) {
 }
 
 }  // namespace
+
+FileOutcome LintingSession::lint_stream(const std::string& path, std::istream& in) {
+  const std::size_t limit = max_bytes_for(config_for(path));
+  std::string bytes;
+  std::vector<char> buffer(std::size_t{1} << 16);
+  while (bytes.size() <= limit) {  // one byte more than the limit tells a stream too large
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const std::streamsize got = in.gcount();
+    if (got <= 0) break;
+    bytes.append(buffer.data(), static_cast<std::size_t>(got));
+  }
+  if (bytes.size() <= limit) return lint_bytes(path, std::move(bytes));
+  FileOutcome outcome;
+  outcome.path = path;
+  outcome.error = fmt::format(
+      "too large: more than {} bytes, the limit (raise max_document_bytes in .sayso.yml, or use "
+      "--max-bytes); the rest was not read",
+      limit);
+  return outcome;
+}
 
 FileOutcome LintingSession::lint_bytes(const std::string& path, std::string bytes) {
   FileOutcome outcome;

@@ -1,6 +1,7 @@
 // Shared by every front (cli, lsp, batch, web): finds the config for a file, loads and caches
 // rule sets per config, decides what a heading-less text is, and lints bytes into an outcome.
 #pragma once
+#include <istream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -42,6 +43,9 @@ class LintingSession {
   // Reads and lints one file ("-" is not handled here). Never throws for bad input: unreadable or
   // unsupported files come back as !ok outcomes. Config and rule errors do throw.
   FileOutcome lint_file(const std::string& path);
+  // Reads a stream (standard input) up to the size limit and lints it as from `path`; one larger
+  // is reported after reading one byte more than the limit, never held whole.
+  FileOutcome lint_stream(const std::string& path, std::istream& in);
   // Lints bytes that claim to come from `path` (stdin, an editor buffer, a web request).
   FileOutcome lint_bytes(const std::string& path, std::string bytes);
 

@@ -271,9 +271,7 @@ int run_check_command(const Args& args) {
     }
     try {
       if (path == "-") {
-        std::string bytes((std::istreambuf_iterator<char>(std::cin)),
-                          std::istreambuf_iterator<char>());
-        outcomes.push_back(session.lint_bytes(options.stdin_filename, std::move(bytes)));
+        outcomes.push_back(session.lint_stream(options.stdin_filename, std::cin));
       } else {
         outcomes.push_back(session.lint_file(path));
       }

@@ -17,7 +17,8 @@ int run_serve_command(const Args& args);  // serve [--host H] [--port N]
 // Ends a one-shot command: flushes the output, saves the spelling verdicts learned in this run and
 // exits with `status` without running destructors (freeing the loaded rules and dictionaries
 // took longer than linting a short file). In sanitizer builds it returns `status` instead, so
-// that the leak check of a normal exit still runs.
+// that the leak check of a normal exit still runs. When standard output could not be written, it
+// says so and the status is kExitUsage.
 int end_without_teardown(int status);
 
 // Exit statuses (design.md contract).

@@ -1,5 +1,7 @@
 // sayso: dispatches to the subcommands; every front lives in its own folder.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -44,9 +46,29 @@ Exit status: 0 printed, 2 usage, config or rule-file error.
 
 }  // namespace
 
+namespace {
+
+int run_command(const sayso::Args& args);
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  sayso::Args args(argv + 1, argv + argc);
+  const int status = run_command(sayso::Args(argv + 1, argv + argc));
+  // The commands that return (rather than end the process) have written all they print: a
+  // report lost to a full disk or a closed descriptor must not look like a clean run.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "sayso: cannot write standard output: " << std::strerror(errno) << "\n";
+    return sayso::kExitUsage;
+  }
+  return status;
+}
+
+namespace {
+
+int run_command(const sayso::Args& arguments) {
+  sayso::Args args = arguments;
   if (args.empty()) {
     std::cerr << kUsage;
     return sayso::kExitUsage;
@@ -90,3 +112,5 @@ int main(int argc, char** argv) {
     return sayso::kExitUsage;
   }
 }
+
+}  // namespace

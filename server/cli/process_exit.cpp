@@ -1,5 +1,7 @@
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -9,6 +11,13 @@
 namespace sayso {
 
 int end_without_teardown(int status) {
+  // A report that could not be written (a full disk, a closed descriptor) is lost: the run must
+  // not look clean to the script that ran it.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "sayso: cannot write standard output: " << std::strerror(errno) << "\n";
+    status = kExitUsage;
+  }
 #ifdef SAYSO_SANITIZED
   return status;  // let the sanitizers' leak check run at a normal exit
 #else

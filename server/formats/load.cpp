@@ -8,6 +8,7 @@
 
 #include "core/segmentation.h"
 #include "formats/format.h"
+#include "formats/latex_guard.h"
 #include "formats/office_package.h"
 #include "formats/prose_mask.h"
 
@@ -109,9 +110,10 @@ void read_with_front_end(Document& doc, const SectionClassifier& classifier) {
     read_markdown(doc);
   else if (doc.format == "html")
     read_html(doc);
-  else if (doc.format == "latex")
+  else if (doc.format == "latex") {
+    refuse_too_deep_latex(doc.source.bytes);
     read_latex(doc);
-  else
+  } else
     read_plaintext(doc, classifier);
 }
 

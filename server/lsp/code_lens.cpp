@@ -79,7 +79,7 @@ json Server::on_code_lens(const json& params) {
   for (const SectionFigures& f : figures) {
     if (f.section >= doc.document->sections.size()) continue;
     const Section& section = doc.document->sections[f.section];
-    if (!section.has_heading()) continue;
+    if (!section.has_heading() || !shows_figures(f)) continue;
     // The whole heading line, from its start (heading_begin is where the title's text begins).
     const LineColumn start{static_cast<std::uint32_t>(lines.line_of(section.heading_begin)), 0};
     lenses.push_back({{"range",

@@ -47,12 +47,15 @@ void append_position(std::string& out, LineColumn position) {
   out += '}';
 }
 
-void append_diagnostic(std::string& out, const Diagnostic& d, const LineIndex& lines,
-                       ColumnUnit unit, const RuleCatalogue* catalogue) {
+// `starts` and `ends` walk the text forward as the findings (in document order) go: converting
+// each from its line's start cost the length of the line per finding, minutes for a long paragraph
+// pasted without line breaks.
+void append_diagnostic(std::string& out, const Diagnostic& d, PositionCursor& starts,
+                       PositionCursor& ends, const RuleCatalogue* catalogue) {
   out += "{\"range\":{\"start\":";
-  append_position(out, lines.to_position(d.begin, unit));
+  append_position(out, starts.to_position(d.begin));
   out += ",\"end\":";
-  append_position(out, lines.to_position(d.end, unit));
+  append_position(out, ends.to_position(d.end));
   out += "},\"severity\":";
   out += std::to_string(static_cast<int>(d.severity));
   out += ",\"code\":";
@@ -94,11 +97,12 @@ Diagnostic not_checked(const std::string& why) {
 std::string lsp_diagnostics_text(const std::vector<Diagnostic>& diagnostics, std::string_view text,
                                  ColumnUnit unit, const RuleCatalogue* catalogue) {
   const LineIndex lines(text);
+  PositionCursor starts(lines, unit), ends(lines, unit);
   std::string out = "[";
   out.reserve(diagnostics.size() * 256);
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     if (i > 0) out += ',';
-    append_diagnostic(out, diagnostics[i], lines, unit, catalogue);
+    append_diagnostic(out, diagnostics[i], starts, ends, catalogue);
   }
   out += ']';
   return out;

@@ -15,6 +15,7 @@ bool shows_all_figures(const std::string& kind) {
 
 std::string detail_of(const SectionFigures& figures) {
   if (shows_all_figures(figures.kind)) return figures.kind + " · " + section_figures_label(figures);
+  if (!shows_figures(figures)) return figures.kind;
   return figures.kind + " · " + std::to_string(figures.words) + " words";
 }
 

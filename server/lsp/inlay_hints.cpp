@@ -22,7 +22,7 @@ json Server::on_inlay_hint(const json& params) {
   for (const SectionFigures& f : figures) {
     if (f.section >= doc.document->sections.size()) continue;
     const Section& section = doc.document->sections[f.section];
-    if (!section.has_heading()) continue;
+    if (!section.has_heading() || !shows_figures(f)) continue;
     const std::size_t line = lines.line_of(section.heading_end);
     if (line < from.line || line > to.line) continue;
     hints.push_back({{"position", to_json(lines.to_position(lines.line_end(line), position_unit_))},

@@ -380,6 +380,9 @@ std::string involvement_level_words(const std::string& level);
 // "287 / 300 words · reading age 11 · evidence 9 of 13 · other points 1 of 3 · involvement level:
 // asking views (consult)": a section's figures in one line.
 std::string section_figures_label(const SectionFigures& figures);
+// Whether a section has figures worth showing at its heading: a title's words are its heading,
+// so "0 words" above it would say nothing.
+inline bool shows_figures(const SectionFigures& figures) { return figures.kind != "title"; }
 
 // `text` (a .sayso.yml, possibly empty) with `word` added to its `words:` list; other settings and
 // comments are kept. Throws std::runtime_error if the text is not a YAML map.

@@ -772,3 +772,27 @@ TEST_CASE("rules list and explain show the rules as this folder's settings have 
   // Elsewhere the rule files decide.
   CHECK_THAT(run("explain passive-voice").out, !Catch::Contains("Here:"));
 }
+
+TEST_CASE("a report that cannot be written is an error, not a clean run", "[cli][bad-input]") {
+  TempDir tmp;
+  const std::string file = shell_quote(tmp.write("a-summary.md", "We use the data.\n"));
+  const std::string sayso = std::string(SAYSO_BINARY);
+  // Standard error to the pipe, standard output to a full disk.
+  for (const std::string& command :
+       {"check " + file, "check --format json " + file, std::string("rules list")}) {
+    INFO(command);
+    const Run full = run_shell(sayso + " " + command + " 2>&1 >/dev/full");
+    CHECK(full.status == 2);
+    CHECK(full.out.find("cannot write standard output") != std::string::npos);
+  }
+}
+
+TEST_CASE("standard input is read up to the size limit, not held whole", "[cli][bad-input]") {
+  const Run big = run_shell("head -c 3000000 /dev/zero | tr '\\0' a | " +
+                            std::string(SAYSO_BINARY) + " check --max-bytes 1000 - 2>&1");
+  CHECK(big.status == 1);
+  CHECK(big.out.find("-: error: too large: more than 1000 bytes") != std::string::npos);
+  const Run small = run_shell("printf 'We use it.\\n' | " + std::string(SAYSO_BINARY) +
+                              " check --max-bytes 1000 -");
+  CHECK(small.status == 0);
+}

@@ -384,3 +384,25 @@ TEST_CASE("lsp diagnostics: the rule id links to its catalogue entry when there 
   CHECK(none.uri().empty());
   CHECK(none.link(kWordyRule).empty());
 }
+
+TEST_CASE("lsp figures: a title gets no '0 words' lens or hint above it", "[lsp][figures]") {
+  const std::string uri = kFolder + "titled.md";
+  const std::string text =
+      "# Sleep well: a study of night-time routines\n\n## Plain English summary\n\n"
+      "We want to help people sleep better at home.\n";
+  const Session s = Client()
+                        .initialize()
+                        .open(uri, text)
+                        .request(1, "textDocument/codeLens", document_params(uri))
+                        .request(2, "textDocument/inlayHint",
+                                 {{"textDocument", {{"uri", uri}}},
+                                  {"range",
+                                   {{"start", {{"line", 0}, {"character", 0}}},
+                                    {"end", {{"line", 9}, {"character", 0}}}}}})
+                        .shutdown_and_exit()
+                        .run();
+  std::vector<int> lens_lines;
+  for (const json& lens : result_of(s, 1)) lens_lines.push_back(lens["range"]["start"]["line"]);
+  CHECK(lens_lines == std::vector<int>{2});  // the summary's, not the title's
+  for (const json& hint : result_of(s, 2)) CHECK(hint["position"]["line"] != 0);
+}

@@ -99,6 +99,17 @@ std::size_t CheckContext::unit_words(std::size_t section) const {
 std::string words_as_read(const Document& doc, std::size_t begin, std::size_t end) {
   std::string out;
   for (std::size_t i = begin; i < end && i < doc.prose.size(); ++i) {
+    // The invisible fillers a reader puts where a reference stood ("caf&eacute;" reads "café"
+    // plus soft hyphens and word joiners) are not part of the words a message quotes.
+    const std::string_view rest = std::string_view(doc.prose).substr(i, end - i);
+    if (rest.starts_with("\xC2\xAD")) {  // U+00AD soft hyphen
+      ++i;
+      continue;
+    }
+    if (rest.starts_with("\xE2\x81\xA0")) {  // U+2060 word joiner
+      i += 2;
+      continue;
+    }
     const char c = doc.prose[i];
     const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
     if (!space)
