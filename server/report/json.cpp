@@ -210,12 +210,12 @@ void write_diagnostic(JsonWriter& w, const Diagnostic& d, FindingPlaces& places)
 void write_file(JsonWriter& w, const FileOutcome& outcome) {
   const bool has_doc = outcome.ok && outcome.doc;
   w.begin_object();
-  if (!outcome.config_files.empty()) {
-    w.key("config_files");  // which .sayso.yml files chose the rules and settings used
-    w.begin_array();
-    for (const auto& file : outcome.config_files) w.value(file);
-    w.end_array();
-  }
+  // Which .sayso.yml files chose the rules and settings used: [] for the defaults, so a reader
+  // need not tell a missing key from no config.
+  w.key("config_files");
+  w.begin_array();
+  for (const auto& file : outcome.config_files) w.value(file);
+  w.end_array();
   w.key("diagnostics");
   w.begin_array();
   if (has_doc) {

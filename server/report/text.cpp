@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/source.h"
+#include "report/json.h"
 
 namespace sayso {
 namespace {
@@ -43,21 +44,35 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// The byte offset `count` code points before `from`, stopping at `limit`.
+std::size_t back_code_points(std::string_view text, std::size_t from, std::size_t count,
+                             std::size_t limit) {
+  std::size_t i = from;
+  while (i > limit && count > 0) {
+    --i;
+    while (i > limit && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    --count;
+  }
+  return i;
+}
+
+// `column` is the finding's 1-based code-point column (as printed): the window is found from the
+// finding backwards, never by counting from the line's start, which cost a long line's length
+// per finding.
 void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnostic& d,
-                          const TextStyle& style) {
+                          std::size_t column, const TextStyle& style) {
   const std::string_view text = doc.source.bytes;
   const std::size_t line = doc.lines.line_of(d.begin);
   std::size_t line_begin = doc.lines.line_start(line);
   if (line == 0) line_begin = std::max(line_begin, doc.source.content_begin);
   const std::size_t line_end = doc.lines.line_end(line);
-  const std::size_t col =
-      count_units(text.substr(line_begin, d.begin - line_begin), ColumnUnit::CodePoints);
+  const std::size_t col = column - 1;
   // Show a window of the line when it is long, keeping the finding in view.
   std::size_t window_begin = line_begin;
   const std::size_t lead = style.max_line_width / 3;
   bool cut_left = false;
   if (col > lead) {
-    window_begin = advance_code_points(text, line_begin, col - lead, line_end);
+    window_begin = back_code_points(text, d.begin, lead, line_begin);
     cut_left = true;
   }
   const std::size_t window_end =
@@ -93,15 +108,16 @@ void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcom
           << (style.colour ? "\033[1;31merror:\033[0m " : "error: ") << o.error << "\n";
       continue;
     }
+    CliPositions positions(*o.doc);
     for (const auto& d : o.diagnostics) {
       ++counts[d.severity];
-      CliPosition p = cli_position(*o.doc, d.begin);
+      const CliPosition p = positions.at(d.begin);
       out << escape_invalid_utf8(o.path) << ":" << p.line << ":" << p.column << ": ";
       if (style.colour) out << colour_of(d.severity);
       out << severity_name(d.severity) << ":";
       if (style.colour) out << "\033[0m";
       out << " " << d.message << " [" << d.rule_id << "]\n";
-      write_source_excerpt(out, *o.doc, d, style);
+      write_source_excerpt(out, *o.doc, d, p.column, style);
     }
   }
   std::size_t total = 0;

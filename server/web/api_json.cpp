@@ -86,8 +86,10 @@ nlohmann::json diagnostics_with_utf16(const Document& doc,
       origin == Utf16Origin::TextAsSent ? std::size_t{0} : doc.source.content_begin;
   const auto units = utf16_positions(doc.source.bytes, from, offsets);
   nlohmann::json out = nlohmann::json::array();
+  // One walk over the text for all findings: one per finding cost a long line's length each.
+  FindingPlaces places(doc, WholeSectionPlace::over_heading);
   for (const auto& d : diagnostics) {
-    nlohmann::json j = diagnostic_json(doc, d);
+    nlohmann::json j = diagnostic_json(places, d);
     j["utf16_start"] = units.at(d.begin);
     j["utf16_end"] = units.at(d.end);
     j["page_message"] = page_message(d.message, d.category);

@@ -750,6 +750,9 @@ TEST_CASE("check's JSON names the config files used for each file", "[cli][confi
   const std::string file = tmp.write("summary.md", "We utilise it.\n");
   const json j = run_json(shell_quote(file));
   CHECK(j["files"][0]["config_files"] == json::array({(tmp.path / ".sayso.yml").string()}));
+  // None: an empty list, not a missing key.
+  const json none = run_json(shell_quote(file) + " /nonexistent/a.md");
+  CHECK(none["files"][1]["config_files"] == json::array());
 }
 
 TEST_CASE("rules list and explain show the rules as this folder's settings have them",
