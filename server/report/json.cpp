@@ -88,6 +88,7 @@ nlohmann::json sections_json(const Document& doc) {
 
 nlohmann::json file_json(const FileOutcome& outcome) {
   nlohmann::json j = {
+      {"config_files", outcome.config_files},
       {"path", escape_invalid_utf8(outcome.path)},
       {"status", outcome.ok ? "ok" : "error"},
       {"error", outcome.ok ? nlohmann::json(nullptr) : nlohmann::json(outcome.error)},

@@ -17,6 +17,13 @@ inline const RuleSet& shipped_rules() {
   return set;
 }
 
+// The words of a document as the rules see them (lower case, composed).
+inline std::vector<std::string> words_of(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Token& t : doc.tokens) out.push_back(t.lower);
+  return out;
+}
+
 // The findings of one rule and the text they point into.
 struct Found {
   std::vector<Diagnostic> findings;

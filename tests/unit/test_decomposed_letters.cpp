@@ -17,13 +17,6 @@ namespace {
 
 const std::string kSpelling = "spelling.unknown-word";
 
-// The words of a document as the rules see them (lower case, composed).
-std::vector<std::string> words_of(const Document& doc) {
-  std::vector<std::string> out;
-  for (const Token& t : doc.tokens) out.push_back(t.lower);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("decomposed letters: a letter and a combining mark spell as the composed letter",

@@ -15,13 +15,6 @@ namespace {
 
 const std::string kSpelling = "spelling.unknown-word";
 
-// The words of a document as the rules see them (lower case, composed).
-std::vector<std::string> words_of(const Document& doc) {
-  std::vector<std::string> out;
-  for (const Token& t : doc.tokens) out.push_back(t.lower);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("html entities: HTML 4's named references, with case", "[format][html][entities]") {

@@ -14,13 +14,6 @@ namespace {
 
 const std::string kSpelling = "spelling.unknown-word";
 
-// The words of a document as the rules see them (lower case, composed).
-std::vector<std::string> words_of(const Document& doc) {
-  std::vector<std::string> out;
-  for (const Token& t : doc.tokens) out.push_back(t.lower);
-  return out;
-}
-
 // `body` as the text of a LaTeX document.
 std::string tex(const std::string& body) {
   return "\\documentclass{article}\n\\begin{document}\n" + body + "\n\\end{document}\n";

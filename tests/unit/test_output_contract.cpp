@@ -20,6 +20,7 @@
 #include "report/html_report.h"
 #include "report/json.h"
 #include "report/submission_record.h"
+#include "scratch_dir.h"
 #include "test_helpers.h"
 
 using namespace sayso;
@@ -97,29 +98,13 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    path = fs::temp_directory_path() / ("sayso-contract-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::create_directories(path);
-  }
-  ~Folder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path / name, std::ios::binary) << bytes;
-    return (path / name).string();
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  std::string slurp(const std::string& name) const {
-    std::ifstream in(path / name, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-};
+// The bytes of a file.
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 BatchOptions batch_options(const std::vector<std::string>& inputs) {
   BatchOptions options;
@@ -301,35 +286,35 @@ TEST_CASE("Names that are not UTF-8 are written with hex escapes in every report
 
 TEST_CASE("A batch keeps two names that differ only in bytes that are not UTF-8 apart",
           "[contract][names][batch]") {
-  Folder folder;
+  testing::ScratchDir folder;
   const std::string e9 = folder.write("caf\xE9-summary.md", "We will utilise it.\n");
   const std::string e8 = folder.write("caf\xE8-summary.md", "We will utilise it too.\n");
   BatchOptions options = batch_options({e9, e8});
-  options.out_jsonl = folder.file("out.jsonl");
-  options.out_csv = folder.file("out.csv");
-  options.out_html = folder.file("out.html");
-  options.out_sarif = folder.file("out.sarif");
+  options.out_jsonl = folder.at("out.jsonl");
+  options.out_csv = folder.at("out.csv");
+  options.out_html = folder.at("out.html");
+  options.out_sarif = folder.at("out.sarif");
   std::ostringstream out, err;
   run_batch(options, out, err);
   for (const char* report : {"out.jsonl", "out.csv", "out.html", "out.sarif"}) {
     INFO(report);
-    CHECK(is_valid_utf8(folder.slurp(report)));
+    CHECK(is_valid_utf8(slurp(folder.at(report))));
   }
-  const auto records = records_of(folder.slurp("out.jsonl"));
+  const auto records = records_of(slurp(folder.at("out.jsonl")));
   REQUIRE(records.size() == 2);
   CHECK(records[0]["id"] == escape_invalid_utf8(e9));
   CHECK(records[1]["id"] == escape_invalid_utf8(e8));
   CHECK(records[0]["id"] != records[1]["id"]);
   CHECK_FALSE(records[1].contains("duplicate_id"));
-  const std::string csv = folder.slurp("out.csv");
+  const std::string csv = slurp(folder.at("out.csv"));
   CHECK(csv.find(escape_invalid_utf8(e9)) != std::string::npos);
   CHECK(csv.find(escape_invalid_utf8(e8)) != std::string::npos);
-  CHECK(folder.slurp("out.html").find(escape_invalid_utf8(e8)) != std::string::npos);
+  CHECK(slurp(folder.at("out.html")).find(escape_invalid_utf8(e8)) != std::string::npos);
 }
 
 TEST_CASE("The counts of a record that left findings out are of real findings, not the note",
           "[contract][batch]") {
-  Folder folder;
+  testing::ScratchDir folder;
   std::string text = "# Plain English summary\n\n";
   for (int i = 0; i < 12; ++i) text += "We utilise it. ";
   const std::string app = folder.write("app.md", text + "\n");
@@ -348,11 +333,11 @@ TEST_CASE("The counts of a record that left findings out are of real findings, n
 
   BatchOptions capped = batch_options({app});
   capped.max_findings = 5;
-  capped.out_jsonl = folder.file("out.jsonl");
-  capped.out_csv = folder.file("out.csv");
+  capped.out_jsonl = folder.at("out.jsonl");
+  capped.out_csv = folder.at("out.csv");
   std::ostringstream out;
   run_batch(capped, out, err);
-  const json record = records_of(folder.slurp("out.jsonl")).at(0);
+  const json record = records_of(slurp(folder.at("out.jsonl"))).at(0);
   REQUIRE(record["diagnostics"].size() == 6);  // the five, and the note that says so
   CHECK(findings_of(record["diagnostics"], "sayso.findings-left-out").size() == 1);
   CHECK(record["findings_omitted"] == found - 5);
@@ -360,7 +345,7 @@ TEST_CASE("The counts of a record that left findings out are of real findings, n
   CHECK(record["findings_total"]["by_severity"] == json(by_severity));
   CHECK(record["findings_total"]["by_category"] == json(by_category));
   // The CSV's diagnostics column (the 7th) says the same.
-  std::istringstream csv(folder.slurp("out.csv"));
+  std::istringstream csv(slurp(folder.at("out.csv")));
   std::string header, row;
   std::getline(csv, header);
   std::getline(csv, row);
