@@ -9,8 +9,8 @@
 
 #include "batch/csv_reader.h"
 #include "core/config.h"
-#include "core/json_limits.h"
 #include "core/sections.h"
+#include "core/user_json.h"
 
 namespace sayso {
 namespace {
@@ -70,23 +70,50 @@ std::vector<std::string> used_fields(const FormMap* map) {
   return used;
 }
 
-bool has_column(const std::vector<std::string>& header, const std::string& column) {
-  return std::find(header.begin(), header.end(), column) != header.end();
+// A header read as one column that holds ';' or tabs: a spreadsheet saved with another
+// separator (Excel does so where the decimal mark is a comma).
+std::string other_separator(const std::vector<std::string>& header) {
+  if (header.size() != 1) return "";
+  if (header[0].find(';') != std::string::npos) return "semicolons";
+  if (header[0].find('\t') != std::string::npos) return "tabs";
+  return "";
+}
+
+// Why the column a document is read from cannot be told: missing, or written twice (the first
+// would be read and the second lost without a word).
+std::string column_problem(const std::vector<std::string>& header, const std::string& column,
+                           const std::string& missing) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    if (header[i] == column) at.push_back(i + 1);
+  if (at.size() > 1)
+    return fmt::format("the file has {} columns named '{}' (columns {}); rename all but one",
+                       at.size(), column, fmt::join(at, ", "));
+  if (!at.empty()) return "";
+  if (const std::string separator = other_separator(header); !separator.empty())
+    return fmt::format(
+        "the columns are separated by {}, not commas; save the file as CSV with "
+        "commas (in Excel: CSV UTF-8)",
+        separator);
+  return missing;
 }
 
 // Why a CSV header cannot give documents ("" when it can).
 std::string header_problem(const std::vector<std::string>& header, const FormMap* map) {
   if (!map)
-    return has_column(header, "text")
-               ? ""
-               : "the file has no 'text' column; give --map FILE to map its columns to sections";
+    return column_problem(
+        header, "text",
+        "the file has no 'text' column; give --map FILE to map its columns to sections");
   std::vector<std::string> needed;
   if (!map->title_column.empty()) needed.push_back(map->title_column);
   for (const auto& [column, kind] : map->sections) needed.push_back(column);
   for (const auto& column : needed)
-    if (!has_column(header, column))
-      return fmt::format("the map {} names column '{}', which the file does not have", map->file,
-                         column);
+    if (std::string problem =
+            column_problem(header, column,
+                           fmt::format("the map {} names column '{}', which the file does not have",
+                                       map->file, column));
+        !problem.empty())
+      return problem;
   return "";
 }
 
@@ -198,14 +225,13 @@ FormRow make_form_row(const FormMap* map, const RowFields& fields, std::size_t r
 
 FormRow jsonl_form_row(std::string_view line, const FormMap* map, std::size_t row,
                        const std::string& fallback_id) {
-  if (const auto too_deep = json_nesting_problem(line))
-    return error_row(row, fallback_id, "line is not read: " + *too_deep);
-  nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
-  if (object.is_discarded() || !object.is_object()) {
-    return error_row(
-        row, fallback_id,
-        object.is_discarded() ? "line is not valid JSON" : "line is not a JSON object");
-  }
+  UserJson parsed = parse_user_json(line);
+  if (parsed.outcome == UserJson::Outcome::TooDeep)
+    return error_row(row, fallback_id, "line is not read: " + parsed.problem);
+  if (parsed.outcome == UserJson::Outcome::NotJson)
+    return error_row(row, fallback_id, "line is not valid JSON: " + parsed.problem);
+  const nlohmann::json& object = parsed.value;
+  if (!object.is_object()) return error_row(row, fallback_id, "line is not a JSON object");
   RowFields fields;
   std::string not_text;  // the first used field that is an array or object
   const std::vector<std::string> used = used_fields(map);

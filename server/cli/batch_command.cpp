@@ -32,7 +32,8 @@ hidden files, ...) are passed over: the run ends with a line on standard error t
 the submissions checked and those that could not be read, and names what was passed over
 and why (a spreadsheet: save it as CSV).
 "-" reads JSON Lines submissions from standard input: {"id": "...", "text": "<Markdown>"},
-or fields mapped to sections with --map.
+or fields mapped to sections with --map. After "--", every argument is an INPUT, even one
+that starts with "-".
 
 With no --out-* option, one JSON Lines record per submission goes to standard output, in
 input order, as soon as its turn comes (the streaming mode). Several --out-* may be given;
@@ -123,6 +124,11 @@ std::optional<int> parse_batch_args(const Args& args, ParsedBatchArgs& parsed) {
   BatchOptions& o = parsed.options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (a == "--") {  // the rest are inputs, even those that start with '-'
+      o.inputs.insert(o.inputs.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      args.end());
+      break;
+    }
     std::optional<std::string> value;
     auto takes = [&](const char* name) {
       const std::string prefix = std::string(name) + "=";

@@ -33,7 +33,8 @@ constexpr const char* kCheckHelp = R"(Usage: sayso check [options] [PATH... | -]
 Lints grant documents. Folders are searched (hidden ones left out) for .md .markdown
 .txt .tex .docx .odt .pdf .html .htm files; a .doc or .rtf file, a folder that cannot be
 opened, a broken link or a pipe found there is reported as a file that could not be read.
-"-" (or no PATH) reads standard input.
+"-" (or no PATH) reads standard input. After "--", every argument is a PATH, even
+one that starts with "-".
 
 Options:
   --format text|json|sarif|csv
@@ -85,6 +86,10 @@ int usage_error(const std::string& message) {
 std::optional<int> parse_check_args(const Args& args, CheckOptions& o) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (a == "--") {  // the rest are paths, even those that start with '-'
+      o.paths.insert(o.paths.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    }
     auto value = [&](const char* name) -> std::optional<std::string> {
       std::string prefix = std::string(name) + "=";
       if (a.rfind(prefix, 0) == 0) return a.substr(prefix.size());

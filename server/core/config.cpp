@@ -104,6 +104,15 @@ std::vector<std::string> word_list(const std::string& file, const YAML::Node& no
                                    const char* key) {
   std::vector<std::string> words = string_list(file, node, key);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // `words: 5` or `words: true`: the speller never asks about a word without letters.
+    const bool has_letter = std::any_of(words[i].begin(), words[i].end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!has_letter)
+      fail(file, node.IsSequence() ? node[i] : node,
+           fmt::format("'{}' is not a word: '{}' lists words for the spelling check, such as "
+                       "{}: [carerlink, telecare]",
+                       words[i], key, key));
     if (words[i].find_first_of(", \t") == std::string::npos) continue;
     std::vector<std::string> parts;
     std::string part;

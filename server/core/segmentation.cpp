@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -316,6 +317,22 @@ std::string fold_word(std::string_view word) {
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x00AD)), icu::UnicodeString());
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2060)), icu::UnicodeString());
   u.toUTF8String(out);
+  return out;
+}
+
+std::optional<std::string> nfc_composed(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::nullopt;
+  const icu::Normalizer2* nfc = nfc_normalizer();
+  if (nfc == nullptr) return std::nullopt;
+  const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
+  UErrorCode ec = U_ZERO_ERROR;
+  if (nfc->isNormalizedUTF8(piece, ec) || U_FAILURE(ec)) return std::nullopt;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, ec);
+  if (U_FAILURE(ec) || out == word) return std::nullopt;
   return out;
 }
 

@@ -2,6 +2,10 @@
 #pragma once
 #include "core/document.h"
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 namespace sayso {
 
 // Fills doc.tokens and doc.sentences from doc.prose and doc.blocks.
@@ -12,5 +16,10 @@ void segment_in_pieces(Document& doc, std::size_t pieces);
 
 // Lower-cases (full Unicode case folding) and normalises typographic apostrophes and dashes.
 std::string fold_word(std::string_view word);
+
+// The word in Unicode NFC: "é" typed as e and a combining acute (the way macOS writes it) becomes
+// the one-character "é" that dictionaries and word lists hold. Nothing when the word is NFC
+// already (all ASCII is) or cannot be composed.
+std::optional<std::string> nfc_composed(std::string_view word);
 
 }  // namespace sayso

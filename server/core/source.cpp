@@ -42,6 +42,10 @@ SourceText decode_utf8(std::string raw) {
   for (std::size_t i = out.content_begin; i < n;) {
     if (p[i] < 0x80) {  // fast path for ASCII
       if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') out.has_crlf = true;
+      if (p[i] == 0) {
+        out.nul_bytes.push_back(i);
+        p[i] = ' ';
+      }
       ++i;
       continue;
     }
@@ -75,16 +79,11 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string decode_utf16_with_bom(std::string& raw) {
-  if (raw.size() < 2) return "";
+namespace {
+
+// Replaces `raw` with the UTF-8 decoding of its UTF-16 code units from `start` on.
+void decode_utf16_units(std::string& raw, std::size_t start, bool little) {
   const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-  bool little;
-  if (p[0] == 0xFF && p[1] == 0xFE)
-    little = true;
-  else if (p[0] == 0xFE && p[1] == 0xFF)
-    little = false;
-  else
-    return "";
   const std::size_t n = raw.size();
   auto unit = [&](std::size_t i) -> char32_t {
     return little ? static_cast<char32_t>(p[i] | (p[i + 1] << 8))
@@ -92,7 +91,7 @@ std::string decode_utf16_with_bom(std::string& raw) {
   };
   std::string out;
   out.reserve(n);
-  std::size_t i = 2;
+  std::size_t i = start;
   for (; i + 1 < n; i += 2) {
     const char32_t u = unit(i);
     if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
@@ -107,6 +106,45 @@ std::string decode_utf16_with_bom(std::string& raw) {
   }
   if (i < n) append_utf8(out, 0xFFFD);  // an odd byte at the end
   raw = std::move(out);
+}
+
+}  // namespace
+
+std::string decode_utf16_with_bom(std::string& raw) {
+  if (raw.size() < 2) return "";
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  bool little;
+  if (p[0] == 0xFF && p[1] == 0xFE)
+    little = true;
+  else if (p[0] == 0xFE && p[1] == 0xFF)
+    little = false;
+  else
+    return "";
+  decode_utf16_units(raw, 2, little);
+  return little ? "utf-16le" : "utf-16be";
+}
+
+std::string decode_utf16_without_bom(std::string& raw) {
+  // In UTF-16 text of Latin script every other byte is 0: the high byte of each code unit. In
+  // UTF-8 text there are no 0 bytes, and in binary files they fall on both sides. UTF-32 has 0s on
+  // both sides too, so it is not taken for UTF-16.
+  const std::size_t units = std::min<std::size_t>(raw.size(), 8192) / 2;
+  if (units < 2) return "";
+  std::size_t zero_even = 0, zero_odd = 0;
+  for (std::size_t u = 0; u < units; ++u) {
+    zero_even += raw[2 * u] == '\0';
+    zero_odd += raw[2 * u + 1] == '\0';
+  }
+  const auto mostly = [&](std::size_t zeros) { return zeros * 10 >= units * 6; };
+  const auto hardly = [&](std::size_t zeros) { return zeros * 50 <= units; };
+  bool little;
+  if (mostly(zero_odd) && hardly(zero_even))
+    little = true;
+  else if (mostly(zero_even) && hardly(zero_odd))
+    little = false;
+  else
+    return "";
+  decode_utf16_units(raw, 0, little);
   return little ? "utf-16le" : "utf-16be";
 }
 
@@ -162,7 +200,8 @@ FileOffsets::FileOffsets(const SourceText& source) {
   if (!utf16 && source.decoded_from != "windows-1252") return;
   const auto* p = reinterpret_cast<const unsigned char*>(source.bytes.data());
   const std::size_t n = source.bytes.size();
-  std::size_t file = utf16 ? 2 : 0;  // the UTF-16 byte order mark is not in the decoding
+  // The UTF-16 byte order mark is not in the decoding.
+  std::size_t file = utf16 && !source.utf16_without_bom ? 2 : 0;
   for (std::size_t i = 0; i < n;) {
     // decode_utf8 made every byte of the decoding valid; a stray one is taken as one character.
     const std::size_t width = std::max<std::size_t>(1, valid_utf8_sequence_length(p + i, n - i));
@@ -208,13 +247,13 @@ std::string escape_invalid_utf8(std::string_view text) {
 
 bool looks_binary(std::string_view bytes) {
   const std::size_t sample = bytes.size() < 8192 ? bytes.size() : 8192;
-  std::size_t control = 0;
+  std::size_t control = 0, nul = 0;
   for (std::size_t i = 0; i < sample; ++i) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return true;
+    nul += c == 0;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++control;
   }
-  return sample > 0 && control * 10 > sample;  // more than 10% control bytes
+  return sample > 0 && (nul * 100 > sample || control * 10 > sample);
 }
 
 }  // namespace sayso

@@ -15,10 +15,12 @@ struct SourceText {
   bool had_bom = false;
   bool has_crlf = false;
   std::vector<std::size_t> invalid_bytes;  // offsets of bytes that were not valid UTF-8
+  std::vector<std::size_t> nul_bytes;      // offsets of NUL bytes, read as spaces
   // "utf-16le", "utf-16be" or "windows-1252" when `bytes` is the UTF-8 decoding of a file in
   // that encoding (offsets then count bytes of the decoding: FileOffsets gives the file's; lines
   // and code-point columns are those of the file); empty for a file read as UTF-8.
   std::string decoded_from;
+  bool utf16_without_bom = false;  // UTF-16 told from its bytes: no mark before the text
 };
 
 // Offsets into the file's bytes for offsets into SourceText::bytes, as the output contracts give
@@ -47,13 +49,18 @@ class FileOffsets {
 // two names that differ only in such bytes stay two (U+FFFD would make them one).
 std::string escape_invalid_utf8(std::string_view text);
 
-// Never fails: invalid sequences are replaced byte by byte and recorded.
+// Never fails: invalid sequences are replaced byte by byte with '?', NUL bytes with spaces (a
+// parser may take one for the end of the text), and both recorded.
 SourceText decode_utf8(std::string raw);
 
 // When `raw` starts with a UTF-16 byte order mark (FF FE or FE FF), replaces it with its UTF-8
 // decoding (without the mark) and returns "utf-16le" or "utf-16be"; else leaves it and returns "".
 // A lone surrogate or a trailing odd byte becomes U+FFFD.
 std::string decode_utf16_with_bom(std::string& raw);
+// The same for UTF-16 with no byte order mark, told from its bytes: text in Latin script has a 0
+// in every other byte (the first of each pair: big-endian; the second: little-endian), which
+// neither UTF-8 text nor a binary file has. Only the first 8 KiB are looked at.
+std::string decode_utf16_without_bom(std::string& raw);
 
 // When `raw` is not UTF-8 but reads as a Windows "ANSI" file (Notepad's and Word's plain text on
 // Western European Windows, Excel's CSV): it has bytes that are not UTF-8 and no multi-byte UTF-8
@@ -63,7 +70,8 @@ std::string decode_utf16_with_bom(std::string& raw);
 // bytes Windows-1252 leaves undefined become U+FFFD.
 std::string decode_windows_1252_if_not_utf8(std::string& raw);
 
-// True when the bytes look like a binary file (NUL bytes, or mostly control bytes).
+// True when the bytes look like a binary file: in the first 8 KiB, more than 1 byte in 100 is
+// NUL or more than 1 in 10 a control byte. A stray NUL in a text is read (decode_utf8).
 bool looks_binary(std::string_view bytes);
 
 // Length in bytes of the UTF-8 sequence starting at p[0] if valid, else 0.

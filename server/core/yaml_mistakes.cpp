@@ -82,7 +82,10 @@ bool lacks_colon(const std::vector<std::string_view>& lines, std::size_t at) {
 // The parser's words for what it could not read, in plain words ("" when it is not one sayso
 // knows).
 std::string plain_words_for(const std::string& what) {
-  static const std::array<std::pair<const char*, const char*>, 7> known = {{
+  static const std::array<std::pair<const char*, const char*>, 8> known = {{
+      // yaml-cpp's words when lists or maps nest past its depth limit (sayso parses text it has
+      // read, never a file, so its other use, a file that cannot be opened, does not arise).
+      {"bad file", "lists or maps are nested too deeply (hundreds of [ or { inside each other)"},
       {"end of map flow not found", "a { is not closed with }"},
       {"end of sequence flow not found", "a [ is not closed with ]"},
       {"end of map not found", "the lines here do not line up with the ones above"},

@@ -229,7 +229,8 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
                            suppressions,
                            &running,
                            &p.passages,
-                           p.flagged_sentences};
+                           p.flagged_sentences,
+                           deadline ? &*deadline : nullptr};
     visit(i, ctx);
   };
   if (on_every_core) {
@@ -237,7 +238,8 @@ bool Linter::run_checks(const Document& doc, const std::vector<const Rule*>& onl
   } else {
     for (std::size_t i = 0; i < planned.size(); ++i) run(i);
   }
-  return !out_of_time;
+  // A check that asks past_deadline() stops part-way; past the deadline now, one may have.
+  return !out_of_time && !(deadline && LintClock::now() > *deadline);
 }
 
 void Linter::visit_checks(const Document& doc,

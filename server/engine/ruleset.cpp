@@ -27,6 +27,22 @@ namespace sayso {
 namespace fs = std::filesystem;
 namespace {
 
+// Quiet forms of the filesystem questions: a link loop or an entry that cannot be read answers
+// "no" (and is then reported as missing) instead of throwing from the middle of loading.
+bool exists_here(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(p, ec);
+}
+bool is_folder(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+std::string canonical_name(const fs::path& p) {
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(p, ec);
+  return ec ? p.lexically_normal().string() : out.string();
+}
+
 const std::set<std::string>& common_keys() {
   static const std::set<std::string> keys = {"id",
                                              "kind",
@@ -539,7 +555,7 @@ Pack load_pack_manifest(const fs::path& dir, YamlCache* cache) {
   pack.dir = dir.string();
   pack.name = dir.filename().string();
   const fs::path manifest = dir / "pack.yml";
-  if (!fs::exists(manifest))
+  if (!exists_here(manifest))
     throw RuleError(fmt::format("{}: missing pack.yml (the pack's manifest)", dir.string()));
   const DataNode node = load_yaml(manifest.string(), cache);
   Where where{manifest.string(), ""};
@@ -563,11 +579,14 @@ bool is_manifest(const fs::path& file) { return file.filename() == "pack.yml"; }
 
 std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
   std::vector<fs::path> out;
+  // The error_code forms throughout: a link loop or an unreadable entry is passed over, not
+  // thrown as a filesystem error from the middle of loading.
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (directories ? entry.is_directory()
-                    : (entry.is_regular_file() && is_yaml_file_name(entry.path().string())))
-      out.push_back(entry.path());
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (directories ? it->is_directory(type_ec)
+                    : (it->is_regular_file(type_ec) && is_yaml_file_name(it->path().string())))
+      out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -576,7 +595,7 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, bool directories) {
 bool is_chosen(const fs::path& file, const fs::path& dir, const std::vector<std::string>& only) {
   if (only.empty()) return true;
   auto listed = [&](const fs::path& p) {
-    return std::find(only.begin(), only.end(), fs::weakly_canonical(p).string()) != only.end();
+    return std::find(only.begin(), only.end(), canonical_name(p)) != only.end();
   };
   return listed(file) || listed(dir);
 }
@@ -804,9 +823,9 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
 void load_sections_of(const std::string& rules_dir, SectionClassifier& classifier,
                       YamlCache* cache) {
   const fs::path root(rules_dir);
-  if (!fs::is_directory(root))
+  if (!is_folder(root))
     throw RuleError(fmt::format("{}: the rules folder does not exist", rules_dir));
-  if (fs::exists(root / "sections.yml")) load_sections(root / "sections.yml", classifier, cache);
+  if (exists_here(root / "sections.yml")) load_sections(root / "sections.yml", classifier, cache);
 }
 
 // A checklist item left to another rule (`asked_by`) must name a rule, as `defers_to` must.
@@ -884,8 +903,7 @@ fs::file_time_type modified(const std::string& file) {
 // read last.
 bool blame_second(const Rule& first, const Rule& second, const std::vector<std::string>& blame) {
   const auto named = [&](const Rule& r) {
-    return std::find(blame.begin(), blame.end(), fs::weakly_canonical(r.file).string()) !=
-           blame.end();
+    return std::find(blame.begin(), blame.end(), canonical_name(r.file)) != blame.end();
   };
   if (named(first) != named(second)) return named(second);
   return modified(second.file) >= modified(first.file);
@@ -926,8 +944,16 @@ void check_duplicate_ids(std::vector<Rule>& rules, const std::vector<std::string
 // no pack.yml, and rule files at the top of the folder. A contributor who put a rule there
 // should hear why it never runs.
 void note_left_out_files(const fs::path& root, std::vector<std::string>& notes) {
+  std::error_code ec;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code link_ec;
+    if (it->is_symlink(link_ec) && !exists_here(it->path()))
+      notes.push_back(fmt::format(
+          "{}: this link leads nowhere (a broken link or a loop), so sayso leaves it out.",
+          it->path().string()));
+  }
   for (const auto& dir : sorted_entries(root, true))
-    if (dir.filename() != "profiles" && !fs::exists(dir / "pack.yml") &&
+    if (dir.filename() != "profiles" && !exists_here(dir / "pack.yml") &&
         !sorted_entries(dir, false).empty())
       notes.push_back(fmt::format(
           "{}: this folder has rule files but no pack.yml, so sayso leaves it out. A pack "
@@ -959,7 +985,7 @@ std::vector<fs::path> pack_folders(const fs::path& root, const Config& config) {
   std::vector<fs::path> pack_dirs;
   std::vector<std::string> names;  // every pack there is, chosen or not
   for (const auto& dir : sorted_entries(root, true))
-    if (dir.filename() != "profiles" && fs::exists(dir / "pack.yml")) {
+    if (dir.filename() != "profiles" && exists_here(dir / "pack.yml")) {
       pack_dirs.push_back(dir);
       names.push_back(dir.filename().string());
     }
@@ -996,11 +1022,11 @@ RuleSet load_with(const std::string& rules_dir, const std::vector<std::string>& 
   RuleSet set;
   set.rules_dir = rules_dir;
   const fs::path root(rules_dir);
-  if (sections && fs::is_directory(root))
+  if (sections && is_folder(root))
     set.sections = *sections;
   else
     load_sections_of(rules_dir, set.sections, cache);
-  if (fs::is_directory(root / "profiles")) load_profiles(root / "profiles", set, cache);
+  if (is_folder(root / "profiles")) load_profiles(root / "profiles", set, cache);
   note_left_out_files(root, set.notes);
   std::vector<RuleProblem> problems;
   load_packs(pack_folders(root, config), only, set, cache, problems);
@@ -1097,7 +1123,7 @@ std::string default_rules_dir() {
     fs::path exe_dir = fs::path(std::string(buffer, static_cast<std::size_t>(n))).parent_path();
     for (const fs::path& candidate :
          {exe_dir / ".." / "rules", exe_dir / ".." / "share" / "sayso" / "rules"})
-      if (fs::exists(candidate / "sections.yml")) return candidate.lexically_normal().string();
+      if (exists_here(candidate / "sections.yml")) return candidate.lexically_normal().string();
   }
   return SAYSO_SOURCE_RULES_DIR;
 }
@@ -1128,7 +1154,7 @@ RuleSet load_rules(const std::string& rules_dir, const Config& config,
 RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::string>& only_paths,
                         const Config& config) {
   std::vector<std::string> canonical;
-  for (const auto& p : only_paths) canonical.push_back(fs::weakly_canonical(p).string());
+  for (const auto& p : only_paths) canonical.push_back(canonical_name(p));
   return load(rules_dir, canonical, config);
 }
 

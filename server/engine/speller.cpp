@@ -16,10 +16,9 @@
 
 #include <fmt/format.h>
 #include <hunspell/hunspell.h>
-#include <unicode/bytestream.h>
-#include <unicode/normalizer2.h>
 #include <hunspell/hunspell.hxx>
 
+#include "core/segmentation.h"
 #include "engine/cache_dir.h"
 #include "engine/known_words.h"
 
@@ -57,35 +56,6 @@ std::string file_stamp(const std::string& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return path + "|missing";
   return fmt::format("{}|{}|{}.{}", path, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-}
-
-// A function-local static, as in core/segmentation.cpp: ThreadSanitizer sees the hand-over.
-const icu::Normalizer2* nfc_normalizer() {
-  static const icu::Normalizer2* const nfc = [] {
-    UErrorCode ec = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(ec);
-    return U_SUCCESS(ec) ? n : nullptr;
-  }();
-  return nfc;
-}
-
-// A word written other than in NFC, composed: "é" typed as e and a combining acute (the way macOS
-// writes it) is looked up as the "é" that the dictionary, the word lists and the known-word set
-// hold. Nothing when the word is NFC already (most are ASCII, which is) or cannot be composed.
-std::optional<std::string> composed_form(std::string_view word) {
-  if (std::all_of(word.begin(), word.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return std::nullopt;
-  const icu::Normalizer2* nfc = nfc_normalizer();
-  if (nfc == nullptr) return std::nullopt;
-  const icu::StringPiece piece(word.data(), static_cast<int32_t>(word.size()));
-  UErrorCode ec = U_ZERO_ERROR;
-  if (nfc->isNormalizedUTF8(piece, ec) || U_FAILURE(ec)) return std::nullopt;
-  std::string out;
-  icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(0, piece, sink, nullptr, ec);
-  if (U_FAILURE(ec) || out == word) return std::nullopt;
-  return out;
 }
 
 std::string read_all(const std::string& path) { return read_whole_file(path).value_or(""); }
@@ -365,7 +335,7 @@ void save_learned_spellings() {
 }
 
 bool Speller::known(const std::string& word) {
-  if (auto nfc = composed_form(word)) return known(*nfc);
+  if (auto nfc = nfc_composed(word)) return known(*nfc);
   open_cache();
   if (impl_->added.count(word)) return true;
   if (impl_->known && impl_->known->contains(word)) return true;
@@ -374,7 +344,7 @@ bool Speller::known(const std::string& word) {
 }
 
 bool Speller::correct(const std::string& word) {
-  if (auto nfc = composed_form(word)) return correct(*nfc);
+  if (auto nfc = nfc_composed(word)) return correct(*nfc);
   open_cache();
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
@@ -390,7 +360,7 @@ bool Speller::correct(const std::string& word) {
 }
 
 std::vector<std::string> Speller::words_one_slip_away(const std::string& word, std::size_t limit) {
-  if (auto nfc = composed_form(word)) return words_one_slip_away(*nfc, limit);
+  if (auto nfc = nfc_composed(word)) return words_one_slip_away(*nfc, limit);
   open_cache();
   // The known-word table, or the dictionary's forms: asking Hunspell about up to 1,600 near
   // forms of each unknown word took seconds on a long article.
@@ -443,7 +413,7 @@ std::vector<std::string> Speller::suggest(const std::string& word) {
 bool Speller::hunspell_loaded() const { return impl_->hunspell != nullptr; }
 
 std::string composed_word(std::string_view word) {
-  return composed_form(word).value_or(std::string(word));
+  return nfc_composed(word).value_or(std::string(word));
 }
 
 Speller& speller_for(const SpellerSpec& spec) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "core/segmentation.h"
 #include "formats/format.h"
 #include "formats/latex_guard.h"
@@ -85,6 +87,17 @@ void report_invalid_bytes(Document& doc) {
     doc.read_issues.push_back({bad[i], bad[j - 1] + 1, "invalid UTF-8 byte(s) replaced"});
     i = j;
   }
+  // Said once, at the first: a NUL is not text, but one in a text (a copy from a damaged file, a
+  // form's filler) should not lose the rest of it.
+  const std::vector<std::size_t>& nul = doc.source.nul_bytes;
+  if (!nul.empty())
+    doc.read_issues.push_back(
+        {nul.front(), nul.front() + 1,
+         nul.size() == 1
+             ? std::string("a NUL byte (character 0, not text) was read as a space")
+             : fmt::format("{} NUL bytes (character 0, not text) were read as spaces; this is "
+                           "the first",
+                           nul.size())});
 }
 
 // Said once, at the first character that is not ASCII: the text was read, but other tools may
@@ -242,9 +255,16 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
   // Windows 'Unicode text' (UTF-16 with a byte order mark) and 'ANSI' text (Windows-1252) are
   // read as their UTF-8 decoding.
   std::string decoded_from = decode_utf16_with_bom(bytes);
+  bool utf16_without_bom = false;
+  if (decoded_from.empty()) {
+    decoded_from = decode_utf16_without_bom(bytes);
+    utf16_without_bom = !decoded_from.empty();
+  }
   if (decoded_from.empty()) decoded_from = decode_windows_1252_if_not_utf8(bytes);
+  const bool binary = looks_binary(bytes);  // before decoding reads NUL bytes as spaces
   doc.source = decode_utf8(std::move(bytes));
   doc.source.decoded_from = std::move(decoded_from);
+  doc.source.utf16_without_bom = utf16_without_bom;
   if (doc.source.decoded_from == "windows-1252") report_legacy_encoding(doc);
   // Keep the bytes on the heap even when short, so that moving the result keeps `lines` valid
   // (a moved std::string keeps its heap buffer; a small-string buffer moves with the object).
@@ -254,7 +274,7 @@ LoadResult load_document(std::string path, std::string bytes, const SectionClass
   if (has_no_front_end(doc.format)) {
     result.error = "unsupported format: " + doc.format +
                    " (form exports hold many submissions: use sayso batch)";
-  } else if (looks_binary(doc.source.bytes)) {
+  } else if (binary) {
     result.error = "binary file (not text)";
   } else {
     try {

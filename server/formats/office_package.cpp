@@ -84,7 +84,12 @@ ZipPackage::ZipPackage(std::string_view bytes, std::string format)
 // One message for every way the archive is broken (the callers say which, for readers of this
 // code).
 void ZipPackage::damaged() const {
-  throw UnreadableFile("the " + format_ + " file is damaged or not a " + format_ +
+  // "an ODT", "a DOCX": the article goes by how the letters are said.
+  const char* article = !format_.empty() && std::string_view("AEFHILMNORSX").find(format_[0]) !=
+                                                std::string_view::npos
+                            ? "an "
+                            : "a ";
+  throw UnreadableFile("the " + format_ + " file is damaged or not " + article + format_ +
                        " file (not a valid zip archive)");
 }
 

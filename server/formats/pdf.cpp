@@ -258,17 +258,20 @@ bool drop_page_numbers(std::vector<Line>& lines) {
 // Two pages: a line that opens both pages (or closes both) in the same place is a running header
 // (footer). A heading that happens to start both pages is not set at the very same height with
 // the very same words. Returns whether a line was dropped.
-bool drop_lines_repeated_on_two_pages(std::vector<Line>& first, std::vector<Line>& second) {
+// `top_left` and `bottom_left` count the lines a header and a footer may still take, over every
+// round: two copies of the same page repeat every line, and are text, not furniture.
+bool drop_lines_repeated_on_two_pages(std::vector<Line>& first, std::vector<Line>& second,
+                                      int& top_left, int& bottom_left) {
   bool dropped = false;
-  for (int i = 0; i < kMaxRunningLines && !first.empty() && !second.empty() &&
-                  repeats_in_place(first.front(), second.front());
-       ++i) {
+  for (; top_left > 0 && !first.empty() && !second.empty() &&
+         repeats_in_place(first.front(), second.front());
+       --top_left) {
     first.erase(first.begin()), second.erase(second.begin());
     dropped = true;
   }
-  for (int i = 0; i < kMaxRunningLines && !first.empty() && !second.empty() &&
-                  repeats_in_place(first.back(), second.back());
-       ++i) {
+  for (; bottom_left > 0 && !first.empty() && !second.empty() &&
+         repeats_in_place(first.back(), second.back());
+       --bottom_left) {
     first.pop_back(), second.pop_back();
     dropped = true;
   }
@@ -293,16 +296,23 @@ void drop_header_of_one_page(std::vector<Line>& lines) {
 // Drops page numbers and running headers and footers (see the functions above). On two pages a
 // header may sit above a page number or below it, so the two are dropped in turns.
 void drop_page_furniture(std::vector<std::vector<Line>>& pages) {
+  const std::vector<std::vector<Line>> as_read = pages;
   drop_numbers_and_repeated_lines(pages);
   if (pages.size() == 2) {
+    int top_left = kMaxRunningLines, bottom_left = kMaxRunningLines;
     for (int round = 0; round < kMaxRunningLines; ++round) {
-      const bool repeated = drop_lines_repeated_on_two_pages(pages[0], pages[1]);
+      const bool repeated =
+          drop_lines_repeated_on_two_pages(pages[0], pages[1], top_left, bottom_left);
       const bool first_numbers = drop_page_numbers(pages[0]);
       const bool second_numbers = drop_page_numbers(pages[1]);
       if (!repeated && !first_numbers && !second_numbers) break;
     }
   }
   if (pages.size() == 1) drop_header_of_one_page(pages[0]);
+  // Pages that are all "furniture" are copies of one page (a form printed twice): their text is
+  // the document, so it is kept as read.
+  if (std::all_of(pages.begin(), pages.end(), [](const auto& lines) { return lines.empty(); }))
+    pages = as_read;
 }
 
 bool ends_sentence(std::string_view text) {

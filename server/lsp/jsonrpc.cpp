@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/json_limits.h"
+#include "core/user_json.h"
 
 namespace sayso::lsp {
 namespace {
@@ -14,28 +15,6 @@ ParseOutcome failure(const json& id, ErrorCode code, std::string_view message) {
 }
 
 bool is_valid_id(const json& id) { return id.is_string() || id.is_number_integer(); }
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The code unit of a "\uXXXX" escape starting at `at`, if there is one.
-std::optional<unsigned> unicode_escape_at(std::string_view text, std::size_t at) {
-  if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u') return std::nullopt;
-  unsigned unit = 0;
-  for (std::size_t i = at + 2; i < at + 6; ++i) {
-    const int digit = hex_digit(text[i]);
-    if (digit < 0) return std::nullopt;
-    unit = unit * 16 + static_cast<unsigned>(digit);
-  }
-  return unit;
-}
-
-bool is_high_surrogate(unsigned unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
-bool is_low_surrogate(unsigned unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
 
 // A message whose arrays and objects nest too deeply is not parsed into a value (copying such a
 // value would overflow the stack); only its top-level members are read, to answer its id.
@@ -50,47 +29,6 @@ json top_level_members(std::string_view body) {
 
 }  // namespace
 
-std::string with_lone_surrogates_replaced(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (!in_string) {
-      in_string = c == '"';
-      out += c;
-      continue;
-    }
-    if (c == '"') {
-      in_string = false;
-      out += c;
-      continue;
-    }
-    if (c != '\\') {
-      out += c;
-      continue;
-    }
-    const std::optional<unsigned> unit = unicode_escape_at(text, i);
-    if (!unit) {  // another escape: copied whole, so an escaped quote or backslash stays one
-      out.append(text.substr(i, 2));
-      ++i;
-      continue;
-    }
-    if (is_high_surrogate(*unit)) {
-      const std::optional<unsigned> next = unicode_escape_at(text, i + 6);
-      if (next && is_low_surrogate(*next)) {  // a pair: one character, kept as written
-        out.append(text.substr(i, 12));
-        i += 11;
-        continue;
-      }
-    }
-    out.append(is_high_surrogate(*unit) || is_low_surrogate(*unit) ? std::string_view("\\uFFFD")
-                                                                   : text.substr(i, 6));
-    i += 5;
-  }
-  return out;
-}
-
 ParseOutcome parse_message(std::string_view body) {
   if (const auto too_deep = json_nesting_problem(body)) {
     const json top = top_level_members(body);
@@ -100,8 +38,7 @@ ParseOutcome parse_message(std::string_view body) {
   }
   // allow_exceptions = false: a syntax error gives a "discarded" value instead of throwing.
   json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  // JavaScript strings may hold half a surrogate pair, and JSON.stringify writes it as a lone
-  // "\ud800" escape (RFC 8259 §8.2 allows it); nlohmann refuses it. Read it as U+FFFD instead.
+  // A lone "\ud800" escape (JSON.stringify writes half a surrogate pair so) is read as U+FFFD.
   if (parsed.is_discarded() && body.find("\\u") != std::string_view::npos)
     parsed = json::parse(with_lone_surrogates_replaced(body), nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return failure(nullptr, ErrorCode::ParseError, "Parse error");

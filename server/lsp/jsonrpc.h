@@ -47,10 +47,6 @@ struct ParseOutcome {
 // when it can be read); lone UTF-16 surrogate escapes in strings are read as U+FFFD.
 ParseOutcome parse_message(std::string_view body);
 
-// JSON text with every "\uD800"-style escape that is not half of a surrogate pair replaced by
-// "\uFFFD"; everything else is kept byte for byte.
-std::string with_lone_surrogates_replaced(std::string_view text);
-
 json make_result(const json& id, json result);
 json make_error(const json& id, ErrorCode code, std::string_view message);
 json make_notification(std::string_view method, json params);

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/json_limits.h"
+#include "core/user_json.h"
 #include "engine/section_figures.h"
 #include "formats/format.h"
 #include "report/json.h"
@@ -38,11 +38,15 @@ std::string headless_kind_for(const std::string& text_kind) {
 }
 
 CheckRequest parse_check_request(const std::string& body) {
-  if (const auto too_deep = json_nesting_problem(body))
-    throw ApiError(400, "The request is not read: " + *too_deep + ".");
-  const nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
-  if (json.is_discarded() && !is_valid_utf8(body)) refuse_body_not_utf8();
-  if (json.is_discarded() || !json.is_object())
+  const UserJson parsed = parse_user_json(body);
+  if (parsed.outcome == UserJson::Outcome::TooDeep)
+    throw ApiError(400, "The request is not read: " + parsed.problem + ".");
+  if (parsed.outcome == UserJson::Outcome::NotJson && !is_valid_utf8(body)) refuse_body_not_utf8();
+  if (parsed.outcome == UserJson::Outcome::NotJson)
+    throw ApiError(400, "The request is not valid JSON (" + parsed.problem +
+                            "). Send a JSON object with a 'text' field.");
+  const nlohmann::json& json = parsed.value;
+  if (!json.is_object())
     throw ApiError(400, "The request must be a JSON object with a 'text' field.");
   if (!json.contains("text") || !json["text"].is_string())
     throw ApiError(400, "The request needs 'text': the text to check.");

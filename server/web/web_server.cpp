@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "core/json_limits.h"
+#include "core/user_json.h"
 #include "formats/format.h"
 #include "web/api_error.h"
 #include "web/check_service.h"
@@ -214,12 +214,15 @@ nlohmann::json WebServer::Impl::check_file(const HttpRequest& req) {
 }
 
 nlohmann::json WebServer::Impl::try_rule(const HttpRequest& req) {
-  if (const auto too_deep = json_nesting_problem(req.body))
-    throw ApiError(400, "The draft rule is not read: " + *too_deep + ".");
-  const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
-  if (body.is_discarded() && !is_valid_utf8(req.body)) refuse_body_not_utf8();
-  if (body.is_discarded() || !body.is_object())
-    throw ApiError(400, "The draft rule must be a JSON object.");
+  const UserJson parsed = parse_user_json(req.body);
+  if (parsed.outcome == UserJson::Outcome::TooDeep)
+    throw ApiError(400, "The draft rule is not read: " + parsed.problem + ".");
+  if (parsed.outcome == UserJson::Outcome::NotJson && !is_valid_utf8(req.body))
+    refuse_body_not_utf8();
+  if (parsed.outcome == UserJson::Outcome::NotJson)
+    throw ApiError(400, "The draft rule is not valid JSON (" + parsed.problem + ").");
+  const nlohmann::json& body = parsed.value;
+  if (!body.is_object()) throw ApiError(400, "The draft rule must be a JSON object.");
   TextToCheck text;
   if (body.contains("text") && body["text"].is_string())
     text.text = body["text"].get<std::string>();

@@ -799,3 +799,23 @@ TEST_CASE("standard input is read up to the size limit, not held whole", "[cli][
                               " check --max-bytes 1000 -");
   CHECK(small.status == 0);
 }
+
+TEST_CASE("after -- every argument is a file, even one that starts with a dash", "[cli]") {
+  TempDir tmp;
+  tmp.write("-summary.md", "We will utilise the data.\n");
+  const std::string cd = "cd " + shell_quote(tmp.path.string()) + " && ";
+  Run r = run_shell(cd + SAYSO_BINARY + " check --format json -- -summary.md </dev/null 2>&1");
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const json j = json::parse(r.out);
+  REQUIRE(j["files"].size() == 1);
+  CHECK(j["files"][0]["path"] == "-summary.md");
+  CHECK(find_rule(j["files"][0], "plain-english.") != nullptr);
+  // Without "--" it is an option, and an unknown one.
+  CHECK(run_shell(cd + SAYSO_BINARY + " check -summary.md </dev/null 2>&1").status == 2);
+  // The same in batch: the submission is read, not taken for an option.
+  Run b = run_shell(cd + SAYSO_BINARY + " batch -- -summary.md </dev/null 2>/dev/null");
+  INFO(b.out);
+  CHECK(b.status == 0);
+  CHECK(b.out.find("\"-summary.md\"") != std::string::npos);
+}

@@ -74,6 +74,28 @@ TEST_CASE("Without a map a CSV needs a text column", "[batch][form]") {
   CHECK(rows[0].error.find("no 'text' column") != std::string::npos);
 }
 
+TEST_CASE("A CSV saved with semicolons or tabs, or with a column twice, says so", "[batch][form]") {
+  // Excel writes semicolons where the decimal mark is a comma: one column, named "id;text".
+  auto semicolons = csv_rows("id;text\na;We will utilise it.\n");
+  REQUIRE(semicolons.size() == 1);
+  CHECK(semicolons[0].error ==
+        "the columns are separated by semicolons, not commas; save the file as CSV with commas "
+        "(in Excel: CSV UTF-8)");
+  auto tabs = csv_rows("id\ttext\na\tWe will utilise it.\n");
+  REQUIRE(tabs.size() == 1);
+  CHECK(tabs[0].error.find("separated by tabs") != std::string::npos);
+  // Two "text" columns: reading the first would lose the second without a word.
+  auto twice = csv_rows("id,text,notes,text\na,one,x,two\n");
+  REQUIRE(twice.size() == 1);
+  CHECK(twice[0].error == "the file has 2 columns named 'text' (columns 2, 4); rename all but one");
+  FormMap map = summary_map();
+  auto mapped_twice = csv_rows("ref,pes,ppi,pes\nA,x,y,z\n", &map);
+  REQUIRE(mapped_twice.size() == 1);
+  CHECK(mapped_twice[0].error.find("2 columns named 'pes' (columns 2, 4)") != std::string::npos);
+  // A lone column that is not "text" keeps the usual advice.
+  CHECK(csv_rows("summary\nx\n")[0].error.find("no 'text' column") != std::string::npos);
+}
+
 TEST_CASE("A map naming a missing column is one error for the file", "[batch][form]") {
   FormMap map = summary_map();
   auto rows = csv_rows("ref,pes\nA,x\nB,y\n", &map);
@@ -97,11 +119,22 @@ TEST_CASE("JSON Lines: a line that is not JSON is an error row, the rest are fin
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].id == "a");
   CHECK(rows[0].text == "Hello.");
-  CHECK(rows[1].error == "line is not valid JSON");
+  CHECK(rows[1].error ==
+        "line is not valid JSON: column 2: syntax error while parsing value - invalid literal; "
+        "last read: 'no'");
   CHECK(rows[1].row == 3u);
   CHECK(rows[1].id == "in.jsonl#3");
   CHECK(rows[2].error == "line is not a JSON object");
   CHECK(rows[3].id == "7");
+
+  // A lone half of a surrogate pair (JavaScript's JSON.stringify writes one) is read as U+FFFD,
+  // as the LSP reads it, not refused.
+  rows.clear();
+  read_jsonl_rows("{\"id\":\"b\",\"text\":\"Care \\ud800 homes.\"}\n", nullptr, "in.jsonl",
+                  [&](FormRow r) { rows.push_back(std::move(r)); });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].error.empty());
+  CHECK(rows[0].text == "Care \xEF\xBF\xBD homes.");
 }
 
 TEST_CASE("JSON Lines with a map: missing fields are empty sections, objects are errors",

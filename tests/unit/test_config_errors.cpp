@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scratch_dir.h"
 #include "test_helpers.h"
 
 using namespace sayso;
@@ -71,6 +72,15 @@ TEST_CASE("config: profile, rule settings, words, extends", "[config]") {
   RuleSet set = load_rules(test_rules_dir(), load_config_file(data("configs/good.yml")));
   CHECK_FALSE(set.find("t.swap")->enabled);
   CHECK(set.find("t.spell")->severity == Severity::Hint);
+}
+
+TEST_CASE("YAML nested past the parser's depth is called that, not 'not valid'", "[config]") {
+  ScratchDir dir;
+  const std::string deep =
+      "rules:\n  plain-english.wordy-words: " + std::string(3000, '[') + std::string(3000, ']');
+  CHECK_THROWS_WITH(load_config_file(dir.write("deep.yml", deep)),
+                    Catch::Contains("deep.yml:2: not valid YAML: lists or maps are nested too "
+                                    "deeply"));
 }
 
 TEST_CASE("config errors say file:line and what is wrong", "[config]") {

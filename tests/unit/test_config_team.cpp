@@ -135,6 +135,10 @@ TEST_CASE("config mistakes name the line at fault and what to write", "[config]"
   CHECK_THAT(error_of(team.write("w.yml", "profile: nihr\nwords: carerlink, telecarer\n")),
              Catch::Contains("w.yml:2: 'carerlink, telecarer' is not one word. Write each word "
                              "as an item of a list: words: [carerlink, telecarer]"));
+  CHECK_THAT(error_of(team.write("n.yml", "words: 5\n")),
+             Catch::Contains("n.yml:1: '5' is not a word: 'words' lists words for the spelling"));
+  CHECK_THAT(error_of(team.write("n2.yml", "dictionary: [carerlink, '--']\n")),
+             Catch::Contains("n2.yml:1: '--' is not a word"));
   CHECK_THAT(error_of(team.write("e.yml", "profile: nihr\nextends: ../nope.yml\n")),
              Catch::Contains("e.yml:2: 'extends' names '../nope.yml', which does not exist"));
   fs::create_directories(team.path / "carers");

@@ -151,7 +151,8 @@ TEST_CASE("odt: damaged and hostile files are clear errors", "[format][odt][bad-
     CHECK_FALSE(r.ok);
     return r.error;
   };
-  CHECK_THAT(error_of("not a zip"), Catch::Contains("not a valid zip archive"));
+  CHECK(error_of("not a zip") ==
+        "the ODT file is damaged or not an ODT file (not a valid zip archive)");
   CHECK(error_of(make_zip({{"mimetype", "application/vnd.oasis.opendocument.text", true}})) ==
         "the ODT file has no document text (content.xml is missing)");
   CHECK_THAT(

@@ -154,6 +154,30 @@ TEST_CASE("pdf: a line on top of both of two pages is kept unless it is in the s
         std::string::npos);
 }
 
+TEST_CASE("pdf: copies of one page are text, not running headers", "[format][pdf][furniture]") {
+  // A form printed twice, or three times: every line repeats in place on every page.
+  const std::vector<PdfLine> page = {{72, 760, 11, "Plain English summary", true},
+                                     {72, 740, 11, "We will ask carers what helps."},
+                                     {72, 720, 11, "They will help us plan."},
+                                     {72, 700, 11, "We will tell them what we find."},
+                                     {72, 680, 11, "We will pay them for their time."}};
+  for (const std::size_t copies : {2, 3}) {
+    LoadResult r = load_pdf(make_pdf(std::vector<std::vector<PdfLine>>(copies, page)));
+    INFO(copies << " copies");
+    REQUIRE(r.ok);
+    CHECK(r.doc.source.bytes.find("We will ask carers what helps.") != std::string::npos);
+    // On three pages or more, the first and last lines of every page are taken for a header
+    // and a footer, as in any long document; on two pages the copies are kept whole.
+    if (copies == 2) CHECK(r.doc.source.bytes.find("for their time.") != std::string::npos);
+  }
+  // Two pages share their first four lines: at most three are a header, so the rest stay.
+  std::vector<PdfLine> other = page;
+  other[4].text = "Two pages, one ending of its own.";
+  LoadResult shared = load_pdf(make_pdf({page, other}));
+  REQUIRE(shared.ok);
+  CHECK(shared.doc.source.bytes.find("We will tell them what we find.") != std::string::npos);
+}
+
 TEST_CASE("pdf: on one page, only a small line well above the text is dropped",
           "[format][pdf][furniture]") {
   const std::vector<PdfLine> body = {{72, 720, 14, "Plain English summary", true},

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "core/source.h"
 #include "formats/format.h"
 
 using namespace sayso;
@@ -223,6 +224,51 @@ TEST_CASE(
   LoadResult binary =
       load("a.txt", std::string("\x01\x02\x03\x04\x05\x06\x07\x08\xFF\xFE\x01\x02", 12));
   CHECK_FALSE(binary.ok);
+}
+
+TEST_CASE("load: a stray NUL byte is read as a space and said once, many make a binary file",
+          "[load]") {
+  std::string text = "# Plain English summary\n\nWe will talk to carers about the study.";
+  for (int i = 0; i < 10; ++i) text += " We will ask what matters to them.";
+  const std::size_t first = text.size();
+  text += std::string("\0 end.\0\n", 8);
+  LoadResult r = load("summary.md", text);
+  REQUIRE(r.ok);
+  CHECK(r.doc.source.bytes[first] == ' ');
+  CHECK(r.doc.source.bytes.size() == text.size());  // every offset still the file's
+  REQUIRE(r.doc.read_issues.size() == 1);
+  CHECK(r.doc.read_issues[0].begin == first);
+  CHECK(r.doc.read_issues[0].message ==
+        "2 NUL bytes (character 0, not text) were read as spaces; this is the first");
+  CHECK(r.doc.sentences.size() >= 12);  // the text after the NUL is read too
+
+  std::string image(400, 'x');
+  for (std::size_t i = 0; i < image.size(); i += 20) image[i] = '\0';  // 5 in 100
+  CHECK(load("photo.txt", image).error == "binary file (not text)");
+}
+
+TEST_CASE("load: UTF-16 without a byte order mark is read as UTF-16, UTF-32 is not", "[load]") {
+  const std::string words = "We will utilise the data.\n";
+  for (const bool little : {true, false}) {
+    std::string file;
+    for (char c : words) {
+      file += little ? c : '\0';
+      file += little ? '\0' : c;
+    }
+    LoadResult r = load("summary.txt", file);
+    REQUIRE(r.ok);
+    CHECK(r.doc.source.bytes == words);
+    CHECK(r.doc.source.decoded_from == (little ? "utf-16le" : "utf-16be"));
+    CHECK(r.doc.source.utf16_without_bom);
+    CHECK(FileOffsets(r.doc.source).file_offset(8) == 16);  // no mark before the text
+  }
+  std::string utf32;
+  for (char c : words) utf32 += std::string(1, c) + std::string(3, '\0');
+  CHECK(load("summary.txt", utf32).error == "binary file (not text)");
+  // Plain UTF-8 with no NUL is left as it is.
+  LoadResult utf8 = load("summary.txt", words);
+  REQUIRE(utf8.ok);
+  CHECK(utf8.doc.source.decoded_from.empty());
 }
 
 TEST_CASE("load: office files sayso cannot read are refused with what to do, not read as text",

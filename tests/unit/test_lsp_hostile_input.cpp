@@ -5,6 +5,7 @@
 
 #include "batch/form_rows.h"
 #include "core/json_limits.h"
+#include "core/user_json.h"
 #include "lsp/jsonrpc.h"
 #include "lsp/server.h"
 #include "test_lsp_client.h"
@@ -69,7 +70,7 @@ TEST_CASE("lsp: a message nested 100000 deep is refused and the server carries o
 }
 
 TEST_CASE("lsp: lone surrogate escapes are read as U+FFFD", "[lsp][hostile]") {
-  using sayso::lsp::with_lone_surrogates_replaced;
+  using sayso::with_lone_surrogates_replaced;
   CHECK(with_lone_surrogates_replaced(R"({"t":"a\ud800b"})") == R"({"t":"a\uFFFDb"})");
   CHECK(with_lone_surrogates_replaced(R"({"t":"\uDC00\ud83d"})") == R"({"t":"\uFFFD\uFFFD"})");
   // A pair, an escaped backslash before "u", and other escapes stay as written.

@@ -324,6 +324,23 @@ TEST_CASE("a .yaml rule file is read, and a folder with no pack.yml is named, no
   CHECK_THAT(notes, Catch::Contains("stray.yml: a rule file at the top of the rules folder"));
 }
 
+TEST_CASE("a link loop or a broken link in the rules folder is named, and the packs still load",
+          "[rules][authoring]") {
+  RulesFolder f;
+  f.pack("p");
+  f.write("p/a.yml", rule_text("p.a"));
+  const fs::path root = f.dir();
+  fs::create_directory_symlink(root / "loop", root / "loop");  // points at itself
+  fs::create_directory_symlink(root / "gone", root / "broken");
+  fs::create_symlink(root / "p" / "loop.yml", root / "p" / "loop.yml");  // a rule file too
+  const RuleSet set = load_rules(f.dir(), Config{});
+  CHECK(set.find("p.a") != nullptr);
+  std::string notes;
+  for (const auto& note : set.notes) notes += note + "\n";
+  CHECK_THAT(notes, Catch::Contains("loop: this link leads nowhere"));
+  CHECK_THAT(notes, Catch::Contains("broken: this link leads nowhere"));
+}
+
 TEST_CASE("config: README's pack:./folder in packs, disable_packs and rule names checked",
           "[rules][authoring][config]") {
   RulesFolder f;

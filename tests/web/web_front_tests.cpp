@@ -211,6 +211,18 @@ TEST_CASE("web front: the HTTP answers say what was wrong", "[web]") {
       CHECK(json_of(res)["error"].get<std::string>().find("not UTF-8") != std::string::npos);
     }
   }
+  SECTION("a body that is not JSON gets the parser's reason; a lone surrogate escape is read") {
+    auto broken =
+        client.Post("/api/check", "{\"text\": \"We will utilise it.\",}", "application/json");
+    REQUIRE(broken);
+    CHECK(broken->status == 400);
+    CHECK(json_of(broken)["error"].get<std::string>().starts_with(
+        "The request is not valid JSON (column 32: syntax error"));
+    auto lone =
+        client.Post("/api/check", R"({"text": "We will utilise \ud800 it."})", "application/json");
+    REQUIRE(lone);
+    CHECK(lone->status == 200);
+  }
   SECTION("pipelined requests: the first is answered and the connection is closed at once") {
     const std::string host = "Host: 127.0.0.1:" + std::to_string(running.port()) + "\r\n";
     const auto started = std::chrono::steady_clock::now();

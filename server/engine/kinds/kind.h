@@ -1,5 +1,6 @@
 // The interface every rule kind implements (one file per kind in this folder).
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -39,6 +40,13 @@ struct CheckContext {
   // Sentences flagged by the rules this rule names in `ignore_sentences_flagged_by`, by index
   // into doc.sentences: cues there are no evidence (group_said).
   const std::vector<bool>* flagged_sentences = nullptr;
+  // When checking must stop (the document's time budget); none when null. Checks that can take
+  // long on a large text (spelling: ~1 ms for each unknown word) ask past_deadline() as they go.
+  const std::chrono::steady_clock::time_point* deadline = nullptr;
+
+  bool past_deadline() const {
+    return deadline != nullptr && std::chrono::steady_clock::now() > *deadline;
+  }
 
   // True when the rule `rule_id` runs in this pass on `section`.
   bool runs_on(std::string_view rule_id, std::size_t section) const;
