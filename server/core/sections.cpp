@@ -311,6 +311,18 @@ bool SectionClassifier::mentions_involvement(std::string_view text,
   return false;
 }
 
+void SectionClassifier::add_involvement_sentence_words(std::string words) {
+  for (char& c : words) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  involvement_sentence_words_.push_back(std::move(words));
+}
+
+bool SectionClassifier::tells_of_involvement(std::string_view sentence) const {
+  std::string lower(sentence);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(involvement_sentence_words_.begin(), involvement_sentence_words_.end(),
+                     [&](const std::string& words) { return contains_words(lower, words); });
+}
+
 namespace {
 
 // A paragraph that is nothing but a section name ("**References**", a bold "Plain English
@@ -653,6 +665,28 @@ std::vector<std::pair<std::size_t, std::size_t>> line_parts(std::string_view pro
   return parts;
 }
 
+// The sentences of a part of a paragraph, roughly (sections are found before the text is
+// segmented): each ends at '.', '!' or '?' followed by a space and a capital letter or a digit.
+std::vector<std::pair<std::size_t, std::size_t>> rough_sentences(std::string_view prose,
+                                                                 std::size_t begin,
+                                                                 std::size_t end) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t from = begin;
+  for (std::size_t i = begin; i + 2 < end; ++i) {
+    if (prose[i] != '.' && prose[i] != '!' && prose[i] != '?') continue;
+    if (!is_space(prose[i + 1])) continue;
+    std::size_t next = i + 1;
+    while (next < end && is_space(prose[next])) ++next;
+    if (next >= end) break;
+    const auto c = static_cast<unsigned char>(prose[next]);
+    if (!std::isupper(c) && !std::isdigit(c)) continue;
+    out.emplace_back(from, i + 1);
+    from = next;
+  }
+  if (from < end) out.emplace_back(from, end);
+  return out;
+}
+
 // "PPI: patient and public involvement, …" in a glossary, or a labelled note in Background or
 // the references: the label is explained or reported there, not answered. (Sixteenth blind
 // review: a glossary's "PPI: … saying PPI will be sought is not a plan" drew tokenism findings.)
@@ -691,11 +725,20 @@ void find_labelled_passages(Document& doc, const SectionClassifier& classifier) 
       continue;
     }
     // A summary (or a text with no headings) that tells of involvement in a paragraph of its
-    // own: "PPI will be sought" there is the plan a public reviewer reads.
+    // own: "PPI will be sought" there is the plan a public reviewer reads. Without the name,
+    // a sentence in words only involvement uses ("A lay representative will sit on the steering
+    // committee") is such a passage on its own: the rest of the paragraph may be about the
+    // people taking part, which is not involvement and must not be judged as such.
     if (!is_summary_kind(section_kind) && section_kind != "document") continue;
-    for (const auto& [from, to] : line_parts(prose, begin, b.end))
-      if (classifier.mentions_involvement(prose.substr(from, to - from), not_involvement))
+    for (const auto& [from, to] : line_parts(prose, begin, b.end)) {
+      if (classifier.mentions_involvement(prose.substr(from, to - from), not_involvement)) {
         doc.passages.push_back({"involvement", from, to});
+        continue;
+      }
+      for (const auto& [first, last] : rough_sentences(prose, from, to))
+        if (classifier.tells_of_involvement(prose.substr(first, last - first)))
+          doc.passages.push_back({"involvement", first, last});
+    }
   }
 }
 

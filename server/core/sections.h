@@ -56,6 +56,11 @@ class SectionClassifier {
   // inhibitor (PPI)").
   bool mentions_involvement(std::string_view text,
                             const std::set<std::string>& not_involvement = {}) const;
+  // Words that make a sentence of a summary tell of involvement without naming it ("A lay
+  // representative will sit on the steering committee"), from sections.yml's
+  // involvement_sentences (lower case).
+  void add_involvement_sentence_words(std::string words);
+  bool tells_of_involvement(std::string_view sentence) const;
   // The short forms among the involvement aliases ("ppi", "ppie").
   const std::vector<std::string>& involvement_short_forms() const {
     return involvement_short_forms_;
@@ -67,6 +72,7 @@ class SectionClassifier {
   std::vector<std::pair<std::string, std::string>> aliases_;   // longest first
   std::vector<std::pair<std::string, std::string>> anywhere_;  // words, in the order added
   std::vector<std::string> involvement_short_forms_;           // kept as aliases are added
+  std::vector<std::string> involvement_sentence_words_;
 };
 
 // The last section under doc.sections[index] (headings of a lower level that follow it), or

@@ -678,6 +678,11 @@ void load_sections(const fs::path& file, SectionClassifier& classifier, YamlCach
     where.fail(1, "sections.yml must map each section kind to its heading aliases");
   for (const DataNode& aliases : root.children()) {
     const std::string& kind = aliases.key();
+    if (kind == "involvement_sentences") {
+      for (auto& words : text_list(aliases, where, kind.c_str()))
+        classifier.add_involvement_sentence_words(std::move(words));
+      continue;
+    }
     if (!is_section_kind(kind) || kind == "document")
       where.fail(aliases.key_line(), fmt::format("unknown section kind '{}'", kind));
     for (const auto& alias : text_list(aliases, where, kind.c_str()))

@@ -22,7 +22,7 @@ std::string fixed(const std::string& text, const std::string& rule) {
 
 TEST_CASE("a fix changes 'a' and 'an' to fit the new word", "[rules][fixes]") {
   CHECK(fixed("An intervention will be tested.\n", "plain-english.research-words") ==
-        "A treatment will be tested.\n");
+        "A programme will be tested.\n");
   CHECK(fixed("Each person may have an adverse event.\n", "plain-english.research-words") ==
         "Each person may have a side effect.\n");
   CHECK(fixed("People with a comorbidity often fall.\n", "plain-english.research-words") ==
@@ -99,4 +99,48 @@ TEST_CASE("before a noun a swap takes a noun place, and an adverb after it is no
   // "currently" is an everyday word, and "now" would change the meaning.
   CHECK(
       lint_summary("There is currently no cure.\n", "plain-english.wordy-words").findings.empty());
+}
+
+TEST_CASE("a swap of one word for several is held back where it would break the sentence",
+          "[rules][fixes]") {
+  const auto first_fix = [](const std::string& text, const std::string& rule) {
+    const Found found = lint_summary(text, rule);
+    REQUIRE(found.findings.size() == 1);
+    return found.findings.front();
+  };
+  // Straight before a noun: "sticking to treatment data".
+  const Diagnostic before_noun =
+      first_fix("Adherence data will be kept.\n", "plain-english.research-words");
+  CHECK(before_noun.suggestions.empty());
+  CHECK_THAT(before_noun.message, Catch::Contains("Before 'data' the swap does not fit"));
+  // After a number: "15% people dropping out".
+  const Diagnostic after_number =
+      first_fix("We allow for 15% attrition.\n", "plain-english.research-words");
+  CHECK(after_number.suggestions.empty());
+  CHECK_THAT(after_number.message, Catch::Contains("After '15' the swap does not fit"));
+  // "to" cannot take a verb in -ing: "with a view to informing" is not "to informing".
+  const Diagnostic ing =
+      first_fix("We will meet with a view to informing policy.\n", "plain-english.wordy-words");
+  CHECK(ing.suggestions.empty());
+  CHECK_THAT(ing.message, Catch::Contains("Before 'informing'"));
+  // Where the longer phrase fits, it is still offered.
+  CHECK(fixed("We allow for attrition.\n", "plain-english.research-words") ==
+        "We allow for people dropping out.\n");
+  CHECK(fixed("We met with a view to inform policy.\n", "plain-english.wordy-words") ==
+        "We met to inform policy.\n");
+  // An abbreviation stands for a phrase that leads into its noun: "for example diabetes".
+  CHECK(fixed("We ask about illnesses, e.g. diabetes.\n", "plain-english.latin-words") ==
+        "We ask about illnesses, for example diabetes.\n");
+}
+
+TEST_CASE("passives keep their form, and a privacy promise keeps 'identified'", "[rules][fixes]") {
+  CHECK(fixed("It has been demonstrated to be safe.\n", "plain-english.wordy-words") ==
+        "It has been shown to be safe.\n");
+  CHECK(fixed("Consent will be obtained from parents.\n", "plain-english.wordy-words") ==
+        "Consent will be collected from parents.\n");
+  CHECK(fixed("Most people, the majority of which are women, agreed.\n",
+              "plain-english.wordy-words") == "Most people, most of which are women, agreed.\n");
+  CHECK(
+      lint_summary("Names are removed, so no one can be identified.\n", "plain-english.wordy-words")
+          .findings.empty());
 }

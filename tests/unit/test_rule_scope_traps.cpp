@@ -478,3 +478,25 @@ TEST_CASE("claims_also_in names section kinds and comes with its message", "[rul
       testing::load_error(rule + "    claims_also_in: [title]\n    elsewhere_message: 'x {lvl}'\n")
           .find("{lvl}") != std::string::npos);
 }
+
+TEST_CASE("a summary's sentence about involvement is judged even where it does not say 'PPI'",
+          "[rules][scope]") {
+  // The summary is what a public panel reads first; funders' forms often take it on its own.
+  const std::string summary =
+      "We will test a new walking group for people after a stroke. The trial will involve 200 "
+      "patients from 10 hospitals, and each will get a £25 voucher to thank them. A lay "
+      "representative will sit on the Trial Steering Committee. Family carers were consulted "
+      "while we wrote this plan.\n";
+  using sayso::testing::lint_file;
+  using sayso::testing::lint_summary;
+  CHECK(lint_summary(summary, "involvement.single-lay-member").flagged() ==
+        std::vector<std::string>{"A lay representative will sit on the Trial Steering Committee"});
+  CHECK(lint_summary(summary, "involvement.consulted-no-change").findings.size() == 1);
+  // The sentences about the people who take part are not judged as involvement.
+  for (const char* rule : {"involvement.participation-not-involvement", "involvement.expenses-only",
+                           "involvement.help-with-recruitment"})
+    CHECK(lint_summary(summary, rule).findings.empty());
+  // The same sentences in a Methods section are not read as involvement.
+  CHECK(lint_file("# Methods\n\n" + summary, "app.md", "involvement.single-lay-member")
+            .findings.empty());
+}

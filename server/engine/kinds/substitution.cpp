@@ -100,19 +100,36 @@ bool ends_in_particle(std::string_view alternative) {
   return particles.count(last_word(alternative)) > 0;
 }
 
+// Where the match stands, as far as the suggestions must fit it.
+struct Surroundings {
+  bool word_follows = false;  // a word straight after, perhaps its object
+  bool noun_follows = false;  // and one that may be the noun it describes ("adherence data")
+  bool ing_follows = false;   // "with a view to informing": a verb in -ing
+  bool after_number = false;  // "15% attrition", "30 participants"
+};
+
 // The suggestions as fixes, in the rule's order. When a word follows, an alternative longer than
 // the words it replaces may need that word inside it ("make easier" for "facilitate": "make a
 // focus group easier", not "make easier a focus group"), so it is left out when an alternative
 // as short as the original is there to offer (a one-click fix must read as grammatical). One that
 // ends in a particle takes the word after it as it is ("ask for appointments") and stays.
+// Straight before a noun, after a number, or before a verb in -ing that "to" cannot take, a
+// longer phrase would break the sentence ("sticking to treatment data", "15% people dropping
+// out", "to informing"): none is offered, and the message says to reword.
 std::vector<std::string> fitting(const std::vector<std::string>& use, const std::string& original,
-                                 bool followed) {
-  if (!followed) return use;
+                                 const Surroundings& at) {
   const std::size_t words = word_count(original);
+  const bool longer_breaks = at.noun_follows || at.after_number;
   std::vector<std::string> out;
-  for (const std::string& alt : use)
-    if (word_count(alt) <= words || ends_in_particle(alt)) out.push_back(alt);
-  return out.empty() ? use : out;
+  for (const std::string& alt : use) {
+    if (at.ing_follows && last_word(alt) == "to") continue;
+    const bool longer = word_count(alt) > words;
+    if (longer && at.after_number) continue;  // "15% people dropping out" lacks an "of"
+    if (longer && at.word_follows && !ends_in_particle(alt)) continue;
+    out.push_back(alt);
+  }
+  if (!out.empty() || at.ing_follows || longer_breaks) return out;
+  return use;
 }
 
 // Adverbs that often follow a noun phrase: "the elderly often fall" has no noun after "elderly".
@@ -149,6 +166,44 @@ bool noun_follows(const Document& doc, const PhraseMatch& m) {
   if (!word_follows(doc, m)) return false;
   const Token& next = doc.tokens[m.last_token];
   return !next.is_number && !is_function_word(next.lower) && !is_common_adverb(next.lower);
+}
+
+// A number, or a number and %, straight before the match: "15% attrition", "200 participants".
+bool number_before(const Document& doc, const PhraseMatch& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  if (m.first_token <= s.first_token) return false;
+  const Token& before = doc.tokens[m.first_token - 1];
+  if (!before.is_number) return false;
+  for (std::size_t i = before.end; i < m.begin && i < doc.prose.size(); ++i)
+    if (doc.source.bytes[i] != ' ' && doc.source.bytes[i] != '%') return false;
+  return true;
+}
+
+Surroundings surroundings(const Document& doc, const PhraseMatch& m) {
+  Surroundings at;
+  at.word_follows = word_follows(doc, m);
+  // An abbreviation with a full stop ("e.g.", "i.e.", "cf.") stands for a phrase that leads
+  // into what follows ("for example diabetes"); it never describes a noun.
+  at.noun_follows = noun_follows(doc, m) && doc.source.bytes[m.end - 1] != '.';
+  if (at.word_follows) {
+    const std::string& next = doc.tokens[m.last_token].lower;
+    at.ing_follows = next.size() > 5 && next.ends_with("ing");
+  }
+  at.after_number = number_before(doc, m);
+  return at;
+}
+
+// Why the message offers no swap: the word around it that a plain word cannot simply stand
+// beside.
+std::string why_no_swap_fits(const Document& doc, const PhraseMatch& m) {
+  const auto text_of = [&](const Token& t) {
+    return doc.source.bytes.substr(t.begin, t.end - t.begin);
+  };
+  if (word_follows(doc, m))
+    return fmt::format("Before '{}' the swap does not fit as it is: reword the phrase.",
+                       text_of(doc.tokens[m.last_token]));
+  return fmt::format("After '{}' the swap does not fit as it is: reword the phrase.",
+                     text_of(doc.tokens[m.first_token - 1]));
 }
 
 // Whether a word is said with a vowel sound first, so takes "an": by its spelling, with the
@@ -332,7 +387,7 @@ class SubstitutionCheck : public RuleCheck {
       const std::vector<std::string> alternatives =
           swap.before_noun && noun_follows(ctx.doc, *m)
               ? *swap.before_noun
-              : fitting(swap.use, original, word_follows(ctx.doc, *m));
+              : fitting(swap.use, original, surroundings(ctx.doc, *m));
       const std::string& named = alternatives.empty() ? swap.use.front() : alternatives.front();
       FixEdit edit{m->begin, m->end, {}};
       for (const auto& alt : alternatives) edit.texts.push_back(match_case(model, alt));
@@ -349,11 +404,7 @@ class SubstitutionCheck : public RuleCheck {
           std::move(edit.texts));
       // The rule's message names the plain word, which cannot simply replace this one here
       // ("implementation fidelity"): say so, or the writer makes "roll-out fidelity".
-      if (alternatives.empty()) {
-        const Token& next = ctx.doc.tokens[m->last_token];
-        d.message += fmt::format(" Before '{}' the swap does not fit as it is: reword the phrase.",
-                                 ctx.doc.source.bytes.substr(next.begin, next.end - next.begin));
-      }
+      if (alternatives.empty()) d.message += " " + why_no_swap_fits(ctx.doc, *m);
       out.push_back(std::move(d));
     }
   }
