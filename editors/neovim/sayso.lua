@@ -78,6 +78,42 @@ local function push_settings(client)
   client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
 end
 
+-- Neovim 0.7 has no file watching: tell the server when a .sayso.yml is written, so turning a
+-- rule off by hand takes effect at once, not at the next keystroke in the document.
+local function watch_settings_files()
+  local group = vim.api.nvim_create_augroup('sayso_settings_files', { clear = true })
+  vim.api.nvim_create_autocmd('BufWritePost', {
+    group = group,
+    pattern = { '.sayso.yml', '.sayso.yaml' },
+    callback = function(args)
+      local uri = vim.uri_from_fname(vim.fn.fnamemodify(args.file, ':p'))
+      for _, client in pairs(vim.lsp.get_active_clients()) do
+        if client.name == 'sayso' then
+          client.notify('workspace/didChangeWatchedFiles', { changes = { { uri = uri, type = 2 } } })
+        end
+      end
+    end,
+  })
+end
+
+-- Neovim 0.7's diagnostic pop-up shows the message alone; the rule's name is what
+-- `sayso explain` and .sayso.yml take, so it is shown after it.
+local function show_rule_names(client)
+  local ok, namespace = pcall(vim.lsp.diagnostic.get_namespace, client.id)
+  if not ok then
+    return
+  end
+  vim.diagnostic.config({
+    float = {
+      format = function(diagnostic)
+        local lsp = diagnostic.user_data and diagnostic.user_data.lsp or {}
+        local code = diagnostic.code or lsp.code
+        return code and (diagnostic.message .. ' [' .. code .. ']') or diagnostic.message
+      end,
+    },
+  }, namespace)
+end
+
 local function merged(opts)
   local config = vim.tbl_deep_extend('force', {}, M.defaults, opts or {})
   config.init_options = config.init_options or config.settings
@@ -90,6 +126,7 @@ local function merged(opts)
   end
   local on_attach = config.on_attach
   config.on_attach = function(client, bufnr)
+    show_rule_names(client)
     if config.codelens and client.server_capabilities.codeLensProvider then
       M.enable_codelens(bufnr)
     end
@@ -128,7 +165,14 @@ local clients_by_root = {}
 
 function M.attach(bufnr, config)
   local name = vim.api.nvim_buf_get_name(bufnr)
-  local root = M.find_root(name ~= '' and name or vim.fn.getcwd() .. '/', config.root_markers)
+  if name == '' then
+    -- A buffer with no file name has no URI Neovim 0.7 can file findings under: they would go
+    -- to another, empty buffer and the writer would see none.
+    vim.notify('sayso: save this buffer to a file to check it (or pipe it to: sayso check -)',
+      vim.log.levels.INFO)
+    return nil
+  end
+  local root = M.find_root(name, config.root_markers)
   local client_id = clients_by_root[root]
   if not client_id or not vim.lsp.get_client_by_id(client_id) then
     client_id = vim.lsp.start_client({
@@ -161,9 +205,11 @@ function M.setup(opts)
   end
   local has_lspconfig, lspconfig = pcall(require, 'lspconfig')
   if has_lspconfig and not config.without_lspconfig then
+    watch_settings_files()
     setup_with_lspconfig(lspconfig, config)
     return
   end
+  watch_settings_files()
   local group = vim.api.nvim_create_augroup('sayso_lsp', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,

@@ -286,13 +286,28 @@ struct Replacement {
   const std::string* text = nullptr;
 };
 
-// The first suggestion of every substitution finding, skipping any that overlap an earlier one.
+// Only spaces between two replacements: each was chosen for the words around it as written, so
+// together they may not read ("to facilitate participation" would become "to help taking part").
+bool side_by_side(const std::string& text, const Replacement& a, const Replacement& b) {
+  for (std::size_t i = a.end; i < b.begin; ++i)
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  return true;
+}
+
+// The first suggestion of every substitution finding, skipping any that overlap an earlier one,
+// and leaving to the writer swaps that stand side by side.
 std::vector<Replacement> fix_all_replacements(const OpenDocument& doc) {
-  std::vector<Replacement> out;
+  std::vector<Replacement> found;
   for (const Diagnostic& d : doc.diagnostics) {  // sorted by position
     if (!is_substitution(doc, d) || d.begin == d.end) continue;
-    if (!out.empty() && d.begin < out.back().end) continue;
-    out.push_back({d.begin, d.end, &d.suggestions.front()});
+    if (!found.empty() && d.begin < found.back().end) continue;
+    found.push_back({d.begin, d.end, &d.suggestions.front()});
+  }
+  std::vector<Replacement> out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const bool after_one = i > 0 && side_by_side(doc.text, found[i - 1], found[i]);
+    const bool before_one = i + 1 < found.size() && side_by_side(doc.text, found[i], found[i + 1]);
+    if (!after_one && !before_one) out.push_back(found[i]);
   }
   return out;
 }
@@ -333,6 +348,9 @@ json Server::on_code_action(const json& params) {
   json actions = json::array();
   std::set<std::string> disabled_offered;
   if (wanted(only, "quickfix")) {
+    // The fixes first, then the ways to turn rules off: clients that ignore isPreferred (Neovim
+    // 0.7) list actions as sent, and a writer should meet the fix before "turn off".
+    json turn_off = json::array();
     for (const Diagnostic& d : doc.diagnostics) {
       if (d.end < std::min(from, to) || d.begin > std::max(from, to)) continue;
       const json diagnostic = to_lsp_diagnostic(d, lines, position_unit_, &catalogue_);
@@ -347,8 +365,9 @@ json Server::on_code_action(const json& params) {
       }
       // Not the finding that says the document was not checked: there is nothing to turn off.
       if (d.rule_id != builtin::kNotChecked && disabled_offered.insert(d.rule_id).second)
-        add_disable_actions(c, d, diagnostic, actions);
+        add_disable_actions(c, d, diagnostic, turn_off);
     }
+    for (json& action : turn_off) actions.push_back(std::move(action));
   }
   if (wanted(only, kFixAllKind)) {
     const std::size_t count = fix_all_replacements(doc).size();

@@ -187,6 +187,45 @@ TEST_CASE("lsp: fix all plain-English substitutions in one action", "[lsp][actio
   CHECK(with_code(again.diagnostics(uri)["diagnostics"], "plain-english.wordy").empty());
 }
 
+TEST_CASE("lsp: fix all leaves swaps that stand side by side to the writer", "[lsp][actions]") {
+  // Each swap fits the words as written; together "facilitate participation" would become
+  // "help taking part".
+  const std::string uri = kFolder + "summary.md";
+  const std::string text = "We will utilise calls to facilitate participation.\n";
+  Client client;
+  client.initialize().open(uri, text);
+  code_actions(client, 1, uri, range(0, 0, 0, 0), json::array({"source.sayso.fixAll"}));
+  const Session s = client.shutdown_and_exit().run();
+  const json& actions = result_of(s, 1);
+  INFO(actions.dump(2));
+  REQUIRE(actions.size() == 1);
+  CHECK(apply_edits(text, edits_of(actions[0], uri)) ==
+        "We will use calls to facilitate participation.\n");
+}
+
+TEST_CASE("lsp: a finding's fixes come before the actions that turn rules off", "[lsp][actions]") {
+  // Neovim 0.7 ignores isPreferred and lists actions as sent.
+  const std::string uri = kFolder + "summary.md";
+  std::string text = "We will utilise";
+  for (int i = 0; i < 30; ++i) text += " many";
+  text += " words in one long sentence.\n";
+  Client client;
+  client.initialize().open(uri, text);
+  code_actions(client, 1, uri, range(0, 9, 0, 9), json::array({"quickfix"}));
+  const Session s = client.shutdown_and_exit().run();
+  const json& actions = result_of(s, 1);
+  INFO(actions.dump(2));
+  REQUIRE(actions.size() > 2);
+  CHECK(actions[0]["title"] == "Replace with 'use'");
+  bool turning_off = false;
+  for (const json& action : actions) {
+    const bool off = action["title"].get<std::string>().rfind("Turn off", 0) == 0;
+    CHECK((off || !turning_off));  // nothing but "turn off" once they start
+    turning_off = turning_off || off;
+  }
+  CHECK(turning_off);
+}
+
 TEST_CASE("lsp: spelling actions suggest words and add one to the workspace dictionary",
           "[lsp][actions][spelling]") {
   TempFolder folder("dictionary");
