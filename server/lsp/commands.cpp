@@ -260,6 +260,7 @@ void Server::change_workspace_config(const std::string& path, const std::string&
         });
     return;
   }
+  const bool created = !fs::exists(path, ec);
   try {
     write_text_file(path, new_text);
   } catch (const std::exception& e) {
@@ -268,6 +269,10 @@ void Server::change_workspace_config(const std::string& path, const std::string&
     throw RpcError(ErrorCode::InternalError, e.what());
   }
   log(change.description + " in " + path);
+  // Written straight to disk (no buffer holds it yet): say so, or the finding just vanishes.
+  if (created)
+    show_message(kMessageInfo, "sayso: " + change.description + " in a new settings file, " + path +
+                                   ". Open it to see or undo the change.");
   reload_rules(change.description + " in " + path);
 }
 

@@ -162,6 +162,27 @@ TEST_CASE("lsp: disableRule turns a rule off for the project", "[lsp][config-edi
   CHECK(error_code(s, 3) == -32602);
 }
 
+TEST_CASE("lsp: a settings file made to turn a rule off is announced", "[lsp][config-edit]") {
+  // With no .sayso.yml there is no buffer to edit: the file is written to disk, and the writer
+  // is told where, or the finding would just vanish.
+  TempFolder folder("disable-rule-new-file");
+  const std::string uri = folder.uri("summary.txt");
+  Client client;
+  client.initialize(json::object(), {{"rootUri", folder.uri()}})
+      .open(uri, "We will utilise the data.\n", 1, "plaintext")
+      .request(
+          1, "workspace/executeCommand",
+          {{"command", "sayso.disableRule"}, {"arguments", {"plain-english.wordy-words", uri}}});
+  const Session s = client.shutdown_and_exit().run();
+  INFO(s.log);
+  CHECK(folder.read(".sayso.yml") == "rules:\n  plain-english.wordy-words: off\n");
+  bool announced = false;
+  for (const json& p : s.notifications("window/showMessage"))
+    announced =
+        announced || p["message"].get<std::string>().find("new settings file") != std::string::npos;
+  CHECK(announced);
+}
+
 TEST_CASE("lsp: settings in initializationOptions are the first settings", "[lsp][settings]") {
   const std::string uri = kFolder + "summary.md";
   const std::string text = "# Plain English summary\n\nWe will utilise the data.\n";
