@@ -386,12 +386,13 @@ TEST_CASE("web front: the suggest-a-rule form pairs its lines and speaks the for
                          {"why", "w"},
                          {"flag_examples", "a service user\nhard to reach groups"},
                          {"pass_examples", "a\nb"}}},
-                       {"text", "We met hard to reach groups."}}
+                       {"text", "We met people who are hard to reach."}}
             .dump(),
         "application/json"));
     REQUIRE(body["text_findings"].size() == 1);
     CHECK(body["text_findings"][0]["suggestions"] ==
           nlohmann::json::array({"people we seldom hear from"}));
+    // Straight before a noun ("hard to reach groups") the longer phrase would not read.
   }
   SECTION("lists of other lengths are a problem that explains the pairing") {
     const auto body = try_rule({{"look_for", "a\nb\nc"},
