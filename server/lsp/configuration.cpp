@@ -178,12 +178,21 @@ const json& settings_section(const json& settings) {
 }
 
 void Server::apply_client_settings(const json& settings) {
+  // The same settings again (a client that sends them as initializationOptions and then with
+  // didChangeConfiguration, as Neovim's sayso.lua does): their problems were said once already.
+  const bool said_before = !client_settings_json_.is_null() && settings == client_settings_json_;
   std::vector<std::string> problems;
   client_settings_ = config_from_settings(settings, problems);
   client_settings_json_ = settings;
   const auto debounce = settings.find("debounceMs");
-  if (debounce != settings.end() && debounce->is_number_integer() && transport_.can_wait())
-    debounce_ = std::chrono::milliseconds(std::clamp(debounce->get<int>(), 0, 5000));
+  if (debounce != settings.end() && debounce->is_number_integer() && transport_.can_wait()) {
+    const int asked = debounce->get<int>();
+    const int used = std::clamp(asked, 0, 5000);
+    if (used != asked)
+      problems.push_back("debounceMs must be from 0 to 5000 (milliseconds); " +
+                         std::to_string(used) + " is used");
+    debounce_ = std::chrono::milliseconds(used);
+  }
   inlay_hints_ = false;
   if (const auto hints = settings.find("inlayHints"); hints != settings.end()) {
     if (hints->is_boolean())
@@ -191,6 +200,7 @@ void Server::apply_client_settings(const json& settings) {
     else
       problems.push_back("inlayHints must be true or false");
   }
+  if (said_before) return;
   for (const std::string& problem : problems)
     show_message(kMessageWarning, "sayso: editor setting ignored: " + problem);
 }

@@ -505,6 +505,30 @@ TEST_CASE("lsp: settings from the editor turn rules off and change severities", 
   CHECK(with_code(wrong.diagnostics(uri)["diagnostics"], "plain-english.wordy-words").size() == 1);
 }
 
+TEST_CASE("lsp: the same settings sent twice are warned about once", "[lsp][config]") {
+  // Neovim's sayso.lua sends them as initializationOptions and again with
+  // didChangeConfiguration, so that every Neovim version gets them.
+  const std::string uri = kFolder + "summary.md";
+  const json settings = {{"sayso", {{"words", "not a list"}}}};
+  const Session s = Client()
+                        .initialize(json::object(), {{"initializationOptions", settings}})
+                        .notify("workspace/didChangeConfiguration", {{"settings", settings}})
+                        .open(uri, "We will utilise the data.\n")
+                        .shutdown_and_exit()
+                        .run();
+  INFO(s.log);
+  CHECK(s.notifications("window/showMessage").size() == 1);
+  // Different settings with the same mistake are new settings: said again.
+  const json other = {{"sayso", {{"words", "still not a list"}}}};
+  const Session twice = Client()
+                            .initialize(json::object(), {{"initializationOptions", settings}})
+                            .notify("workspace/didChangeConfiguration", {{"settings", other}})
+                            .open(uri, "We will utilise the data.\n")
+                            .shutdown_and_exit()
+                            .run();
+  CHECK(twice.notifications("window/showMessage").size() == 2);
+}
+
 TEST_CASE("lsp: file watchers are registered when the client can take them", "[lsp][config]") {
   const json caps = {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}};
   const Session s = Client().initialize(caps).shutdown_and_exit().run();
