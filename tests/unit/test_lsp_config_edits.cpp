@@ -134,6 +134,15 @@ TEST_CASE("lsp: addWord goes through workspace/applyEdit when the client can app
   CHECK(!has_code(s.diagnostics(uri), "spelling.unknown-word"));
 }
 
+namespace {
+
+// workspace/executeCommand's parameters to turn `rule` off for the project of `uri`.
+json disable_rule(const std::string& rule, const std::string& uri) {
+  return {{"command", "sayso.disableRule"}, {"arguments", {rule, uri}}};
+}
+
+}  // namespace
+
 TEST_CASE("lsp: disableRule turns a rule off for the project", "[lsp][config-edit]") {
   TempFolder folder("disable-rule");
   folder.write(".sayso.yml", "profile: nihr  # funder\n");
@@ -141,17 +150,12 @@ TEST_CASE("lsp: disableRule turns a rule off for the project", "[lsp][config-edi
   Client client;
   client.initialize(json::object(), {{"rootUri", folder.uri()}})
       .open(uri, "We will utilise the data.\n", 1, "plaintext")
-      .request(
-          1, "workspace/executeCommand",
-          {{"command", "sayso.disableRule"}, {"arguments", {"plain-english.wordy-words", uri}}})
-      .request(2, "workspace/executeCommand",
-               {{"command", "sayso.disableRule"}, {"arguments", {"a: b", uri}}})
+      .request(1, "workspace/executeCommand", disable_rule("plain-english.wordy-words", uri))
+      .request(2, "workspace/executeCommand", disable_rule("a: b", uri))
       // A rule no pack has would make the file one `sayso check` refuses: refused, not written.
-      .request(3, "workspace/executeCommand",
-               {{"command", "sayso.disableRule"}, {"arguments", {"plain-english.nope", uri}}})
+      .request(3, "workspace/executeCommand", disable_rule("plain-english.nope", uri))
       // A rule's name alone is written as its id.
-      .request(4, "workspace/executeCommand",
-               {{"command", "sayso.disableRule"}, {"arguments", {"passive-voice", uri}}});
+      .request(4, "workspace/executeCommand", disable_rule("passive-voice", uri));
   const Session s = client.shutdown_and_exit().run();
   INFO(s.log);
   CHECK(folder.read(".sayso.yml") ==
@@ -170,9 +174,7 @@ TEST_CASE("lsp: a settings file made to turn a rule off is announced", "[lsp][co
   Client client;
   client.initialize(json::object(), {{"rootUri", folder.uri()}})
       .open(uri, "We will utilise the data.\n", 1, "plaintext")
-      .request(
-          1, "workspace/executeCommand",
-          {{"command", "sayso.disableRule"}, {"arguments", {"plain-english.wordy-words", uri}}});
+      .request(1, "workspace/executeCommand", disable_rule("plain-english.wordy-words", uri));
   const Session s = client.shutdown_and_exit().run();
   INFO(s.log);
   CHECK(folder.read(".sayso.yml") == "rules:\n  plain-english.wordy-words: off\n");

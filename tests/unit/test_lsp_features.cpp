@@ -168,10 +168,10 @@ TEST_CASE("lsp: LaTeX files get LaTeX comments to turn a rule off", "[lsp][actio
   CHECK(action_titled(actions, "Fix all") == nullptr);  // not asked for
 }
 
-TEST_CASE("lsp: fix all plain-English substitutions in one action", "[lsp][actions]") {
-  const std::string uri = kFolder + "summary.md";
-  const std::string text =
-      "We will utilise the data in order to find out more.\n\nWe will utilise it again.\n";
+namespace {
+
+// The one "Fix all" action the server offers for `text`.
+json fix_all_action(const std::string& uri, const std::string& text) {
   Client client;
   client.initialize().open(uri, text);
   code_actions(client, 1, uri, range(0, 0, 0, 0), json::array({"source.sayso.fixAll"}));
@@ -179,8 +179,18 @@ TEST_CASE("lsp: fix all plain-English substitutions in one action", "[lsp][actio
   const json& actions = result_of(s, 1);
   INFO(actions.dump(2));
   REQUIRE(actions.size() == 1);
-  CHECK(actions[0]["kind"] == "source.sayso.fixAll");
-  const std::string fixed = apply_edits(text, edits_of(actions[0], uri));
+  return actions[0];
+}
+
+}  // namespace
+
+TEST_CASE("lsp: fix all plain-English substitutions in one action", "[lsp][actions]") {
+  const std::string uri = kFolder + "summary.md";
+  const std::string text =
+      "We will utilise the data in order to find out more.\n\nWe will utilise it again.\n";
+  const json action = fix_all_action(uri, text);
+  CHECK(action["kind"] == "source.sayso.fixAll");
+  const std::string fixed = apply_edits(text, edits_of(action, uri));
   CHECK(fixed == "We will use the data to find out more.\n\nWe will use it again.\n");
   const Session again = Client().initialize().open(uri, fixed).shutdown_and_exit().run();
   INFO(again.diagnostics(uri).dump(2));
@@ -192,14 +202,7 @@ TEST_CASE("lsp: fix all leaves swaps that stand side by side to the writer", "[l
   // "help taking part".
   const std::string uri = kFolder + "summary.md";
   const std::string text = "We will utilise calls to facilitate participation.\n";
-  Client client;
-  client.initialize().open(uri, text);
-  code_actions(client, 1, uri, range(0, 0, 0, 0), json::array({"source.sayso.fixAll"}));
-  const Session s = client.shutdown_and_exit().run();
-  const json& actions = result_of(s, 1);
-  INFO(actions.dump(2));
-  REQUIRE(actions.size() == 1);
-  CHECK(apply_edits(text, edits_of(actions[0], uri)) ==
+  CHECK(apply_edits(text, edits_of(fix_all_action(uri, text), uri)) ==
         "We will use calls to facilitate participation.\n");
 }
 

@@ -384,10 +384,9 @@ class SubstitutionCheck : public RuleCheck {
       const Swap& swap = swaps_[swap_index];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       const std::string model = case_model(ctx.doc, *m, original);
+      const Surroundings at = surroundings(ctx.doc, *m);
       const std::vector<std::string> alternatives =
-          swap.before_noun && noun_follows(ctx.doc, *m)
-              ? *swap.before_noun
-              : fitting(swap.use, original, surroundings(ctx.doc, *m));
+          swap.before_noun && at.noun_follows ? *swap.before_noun : fitting(swap.use, original, at);
       const std::string& named = alternatives.empty() ? swap.use.front() : alternatives.front();
       FixEdit edit{m->begin, m->end, {}};
       for (const auto& alt : alternatives) edit.texts.push_back(match_case(model, alt));
