@@ -232,7 +232,17 @@ void Server::send_request(std::string method, json params, ReplyHandler on_reply
   send(message);
 }
 
-void Server::log(std::string_view text) { transport_.log() << "sayso lsp: " << text << '\n'; }
+// Once the client has said hello, what the server has to say goes to the client's log
+// (window/logMessage): editors such as Neovim file everything on stderr as an error. Before that,
+// and for the framing problems the transport reports itself, stderr is the only place left.
+void Server::log(std::string_view text) {
+  if (!initialized_) {
+    transport_.log() << "sayso lsp: " << text << '\n';
+    return;
+  }
+  send(make_notification("window/logMessage",
+                         {{"type", kMessageLog}, {"message", "sayso: " + std::string(text)}}));
+}
 
 void Server::show_message(int type, const std::string& text) {
   log(text);

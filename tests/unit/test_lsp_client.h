@@ -31,7 +31,8 @@ inline const std::string kFolder = "file:///nonexistent-sayso-lsp-test/";
 struct Session {
   std::vector<json> messages;  // everything the server wrote, in order
   int exit_code = -1;
-  std::string log;
+  std::string log;               // stderr
+  std::vector<json> client_log;  // window/logMessage params, kept out of `messages`
 
   const json* response(const json& id) const {
     for (const json& m : messages)
@@ -49,6 +50,14 @@ struct Session {
     for (const json& m : messages)
       if (m.value("method", "") == method && m.contains("id")) found.push_back(m);
     return found;
+  }
+  // What the server logged, wherever it went: stderr before initialize and for framing
+  // problems, the client's log (window/logMessage) after.
+  bool logged(std::string_view text) const {
+    if (log.find(text) != std::string::npos) return true;
+    for (const json& p : client_log)
+      if (p.value("message", "").find(text) != std::string::npos) return true;
+    return false;
   }
   // The diagnostics last published for a document.
   json diagnostics(const std::string& uri) const {
@@ -156,7 +165,13 @@ class Client {
     std::istringstream replies(out.str());
     std::ostringstream ignored;
     sayso::lsp::Transport reader(replies, ignored, ignored);
-    while (auto body = reader.read_message()) session.messages.push_back(json::parse(*body));
+    while (auto body = reader.read_message()) {
+      json message = json::parse(*body);
+      if (message.value("method", "") == "window/logMessage")
+        session.client_log.push_back(std::move(message["params"]));
+      else
+        session.messages.push_back(std::move(message));
+    }
     return session;
   }
 

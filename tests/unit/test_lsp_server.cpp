@@ -176,13 +176,32 @@ TEST_CASE("lsp: bad notifications are logged and ignored", "[lsp][server]") {
           .hover(9, uri, 0, 0)
           .shutdown_and_exit()
           .run();
-  CHECK(s.log.find("not open") != std::string::npos);
+  CHECK(s.logged("not open"));
   // Only the valid didOpen published diagnostics; the malformed changes left it at version 1.
   const auto published = s.notifications("textDocument/publishDiagnostics");
   REQUIRE(published.size() == 1);
   CHECK(published[0]["version"] == 1);
   REQUIRE(s.response(9) != nullptr);
   CHECK(s.exit_code == 0);
+}
+
+TEST_CASE("lsp: after initialize the server's notes go to the client's log, not stderr",
+          "[lsp][server]") {
+  // Neovim files everything a server writes to stderr as [ERROR]; window/logMessage is the
+  // channel LSP gives servers for their notes.
+  const Session s = Client()
+                        .request(1, "textDocument/hover", nullptr)
+                        .initialize()
+                        .change(kFolder + "never-opened.md", 2, json::array({{{"text", "x"}}}))
+                        .shutdown_and_exit()
+                        .run();
+  CHECK(s.log.find("before initialize") != std::string::npos);
+  CHECK(s.log.find("not open") == std::string::npos);
+  const auto& notes = s.client_log;
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0]["type"] == 4);
+  CHECK(notes[0]["message"].get<std::string>().find("never-opened.md") != std::string::npos);
+  CHECK(notes[0]["message"].get<std::string>().rfind("sayso: ", 0) == 0);
 }
 
 TEST_CASE("lsp: diagnostics are published on open with exact UTF-16 ranges", "[lsp][diagnostics]") {

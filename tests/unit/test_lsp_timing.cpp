@@ -185,8 +185,8 @@ TEST_CASE("lsp bad input: an oversized message is answered, logged and skipped",
                         .notify("exit")
                         .run(/*max_message_bytes=*/400);
   CHECK(error_code(s, 1) == -32600);
-  CHECK(s.log.find("over the limit") != std::string::npos);
-  CHECK(s.log.find("too large") != std::string::npos);
+  CHECK(s.logged("over the limit"));
+  CHECK(s.logged("too large"));
   REQUIRE(s.response(2) != nullptr);
   CHECK(s.exit_code == 0);
 }
@@ -227,7 +227,7 @@ TEST_CASE("lsp bad input: each kind is logged and the server serves on", "[lsp][
                           .shutdown_and_exit()
                           .run();
     INFO(s.log);
-    CHECK(s.log.find(c.log_says) != std::string::npos);
+    CHECK(s.logged(c.log_says));
     if (c.code != 0) {
       // Invalid JSON cannot be matched to its request: the reply has a null id.
       const json* reply = c.code == -32700 ? &s.messages[1] : s.response(1);
