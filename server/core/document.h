@@ -19,12 +19,16 @@ struct Block {
   std::size_t begin = 0;  // byte range in the source
   std::size_t end = 0;
   int heading_level = 0;  // 1..6 for headings
+  // A line read as a heading because it names a section ("Patient and public involvement" on
+  // its own): its level is guessed, not the writer's.
+  bool named_line = false;
 };
 
 struct Section {
   std::string kind;   // canonical kind, e.g. "plain-english-summary"; "document" before any heading
   std::string title;  // heading text, empty for the document scope
   int level = 0;      // heading level, 0 for the document scope
+  bool level_guessed = false;  // the heading is a line that names a section (Block::named_line)
   std::size_t heading_begin = 0, heading_end = 0;  // the heading's text (empty range if none)
   std::size_t begin = 0, end = 0;                  // whole section including the heading
   // The unit it belongs to: a section and the subsections of its kind right after it

@@ -339,6 +339,7 @@ void promote_section_names(Document& doc, const SectionClassifier& classifier) {
                    std::string_view(doc.prose).substr(b.begin, b.end - b.begin))) {
       b.kind = BlockKind::Heading;
       b.heading_level = level;
+      b.named_line = true;
     }
   }
 }
@@ -388,6 +389,8 @@ bool is_summary_kind(const std::string& kind) {
 // Longer than this, a summary heading with subheadings to the end of the text is the start
 // of a whole application written with loose heading levels.
 constexpr std::size_t kMaxSummaryAloneBytes = 7000;  // about 1,000 words
+// A summary's own involvement part is a few sentences; a plan runs to hundreds of words.
+constexpr std::size_t kMaxSummaryInvolvementPartBytes = 1200;  // about 180 words
 
 bool is_front_matter(const std::string& kind) { return kind == "title" || kind == "document"; }
 
@@ -401,17 +404,28 @@ bool is_front_matter(const std::string& kind) { return kind == "title" || kind =
 //   heading.
 // With loose heading levels ("# Plain English summary" then "## Background" to the end of a
 // long application) the rest is the application.
-bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last,
+bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last, bool flat,
                        const std::map<std::string, std::size_t>& kind_counts) {
   const auto& sections = doc.sections;
   const std::size_t span = sections[last].end - sections[i].begin;
   if (last + 1 == sections.size()) {
     for (std::size_t k = 0; k < i; ++k)
       if (!is_front_matter(sections[k].kind) && !is_summary_kind(sections[k].kind)) return false;
-    // An involvement heading keeps its kind: taken for a part of the summary, a real
-    // involvement plan would lose every involvement check without a word.
-    for (std::size_t k = i + 1; k <= last; ++k)
-      if (sections[k].kind == "involvement") return false;
+    // An involvement part of a few sentences under the summary's heading is its own ("## Patient
+    // and public involvement", as NIHR asks a summary to cover); it stays an involvement passage
+    // (find_labelled_passages). A longer one is a real plan, which must keep its own checks; so
+    // is one whose level was guessed from a line naming it (it may as well follow the summary).
+    // An involvement heading alone under the summary's reads as the next section at a loose
+    // level, not as one of the summary's parts.
+    bool other_parts = false;
+    for (std::size_t k = i + 1; k <= last; ++k) {
+      other_parts = other_parts || sections[k].kind != "involvement";
+      if (sections[k].kind == "involvement" &&
+          ((sections[k].level_guessed && !flat) ||
+           sections[k].end - sections[k].heading_end > kMaxSummaryInvolvementPartBytes))
+        return false;
+    }
+    if (!other_parts) return false;
     return span <= kMaxSummaryAloneBytes;
   }
   if (span > kMaxOneSectionBytes) return false;
@@ -469,8 +483,9 @@ void fold_summary_parts(Document& doc) {
     // siblings of its own heading. Read as subheadings, they can make a summary on its own.
     const bool flat = last == i && doc.format == "text" && all_at_level_after(doc, i);
     if (flat) last = sections.size() - 1;
-    if (last == i || !has_summary_parts(doc, i, last, kind_counts)) continue;
+    if (last == i || !has_summary_parts(doc, i, last, flat, kind_counts)) continue;
     for (std::size_t k = i + 1; k <= last; ++k) {
+      if (sections[k].kind == "involvement") sections[k].also_kinds.push_back("involvement");
       sections[k].kind = sections[i].kind;
       if (flat) sections[k].level = sections[i].level + 1;
     }
@@ -711,12 +726,22 @@ void find_labelled_passages(Document& doc, const SectionClassifier& classifier) 
   doc.passages.clear();
   const std::string_view prose(doc.prose);
   const std::set<std::string> not_involvement = short_forms_used_otherwise(doc, classifier);
+  // A summary's own involvement part (fold_summary_parts) is one passage, whole.
+  const auto involvement_part = [](const Section& s) {
+    return is_summary_kind(s.kind) &&
+           std::find(s.also_kinds.begin(), s.also_kinds.end(), "involvement") != s.also_kinds.end();
+  };
+  for (const Section& s : doc.sections)
+    if (involvement_part(s) && s.end > s.heading_end)
+      doc.passages.push_back({"involvement", s.heading_end, s.end});
   for (const Block& b : doc.blocks) {
     if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::ListItem) continue;
     std::size_t begin = b.begin;
     while (begin < b.end && is_space(prose[begin])) ++begin;
     const std::string_view text = prose.substr(begin, b.end - begin);
-    const std::string& section_kind = doc.sections[doc.section_at(begin)].kind;
+    const Section& section = doc.sections[doc.section_at(begin)];
+    if (involvement_part(section)) continue;
+    const std::string& section_kind = section.kind;
     if (const std::optional<RunInLabel> label = run_in_label(text, classifier, not_involvement)) {
       if (label->kind != section_kind && label->kind != "title" &&
           !is_definition(doc, begin, text.substr(0, label->label_length),
@@ -740,6 +765,9 @@ void find_labelled_passages(Document& doc, const SectionClassifier& classifier) 
           doc.passages.push_back({"involvement", first, last});
     }
   }
+  std::stable_sort(
+      doc.passages.begin(), doc.passages.end(),
+      [](const LabelledPassage& a, const LabelledPassage& b) { return a.begin < b.begin; });
 }
 
 // A form pasted as text ("Plain English summary: Women from…", "Public involvement: We…") has
@@ -935,6 +963,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     Section s;
     s.title = std::string(trim(std::string_view(doc.prose).substr(h.begin, h.end - h.begin)));
     s.level = h.heading_level;
+    s.level_guessed = h.named_line;
     s.heading_begin = h.begin;
     s.heading_end = h.end;
     s.begin = std::max(section_start(doc, h.begin), doc_begin);

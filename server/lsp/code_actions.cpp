@@ -7,6 +7,7 @@
 // client resolves the action (codeAction/resolve): the lightbulb's requests, on every cursor move,
 // stay cheap.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "engine/builtin_findings.h"
@@ -37,6 +38,34 @@ json lsp_range(const ActionContext& c, std::size_t begin, std::size_t end) {
 
 json text_edit(const ActionContext& c, std::size_t begin, std::size_t end, std::string text) {
   return {{"range", lsp_range(c, begin, end)}, {"newText", std::move(text)}};
+}
+
+// A swap across a hard-wrapped line ("carry out\nan assessment of") keeps the writer's line
+// break: the run of blanks around the break (with a quote's '>' or a list's indent) takes the
+// place of the replacement's space that stands nearest to where the break stood.
+std::string keep_line_break(std::string_view replaced, std::string text) {
+  const std::size_t newline = replaced.find('\n');
+  const std::size_t space = text.find(' ');
+  if (newline == std::string_view::npos || space == std::string::npos) return text;
+  const auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; };
+  std::size_t from = newline, to = newline + 1;
+  while (from > 0 && blank(replaced[from - 1])) --from;
+  while (to < replaced.size() && (blank(replaced[to]) || replaced[to] == '>')) ++to;
+  const double where = static_cast<double>(from) / static_cast<double>(replaced.size());
+  std::size_t best = space;
+  for (std::size_t at = space; at != std::string::npos; at = text.find(' ', at + 1)) {
+    const auto off = [&](std::size_t i) {
+      return std::abs(static_cast<double>(i) / static_cast<double>(text.size()) - where);
+    };
+    if (off(at) < off(best)) best = at;
+  }
+  return text.replace(best, 1, replaced.substr(from, to - from));
+}
+
+json replacement_edit(const ActionContext& c, std::size_t begin, std::size_t end,
+                      const std::string& text) {
+  return text_edit(c, begin, end,
+                   keep_line_break(std::string_view(c.doc.text).substr(begin, end - begin), text));
 }
 
 json edit_action(const ActionContext& c, std::string title, std::string_view kind, json edits,
@@ -72,12 +101,15 @@ std::string line_ending_of(const std::string& text) {
 }
 
 CommentSyntax comment_syntax_of(const OpenDocument& doc) {
+  // The format the text was read as (the file's extension first) decides: Eglot 1.9 sends one
+  // language id for every file of a server, so a .txt opened after a .md comes as "markdown".
   const std::string format = doc.document ? doc.document->format : "";
-  if (format == "latex" || doc.language_id == "latex" || doc.language_id == "tex" ||
-      doc.path.ends_with(".tex"))
+  if (format == "latex") return CommentSyntax::Latex;
+  if (format == "markdown") return CommentSyntax::Html;
+  if (!format.empty()) return CommentSyntax::None;
+  if (doc.language_id == "latex" || doc.language_id == "tex" || doc.path.ends_with(".tex"))
     return CommentSyntax::Latex;
-  if (format == "markdown" || doc.language_id == "markdown" || doc.path.ends_with(".md") ||
-      doc.path.ends_with(".markdown"))
+  if (doc.language_id == "markdown" || doc.path.ends_with(".md") || doc.path.ends_with(".markdown"))
     return CommentSyntax::Html;
   // Plain text is often pasted into a funder's web form: a comment would go with it.
   return CommentSyntax::None;
@@ -188,8 +220,9 @@ void add_replacements(const ActionContext& c, const Diagnostic& d,
                       json& actions) {
   bool preferred = true;
   for (const std::string& suggestion : suggestions) {
-    json action = edit_action(c, "Replace with '" + suggestion + "'", "quickfix",
-                              json::array({text_edit(c, d.begin, d.end, suggestion)}), &diagnostic);
+    json action =
+        edit_action(c, "Replace with '" + suggestion + "'", "quickfix",
+                    json::array({replacement_edit(c, d.begin, d.end, suggestion)}), &diagnostic);
     if (preferred) action["isPreferred"] = true;
     preferred = false;
     actions.push_back(std::move(action));
@@ -300,6 +333,12 @@ std::vector<Replacement> fix_all_replacements(const OpenDocument& doc) {
   std::vector<Replacement> found;
   for (const Diagnostic& d : doc.diagnostics) {  // sorted by position
     if (!is_substitution(doc, d) || d.begin == d.end) continue;
+    // Two swaps from one place ("facilitate", "facilitate the development of"): the longer
+    // one, whose fix was written for the whole phrase.
+    if (!found.empty() && d.begin == found.back().begin && d.end > found.back().end) {
+      found.back() = {d.begin, d.end, &d.suggestions.front()};
+      continue;
+    }
     if (!found.empty() && d.begin < found.back().end) continue;
     found.push_back({d.begin, d.end, &d.suggestions.front()});
   }
@@ -315,7 +354,7 @@ std::vector<Replacement> fix_all_replacements(const OpenDocument& doc) {
 json fix_all_edits(const ActionContext& c) {
   json edits = json::array();
   for (const Replacement& r : fix_all_replacements(c.doc))
-    edits.push_back(text_edit(c, r.begin, r.end, *r.text));
+    edits.push_back(replacement_edit(c, r.begin, r.end, *r.text));
   return edits;
 }
 

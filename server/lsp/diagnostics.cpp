@@ -1,5 +1,6 @@
 // Linting open documents (debounced) and pushing the findings (textDocument/publishDiagnostics).
 #include <algorithm>
+#include <functional>
 
 #include "app/linting_session.h"
 #include "engine/builtin_findings.h"
@@ -205,6 +206,9 @@ void Server::lint_and_publish(OpenDocument& doc) {
   message += ",\"version\":" + std::to_string(doc.version) + ",\"diagnostics\":";
   message += lsp_diagnostics_text(doc.diagnostics, doc.text, position_unit_, &catalogue_);
   message += "}}";
+  const std::size_t hash = std::hash<std::string>{}(message);
+  if (doc.published_hash == hash) return;
+  doc.published_hash = hash;
   transport_.write_message(message);
 }
 
@@ -236,6 +240,9 @@ json Server::lsp_diagnostics(const OpenDocument& doc) const {
 
 void Server::publish_diagnostics(const std::string& uri, std::optional<std::int64_t> version,
                                  json diagnostics) {
+  // Published the general way: the next fast publish must not be taken for a repeat.
+  if (const auto open = documents_.find(uri); open != documents_.end())
+    open->second.published_hash.reset();
   json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
   if (version) params["version"] = *version;
   send(make_notification("textDocument/publishDiagnostics", std::move(params)));

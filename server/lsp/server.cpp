@@ -240,12 +240,16 @@ void Server::log(std::string_view text) {
     transport_.log() << "sayso lsp: " << text << '\n';
     return;
   }
-  send(make_notification("window/logMessage",
-                         {{"type", kMessageLog}, {"message", "sayso: " + std::string(text)}}));
+  const bool named = text.starts_with("sayso");
+  send(make_notification(
+      "window/logMessage",
+      {{"type", kMessageLog}, {"message", (named ? "" : "sayso: ") + std::string(text)}}));
 }
 
+// Clients keep what they show in their own log (Eglot's *Messages*, VS Code's output), so after
+// initialize the message is not logged as well: Eglot showed each one twice.
 void Server::show_message(int type, const std::string& text) {
-  log(text);
+  if (!initialized_) log(text);
   send(make_notification("window/showMessage", {{"type", type}, {"message", text}}));
 }
 

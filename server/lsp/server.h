@@ -61,6 +61,9 @@ struct OpenDocument {
   std::shared_ptr<const Document> document;    // the last linted Document (null if not prose)
   std::vector<Diagnostic> diagnostics;         // of the last lint: byte ranges into `text`
   std::optional<std::vector<SectionFigures>> figures;  // computed on demand, per lint
+  // What was last published, as a hash of the message: a settings reload that changes nothing
+  // sends nothing (Eglot 1.9 spent 30 s on each copy of 9,000 findings).
+  std::optional<std::size_t> published_hash;
 };
 
 // What the lint of some text gives: the findings and the Document they index.

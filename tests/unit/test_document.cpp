@@ -83,11 +83,25 @@ TEST_CASE("a summary's subheadings that retell the application are parts of the 
   REQUIRE(summary.sections.size() == 4);
   CHECK(summary.sections[2].kind == "plain-english-summary");
   CHECK(summary.sections[3].kind == "plain-english-summary");
-  // ...but an involvement heading keeps its kind: it may be the application's plan.
+  // A few sentences under an involvement subheading are the summary's own part (NIHR asks a
+  // summary to say how the public were involved), read by the involvement rules as a passage.
   Document with_ppi = load(alone + "\n### PPI\n\nCarers helped.\n");
   REQUIRE(with_ppi.sections.size() == 5);
-  CHECK(with_ppi.sections[2].kind == "background");
-  CHECK(with_ppi.sections[4].kind == "involvement");
+  CHECK(with_ppi.sections[2].kind == "plain-english-summary");
+  CHECK(with_ppi.sections[4].kind == "plain-english-summary");
+  REQUIRE(with_ppi.passages.size() == 1);
+  CHECK(with_ppi.passages[0].kind == "involvement");
+  CHECK(
+      with_ppi.source.bytes
+          .substr(with_ppi.passages[0].begin, with_ppi.passages[0].end - with_ppi.passages[0].begin)
+          .find("Carers helped.") != std::string::npos);
+  // ...but a whole plan under it keeps its kind: it is the application's plan.
+  std::string plan;
+  while (plan.size() < 1500) plan += "Six carers will meet every month and help us plan. ";
+  Document with_plan = load(alone + "\n### PPI\n\n" + plan + "\n");
+  REQUIRE(with_plan.sections.size() == 5);
+  CHECK(with_plan.sections[2].kind == "background");
+  CHECK(with_plan.sections[4].kind == "involvement");
   // Loose heading levels in a whole application: '# summary' then '## ...' to the end is the
   // application.
   std::string methods;
@@ -126,10 +140,15 @@ TEST_CASE("a plain-text summary's part headings, all on one level, are its parts
       "x.md");
   REQUIRE(markdown.sections.size() == 3);
   CHECK(markdown.sections[2].kind == "methods");
-  // An involvement heading keeps its kind in plain text too.
+  // A short involvement part is the summary's in plain text too; a whole plan is not.
   Document with_ppi = load(text + "\nPPI\nSix carers.\n", "x.txt");
-  CHECK(with_ppi.sections.back().kind == "involvement");
-  CHECK(with_ppi.sections[1].kind == "methods");
+  CHECK(with_ppi.sections.back().kind == "plain-english-summary");
+  CHECK(with_ppi.passages.size() == 1);
+  std::string plan;
+  while (plan.size() < 1500) plan += "Six carers will meet every month and help us plan. ";
+  Document with_plan = load(text + "\nPPI\n" + plan + "\n", "x.txt");
+  CHECK(with_plan.sections.back().kind == "involvement");
+  CHECK(with_plan.sections[1].kind == "methods");
 }
 
 TEST_CASE("a short text said to be a summary is one summary, subheadings and all", "[sections]") {

@@ -160,8 +160,14 @@ TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown",
   REQUIRE(problem["params"]["diagnostics"].size() == 1);
   const int line = problem["params"]["diagnostics"][0]["range"]["start"]["line"];
   CHECK((line == 1 || line == 4));  // the rule's line or its severity's
+  // The document, linted with the last good rules, has the same findings (so none are sent
+  // again); an edit shows the rule still applies.
+  server.send(
+      message(nullptr, "textDocument/didChange",
+              change_params(uri, 2, json::array({{{"text", "A zorblat is here now.\n"}}}))));
   const json relinted = server.wait_for([&](const json& m) { return is_publish(m, uri); });
   REQUIRE_FALSE(relinted.is_null());
+  CHECK(relinted["params"]["version"] == 2);
   CHECK(count_code(relinted["params"]["diagnostics"], "local.zorblat") == 1);  // last good rules
 
   folder.write("local/rules.yml", good_rules);

@@ -133,6 +133,36 @@ TEST_CASE("a swap of one word for several is held back where it would break the 
         "We ask about illnesses, for example diabetes.\n");
 }
 
+TEST_CASE("a swap is held back after a word that describes it, and in a short form's words",
+          "[rules][fixes]") {
+  const auto only = [](const std::string& text, const std::string& rule) {
+    const Found found = lint_summary(text, rule);
+    REQUIRE(found.findings.size() == 1);
+    return found.findings.front();
+  };
+  // "exercise sticking to treatment", "poor likely outcome": the word before described the
+  // match; a phrase of several words cannot take its place.
+  const Diagnostic adherence =
+      only("Outcomes include exercise adherence and pain.\n", "plain-english.research-words");
+  CHECK(adherence.suggestions.empty());
+  CHECK_THAT(adherence.message, Catch::Contains("After 'exercise' the swap does not fit"));
+  CHECK(fixed("Adults at risk of poor prognosis take part.\n", "plain-english.research-words") ==
+        "Adults at risk of poor outlook take part.\n");
+  // A clause cannot follow "the" or take "of": "the how well it works of".
+  const Diagnostic clause =
+      only("We will test the clinical effectiveness of the app.\n", "plain-english.research-words");
+  CHECK(clause.suggestions.empty());
+  // After a comma the same swaps fit.
+  CHECK(fixed("Falls, hospitalisation and pain were counted.\n", "plain-english.research-words") ==
+        "Falls, going into hospital and pain were counted.\n");
+  // Words that spell out a short form keep it matching: "Digital health programmes (DHIs)".
+  CHECK(lint_summary("Digital health interventions (DHIs) are common.\n",
+                     "plain-english.research-words")
+            .findings.empty());
+  CHECK(!lint_summary("Digital health interventions are common.\n", "plain-english.research-words")
+             .findings.empty());
+}
+
 TEST_CASE("passives keep their form, and a privacy promise keeps 'identified'", "[rules][fixes]") {
   CHECK(fixed("It has been demonstrated to be safe.\n", "plain-english.wordy-words") ==
         "It has been shown to be safe.\n");

@@ -32,12 +32,17 @@ about_of() {  # about_of LOG: the /api/about answer of the server whose output i
   port=$(sed -n 's|.*:\([0-9]*\)/$|\1|p' <<<"$url")
   curl -s "http://127.0.0.1:$port/api/about"
 }
+# Each server's log is emptied before it starts: the shell empties it in the child, after the
+# fork, and about_of could read the last server's address first (under load it did, and the
+# "second" server then bound that free port).
 log=$(mktemp)
+: >"$log"
 "$sayso" serve --host 0.0.0.0 --port 0 --allow-remote >"$log" 2>&1 </dev/null &
 pid=$!
 about=$(about_of "$log")
 kill "$pid"; wait "$pid" 2>/dev/null
 grep -q '"local":false' <<<"$about" || fail "a shared server should tell the page it is not local: $about"
+: >"$log"
 "$sayso" serve --port 0 >"$log" 2>&1 </dev/null &
 pid=$!
 about=$(about_of "$log")
@@ -47,6 +52,7 @@ grep -q '"local":true' <<<"$about" || fail "a local server should tell the page 
 # Requests for another host name (DNS rebinding) and POSTs from another website get 403; a page
 # shared with --allow-remote on every address answers under any host name.
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+: >"$log"
 "$sayso" serve --port 0 >"$log" 2>&1 </dev/null &
 pid=$!
 about_of "$log" >/dev/null
@@ -59,6 +65,7 @@ kill "$pid"; wait "$pid" 2>/dev/null
 [ "$rebound" = 403 ] || fail "a request for another host name should get 403 (got $rebound)"
 [ "$cross" = 403 ] || fail "a cross-site POST should get 403 (got $cross)"
 [ "$own" = 200 ] || fail "the page's own POST should get 200 (got $own)"
+: >"$log"
 "$sayso" serve --host 0.0.0.0 --port 0 --allow-remote >"$log" 2>&1 </dev/null &
 pid=$!
 about_of "$log" >/dev/null
@@ -68,6 +75,7 @@ kill "$pid"; wait "$pid" 2>/dev/null
 
 # A second server on a port already in use fails at once with a plain message (exit 2): it must
 # not share the port with the first (SO_REUSEPORT did, and each took half of the requests).
+: >"$log"
 "$sayso" serve --port 0 >"$log" 2>&1 </dev/null &
 pid=$!
 about_of "$log" >/dev/null

@@ -37,6 +37,8 @@ struct Limits {
 
 class LengthCheck : public RuleCheck {
  public:
+  static constexpr double kLeastWordsInPart = 5;
+
   LengthCheck(Limits limits, StatedLimits stated) : limits_(limits), stated_(stated) {}
 
   // A section is measured with the subsections under it: "## Results" followed at once by
@@ -66,7 +68,12 @@ class LengthCheck : public RuleCheck {
       };
       if (limits->max_words > 0 && words > limits->max_words && !counted_above)
         emit(words, limits->max_words, "words");
-      if (limits->min_words > 0 && words_below < limits->min_words && s.has_heading())
+      // A part of a section of its own kind ("## Dissemination" in a summary with parts) is
+      // short by design: only a placeholder there ("TBC", "To follow") is empty.
+      const double least = under_same_kind(ctx.doc, index)
+                               ? std::min(limits->min_words, kLeastWordsInPart)
+                               : limits->min_words;
+      if (limits->min_words > 0 && words_below < least && s.has_heading())
         emit(words_below, limits->min_words, "words");
       if (limits->max_characters > 0 && !counted_above) {
         const double characters = static_cast<double>(body_characters(

@@ -105,8 +105,21 @@ struct Surroundings {
   bool word_follows = false;  // a word straight after, perhaps its object
   bool noun_follows = false;  // and one that may be the noun it describes ("adherence data")
   bool ing_follows = false;   // "with a view to informing": a verb in -ing
+  bool of_follows = false;    // "the effectiveness of"
   bool after_number = false;  // "15% attrition", "30 participants"
+  // A word that describes the match straight before it: "exercise adherence", "poor prognosis"
+  // (or a verb whose object it is: "improve participation").
+  bool after_modifier = false;
+  bool after_determiner = false;  // "the", "an", "their": a noun phrase must follow
 };
+
+// A swap that is a clause or a verb in -ing ("how well it works", "taking part") is not a noun
+// phrase: it cannot follow "the" ("the how well it works of") or take "of" after it.
+bool is_clause(std::string_view alternative) {
+  const std::string_view first = alternative.substr(0, alternative.find(' '));
+  static const std::set<std::string_view> wh = {"how", "what", "whether", "who", "why", "when"};
+  return wh.count(first) > 0 || (first.size() > 4 && first.ends_with("ing"));
+}
 
 // The suggestions as fixes, in the rule's order. When a word follows, an alternative longer than
 // the words it replaces may need that word inside it ("make easier" for "facilitate": "make a
@@ -119,16 +132,24 @@ struct Surroundings {
 std::vector<std::string> fitting(const std::vector<std::string>& use, const std::string& original,
                                  const Surroundings& at) {
   const std::size_t words = word_count(original);
-  const bool longer_breaks = at.noun_follows || at.after_number;
+  const bool longer_breaks = at.noun_follows || at.after_number || at.after_modifier;
   std::vector<std::string> out;
+  bool clause_dropped = false;
   for (const std::string& alt : use) {
     if (at.ing_follows && last_word(alt) == "to") continue;
+    if ((at.after_determiner || at.of_follows) && is_clause(alt)) {
+      clause_dropped = true;
+      continue;
+    }
     const bool longer = word_count(alt) > words;
     if (longer && at.after_number) continue;  // "15% people dropping out" lacks an "of"
+    // "exercise adherence" → "exercise sticking to treatment": the word before described the
+    // match, and cannot describe a phrase.
+    if (longer && at.after_modifier) continue;
     if (longer && at.word_follows && !ends_in_particle(alt)) continue;
     out.push_back(alt);
   }
-  if (!out.empty() || at.ing_follows || longer_breaks) return out;
+  if (!out.empty() || at.ing_follows || longer_breaks || clause_dropped) return out;
   return use;
 }
 
@@ -179,8 +200,41 @@ bool number_before(const Document& doc, const PhraseMatch& m) {
   return true;
 }
 
+// The word straight before the match in its sentence, with only a space between; null if none.
+const Token* word_before(const Document& doc, const PhraseMatch& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  if (m.first_token <= s.first_token) return nullptr;
+  const Token& before = doc.tokens[m.first_token - 1];
+  for (std::size_t i = before.end; i < m.begin && i < doc.prose.size(); ++i)
+    if (doc.prose[i] != ' ') return nullptr;
+  return &before;
+}
+
+// "remains suboptimal", "seems unclear": what follows describes the subject, and a phrase
+// fits there as well as a word ("remains less than ideal").
+bool is_linking_verb(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "remain",   "remains", "remained", "seem",   "seems",  "seemed", "appear", "appears",
+      "appeared", "become",  "becomes",  "became", "stay",   "stays",  "stayed", "feel",
+      "feels",    "felt",    "look",     "looks",  "looked", "get",    "gets",   "got"};
+  return words.count(word) > 0;
+}
+
+bool is_determiner(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "the", "a",   "an",   "this", "that", "these", "those", "its",  "their", "our",
+      "his", "her", "your", "my",   "each", "every", "any",   "some", "no"};
+  return words.count(word) > 0;
+}
+
 Surroundings surroundings(const Document& doc, const PhraseMatch& m) {
   Surroundings at;
+  if (const Token* before = word_before(doc, m)) {
+    const bool letters = std::isalpha(static_cast<unsigned char>(before->lower[0])) != 0;
+    at.after_determiner = is_determiner(before->lower);
+    at.after_modifier = letters && !before->is_number && !is_function_word(before->lower) &&
+                        !is_common_adverb(before->lower) && !is_linking_verb(before->lower);
+  }
   at.word_follows = word_follows(doc, m);
   // An abbreviation with a full stop ("e.g.", "i.e.", "cf.") stands for a phrase that leads
   // into what follows ("for example diabetes"); it never describes a noun.
@@ -188,6 +242,7 @@ Surroundings surroundings(const Document& doc, const PhraseMatch& m) {
   if (at.word_follows) {
     const std::string& next = doc.tokens[m.last_token].lower;
     at.ing_follows = next.size() > 5 && next.ends_with("ing");
+    at.of_follows = next == "of";
   }
   at.after_number = number_before(doc, m);
   return at;
@@ -195,11 +250,13 @@ Surroundings surroundings(const Document& doc, const PhraseMatch& m) {
 
 // Why the message offers no swap: the word around it that a plain word cannot simply stand
 // beside.
-std::string why_no_swap_fits(const Document& doc, const PhraseMatch& m) {
+std::string why_no_swap_fits(const Document& doc, const PhraseMatch& m, const Surroundings& at) {
   const auto text_of = [&](const Token& t) {
     return doc.source.bytes.substr(t.begin, t.end - t.begin);
   };
-  if (word_follows(doc, m))
+  const bool word_before_is_why = at.after_number || at.after_modifier || at.after_determiner;
+  if (at.word_follows &&
+      (at.noun_follows || at.ing_follows || at.of_follows || !word_before_is_why))
     return fmt::format("Before '{}' the swap does not fit as it is: reword the phrase.",
                        text_of(doc.tokens[m.last_token]));
   return fmt::format("After '{}' the swap does not fit as it is: reword the phrase.",
@@ -342,6 +399,31 @@ bool inside_name(const Document& doc, const PhraseMatch& m) {
   return before || after;
 }
 
+// The match is a word of a name defined by the short form after it: "Digital health
+// interventions (DHIs)". Swapped, the words would no longer spell the short form out.
+bool spells_out_short_form(const Document& doc, const PhraseMatch& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  std::string initials;
+  for (std::uint32_t i = m.first_token; i < s.last_token && i < m.last_token + 4; ++i) {
+    const Token& t = doc.tokens[i];
+    const bool bracketed = t.begin > 0 && doc.source.bytes[t.begin - 1] == '(';
+    if (bracketed && i >= m.last_token) {
+      // The brackets hold the short form alone: "(DHIs)", not "(IMD quintile)".
+      if (t.end >= doc.source.bytes.size() || doc.source.bytes[t.end] != ')') return false;
+      std::string capitals;
+      for (std::size_t b = t.begin; b < t.end; ++b)
+        if (std::isupper(static_cast<unsigned char>(doc.source.bytes[b])))
+          capitals += doc.source.bytes[b];
+      return capitals.size() >= 2 && initials.size() <= capitals.size() &&
+             capitals.ends_with(initials);
+    }
+    if (t.lower == "(") continue;
+    if (t.lower.empty() || !std::isalpha(static_cast<unsigned char>(t.lower[0]))) return false;
+    initials += static_cast<char>(std::toupper(static_cast<unsigned char>(t.lower[0])));
+  }
+  return false;
+}
+
 class SubstitutionCheck : public RuleCheck {
  public:
   SubstitutionCheck(std::vector<Swap> swaps, bool skip_quoted)
@@ -380,7 +462,9 @@ class SubstitutionCheck : public RuleCheck {
       // was jargon".
       if (skip_quoted_ && quotations.contain(m->begin, m->end)) continue;
       const std::uint32_t swap_index = phrase_to_swap_[m->ref.item];
-      if (inside_name(ctx.doc, *m) || in_set_phrase(set_phrases, *m, swap_index)) continue;
+      if (inside_name(ctx.doc, *m) || in_set_phrase(set_phrases, *m, swap_index) ||
+          spells_out_short_form(ctx.doc, *m))
+        continue;
       const Swap& swap = swaps_[swap_index];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       const std::string model = case_model(ctx.doc, *m, original);
@@ -403,7 +487,7 @@ class SubstitutionCheck : public RuleCheck {
           std::move(edit.texts));
       // The rule's message names the plain word, which cannot simply replace this one here
       // ("implementation fidelity"): say so, or the writer makes "roll-out fidelity".
-      if (alternatives.empty()) d.message += " " + why_no_swap_fits(ctx.doc, *m);
+      if (alternatives.empty()) d.message += " " + why_no_swap_fits(ctx.doc, *m, at);
       out.push_back(std::move(d));
     }
   }
