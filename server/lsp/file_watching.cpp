@@ -73,11 +73,31 @@ void Server::on_did_change_watched_files(const json& params) {
   const json* changes = find_path(params, {"changes"});
   if (changes == nullptr || !changes->is_array())
     throw RpcError(ErrorCode::InvalidParams, "changes must be an array");
+  constexpr int kDeleted = 3;  // FileChangeType
+  std::string changed;
   for (const json& change : *changes) {
     if (!change.is_object() || !change.contains("uri") || !change["uri"].is_string()) continue;
     const std::string path = file_uri_to_path(change["uri"].get<std::string>());
-    if (is_settings_file(path)) return reload_rules(path + " changed");
+    if (!is_settings_file(path)) continue;
+    if (change.value("type", 0) == kDeleted) forget_settings_file(path);
+    if (changed.empty()) changed = path;
   }
+  if (!changed.empty()) reload_rules(changed + " changed");
+}
+
+// A deleted settings file leaves no "last good" settings behind: a broken file saved at the
+// same place later must not bring the deleted file's rules back.
+void Server::forget_settings_file(const std::string& path) {
+  const auto file_of = [](const std::string& key) {
+    const std::size_t newline = key.find('\n');
+    return newline == std::string::npos ? std::string() : key.substr(newline + 1);
+  };
+  unsaved_config_changes_.erase(path);
+  std::erase_if(base_configs_, [&](const auto& entry) { return file_of(entry.first) == path; });
+  std::erase_if(rule_contexts_, [&](const auto& entry) {
+    const std::string file = file_of(entry.first);
+    return file == path || file.starts_with(path + "#");
+  });
 }
 
 bool Server::is_settings_file(const std::string& path) const {

@@ -173,6 +173,7 @@ class Server {
   void register_file_watchers();
   void on_did_change_watched_files(const json& params);
   bool is_settings_file(const std::string& path) const;
+  void forget_settings_file(const std::string& path);
   void reload_rules(const std::string& why);
   void report_file_problem(const std::string& error_text);
   void clear_file_problems();

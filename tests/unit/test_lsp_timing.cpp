@@ -180,6 +180,48 @@ TEST_CASE("lsp: a broken rule file keeps the last good rules and is shown",
   CHECK(server.finish() == 0);
 }
 
+TEST_CASE("lsp: a deleted .sayso.yml leaves no last good settings behind",
+          "[lsp][timing][config]") {
+  // Emacs review: after .sayso.yml was deleted, a broken one saved later brought the deleted
+  // file's rules back ("last good") and its old error with them.
+  TempFolder folder("deleted-settings");
+  folder.write(".sayso.yml", "rules:\n  plain-english.wordy-words: off\n");
+  const std::string uri = folder.uri("summary.md");
+  const std::string settings = folder.uri(".sayso.yml");
+  PipeSession server(/*debounce_ms=*/0);
+  server.send_all({initialize(json::object(), {{"rootUri", folder.uri()}}),
+                   message(nullptr, "initialized", json::object()),
+                   message(nullptr, "textDocument/didOpen",
+                           open_params(uri, "We will utilise it.\n", 1, "markdown"))});
+  const json first = server.wait_for([&](const json& m) { return is_publish(m, uri); });
+  REQUIRE_FALSE(first.is_null());
+  CHECK(count_code(first["params"]["diagnostics"], "plain-english.wordy-words") == 0);
+
+  const auto watched = [&](int type) {
+    return message(nullptr, "workspace/didChangeWatchedFiles",
+                   {{"changes", {{{"uri", settings}, {"type", type}}}}});
+  };
+  std::filesystem::remove(folder.path() / ".sayso.yml");
+  server.send(watched(3));
+  const json without = server.wait_for([&](const json& m) { return is_publish(m, uri); });
+  REQUIRE_FALSE(without.is_null());
+  CHECK(count_code(without["params"]["diagnostics"], "plain-english.wordy-words") == 1);
+
+  folder.write(".sayso.yml", "rules: [unclosed\n");
+  server.send(watched(1));
+  const json shown = server.wait_for_method("window/showMessage");
+  REQUIRE_FALSE(shown.is_null());
+  // The findings are those of no settings file (unchanged, so not sent again); an edit shows it.
+  server.send(
+      message(nullptr, "textDocument/didChange",
+              change_params(uri, 2, json::array({{{"text", "We will utilise it now.\n"}}}))));
+  const json after = server.wait_for([&](const json& m) { return is_publish(m, uri); });
+  REQUIRE_FALSE(after.is_null());
+  CHECK(count_code(after["params"]["diagnostics"], "plain-english.wordy-words") == 1);
+  server.send_all({message("bye", "shutdown", nullptr), message(nullptr, "exit", nullptr)});
+  CHECK(server.finish() == 0);
+}
+
 TEST_CASE("lsp bad input: an oversized message is answered, logged and skipped",
           "[lsp][robustness]") {
   const std::string big(600, 'x');
