@@ -8,6 +8,7 @@
 #include "batch/duplicate_texts.h"
 #include "core/read_file.h"
 #include "engine/builtin_findings.h"
+#include "engine/finding_limit.h"
 #include "engine/section_figures.h"
 #include "formats/format.h"
 #include "report/scorecard.h"
@@ -77,54 +78,10 @@ Diagnostic empty_submission_finding(const Document& doc) {
   return d;
 }
 
-// Adds a finding where it belongs among findings sorted by position, then rule id.
-void insert_in_order(std::vector<Diagnostic>& diagnostics, Diagnostic d) {
-  auto after = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& o) {
-    return o.begin > d.begin || (o.begin == d.begin && o.rule_id > d.rule_id);
-  });
-  diagnostics.insert(after, std::move(d));
-}
-
 void count_finding(FindingCounts& counts, const Diagnostic& d) {
   ++counts.total;
   ++counts.by_severity[std::string(severity_name(d.severity))];
   ++counts.by_category[d.category];
-}
-
-// The note a submission with too many findings gets, where document-level findings go, so that
-// every report says the list is not whole.
-Diagnostic findings_left_out_note(const Document& doc, std::size_t shown, std::size_t total) {
-  Diagnostic d;
-  d.rule_id = builtin::kFindingsLeftOut;
-  d.category = "style";
-  d.severity = Severity::Info;
-  d.message = fmt::format(
-      "This submission has {} findings. Only the {} most serious are listed here; {} more are "
-      "left out. Run sayso check on it to see them all.",
-      total, shown, total - shown);
-  place_at_document_start(d, doc);
-  return d;
-}
-
-// Keeps the `limit` most severe findings (among equals, those earliest in the text), in their
-// order, so that one pathological submission cannot bloat every report. Returns how many were
-// dropped.
-std::size_t keep_most_severe(std::vector<Diagnostic>& diagnostics, std::size_t limit) {
-  if (limit == 0 || diagnostics.size() <= limit) return 0;
-  std::vector<std::size_t> order(diagnostics.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return diagnostics[a].severity < diagnostics[b].severity;  // Error (1) first
-  });
-  std::vector<bool> kept(diagnostics.size(), false);
-  for (std::size_t i = 0; i < limit; ++i) kept[order[i]] = true;
-  std::vector<Diagnostic> shown;
-  shown.reserve(limit);
-  for (std::size_t i = 0; i < diagnostics.size(); ++i)
-    if (kept[i]) shown.push_back(std::move(diagnostics[i]));
-  const std::size_t dropped = diagnostics.size() - shown.size();
-  diagnostics = std::move(shown);
-  return dropped;
 }
 
 std::string headless_kind(const Config& config, const std::string& path) {
@@ -171,7 +128,8 @@ void SubmissionLinter::cap_findings(SubmissionRecord& record, const Document& do
   if (max_findings_ == 0 || diagnostics.size() <= max_findings_) return;
   // The counts of every finding, those listed and those left out; not the note, which says what
   // the list is, not what the text has (so the counts are check's).
-  Diagnostic note = findings_left_out_note(doc, max_findings_, diagnostics.size());
+  Diagnostic note = findings_left_out_note(doc, "submission", max_findings_, diagnostics.size(),
+                                           "Run sayso check on it to see them all.");
   record.all_findings = FindingCounts{};
   for (const Diagnostic& d : diagnostics) count_finding(record.all_findings, d);
   record.findings_omitted = keep_most_severe(diagnostics, max_findings_);

@@ -24,9 +24,11 @@ const std::vector<BuiltinFinding>& builtin_findings() {
        "An inline comment (sayso-disable, sayso-disable-next-line) names a rule or pack that is "
        "not in use, often a slip in its name, so the comment turns nothing off. The finding says "
        "which name was meant when one is close."},
-      {builtin::kFindingsLeftOut, "style", "info", "the batch (sayso batch)",
-       "The submission had more findings than --max-findings; the most serious are kept and this "
-       "says how many were left out."},
+      {builtin::kFindingsLeftOut, "style", "info",
+       "the batch (sayso batch), the editor (sayso lsp)",
+       "The submission or document had more findings than the limit (--max-findings in the "
+       "batch, the maxProblems setting in an editor: 1000 unless set); the most serious are kept "
+       "and this says how many were left out."},
   };
   return all;
 }

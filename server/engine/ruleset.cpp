@@ -752,6 +752,38 @@ void set_severity_from_config(Rule& rule, const std::string& id, const RuleSetti
     rule.node.set(key, DataNode::text(std::string(severity_name(*level))));
 }
 
+// "file:line" as (file, line), to sort settings in the order they are written.
+std::pair<std::string_view, unsigned long> where_order(std::string_view where) {
+  const std::size_t colon = where.rfind(':');
+  if (colon == std::string_view::npos) return {where, 0};
+  unsigned long line = 0;
+  for (char c : where.substr(colon + 1)) {
+    if (c < '0' || c > '9') return {where, 0};
+    line = line * 10 + static_cast<unsigned long>(c - '0');
+  }
+  return {where.substr(0, colon), line};
+}
+
+// One entry of the user's `rules:` (by rule id, pack or rule name): on, off, a severity, settings.
+void apply_rule_setting(RuleSet& set, const std::string& id, const RuleSetting& setting) {
+  const std::vector<Rule*> targets = rules_named(set, id, setting.where);
+  for (Rule* rule : targets) {
+    if (setting.enabled) rule->enabled = *setting.enabled;
+    if (setting.severity) {
+      set_severity_from_config(*rule, id, setting);
+      // `plain-english: off` then `plain-english.wordy-words: error`: the rule named on its
+      // own is wanted (a pack's name sorts before its rules', so it was applied first).
+      if (targets.size() == 1 && !setting.enabled) rule->enabled = true;
+    }
+    if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap()) {
+      merge_parameters(*rule, config_parameters(setting), setting.where);
+      rule->parameters_set_at = setting.where;
+    }
+  }
+}
+
+void apply_word_lists(RuleSet& set, const Config& config);
+
 void apply_profile_and_config(RuleSet& set, const Config& config) {
   if (!config.profile.empty()) {
     auto it = set.profiles.find(config.profile);
@@ -786,22 +818,26 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
       }
     }
   }
+  // Every mistake in the user's settings is named at once, each at its line, not one per try.
+  std::vector<std::pair<const RuleSetting*, std::string>> mistakes;
   for (const auto& [id, setting] : config.rules) {
-    const std::vector<Rule*> targets = rules_named(set, id, setting.where);
-    for (Rule* rule : targets) {
-      if (setting.enabled) rule->enabled = *setting.enabled;
-      if (setting.severity) {
-        set_severity_from_config(*rule, id, setting);
-        // `plain-english: off` then `plain-english.wordy-words: error`: the rule named on its
-        // own is wanted (a pack's name sorts before its rules', so it was applied first).
-        if (targets.size() == 1 && !setting.enabled) rule->enabled = true;
-      }
-      if (targets.size() == 1 && setting.parameters && setting.parameters.IsMap()) {
-        merge_parameters(*rule, config_parameters(setting), setting.where);
-        rule->parameters_set_at = setting.where;
-      }
+    try {
+      apply_rule_setting(set, id, setting);
+    } catch (const RuleError& e) {
+      mistakes.emplace_back(&setting, e.what());
     }
   }
+  if (mistakes.empty()) return apply_word_lists(set, config);
+  // In the order they are written (the settings are kept sorted by rule id).
+  std::stable_sort(mistakes.begin(), mistakes.end(), [](const auto& a, const auto& b) {
+    return where_order(a.first->where) < where_order(b.first->where);
+  });
+  std::vector<std::string> lines;
+  for (const auto& [setting, text] : mistakes) lines.push_back(text);
+  throw RuleError(join_list(lines, "\n"));
+}
+
+void apply_word_lists(RuleSet& set, const Config& config) {
   // The user's own word list applies to every project; read it once per rule set.
   std::vector<std::string> user_words;
   if (const std::string user_dictionary = user_dictionary_path(); !user_dictionary.empty()) {

@@ -7,7 +7,7 @@
 //    "document": "application", "severityOverrides": {"acronyms.unexplained": "info"},
 //    "rules": {"plain-english.passive-voice": "off", "structure.pes-word-limit": {"max_words":
 //    250}}, "words": ["Brumfield"], "packs": ["/abs/pack"], "disablePacks": ["spelling"],
-//    "debounceMs": 150, "inlayHints": false}
+//    "debounceMs": 150, "inlayHints": false, "maxProblems": 1000}
 //
 // "severityOverrides" (the VS Code setting's name), "severity" (what the VS Code extension sends)
 // and "rules" (as in .sayso.yml) are read alike; "rulePacks" is "packs". A key the server does not
@@ -98,7 +98,7 @@ const std::vector<std::string>& known_setting_keys() {
       "profile", "language",   "documentKind", "document",        "words",
       "packs",   "rulePacks",  "disablePacks", "severity",        "severityOverrides",
       "rules",   "debounceMs", "inlayHints",   "pushDiagnostics", "server",
-      "trace"};
+      "trace",   "maxProblems"};
   return kKeys;
 }
 
@@ -192,6 +192,14 @@ void Server::apply_client_settings(const json& settings) {
       problems.push_back("debounceMs must be from 0 to 5000 (milliseconds); " +
                          std::to_string(used) + " is used");
     debounce_ = std::chrono::milliseconds(used);
+  }
+  max_problems_ = kDefaultMaxProblems;
+  if (const auto most = settings.find("maxProblems"); most != settings.end()) {
+    if (most->is_number_unsigned())
+      max_problems_ = most->get<std::size_t>();
+    else
+      problems.push_back("maxProblems must be a whole number (0 for no limit); " +
+                         std::to_string(kDefaultMaxProblems) + " is used");
   }
   inlay_hints_ = false;
   if (const auto hints = settings.find("inlayHints"); hints != settings.end()) {

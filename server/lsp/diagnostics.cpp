@@ -4,6 +4,7 @@
 
 #include "app/linting_session.h"
 #include "engine/builtin_findings.h"
+#include "engine/finding_limit.h"
 #include "formats/format.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
@@ -159,8 +160,19 @@ LintOutput Server::lint(const std::string& path, const std::string& text,
   rescope_preamble(*doc, options.headless_kind);
   LintOutput out;
   out.diagnostics = context.linter->lint(*doc).diagnostics;
+  limit_findings(out.diagnostics, *doc);
   out.document = std::move(doc);
   return out;
+}
+
+void Server::limit_findings(std::vector<Diagnostic>& diagnostics, const Document& doc) const {
+  const std::size_t total = diagnostics.size();
+  if (max_problems_ == 0 || total <= max_problems_) return;
+  keep_most_severe(diagnostics, max_problems_);
+  insert_in_order(diagnostics,
+                  findings_left_out_note(doc, "document", max_problems_, total,
+                                         "To see them all, set maxProblems (sayso.maxProblems "
+                                         "in VS Code) to 0, or run sayso check on the file."));
 }
 
 void Server::schedule_lint(OpenDocument& doc, std::chrono::milliseconds delay) {

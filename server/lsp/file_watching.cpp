@@ -4,6 +4,7 @@
 // good rules stay in use.
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "engine/builtin_findings.h"
 #include "lsp/protocol.h"
@@ -126,25 +127,38 @@ void Server::reload_rules(const std::string& why) {
 }
 
 void Server::report_file_problem(const std::string& error_text) {
-  std::optional<FileProblem> problem = parse_file_problem(error_text);
   const std::string shown = "sayso: " + error_text + " (sayso carries on with the last good rules)";
-  if (!problem) {
-    show_message(kMessageError, shown);
-    return;
+  // One error may name several mistakes, a line each, each at its own line of a file.
+  std::vector<FileProblem> found;
+  std::size_t start = 0;
+  while (start <= error_text.size()) {
+    const std::size_t end = std::min(error_text.find('\n', start), error_text.size());
+    if (auto problem = parse_file_problem(error_text.substr(start, end - start)))
+      found.push_back(std::move(*problem));
+    start = end + 1;
   }
-  const bool known =
-      std::any_of(file_problems_.begin(), file_problems_.end(), [&](const FileProblem& p) {
-        return p.path == problem->path && p.message == problem->message;
-      });
-  if (known) return;  // shown once, not on every lint
-  file_problems_.push_back(*problem);
+  if (found.empty()) return show_message(kMessageError, shown);
+  std::set<std::string> paths;
+  for (FileProblem& problem : found) {
+    const bool known =
+        std::any_of(file_problems_.begin(), file_problems_.end(), [&](const FileProblem& p) {
+          return p.path == problem.path && p.line == problem.line && p.message == problem.message;
+        });
+    if (known) continue;  // shown once, not on every lint
+    paths.insert(problem.path);
+    file_problems_.push_back(std::move(problem));
+  }
+  if (paths.empty()) return;
   show_message(kMessageError, shown);
-  problem_files_published_.insert(problem->path);
-  const std::string uri = path_to_file_uri(problem->path);
+  for (const std::string& path : paths) publish_file_problems(path);
+}
+
+void Server::publish_file_problems(const std::string& path) {
+  problem_files_published_.insert(path);
   for (const auto& [open_uri, doc] : documents_)
-    if (doc.is_file && doc.path == problem->path)
+    if (doc.is_file && doc.path == path)
       return publish_diagnostics(open_uri, doc.version, lsp_diagnostics(doc));
-  publish_diagnostics(uri, std::nullopt, file_problem_diagnostics(problem->path));
+  publish_diagnostics(path_to_file_uri(path), std::nullopt, file_problem_diagnostics(path));
 }
 
 void Server::clear_file_problems() {

@@ -37,6 +37,10 @@ namespace sayso::lsp {
 
 using Clock = std::chrono::steady_clock;
 
+// How many findings one document lists unless the maxProblems setting says otherwise: far more
+// than a long application has (a few hundred), far fewer than a pasted 1.5 MB report (9,500).
+constexpr std::size_t kDefaultMaxProblems = 1000;
+
 // The rules and linter for the documents governed by one .sayso.yml (or by none).
 struct RuleContext {
   std::string config_file;  // "" = default settings
@@ -133,6 +137,8 @@ class Server {
   void relint_all_open();
   LintOutput lint(const std::string& path, const std::string& text, const std::string& language_id,
                   const RuleContext& context);
+  // Keeps the max_problems_ most serious findings, with a note saying how many were left out.
+  void limit_findings(std::vector<Diagnostic>& diagnostics, const Document& doc) const;
   json lsp_diagnostics(const OpenDocument& doc) const;
   json lsp_diagnostics(const std::vector<Diagnostic>& diagnostics, std::string_view text) const;
   // A file that is not open, read from disk and linted with the rules of its folder.
@@ -176,6 +182,7 @@ class Server {
   void forget_settings_file(const std::string& path);
   void reload_rules(const std::string& why);
   void report_file_problem(const std::string& error_text);
+  void publish_file_problems(const std::string& path);
   void clear_file_problems();
   json file_problem_diagnostics(const std::string& path) const;
 
@@ -265,6 +272,9 @@ class Server {
   // Section figures as inlay hints as well as code lenses: off unless the "inlayHints" setting
   // asks (an editor showing both shows the same figures twice at each heading).
   bool inlay_hints_ = false;
+  // The most findings one document lists (the maxProblems setting; 0: no limit): thousands of
+  // them in a pasted report slow some editors to a crawl at every publish.
+  std::size_t max_problems_ = kDefaultMaxProblems;
   json client_capabilities_ = json::object();
   bool push_diagnostics_ = true;
   std::vector<std::string> folders_;               // workspace folder paths, in the client's order

@@ -155,3 +155,29 @@ TEST_CASE("a key written twice in a config or rule file is refused with its line
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("every mistake in a config's rules is named at once, in the order written", "[config]") {
+  ScratchDir dir;
+  const std::string path = dir.write("many.yml",
+                                     "rules:\n"
+                                     "  t.swap: loud\n"
+                                     "  t.spell: hint\n"
+                                     "  t.nope: off\n"
+                                     "  t.acronym: whisper\n");
+  std::string error;
+  try {
+    load_rules(test_rules_dir(), load_config_file(path));
+  } catch (const RuleError& e) {
+    error = e.what();
+  }
+  INFO(error);
+  const std::size_t loud = error.find("many.yml:2: rule t.swap: 'loud' is not a severity");
+  const std::size_t nope = error.find("many.yml:4: unknown rule 't.nope'");
+  const std::size_t whisper = error.find("many.yml:5: rule t.acronym: 'whisper' is not a severity");
+  REQUIRE(loud != std::string::npos);
+  REQUIRE(nope != std::string::npos);
+  REQUIRE(whisper != std::string::npos);
+  CHECK(loud < nope);
+  CHECK(nope < whisper);
+  CHECK(error.find("many.yml:3") == std::string::npos);  // the good setting is not a mistake
+}

@@ -202,3 +202,27 @@ TEST_CASE("lsp: settings in initializationOptions are the first settings", "[lsp
   const Session plain = Client().initialize().open(uri, text).shutdown_and_exit().run();
   CHECK(has_code(plain.diagnostics(uri), "plain-english.wordy-words"));
 }
+
+TEST_CASE("lsp: each mistake in a settings file is shown at its own line", "[lsp][settings]") {
+  TempFolder folder("settings-mistakes");
+  folder.write(".sayso.yml",
+               "rules:\n"
+               "  plain-english.passive-voice: loud\n"
+               "  plain-english.wordy-words: off\n"
+               "  plain-english.long-sentence: whisper\n");
+  const std::string uri = folder.uri("summary.txt");
+  const Session s = Client()
+                        .initialize(json::object(), {{"rootUri", folder.uri()}})
+                        .open(uri, "We will utilise the data.\n", 1, "plaintext")
+                        .shutdown_and_exit()
+                        .run();
+  INFO(s.log);
+  const json problems = s.diagnostics(folder.uri(".sayso.yml"))["diagnostics"];
+  INFO(problems.dump(2));
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0]["range"]["start"]["line"] == 1);
+  CHECK(problems[0]["message"].get<std::string>().find("'loud'") != std::string::npos);
+  CHECK(problems[1]["range"]["start"]["line"] == 3);
+  CHECK(problems[1]["message"].get<std::string>().find("'whisper'") != std::string::npos);
+  CHECK(s.notifications("window/showMessage").size() == 1);  // one message names them all
+}

@@ -214,3 +214,44 @@ TEST_CASE("lsp: hover where findings overlap takes the innermost finding", "[lsp
   CHECK(text.find("**Also here**") != std::string::npos);
   CHECK(text.find("Long sentences are hard to follow") == std::string::npos);
 }
+
+TEST_CASE("lsp: maxProblems keeps the most serious findings and says how many were left out",
+          "[lsp][review]") {
+  const std::string uri = kFolder + "summary.md";
+  // Each line has an unexplained acronym (info) and the last a misspelt word (warning).
+  std::string text = kSummary;
+  for (int i = 0; i < 12; ++i) text += "The QXR" + std::to_string(i) + " team met.\n\n";
+  text += "We will recieve the results.\n";
+  const auto with_limit = [&](const json& limit) {
+    const Session s =
+        Client()
+            .initialize(json::object(),
+                        {{"initializationOptions", {{"sayso", {{"maxProblems", limit}}}}}})
+            .open(uri, text)
+            .shutdown_and_exit()
+            .run();
+    return s;
+  };
+  const json all = with_limit(0).diagnostics(uri)["diagnostics"];
+  REQUIRE(all.size() > 6);
+  CHECK_FALSE(has(codes(all), "sayso.findings-left-out"));
+
+  const json five = with_limit(5).diagnostics(uri)["diagnostics"];
+  INFO(five.dump(2));
+  REQUIRE(five.size() == 6);  // five findings and the note
+  CHECK(five[0]["code"] == "sayso.findings-left-out");
+  const std::string note = five[0]["message"];
+  CHECK(note.find("has " + std::to_string(all.size()) + " findings") != std::string::npos);
+  CHECK(note.find("maxProblems") != std::string::npos);
+  // The misspelt word (a warning) is kept, though it is the last in the text.
+  int warnings = 0;
+  for (const json& d : five) warnings += d["severity"] == 2 ? 1 : 0;
+  CHECK(warnings >= 1);
+
+  const Session wrong = with_limit("many");
+  CHECK(wrong.diagnostics(uri)["diagnostics"].size() == all.size());  // 1000 is used
+  bool said = false;
+  for (const json& p : wrong.notifications("window/showMessage"))
+    said = said || p["message"].get<std::string>().find("maxProblems must be") != std::string::npos;
+  CHECK(said);
+}

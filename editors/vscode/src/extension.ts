@@ -192,6 +192,7 @@ function serverConfiguration(scopeUri: string | undefined): MappingResult['confi
       language: settings.get('language'),
       severityOverrides: settings.get('severityOverrides'),
       inlayHints: settings.get('inlayHints'),
+      maxProblems: settings.get('maxProblems'),
     },
     { homeDir: os.homedir(), workspaceFolder: folder?.uri.fsPath },
   );

@@ -6,6 +6,8 @@ import { expandUserPath } from './serverPath';
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type SeverityOverride = Severity | 'off';
+// The server's own default (kDefaultMaxProblems in server/lsp/server.h).
+export const DEFAULT_MAX_PROBLEMS = 1000;
 export const LANGUAGES = ['en_GB', 'en_US'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -16,6 +18,7 @@ export interface RawSettings {
   language?: unknown;
   severityOverrides?: unknown;
   inlayHints?: unknown;
+  maxProblems?: unknown;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface ServerConfiguration {
   severity: Record<string, SeverityOverride>;
   /** Section figures as inlay hints after each heading too (the code lens shows them anyway). */
   inlayHints: boolean;
+  /** The most findings one document shows (0: no limit). */
+  maxProblems: number;
 }
 
 export interface MappingContext {
@@ -127,8 +132,16 @@ export function toServerConfiguration(raw: RawSettings, context: MappingContext)
     problems.push(`"sayso.inlayHints" must be true or false, not ${JSON.stringify(raw.inlayHints)}; using false.`);
   }
 
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
+  if (typeof raw.maxProblems === 'number' && Number.isInteger(raw.maxProblems) && raw.maxProblems >= 0) {
+    maxProblems = raw.maxProblems;
+  } else if (raw.maxProblems !== undefined && raw.maxProblems !== null) {
+    problems.push(`"sayso.maxProblems" must be a whole number, 0 or more, not ${JSON.stringify(raw.maxProblems)}; ` +
+      `using ${DEFAULT_MAX_PROBLEMS}.`);
+  }
+
   return {
-    configuration: { profile, packs: rulePacks, language, severity: overrides.overrides, inlayHints },
+    configuration: { profile, packs: rulePacks, language, severity: overrides.overrides, inlayHints, maxProblems },
     problems,
   };
 }

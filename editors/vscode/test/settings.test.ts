@@ -7,7 +7,7 @@ const context = { homeDir: '/home/r', workspaceFolder: '/work/grant' };
 describe('settings → server configuration', () => {
   it('gives the defaults for empty settings', () => {
     assert.deepEqual(toServerConfiguration({}, context), {
-      configuration: { profile: null, packs: [], language: 'en_GB', severity: {}, inlayHints: false },
+      configuration: { profile: null, packs: [], language: 'en_GB', severity: {}, inlayHints: false, maxProblems: 1000 },
       problems: [],
     });
     assert.equal(toServerConfiguration({ profile: '' }, context).configuration.profile, null);
@@ -24,6 +24,7 @@ describe('settings → server configuration', () => {
       language: 'en_US',
       severity: { 'plain-english.passive-voice': 'off', acronyms: 'info' },
       inlayHints: false,
+      maxProblems: 1000,
     });
     assert.deepEqual(result.problems, []);
   });
@@ -33,6 +34,16 @@ describe('settings → server configuration', () => {
     const wrong = toServerConfiguration({ inlayHints: 'yes' }, context);
     assert.equal(wrong.configuration.inlayHints, false);
     assert.match(wrong.problems[0], /inlayHints.*true or false/);
+  });
+
+  it('passes a whole-number maxProblems and reports any other', () => {
+    assert.equal(toServerConfiguration({ maxProblems: 0 }, context).configuration.maxProblems, 0);
+    assert.equal(toServerConfiguration({ maxProblems: 250 }, context).configuration.maxProblems, 250);
+    for (const bad of [-1, 2.5, 'many']) {
+      const wrong = toServerConfiguration({ maxProblems: bad }, context);
+      assert.equal(wrong.configuration.maxProblems, 1000);
+      assert.match(wrong.problems[0], /maxProblems.*whole number/);
+    }
   });
 
   it('makes rule pack folders absolute, once each', () => {
@@ -47,7 +58,7 @@ describe('settings → server configuration', () => {
 
   it('reports wrong types and values instead of sending them', () => {
     const result = toServerConfiguration({ profile: 7, rulePacks: 'packs', language: 'fr_FR' }, context);
-    assert.deepEqual(result.configuration, { profile: null, packs: [], language: 'en_GB', severity: {}, inlayHints: false });
+    assert.deepEqual(result.configuration, { profile: null, packs: [], language: 'en_GB', severity: {}, inlayHints: false, maxProblems: 1000 });
     assert.equal(result.problems.length, 3);
     assert.match(result.problems.join('\n'), /sayso\.language.*en_GB or en_US.*fr_FR/);
   });
