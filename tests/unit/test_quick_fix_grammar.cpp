@@ -174,3 +174,23 @@ TEST_CASE("passives keep their form, and a privacy promise keeps 'identified'", 
       lint_summary("Names are removed, so no one can be identified.\n", "plain-english.wordy-words")
           .findings.empty());
 }
+
+TEST_CASE("a swap fits the end of a clause, and none is offered where a later word breaks it",
+          "[rules][fixes]") {
+  // "so" opens a clause; at the end of one it would not read.
+  CHECK(fixed("Accordingly, we will change the plan.\n", "plain-english.wordy-words") ==
+        "So, we will change the plan.\n");
+  CHECK(fixed("We will change the dose accordingly.\n", "plain-english.wordy-words") ==
+        "We will change the dose to match.\n");
+  // "provide staff with training": "give staff with training" is wrong, so only the note.
+  const Found with =
+      lint_summary("We will provide the staff with training.\n", "plain-english.wordy-words");
+  REQUIRE(with.findings.size() == 1);
+  CHECK(with.findings.front().suggestions.empty());
+  CHECK_THAT(with.findings.front().message, Catch::Contains("With 'with' after it"));
+  CHECK(fixed("We will provide training.\n", "plain-english.wordy-words") ==
+        "We will give training.\n");
+  // A "with" in another clause does not count.
+  CHECK(fixed("We will provide training, with help from nurses.\n", "plain-english.wordy-words") ==
+        "We will give training, with help from nurses.\n");
+}

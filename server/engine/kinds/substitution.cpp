@@ -21,6 +21,12 @@ struct Swap {
   // toolkit"), where a phrase like "after birth" would break the sentence; none given: `use`
   // fits there too; an empty list: no one-click fix fits there, the message alone speaks.
   std::optional<std::vector<std::string>> before_noun;
+  // Alternatives that fit where the words end a clause after other words ("we changed the dose
+  // accordingly": "to match", where "so" fits only at the start); none given: `use`.
+  std::optional<std::vector<std::string>> at_end;
+  // Words that, a few words later in the same clause, make every swap wrong ("provide staff
+  // with training": "give staff with training"): the note is given with no one-click fix.
+  std::vector<std::string> reword_before;
   // Set phrases the words are not swapped inside ("cardiac arrest", "suicide attempt").
   std::vector<std::string> not_in;
   std::string source;
@@ -263,6 +269,29 @@ std::string why_no_swap_fits(const Document& doc, const PhraseMatch& m, const Su
                      text_of(doc.tokens[m.first_token - 1]));
 }
 
+// The match ends its clause after other words of its sentence: punctuation or the sentence's end
+// follows, and it does not open the sentence ("Accordingly, we...").
+bool ends_clause(const Document& doc, const PhraseMatch& m) {
+  return m.first_token > doc.sentences[m.sentence].first_token && !word_follows(doc, m);
+}
+
+// One of `words` within the four words after the match, with only spaces between (the same
+// clause): "provide [the staff] with", "present [them] with".
+const Token* word_soon_after(const Document& doc, const PhraseMatch& m,
+                             const std::vector<std::string>& words) {
+  if (words.empty()) return nullptr;
+  const Sentence& s = doc.sentences[m.sentence];
+  std::size_t from = m.end;
+  for (std::uint32_t i = m.last_token; i < s.last_token && i < m.last_token + 4; ++i) {
+    const Token& t = doc.tokens[i];
+    for (std::size_t j = from; j < t.begin && j < doc.prose.size(); ++j)
+      if (doc.prose[j] != ' ') return nullptr;
+    if (std::find(words.begin(), words.end(), t.lower) != words.end()) return &t;
+    from = t.end;
+  }
+  return nullptr;
+}
+
 // Whether a word is said with a vowel sound first, so takes "an": by its spelling, with the
 // common exceptions ("an hour", "a user", "a one-off"). Empty when unsure (a number, an acronym).
 std::optional<bool> takes_an(std::string_view fix) {
@@ -469,8 +498,12 @@ class SubstitutionCheck : public RuleCheck {
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       const std::string model = case_model(ctx.doc, *m, original);
       const Surroundings at = surroundings(ctx.doc, *m);
-      const std::vector<std::string> alternatives =
-          swap.before_noun && at.noun_follows ? *swap.before_noun : fitting(swap.use, original, at);
+      std::vector<std::string> alternatives =
+          swap.before_noun && at.noun_follows       ? *swap.before_noun
+          : swap.at_end && ends_clause(ctx.doc, *m) ? *swap.at_end
+                                                    : fitting(swap.use, original, at);
+      const Token* later = word_soon_after(ctx.doc, *m, swap.reword_before);
+      if (later != nullptr) alternatives.clear();
       const std::string& named = alternatives.empty() ? swap.use.front() : alternatives.front();
       FixEdit edit{m->begin, m->end, {}};
       for (const auto& alt : alternatives) edit.texts.push_back(match_case(model, alt));
@@ -487,7 +520,12 @@ class SubstitutionCheck : public RuleCheck {
           std::move(edit.texts));
       // The rule's message names the plain word, which cannot simply replace this one here
       // ("implementation fidelity"): say so, or the writer makes "roll-out fidelity".
-      if (alternatives.empty()) d.message += " " + why_no_swap_fits(ctx.doc, *m, at);
+      if (later != nullptr)
+        d.message +=
+            fmt::format(" With '{}' after it, the swap does not fit as it is: reword the phrase.",
+                        ctx.doc.source.bytes.substr(later->begin, later->end - later->begin));
+      else if (alternatives.empty())
+        d.message += " " + why_no_swap_fits(ctx.doc, *m, at);
       out.push_back(std::move(d));
     }
   }
@@ -510,7 +548,8 @@ class SubstitutionCheck : public RuleCheck {
   std::vector<std::uint32_t> protected_to_swap_;
 };
 
-const std::set<std::string> kSwapFields = {"instead_of", "use", "source", "before_noun", "not_in"};
+const std::set<std::string> kSwapFields = {"instead_of", "use",    "source",       "before_noun",
+                                           "at_end",     "not_in", "reword_before"};
 
 }  // namespace
 
@@ -530,7 +569,7 @@ std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
             closest_name(field.key(), {kSwapFields.begin(), kSwapFields.end()});
         throw KindError{
             fmt::format("a swap pair has no field '{}'{} (its fields: instead_of, use, "
-                        "source, before_noun, not_in)",
+                        "source, before_noun, at_end, reword_before, not_in)",
                         field.key(), close.empty() ? "" : ": did you mean '" + close + "'?"),
             field.key_line()};
       }
@@ -539,6 +578,8 @@ std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
       swap.use = param_strings(entry, "use", true);
       swap.source = param_string(entry, "source", "");
       if (entry["before_noun"]) swap.before_noun = param_strings(entry, "before_noun", false);
+      if (entry["at_end"]) swap.at_end = param_strings(entry, "at_end", true);
+      swap.reword_before = param_strings(entry, "reword_before", false);
       swap.not_in = param_strings(entry, "not_in", false);
     } catch (KindError& e) {
       if (e.line == 0) e.line = entry.line();
