@@ -36,7 +36,11 @@ std::vector<std::string> missing_sections(const Linter& linter, const Document& 
   std::vector<std::string> missing;
   if (!is_whole_application(doc, linter.config())) return missing;
   std::set<std::string> present;
-  for (const Section& s : doc.sections) present.insert(s.kind);
+  // As the required-sections rule counts them: "Research questions and methods" is both.
+  for (const Section& s : doc.sections) {
+    present.insert(s.kind);
+    present.insert(s.also_kinds.begin(), s.also_kinds.end());
+  }
   for (const Rule& rule : linter.rules().rules) {
     if (!rule.enabled || rule.kind != "required-sections" || !rule.node["sections"].is_list())
       continue;

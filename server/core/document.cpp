@@ -1,6 +1,7 @@
 #include "core/document.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace sayso {
 
@@ -16,7 +17,14 @@ std::size_t Document::word_count(std::size_t begin, std::size_t end) const {
                                 [](const Token& t, std::size_t b) { return t.begin < b; });
   auto last = std::lower_bound(first, tokens.end(), end,
                                [](const Token& t, std::size_t e) { return t.begin < e; });
-  return static_cast<std::size_t>(last - first);
+  // Words joined by a slash ("and/or", "2024/25") are one word, as word processors and
+  // funders' forms count them: a limit checked here must not be broken by a word more.
+  std::size_t joined = 0;
+  for (auto t = first; t != last && std::next(t) != last; ++t)
+    if (std::next(t)->begin == t->end + 1 && t->end < source.bytes.size() &&
+        source.bytes[t->end] == '/')
+      ++joined;
+  return static_cast<std::size_t>(last - first) - joined;
 }
 
 }  // namespace sayso

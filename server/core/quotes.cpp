@@ -192,7 +192,32 @@ bool is_determiner(const std::string& word) {
   return std::find(determiners.begin(), determiners.end(), word) != determiners.end();
 }
 
-// `quote` (marks included) is a short quotation right after a determiner in its sentence.
+bool is_reporting_word(const std::string& word) {
+  static const std::array<std::string_view, 16> words = {
+      "said", "says",   "say",   "wrote",    "writes",    "told",  "tells",  "asked",
+      "asks", "called", "calls", "answered", "explained", "added", "stated", "replied"};
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// A word straight after the closing mark, with only spaces between, that can be the noun the
+// quotation describes ("a 'you said, we did' update"), not a small word going on with the
+// sentence ("they said 'we were not heard' at every meeting").
+bool noun_follows_quote(const Document& doc, const Sentence& s, std::size_t quote_end) {
+  const auto next =
+      std::lower_bound(doc.tokens.begin() + s.first_token, doc.tokens.begin() + s.last_token,
+                       quote_end, [](const Token& t, std::size_t at) { return t.begin < at; });
+  if (next == doc.tokens.begin() + s.last_token || next->is_number) return false;
+  for (std::size_t i = quote_end; i < next->begin; ++i)
+    if (doc.prose[i] != ' ') return false;
+  static const std::array<std::string_view, 16> small = {
+      "and", "or",   "but", "to",   "at", "in",   "on",    "of",
+      "for", "with", "by",  "from", "as", "that", "which", "who"};
+  return std::find(small.begin(), small.end(), next->lower) == small.end();
+}
+
+// `quote` (marks included) is a short quotation naming a thing: right after a determiner ("the
+// 'what changed' session"), or a word or two after one and before its noun ("a short 'you said,
+// we did' update"), with no word of saying between.
 bool names_a_thing(const Document& doc, std::uint32_t sentence,
                    std::pair<std::size_t, std::size_t> quote) {
   if (doc.word_count(quote.first, quote.second) > kMaxWordsInAName) return false;
@@ -200,8 +225,17 @@ bool names_a_thing(const Document& doc, std::uint32_t sentence,
   const auto first_inside =
       std::lower_bound(doc.tokens.begin() + s.first_token, doc.tokens.begin() + s.last_token,
                        quote.first, [](const Token& t, std::size_t at) { return t.begin < at; });
-  if (first_inside == doc.tokens.begin() + s.first_token) return false;
-  return is_determiner(std::prev(first_inside)->lower);
+  const auto sentence_start = doc.tokens.begin() + s.first_token;
+  if (first_inside == sentence_start) return false;
+  if (is_determiner(std::prev(first_inside)->lower)) return true;
+  constexpr int kWordsBetween = 2;
+  auto before = std::prev(first_inside);
+  for (int i = 0; i < kWordsBetween && before != sentence_start; ++i) {
+    if (is_reporting_word(before->lower)) return false;
+    --before;
+    if (is_determiner(before->lower)) return noun_follows_quote(doc, s, quote.second);
+  }
+  return false;
 }
 
 }  // namespace

@@ -41,6 +41,15 @@ std::string_view strip_form_label(std::string_view s) {
     while (i < s.size() &&
            (s[i] == ':' || s[i] == '.' || s[i] == ')' || s[i] == '-' || s[i] == ' '))
       ++i;
+    // "Question 3 (max 500 words): Background": the form's limit before the name (read from the
+    // heading as it is written, by stated_limit).
+    if (i < s.size() && s[i] == '(') {
+      const std::size_t close = s.find(')', i);
+      if (close != std::string_view::npos && is_limit_statement(s.substr(i + 1, close - i - 1))) {
+        i = close + 1;
+        while (i < s.size() && (s[i] == ':' || s[i] == '.' || s[i] == '-' || s[i] == ' ')) ++i;
+      }
+    }
     // "Section 3 – Lay summary": an en or em dash.
     if (s.substr(i).starts_with("\xe2\x80\x93") || s.substr(i).starts_with("\xe2\x80\x94")) i += 3;
     while (i < s.size() && s[i] == ' ') ++i;
@@ -187,7 +196,13 @@ std::string SectionClassifier::classify(std::string_view heading) const {
   for (const auto& [alias, kind] : aliases_) {
     if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0) {
       char next = norm[alias.size()];
-      if (next == ' ' || next == '(' || next == '-' || next == ',' || next == ':') return kind;
+      if (next != ' ' && next != '(' && next != '-' && next != ',' && next != ':') continue;
+      // "Summary of research (plain English)": a summary said to be plain is the plain one.
+      if (kind == "abstract")
+        for (const auto& [words, anywhere_kind] : anywhere_)
+          if (anywhere_kind == "plain-english-summary" && contains_words(norm, words))
+            return anywhere_kind;
+      return kind;
     }
   }
   for (const auto& [words, kind] : anywhere_)
@@ -268,11 +283,26 @@ bool is_time_or_plan_qualifier(std::string_view words) {
     if (words == q) return true;
   return false;
 }
+
+// "Patient and public involvement (PPIE)": the name's short form after it.
+bool is_short_form_in_brackets(std::string_view words) {
+  if (words.size() < 4 || words.size() > 10 || words.front() != '(' || words.back() != ')')
+    return false;
+  return std::all_of(words.begin() + 1, words.end() - 1,
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
 }  // namespace
 
 bool SectionClassifier::is_known_heading(std::string_view line) const {
   const std::string norm = normalise(line);
-  if (norm.empty() || norm.size() > 80) return false;
+  if (norm.empty()) return false;
+  // A form's question about involvement: "How will people affected by dementia be involved in
+  // the research?" (a charity's form; in plain text such a line was read as a sentence).
+  if (norm.back() == '?' && norm.size() <= 160)
+    return std::any_of(anywhere_.begin(), anywhere_.end(), [&](const auto& entry) {
+      return entry.second == "involvement" && contains_words(norm, entry.first);
+    });
+  if (norm.size() > 80) return false;
   for (const auto& entry : aliases_) {
     const std::string& alias = entry.first;
     if (norm == alias) return true;
@@ -281,7 +311,8 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
     if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0 &&
         norm[alias.size()] == ' ' &&
         (is_limit_statement(std::string_view(norm).substr(alias.size())) ||
-         is_time_or_plan_qualifier(std::string_view(norm).substr(alias.size() + 1))))
+         is_time_or_plan_qualifier(std::string_view(norm).substr(alias.size() + 1)) ||
+         is_short_form_in_brackets(std::string_view(norm).substr(alias.size() + 1))))
       return true;
   }
   return false;
@@ -365,20 +396,28 @@ bool titled_as_other_checked_kind(const Document& doc, const SectionClassifier& 
                                     title) != kinds_with_own_checks.end();
 }
 
+// Kinds that only a whole application has a heading for: a summary never has one.
+bool is_application_only_kind(const std::string& kind) {
+  return kind == "ethics" || kind == "finance" || kind == "team" || kind == "references";
+}
+
 // Whether a text said to be `kind` (a summary pasted into the web page, a file named
 // summary.md, `--kind`) is that one section whole, its headings ("Background", "What we will
-// do") being parts of it: unless it has a heading of that kind itself, is titled as the other
-// kind, or is too long for one section. Otherwise a summary with subheadings would lose the
-// summary's rules.
+// do") being parts of it: unless it has a heading of that kind itself or one only an
+// application has, is titled as the other kind, or is too long for one section. Otherwise a summary
+// with subheadings would lose the summary's rules.
 bool is_one_section(const Document& doc, const SectionClassifier& classifier,
                     const std::vector<const Block*>& headings, const std::string& kind) {
   if (kind == "document" || kind == "other" || kind == "title" || headings.empty()) return false;
   if (doc.source.bytes.size() - doc.source.content_begin > kMaxOneSectionBytes) return false;
   if (titled_as_other_checked_kind(doc, classifier, kind)) return false;
-  for (const Block* h : headings)
-    if (classifier.classify(std::string_view(doc.prose).substr(h->begin, h->end - h->begin)) ==
-        kind)
-      return false;
+  for (const Block* h : headings) {
+    const std::string heading_kind =
+        classifier.classify(std::string_view(doc.prose).substr(h->begin, h->end - h->begin));
+    // A summary's parts retell the study; ethics, costs, the team and references are parts of
+    // an application only (a file named "..._no_pes_....md" is still the application it holds).
+    if (heading_kind == kind || is_application_only_kind(heading_kind)) return false;
+  }
   return true;
 }
 
@@ -419,6 +458,7 @@ bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last, boo
     // level, not as one of the summary's parts.
     bool other_parts = false;
     for (std::size_t k = i + 1; k <= last; ++k) {
+      if (is_application_only_kind(sections[k].kind)) return false;
       other_parts = other_parts || sections[k].kind != "involvement";
       if (sections[k].kind == "involvement" &&
           ((sections[k].level_guessed && !flat) ||

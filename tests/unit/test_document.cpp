@@ -240,6 +240,13 @@ TEST_CASE("sentences and words", "[segmentation]") {
   CHECK(std::find(words.begin(), words.end(), "e.g.") != words.end());
 }
 
+TEST_CASE("words joined by a slash count as one word, as forms count them", "[segmentation]") {
+  const std::string text = "In 2024/25 we and/or our partners will meet / talk.\n";
+  Document doc = load(text);
+  // In, 2024/25, we, and/or, our, partners, will, meet, talk: a spaced slash splits.
+  CHECK(doc.word_count(0, text.size()) == 9);
+}
+
 TEST_CASE("a sentence wrapped over lines is one sentence, a short label line is not",
           "[segmentation]") {
   Document wrapped = load(

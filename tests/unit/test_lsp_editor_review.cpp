@@ -260,7 +260,7 @@ TEST_CASE("lsp hover: short, with one example pair and where to read more",
   for (int id : {1, 2, 3}) {
     const std::string text = result_of(s, id)["contents"]["value"];
     INFO(text);
-    CHECK(text.size() < 1200);
+    CHECK(text.size() < 1300);  // the checklist's message lists up to 12 missing items
     CHECK(text.find("Decisions") == std::string::npos);
     CHECK(text.find("**Sources**") == std::string::npos);
     CHECK(text.find("blind review") == std::string::npos);

@@ -24,7 +24,7 @@ TEST_CASE("a fix changes 'a' and 'an' to fit the new word", "[rules][fixes]") {
   CHECK(fixed("An intervention will be tested.\n", "plain-english.research-words") ==
         "A programme will be tested.\n");
   CHECK(fixed("Each person may have an adverse event.\n", "plain-english.research-words") ==
-        "Each person may have a side effect.\n");
+        "Each person may have an unwanted effect.\n");
   CHECK(fixed("People with a comorbidity often fall.\n", "plain-english.research-words") ==
         "People with another health condition often fall.\n");
   // The article that already fits is left as it is, and the finding is on the word alone.
