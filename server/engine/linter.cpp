@@ -11,6 +11,7 @@
 
 #include "core/parallel.h"
 #include "core/sections.h"
+#include "core/stated_limits.h"
 #include "engine/builtin_findings.h"
 #include "engine/kinds/kind.h"
 #include "engine/phrase_matcher.h"
@@ -103,6 +104,27 @@ Diagnostic time_limit_diagnostic(const Document& doc, std::optional<LintClock::t
       std::max<long long>(budget.count(), 0));
   place_at_document_start(d, doc);
   return d;
+}
+
+// A form's guidance under a heading, "(Maximum 1,000 characters, excluding spaces)", is the
+// funder's words, not the writer's: it is not counted against the limit, and nothing in it is
+// reported either (twenty-second blind review: its long words got a note).
+void drop_in_form_guidance(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::pair<std::size_t, std::size_t>> guidance;
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
+    if (!s.has_heading()) continue;
+    const std::optional<StatedLimit> limit = section_stated_limit(doc, i);
+    if (limit && limit->answer_begin > s.heading_end)
+      guidance.emplace_back(s.heading_end, limit->answer_begin);
+  }
+  if (guidance.empty()) return;
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    return !d.whole_section &&
+           std::any_of(guidance.begin(), guidance.end(), [&](const auto& range) {
+             return d.begin >= range.first && d.end <= range.second;
+           });
+  });
 }
 
 }  // namespace
@@ -314,6 +336,7 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   drop_deferred(result.diagnostics);
   drop_deferred_in_section(doc, result.diagnostics);
   keep_only_with_in_section(doc, only, result.diagnostics);
+  drop_in_form_guidance(doc, result.diagnostics);
   apply_suppressions(suppressions, result.diagnostics);
   // Not suppressible: a comment cannot turn off the note that it turns nothing off.
   for (Diagnostic& d : unknown_names_in_suppressions(suppressions, doc, rules_, config_)) {

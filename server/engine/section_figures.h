@@ -34,6 +34,10 @@ struct SectionFigures {
   std::string kind, title;
   std::size_t words = 0;
   std::optional<std::size_t> word_limit;  // from the length rule in scope (profile-aware)
+  // A form's character limit, with the characters counted its way, when it states one.
+  std::optional<std::size_t> character_limit;
+  std::size_t characters = 0;
+  bool characters_without_spaces = false;
   std::size_t sentences = 0;
   double average_sentence_words = 0;
   std::size_t longest_sentence_words = 0;

@@ -21,6 +21,8 @@ json section_json(const SectionFigures& f) {
       {"kind", f.kind},
       {"words", f.words},
       {"wordLimit", f.word_limit ? json(*f.word_limit) : json(nullptr)},
+      {"characters", f.character_limit ? json(f.characters) : json(nullptr)},
+      {"characterLimit", f.character_limit ? json(*f.character_limit) : json(nullptr)},
       {"readingAge", f.sentences > 0 ? json(std::round(f.reading_age * 10) / 10) : json(nullptr)},
       {"evidencePresent", evidence.present},
       {"evidenceTotal", evidence.total},

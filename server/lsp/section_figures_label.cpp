@@ -67,6 +67,9 @@ std::string section_figures_label(const SectionFigures& figures) {
   parts.push_back(figures.word_limit ? std::to_string(figures.words) + " / " +
                                            std::to_string(*figures.word_limit) + " words"
                                      : std::to_string(figures.words) + " words");
+  if (figures.character_limit)
+    parts.push_back(std::to_string(figures.characters) + " / " +
+                    std::to_string(*figures.character_limit) + " characters");
   if (figures.sentences > 0 && figures.words > 0)
     parts.push_back("reading age " + std::to_string(std::lround(figures.reading_age)));
   const EvidenceCounts evidence = evidence_counts(figures);

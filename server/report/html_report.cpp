@@ -243,6 +243,19 @@ std::string number_cell(double value, const std::string& shown) {
   return fmt::format("<td class=\"num\" data-value=\"{}\">{}</td>", value, html_escape(shown));
 }
 
+// The summary's size as the table shows it: its words against their limit, and a character
+// limit the form states beside them (a 1,220-character summary under a 1,000-character limit
+// read as 268 words with no limit).
+std::string summary_size_text(const HtmlReport::Row& row) {
+  std::string text = row.summary_limit >= 0
+                         ? fmt::format("{} / {}", row.summary_words, row.summary_limit)
+                         : std::to_string(row.summary_words);
+  if (row.summary_character_limit >= 0)
+    text += fmt::format(" words; {} / {} characters", row.summary_characters,
+                        row.summary_character_limit);
+  return text;
+}
+
 // A cell with no value: a submission that could not be read has no findings or figures (a 0
 // would rank it among the cleanest), a submission without a summary no reading age. Shown as a
 // dash; the table's sort puts it last.
@@ -299,10 +312,7 @@ std::string table_row_html(const HtmlReport::Row& row, const std::vector<std::st
   if (!row.has_summary)
     html += kNoValueCell;
   else
-    html += number_cell(row.summary_words,
-                        row.summary_limit >= 0
-                            ? fmt::format("{} / {}", row.summary_words, row.summary_limit)
-                            : std::to_string(row.summary_words));
+    html += number_cell(row.summary_words, summary_size_text(row));
   html += row.has_reading_age ? number_cell(row.reading_age, format_number(row.reading_age))
                               : kNoValueCell;
   html += involvement_level_cell(row.involvement_level);
@@ -508,6 +518,11 @@ HtmlReport::Row summary_row(const SubmissionRecord& record, const std::string& a
   row.summary_words = json_count(summary, "words").value_or(0);
   const auto limit = json_count(summary, "word_limit");
   row.summary_limit = limit ? static_cast<long>(*limit) : -1;
+  const auto character_limit = json_count(summary, "character_limit");
+  if (character_limit) {
+    row.summary_character_limit = static_cast<long>(*character_limit);
+    row.summary_characters = static_cast<long>(json_count(summary, "characters").value_or(0));
+  }
   row.reading_age = number_of(summary, "reading_age");
   row.has_reading_age = row.has_summary && json_field(summary, "reading_age").is_number();
   const ordered_json& involvement = json_field(card, "involvement");

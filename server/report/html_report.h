@@ -50,6 +50,7 @@ class HtmlReport : public SubmissionSink {
     bool has_summary = false;
     std::size_t summary_words = 0;
     long summary_limit = -1;
+    long summary_characters = -1, summary_character_limit = -1;  // -1: the form states none
     double reading_age = 0;
     bool has_reading_age = false;  // a summary with words (an empty one has no reading age)
     std::string involvement_level;

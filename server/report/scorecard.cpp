@@ -25,6 +25,8 @@ SummaryScore score_summary(const std::vector<Diagnostic>& diagnostics,
     score.present = true;
     score.words = f.words;
     score.word_limit = f.word_limit;
+    score.character_limit = f.character_limit;
+    score.characters = f.characters;
     score.reading_age = f.reading_age;
     break;  // the first summary is the one a panel reads
   }
@@ -93,6 +95,10 @@ nlohmann::ordered_json scorecard_json(const Scorecard& card) {
       {"words", card.summary.words},
       {"word_limit",
        card.summary.word_limit ? ordered_json(*card.summary.word_limit) : ordered_json(nullptr)},
+      {"characters", card.summary.character_limit ? ordered_json(card.summary.characters)
+                                                  : ordered_json(nullptr)},
+      {"character_limit", card.summary.character_limit ? ordered_json(*card.summary.character_limit)
+                                                       : ordered_json(nullptr)},
       // No words, no reading age (0 would read as the easiest summary of the round).
       {"reading_age", card.summary.words > 0 ? ordered_json(rounded(card.summary.reading_age))
                                              : ordered_json(nullptr)},

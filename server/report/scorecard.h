@@ -18,6 +18,8 @@ struct SummaryScore {
   bool present = false;  // the document has a plain-English summary section
   std::size_t words = 0;
   std::optional<std::size_t> word_limit;
+  std::optional<std::size_t> character_limit;  // a form's, when it states one
+  std::size_t characters = 0;                  // counted as the form says
   double reading_age = 0;
   std::size_t jargon = 0;  // jargon findings inside the summary
 };

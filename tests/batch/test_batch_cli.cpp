@@ -1466,3 +1466,28 @@ TEST_CASE("batch: the involvement level sorts by the IAP2 scale, not by name", "
   }
   CHECK(seen == 4);
 }
+
+TEST_CASE("batch: a summary's character limit is in the scorecard and the HTML table",
+          "[batch][limits]") {
+  // Twenty-second blind review: a summary over its 1,000-character limit showed as "268" words
+  // with no limit in the funder's table; the breach was only in the record.
+  TempDir dir;
+  std::string summary;
+  while (summary.size() < 1200) summary += "We will help people with asthma breathe better. ";
+  const std::string app = dir.write(
+      "app.md", "# Plain English summary\n\n(Maximum 1,000 characters, including spaces)\n\n" +
+                    summary + "\n\n# Methods\n\nWe will run a trial.\n");
+  const std::string html = dir.file("report.html"), jsonl = dir.file("records.jsonl");
+  Run r = run("batch --out-html " + q(html) + " --out-jsonl " + q(jsonl) + " " + q(app));
+  REQUIRE(r.status == 0);
+  const std::vector<json> records = records_of(slurp(jsonl));
+  REQUIRE(records.size() == 1);
+  const json& card = records[0]["scorecard"]["plain_english_summary"];
+  CHECK(card["character_limit"] == 1000);
+  CHECK(card["characters"].get<int>() > 1000);
+  const std::string page = slurp(html);
+  CHECK(page.find("/ 1000 characters") != std::string::npos);
+  // No limit stated: no character figures.
+  Run plain = run("batch " + q(dir.write("pes.md", "# Plain English summary\n\nWe test.\n")));
+  CHECK(records_of(plain.out)[0]["scorecard"]["plain_english_summary"]["characters"].is_null());
+}

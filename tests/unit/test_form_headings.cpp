@@ -85,3 +85,14 @@ TEST_CASE("'Summary of research' is the scientific one unless it is said to be p
   CHECK(c.classify("Plain English summary of research") == "plain-english-summary");
   CHECK(c.classify("Scientific abstract") == "abstract");
 }
+
+TEST_CASE("a form's guidance line under a heading gets no findings", "[sections][forms]") {
+  // Three long words in five: a note anywhere else.
+  const std::string text =
+      "# Plain English summary\n\n(Maximum 1,000 characters, excluding spaces)\n\n"
+      "We will test a new walking group for people with sore knees.\n";
+  CHECK(lint_file(text, "app.md", "plain-english.long-word-sentence").findings.empty());
+  CHECK(lint_file("# Plain English summary\n\nWe count maximum characters excluding spaces.\n",
+                  "app.md", "plain-english.long-word-sentence")
+            .findings.size() == 1);
+}

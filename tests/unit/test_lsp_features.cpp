@@ -400,6 +400,27 @@ TEST_CASE("lsp: inlay hints and the document summary give each section's figures
     total += summary["counts"][severity].get<int>();
   CHECK(total == static_cast<int>(s.diagnostics(uri)["diagnostics"].size()));
   CHECK(error_code(s, 4) == -32602);
+  CHECK(pes["characterLimit"].is_null());  // the form states none
+}
+
+TEST_CASE("lsp: a form's character limit is in the section's figures", "[lsp][symbols]") {
+  const std::string uri = kFolder + "form.md";
+  const Session s =
+      Client()
+          .initialize()
+          .open(uri,
+                "# Plain English summary (max 60 characters)\n\nWe will help people with asthma "
+                "breathe better at school.\n")
+          .request(1, "sayso/documentSummary", document_params(uri))
+          .request(2, "textDocument/codeLens", document_params(uri))
+          .shutdown_and_exit()
+          .run();
+  const json& pes = result_of(s, 1)["sections"][0];
+  INFO(pes.dump(2));
+  CHECK(pes["characterLimit"] == 60);
+  CHECK(pes["characters"] == 57);  // the sentence, not the line break after it
+  const std::string lens = result_of(s, 2)[0]["command"]["title"];
+  CHECK(lens.find("57 / 60 characters") != std::string::npos);
 }
 
 TEST_CASE("lsp: sayso.explainRule returns the rule in Markdown", "[lsp][commands]") {

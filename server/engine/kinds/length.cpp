@@ -76,9 +76,8 @@ class LengthCheck : public RuleCheck {
       if (limits->min_words > 0 && words_below < least && s.has_heading())
         emit(words_below, limits->min_words, "words");
       if (limits->max_characters > 0 && !counted_above) {
-        const double characters = static_cast<double>(body_characters(
-            ctx.doc, std::max(s.has_heading() ? s.heading_end : s.begin, limits->answer_begin),
-            ctx.doc.sections[last].end, limits->characters_without_spaces));
+        const double characters =
+            static_cast<double>(answer_characters(ctx.doc, s, *limits, ctx.doc.sections[last].end));
         if (characters > limits->max_characters)
           emit(characters, limits->max_characters,
                limits->characters_without_spaces ? "characters (not counting spaces)"
@@ -90,7 +89,15 @@ class LengthCheck : public RuleCheck {
   void describe(const CheckContext& ctx, std::size_t index,
                 SectionFigures& figures) const override {
     const std::optional<Limits> limits = limits_for(ctx.doc, index);
-    if (!limits || limits->max_words <= 0) return;
+    if (!limits) return;
+    if (limits->max_characters > 0 && !figures.character_limit) {
+      const Section& s = ctx.doc.sections[index];
+      figures.character_limit = static_cast<std::size_t>(limits->max_characters);
+      figures.characters_without_spaces = limits->characters_without_spaces;
+      figures.characters = answer_characters(
+          ctx.doc, s, *limits, ctx.doc.sections[last_subsection(ctx.doc, index, true)].end);
+    }
+    if (limits->max_words <= 0) return;
     // A form's stated limit is the one to meet, whatever a profile says.
     if (stated_ == StatedLimits::Read || !figures.word_limit ||
         *figures.word_limit > limits->max_words)
@@ -126,6 +133,15 @@ class LengthCheck : public RuleCheck {
     return static_cast<double>(doc.word_count(s.heading_end, limits.answer_begin));
   }
 
+  // Characters of the answer to a form's question: after the heading and its guidance line, up
+  // to `end` (the end of its last subsection).
+  static std::size_t answer_characters(const Document& doc, const Section& s, const Limits& limits,
+                                       std::size_t end) {
+    return body_characters(doc,
+                           std::max(s.has_heading() ? s.heading_end : s.begin, limits.answer_begin),
+                           end, limits.characters_without_spaces);
+  }
+
   // Characters (code points) of the text from `begin` (after the heading) up to `end`, as a form
   // would count them; `without_spaces` for a form that counts "excluding spaces".
   static std::size_t body_characters(const Document& doc, std::size_t begin, std::size_t end,
@@ -140,7 +156,7 @@ class LengthCheck : public RuleCheck {
       space = is_space;
       ++count;
     }
-    return count;
+    return space ? count - 1 : count;  // the line break ending the answer is not typed in a box
   }
 
   Limits limits_;
