@@ -17,13 +17,17 @@ std::size_t Document::word_count(std::size_t begin, std::size_t end) const {
                                 [](const Token& t, std::size_t b) { return t.begin < b; });
   auto last = std::lower_bound(first, tokens.end(), end,
                                [](const Token& t, std::size_t e) { return t.begin < e; });
-  // Words joined by a slash ("and/or", "2024/25") are one word, as word processors and
-  // funders' forms count them: a limit checked here must not be broken by a word more.
+  // Words joined without a space ("and/or", "2022–23", "1:1", "A&E") are one word, as word
+  // processors and funders' forms count them: a limit checked here must not be broken by a word
+  // more.
   std::size_t joined = 0;
-  for (auto t = first; t != last && std::next(t) != last; ++t)
-    if (std::next(t)->begin == t->end + 1 && t->end < source.bytes.size() &&
-        source.bytes[t->end] == '/')
-      ++joined;
+  for (auto t = first; t != last && std::next(t) != last; ++t) {
+    const std::size_t gap_end = std::min<std::size_t>(std::next(t)->begin, prose.size());
+    bool spaced = t->end >= gap_end;
+    for (std::size_t i = t->end; i < gap_end && !spaced; ++i)
+      spaced = prose[i] == ' ' || prose[i] == '\n' || prose[i] == '\t' || prose[i] == '\r';
+    if (!spaced) ++joined;
+  }
   return static_cast<std::size_t>(last - first) - joined;
 }
 

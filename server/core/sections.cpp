@@ -279,7 +279,8 @@ std::size_t SectionClassifier::alias_at_start(std::string_view text,
 namespace {
 bool is_time_or_plan_qualifier(std::string_view words) {
   for (std::string_view q : {"to date", "so far", "plan", "plans", "during the study",
-                             "in this study", "in this project", "in the study"})
+                             "in this study", "in this project", "in the study", "in the research",
+                             "in this research", "in the project", "in the trial", "in this trial"})
     if (words == q) return true;
   return false;
 }
@@ -303,19 +304,54 @@ bool SectionClassifier::is_known_heading(std::string_view line) const {
       return entry.second == "involvement" && contains_words(norm, entry.first);
     });
   if (norm.size() > 80) return false;
-  for (const auto& entry : aliases_) {
-    const std::string& alias = entry.first;
-    if (norm == alias) return true;
-    // A form's heading with its limit: "Proposal summary (200 words)", "Lay summary - max 250
-    // words". Only a limit may follow the alias; any other words make it a sentence.
-    if (norm.size() > alias.size() && norm.compare(0, alias.size(), alias) == 0 &&
-        norm[alias.size()] == ' ' &&
-        (is_limit_statement(std::string_view(norm).substr(alias.size())) ||
-         is_time_or_plan_qualifier(std::string_view(norm).substr(alias.size() + 1)) ||
-         is_short_form_in_brackets(std::string_view(norm).substr(alias.size() + 1))))
-      return true;
+  const auto names_a_section = [&](std::string_view words) {
+    for (const auto& entry : aliases_) {
+      const std::string& alias = entry.first;
+      if (words == alias) return true;
+      // A form's heading with its limit: "Proposal summary (200 words)", "Lay summary - max
+      // 250 words". Only a limit may follow the alias; any other words make it a sentence.
+      if (words.size() > alias.size() && words.compare(0, alias.size(), alias) == 0 &&
+          words[alias.size()] == ' ' &&
+          (is_limit_statement(words.substr(alias.size())) ||
+           is_time_or_plan_qualifier(words.substr(alias.size() + 1)) ||
+           is_short_form_in_brackets(words.substr(alias.size() + 1))))
+        return true;
+    }
+    return false;
+  };
+  if (names_a_section(norm)) return true;
+  // Names joined: "Research design and methods", "Outputs, dissemination and impact", "User
+  // engagement and co-production" (twenty-third blind review: in plain text and bold labels
+  // these were read as sentences, and whole sections vanished). Every part must be a name.
+  // (normalise drops commas, so the line is cut at them first.)
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (from <= line.size()) {
+    const std::size_t comma = std::min(line.find(',', from), line.size());
+    std::string piece = normalise(line.substr(from, comma - from));
+    std::string_view rest(piece);
+    while (!rest.empty()) {
+      std::size_t cut = rest.size(), skip = 0;
+      for (std::string_view joint : {" and ", " & ", " / "}) {
+        const std::size_t at = rest.find(joint);
+        if (at != std::string_view::npos && at < cut) {
+          cut = at;
+          skip = joint.size();
+        }
+      }
+      parts.emplace_back(rest.substr(0, cut));
+      rest = cut == rest.size() ? std::string_view() : rest.substr(cut + skip);
+    }
+    if (piece.empty()) parts.emplace_back();
+    from = comma + 1;
   }
-  return false;
+  if (parts.size() < 2) return false;
+  return std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+    if (part.empty()) return false;
+    if (names_a_section(part)) return true;
+    return std::any_of(anywhere_.begin(), anywhere_.end(),
+                       [&](const auto& entry) { return entry.first == part; });
+  });
 }
 
 bool SectionClassifier::mentions_involvement(std::string_view text,
@@ -360,17 +396,91 @@ namespace {
 // summary" typed without a heading style) is a heading, one level below the heading before
 // it: a bold label inside a section is a subheading. Table cells are not: a table may list
 // section names as values.
+//
+// A writer who names the sections this way from the start keeps doing so: after a heading typed
+// among them ("## Section C - Patient and public involvement" between bold "**Research plan**"
+// and "**Dissemination**"), a label of another kind of section is the next section at the
+// labels' level, not a part of that heading's (twenty-second blind review: the dissemination,
+// ethics, team and costs sections all became involvement).
+bool is_summary_kind(const std::string& kind);
+
 void promote_section_names(Document& doc, const SectionClassifier& classifier) {
+  const auto text_of = [&](const Block& b) {
+    return std::string_view(doc.prose).substr(b.begin, b.end - b.begin);
+  };
+  const auto in_list = [&](std::size_t i) {
+    return i < doc.blocks.size() && doc.blocks[i].kind == BlockKind::ListItem;
+  };
+  // The section names written as paragraphs, or as a numbered line Markdown reads as a list of
+  // one ("3) BACKGROUND" between paragraphs), with their kinds, in document order.
+  struct Name {
+    std::size_t block;
+    std::string kind;
+    bool numbered;  // "3) BACKGROUND": numbered as the form's sections are
+    bool capitals;  // "DISSEMINATION AND IMPACT"
+  };
+  std::vector<Name> names;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    const std::string_view text = text_of(b);
+    const bool capitals =
+        std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    // A list of its own: not after another item, and not before one unless it is in capitals
+    // ("3) AIMS AND RESEARCH QUESTIONS" over the questions "1. …", "2. …").
+    const bool alone_in_list = b.kind == BlockKind::ListItem && !(i > 0 && in_list(i - 1)) &&
+                               (capitals || !in_list(i + 1));
+    if ((b.kind != BlockKind::Paragraph && !alone_in_list) || b.end - b.begin > 120 ||
+        !classifier.is_known_heading(text))
+      continue;
+    names.push_back({i, classifier.classify(text), alone_in_list, capitals});
+  }
+  // Whether the names from the n-th on are the rest of an application: three kinds or more
+  // besides `kind` (a plan's own parts, "Payment", "Costs", are fewer).
+  const auto rest_of_application = [&](std::size_t n, const std::string& kind) {
+    std::set<std::string> kinds;
+    for (std::size_t k = n; k < names.size(); ++k)
+      if (names[k].kind != "other" && names[k].kind != kind) kinds.insert(names[k].kind);
+    return kinds.size() >= 3;
+  };
   int level = 1;
-  for (Block& b : doc.blocks) {
+  int labels_level = 0;  // the level of section names used before any heading, 0 if none
+  // The kind of the section the text is in, from the last heading of a known kind ("During the
+  // study" under "Patient and public involvement" is still involvement), and its level.
+  std::string heading_kind;
+  int kind_level = 0;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& b = doc.blocks[i];
     if (b.kind == BlockKind::Heading) {
       level = std::min(b.heading_level + 1, 6);
-    } else if (b.kind == BlockKind::Paragraph && b.end - b.begin <= 120 &&
-               classifier.is_known_heading(
-                   std::string_view(doc.prose).substr(b.begin, b.end - b.begin))) {
-      b.kind = BlockKind::Heading;
-      b.heading_level = level;
-      b.named_line = true;
+      const std::string kind = classifier.classify(text_of(b));
+      if (kind != "other" || b.heading_level <= kind_level) {
+        heading_kind = kind == "other" ? "" : kind;
+        kind_level = b.heading_level;
+      }
+      continue;
+    }
+    if (n >= names.size() || names[n].block != i) continue;
+    const Name& name = names[n++];
+    b.kind = BlockKind::Heading;
+    b.heading_level = level;
+    b.named_line = true;
+    if (heading_kind.empty() && labels_level == 0) labels_level = level;
+    const bool other_kind =
+        !heading_kind.empty() && name.kind != "other" && name.kind != heading_kind;
+    // Capitals under a summary may be its own parts ("BACKGROUND", "WHAT WE WILL DO"), which
+    // has_summary_parts tells from the application's sections.
+    if (other_kind && (name.numbered || (name.capitals && !is_summary_kind(heading_kind)))) {
+      // "DISSEMINATION AND IMPACT" or "3) BACKGROUND" after "## Patient and public
+      // involvement": the next section, at that heading's level, and a heading for the names
+      // under it (twenty-third blind review: both were read as parts of the section before).
+      b.heading_level = kind_level;
+      level = std::min(b.heading_level + 1, 6);
+      heading_kind = name.kind;
+    } else if (labels_level > 0 && other_kind && rest_of_application(n - 1, heading_kind)) {
+      b.heading_level = labels_level;
+      level = labels_level;  // the names after it are at that level again
+      heading_kind.clear();
     }
   }
 }

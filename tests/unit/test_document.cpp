@@ -240,11 +240,15 @@ TEST_CASE("sentences and words", "[segmentation]") {
   CHECK(std::find(words.begin(), words.end(), "e.g.") != words.end());
 }
 
-TEST_CASE("words joined by a slash count as one word, as forms count them", "[segmentation]") {
+TEST_CASE("words joined without a space count as one word, as forms count them",
+          "[segmentation]") {
   const std::string text = "In 2024/25 we and/or our partners will meet / talk.\n";
   Document doc = load(text);
   // In, 2024/25, we, and/or, our, partners, will, meet, talk: a spaced slash splits.
   CHECK(doc.word_count(0, text.size()) == 9);
+  // An en dash range, a ratio and a short form with "&": one word each, as Word counts them.
+  const std::string more = "In months 1\u20136 we meet 1:1 at A&E and at R&RA meetings.\n";
+  CHECK(load(more).word_count(0, more.size()) == 12);
 }
 
 TEST_CASE("a sentence wrapped over lines is one sentence, a short label line is not",

@@ -96,3 +96,55 @@ TEST_CASE("a form's guidance line under a heading gets no findings", "[sections]
                   "app.md", "plain-english.long-word-sentence")
             .findings.size() == 1);
 }
+
+TEST_CASE("a heading that joins section names is a heading", "[sections][forms]") {
+  const std::string form =
+      "E. Research design and methods\nWe will interview 40 people.\n\n"
+      "F. User engagement and co-production\nA group of eight people will meet monthly.\n\n"
+      "G. Outputs, dissemination and impact\nWe will write a short guide.\n";
+  CHECK(kinds_of(form, "form.txt") ==
+        std::vector<std::string>{"methods", "involvement", "dissemination"});
+  const std::string bold =
+      "# Application\n\n**Public involvement in the research:**\n\nEight people will meet.\n";
+  CHECK(kinds_of(bold, "app.md") == std::vector<std::string>{"title", "involvement"});
+  // Every part must name a section: a sentence that starts like one is not a heading.
+  CHECK_FALSE(shipped_rules().sections.is_known_heading("Background and we will test it"));
+  CHECK_FALSE(shipped_rules().sections.is_known_heading("Patients, carers and staff"));
+}
+
+TEST_CASE(
+    "a numbered or capitals section name after a heading of another kind is the next "
+    "section",
+    "[sections][forms]") {
+  const std::string text =
+      "# Application\n\n## Plain English summary\n\nWe will test a walking group.\n\n"
+      "3) BACKGROUND\n\nMany older people fall at home.\n\n"
+      "## Patient and public involvement\n\nEight people will meet monthly.\n\n"
+      "### During the study\n\nThey will help write the leaflet.\n\n"
+      "DISSEMINATION AND IMPACT\n\nWe will write a short guide.\n\n"
+      "**Budget:**\n\nWe ask for \xc2\xa3"
+      "20,000.\n";
+  CHECK(kinds_of(text, "app.md") ==
+        std::vector<std::string>{"title", "plain-english-summary", "background", "involvement",
+                                 "involvement", "dissemination", "finance"});
+  // A plan's own parts in bold stay the plan's.
+  const std::string plan =
+      "# Patient and public involvement\n\nEight people will meet.\n\n**Costs**\n\nWe pay "
+      "\xc2\xa3"
+      "25 an hour.\n";
+  CHECK(kinds_of(plan, "app.md") == std::vector<std::string>{"involvement", "involvement"});
+}
+
+TEST_CASE("bold section names typed around one heading stay at their own level",
+          "[sections][forms]") {
+  const std::string text =
+      "**Plain English summary of research**\n\nWe will test a brace.\n\n"
+      "**Research plan and methods**\n\nWe will run a trial.\n\n"
+      "## Section C - Patient and public involvement\n\nA panel of six will meet.\n\n"
+      "**Dissemination, outputs and anticipated impact**\n\nWe will write a guide.\n\n"
+      "**Ethical issues**\n\nWe will ask a committee.\n\n"
+      "**Justification of costs**\n\nWe need a nurse.\n";
+  CHECK(kinds_of(text, "app.md") == std::vector<std::string>{"plain-english-summary", "methods",
+                                                             "involvement", "dissemination",
+                                                             "ethics", "finance"});
+}

@@ -233,3 +233,23 @@ TEST_CASE("spelling: a short heading in another language is not a list of typos"
   CHECK(lint_file("## Cynnwys y cyhoedd / Public involvment\n\nWe pay carers.\n", "a.md", kRule)
             .flagged() == std::vector<std::string>{"involvment"});
 }
+
+TEST_CASE("spelling: the second word of a species' Latin name is a term, not a slip",
+          "[spelling]") {
+  const Found found = lint_file(
+      "# Background\n\nWe grow Haemophilus influenzae and B. longum subsp. infantis. The results "
+      "recieve attention.\n",
+      "a.md", "spelling.unknown-word");
+  for (const Diagnostic& d : found.findings) {
+    const std::string word = found.text.substr(d.begin, d.end - d.begin);
+    INFO(word << ": " << d.message);
+    if (word == "recieve") {
+      CHECK(d.severity == Severity::Warning);
+      CHECK_FALSE(d.suggestions.empty());
+    } else {
+      CHECK(d.suggestions.empty());  // no "infantas" for "infantis"
+      CHECK(d.severity == Severity::Info);
+    }
+  }
+  CHECK(found.flagged() == std::vector<std::string>{"influenzae", "longum", "infantis", "recieve"});
+}

@@ -326,6 +326,28 @@ class SpellingCheck : public RuleCheck {
     });
   }
 
+  // The second word of a species' Latin name ("Haemophilus influenzae", "B. longum subsp.
+  // infantis"): lower case, after a capitalised word the dictionary does not know or a genus
+  // cut to its initial. It is a term, not a slip (twenty-third blind review: 'influenzae' was
+  // offered 'influenzaed').
+  static bool names_a_species(const Document& doc, Speller& speller, const Token& t) {
+    if (t.capitalised || &t == doc.tokens.data()) return false;
+    const Token& before = *(&t - 1);
+    const std::string_view prose(doc.prose);
+    if (before.end >= t.begin ||
+        prose.substr(before.end, t.begin - before.end).find_first_not_of(". ") !=
+            std::string_view::npos)
+      return false;
+    const bool dot_after = before.end < prose.size() && prose[before.end] == '.';
+    const bool initial = before.end - before.begin == 1 && before.capitalised && dot_after;
+    // "subsp. infantis", "var. major": a rank before the name of a subspecies or variety.
+    const bool rank = dot_after && (before.lower == "subsp" || before.lower == "ssp" ||
+                                    before.lower == "var" || before.lower == "sp");
+    return initial || rank ||
+           (before.capitalised && !before.all_caps && before.lower.size() >= 4 &&
+            !speller.correct(before.lower));
+  }
+
   // A word with no correct word one typing slip away is more likely a term or a name than a
   // typo ("aeruginosa", "transcriptomic"): it gets the milder term note when the rule has one.
   // A word with one is offered those words as fixes ("recieve": "receive").
@@ -333,7 +355,9 @@ class SpellingCheck : public RuleCheck {
                                   std::string_view text) const {
     constexpr std::size_t kFixes = 3;
     std::vector<std::string> fixes =
-        speller.words_one_slip_away(plain_apostrophes(std::string(t.lower)), kFixes);
+        names_a_species(ctx.doc, speller, t)
+            ? std::vector<std::string>{}
+            : speller.words_one_slip_away(plain_apostrophes(std::string(t.lower)), kFixes);
     const std::string shown = as_shown(text);
     for (std::string& fix : fixes) fix = match_case(shown, fix);
     if (!fixes.empty()) {
