@@ -17,8 +17,8 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 using nlohmann::ordered_json;
 
 // The fixed columns after the scorecard's: title, findings_omitted, id_given,
-// involvement_level_rank, duplicate_of.
-constexpr std::size_t kColumnsAfterScorecard = 5;
+// involvement_level_rank, duplicate_of, summary_characters, summary_character_limit.
+constexpr std::size_t kColumnsAfterScorecard = 7;
 
 // Items of a JSON array of strings, joined.
 std::string joined_texts(const ordered_json& array, const char* separator) {
@@ -90,6 +90,10 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
   cells.push_back(csv_text_field(json_text(json_field(json, "duplicate_id"), "given")));
   cells.push_back(ok ? involvement_level_rank_cell(card) : "");
   cells.push_back(csv_text_field(json_text(json_field(json, "duplicate_of"), "id")));
+  // A form's character limit for the summary, with its characters counted the form's way.
+  const ordered_json& summary = json_field(card, "plain_english_summary");
+  cells.push_back(ok ? count_cell(summary, "characters") : "");
+  cells.push_back(ok ? count_cell(summary, "character_limit") : "");
   return cells;
 }
 
@@ -126,8 +130,8 @@ const std::vector<std::string>& CsvReport::fixed_columns() {
                              "summary_jargon", "involvement_level", "tokenism", "missing_sections"})
       c.push_back(name);
     // Later columns go after the first ones, which stay as they were.
-    for (const char* name :
-         {"title", "findings_omitted", "id_given", "involvement_level_rank", "duplicate_of"})
+    for (const char* name : {"title", "findings_omitted", "id_given", "involvement_level_rank",
+                             "duplicate_of", "summary_characters", "summary_character_limit"})
       c.push_back(name);
     return c;
   }();

@@ -342,7 +342,8 @@ std::string table_html(const std::vector<HtmlReport::Row>& rows,
       "<th scope=\"col\" data-type=\"number\">Summary words</th>"
       "<th scope=\"col\" data-type=\"number\">Reading age</th>"
       "<th scope=\"col\" data-type=\"number\">Involvement level</th>"
-      "<th scope=\"col\" data-type=\"number\">Evidence shown</th>"
+      "<th scope=\"col\" data-type=\"number\">Evidence shown (checklist and UK Standards "
+      "points)</th>"
       "<th scope=\"col\" data-type=\"number\">Tokenism</th></tr></thead><tbody>\n";
   for (const auto& row : rows) html += table_row_html(row, items);
   return html + "</tbody></table></div></section>\n";

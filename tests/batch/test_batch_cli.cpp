@@ -1477,8 +1477,10 @@ TEST_CASE("batch: a summary's character limit is in the scorecard and the HTML t
   const std::string app = dir.write(
       "app.md", "# Plain English summary\n\n(Maximum 1,000 characters, including spaces)\n\n" +
                     summary + "\n\n# Methods\n\nWe will run a trial.\n");
-  const std::string html = dir.file("report.html"), jsonl = dir.file("records.jsonl");
-  Run r = run("batch --out-html " + q(html) + " --out-jsonl " + q(jsonl) + " " + q(app));
+  const std::string html = dir.file("report.html"), jsonl = dir.file("records.jsonl"),
+                    csv = dir.file("scores.csv");
+  Run r = run("batch --out-html " + q(html) + " --out-jsonl " + q(jsonl) + " --out-csv " + q(csv) +
+              " " + q(app));
   REQUIRE(r.status == 0);
   const std::vector<json> records = records_of(slurp(jsonl));
   REQUIRE(records.size() == 1);
@@ -1487,6 +1489,13 @@ TEST_CASE("batch: a summary's character limit is in the scorecard and the HTML t
   CHECK(card["characters"].get<int>() > 1000);
   const std::string page = slurp(html);
   CHECK(page.find("/ 1000 characters") != std::string::npos);
+  // The spreadsheet's last two columns.
+  const std::string table = slurp(csv);
+  const std::string header = table.substr(0, table.find('\n'));
+  CHECK(header.find(",summary_characters,summary_character_limit") != std::string::npos);
+  const std::string row = table.substr(table.find('\n') + 1);
+  CHECK(row.find("," + std::to_string(card["characters"].get<int>()) + ",1000") !=
+        std::string::npos);
   // No limit stated: no character figures.
   Run plain = run("batch " + q(dir.write("pes.md", "# Plain English summary\n\nWe test.\n")));
   CHECK(records_of(plain.out)[0]["scorecard"]["plain_english_summary"]["characters"].is_null());
