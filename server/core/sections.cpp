@@ -404,7 +404,38 @@ namespace {
 // ethics, team and costs sections all became involvement).
 bool is_summary_kind(const std::string& kind);
 
+// "DISSEMINATION AND IMPACT" on the line straight above its text: Markdown joins the two into
+// one paragraph, where plain text reads the first line as a heading. A first line in capitals
+// that names a section is split off as a paragraph of its own, so it is read as a name.
+void split_capitals_names(Document& doc, const SectionClassifier& classifier) {
+  std::vector<Block> blocks;
+  blocks.reserve(doc.blocks.size());
+  for (const Block& b : doc.blocks) {
+    const std::string_view text = std::string_view(doc.prose).substr(b.begin, b.end - b.begin);
+    const std::size_t line_end = text.find('\n');
+    const std::string_view first = text.substr(0, line_end);
+    const bool split =
+        b.kind == BlockKind::Paragraph && line_end != std::string_view::npos &&
+        first.size() <= 80 &&
+        std::none_of(first.begin(), first.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+        std::any_of(first.begin(), first.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+        classifier.is_known_heading(first);
+    if (!split) {
+      blocks.push_back(b);
+      continue;
+    }
+    Block name = b, rest = b;
+    name.end = b.begin + line_end;
+    rest.begin = b.begin + line_end + 1;
+    while (rest.begin < rest.end && is_space(doc.prose[rest.begin])) ++rest.begin;
+    blocks.push_back(name);
+    if (rest.begin < rest.end) blocks.push_back(rest);
+  }
+  doc.blocks = std::move(blocks);
+}
+
 void promote_section_names(Document& doc, const SectionClassifier& classifier) {
+  split_capitals_names(doc, classifier);
   const auto text_of = [&](const Block& b) {
     return std::string_view(doc.prose).substr(b.begin, b.end - b.begin);
   };

@@ -148,3 +148,16 @@ TEST_CASE("bold section names typed around one heading stay at their own level",
                                                              "involvement", "dissemination",
                                                              "ethics", "finance"});
 }
+
+TEST_CASE("a section name in capitals on the line above its text is a heading in Markdown too",
+          "[sections][forms]") {
+  const std::string text =
+      "# Patient and public involvement\n\nEight people will meet monthly.\n\n"
+      "DISSEMINATION AND IMPACT\nWe will write a short guide.\n";
+  CHECK(kinds_of(text, "app.md") == std::vector<std::string>{"involvement", "dissemination"});
+  // A first line in ordinary case is the paragraph's own.
+  const std::string sentence =
+      "# Patient and public involvement\n\nEight people will meet.\n\nDissemination and impact\n"
+      "matter to them.\n";
+  CHECK(kinds_of(sentence, "app.md") == std::vector<std::string>{"involvement"});
+}
