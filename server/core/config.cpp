@@ -371,85 +371,97 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
   const fs::path dir = fs::path(file).parent_path();
   Config base;
   bool has_base = false;
+  // Every mistake in the file is named at once, each at its line, not one per save.
+  std::vector<std::string> mistakes;
   for (const auto& kv : root) {
-    const std::string key = key_text(file, kv.first);
-    const YAML::Node& value = kv.second;
-    if (key == "extends") {
-      const std::vector<std::string> parents = string_list(file, value, "extends");
-      for (std::size_t i = 0; i < parents.size(); ++i) {
-        const std::string& parent = parents[i];
-        if (parent.rfind("pack:", 0) == 0) {
-          add_pack(file, value.IsSequence() ? value[i] : value, parent, config);
-          continue;
+    try {
+      const std::string key = key_text(file, kv.first);
+      const YAML::Node& value = kv.second;
+      if (key == "extends") {
+        const std::vector<std::string> parents = string_list(file, value, "extends");
+        for (std::size_t i = 0; i < parents.size(); ++i) {
+          const std::string& parent = parents[i];
+          if (parent.rfind("pack:", 0) == 0) {
+            add_pack(file, value.IsSequence() ? value[i] : value, parent, config);
+            continue;
+          }
+          const YAML::Node& at = value.IsSequence() ? value[i] : value;
+          const std::string parent_path = (dir / parent).lexically_normal().string();
+          check_extended_file(file, at, parent, parent_path);
+          Config loaded = load_config_at_depth(parent_path, depth + 1);
+          // Its overrides' globs are read from this file's folder, as ESLint reads a shared
+          // config's: a team file kept in shared/ is about the projects that extend it.
+          for (ConfigOverride& block : loaded.overrides)
+            block.base_dir = fs::absolute(fs::path(file)).parent_path().lexically_normal().string();
+          base = has_base ? merge_configs(base, loaded) : loaded;
+          has_base = true;
         }
-        const YAML::Node& at = value.IsSequence() ? value[i] : value;
-        const std::string parent_path = (dir / parent).lexically_normal().string();
-        check_extended_file(file, at, parent, parent_path);
-        Config loaded = load_config_at_depth(parent_path, depth + 1);
-        // Its overrides' globs are read from this file's folder, as ESLint reads a shared
-        // config's: a team file kept in shared/ is about the projects that extend it.
-        for (ConfigOverride& block : loaded.overrides)
-          block.base_dir = fs::absolute(fs::path(file)).parent_path().lexically_normal().string();
-        base = has_base ? merge_configs(base, loaded) : loaded;
-        has_base = true;
+      } else if (key == "profile") {
+        config.profile = scalar(file, value, "profile");
+        config.profile_where = where(file, value);
+      } else if (key == "root") {
+        config.root = truth_value(file, value, "root");
+      } else if (key == "language") {
+        config.language = parse_language(file, value);
+      } else if (key == "document") {
+        config.document = parse_document(file, value);
+      } else if (key == "document_kind") {
+        config.document_kind = parse_document_kind(file, value);
+      } else if (key == "packs") {
+        const std::vector<std::string> packs = string_list(file, value, "packs");
+        for (std::size_t i = 0; i < packs.size(); ++i)
+          add_pack(file, value.IsSequence() ? value[i] : value, packs[i], config);
+      } else if (key == "disable_packs") {
+        config.disabled_packs = string_list(file, value, "disable_packs");
+        for (std::size_t i = 0; i < config.disabled_packs.size(); ++i)
+          config.disabled_packs_where.emplace(config.disabled_packs[i],
+                                              where(file, value.IsSequence() ? value[i] : value));
+      } else if (key == "words" || key == "dictionary") {
+        for (auto& word : word_list(file, value, key.c_str()))
+          config.words.push_back(std::move(word));
+      } else if (key == "dictionaries") {
+        for (auto& word : read_dictionaries(file, value, config.dictionaries))
+          config.words.push_back(std::move(word));
+      } else if (key == "max_document_bytes") {
+        config.max_document_bytes = positive_integer(file, value, "max_document_bytes");
+      } else if (key == "lint_time_budget_ms") {
+        config.lint_time_budget_ms = whole_number(file, value, "lint_time_budget_ms");
+      } else if (key == "rules") {
+        config.rules = parse_rule_settings(file, value);
+      } else if (key == "overrides") {
+        if (!value.IsSequence())
+          fail(file, value, "'overrides' must be a list of {files: [globs], ...settings}");
+        for (const auto& block : value) config.overrides.push_back(parse_override(file, block));
+      } else {
+        static const std::vector<std::string> known = {"extends",
+                                                       "root",
+                                                       "profile",
+                                                       "language",
+                                                       "document",
+                                                       "document_kind",
+                                                       "packs",
+                                                       "disable_packs",
+                                                       "rules",
+                                                       "words",
+                                                       "dictionaries",
+                                                       "overrides",
+                                                       "max_document_bytes",
+                                                       "lint_time_budget_ms"};
+        const std::string close = closest_name(key, known);
+        fail(file, kv.first,
+             fmt::format("unknown setting '{}'.{} (known: {})", key,
+                         close.empty() ? "" : fmt::format(" Did you mean '{}'?", close),
+                         fmt::join(known, ", ")));
       }
-    } else if (key == "profile") {
-      config.profile = scalar(file, value, "profile");
-      config.profile_where = where(file, value);
-    } else if (key == "root") {
-      config.root = truth_value(file, value, "root");
-    } else if (key == "language") {
-      config.language = parse_language(file, value);
-    } else if (key == "document") {
-      config.document = parse_document(file, value);
-    } else if (key == "document_kind") {
-      config.document_kind = parse_document_kind(file, value);
-    } else if (key == "packs") {
-      const std::vector<std::string> packs = string_list(file, value, "packs");
-      for (std::size_t i = 0; i < packs.size(); ++i)
-        add_pack(file, value.IsSequence() ? value[i] : value, packs[i], config);
-    } else if (key == "disable_packs") {
-      config.disabled_packs = string_list(file, value, "disable_packs");
-      for (std::size_t i = 0; i < config.disabled_packs.size(); ++i)
-        config.disabled_packs_where.emplace(config.disabled_packs[i],
-                                            where(file, value.IsSequence() ? value[i] : value));
-    } else if (key == "words" || key == "dictionary") {
-      for (auto& word : word_list(file, value, key.c_str()))
-        config.words.push_back(std::move(word));
-    } else if (key == "dictionaries") {
-      for (auto& word : read_dictionaries(file, value, config.dictionaries))
-        config.words.push_back(std::move(word));
-    } else if (key == "max_document_bytes") {
-      config.max_document_bytes = positive_integer(file, value, "max_document_bytes");
-    } else if (key == "lint_time_budget_ms") {
-      config.lint_time_budget_ms = whole_number(file, value, "lint_time_budget_ms");
-    } else if (key == "rules") {
-      config.rules = parse_rule_settings(file, value);
-    } else if (key == "overrides") {
-      if (!value.IsSequence())
-        fail(file, value, "'overrides' must be a list of {files: [globs], ...settings}");
-      for (const auto& block : value) config.overrides.push_back(parse_override(file, block));
-    } else {
-      static const std::vector<std::string> known = {"extends",
-                                                     "root",
-                                                     "profile",
-                                                     "language",
-                                                     "document",
-                                                     "document_kind",
-                                                     "packs",
-                                                     "disable_packs",
-                                                     "rules",
-                                                     "words",
-                                                     "dictionaries",
-                                                     "overrides",
-                                                     "max_document_bytes",
-                                                     "lint_time_budget_ms"};
-      const std::string close = closest_name(key, known);
-      fail(file, kv.first,
-           fmt::format("unknown setting '{}'.{} (known: {})", key,
-                       close.empty() ? "" : fmt::format(" Did you mean '{}'?", close),
-                       fmt::join(known, ", ")));
+
+    } catch (const ConfigError& e) {
+      mistakes.push_back(e.what());
     }
+  }
+  if (!mistakes.empty()) {
+    std::string lines;
+    for (const std::string& mistake : mistakes) lines += (lines.empty() ? "" : "\n") + mistake;
+    throw ConfigError(lines);
   }
   if (!has_base) return config;
   Config merged = merge_configs(base, config);

@@ -404,23 +404,31 @@ namespace {
 // ethics, team and costs sections all became involvement).
 bool is_summary_kind(const std::string& kind);
 
-// "DISSEMINATION AND IMPACT" on the line straight above its text: Markdown joins the two into
-// one paragraph, where plain text reads the first line as a heading. A first line in capitals
-// that names a section is split off as a paragraph of its own, so it is read as a name.
-void split_capitals_names(Document& doc, const SectionClassifier& classifier) {
+// A paragraph's first line that is not the paragraph's own text, split off as a block of its own:
+// - "DISSEMINATION AND IMPACT" on the line straight above its text (Markdown joins the two into
+//   one paragraph, where plain text reads the first line as a heading), so it is read as a name;
+// - a form's guidance right under a heading, "(Maximum 200 characters, excluding spaces)", with
+//   the answer on the next line, so it is read as the limit and its words are not the answer's
+//   (twenty-fourth blind review: the limit was missed and the line made a long sentence).
+void split_first_lines(Document& doc, const SectionClassifier& classifier) {
   std::vector<Block> blocks;
   blocks.reserve(doc.blocks.size());
   for (const Block& b : doc.blocks) {
     const std::string_view text = std::string_view(doc.prose).substr(b.begin, b.end - b.begin);
     const std::size_t line_end = text.find('\n');
     const std::string_view first = text.substr(0, line_end);
-    const bool split =
-        b.kind == BlockKind::Paragraph && line_end != std::string_view::npos &&
+    const bool after_heading = !blocks.empty() && blocks.back().kind == BlockKind::Heading;
+    const bool capitals_name =
         first.size() <= 80 &&
         std::none_of(first.begin(), first.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
         std::any_of(first.begin(), first.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
         classifier.is_known_heading(first);
-    if (!split) {
+    const bool guidance =
+        after_heading && first.size() <= 100 && !first.empty() &&
+        (first.front() == '(' || first.front() == '[' || is_limit_statement(first)) &&
+        stated_limit(first).has_value();
+    if (b.kind != BlockKind::Paragraph || line_end == std::string_view::npos ||
+        !(capitals_name || guidance)) {
       blocks.push_back(b);
       continue;
     }
@@ -435,7 +443,7 @@ void split_capitals_names(Document& doc, const SectionClassifier& classifier) {
 }
 
 void promote_section_names(Document& doc, const SectionClassifier& classifier) {
-  split_capitals_names(doc, classifier);
+  split_first_lines(doc, classifier);
   const auto text_of = [&](const Block& b) {
     return std::string_view(doc.prose).substr(b.begin, b.end - b.begin);
   };

@@ -783,8 +783,36 @@ void apply_rule_setting(RuleSet& set, const std::string& id, const RuleSetting& 
 }
 
 void apply_word_lists(RuleSet& set, const Config& config);
+void apply_profile(RuleSet& set, const Config& config);
 
 void apply_profile_and_config(RuleSet& set, const Config& config) {
+  // Every mistake in the user's settings is named at once, each at its line, not one per try:
+  // (where, what) pairs.
+  std::vector<std::pair<std::string, std::string>> mistakes;
+  try {
+    apply_profile(set, config);
+  } catch (const RuleError& e) {
+    mistakes.emplace_back(config.profile_where, e.what());
+  }
+  for (const auto& [id, setting] : config.rules) {
+    try {
+      apply_rule_setting(set, id, setting);
+    } catch (const RuleError& e) {
+      mistakes.emplace_back(setting.where, e.what());
+    }
+  }
+  if (mistakes.empty()) return apply_word_lists(set, config);
+  // In the order they are written (the settings are kept sorted by rule id).
+  std::stable_sort(mistakes.begin(), mistakes.end(), [](const auto& x, const auto& y) {
+    return where_order(x.first) < where_order(y.first);
+  });
+  std::string lines;  // one mistake a line, each with its file:line
+  for (const auto& [where, text] : mistakes) lines += (lines.empty() ? "" : "\n") + text;
+  throw RuleError(lines);
+}
+
+// The funder profile's settings: its rules' parameters, severities and switches.
+void apply_profile(RuleSet& set, const Config& config) {
   if (!config.profile.empty()) {
     auto it = set.profiles.find(config.profile);
     if (it == set.profiles.end()) {
@@ -818,23 +846,6 @@ void apply_profile_and_config(RuleSet& set, const Config& config) {
       }
     }
   }
-  // Every mistake in the user's settings is named at once, each at its line, not one per try.
-  std::vector<std::pair<const RuleSetting*, std::string>> mistakes;
-  for (const auto& [id, setting] : config.rules) {
-    try {
-      apply_rule_setting(set, id, setting);
-    } catch (const RuleError& e) {
-      mistakes.emplace_back(&setting, e.what());
-    }
-  }
-  if (mistakes.empty()) return apply_word_lists(set, config);
-  // In the order they are written (the settings are kept sorted by rule id).
-  std::stable_sort(mistakes.begin(), mistakes.end(), [](const auto& a, const auto& b) {
-    return where_order(a.first->where) < where_order(b.first->where);
-  });
-  std::vector<std::string> lines;
-  for (const auto& [setting, text] : mistakes) lines.push_back(text);
-  throw RuleError(join_list(lines, "\n"));
 }
 
 void apply_word_lists(RuleSet& set, const Config& config) {

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 
@@ -180,4 +182,40 @@ TEST_CASE("every mistake in a config's rules is named at once, in the order writ
   CHECK(loud < nope);
   CHECK(nope < whisper);
   CHECK(error.find("many.yml:3") == std::string::npos);  // the good setting is not a mistake
+  // One a line: each line starts with its own file:line.
+  CHECK(std::count(error.begin(), error.end(), '\n') == 2);
+  CHECK(error.find(", /") == std::string::npos);  // no mistake run into the one before
+}
+
+TEST_CASE("every mistake among a config's settings is named at once", "[config]") {
+  ScratchDir dir;
+  const std::string path = dir.write("keys.yml",
+                                     "langauge: en_US\n"
+                                     "document: essay\n"
+                                     "severity_overrides: {}\n");
+  std::string error;
+  try {
+    load_config_file(path);
+  } catch (const ConfigError& e) {
+    error = e.what();
+  }
+  INFO(error);
+  CHECK(error.find("keys.yml:1: unknown setting 'langauge'") != std::string::npos);
+  CHECK(error.find("keys.yml:2:") != std::string::npos);
+  CHECK(error.find("keys.yml:3: unknown setting 'severity_overrides'") != std::string::npos);
+  CHECK(std::count(error.begin(), error.end(), '\n') == 2);
+}
+
+TEST_CASE("a bad profile and bad rule settings are named together", "[config]") {
+  ScratchDir dir;
+  const std::string path = dir.write("both.yml", "profile: nope\nrules:\n  t.swap: loud\n");
+  std::string error;
+  try {
+    load_rules(test_rules_dir(), load_config_file(path));
+  } catch (const RuleError& e) {
+    error = e.what();
+  }
+  INFO(error);
+  CHECK(error.find("both.yml:1: unknown profile 'nope'") != std::string::npos);
+  CHECK(error.find("both.yml:3: rule t.swap: 'loud' is not a severity") != std::string::npos);
 }

@@ -57,3 +57,14 @@ TEST_CASE("a committee that seeks views is not a seat on it", "[rules][evidence]
   CHECK(highest_level("Two patient partners are members of the trial management group.") ==
         "collaborate");
 }
+
+TEST_CASE("telling contributors what was done with their ideas is feedback, a record is not",
+          "[rules][evidence]") {
+  const std::string feedback = "telling contributors what their input changed";
+  CHECK_THAT(checklist_message("A panel of eight people will meet. After each meeting we will "
+                               "write to members about what we did with their ideas."),
+             !Catch::Contains(feedback));
+  CHECK_THAT(checklist_message("A panel of eight people will meet. We will record their ideas "
+                               "and what we did with them."),
+             Catch::Contains(feedback));
+}

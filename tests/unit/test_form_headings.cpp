@@ -161,3 +161,19 @@ TEST_CASE("a section name in capitals on the line above its text is a heading in
       "matter to them.\n";
   CHECK(kinds_of(sentence, "app.md") == std::vector<std::string>{"involvement"});
 }
+
+TEST_CASE("a form's limit line with the answer on the next line is still the limit",
+          "[sections][forms]") {
+  const std::string form =
+      "Question 2: Plain English summary of research\n"
+      "(Maximum 20 characters, excluding spaces)\n"
+      "We will see if cafe clinics help people who are lonely in the town.\n\n"
+      "Question 9: Ethics\nWe will ask a research ethics committee.\n\n"
+      "Question 10: Justification of costs\nWe need a nurse for a year.\n";
+  const Found found = lint_file(form, "form.txt", "structure.stated-limit");
+  REQUIRE(found.findings.size() == 1);
+  // The answer's 54 characters without spaces, not the guidance line's.
+  CHECK_THAT(found.findings[0].message, Catch::Contains("has 54 characters (not counting spaces)"));
+  // The guidance is not part of the answer's first sentence.
+  CHECK(lint_file(form, "form.txt", "plain-english.long-sentence").findings.empty());
+}

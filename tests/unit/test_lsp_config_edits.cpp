@@ -209,7 +209,8 @@ TEST_CASE("lsp: each mistake in a settings file is shown at its own line", "[lsp
                "rules:\n"
                "  plain-english.passive-voice: loud\n"
                "  plain-english.wordy-words: off\n"
-               "  plain-english.long-sentence: whisper\n");
+               "  plain-english.long-sentence: whisper\n"
+               "  acronyms.unexplained: warnin\n");
   const std::string uri = folder.uri("summary.txt");
   const Session s = Client()
                         .initialize(json::object(), {{"rootUri", folder.uri()}})
@@ -219,10 +220,14 @@ TEST_CASE("lsp: each mistake in a settings file is shown at its own line", "[lsp
   INFO(s.log);
   const json problems = s.diagnostics(folder.uri(".sayso.yml"))["diagnostics"];
   INFO(problems.dump(2));
-  REQUIRE(problems.size() == 2);
+  REQUIRE(problems.size() == 3);
   CHECK(problems[0]["range"]["start"]["line"] == 1);
   CHECK(problems[0]["message"].get<std::string>().find("'loud'") != std::string::npos);
   CHECK(problems[1]["range"]["start"]["line"] == 3);
   CHECK(problems[1]["message"].get<std::string>().find("'whisper'") != std::string::npos);
+  CHECK(problems[2]["range"]["start"]["line"] == 4);
+  // Each says only its own mistake.
+  for (const json& p : problems)
+    CHECK(p["message"].get<std::string>().find(".sayso.yml:") == std::string::npos);
   CHECK(s.notifications("window/showMessage").size() == 1);  // one message names them all
 }

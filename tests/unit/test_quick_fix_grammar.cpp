@@ -190,6 +190,9 @@ TEST_CASE("a swap fits the end of a clause, and none is offered where a later wo
   CHECK_THAT(with.findings.front().message, Catch::Contains("With 'with' after it"));
   CHECK(fixed("We will provide training.\n", "plain-english.wordy-words") ==
         "We will give training.\n");
+  // A thing that has something: the swap fits.
+  CHECK(fixed("We will provide a leaflet with pictures.\n", "plain-english.wordy-words") ==
+        "We will give a leaflet with pictures.\n");
   // A "with" in another clause does not count.
   CHECK(fixed("We will provide training, with help from nurses.\n", "plain-english.wordy-words") ==
         "We will give training, with help from nurses.\n");

@@ -308,7 +308,7 @@ TEST_CASE("involvement level: the message says what the level found means", "[ru
       "about the design.\n",
       "ppi.md", "co-production.involvement-level");
   REQUIRE(found.findings.size() == 1);
-  CHECK_THAT(found.findings[0].message, Catch::Contains("'consult': asking for people's views"));
+  CHECK_THAT(found.findings[0].message, Catch::Contains("'consult' (asking for people's views)"));
   const std::string rule = minimal_rule("involvement-level", "evidence") +
                            "    levels: {inform: [told], consult: [asked]}\n"
                            "    stages: {design: [design]}\n    claims: [co-produced]\n"

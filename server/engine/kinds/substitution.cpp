@@ -276,11 +276,15 @@ bool ends_clause(const Document& doc, const PhraseMatch& m) {
 }
 
 // One of `words` within the four words after the match, with only spaces between (the same
-// clause): "provide [the staff] with", "present [them] with".
+// clause): "provide [the staff] with", "present [them] with". Not after "a" or "an" straight
+// after the match: "provide a leaflet with pictures" gives a thing that has them.
 const Token* word_soon_after(const Document& doc, const PhraseMatch& m,
                              const std::vector<std::string>& words) {
   if (words.empty()) return nullptr;
   const Sentence& s = doc.sentences[m.sentence];
+  if (m.last_token < s.last_token &&
+      (doc.tokens[m.last_token].lower == "a" || doc.tokens[m.last_token].lower == "an"))
+    return nullptr;
   std::size_t from = m.end;
   for (std::uint32_t i = m.last_token; i < s.last_token && i < m.last_token + 4; ++i) {
     const Token& t = doc.tokens[i];
