@@ -1,6 +1,8 @@
 // textDocument/documentSymbol: the section outline, nested by heading level. Each section's detail
 // says its kind and size; involvement and plain-English summary sections add their evidence
 // checklist status and their words against the limit.
+#include <limits>
+
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 
@@ -53,8 +55,11 @@ json Server::on_document_symbol(const json& params) {
                                                            : "Before the first heading";
     const std::size_t select_begin = section.has_heading() ? section.heading_begin : section.begin;
     const std::size_t select_end = section.has_heading() ? section.heading_end : section.begin;
+    // Text before the first heading is a sibling of the sections, never their parent: a
+    // symbol's children must lie inside its range (twenty-fourth blind review).
+    const int level = section.has_heading() ? section.level : std::numeric_limits<int>::max();
     Node node{
-        section.level,
+        level,
         {{"name", name.empty() ? f.kind : name},
          {"detail", detail_of(f)},
          {"kind", kSymbolKindString},

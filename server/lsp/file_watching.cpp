@@ -149,7 +149,11 @@ void Server::report_file_problem(const std::string& error_text) {
     file_problems_.push_back(std::move(problem));
   }
   if (paths.empty()) return;
-  show_message(kMessageError, shown);
+  // A save sends didSave and, from the file watcher, didChangeWatchedFiles: each reloads, and
+  // the same mistakes came back as a pop-up twice a save (twenty-fourth blind review). The
+  // diagnostics in the file say it anyway; the pop-up is for news.
+  if (shown != last_problem_shown_) show_message(kMessageError, shown);
+  last_problem_shown_ = shown;
   for (const std::string& path : paths) publish_file_problems(path);
 }
 

@@ -231,3 +231,26 @@ TEST_CASE("lsp: each mistake in a settings file is shown at its own line", "[lsp
     CHECK(p["message"].get<std::string>().find(".sayso.yml:") == std::string::npos);
   CHECK(s.notifications("window/showMessage").size() == 1);  // one message names them all
 }
+
+TEST_CASE("lsp: a settings file saved again with the same mistake is not a new pop-up",
+          "[lsp][settings]") {
+  TempFolder folder("settings-mistake-saved");
+  folder.write(".sayso.yml", "rules:\n  plain-english.passive-voice: loud\n");
+  const std::string uri = folder.uri("summary.txt");
+  const json saved = {{"textDocument", {{"uri", folder.uri(".sayso.yml")}}}};
+  const json watched = {{"changes", {{{"uri", folder.uri(".sayso.yml")}, {"type", 2}}}}};
+  const Session s = Client()
+                        .initialize(json::object(), {{"rootUri", folder.uri()}})
+                        .open(uri, "We will utilise the data.\n", 1, "plaintext")
+                        .notify("textDocument/didSave", saved)
+                        .notify("workspace/didChangeWatchedFiles", watched)
+                        .notify("textDocument/didSave", saved)
+                        .shutdown_and_exit()
+                        .run();
+  INFO(s.log);
+  CHECK(s.notifications("window/showMessage").size() == 1);
+  // The file still shows the mistake at its line.
+  const json problems = s.diagnostics(folder.uri(".sayso.yml"))["diagnostics"];
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0]["range"]["start"]["line"] == 1);
+}

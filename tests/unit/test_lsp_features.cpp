@@ -202,8 +202,13 @@ TEST_CASE("lsp: fix all leaves swaps that stand side by side to the writer", "[l
   // "help sharing".
   const std::string uri = kFolder + "summary.md";
   const std::string text = "We will utilise calls to facilitate dissemination.\n";
-  CHECK(apply_edits(text, edits_of(fix_all_action(uri, text), uri)) ==
+  const json action = fix_all_action(uri, text);
+  CHECK(apply_edits(text, edits_of(action, uri)) ==
         "We will use calls to facilitate dissemination.\n");
+  // The title says what is left, so the file is not taken for clean.
+  CHECK(action["title"] ==
+        "Fix all plain-English substitutions (1; 2 swaps stand next to "
+        "another: fix those one by one)");
 }
 
 TEST_CASE("lsp: a swap across a hard-wrapped line keeps the writer's line break",
@@ -352,6 +357,23 @@ TEST_CASE("lsp: document symbols are the section outline", "[lsp][symbols]") {
   const std::string involvement_detail = symbols[1]["detail"];
   CHECK(involvement_detail.rfind("involvement · 6 words", 0) == 0);
   CHECK(involvement_detail.find("evidence ") != std::string::npos);
+}
+
+TEST_CASE("lsp: text before the first heading is a symbol beside the sections, not over them",
+          "[lsp][symbols]") {
+  const std::string uri = kFolder + "intro.md";
+  const Session s = Client()
+                        .initialize()
+                        .open(uri, "Application for the spring round.\n\n" + kApplication)
+                        .request(1, "textDocument/documentSymbol", document_params(uri))
+                        .shutdown_and_exit()
+                        .run();
+  const json& symbols = result_of(s, 1);
+  INFO(symbols.dump(2));
+  REQUIRE(symbols.size() == 3);
+  CHECK(symbols[0]["name"] == "Before the first heading");
+  CHECK(symbols[0]["children"].empty());
+  CHECK(symbols[1]["name"] == "Plain English summary");
 }
 
 TEST_CASE("lsp: inlay hints and the document summary give each section's figures",
