@@ -308,7 +308,7 @@ class Server {
   std::map<std::string, SentConfigEdit> sent_config_edits_;
   RuleCatalogue catalogue_;  // docs/rules.md beside the rules, if there is one
   std::vector<FileProblem> file_problems_;
-  std::string last_problem_shown_;  // the last settings error shown as a pop-up
+  std::string last_problem_shown_;                 // the last settings error shown as a pop-up
   std::set<std::string> problem_files_published_;  // files whose problem diagnostics are shown
 
   // Messages read but not yet handled, and the requests the client cancelled meanwhile.

@@ -17,6 +17,16 @@ namespace fs = std::filesystem;
 namespace {
 std::string data(const std::string& rel) { return std::string(SAYSO_TEST_DATA_DIR) + "/" + rel; }
 
+// What loading the rules with the config file at `path` says is wrong ("" if nothing).
+std::string settings_error(const std::string& path) {
+  try {
+    load_rules(test_rules_dir(), load_config_file(path));
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
 std::string rule_error(const std::string& dir) {
   try {
     load_rules(data("bad-rules/" + dir), Config{});
@@ -166,12 +176,7 @@ TEST_CASE("every mistake in a config's rules is named at once, in the order writ
                                      "  t.spell: hint\n"
                                      "  t.nope: off\n"
                                      "  t.acronym: whisper\n");
-  std::string error;
-  try {
-    load_rules(test_rules_dir(), load_config_file(path));
-  } catch (const RuleError& e) {
-    error = e.what();
-  }
+  const std::string error = settings_error(path);
   INFO(error);
   const std::size_t loud = error.find("many.yml:2: rule t.swap: 'loud' is not a severity");
   const std::size_t nope = error.find("many.yml:4: unknown rule 't.nope'");
@@ -193,12 +198,7 @@ TEST_CASE("every mistake among a config's settings is named at once", "[config]"
                                      "langauge: en_US\n"
                                      "document: essay\n"
                                      "severity_overrides: {}\n");
-  std::string error;
-  try {
-    load_config_file(path);
-  } catch (const ConfigError& e) {
-    error = e.what();
-  }
+  const std::string error = settings_error(path);
   INFO(error);
   CHECK(error.find("keys.yml:1: unknown setting 'langauge'") != std::string::npos);
   CHECK(error.find("keys.yml:2:") != std::string::npos);
@@ -209,12 +209,7 @@ TEST_CASE("every mistake among a config's settings is named at once", "[config]"
 TEST_CASE("a bad profile and bad rule settings are named together", "[config]") {
   ScratchDir dir;
   const std::string path = dir.write("both.yml", "profile: nope\nrules:\n  t.swap: loud\n");
-  std::string error;
-  try {
-    load_rules(test_rules_dir(), load_config_file(path));
-  } catch (const RuleError& e) {
-    error = e.what();
-  }
+  const std::string error = settings_error(path);
   INFO(error);
   CHECK(error.find("both.yml:1: unknown profile 'nope'") != std::string::npos);
   CHECK(error.find("both.yml:3: rule t.swap: 'loud' is not a severity") != std::string::npos);

@@ -240,8 +240,7 @@ TEST_CASE("sentences and words", "[segmentation]") {
   CHECK(std::find(words.begin(), words.end(), "e.g.") != words.end());
 }
 
-TEST_CASE("words joined without a space count as one word, as forms count them",
-          "[segmentation]") {
+TEST_CASE("words joined without a space count as one word, as forms count them", "[segmentation]") {
   const std::string text = "In 2024/25 we and/or our partners will meet / talk.\n";
   Document doc = load(text);
   // In, 2024/25, we, and/or, our, partners, will, meet, talk: a spaced slash splits.
