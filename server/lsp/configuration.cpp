@@ -192,6 +192,9 @@ void Server::apply_client_settings(const json& settings) {
       problems.push_back("debounceMs must be from 0 to 5000 (milliseconds); " +
                          std::to_string(used) + " is used");
     debounce_ = std::chrono::milliseconds(used);
+  } else if (debounce != settings.end() && !debounce->is_null() && !debounce->is_number_integer()) {
+    problems.push_back("debounceMs must be a whole number of milliseconds, from 0 to 5000; " +
+                       std::to_string(debounce_.count()) + " is used");
   }
   max_problems_ = kDefaultMaxProblems;
   if (const auto most = settings.find("maxProblems"); most != settings.end()) {

@@ -255,3 +255,20 @@ TEST_CASE("lsp: maxProblems keeps the most serious findings and says how many we
     said = said || p["message"].get<std::string>().find("maxProblems must be") != std::string::npos;
   CHECK(said);
 }
+
+TEST_CASE("lsp: a debounceMs that is not a number is named, not ignored", "[lsp][review]") {
+  const std::string uri = kFolder + "summary.md";
+  const Session s =
+      Client()
+          .initialize(json::object(),
+                      {{"initializationOptions", {{"sayso", {{"debounceMs", "soon"}}}}}})
+          .open(uri, kSummary + "We will utilise the data.\n")
+          .shutdown_and_exit()
+          .run();
+  bool said = false;
+  for (const json& p : s.notifications("window/showMessage"))
+    said = said || p["message"].get<std::string>().find("debounceMs must be a whole number") !=
+                       std::string::npos;
+  CHECK(said);
+  CHECK(has(codes(s.diagnostics(uri)["diagnostics"]), "plain-english.wordy-words"));
+}
