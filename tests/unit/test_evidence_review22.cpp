@@ -27,18 +27,21 @@ std::string highest_level(const std::string& plan) {
   return "";
 }
 
+// Whether the checklist finds feedback to contributors in a plan by a panel of eight.
+bool shows_feedback(const std::string& sentence) {
+  return checklist_message("A panel of eight people will meet. " + sentence)
+             .find("telling contributors what their input changed") == std::string::npos;
+}
+
 }  // namespace
 
 TEST_CASE("a quoted name of a practice counts as evidence, a quoted remark does not",
           "[rules][evidence][quotes]") {
-  const std::string feedback = "telling contributors what their input changed";
-  CHECK_THAT(checklist_message("A panel of eight people will meet. We will send contributors a "
-                               "short 'you said, we did' update after each meeting."),
-             !Catch::Contains(feedback));
+  CHECK(
+      shows_feedback("We will send contributors a short 'you said, we did' update after each "
+                     "meeting."));
   // What someone said, in quotation marks, is not the writer's plan.
-  CHECK_THAT(checklist_message("A panel of eight people will meet. Last year members told us "
-                               "'you said, we did' at every meeting."),
-             Catch::Contains(feedback));
+  CHECK_FALSE(shows_feedback("Last year members told us 'you said, we did' at every meeting."));
 }
 
 TEST_CASE("keeping a record of suggestions is not telling contributors what changed",
@@ -60,11 +63,8 @@ TEST_CASE("a committee that seeks views is not a seat on it", "[rules][evidence]
 
 TEST_CASE("telling contributors what was done with their ideas is feedback, a record is not",
           "[rules][evidence]") {
-  const std::string feedback = "telling contributors what their input changed";
-  CHECK_THAT(checklist_message("A panel of eight people will meet. After each meeting we will "
-                               "write to members about what we did with their ideas."),
-             !Catch::Contains(feedback));
-  CHECK_THAT(checklist_message("A panel of eight people will meet. We will record their ideas "
-                               "and what we did with them."),
-             Catch::Contains(feedback));
+  CHECK(
+      shows_feedback("After each meeting we will write to members about what we did with their "
+                     "ideas."));
+  CHECK_FALSE(shows_feedback("We will record their ideas and what we did with them."));
 }
