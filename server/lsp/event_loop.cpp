@@ -74,7 +74,7 @@ bool Server::read_messages() {
         input_ended_ = true;
         return false;
       case Transport::Frame::Kind::Oversized:
-        accept_oversized(frame.body);
+        accept_oversized(frame);
         break;
       case Transport::Frame::Kind::Body:
         accept_body(frame.body);
@@ -99,13 +99,25 @@ void Server::accept_body(const std::string& body) {
   queue_.push_back(std::move(parsed.message));
 }
 
-void Server::accept_oversized(const std::string& prefix) {
-  const std::optional<json> id = sniff_request_id(prefix);
-  if (!id) return;  // a notification, or nothing we can answer: the transport logged it
-  log("request " + id->dump() + " was too large to read: answered with an error");
-  send(make_error(
-      *id, ErrorCode::InvalidRequest,
-      "Message too large (over " + std::to_string(options_.max_message_bytes) + " bytes)"));
+void Server::accept_oversized(const Transport::Frame& frame) {
+  const std::string& prefix = frame.body;
+  if (const std::optional<json> id = sniff_request_id(prefix)) {
+    log("request " + id->dump() + " could not be read: answered with an error");
+    send(make_error(*id, ErrorCode::InvalidRequest, frame.problem));
+    return;
+  }
+  // A lost didOpen or didChange leaves the document's text unknown: checking what sayso holds
+  // would put findings at the wrong places, so the document is dropped and the writer told.
+  const std::optional<json> method = sniff_value(prefix, "\"method\"");
+  const std::optional<json> uri = sniff_value(prefix, "\"uri\"");
+  if (!method || !uri || !uri->is_string()) return;
+  if (*method != "textDocument/didOpen" && *method != "textDocument/didChange") return;
+  const std::string uri_text = uri->get<std::string>();
+  if (documents_.erase(uri_text) > 0) publish_diagnostics(uri_text, std::nullopt, {});
+  show_message(kMessageWarning, "sayso: stopped checking " + uri_file_name(uri_text) +
+                                    ": the editor sent it in a message sayso could not read (" +
+                                    frame.problem +
+                                    "). Close and reopen the file to check it again.");
 }
 
 void Server::handle_next_queued() {

@@ -99,7 +99,7 @@ class Server {
   // event_loop.cpp: reading, queueing, debounced lints and cancellation.
   bool read_messages();  // reads one message, then all that wait; false at the end of the input
   void accept_body(const std::string& body);
-  void accept_oversized(const std::string& prefix);
+  void accept_oversized(const Transport::Frame& frame);
   void handle_next_queued();
   bool run_due_lints();
   std::optional<Clock::time_point> next_lint_due() const;

@@ -83,6 +83,9 @@ void Server::on_did_change(const json& params) {
     return;
   }
   const std::int64_t version = require_version(identifier);
+  if (version <= doc->version)
+    log("didChange for " + uri + " went from version " + std::to_string(doc->version) + " to " +
+        std::to_string(version) + ": applied in the order received");
   const auto changes = params.find("contentChanges");
   if (changes == params.end() || !changes->is_array())
     throw RpcError(ErrorCode::InvalidParams, "contentChanges must be an array");

@@ -46,6 +46,65 @@ std::optional<std::size_t> parse_length(std::string_view digits) {
   return value;
 }
 
+// Finds a whole "Content-Length: <digits>" header line, line break included, in bytes fed one at a
+// time. A raw line break cannot occur inside a JSON string and a header is not JSON, so inside a
+// real body this never matches: when it does, the client declared far more bytes than it sent.
+class HeaderLineWatcher {
+ public:
+  // True once `ch` completes a header line; `offset` is the byte's place in the body.
+  bool feed(char ch, std::size_t offset) {
+    for (;;) {
+      switch (stage_) {
+        case Stage::Name:
+          if (ascii_lower(ch) == kContentLength[matched_]) {
+            if (matched_++ == 0) start_ = offset;
+            if (matched_ == kContentLength.size()) stage_ = Stage::Colon;
+            return false;
+          }
+          if (matched_ == 0) return false;
+          restart();  // this byte may begin a new match
+          continue;
+        case Stage::Colon:
+          if (ch != ':') break;
+          stage_ = Stage::Spaces;
+          return false;
+        case Stage::Spaces:
+          if (ch == ' ' || ch == '\t') return false;
+          stage_ = Stage::Digits;
+          continue;
+        case Stage::Digits:
+          if (ch >= '0' && ch <= '9' && digits_.size() < kMaxDigits) {
+            digits_.push_back(ch);
+            return false;
+          }
+          if (digits_.empty()) break;
+          stage_ = Stage::LineEnd;
+          continue;
+        case Stage::LineEnd:
+          if (ch == '\n') return true;
+          if (ch == '\r' || ch == ' ' || ch == '\t') return false;
+          break;
+      }
+      restart();
+    }
+  }
+  std::size_t start() const { return start_; }
+  const std::string& digits() const { return digits_; }
+
+ private:
+  static constexpr std::size_t kMaxDigits = 20;
+  enum class Stage { Name, Colon, Spaces, Digits, LineEnd };
+  void restart() {
+    stage_ = Stage::Name;
+    matched_ = 0;
+    digits_.clear();
+  }
+  Stage stage_ = Stage::Name;
+  std::size_t matched_ = 0;  // letters of "content-length" so far
+  std::size_t start_ = 0;
+  std::string digits_;
+};
+
 }  // namespace
 
 Transport::Transport(std::istream& in, std::ostream& out, std::ostream& log,
@@ -59,6 +118,11 @@ bool Transport::input_waiting(int timeout_ms) {
 }
 
 bool Transport::read_line(std::string& line) {
+  if (!carried_header_.empty()) {  // already read whole, line break and all
+    line = std::move(carried_header_);
+    carried_header_.clear();
+    return true;
+  }
   line.clear();
   std::streambuf* buf = in_.rdbuf();
   for (;;) {
@@ -86,15 +150,21 @@ void Transport::parse_header_line(std::string_view line, Header& header) {
     log_ << "sayso lsp: invalid Content-Length '" << value.substr(0, 40) << "'\n";
 }
 
-bool Transport::skip_bytes(std::size_t count) {
-  constexpr std::size_t kChunk = std::size_t{1} << 30;  // keeps each count a valid streamsize
-  while (count > 0) {
-    const std::size_t chunk = std::min(count, kChunk);
-    in_.ignore(static_cast<std::streamsize>(chunk));
-    if (static_cast<std::size_t>(in_.gcount()) != chunk) return false;
-    count -= chunk;
+Transport::BodyEnd Transport::consume_oversized_body(std::size_t count, std::string& kept) {
+  HeaderLineWatcher watcher;
+  std::streambuf* buf = in_.rdbuf();
+  for (std::size_t consumed = 0; consumed < count; ++consumed) {
+    const int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) return BodyEnd::InputEnded;
+    const char ch = static_cast<char>(c);
+    if (kept.size() < kOversizedPrefixBytes) kept.push_back(ch);
+    if (watcher.feed(ch, consumed)) {
+      kept.resize(std::min(kept.size(), watcher.start()));
+      carried_header_ = "Content-Length: " + watcher.digits();
+      return BodyEnd::NextHeaderFound;
+    }
   }
-  return true;
+  return BodyEnd::Skipped;
 }
 
 Transport::Header Transport::read_header() {
@@ -138,13 +208,23 @@ Transport::Frame Transport::read_frame() {
       continue;
     }
     if (length > max_message_bytes_) {
-      log_ << "sayso lsp: message of " << length << " bytes is over the limit of "
-           << max_message_bytes_ << " bytes: skipped\n";
-      const std::size_t prefix = std::min(length, kOversizedPrefixBytes);
-      frame.body.resize(prefix);
-      in_.read(frame.body.data(), static_cast<std::streamsize>(prefix));
-      if (static_cast<std::size_t>(in_.gcount()) != prefix || !skip_bytes(length - prefix))
-        return Frame{};
+      switch (consume_oversized_body(length, frame.body)) {
+        case BodyEnd::InputEnded:
+          log_ << "sayso lsp: input ended inside a message of " << length << " bytes\n";
+          return Frame{};
+        case BodyEnd::NextHeaderFound:
+          log_ << "sayso lsp: message said it had " << length
+               << " bytes, but the next message began after " << frame.body.size() << ": skipped\n";
+          frame.problem =
+              "Content-Length (" + std::to_string(length) + " bytes) did not match the message";
+          break;
+        case BodyEnd::Skipped:
+          log_ << "sayso lsp: message of " << length << " bytes is over the limit of "
+               << max_message_bytes_ << " bytes: skipped\n";
+          frame.problem =
+              "Message too large (over " + std::to_string(max_message_bytes_) + " bytes)";
+          break;
+      }
       frame.kind = Frame::Kind::Oversized;
       return frame;
     }

@@ -25,7 +25,8 @@ class Transport {
   struct Frame {
     enum class Kind { Body, Oversized, End };
     Kind kind = Kind::End;
-    std::string body;  // the body; for an oversized frame, its first kOversizedPrefixBytes
+    std::string body;     // the body; for an oversized frame, its first kOversizedPrefixBytes
+    std::string problem;  // for an oversized frame, what was wrong, for the client
   };
   static constexpr std::size_t kOversizedPrefixBytes = 4096;
   // Like read_message, but reports an oversized frame (with the start of its body, so that the
@@ -52,14 +53,17 @@ class Transport {
   // One header line without its line terminator; false at the end of the input.
   bool read_line(std::string& line);
   void parse_header_line(std::string_view line, Header& header);
-  // Discards `count` bytes of input; false if the input ended first.
-  bool skip_bytes(std::size_t count);
+  enum class BodyEnd { Skipped, NextHeaderFound, InputEnded };
+  // Reads past up to `count` bytes of a body too large to keep, keeping its first
+  // kOversizedPrefixBytes in `kept`; stops early where a new header line begins.
+  BodyEnd consume_oversized_body(std::size_t count, std::string& kept);
 
   std::istream& in_;
   std::ostream& out_;
   std::ostream& log_;
   std::size_t max_message_bytes_;
   int input_fd_;
+  std::string carried_header_;  // a header line found inside an oversized body, read next
 };
 
 }  // namespace sayso::lsp

@@ -234,9 +234,28 @@ TEST_CASE("lsp bad input: an oversized message is answered, logged and skipped",
                         .run(/*max_message_bytes=*/400);
   CHECK(error_code(s, 1) == -32600);
   CHECK(s.logged("over the limit"));
-  CHECK(s.logged("too large"));
+  CHECK(s.logged("could not be read"));
   REQUIRE(s.response(2) != nullptr);
   CHECK(s.exit_code == 0);
+}
+
+TEST_CASE("lsp bad input: a document lost in an unreadable message is dropped and named",
+          "[lsp][robustness]") {
+  const std::string uri = kFolder + "summary.md";
+  const Session s = Client()
+                        .initialize()
+                        .open(uri, "We will utilise it.\n")
+                        .change(uri, 2, json::array({{{"text", std::string(600, 'x')}}}))
+                        .request(2, "shutdown")
+                        .notify("exit")
+                        .run(/*max_message_bytes=*/400);
+  const auto shown = s.notifications("window/showMessage");
+  REQUIRE(shown.size() == 1);
+  CHECK_THAT(shown[0]["message"].get<std::string>(),
+             Catch::Contains("stopped checking summary.md") && Catch::Contains("reopen"));
+  CHECK(s.diagnostics(uri)["diagnostics"]
+            .empty());  // its old findings would point at text it no longer has
+  REQUIRE(s.response(2) != nullptr);
 }
 
 TEST_CASE("lsp bad input: each kind is logged and the server serves on", "[lsp][robustness]") {

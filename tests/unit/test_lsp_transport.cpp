@@ -128,6 +128,33 @@ TEST_CASE("lsp: transport skips oversized messages and keeps reading", "[lsp][tr
   CHECK(log.find("over the limit") != std::string::npos);
 }
 
+TEST_CASE("lsp: transport finds the next message after a Content-Length far too large",
+          "[lsp][transport]") {
+  // A client that declares 10 GB and sends 20 bytes must not lose every later message.
+  for (const std::string next_header : {"Content-Length: 8\r\n", "content-length:8 \n"}) {
+    std::string log;
+    const auto bodies = read_all("Content-Length: 10000000000\r\n\r\n{\"id\":1,\"x\":\"y\"}" +
+                                     next_header + "\r\n{\"id\":5}" + frame("{\"id\":6}"),
+                                 &log);
+    INFO(next_header);
+    REQUIRE(bodies.size() == 2);
+    CHECK(bodies[0] == "{\"id\":5}");
+    CHECK(bodies[1] == "{\"id\":6}");
+    CHECK(log.find("but the next message began after 16") != std::string::npos);
+  }
+}
+
+TEST_CASE("lsp: transport skips a large body that only quotes a header", "[lsp][transport]") {
+  // Inside a JSON string a line break is an escape, so quoted header text starts no message.
+  std::string body = "{\"text\":\"Content-Length: 8\\r\\n\\r\\n{\\\"id\\\":5}";
+  body += std::string(100 - body.size() - 2, 'x') + "\"}";
+  std::string log;
+  const auto bodies = read_all(frame(body) + frame("{\"id\":6}"), &log, /*limit=*/50);
+  REQUIRE(bodies.size() == 1);
+  CHECK(bodies[0] == "{\"id\":6}");
+  CHECK(log.find("over the limit") != std::string::npos);
+}
+
 TEST_CASE("lsp: transport stops at the end of the input", "[lsp][transport]") {
   CHECK(read_all("").empty());
   CHECK(read_all("\r\n\r\n").empty());
