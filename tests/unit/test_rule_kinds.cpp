@@ -156,6 +156,17 @@ TEST_CASE("involvement level: claim with only consultation", "[kinds]") {
   CHECK(lint(load("# PPI\n\nWe co-designed it with co-applicants.\n"), "t.level").empty());
 }
 
+TEST_CASE("involvement level: a group's name gives its level only when nothing else does",
+          "[kinds]") {
+  // What the group does sets the level; its name alone says only that it takes part.
+  CHECK(lint(load("# PPI\n\nWe co-designed it with the steering group.\n"), "t.level").empty());
+  auto found =
+      lint(load("# PPI\n\nWe co-designed it. We consulted the steering group on the design.\n"),
+           "t.level");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Co-production claimed, but the level is consult.");
+}
+
 TEST_CASE("spelling: Hunspell plus extra words, names skipped", "[kinds]") {
   Document doc = load("We recieve data on coproduction from Smithson.\n");
   auto found = lint(doc, "t.spell");

@@ -25,14 +25,33 @@ struct Named {
 struct ClaimsElsewhere {
   std::vector<std::string> section_kinds;  // e.g. plain-english-summary, title
   std::string message;
+  // Sections (e.g. methods) where the same claim word names the study's method: then a claim
+  // elsewhere describes the study ("Co-designing a discharge plan"), not its involvement.
+  std::vector<std::string> method_section_kinds;
 };
+
+// Cues that give a level only in a sentence with no other level's cue: the name of a group or a
+// meeting says that people take part, not what they do ("keep the advisory group informed").
+struct LevelWhenAlone {
+  int level;
+  std::vector<std::string> cues;
+};
+
+// "Results:" at the start of a sentence labels the text after it (a GRIPP2-SF report's headings),
+// so it names no stage: the panel choosing an outcome under it is not sharing results.
+bool is_leading_label(const Document& doc, const PhraseMatch& m) {
+  return m.sentence < doc.sentences.size() &&
+         doc.sentences[m.sentence].first_token == m.first_token && m.end < doc.prose.size() &&
+         doc.prose[m.end] == ':';
+}
 
 class InvolvementLevelCheck : public RuleCheck {
  public:
-  InvolvementLevelCheck(std::vector<Named> levels, std::vector<Named> stages,
-                        std::vector<std::string> claims, int min_level,
+  InvolvementLevelCheck(std::vector<Named> levels, std::vector<LevelWhenAlone> when_alone,
+                        std::vector<Named> stages, std::vector<std::string> claims, int min_level,
                         std::optional<std::string> no_level_meaning, ClaimsElsewhere elsewhere)
       : levels_(std::move(levels)),
+        when_alone_(std::move(when_alone)),
         stages_(std::move(stages)),
         claims_(std::move(claims)),
         min_level_(min_level),
@@ -40,11 +59,12 @@ class InvolvementLevelCheck : public RuleCheck {
     if (no_level_meaning) no_level_meaning_ = std::move(*no_level_meaning);
   }
 
-  // Groups: 0 = claims, 1..L = levels, L+1..L+S = stages.
+  // Groups: 0 = claims, 1..L = levels, L+1..L+S = stages, then the levels when alone.
   std::vector<std::vector<std::string>> phrase_groups() const override {
     std::vector<std::vector<std::string>> groups{claims_};
     for (const auto& l : levels_) groups.push_back(l.cues);
     for (const auto& s : stages_) groups.push_back(s.cues);
+    for (const auto& w : when_alone_) groups.push_back(w.cues);
     return groups;
   }
 
@@ -67,7 +87,8 @@ class InvolvementLevelCheck : public RuleCheck {
       if (claim && highest < min_level_)
         out.push_back(finding(ctx, *claim, highest, stage_levels, ctx.rule.message));
     }
-    if (!judged_a_unit || highest_anywhere >= min_level_) return;
+    if (!judged_a_unit || highest_anywhere >= min_level_ || claim_names_a_method(ctx, quotations))
+      return;
     for (std::size_t index = 0; index < ctx.doc.sections.size(); ++index) {
       const Section& section = ctx.doc.sections[index];
       if (!claims_judged_elsewhere(ctx, index)) continue;
@@ -115,6 +136,18 @@ class InvolvementLevelCheck : public RuleCheck {
            std::find(ctx.sections.begin(), ctx.sections.end(), index) == ctx.sections.end();
   }
 
+  // Whether a section of a method kind makes the claim itself: the study uses the method.
+  bool claim_names_a_method(const CheckContext& ctx, Quotations& quotations) const {
+    for (std::size_t index = 0; index < ctx.doc.sections.size(); ++index) {
+      const Section& section = ctx.doc.sections[index];
+      const auto& kinds = elsewhere_.method_section_kinds;
+      if (std::find(kinds.begin(), kinds.end(), section.kind) != kinds.end() &&
+          first_claim(ctx, {section.begin, section.end}, quotations) != nullptr)
+        return true;
+    }
+    return false;
+  }
+
   Diagnostic finding(const CheckContext& ctx, const PhraseMatch& claim, int highest,
                      const std::vector<int>& stage_levels, const std::string& message) const {
     const std::string level = highest < 0 ? "none" : levels_[highest].name;
@@ -129,27 +162,44 @@ class InvolvementLevelCheck : public RuleCheck {
 
   int highest_level(const CheckContext& ctx, const Range& unit) const {
     int highest = -1;
-    for (const auto& m : ctx.matches)
-      if (unit.holds(m) && !ctx.in_flagged_sentence(m) && m.ref.group >= 1 &&
-          m.ref.group <= levels_.size())
-        highest = std::max(highest, static_cast<int>(m.ref.group) - 1);
+    for (const auto& [sentence, level] : sentence_levels(ctx, unit))
+      highest = std::max(highest, level);
     return highest;
+  }
+
+  // The level each sentence describes: its highest level cue, or else its highest cue that
+  // counts only alone. Sentences another rule flags describe none.
+  std::map<std::uint32_t, int> sentence_levels(const CheckContext& ctx, const Range& unit) const {
+    const auto levels = static_cast<std::uint32_t>(levels_.size());
+    const std::uint32_t first_alone_group = levels + 1 + static_cast<std::uint32_t>(stages_.size());
+    std::map<std::uint32_t, int> strong, alone;
+    for (const auto& m : ctx.matches) {
+      if (!unit.holds(m) || ctx.in_flagged_sentence(m) || m.ref.group == 0) continue;
+      if (m.ref.group <= levels) {
+        int& slot = strong.try_emplace(m.sentence, -1).first->second;
+        slot = std::max(slot, static_cast<int>(m.ref.group) - 1);
+      } else if (m.ref.group >= first_alone_group) {
+        int& slot = alone.try_emplace(m.sentence, -1).first->second;
+        slot = std::max(slot, when_alone_[m.ref.group - first_alone_group].level);
+      }
+    }
+    strong.merge(alone);  // keeps a sentence's own level cue where it has one
+    return strong;
   }
 
   // Highest level described in each sentence that names a stage.
   void record_stages(const CheckContext& ctx, const Range& unit,
                      std::vector<int>& stage_levels) const {
-    std::map<std::uint32_t, int> sentence_level;
+    const std::map<std::uint32_t, int> level_of = sentence_levels(ctx, unit);
     const std::uint32_t first_stage_group = static_cast<std::uint32_t>(levels_.size()) + 1;
-    for (const auto& m : ctx.matches)
-      if (unit.holds(m) && !ctx.in_flagged_sentence(m) && m.ref.group >= 1 &&
-          m.ref.group < first_stage_group)
-        sentence_level[m.sentence] =
-            std::max(sentence_level[m.sentence], static_cast<int>(m.ref.group) - 1);
+    const std::uint32_t end_stage_group =
+        first_stage_group + static_cast<std::uint32_t>(stages_.size());
     for (const auto& m : ctx.matches) {
-      if (!unit.holds(m) || m.ref.group < first_stage_group) continue;
-      auto it = sentence_level.find(m.sentence);
-      int level = it == sentence_level.end() ? -1 : it->second;
+      if (!unit.holds(m) || m.ref.group < first_stage_group || m.ref.group >= end_stage_group ||
+          is_leading_label(ctx.doc, m))
+        continue;
+      auto it = level_of.find(m.sentence);
+      int level = it == level_of.end() ? -1 : it->second;
       int& slot = stage_levels[m.ref.group - first_stage_group];
       slot = std::max(slot, level);
     }
@@ -164,7 +214,9 @@ class InvolvementLevelCheck : public RuleCheck {
     return join_list(parts, ", ");
   }
 
-  std::vector<Named> levels_, stages_;
+  std::vector<Named> levels_;
+  std::vector<LevelWhenAlone> when_alone_;
+  std::vector<Named> stages_;
   std::vector<std::string> claims_;
   int min_level_;
   ClaimsElsewhere elsewhere_;
@@ -239,6 +291,29 @@ ClaimsElsewhere read_claims_elsewhere(const DataNode& rule) {
   if (out.section_kinds.empty() && !out.message.empty())
     throw KindError{"'elsewhere_message' is only used with 'claims_also_in'",
                     rule["elsewhere_message"].line()};
+  out.method_section_kinds = param_strings(rule, "claims_name_a_method_in", false);
+  for (const std::string& kind : out.method_section_kinds)
+    if (std::find(known.begin(), known.end(), kind) == known.end())
+      throw KindError{
+          fmt::format("'claims_name_a_method_in' names '{}', which is not a section kind", kind),
+          rule["claims_name_a_method_in"].line()};
+  return out;
+}
+
+// `levels_when_alone: {involve: [advisory group, workshop*]}`: optional; each key a level.
+std::vector<LevelWhenAlone> read_levels_when_alone(const DataNode& rule,
+                                                   const std::vector<Named>& levels) {
+  std::vector<LevelWhenAlone> out;
+  if (rule["levels_when_alone"].is_empty()) return out;
+  for (Named& named : parse_named_map(rule, "levels_when_alone")) {
+    auto level = std::find_if(levels.begin(), levels.end(),
+                              [&](const Named& n) { return n.name == named.name; });
+    if (level == levels.end())
+      throw KindError{
+          fmt::format("'levels_when_alone' names '{}', which is not one of the levels", named.name),
+          rule["levels_when_alone"].line()};
+    out.push_back({static_cast<int>(level - levels.begin()), std::move(named.cues)});
+  }
   return out;
 }
 
@@ -247,6 +322,7 @@ ClaimsElsewhere read_claims_elsewhere(const DataNode& rule) {
 std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
   std::vector<Named> levels = parse_named_map(rule.node, "levels");
   const std::optional<std::string> no_level_meaning = read_meanings(rule.node, levels);
+  std::vector<LevelWhenAlone> when_alone = read_levels_when_alone(rule.node, levels);
   std::vector<Named> stages = parse_named_map(rule.node, "stages");
   std::vector<std::string> claims = param_strings(rule.node, "claims", true);
   const std::string min_name = param_string(rule.node, "min_level_for_claim", "collaborate");
@@ -257,7 +333,7 @@ std::shared_ptr<RuleCheck> make_involvement_level_check(const Rule& rule) {
         fmt::format("'min_level_for_claim' must be one of the levels (got '{}')", min_name),
         rule.node["min_level_for_claim"].line()};
   return std::make_shared<InvolvementLevelCheck>(
-      std::move(levels), std::move(stages), std::move(claims),
+      std::move(levels), std::move(when_alone), std::move(stages), std::move(claims),
       static_cast<int>(it - levels.begin()), no_level_meaning, read_claims_elsewhere(rule.node));
 }
 
