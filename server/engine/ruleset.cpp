@@ -76,7 +76,7 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
        {"phrases", "regex", "except", "unless_nearby", "nearby_sentences", "unless_in_section",
         "first_only", "once_per_sentence", "skip_quoted", "skip_negated", "skip_tables",
         "skip_names"}},
-      {"acronym", {"allow", "mode", "min_length", "per_section", "language"}},
+      {"acronym", {"allow", "never_emphasis", "mode", "min_length", "per_section", "language"}},
       {"readability", {"metric", "max", "min", "min_words"}},
       {"length", {"max_words", "min_words", "max_characters", "stated_limits"}},
       {"spelling",

@@ -252,16 +252,18 @@ void Server::request_client_settings() {
 }
 
 void Server::on_did_change_configuration(const json& params) {
-  // A client that answers workspace/configuration is asked again, folder by folder (the pull
-  // model: the notification may carry nothing, and never carries per-folder settings).
-  if (client_answers_configuration()) return request_client_settings();
   // {"settings": {"sayso": {...}}}, as the spec's clients send; or the section itself, flat, from
-  // a client that sends only its own server's settings (and no other server's).
+  // a client that sends only its own server's settings (and no other server's). Applied even for a
+  // client that answers workspace/configuration: it may answer null (no "sayso" section of its
+  // own), and the settings it pushed must not be lost.
   const json* pushed = find_path(params, {"settings"});
   if (pushed != nullptr && pushed->is_object()) {
     const json& settings = settings_section(*pushed);
     if (&settings != pushed || has_known_key(settings)) apply_client_settings(settings);
   }
+  // Such a client is asked again, folder by folder (the pull model: the notification may carry
+  // nothing, and never carries per-folder settings).
+  if (client_answers_configuration()) return request_client_settings();
   reload_rules("the editor's settings changed");
 }
 

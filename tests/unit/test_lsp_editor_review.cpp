@@ -101,6 +101,22 @@ TEST_CASE("lsp settings: severityOverrides, severity and rules change a rule ali
   CHECK(messages_shown(other).empty());
 }
 
+TEST_CASE("lsp settings: pushed settings stay when the client then answers the pull with null",
+          "[lsp][settings]") {
+  const std::string uri = kFolder + "summary.md";
+  const json to_error = {{"severityOverrides", {{kWordyRule, "error"}}}};
+  const Session s =
+      Client()
+          .initialize({{"workspace", {{"configuration", true}}}})
+          .open(uri, kWordy)
+          .reply(1, json::array({nullptr}))
+          .notify("workspace/didChangeConfiguration", {{"settings", {{"sayso", to_error}}}})
+          .reply(2, json::array({nullptr}))
+          .shutdown_and_exit()
+          .run();
+  CHECK(severities(s, uri, kWordyRule) == std::vector<int>{1});
+}
+
 TEST_CASE("lsp settings: an unknown key is named, with the key it is most like",
           "[lsp][settings][review3]") {
   const std::string uri = kFolder + "summary.md";

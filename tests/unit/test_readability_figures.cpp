@@ -37,3 +37,27 @@ TEST_CASE("readability: a figure over its limit by less than it shows is not rep
   REQUIRE(over.findings.size() == 1);
   CHECK_THAT(over.findings[0].message, Catch::Contains("have 21 words on average"));
 }
+
+TEST_CASE("readability: a reading age past adulthood is said as over 18", "[rules][readability]") {
+  const std::string rule = "plain-english.reading-age";
+  const std::string hard =
+      "Multidisciplinary interdisciplinary collaborative methodological considerations "
+      "necessitate comprehensive epidemiological characterisation of heterogeneous "
+      "multimorbidity trajectories. ";
+  std::string text;
+  for (int i = 0; i < 6; ++i) text += hard;
+  Found found = lint_summary(text + "\n", rule);
+  REQUIRE(found.findings.size() == 1);
+  CHECK_THAT(found.findings[0].message,
+             Catch::StartsWith("This section has a reading age of over 18."));
+  // Below adulthood the figure is given, rounded.
+  std::string medium;
+  for (int i = 0; i < 6; ++i)
+    medium +=
+        "We will look at how people with long-term conditions manage their medication at home, "
+        "and what would help them. ";
+  Found easier = lint_summary(medium + "\n", rule);
+  REQUIRE(easier.findings.size() == 1);
+  CHECK_THAT(easier.findings[0].message,
+             Catch::StartsWith("This section has a reading age of about 14."));
+}

@@ -65,8 +65,9 @@ bool is_ordinary_word(const Token& t, const SpellerSpec& language) {
 // - codes with many digits.
 class CapitalsNotAcronyms {
  public:
-  CapitalsNotAcronyms(const Document& doc, const SpellerSpec& language)
-      : doc_(doc), language_(language) {
+  CapitalsNotAcronyms(const Document& doc, const SpellerSpec& language,
+                      const std::set<std::string>& never_emphasis)
+      : doc_(doc), language_(language), never_emphasis_(never_emphasis) {
     std::map<std::uint32_t, std::vector<std::uint32_t>> initials_by_block;
     for (const Sentence& s : doc.sentences) {
       mark_label_runs(s);
@@ -192,7 +193,8 @@ class CapitalsNotAcronyms {
         "named", "use", "using", "uses", "used", "join",   "joined", "joining"};
     const Token& t = doc_.tokens[token];
     const auto seen = times_in_capitals_.find(t.lower);
-    if (token == 0 || !t.all_caps || seen == times_in_capitals_.end() || seen->second > 1)
+    if (token == 0 || !t.all_caps || seen == times_in_capitals_.end() || seen->second > 1 ||
+        never_emphasis_.count(std::string(token_text(doc_, t))) > 0)
       return false;
     const Token& before = doc_.tokens[token - 1];
     if (before.all_caps || before.is_number || before_names.count(before.lower) ||
@@ -236,6 +238,7 @@ class CapitalsNotAcronyms {
 
   const Document& doc_;
   const SpellerSpec& language_;
+  const std::set<std::string>& never_emphasis_;  // short forms spelled like words: TAU, NICE
   std::set<std::uint32_t> skip_;
   std::map<std::string, std::size_t> times_in_capitals_;  // by lower case
 };
@@ -265,9 +268,10 @@ std::string acronym_of(const Token& t, std::string_view text, std::size_t min_le
 
 class AcronymCheck : public RuleCheck {
  public:
-  AcronymCheck(std::set<std::string> allow, bool avoid, std::size_t min_length, bool per_section,
-               std::string language)
+  AcronymCheck(std::set<std::string> allow, std::set<std::string> never_emphasis, bool avoid,
+               std::size_t min_length, bool per_section, std::string language)
       : allow_(std::move(allow)),
+        never_emphasis_(std::move(never_emphasis)),
         avoid_(avoid),
         min_length_(min_length),
         per_section_(per_section) {
@@ -299,7 +303,7 @@ class AcronymCheck : public RuleCheck {
         std::string acronym = acronym_of(t, token_text(doc, t), min_length_);
         if (acronym.empty() || allowed(acronym) || named.count(acronym) || ctx.suppressed(t.begin))
           continue;
-        if (!not_acronyms) not_acronyms.emplace(doc, language_);
+        if (!not_acronyms) not_acronyms.emplace(doc, language_, never_emphasis_);
         if (not_acronyms->contains(i)) continue;
         // Once per section with its subsections of the same kind (one summary, subheadings
         // and all).
@@ -481,6 +485,9 @@ class AcronymCheck : public RuleCheck {
   }
 
   std::set<std::string> allow_;
+  // Short forms spelled like everyday words ("TAU", "NICE"): never read as a word in capitals
+  // for emphasis ("it was SO hard"), even used once.
+  std::set<std::string> never_emphasis_;
   bool avoid_;
   std::size_t min_length_;
   bool per_section_;
@@ -491,16 +498,18 @@ class AcronymCheck : public RuleCheck {
 
 std::shared_ptr<RuleCheck> make_acronym_check(const Rule& rule) {
   std::vector<std::string> allow = param_strings(rule.node, "allow", false);
+  std::vector<std::string> never_emphasis = param_strings(rule.node, "never_emphasis", false);
   const std::string mode = param_string(rule.node, "mode", "expand-first");
   if (mode != "expand-first" && mode != "avoid")
     throw KindError{"'mode' must be expand-first or avoid", rule.node["mode"].line()};
   double min_length = param_number(rule.node, "min_length", 2);
   if (min_length < 2 || min_length > 10)
     throw KindError{"'min_length' must be between 2 and 10", rule.node["min_length"].line()};
-  return std::make_shared<AcronymCheck>(std::set<std::string>(allow.begin(), allow.end()),
-                                        mode == "avoid", static_cast<std::size_t>(min_length),
-                                        param_bool(rule.node, "per_section", false),
-                                        param_string(rule.node, "language", "en_GB"));
+  return std::make_shared<AcronymCheck>(
+      std::set<std::string>(allow.begin(), allow.end()),
+      std::set<std::string>(never_emphasis.begin(), never_emphasis.end()), mode == "avoid",
+      static_cast<std::size_t>(min_length), param_bool(rule.node, "per_section", false),
+      param_string(rule.node, "language", "en_GB"));
 }
 
 }  // namespace sayso

@@ -37,6 +37,13 @@ const std::map<std::string, Metric>& metric_names() {
 // "24.2" reads as more exact than any formula is).
 std::string number(double v) { return fmt::format("{}", static_cast<long>(std::round(v))); }
 
+// "about 14", or "over 18": reading ages stop at adulthood, and "a reading age of about 28" means
+// nothing to a reader (the formula runs on past it for long words and sentences).
+std::string reading_age_words(double age) {
+  constexpr double kAdult = 18;
+  return age > kAdult ? fmt::format("over {}", number(kAdult)) : "about " + number(age);
+}
+
 std::size_t sentence_words(const Document& doc, const Sentence& s) {
   std::size_t n = 0;
   for (std::uint32_t i = s.first_token; i < s.last_token; ++i) n += !doc.tokens[i].is_number;
@@ -136,6 +143,7 @@ class ReadabilityCheck : public RuleCheck {
       // "A reading age of about 14. Aim for 14 or lower." contradicts itself: a value over the
       // limit by less than the figures show is not reported.
       if (shown == limit) continue;
+      if (metric_ == Metric::ReadingAge) shown = reading_age_words(value);
       Diagnostic d = ctx.make(b, e, {{"count", shown}, {"limit", limit}, {"match", ""}});
       d.whole_section = true;
       out.push_back(std::move(d));
