@@ -77,9 +77,13 @@ const Config& LintingSession::config_for(const std::string& path) {
   }
   auto found = configs_.find(file);
   if (found == configs_.end()) {
-    Config loaded = file.empty()           ? Config{}
-                    : options_.config_file ? load_config_file(file)
-                                           : load_found_config(file);
+    Config loaded;
+    try {
+      if (!file.empty())
+        loaded = options_.config_file ? load_config_file(file) : load_found_config(file);
+    } catch (const ConfigError& e) {
+      throw ConfigError(all_settings_mistakes(e, options_.rules_dir));
+    }
     found = configs_.emplace(file, std::move(loaded)).first;
   }
   // Per-glob overrides (`overrides:` in .sayso.yml) give some files their own settings.

@@ -458,15 +458,17 @@ Config parse_config(const std::string& file, const YAML::Node& root, int depth) 
       mistakes.push_back(e.what());
     }
   }
+  if (has_base) {
+    Config merged = merge_configs(base, config);
+    merged.file = file;
+    config = std::move(merged);
+  }
   if (!mistakes.empty()) {
     std::string lines;
     for (const std::string& mistake : mistakes) lines += (lines.empty() ? "" : "\n") + mistake;
-    throw ConfigError(lines);
+    throw ConfigError(lines, std::make_shared<const Config>(std::move(config)));
   }
-  if (!has_base) return config;
-  Config merged = merge_configs(base, config);
-  merged.file = file;
-  return merged;
+  return config;
 }
 
 }  // namespace

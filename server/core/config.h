@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -14,9 +15,19 @@
 
 namespace sayso {
 
+struct Config;
+
 class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;  // "file:line: what is wrong"
+  // Mistakes among a file's settings keys, with the settings read without them: the rule
+  // settings among those can then be checked too, so every mistake is named at once.
+  ConfigError(const std::string& what, std::shared_ptr<const Config> usable)
+      : std::runtime_error(what), usable_(std::move(usable)) {}
+  const Config* usable() const { return usable_.get(); }
+
+ private:
+  std::shared_ptr<const Config> usable_;
 };
 
 struct RuleSetting {

@@ -764,6 +764,18 @@ std::pair<std::string_view, unsigned long> where_order(std::string_view where) {
   return {where.substr(0, colon), line};
 }
 
+// "file:line: what is wrong" as (file, line); a message without them sorts first.
+std::pair<std::string_view, unsigned long> message_order(std::string_view message) {
+  for (std::size_t colon = message.find(':'); colon != std::string_view::npos;
+       colon = message.find(':', colon + 1)) {
+    std::size_t end = colon + 1;
+    while (end < message.size() && message[end] >= '0' && message[end] <= '9') ++end;
+    if (end > colon + 1 && end < message.size() && message[end] == ':')
+      return where_order(message.substr(0, end));
+  }
+  return {"", 0};
+}
+
 // One entry of the user's `rules:` (by rule id, pack or rule name): on, off, a severity, settings.
 void apply_rule_setting(RuleSet& set, const std::string& id, const RuleSetting& setting) {
   const std::vector<Rule*> targets = rules_named(set, id, setting.where);
@@ -1213,6 +1225,30 @@ RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::str
 RuleSet load_rules_leniently(const std::string& rules_dir, const Config& config,
                              const std::vector<std::string>& blame_first) {
   return load(rules_dir, {}, config, nullptr, Leniency{true, blame_first});
+}
+
+std::string all_settings_mistakes(const ConfigError& error, const std::string& rules_dir) {
+  std::vector<std::string> lines;
+  const auto add_lines = [&](std::string_view text) {
+    for (std::size_t start = 0; start <= text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      if (end > start) lines.emplace_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  };
+  add_lines(error.what());
+  if (error.usable() == nullptr) return error.what();
+  try {
+    load_rules_leniently(rules_dir, *error.usable());
+  } catch (const std::exception& rules) {
+    add_lines(rules.what());
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const std::string& x, const std::string& y) {
+    return message_order(x) < message_order(y);
+  });
+  std::string joined;
+  for (const std::string& line : lines) joined += (joined.empty() ? "" : "\n") + line;
+  return joined;
 }
 
 }  // namespace sayso

@@ -84,6 +84,11 @@ RuleSet load_rules_from(const std::string& rules_dir, const std::vector<std::str
 RuleSet load_rules_leniently(const std::string& rules_dir, const Config& config,
                              const std::vector<std::string>& blame_first = {});
 
+// Every mistake in a config file, one a line in file order: `error`'s mistakes among its settings
+// keys, and those among the rule settings and profile it could still read (which the rules in
+// `rules_dir` judge). A file with both kinds of mistake would otherwise show the keys' first.
+std::string all_settings_mistakes(const ConfigError& error, const std::string& rules_dir);
+
 // Why a rule id is not well formed ("" when it is): lower case letters, digits and dashes,
 // the pack's name, a dot and the rule's name.
 std::string rule_id_problem(const std::string& id);

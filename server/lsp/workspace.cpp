@@ -72,8 +72,11 @@ const Server::BaseConfigSlot& Server::base_config(const std::string& scope,
   if (!config_file.empty()) {
     try {
       slot.file_config = load_found_config(config_file);
+    } catch (const ConfigError& e) {
+      // The file's last good settings stay, if any.
+      report_file_problem(all_settings_mistakes(e, options_.rules_dir));
     } catch (const std::exception& e) {
-      report_file_problem(e.what());  // the file's last good settings stay, if any
+      report_file_problem(e.what());
     }
   }
   const Config& settings = client_settings_for(scope);

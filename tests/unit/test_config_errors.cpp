@@ -214,3 +214,31 @@ TEST_CASE("a bad profile and bad rule settings are named together", "[config]") 
   CHECK(error.find("both.yml:1: unknown profile 'nope'") != std::string::npos);
   CHECK(error.find("both.yml:3: rule t.swap: 'loud' is not a severity") != std::string::npos);
 }
+
+TEST_CASE("mistakes among a config's keys and its rule settings are named together, in order",
+          "[config]") {
+  ScratchDir dir;
+  const std::string path = dir.write("mixed.yml",
+                                     "profil: nihr\n"
+                                     "rules:\n"
+                                     "  t.nope: off\n"
+                                     "langauge: en_US\n"
+                                     "  \n");
+  std::string error;
+  try {
+    load_config_file(path);
+  } catch (const ConfigError& e) {
+    REQUIRE(e.usable() != nullptr);  // the rest of the file, for the rules to judge
+    error = all_settings_mistakes(e, test_rules_dir());
+  }
+  INFO(error);
+  const std::size_t profil = error.find("mixed.yml:1: unknown setting 'profil'");
+  const std::size_t nope = error.find("mixed.yml:3: unknown rule 't.nope'");
+  const std::size_t langauge = error.find("mixed.yml:4: unknown setting 'langauge'");
+  REQUIRE(profil != std::string::npos);
+  REQUIRE(nope != std::string::npos);
+  REQUIRE(langauge != std::string::npos);
+  CHECK(profil < nope);
+  CHECK(nope < langauge);
+  CHECK(std::count(error.begin(), error.end(), '\n') == 2);
+}
