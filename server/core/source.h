@@ -71,7 +71,8 @@ std::string decode_utf16_without_bom(std::string& raw);
 std::string decode_windows_1252_if_not_utf8(std::string& raw);
 
 // True when the bytes look like a binary file: in the first 8 KiB, more than 1 byte in 100 is
-// NUL or more than 1 in 10 a control byte. A stray NUL in a text is read (decode_utf8).
+// NUL, more than 1 in 10 a control byte, or more than 3 in 10 a control byte or a byte that is not
+// part of valid UTF-8 (random or encrypted data). A stray NUL in a text is read (decode_utf8).
 bool looks_binary(std::string_view bytes);
 
 // Length in bytes of the UTF-8 sequence starting at p[0] if valid, else 0.

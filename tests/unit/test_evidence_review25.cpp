@@ -44,7 +44,8 @@ TEST_CASE("a group's name alone is involve, what it does sets the level",
           "[rules][evidence][level]") {
   CHECK(highest_level("We will set up an advisory group of eight carers.") == "involve");
   CHECK(highest_level("We will keep the community advisory group informed of our progress "
-                      "through a short report at their annual meeting.") == "inform");
+                      "through a short report at their annual meeting. A lay summary of the "
+                      "results will be shared on the study website.") == "inform");
   CHECK(highest_level("At the workshop we presented our plans for the study and asked for "
                       "views.") == "consult");
   CHECK(highest_level("The advisory group chose the outcome measures.") == "collaborate");

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <utility>
 
@@ -245,6 +246,20 @@ TEST_CASE("load: a stray NUL byte is read as a space and said once, many make a 
   std::string image(400, 'x');
   for (std::size_t i = 0; i < image.size(); i += 20) image[i] = '\0';  // 5 in 100
   CHECK(load("photo.txt", image).error == "binary file (not text)");
+}
+
+TEST_CASE("load: random bytes with few NULs are a binary file, not a text with 1000 findings",
+          "[load]") {
+  // An encrypted or corrupt upload: about 1 byte in 256 is NUL, too few for the NUL test.
+  std::mt19937 random(26);
+  std::string noise(4096, '\0');
+  for (char& byte : noise) byte = static_cast<char>(random() & 0xFF);
+  CHECK(load("upload.txt", noise).error == "binary file (not text)");
+  // A text with a stray run of bad bytes, or a Windows-1252 text full of accents, is still text.
+  std::string text = "# Plain English summary\n\nWe will talk to carers about the study.";
+  text += std::string("\xff\xfe\x80\x81 ") + " We will ask what matters to them.\n";
+  CHECK(load("summary.md", text).ok);
+  CHECK(load("resume.txt", "Caf\xe9, cr\xe8me br\xfbl\xe9e, na\xefve d\xe9j\xe0 vu.\n").ok);
 }
 
 TEST_CASE("load: UTF-16 without a byte order mark is read as UTF-16, UTF-32 is not", "[load]") {

@@ -198,13 +198,13 @@ TEST_CASE("lsp: fix all plain-English substitutions in one action", "[lsp][actio
 }
 
 TEST_CASE("lsp: fix all leaves swaps that stand side by side to the writer", "[lsp][actions]") {
-  // Each swap fits the words as written; together "facilitate dissemination" would become
-  // "help sharing".
+  // Each swap fits the words as written; together "prior to commencement" once became "before
+  // start" (now one phrase): two swaps side by side are left to the writer.
   const std::string uri = kFolder + "summary.md";
-  const std::string text = "We will utilise calls to facilitate dissemination.\n";
+  const std::string text = "We will utilise calls in order to ascertain the cost.\n";
   const json action = fix_all_action(uri, text);
   CHECK(apply_edits(text, edits_of(action, uri)) ==
-        "We will use calls to facilitate dissemination.\n");
+        "We will use calls in order to ascertain the cost.\n");
   // The title says what is left, so the file is not taken for clean.
   CHECK(action["title"] ==
         "Fix all plain-English substitutions (1; 2 swaps stand next to "

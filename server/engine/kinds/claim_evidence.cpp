@@ -36,8 +36,11 @@ class ClaimEvidenceCheck : public RuleCheck {
       // involvement: co-produced with carers" in a summary) has its evidence elsewhere.
       const bool judged =
           unit_ == Unit::Section ? ctx.in_section_scope(claim->begin) : ctx.in_scope(claim->begin);
-      if (!judged || quoted_or_negated(ctx.doc, quotations, claim->sentence, claim->first_token,
-                                       claim->begin, claim->end))
+      // A sentence another rule flags is no evidence, and no claim either: its words are already
+      // judged there ("We will involve patients throughout, up to sharing the results").
+      if (!judged || ctx.in_flagged_sentence(*claim) ||
+          quoted_or_negated(ctx.doc, quotations, claim->sentence, claim->first_token, claim->begin,
+                            claim->end))
         continue;
       auto unit = unit_range(ctx, *claim);
       if (!reported_units.insert(unit).second) continue;  // one finding per unit
