@@ -119,8 +119,24 @@ std::ostream& open_jsonl(const BatchOptions& options, const ResumeState& resume,
   return outputs.open(options.out_jsonl, append);
 }
 
+// What the findings were made with, in words, for the HTML report's readers: the same round
+// without a profile has other findings, and nothing else on the page would say why.
+std::string settings_in_words(const BatchOptions& options, const Config& config) {
+  std::vector<std::string> parts;
+  parts.push_back(config.profile.empty() ? "Profile: none (general checks)"
+                                         : "Profile: " + config.profile);
+  if (options.use_submission_configs)
+    parts.push_back("Settings: the .sayso.yml beside each submission");
+  else
+    parts.push_back("Settings file: " + (config.file.empty() ? std::string("none") : config.file));
+  if (!config.document.empty()) parts.push_back("Each text read as: " + config.document);
+  if (!config.document_kind.empty())
+    parts.push_back("A text with no headings read as: " + config.document_kind);
+  return fmt::format("{}.", fmt::join(parts, ". "));
+}
+
 void open_outputs(const BatchOptions& options, const ResumeState& resume, Outputs& outputs,
-                  std::ostream& standard_output) {
+                  const std::string& settings_words, std::ostream& standard_output) {
   const bool any_file = !options.out_jsonl.empty() || !options.out_csv.empty() ||
                         !options.out_sarif.empty() || !options.out_html.empty();
   if (!options.out_jsonl.empty() || !any_file)
@@ -131,7 +147,8 @@ void open_outputs(const BatchOptions& options, const ResumeState& resume, Output
     outputs.add_stream_sink(
         std::make_unique<CsvReport>(outputs.open(options.out_csv, false), options.csv_bom));
   if (!options.out_html.empty())
-    outputs.add_stream_sink(std::make_unique<HtmlReport>(outputs.open(options.out_html, false)));
+    outputs.add_stream_sink(
+        std::make_unique<HtmlReport>(outputs.open(options.out_html, false), settings_words));
   if (!options.out_sarif.empty()) {
     std::error_code ec;
     outputs.add_stream_sink(std::make_unique<SarifReport>(outputs.open(options.out_sarif, false),
@@ -369,7 +386,8 @@ BatchResult run_batch(const BatchOptions& options, std::ostream& standard_output
   const RunSettings settings = run_settings(options, probe, map ? &*map : nullptr);
   ResumeState resume = read_resume(options, settings, standard_error);
   Outputs outputs;
-  open_outputs(options, resume, outputs, standard_output);
+  open_outputs(options, resume, outputs, settings_in_words(options, probe.config()),
+               standard_output);
   DuplicateTexts duplicates;
   report_resumed(options, resume, probe.rules(), outputs, duplicates);
 

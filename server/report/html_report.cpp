@@ -610,7 +610,8 @@ std::string highlighted_text_html(const Document& doc, const std::vector<Diagnos
   return html;
 }
 
-HtmlReport::HtmlReport(std::ostream& out) : out_(out), spool_(std::tmpfile()) {
+HtmlReport::HtmlReport(std::ostream& out, std::string settings)
+    : out_(out), settings_(std::move(settings)), spool_(std::tmpfile()) {
   if (!spool_) throw std::runtime_error("cannot create a temporary file for the HTML report");
 }
 
@@ -642,7 +643,8 @@ void HtmlReport::finish() {
        << kStyle << "</style></head><body>"
        << "<a class=\"skip\" href=\"#main\">Skip to the report</a>"
        << "<header><h1>sayso batch report</h1><p>Plain English and public involvement checks, "
-          "sayso " SAYSO_VERSION "</p></header>"
+          "sayso " SAYSO_VERSION "</p>"
+       << (settings_.empty() ? "" : "<p>" + html_text(settings_) + "</p>") << "</header>"
        << "<nav aria-label=\"Contents\"><ul><li><a href=\"#overview\">Overview</a></li>"
           "<li><a href=\"#table-heading\">Submissions</a></li>"
           "<li><a href=\"#details\">Each submission</a></li></ul></nav>"

@@ -37,7 +37,9 @@ std::string highlighted_text_html(const Document& doc, const std::vector<Diagnos
 
 class HtmlReport : public SubmissionSink {
  public:
-  explicit HtmlReport(std::ostream& out);
+  // `settings` says in words what the findings were made with (profile, settings file), so a
+  // reader can tell two runs apart; "" says nothing.
+  explicit HtmlReport(std::ostream& out, std::string settings = "");
   ~HtmlReport() override;
   void add(const SubmissionRecord& record) override;
   void finish() override;
@@ -62,6 +64,7 @@ class HtmlReport : public SubmissionSink {
 
  private:
   std::ostream& out_;
+  std::string settings_;
   std::FILE* spool_;  // the submission sections, in order
   std::vector<Row> rows_;
   std::vector<std::string> evidence_items_;  // in order of first appearance

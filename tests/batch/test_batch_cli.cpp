@@ -1427,6 +1427,18 @@ TEST_CASE("batch: --kind says what every heading-less submission is, checked as 
              Catch::Contains("--kind KIND") && Catch::Contains("--document application|fragment"));
 }
 
+TEST_CASE("batch: the HTML report says which profile and settings made it", "[batch][report]") {
+  TempDir dir;
+  const std::string html = dir.file("out.html");
+  REQUIRE(
+      run("batch --profile nihr --out-html " + q(html) + " " + q(corpus("involvement"))).status ==
+      0);
+  CHECK_THAT(slurp(html), Catch::Contains("<p>Profile: nihr. Settings file: "));
+  const std::string plain = dir.file("plain.html");
+  REQUIRE(run("batch --out-html " + q(plain) + " " + q(corpus("involvement"))).status == 0);
+  CHECK_THAT(slurp(plain), Catch::Contains("<p>Profile: none (general checks)."));
+}
+
 TEST_CASE("batch: the involvement level sorts by the IAP2 scale, not by name", "[batch][report]") {
   TempDir dir;
   const std::string html = dir.file("out.html"), csv = dir.file("out.csv");
