@@ -604,14 +604,17 @@ bool has_summary_parts(const Document& doc, std::size_t i, std::size_t last, boo
     // (find_labelled_passages). A longer one is a real plan, which must keep its own checks; so
     // is one whose level was guessed from a line naming it (it may as well follow the summary).
     // An involvement heading alone under the summary's reads as the next section at a loose
-    // level, not as one of the summary's parts.
+    // level, not as one of the summary's parts. A short question line is one of them ("How have
+    // patients helped?", as summary templates ask their parts; twenty-seventh blind review).
     bool other_parts = false;
     for (std::size_t k = i + 1; k <= last; ++k) {
       if (is_application_only_kind(sections[k].kind)) return false;
-      other_parts = other_parts || sections[k].kind != "involvement";
+      const bool short_part =
+          sections[k].end - sections[k].heading_end <= kMaxSummaryInvolvementPartBytes;
+      const bool asks = !sections[k].title.empty() && sections[k].title.back() == '?';
+      other_parts = other_parts || sections[k].kind != "involvement" || asks;
       if (sections[k].kind == "involvement" &&
-          ((sections[k].level_guessed && !flat) ||
-           sections[k].end - sections[k].heading_end > kMaxSummaryInvolvementPartBytes))
+          ((sections[k].level_guessed && !flat && !asks) || !short_part))
         return false;
     }
     if (!other_parts) return false;

@@ -305,6 +305,10 @@ class AcronymCheck : public RuleCheck {
           continue;
         if (!not_acronyms) not_acronyms.emplace(doc, language_, never_emphasis_);
         if (not_acronyms->contains(i)) continue;
+        if (introduced_as_name(doc, sentence, i)) {
+          named.insert(acronym);  // and so every later use of the name
+          continue;
+        }
         // Once per section with its subsections of the same kind (one summary, subheadings
         // and all).
         std::size_t section = per_section_ || avoid_ ? unit_head(doc, doc.section_at(t.begin)) : 0;
@@ -389,6 +393,31 @@ class AcronymCheck : public RuleCheck {
 
   // "# HERMES: mesh or stitches for small hernias": a name in capitals that opens the first
   // heading, before a colon or dash, is the study's name, which the title itself explains.
+  // A name in capitals that the sentence says is a name: "our study, called CUPPA", "the charity
+  // STAMMA", "STAMMA, the British Stammering Association". A name has no words in full to spell
+  // out, and the sentence already says what it is (twenty-seventh blind review).
+  static bool introduced_as_name(const Document& doc, const Sentence& sentence, std::uint32_t i) {
+    static const std::set<std::string> naming = {"called", "named", "charity", "study", "trial"};
+    const Token& t = doc.tokens[i];
+    if (i > sentence.first_token && naming.count(doc.tokens[i - 1].lower) &&
+        only_between(doc, doc.tokens[i - 1].end, t.begin, " ,"))
+      return true;
+    // Apposition: ", the" and a capitalised word straight after.
+    if (i + 2 < sentence.last_token && doc.tokens[i + 1].lower == "the" &&
+        doc.tokens[i + 2].capitalised && only_between(doc, t.end, doc.tokens[i + 1].begin, ", ") &&
+        doc.prose[t.end] == ',')
+      return true;
+    return false;
+  }
+
+  // Whether the bytes [from, to) of the prose are all among `allowed`.
+  static bool only_between(const Document& doc, std::size_t from, std::size_t to,
+                           std::string_view allowed) {
+    for (std::size_t j = from; j < to && j < doc.prose.size(); ++j)
+      if (allowed.find(doc.prose[j]) == std::string_view::npos) return false;
+    return true;
+  }
+
   void note_title_name(const Document& doc, const Sentence& heading,
                        std::set<std::string>& named) const {
     if (heading.block != first_heading_block(doc) || heading.first_token >= heading.last_token)

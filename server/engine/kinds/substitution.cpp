@@ -24,6 +24,9 @@ struct Swap {
   // Alternatives that fit where the words end a clause after other words ("we changed the dose
   // accordingly": "to match", where "so" fits only at the start); none given: `use`.
   std::optional<std::vector<std::string>> at_end;
+  // Alternatives that fit where the words open a sentence ("With regard to costs, …": "On
+  // costs, …", where "on" inside a sentence gives "asked on", "barriers on"); none given: the rest.
+  std::optional<std::vector<std::string>> at_start;
   // Words that, a few words later in the same clause, make every swap wrong ("provide staff
   // with training": "give staff with training"): the note is given with no one-click fix.
   std::vector<std::string> reword_before;
@@ -271,6 +274,10 @@ std::string why_no_swap_fits(const Document& doc, const PhraseMatch& m, const Su
 
 // The match ends its clause after other words of its sentence: punctuation or the sentence's end
 // follows, and it does not open the sentence ("Accordingly, we...").
+bool starts_sentence(const Document& doc, const PhraseMatch& m) {
+  return m.first_token == doc.sentences[m.sentence].first_token;
+}
+
 bool ends_clause(const Document& doc, const PhraseMatch& m) {
   return m.first_token > doc.sentences[m.sentence].first_token && !word_follows(doc, m);
 }
@@ -282,8 +289,10 @@ const Token* word_soon_after(const Document& doc, const PhraseMatch& m,
                              const std::vector<std::string>& words) {
   if (words.empty()) return nullptr;
   const Sentence& s = doc.sentences[m.sentence];
+  // ...unless the rule names the article itself ("facilitate an improvement").
   if (m.last_token < s.last_token &&
-      (doc.tokens[m.last_token].lower == "a" || doc.tokens[m.last_token].lower == "an"))
+      (doc.tokens[m.last_token].lower == "a" || doc.tokens[m.last_token].lower == "an") &&
+      std::find(words.begin(), words.end(), doc.tokens[m.last_token].lower) == words.end())
     return nullptr;
   std::size_t from = m.end;
   for (std::uint32_t i = m.last_token; i < s.last_token && i < m.last_token + 4; ++i) {
@@ -420,10 +429,16 @@ void fit_plural_possessive(const Document& doc, const PhraseMatch& m, FixEdit& e
 // make the text wrong; the reader could no longer look it up.
 bool inside_name(const Document& doc, const PhraseMatch& m) {
   const Sentence& s = doc.sentences[m.sentence];
-  if (m.first_token <= s.first_token || m.first_token >= m.last_token) return false;
+  if (m.first_token < s.first_token || m.first_token >= m.last_token) return false;
   const auto name_word = [&](std::uint32_t i) {
     return doc.tokens[i].capitalised && !doc.tokens[i].all_caps;
   };
+  // First in its sentence, a capital says nothing, but a name word straight after, one space
+  // between, makes a name of both: "Versus Arthritis will share…" (a charity).
+  if (m.first_token == s.first_token)
+    return m.last_token < s.last_token && name_word(m.last_token) &&
+           doc.tokens[m.last_token].begin == doc.tokens[m.last_token - 1].end + 1 &&
+           doc.prose[doc.tokens[m.last_token - 1].end] == ' ';
   // The match itself may be in capitals: "VS Code", "IT Services" are names too.
   for (std::uint32_t i = m.first_token; i < m.last_token; ++i)
     if (!doc.tokens[i].capitalised) return false;
@@ -503,9 +518,10 @@ class SubstitutionCheck : public RuleCheck {
       const std::string model = case_model(ctx.doc, *m, original);
       const Surroundings at = surroundings(ctx.doc, *m);
       std::vector<std::string> alternatives =
-          swap.before_noun && at.noun_follows       ? *swap.before_noun
-          : swap.at_end && ends_clause(ctx.doc, *m) ? *swap.at_end
-                                                    : fitting(swap.use, original, at);
+          swap.at_start && starts_sentence(ctx.doc, *m) ? *swap.at_start
+          : swap.before_noun && at.noun_follows         ? *swap.before_noun
+          : swap.at_end && ends_clause(ctx.doc, *m)     ? *swap.at_end
+                                                        : fitting(swap.use, original, at);
       const Token* later = word_soon_after(ctx.doc, *m, swap.reword_before);
       if (later != nullptr) alternatives.clear();
       const std::string& named = alternatives.empty() ? swap.use.front() : alternatives.front();
@@ -552,8 +568,8 @@ class SubstitutionCheck : public RuleCheck {
   std::vector<std::uint32_t> protected_to_swap_;
 };
 
-const std::set<std::string> kSwapFields = {"instead_of", "use",    "source",       "before_noun",
-                                           "at_end",     "not_in", "reword_before"};
+const std::set<std::string> kSwapFields = {"instead_of", "use",      "source", "before_noun",
+                                           "at_end",     "at_start", "not_in", "reword_before"};
 
 }  // namespace
 
@@ -573,7 +589,7 @@ std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
             closest_name(field.key(), {kSwapFields.begin(), kSwapFields.end()});
         throw KindError{
             fmt::format("a swap pair has no field '{}'{} (its fields: instead_of, use, "
-                        "source, before_noun, at_end, reword_before, not_in)",
+                        "source, before_noun, at_start, at_end, reword_before, not_in)",
                         field.key(), close.empty() ? "" : ": did you mean '" + close + "'?"),
             field.key_line()};
       }
@@ -583,6 +599,7 @@ std::shared_ptr<RuleCheck> make_substitution_check(const Rule& rule) {
       swap.source = param_string(entry, "source", "");
       if (entry["before_noun"]) swap.before_noun = param_strings(entry, "before_noun", false);
       if (entry["at_end"]) swap.at_end = param_strings(entry, "at_end", true);
+      if (entry["at_start"]) swap.at_start = param_strings(entry, "at_start", true);
       swap.reword_before = param_strings(entry, "reword_before", false);
       swap.not_in = param_strings(entry, "not_in", false);
     } catch (KindError& e) {
