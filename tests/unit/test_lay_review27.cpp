@@ -58,3 +58,20 @@ TEST_CASE("a study's or charity's name in capitals, said to be a name, is not an
   CHECK(lint_summary("Families will use RESTORE for six weeks.\n", "acronyms.unexplained")
             .findings.size() == 1);
 }
+
+TEST_CASE("a swap can fit the start of a sentence on its own", "[rules][fixes]") {
+  const auto first_fix = [](const std::string& text, const std::string& rule) {
+    const Found found = lint_summary(text, rule);
+    REQUIRE(found.findings.size() == 1);
+    REQUIRE_FALSE(found.findings[0].suggestions.empty());
+    return found.findings[0].suggestions.front();
+  };
+  // "On costs," opens a sentence well; "asked on the barriers" does not.
+  CHECK(first_fix("With regard to costs, we will pay people.\n", "plain-english.wordy-words") ==
+        "On");
+  CHECK(first_fix("Staff will be asked with regard to the barriers.\n",
+                  "plain-english.wordy-words") == "about");
+  // Who gets the voucher stays clear: not a bare "People".
+  CHECK(first_fix("Participants will be given a voucher.\n", "plain-english.research-words") ==
+        "People taking part");
+}

@@ -81,9 +81,9 @@ TEST_CASE("lsp: a word in capitals inside normal text is fixed without capitals"
 
 TEST_CASE("lsp: a longer suggestion is not a quick fix before a word it would need inside it",
           "[lsp][actions][review]") {
-  // "make easier a focus group" does not read: "help" does.
+  // "make easier them to talk" does not read: "help" does.
   const std::vector<std::string> before_object =
-      titles(actions_at(kSummary + "We will facilitate a focus group.\n", 2, 8, 18));
+      titles(actions_at(kSummary + "We will facilitate them to talk.\n", 2, 8, 18));
   INFO(json(before_object).dump(2));
   CHECK(has(before_object, "Replace with 'help'"));
   CHECK_FALSE(has(before_object, "Replace with 'make easier'"));
