@@ -259,7 +259,7 @@ TEST_CASE("load: random bytes with few NULs are a binary file, not a text with 1
   std::string text = "# Plain English summary\n\nWe will talk to carers about the study.";
   text += std::string("\xff\xfe\x80\x81 ") + " We will ask what matters to them.\n";
   CHECK(load("summary.md", text).ok);
-  CHECK(load("resume.txt", "Caf\xe9, cr\xe8me br\xfbl\xe9e, na\xefve d\xe9j\xe0 vu.\n").ok);
+  CHECK(load("resume.txt", "Caf\xe9, cr\xe8me br\xfbl\xe9" "e, na\xefve d\xe9j\xe0 vu.\n").ok);
 }
 
 TEST_CASE("load: UTF-16 without a byte order mark is read as UTF-16, UTF-32 is not", "[load]") {
