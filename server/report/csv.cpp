@@ -17,8 +17,9 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 using nlohmann::ordered_json;
 
 // The fixed columns after the scorecard's: title, findings_omitted, id_given,
-// involvement_level_rank, duplicate_of, summary_characters, summary_character_limit.
-constexpr std::size_t kColumnsAfterScorecard = 7;
+// involvement_level_rank, duplicate_of, summary_characters, summary_character_limit,
+// involvement_section.
+constexpr std::size_t kColumnsAfterScorecard = 8;
 
 // Items of a JSON array of strings, joined.
 std::string joined_texts(const ordered_json& array, const char* separator) {
@@ -94,6 +95,11 @@ std::vector<std::string> record_cells(const SubmissionRecord& record) {
   const ordered_json& summary = json_field(card, "plain_english_summary");
   cells.push_back(ok ? count_cell(summary, "characters") : "");
   cells.push_back(ok ? count_cell(summary, "character_limit") : "");
+  // A blank involvement level means no section, or a section with no level words: this says which.
+  const ordered_json& involvement = json_field(card, "involvement");
+  cells.push_back(!ok || !involvement.is_object()              ? ""
+                  : json_field(involvement, "present") == true ? "present"
+                                                               : "absent");
   return cells;
 }
 
@@ -130,8 +136,9 @@ const std::vector<std::string>& CsvReport::fixed_columns() {
                              "summary_jargon", "involvement_level", "tokenism", "missing_sections"})
       c.push_back(name);
     // Later columns go after the first ones, which stay as they were.
-    for (const char* name : {"title", "findings_omitted", "id_given", "involvement_level_rank",
-                             "duplicate_of", "summary_characters", "summary_character_limit"})
+    for (const char* name :
+         {"title", "findings_omitted", "id_given", "involvement_level_rank", "duplicate_of",
+          "summary_characters", "summary_character_limit", "involvement_section"})
       c.push_back(name);
     return c;
   }();

@@ -1479,6 +1479,46 @@ TEST_CASE("batch: the involvement level sorts by the IAP2 scale, not by name", "
   CHECK(seen == 4);
 }
 
+TEST_CASE("batch: the CSV says whether a blank involvement level had a section",
+          "[batch][report]") {
+  TempDir dir;
+  const std::string csv = dir.file("out.csv");
+  const std::string none = dir.write("none.md", "# Plain English summary\n\nWe test a leaflet.\n");
+  const std::string wordless =
+      dir.write("wordless.md",
+                "# Plain English summary\n\nWe test a leaflet.\n\n"
+                "# Patient and public involvement\n\nThis part of the form is still to come.\n");
+  Run r = run("batch --out-csv " + q(csv) + " " + q(none) + " " + q(wordless));
+  REQUIRE(r.status == 0);
+  const auto cells_of = [](std::string line) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> cells;
+    std::stringstream in(line);
+    for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+    return cells;
+  };
+  std::istringstream rows(slurp(csv));
+  std::string line;
+  std::getline(rows, line);
+  const std::vector<std::string> columns = cells_of(line);
+  const auto column = [&](const char* name) {
+    const auto it = std::find(columns.begin(), columns.end(), name);
+    REQUIRE(it != columns.end());
+    return static_cast<std::size_t>(it - columns.begin());
+  };
+  const std::size_t level = column("involvement_level"), section = column("involvement_section");
+  std::vector<std::string> seen;
+  while (std::getline(rows, line)) {
+    INFO(line);
+    const std::vector<std::string> cells = cells_of(line);
+    REQUIRE(cells.size() > section);
+    CHECK(cells[level].empty());
+    seen.push_back(cells[section]);
+  }
+  // In input order: no section, then a section with no level words.
+  CHECK(seen == std::vector<std::string>{"absent", "present"});
+}
+
 TEST_CASE("batch: a summary's character limit is in the scorecard and the HTML table",
           "[batch][limits]") {
   // Twenty-second blind review: a summary over its 1,000-character limit showed as "268" words
