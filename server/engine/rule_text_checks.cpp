@@ -117,6 +117,41 @@ std::vector<TextMistake> template_leftovers(const DataNode& rule) {
   return out;
 }
 
+std::vector<TextMistake> curly_quoted_texts(const DataNode& rule) {
+  // Texts about the rule, not used by it: a quotation there is harmless.
+  static const std::set<std::string> about = {"decisions", "sources", "explanation", "written_with",
+                                              "reviewed_by"};
+  static const std::vector<std::string_view> opening = {"\xE2\x80\x9C", "\xE2\x80\x98",
+                                                        "\xE2\x80\x9E"};  // “ ‘ „
+  static const std::vector<std::string_view> closing = {"\xE2\x80\x9D", "\xE2\x80\x99",
+                                                        "\xE2\x80\x9C"};  // ” ’ “
+  const auto any_of = [](std::string_view text, const std::vector<std::string_view>& marks,
+                         bool at_start) {
+    return std::any_of(marks.begin(), marks.end(), [&](std::string_view mark) {
+      return at_start ? text.starts_with(mark) : text.ends_with(mark);
+    });
+  };
+  std::vector<TextMistake> out;
+  for (const DataNode& field : rule.children()) {
+    if (about.count(field.key())) continue;
+    std::vector<const DataNode*> texts;
+    collect_texts(field, texts);
+    for (const DataNode* text : texts) {
+      const std::string& value = text->value();
+      if (value.size() < 7 || !any_of(value, opening, true) || !any_of(value, closing, false))
+        continue;
+      out.push_back(
+          {text->line(),
+           fmt::format("the text in '{}' starts and ends with curly quote marks (as Word writes "
+                       "them), and a rule file keeps them as part of the text: an example in them "
+                       "reads as a quotation, which rules leave alone, and a word in them never "
+                       "matches. Put straight quote marks (\") round the text instead.",
+                       field.key())});
+    }
+  }
+  return out;
+}
+
 std::vector<TextMistake> unknown_placeholders(const DataNode& rule, const std::string& kind) {
   std::vector<std::string> known = {"match", "section"};
   for (const std::string& name : placeholders_of(kind)) known.push_back(name);
@@ -158,6 +193,14 @@ std::vector<TextMistake> regex_mistakes(const DataNode& rule) {
     return {{regex.line(),
              "'regex' is empty, so it would find nothing: write a pattern, or take "
              "the line out and use 'phrases'"}};
+  // In double quotes YAML reads "\b" as a backspace, so the pattern looks for one and finds
+  // nothing, with no error anywhere else.
+  if (std::any_of(regex.value().begin(), regex.value().end(),
+                  [](unsigned char c) { return c < 0x20 && c != '\t' && c != '\n'; }))
+    return {{regex.line(),
+             "'regex' has a control character in it, most likely because it is in double "
+             "quotes: there \\b is read as a backspace, not as the edge of a word. Put the "
+             "pattern in single quotes ('...'), where every \\ stays as it is."}};
   const std::string unsupported = unsupported_in_pattern(regex.value());
   if (unsupported.empty()) return {};
   return {{regex.line(),

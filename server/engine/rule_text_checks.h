@@ -18,6 +18,11 @@ struct TextMistake {
 // other uses): phrases and examples too, or "<another text it must not flag>" runs as a test.
 std::vector<TextMistake> template_leftovers(const DataNode& rule);
 
+// Every text the rule uses (examples, phrases, swaps, messages) wrapped in curly quote marks,
+// as Word writes them: YAML keeps them as part of the text, so the example is a quotation and
+// the phrase never matches, and nothing else would say why.
+std::vector<TextMistake> curly_quoted_texts(const DataNode& rule);
+
 // Every {name} in the rule's messages that its kind does not fill in ({matched}, or
 // {suggestion} in a kind that has none): left as it is, the writer would see the braces.
 std::vector<TextMistake> unknown_placeholders(const DataNode& rule, const std::string& kind);

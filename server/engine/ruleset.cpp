@@ -175,10 +175,14 @@ std::vector<std::string> text_list(const DataNode& node, const Where& where, con
   return out;
 }
 
-std::string required_text(const DataNode& rule, const char* key, const Where& where,
-                          int rule_line) {
+// `what_to_write` finishes "'status' is missing: ..." for a contributor who does not know.
+std::string required_text(const DataNode& rule, const char* key, const Where& where, int rule_line,
+                          std::string_view what_to_write = "") {
   const DataNode& node = rule[key];
-  if (node.is_empty()) where.fail(rule_line, fmt::format("'{}' is missing", key));
+  if (node.is_empty())
+    where.fail(rule_line, what_to_write.empty()
+                              ? fmt::format("'{}' is missing", key)
+                              : fmt::format("'{}' is missing: {}", key, what_to_write));
   if (!node.is_text()) where.fail(node.line(), fmt::format("'{}' must be a text", key));
   if (node.value().empty()) where.fail(node.line(), fmt::format("'{}' is empty", key));
   return node.value();
@@ -421,9 +425,12 @@ void parse_provenance(const DataNode& node, Rule& rule, const Where& where, int 
                                               "say why the threshold and wording were chosen");
   });
   mistakes.attempt([&] {
-    rule.provenance.status = required_text(node, "status", where, line);
+    rule.provenance.status =
+        required_text(node, "status", where, line,
+                      "write 'status: draft' (or 'status: reviewed' once a group has reviewed it)");
     if (rule.provenance.status != "draft" && rule.provenance.status != "reviewed")
-      where.fail(node["status"].line(), "'status' must be draft or reviewed");
+      where.fail(node["status"].line(), fmt::format("'status' must be draft or reviewed, not '{}'",
+                                                    rule.provenance.status));
   });
 }
 
@@ -465,10 +472,17 @@ Rule parse_rule(DataNode node, const std::string& file, const std::string& pack)
   mistakes.attempt([&] { rule.applies_to = parse_applies_to(node, where); });
   if (rule.kind == "required-sections") rule.applies_to = AppliesTo::Application;
   mistakes.add(where, template_leftovers(node));
+  mistakes.add(where, curly_quoted_texts(node));
   mistakes.add(where, unknown_placeholders(node, rule.kind));
   if (rule.kind == "existence") mistakes.add(where, regex_mistakes(node));
-  mistakes.attempt([&] { rule.message = required_text(node, "message", where, line); });
-  mistakes.attempt([&] { rule.explanation = required_text(node, "explanation", where, line); });
+  mistakes.attempt([&] {
+    rule.message = required_text(node, "message", where, line,
+                                 "write what the writer should do, in a short plain sentence");
+  });
+  mistakes.attempt([&] {
+    rule.explanation = required_text(node, "explanation", where, line,
+                                     "write why this matters to a reader, in a few sentences");
+  });
   mistakes.attempt([&] {
     rule.sources = text_list(node["sources"], where, "sources");
     if (rule.sources.empty())

@@ -160,9 +160,12 @@ void enable(const std::vector<std::string>& which, std::size_t line_start, std::
             std::vector<Suppression>& open, std::vector<Suppression>& out) {
   std::vector<Suppression> reopened;
   for (auto it = open.begin(); it != open.end();) {
+    // A name the disable gave, or a rule inside a pack it gave ("sayso-disable plain-english"
+    // then "sayso-enable plain-english.wordy-words").
     const bool names_some = std::any_of(which.begin(), which.end(), [&](const std::string& name) {
       return it->rules.empty() ||
-             std::find(it->rules.begin(), it->rules.end(), name) != it->rules.end();
+             std::any_of(it->rules.begin(), it->rules.end(),
+                         [&](const std::string& r) { return names_rule(r, name); });
     });
     if (!which.empty() && !names_some) {
       ++it;
@@ -180,6 +183,10 @@ void enable(const std::vector<std::string>& which, std::size_t line_start, std::
       } else {
         for (const std::string& r : it->rules)
           if (std::find(which.begin(), which.end(), r) == which.end()) rest.rules.push_back(r);
+        // A rule turned back on inside a pack that stays off.
+        for (const std::string& name : which)
+          if (std::find(it->rules.begin(), it->rules.end(), name) == it->rules.end())
+            rest.except.push_back(name);
       }
       // Its names were checked with the first part (named_at stays empty).
       if (it->rules.empty() || !rest.rules.empty()) reopened.push_back(std::move(rest));

@@ -382,3 +382,55 @@ TEST_CASE("an inline sayso-disable takes a rule's name without its pack", "[rule
   s.rules = {"plain-english"};
   CHECK(s.covers("plain-english.wordy-words"));
 }
+
+TEST_CASE("a text in curly quote marks, as Word writes them, is refused at its line",
+          "[rules][authoring]") {
+  RulesFolder f;
+  f.pack("p");
+  std::string text = rule_text("p.a");
+  text.replace(text.find("- Hard to reach people."), 23,
+               "- \xE2\x80\x9CHard to reach people.\xE2\x80\x9D");
+  f.write("p/a.yml", text);
+  CHECK_THAT(load_error(f.dir()),
+             Catch::Contains("a.yml:13: rule p.a: the text in 'examples' starts and ends with "
+                             "curly quote marks") &&
+                 Catch::Contains("Put straight quote marks"));
+  // Curly quotes inside a text, and round a decision, are fine.
+  text = rule_text("p.a");
+  text.replace(text.find("- Hard to reach people."), 23,
+               "- The \xE2\x80\x98hard to reach\xE2\x80\x99 people.");
+  text.replace(text.find("decisions: [d]"), 14,
+               "decisions: [\"\xE2\x80\x9CSay who\xE2\x80\x9D, a carer said.\"]");
+  f.write("p/a.yml", text);
+  CHECK(load_error(f.dir()).empty());
+}
+
+TEST_CASE("a regex in double quotes, where \\b is a backspace, is refused with what to do",
+          "[rules][authoring]") {
+  RulesFolder f;
+  f.pack("p");
+  std::string text = rule_text("p.a");
+  text.replace(text.find("    phrases: [hard to reach]\n"), 29,
+               "    regex: \"\\\\bhard to reach\\\\b\"\n");  // \\b: fine in double quotes
+  f.write("p/a.yml", text);
+  CHECK(load_error(f.dir()).empty());
+  text.replace(text.find("\\\\bhard to reach\\\\b"), 19, "\\bhard to reach\\b");
+  f.write("p/a.yml", text);
+  CHECK_THAT(load_error(f.dir()),
+             Catch::Contains("a.yml:6: rule p.a: 'regex' has a control character") &&
+                 Catch::Contains("single quotes"));
+}
+
+TEST_CASE("a missing status or message says what to write", "[rules][authoring]") {
+  RulesFolder f;
+  f.pack("p");
+  std::string text = rule_text("p.a");
+  text.replace(text.find("    status: draft\n"), 18, "");
+  f.write("p/a.yml", text);
+  CHECK_THAT(load_error(f.dir()), Catch::Contains("'status' is missing: write 'status: draft'"));
+  text = rule_text("p.a");
+  text.replace(text.find("status: draft"), 13, "status: drafted");
+  f.write("p/a.yml", text);
+  CHECK_THAT(load_error(f.dir()),
+             Catch::Contains("'status' must be draft or reviewed, not 'drafted'"));
+}

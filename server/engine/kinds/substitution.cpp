@@ -130,6 +130,18 @@ bool is_clause(std::string_view alternative) {
   return wh.count(first) > 0 || (first.size() > 4 && first.ends_with("ing"));
 }
 
+// "people taking part" is the alternative "people" with words after it that describe it: the
+// word that follows the match follows "people" as it would follow the original ("shared with
+// people taking part via email"), so the longer one can stay, and it keeps the meaning that the
+// bare word loses ("GPs and people" for "GPs and participants").
+bool extends_another(const std::string& alt, const std::vector<std::string>& use) {
+  for (const std::string& shorter : use)
+    if (shorter.find(' ') == std::string::npos && alt.size() > shorter.size() + 1 &&
+        alt.starts_with(shorter) && alt[shorter.size()] == ' ')
+      return true;
+  return false;
+}
+
 // The suggestions as fixes, in the rule's order. When a word follows, an alternative longer than
 // the words it replaces may need that word inside it ("make easier" for "facilitate": "make a
 // focus group easier", not "make easier a focus group"), so it is left out when an alternative
@@ -155,7 +167,9 @@ std::vector<std::string> fitting(const std::vector<std::string>& use, const std:
     // "exercise adherence" → "exercise sticking to treatment": the word before described the
     // match, and cannot describe a phrase.
     if (longer && at.after_modifier) continue;
-    if (longer && at.word_follows && !ends_in_particle(alt)) continue;
+    if (longer && at.word_follows && !ends_in_particle(alt) &&
+        !(!at.noun_follows && extends_another(alt, use)))
+      continue;
     out.push_back(alt);
   }
   if (!out.empty() || at.ing_follows || longer_breaks || clause_dropped) return out;
@@ -518,10 +532,14 @@ class SubstitutionCheck : public RuleCheck {
       const std::string model = case_model(ctx.doc, *m, original);
       const Surroundings at = surroundings(ctx.doc, *m);
       std::vector<std::string> alternatives =
-          swap.at_start && starts_sentence(ctx.doc, *m) ? *swap.at_start
-          : swap.before_noun && at.noun_follows         ? *swap.before_noun
-          : swap.at_end && ends_clause(ctx.doc, *m)     ? *swap.at_end
-                                                        : fitting(swap.use, original, at);
+          // Before a possessive the one-word fix comes from the usual list: "People's carers",
+          // not "People taking part's carers".
+          swap.at_start && starts_sentence(ctx.doc, *m) &&
+                  !starts_with_apostrophe(ctx.doc.source.bytes, m->end)
+              ? *swap.at_start
+          : swap.before_noun && at.noun_follows     ? *swap.before_noun
+          : swap.at_end && ends_clause(ctx.doc, *m) ? *swap.at_end
+                                                    : fitting(swap.use, original, at);
       const Token* later = word_soon_after(ctx.doc, *m, swap.reword_before);
       if (later != nullptr) alternatives.clear();
       const std::string& named = alternatives.empty() ? swap.use.front() : alternatives.front();

@@ -1,0 +1,56 @@
+// The twenty-eighth blind reviews: a researcher applying every one-click fix, and a public
+// contributor writing rules.
+#include <catch2/catch.hpp>
+
+#include "shipped_rules_fixture.h"
+
+using namespace sayso;
+using namespace sayso::testing;
+
+namespace {
+
+std::vector<std::string> fixes(const std::string& text, const std::string& rule) {
+  const Found found = lint_summary(text, rule);
+  REQUIRE(found.findings.size() == 1);
+  return found.findings[0].suggestions;
+}
+
+}  // namespace
+
+TEST_CASE("'participants' keeps who took part when words follow", "[rules][fixes]") {
+  // "GPs and people" lost who the people were; "people taking part" is "people" with words that
+  // describe it, so what follows fits it as well.
+  for (const char* text :
+       {"We will interview pharmacists, GPs and participants about the service.\n",
+        "Results will be shared with participants via email.\n",
+        "We will interview a sample of participants and their family members.\n"}) {
+    INFO(text);
+    const auto offered = fixes(text, "plain-english.research-words");
+    REQUIRE_FALSE(offered.empty());
+    CHECK(offered.front() == "people taking part");
+  }
+  // After a number, "200 people" still.
+  CHECK(fixes("We will recruit 200 participants from GP practices.\n",
+              "plain-english.research-words") == std::vector<std::string>{"people"});
+}
+
+TEST_CASE("a possessive at the start of a sentence takes the one-word fix", "[rules][fixes]") {
+  CHECK(fixes("Participants' carers will help.\n", "plain-english.research-words") ==
+        std::vector<std::string>{"People's"});
+  CHECK(fixes("Participants will get a voucher.\n", "plain-english.research-words") ==
+        std::vector<std::string>{"People taking part"});
+}
+
+TEST_CASE("sayso-enable of one rule inside a disabled pack turns it back on", "[suppressions]") {
+  const std::string text =
+      "<!-- sayso-disable plain-english -->\n\nWe will utilise a survey.\n\n"
+      "<!-- sayso-enable plain-english.wordy-words -->\n\nWe will utilise a survey.\n\n"
+      "The average of 2.47 visits.\n";
+  const Found found = lint_summary(text, "plain-english.wordy-words");
+  REQUIRE(found.findings.size() == 1);
+  CHECK(found.findings[0].begin > text.find("sayso-enable"));
+  // The rest of the pack stays off.
+  CHECK(lint_summary(text, "plain-english.decimals").findings.empty());
+  CHECK_FALSE(
+      lint_summary("The average of 2.47 visits.\n", "plain-english.decimals").findings.empty());
+}
