@@ -144,6 +144,18 @@ std::string too_large(std::size_t size, std::size_t limit) {
       size, limit);
 }
 
+// The levels of each involvement section (figures are only worked out when there is one).
+std::vector<InvolvementReading> involvement_readings(const Linter& linter, const Document& doc) {
+  std::vector<InvolvementReading> out;
+  const bool any = std::any_of(doc.sections.begin(), doc.sections.end(),
+                               [](const Section& s) { return s.kind == "involvement"; });
+  if (!any) return out;
+  for (SectionFigures& f : section_figures(linter, doc))
+    if (f.kind == "involvement" && !f.involvement.empty())
+      out.push_back({f.section, f.highest_involvement_level, std::move(f.involvement)});
+  return out;
+}
+
 }  // namespace
 
 FileOutcome LintingSession::lint_stream(const std::string& path, std::istream& in) {
@@ -195,6 +207,7 @@ FileOutcome LintingSession::lint_bytes(const std::string& path, std::string byte
   auto doc = std::make_shared<Document>(std::move(loaded.doc));
   doc->lines = LineIndex(doc->source.bytes);  // the moved string may have a new buffer
   outcome.diagnostics = linter->lint(*doc).diagnostics;
+  outcome.involvement = involvement_readings(*linter, *doc);
   outcome.doc = std::move(doc);
   outcome.ok = true;
   return outcome;

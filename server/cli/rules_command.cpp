@@ -630,6 +630,9 @@ const std::vector<KindTemplate>& kind_templates() {
        R"(    # Each pair: the wordy word (and its other spellings), 1 to 3 plainer words, and the
     # word list the pair comes from. Capitals do not matter ("Utilise" is found and fixed as
     # "Use"); a plural is another word, so list it too ("service user", "service users").
+    # The plain words are choices for every word in instead_of, so give each form of a word
+    # a pair of its own ("suffers from" and "suffering from"). The first choice is the
+    # one-click fix; a longer one is not offered where the word after it might not fit.
     swap:
       - instead_of: ["<wordy word>"]
         use: ["<plain word>"]

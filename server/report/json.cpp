@@ -98,6 +98,14 @@ nlohmann::json file_json(const FileOutcome& outcome) {
     j["format"] = outcome.doc->format;
     if (!outcome.doc->source.decoded_from.empty()) j["encoding"] = outcome.doc->source.decoded_from;
     j["sections"] = sections_json(*outcome.doc);
+    // An involvement section's level, overall and per research stage.
+    for (const InvolvementReading& r : outcome.involvement) {
+      nlohmann::json stages = nlohmann::json::array();
+      for (const StageLevel& s : r.stages)
+        stages.push_back({{"stage", s.stage}, {"level", s.level}});
+      j["sections"][r.section]["involvement_level"] = r.highest;
+      j["sections"][r.section]["stages"] = stages;
+    }
     FindingPlaces places(*outcome.doc);
     for (const auto& d : outcome.diagnostics)
       j["diagnostics"].push_back(diagnostic_json(places, d));
@@ -181,16 +189,38 @@ void write_diagnostic_keys(JsonWriter& w, const Diagnostic& d, const FindingPlac
   w.value(place.text);
 }
 
-void write_sections_json(JsonWriter& w, const Document& doc) {
+void write_sections_json(JsonWriter& w, const Document& doc,
+                         const std::vector<InvolvementReading>& involvement) {
   w.begin_array();
-  for (const Section& s : doc.sections) {
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    const Section& s = doc.sections[i];
     std::size_t words = doc.word_count(s.begin, s.end);
     if (s.has_heading()) words -= std::min(words, doc.word_count(s.heading_begin, s.heading_end));
+    const auto reading = std::find_if(involvement.begin(), involvement.end(),
+                                      [i](const InvolvementReading& r) { return r.section == i; });
     w.begin_object();
+    // An involvement section's level, overall and per research stage.
+    if (reading != involvement.end()) {
+      w.key("involvement_level");
+      w.value(reading->highest);
+    }
     w.key("kind");
     w.value(contract_section_kind(s.kind));
     w.key("line");
     w.value(cli_position(doc, s.has_heading() ? s.heading_begin : s.begin).line);
+    if (reading != involvement.end()) {
+      w.key("stages");
+      w.begin_array();
+      for (const StageLevel& stage : reading->stages) {
+        w.begin_object();
+        w.key("level");
+        w.value(stage.level);
+        w.key("stage");
+        w.value(stage.stage);
+        w.end_object();
+      }
+      w.end_array();
+    }
     w.key("title");
     w.value(s.title);
     w.key("words");
@@ -243,7 +273,7 @@ void write_file(JsonWriter& w, const FileOutcome& outcome) {
   w.value(escape_invalid_utf8(outcome.path));
   w.key("sections");
   if (has_doc)
-    write_sections_json(w, *outcome.doc);
+    write_sections_json(w, *outcome.doc, outcome.involvement);
   else
     w.begin_array(), w.end_array();
   w.key("status");

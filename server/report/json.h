@@ -81,6 +81,8 @@ void write_report_json(std::ostream& out, const std::vector<FileOutcome>& outcom
 // batch records add where the finding is in the source after them.
 void write_diagnostic_keys(JsonWriter& w, const Diagnostic& d, const FindingPlace& place);
 // check's "sections" array.
-void write_sections_json(JsonWriter& w, const Document& doc);
+// `involvement`: the level of each involvement section, written with it (none: not written).
+void write_sections_json(JsonWriter& w, const Document& doc,
+                         const std::vector<InvolvementReading>& involvement = {});
 
 }  // namespace sayso

@@ -6,8 +6,17 @@
 
 #include "core/document.h"
 #include "engine/diagnostic.h"
+#include "engine/section_figures.h"
 
 namespace sayso {
+
+// The involvement level read in one involvement section, overall and per research stage: what a
+// researcher most wants to know about a plan, and otherwise shown only in a batch's scorecard.
+struct InvolvementReading {
+  std::size_t section = 0;  // index into Document::sections
+  std::string highest;      // "" when no level is described
+  std::vector<StageLevel> stages;
+};
 
 struct FileOutcome {
   std::string path;
@@ -17,6 +26,7 @@ struct FileOutcome {
   std::vector<Diagnostic> diagnostics;
   // The .sayso.yml files whose settings were used, the nearest first (none: the defaults).
   std::vector<std::string> config_files;
+  std::vector<InvolvementReading> involvement;  // one per involvement section
 };
 
 // 1-based line and code-point column of a byte, as the CLI and JSON report them.

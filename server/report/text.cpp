@@ -6,6 +6,7 @@
 
 #include "core/source.h"
 #include "report/json.h"
+#include "report/scorecard.h"
 
 namespace sayso {
 namespace {
@@ -97,6 +98,30 @@ void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnost
 
 }  // namespace
 
+// "involvement level: consult (question: consult, design: none, ...)" under the findings: the
+// per-stage reading shows a plan's gaps, which no single finding does.
+void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
+  for (const InvolvementReading& r : o.involvement) {
+    const Section& section = o.doc->sections[r.section];
+    const CliPosition p =
+        cli_position(*o.doc, section.has_heading() ? section.heading_begin : section.begin);
+    std::vector<std::string> stages;
+    int highest_stage = -1;
+    for (const StageLevel& s : r.stages) {
+      stages.push_back(fmt::format("{}: {}", s.stage, s.level.empty() ? "none" : s.level));
+      highest_stage = std::max(highest_stage, involvement_level_rank(s.level));
+    }
+    // A level above every stage's came from a sentence that names no stage: say so, or the
+    // line reads as a contradiction.
+    const bool from_no_stage = involvement_level_rank(r.highest) > highest_stage;
+    out << fmt::format(
+        "{}:{}: involvement level: {} (by stage: {}{})\n", escape_invalid_utf8(o.path), p.line,
+        r.highest.empty() ? "none described" : r.highest, fmt::join(stages, ", "),
+        from_no_stage ? fmt::format("; '{}' is from a sentence that names no stage", r.highest)
+                      : "");
+  }
+}
+
 void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcomes,
                        const TextStyle& style) {
   std::map<Severity, std::size_t> counts;
@@ -119,6 +144,7 @@ void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcom
       out << " " << d.message << " [" << d.rule_id << "]\n";
       write_source_excerpt(out, *o.doc, d, p.column, style);
     }
+    write_involvement_readings(out, o);
   }
   std::size_t total = 0;
   for (const auto& [s, n] : counts) total += n;

@@ -819,3 +819,29 @@ TEST_CASE("after -- every argument is a file, even one that starts with a dash",
   CHECK(b.status == 0);
   CHECK(b.out.find("\"-summary.md\"") != std::string::npos);
 }
+
+TEST_CASE("check shows an involvement section's level, overall and by stage", "[cli]") {
+  TempDir tmp;
+  const std::string file = tmp.write(
+      "app.md",
+      "# Plain English summary\n\nWe will test a new leaflet.\n\n"
+      "# Patient and public involvement\n\n"
+      "Six carers helped us choose the research question, and we changed it because of them.\n"
+      "A patient advisory group will advise us throughout the study.\n");
+  Run text = run("check --fail-on never " + shell_quote(file));
+  INFO(text.out);
+  CHECK_THAT(text.out, Catch::Contains(file + ":5: involvement level: ") &&
+                           Catch::Contains("(by stage: question: ") &&
+                           Catch::Contains("dissemination: none"));
+  Run as_json = run("check --format json --fail-on never " + shell_quote(file));
+  const json j = json::parse(as_json.out);
+  const json& sections = j["files"][0]["sections"];
+  REQUIRE(sections.size() == 2);
+  CHECK_FALSE(sections[0].contains("involvement_level"));
+  REQUIRE(sections[1]["stages"].size() == 5);
+  CHECK(sections[1]["stages"][0]["stage"] == "question");
+  CHECK_FALSE(sections[1]["involvement_level"].get<std::string>().empty());
+  // A file with no involvement section has no level line.
+  const std::string summary = tmp.write("summary.md", "We will test a new leaflet.\n");
+  CHECK(run("check " + shell_quote(summary)).out.find("involvement level") == std::string::npos);
+}
