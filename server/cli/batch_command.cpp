@@ -234,7 +234,7 @@ int run_batch_command(const Args& args) {
     std::cerr << "sayso: config error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const RuleError& e) {
-    std::cerr << "sayso: rule error: " << e.what() << "\n";
+    std::cerr << "sayso: " << rule_error_heading(e) << ": " << e.what() << "\n";
     return kExitUsage;
   } catch (const OutputError& e) {
     std::cerr << "sayso batch: " << e.what() << "\n";

@@ -245,7 +245,7 @@ int print_settings(LintingSession& session, const CheckOptions& options) {
     std::cerr << "sayso: config error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const RuleError& e) {
-    std::cerr << "sayso: rule error: " << e.what() << "\n";
+    std::cerr << "sayso: " << rule_error_heading(e) << ": " << e.what() << "\n";
     return kExitUsage;
   }
   return end_without_teardown(kExitClean);
@@ -284,7 +284,10 @@ int run_check_command(const Args& args) {
       const bool config = dynamic_cast<const ConfigError*>(&e) != nullptr;
       if (!config && dynamic_cast<const RuleError*>(&e) == nullptr) throw;
       if (said.insert(e.what()).second)
-        std::cerr << "sayso: " << (config ? "config" : "rule") << " error: " << e.what() << "\n";
+        std::cerr << "sayso: "
+                  << (config ? "config error"
+                             : rule_error_heading(dynamic_cast<const RuleError&>(e)))
+                  << ": " << e.what() << "\n";
       if (!settings_per_folder) return kExitUsage;
       settings_failed = true;
       FileOutcome skipped;

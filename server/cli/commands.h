@@ -21,6 +21,11 @@ int run_serve_command(const Args& args);  // serve [--host H] [--port N]
 // says so and the status is kExitUsage.
 int end_without_teardown(int status);
 
+// "settings error" when every mistake is in a .sayso.yml (a rule's settings there), else "rule
+// error": a writer who mistyped a severity in their settings should not look in the rules.
+class RuleError;
+const char* rule_error_heading(const RuleError& e);
+
 // Exit statuses (design.md contract).
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;

@@ -1060,7 +1060,7 @@ int guarded(int (*fn)(const RulesOptions&), const RulesOptions& o) {
   try {
     return fn(o);
   } catch (const RuleError& e) {
-    std::cerr << "sayso: rule error: " << e.what() << "\n";
+    std::cerr << "sayso: " << rule_error_heading(e) << ": " << e.what() << "\n";
     return kExitUsage;
   } catch (const ConfigError& e) {
     std::cerr << "sayso: config error: " << e.what() << "\n";

@@ -845,3 +845,16 @@ TEST_CASE("check shows an involvement section's level, overall and by stage", "[
   const std::string summary = tmp.write("summary.md", "We will test a new leaflet.\n");
   CHECK(run("check " + shell_quote(summary)).out.find("involvement level") == std::string::npos);
 }
+
+TEST_CASE("a mistake in a .sayso.yml is a settings error, not a rule error", "[cli][bad-input]") {
+  TempDir tmp;
+  tmp.write(".sayso.yml", "rules:\n  plain-english.wordy-words: medium\n");
+  const std::string file = tmp.write("a.md", "We utilise it.\n");
+  Run r = run("check " + shell_quote(file));
+  CHECK(r.status == 2);
+  CHECK_THAT(r.out, Catch::Contains("sayso: settings error: ") &&
+                        Catch::Contains(".sayso.yml:2: rule plain-english.wordy-words: 'medium'"));
+  Run rules = run("check --rules " + std::string(SAYSO_TEST_DATA_DIR) + "/bad-rules/unknown-kind " +
+                  shell_quote(file));
+  CHECK_THAT(rules.out, Catch::Contains("sayso: rule error: "));
+}

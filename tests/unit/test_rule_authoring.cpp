@@ -405,7 +405,7 @@ TEST_CASE("a text in curly quote marks, as Word writes them, is refused at its l
   CHECK(load_error(f.dir()).empty());
 }
 
-TEST_CASE("a regex in double quotes, where \\b is a backspace, is refused with what to do",
+TEST_CASE("a regex in double quotes, where a word edge becomes a backspace, is refused",
           "[rules][authoring]") {
   RulesFolder f;
   f.pack("p");
