@@ -54,3 +54,37 @@ TEST_CASE("sayso-enable of one rule inside a disabled pack turns it back on", "[
   CHECK_FALSE(
       lint_summary("The average of 2.47 visits.\n", "plain-english.decimals").findings.empty());
 }
+
+TEST_CASE("a medical word explained once is explained for the whole summary, subheadings too",
+          "[rules][review29]") {
+  const std::string text =
+      "# Plain English summary\n\n## What is endometriosis?\n\n"
+      "Endometriosis is a long-term condition. Tissue like the lining of the womb grows in other "
+      "places.\n\n## Why does this study matter?\n\n"
+      "It takes about 8 years to find out you have endometriosis.\n\n## Who has helped us?\n\n"
+      "Endometriosis UK shared our plans with its members.\n";
+  CHECK(lint_file(text, "pes.md", "plain-english.medical-words").findings.empty());
+  // Not explained: the first use is still asked about.
+  CHECK(lint_file("# Plain English summary\n\n## Why?\n\nYou may have endometriosis.\n\n## Who?\n\n"
+                  "People with endometriosis helped.\n",
+                  "pes.md", "plain-english.medical-words")
+            .findings.size() == 1);
+}
+
+TEST_CASE("a heading that is only a wordy word keeps its words", "[rules][review29]") {
+  const std::string text =
+      "# Plain English summary\n\nWe will test a leaflet.\n\n## Dissemination\n\n"
+      "We will share the findings with our panel.\n";
+  CHECK(lint_file(text, "pes.md", "plain-english.wordy-words").findings.empty());
+}
+
+TEST_CASE("twenty-ninth review: swaps that fit where the first did not", "[rules][review29]") {
+  CHECK(fixes("Waiting times often exceed 18 weeks.\n", "plain-english.wordy-words").front() ==
+        "go over");
+  CHECK(
+      fixes("They requested that the app should not ask for names.\n", "plain-english.wordy-words")
+          .front() == "asked that");
+  CHECK(fixes("Wear is recorded by means of a diary.\n", "plain-english.wordy-words").front() ==
+        "using");
+  CHECK(fixes("It would facilitate more flexible care.\n", "plain-english.wordy-words").empty());
+}

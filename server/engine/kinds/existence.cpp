@@ -14,6 +14,14 @@
 namespace sayso {
 namespace {
 
+// The first section of the unit holding `at`: a summary and its subheadings ("What is
+// endometriosis?", "Why does this study matter?") are one text, so a word explained under the
+// first is explained for the rest (first_only).
+std::size_t unit_of(const Document& doc, std::size_t at) {
+  if (doc.sections.empty()) return 0;
+  return doc.sections[doc.section_at(at)].unit_first;
+}
+
 constexpr std::uint32_t kPhrases = 0;
 constexpr std::uint32_t kExplainedCues = 1;
 constexpr std::uint32_t kUnitCues = 2;
@@ -230,7 +238,7 @@ class ExistenceCheck : public RuleCheck {
                                             : hits[a].second > hits[b].second;
     });
     std::size_t covered_until = 0;
-    std::set<std::pair<std::size_t, std::string>> seen;  // (section, folded text) for first_only
+    std::set<std::pair<std::size_t, std::string>> seen;  // (unit, folded text) for first_only
     Quotations quotations(ctx.doc);
     // A message that does not name the match says the same thing twice in one paragraph
     // ("were consulted … and were supportive of"; "gave feedback. Members were very
@@ -252,10 +260,10 @@ class ExistenceCheck : public RuleCheck {
         continue;
       if (answered_in_unit(ctx, b, hit_sentences[i], answered)) continue;
       if (!cues_.empty() && explained(ctx, cues, hit_sentences[i], b, e)) {
-        if (first_only_) seen.insert({ctx.doc.section_at(b), key(ctx, b, e)});
+        if (first_only_) seen.insert({unit_of(ctx.doc, b), key(ctx, b, e)});
         continue;
       }
-      if (first_only_ && !seen.insert({ctx.doc.section_at(b), key(ctx, b, e)}).second) continue;
+      if (first_only_ && !seen.insert({unit_of(ctx.doc, b), key(ctx, b, e)}).second) continue;
       if (!names_match &&
           !reported_paragraphs.insert(ctx.doc.sentences[hit_sentences[i]].block).second)
         continue;

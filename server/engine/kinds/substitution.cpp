@@ -437,6 +437,23 @@ void fit_plural_possessive(const Document& doc, const PhraseMatch& m, FixEdit& e
   }
 }
 
+// A heading that is only the matched words ("## Dissemination", "Methodology:") is a label that
+// forms, readers and sayso's own section finder look for: "## Sharing" would lose it, and on its
+// own says less.
+bool is_whole_heading(const Document& doc, const PhraseMatch& m) {
+  const auto after = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), m.begin,
+                                      [](std::size_t at, const Block& b) { return at < b.begin; });
+  if (after == doc.blocks.begin()) return false;
+  const Block& block = *std::prev(after);
+  if (block.kind != BlockKind::Heading || m.end > block.end) return false;
+  const std::string_view text = doc.source.bytes;
+  const auto only_marks = [](std::string_view part) {
+    return part.find_first_not_of(" \t#:?.*_") == std::string_view::npos;
+  };
+  return only_marks(text.substr(block.begin, m.begin - block.begin)) &&
+         only_marks(text.substr(m.end, block.end - m.end));
+}
+
 // Every word of the match capitalised (or in capitals), not first in its sentence, with a
 // capitalised word (not in capitals) before or after it: part of a name, "the Additional Roles
 // Reimbursement Scheme", "Consolidated Framework for Implementation Research". Renaming it would
@@ -524,8 +541,8 @@ class SubstitutionCheck : public RuleCheck {
       // was jargon".
       if (skip_quoted_ && quotations.contain(m->begin, m->end)) continue;
       const std::uint32_t swap_index = phrase_to_swap_[m->ref.item];
-      if (inside_name(ctx.doc, *m) || in_set_phrase(set_phrases, *m, swap_index) ||
-          spells_out_short_form(ctx.doc, *m))
+      if (inside_name(ctx.doc, *m) || is_whole_heading(ctx.doc, *m) ||
+          in_set_phrase(set_phrases, *m, swap_index) || spells_out_short_form(ctx.doc, *m))
         continue;
       const Swap& swap = swaps_[swap_index];
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
