@@ -1,7 +1,8 @@
-// The twenty-eighth blind reviews: a researcher applying every one-click fix, and a public
-// contributor writing rules.
+// The twenty-eighth and twenty-ninth blind reviews: a researcher applying every one-click fix, a
+// public contributor writing rules, a PPI lead and a charity's involvement manager, lay writers.
 #include <catch2/catch.hpp>
 
+#include "engine/section_figures.h"
 #include "shipped_rules_fixture.h"
 
 using namespace sayso;
@@ -87,4 +88,19 @@ TEST_CASE("twenty-ninth review: swaps that fit where the first did not", "[rules
   CHECK(fixes("Wear is recorded by means of a diary.\n", "plain-english.wordy-words").front() ==
         "using");
   CHECK(fixes("It would facilitate more flexible care.\n", "plain-english.wordy-words").empty());
+}
+
+TEST_CASE("a level word that is denied gives no level", "[rules][review29]") {
+  const auto level_of = [](const std::string& involvement) {
+    const std::string text = "# Patient and public involvement\n\n" + involvement + "\n";
+    LoadResult r = load_document("app.md", text, shipped_rules().sections, {});
+    REQUIRE(r.ok);
+    r.doc.lines = LineIndex(r.doc.source.bytes);
+    Linter linter(shipped_rules(), Config{});
+    for (const SectionFigures& f : section_figures(linter, r.doc))
+      if (f.kind == "involvement") return f.highest_involvement_level;
+    return std::string("no section");
+  };
+  CHECK(level_of("We will form an advisory group of eight carers.") == "involve");
+  CHECK(level_of("We will not form an advisory group.").empty());
 }

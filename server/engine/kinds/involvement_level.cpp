@@ -168,13 +168,16 @@ class InvolvementLevelCheck : public RuleCheck {
   }
 
   // The level each sentence describes: its highest level cue, or else its highest cue that
-  // counts only alone. Sentences another rule flags describe none.
+  // counts only alone. Sentences another rule flags describe none, and a denied cue is none
+  // ("We will not form an advisory group").
   std::map<std::uint32_t, int> sentence_levels(const CheckContext& ctx, const Range& unit) const {
     const auto levels = static_cast<std::uint32_t>(levels_.size());
     const std::uint32_t first_alone_group = levels + 1 + static_cast<std::uint32_t>(stages_.size());
     std::map<std::uint32_t, int> strong, alone;
     for (const auto& m : ctx.matches) {
       if (!unit.holds(m) || ctx.in_flagged_sentence(m) || m.ref.group == 0) continue;
+      const bool level_cue = m.ref.group <= levels || m.ref.group >= first_alone_group;
+      if (level_cue && is_negated(ctx.doc, m.sentence, m.first_token)) continue;
       if (m.ref.group <= levels) {
         int& slot = strong.try_emplace(m.sentence, -1).first->second;
         slot = std::max(slot, static_cast<int>(m.ref.group) - 1);
