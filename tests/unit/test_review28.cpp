@@ -90,17 +90,49 @@ TEST_CASE("twenty-ninth review: swaps that fit where the first did not", "[rules
   CHECK(fixes("It would facilitate more flexible care.\n", "plain-english.wordy-words").empty());
 }
 
+namespace {
+
+// The involvement section's figures, for a section of these words.
+SectionFigures involvement_figures(const std::string& involvement) {
+  const std::string text = "# Patient and public involvement\n\n" + involvement + "\n";
+  LoadResult r = load_document("app.md", text, shipped_rules().sections, {});
+  REQUIRE(r.ok);
+  r.doc.lines = LineIndex(r.doc.source.bytes);
+  Linter linter(shipped_rules(), Config{});
+  for (SectionFigures& f : section_figures(linter, r.doc))
+    if (f.kind == "involvement") return f;
+  FAIL("no involvement section");
+  return {};
+}
+
+std::string stage_level(const SectionFigures& f, const std::string& stage) {
+  for (const StageLevel& s : f.involvement)
+    if (s.stage == stage) return s.level;
+  return "no such stage";
+}
+
+}  // namespace
+
 TEST_CASE("a level word that is denied gives no level", "[rules][review29]") {
-  const auto level_of = [](const std::string& involvement) {
-    const std::string text = "# Patient and public involvement\n\n" + involvement + "\n";
-    LoadResult r = load_document("app.md", text, shipped_rules().sections, {});
-    REQUIRE(r.ok);
-    r.doc.lines = LineIndex(r.doc.source.bytes);
-    Linter linter(shipped_rules(), Config{});
-    for (const SectionFigures& f : section_figures(linter, r.doc))
-      if (f.kind == "involvement") return f.highest_involvement_level;
-    return std::string("no section");
-  };
-  CHECK(level_of("We will form an advisory group of eight carers.") == "involve");
-  CHECK(level_of("We will not form an advisory group.").empty());
+  CHECK(involvement_figures("We will form an advisory group of eight carers.")
+            .highest_involvement_level == "involve");
+  CHECK(
+      involvement_figures("We will not form an advisory group.").highest_involvement_level.empty());
+}
+
+TEST_CASE("a stage named in a table row or a bullet's label takes the level beside it",
+          "[rules][review29]") {
+  const SectionFigures table = involvement_figures(
+      "| Stage | Who | What they did |\n|---|---|---|\n"
+      "| Dissemination | 4 carers | Will co-write the leaflet with us |\n"
+      "| Analysis | 2 carers | None yet |\n");
+  CHECK(stage_level(table, "dissemination") == "collaborate");
+  CHECK(stage_level(table, "analysis").empty());
+  const SectionFigures label =
+      involvement_figures("- **Design:** Carers will comment on the draft questionnaire.");
+  CHECK(stage_level(label, "design") == "consult");
+  // A GRIPP2-SF report's heading labels the text after it; it is not a stage.
+  const SectionFigures report =
+      involvement_figures("Results: the panel chose the main outcome with us.");
+  CHECK(stage_level(report, "dissemination").empty());
 }

@@ -4,6 +4,7 @@
 // summary is what a public reviewer reads first, and its evidence lives in the plan.
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -37,12 +38,28 @@ struct LevelWhenAlone {
   std::vector<std::string> cues;
 };
 
-// "Results:" at the start of a sentence labels the text after it (a GRIPP2-SF report's headings),
-// so it names no stage: the panel choosing an outcome under it is not sharing results.
-bool is_leading_label(const Document& doc, const PhraseMatch& m) {
-  return m.sentence < doc.sentences.size() &&
-         doc.sentences[m.sentence].first_token == m.first_token && m.end < doc.prose.size() &&
-         doc.prose[m.end] == ':';
+// "Results:" at the start of a sentence is one of a GRIPP2-SF report's headings, which label the
+// text after them, so it names no stage: the panel choosing an outcome under it is not sharing
+// results. A stage's own label ("**Design:** carers chose the outcomes") does name its stage.
+bool is_report_heading_label(const Document& doc, const PhraseMatch& m) {
+  static const std::set<std::string> report_headings = {
+      "aim", "aims", "methods", "results", "discussion", "conclusions", "reflections"};
+  if (m.sentence >= doc.sentences.size() ||
+      doc.sentences[m.sentence].first_token != m.first_token || m.end >= doc.prose.size() ||
+      doc.prose[m.end] != ':')
+    return false;
+  std::string label = doc.source.bytes.substr(m.begin, m.end - m.begin);
+  std::transform(label.begin(), label.end(), label.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return report_headings.count(label) > 0;
+}
+
+// The row a table cell is in: a Markdown table row is one line, so the start of that line.
+std::optional<std::size_t> table_row_of(const Document& doc, std::uint32_t sentence) {
+  const Block& block = doc.blocks[doc.sentences[sentence].block];
+  if (block.kind != BlockKind::TableCell) return std::nullopt;
+  const std::size_t newline = doc.source.bytes.rfind('\n', block.begin);
+  return newline == std::string::npos ? 0 : newline + 1;
 }
 
 class InvolvementLevelCheck : public RuleCheck {
@@ -194,15 +211,25 @@ class InvolvementLevelCheck : public RuleCheck {
   void record_stages(const CheckContext& ctx, const Range& unit,
                      std::vector<int>& stage_levels) const {
     const std::map<std::uint32_t, int> level_of = sentence_levels(ctx, unit);
+    // A table by stage names the stage in one cell and what people did in the others: a row's
+    // level is the highest of its cells.
+    std::map<std::size_t, int> row_level;
+    for (const auto& [sentence, level] : level_of)
+      if (const auto row = table_row_of(ctx.doc, sentence)) {
+        int& slot = row_level.try_emplace(*row, -1).first->second;
+        slot = std::max(slot, level);
+      }
     const std::uint32_t first_stage_group = static_cast<std::uint32_t>(levels_.size()) + 1;
     const std::uint32_t end_stage_group =
         first_stage_group + static_cast<std::uint32_t>(stages_.size());
     for (const auto& m : ctx.matches) {
       if (!unit.holds(m) || m.ref.group < first_stage_group || m.ref.group >= end_stage_group ||
-          is_leading_label(ctx.doc, m))
+          is_report_heading_label(ctx.doc, m))
         continue;
       auto it = level_of.find(m.sentence);
       int level = it == level_of.end() ? -1 : it->second;
+      if (const auto row = table_row_of(ctx.doc, m.sentence); row && row_level.count(*row))
+        level = std::max(level, row_level[*row]);
       int& slot = stage_levels[m.ref.group - first_stage_group];
       slot = std::max(slot, level);
     }
