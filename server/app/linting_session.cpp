@@ -152,7 +152,8 @@ std::vector<InvolvementReading> involvement_readings(const Linter& linter, const
   if (!any) return out;
   for (SectionFigures& f : section_figures(linter, doc))
     if (f.kind == "involvement" && !f.involvement.empty())
-      out.push_back({f.section, f.highest_involvement_level, std::move(f.involvement)});
+      out.push_back({f.section, f.highest_involvement_level, std::move(f.involvement),
+                     f.highest_level_begin, f.highest_level_end});
   return out;
 }
 

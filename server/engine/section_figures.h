@@ -47,6 +47,8 @@ struct SectionFigures {
   std::vector<Checklist> checklists;      // from evidence rules in scope
   std::vector<StageLevel> involvement;    // from the involvement-level rule, if in scope
   std::string highest_involvement_level;  // "" when none described
+  // The sentence that gave that level (byte range), to show the writer where it came from.
+  std::size_t highest_level_begin = 0, highest_level_end = 0;
 
   // The evidence items of all its checklists, each counted once: an item left to another
   // checklist (`asked_by`) is that checklist's.

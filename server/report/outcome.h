@@ -16,6 +16,7 @@ struct InvolvementReading {
   std::size_t section = 0;  // index into Document::sections
   std::string highest;      // "" when no level is described
   std::vector<StageLevel> stages;
+  std::size_t highest_begin = 0, highest_end = 0;  // the sentence that gave `highest`
 };
 
 struct FileOutcome {

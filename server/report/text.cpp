@@ -98,6 +98,20 @@ void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnost
 
 }  // namespace
 
+// The first words of a sentence, for a line that points at it: about 60 characters, whole words.
+std::string sentence_opening(const Document& doc, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kLength = 60;
+  std::string text =
+      escape_invalid_utf8(printable(std::string_view(doc.source.bytes).substr(begin, end - begin)));
+  if (text.size() <= kLength) return text;
+  std::size_t cut = text.rfind(' ', kLength);
+  if (cut == std::string::npos) {
+    cut = kLength;  // one long word: cut it where a character starts
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 // "involvement level: consult (question: consult, design: none, ...)" under the findings: the
 // per-stage reading shows a plan's gaps, which no single finding does.
 void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
@@ -117,8 +131,11 @@ void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
     out << fmt::format(
         "{}:{}: involvement level: {} (by stage: {}{})\n", escape_invalid_utf8(o.path), p.line,
         r.highest.empty() ? "none described" : r.highest, fmt::join(stages, ", "),
-        from_no_stage ? fmt::format("; '{}' is from a sentence that names no stage", r.highest)
-                      : "");
+        from_no_stage
+            ? fmt::format("; '{}' is from a sentence that names no stage, line {}: \"{}\"",
+                          r.highest, cli_position(*o.doc, r.highest_begin).line,
+                          sentence_opening(*o.doc, r.highest_begin, r.highest_end))
+            : "");
   }
 }
 

@@ -124,7 +124,13 @@ class InvolvementLevelCheck : public RuleCheck {
     for (std::size_t i = 0; i < stages_.size(); ++i)
       figures.involvement.push_back(
           {stages_[i].name, stage_levels[i] < 0 ? "" : levels_[stage_levels[i]].name});
-    int highest = highest_level(ctx, unit);
+    int highest = -1;
+    for (const auto& [sentence, level] : sentence_levels(ctx, unit))
+      if (level > highest) {
+        highest = level;
+        figures.highest_level_begin = ctx.doc.sentences[sentence].begin;
+        figures.highest_level_end = ctx.doc.sentences[sentence].end;
+      }
     figures.highest_involvement_level = highest < 0 ? "" : levels_[highest].name;
   }
 
