@@ -96,8 +96,6 @@ void write_source_excerpt(std::ostream& out, const Document& doc, const Diagnost
   out << "\n";
 }
 
-}  // namespace
-
 // The first words of a sentence, for a line that points at it: about 60 characters, whole words.
 std::string sentence_opening(const Document& doc, std::size_t begin, std::size_t end) {
   constexpr std::size_t kLength = 60;
@@ -138,6 +136,8 @@ void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
             : "");
   }
 }
+
+}  // namespace
 
 void write_text_report(std::ostream& out, const std::vector<FileOutcome>& outcomes,
                        const TextStyle& style) {
