@@ -136,3 +136,17 @@ TEST_CASE("a stage named in a table row or a bullet's label takes the level besi
       involvement_figures("Results: the panel chose the main outcome with us.");
   CHECK(stage_level(report, "dissemination").empty());
 }
+
+TEST_CASE("a term given with its plain words in brackets is not swapped", "[rules][review30]") {
+  for (const char* text : {"High blood pressure (hypertension) often has no symptoms.\n",
+                           "Hypertension (high blood pressure) often has no symptoms.\n"}) {
+    INFO(text);
+    CHECK(lint_summary(text, "plain-english.research-words").findings.empty());
+  }
+  // The term alone, or in brackets about something else, is still swapped.
+  CHECK(lint_summary("Hypertension often has no symptoms.\n", "plain-english.research-words")
+            .findings.size() == 1);
+  CHECK(lint_summary("We will measure blood pressure (hypertension is common).\n",
+                     "plain-english.research-words")
+            .findings.size() == 1);
+}

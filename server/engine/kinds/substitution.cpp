@@ -437,6 +437,48 @@ void fit_plural_possessive(const Document& doc, const PhraseMatch& m, FixEdit& e
   }
 }
 
+// Whether `text` ends with `words` as whole words, ignoring ASCII case.
+bool ends_with_words(std::string_view text, std::string_view words) {
+  if (words.empty() || text.size() < words.size()) return false;
+  const std::string_view tail = text.substr(text.size() - words.size());
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(tail[i])) !=
+        std::tolower(static_cast<unsigned char>(words[i])))
+      return false;
+  return text.size() == words.size() ||
+         !std::isalnum(static_cast<unsigned char>(text[text.size() - words.size() - 1]));
+}
+
+// "High blood pressure (hypertension)" or "hypertension (high blood pressure)": the writer gives
+// the plain words and the term together, as plain-English guides ask. A swap would say the same
+// thing twice.
+bool beside_its_plain_words(const Document& doc, const PhraseMatch& m,
+                            const std::vector<std::string>& use) {
+  const std::string_view bytes = doc.source.bytes;
+  std::size_t open = m.begin;
+  while (open > 0 && bytes[open - 1] == ' ') --open;
+  if (open > 0 && bytes[open - 1] == '(') {
+    std::size_t end = open - 1;
+    while (end > 0 && bytes[end - 1] == ' ') --end;
+    const std::string_view before = bytes.substr(0, end);
+    for (const std::string& plain : use)
+      if (ends_with_words(before, plain)) return true;
+  }
+  std::size_t after = m.end;
+  while (after < bytes.size() && bytes[after] == ' ') ++after;
+  if (after < bytes.size() && bytes[after] == '(') {
+    const std::size_t close = bytes.find(')', after);
+    if (close != std::string_view::npos) {
+      std::string_view inside = bytes.substr(after + 1, close - after - 1);
+      while (!inside.empty() && inside.front() == ' ') inside.remove_prefix(1);
+      for (const std::string& plain : use)
+        if (inside.size() >= plain.size() && ends_with_words(inside.substr(0, plain.size()), plain))
+          return true;
+    }
+  }
+  return false;
+}
+
 // A heading that is only the matched words ("## Dissemination", "Methodology:") is a label that
 // forms, readers and sayso's own section finder look for: "## Sharing" would lose it, and on its
 // own says less.
@@ -545,6 +587,7 @@ class SubstitutionCheck : public RuleCheck {
           in_set_phrase(set_phrases, *m, swap_index) || spells_out_short_form(ctx.doc, *m))
         continue;
       const Swap& swap = swaps_[swap_index];
+      if (beside_its_plain_words(ctx.doc, *m, swap.use)) continue;
       const std::string original = ctx.doc.source.bytes.substr(m->begin, m->end - m->begin);
       const std::string model = case_model(ctx.doc, *m, original);
       const Surroundings at = surroundings(ctx.doc, *m);
