@@ -854,7 +854,11 @@ TEST_CASE("a mistake in a .sayso.yml is a settings error, not a rule error", "[c
   CHECK(r.status == 2);
   CHECK_THAT(r.out, Catch::Contains("sayso: settings error: ") &&
                         Catch::Contains(".sayso.yml:2: rule plain-english.wordy-words: 'medium'"));
+  // A mistake in a rule file is still a rule error (a folder with no .sayso.yml above it).
+  TempDir plain;
+  const std::string other = plain.write("b.md", "We utilise it.\n");
   Run rules = run("check --rules " + std::string(SAYSO_TEST_DATA_DIR) + "/bad-rules/unknown-kind " +
-                  shell_quote(file));
+                  shell_quote(other));
+  CHECK(rules.status == 2);
   CHECK_THAT(rules.out, Catch::Contains("sayso: rule error: "));
 }
