@@ -58,6 +58,13 @@ std::string rule_text(const std::string& id, const std::string& message = "Say w
          "    written_with: [w]\n    reviewed_by: [r]\n    status: draft\n    decisions: [d]\n";
 }
 
+// `text` with its first `from` replaced by `to`: one field of a good rule changed.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
 std::string load_error(const std::string& dir, const Config& config = Config{}) {
   try {
     load_rules(dir, config);
@@ -387,21 +394,17 @@ TEST_CASE("a text in curly quote marks, as Word writes them, is refused at its l
           "[rules][authoring]") {
   RulesFolder f;
   f.pack("p");
-  std::string text = rule_text("p.a");
-  text.replace(text.find("- Hard to reach people."), 23,
-               "- \xE2\x80\x9CHard to reach people.\xE2\x80\x9D");
-  f.write("p/a.yml", text);
+  f.write("p/a.yml", replaced(rule_text("p.a"), "- Hard to reach people.",
+                              "- \xE2\x80\x9CHard to reach people.\xE2\x80\x9D"));
   CHECK_THAT(load_error(f.dir()),
              Catch::Contains("a.yml:13: rule p.a: the text in 'examples' starts and ends with "
                              "curly quote marks") &&
                  Catch::Contains("Put straight quote marks"));
   // Curly quotes inside a text, and round a decision, are fine.
-  text = rule_text("p.a");
-  text.replace(text.find("- Hard to reach people."), 23,
-               "- The \xE2\x80\x98hard to reach\xE2\x80\x99 people.");
-  text.replace(text.find("decisions: [d]"), 14,
-               "decisions: [\"\xE2\x80\x9CSay who\xE2\x80\x9D, a carer said.\"]");
-  f.write("p/a.yml", text);
+  f.write("p/a.yml", replaced(replaced(rule_text("p.a"), "- Hard to reach people.",
+                                       "- The \xE2\x80\x98hard to reach\xE2\x80\x99 people."),
+                              "decisions: [d]",
+                              "decisions: [\"\xE2\x80\x9CSay who\xE2\x80\x9D, a carer said.\"]"));
   CHECK(load_error(f.dir()).empty());
 }
 
@@ -409,14 +412,13 @@ TEST_CASE("a regex in double quotes, where a word edge becomes a backspace, is r
           "[rules][authoring]") {
   RulesFolder f;
   f.pack("p");
-  std::string text = rule_text("p.a");
-  text.replace(text.find("    phrases: [hard to reach]\n"), 29,
-               "    regex: \"\\\\bhard to reach\\\\b\"\n");  // \\b: fine in double quotes
-  f.write("p/a.yml", text);
-  CHECK(load_error(f.dir()).empty());
-  text.replace(text.find("\\\\bhard to reach\\\\b"), 19, "\\bhard to reach\\b");
-  f.write("p/a.yml", text);
-  CHECK_THAT(load_error(f.dir()),
+  const auto with_regex_line = [&](const std::string& line) {
+    f.write("p/a.yml", replaced(rule_text("p.a"), "    phrases: [hard to reach]\n", line));
+    return load_error(f.dir());
+  };
+  // "\\b" in double quotes is a word edge; "\b" is a backspace.
+  CHECK(with_regex_line("    regex: \"\\\\bhard to reach\\\\b\"\n").empty());
+  CHECK_THAT(with_regex_line("    regex: \"\\bhard to reach\\b\"\n"),
              Catch::Contains("a.yml:6: rule p.a: 'regex' has a control character") &&
                  Catch::Contains("single quotes"));
 }
@@ -424,13 +426,9 @@ TEST_CASE("a regex in double quotes, where a word edge becomes a backspace, is r
 TEST_CASE("a missing status or message says what to write", "[rules][authoring]") {
   RulesFolder f;
   f.pack("p");
-  std::string text = rule_text("p.a");
-  text.replace(text.find("    status: draft\n"), 18, "");
-  f.write("p/a.yml", text);
+  f.write("p/a.yml", replaced(rule_text("p.a"), "    status: draft\n", ""));
   CHECK_THAT(load_error(f.dir()), Catch::Contains("'status' is missing: write 'status: draft'"));
-  text = rule_text("p.a");
-  text.replace(text.find("status: draft"), 13, "status: drafted");
-  f.write("p/a.yml", text);
+  f.write("p/a.yml", replaced(rule_text("p.a"), "status: draft", "status: drafted"));
   CHECK_THAT(load_error(f.dir()),
              Catch::Contains("'status' must be draft or reviewed, not 'drafted'"));
 }
