@@ -152,7 +152,7 @@ LintedSubmission SubmissionLinter::lint_bytes(const Submission& submission, std:
     config = &session_.config_for(submission.path);
     linter = &session_.linter_for(*config);
   } catch (const std::exception& e) {  // ConfigError or RuleError, from this submission's config
-    return failed(submission, std::string("config error: ") + e.what());
+    return failed(submission, std::string("settings error: ") + e.what());
   }
   LoadOptions load;
   load.headless_kind = headless_kind(*config, submission.path);

@@ -231,7 +231,7 @@ int run_batch_command(const Args& args) {
   try {
     result = run_batch(options, std::cout, std::cerr);
   } catch (const ConfigError& e) {
-    std::cerr << "sayso: config error: " << e.what() << "\n";
+    std::cerr << "sayso: settings error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const RuleError& e) {
     std::cerr << "sayso: " << rule_error_heading(e) << ": " << e.what() << "\n";

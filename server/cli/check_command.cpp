@@ -242,7 +242,7 @@ int print_settings(LintingSession& session, const CheckOptions& options) {
   try {
     print_config(std::cout, session, options.paths, options.format);
   } catch (const ConfigError& e) {
-    std::cerr << "sayso: config error: " << e.what() << "\n";
+    std::cerr << "sayso: settings error: " << e.what() << "\n";
     return kExitUsage;
   } catch (const RuleError& e) {
     std::cerr << "sayso: " << rule_error_heading(e) << ": " << e.what() << "\n";
@@ -285,7 +285,7 @@ int run_check_command(const Args& args) {
       if (!config && dynamic_cast<const RuleError*>(&e) == nullptr) throw;
       if (said.insert(e.what()).second)
         std::cerr << "sayso: "
-                  << (config ? "config error"
+                  << (config ? "settings error"
                              : rule_error_heading(dynamic_cast<const RuleError&>(e)))
                   << ": " << e.what() << "\n";
       if (!settings_per_folder) return kExitUsage;

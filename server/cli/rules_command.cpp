@@ -1063,7 +1063,7 @@ int guarded(int (*fn)(const RulesOptions&), const RulesOptions& o) {
     std::cerr << "sayso: " << rule_error_heading(e) << ": " << e.what() << "\n";
     return kExitUsage;
   } catch (const ConfigError& e) {
-    std::cerr << "sayso: config error: " << e.what() << "\n";
+    std::cerr << "sayso: settings error: " << e.what() << "\n";
     return kExitUsage;
   }
 }

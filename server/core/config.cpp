@@ -350,6 +350,8 @@ Config load_config_at_depth(const std::string& path, int depth) {
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (std::string not_utf8 = not_utf8_message(path, bytes); !not_utf8.empty())
     throw ConfigError(not_utf8);
+  if (std::string open = quote_left_open_message(path, bytes); !open.empty())
+    throw ConfigError(open);
   YAML::Node root;
   try {
     root = YAML::Load(bytes);

@@ -189,6 +189,19 @@ void SectionClassifier::add_alias(std::string alias, std::string kind) {
 }
 
 std::string SectionClassifier::classify(std::string_view heading) const {
+  const std::string kind = classify_by_name(heading);
+  if (kind != "other") return kind;
+  const std::string norm = normalise(heading);
+  for (const auto& [words, anywhere_kind] : anywhere_)
+    if (contains_words(norm, words)) return anywhere_kind;
+  return "other";
+}
+
+bool SectionClassifier::is_named_by_words_only(std::string_view heading) const {
+  return classify_by_name(heading) == "other" && classify(heading) != "other";
+}
+
+std::string SectionClassifier::classify_by_name(std::string_view heading) const {
   const std::string norm = normalise(heading);
   for (const auto& [alias, kind] : aliases_)
     if (norm == alias) return kind;
@@ -205,8 +218,6 @@ std::string SectionClassifier::classify(std::string_view heading) const {
       return kind;
     }
   }
-  for (const auto& [words, kind] : anywhere_)
-    if (contains_words(norm, words)) return kind;
   return "other";
 }
 
@@ -1024,11 +1035,32 @@ namespace {
 // unknown one ("What we learned") always; under Background, all but an exact section name:
 // "Public involvement in previous trials" reviews other studies, while "Patient and public
 // involvement" there is the plan. (Parts of an involvement plan: fold_involvement_parts.)
+// Under Methods, a heading that names another kind only by words inside it ("Integration and
+// co-production": stakeholder workshops) is a methods step when the application names that
+// section elsewhere (thirtieth blind review: a second involvement plan, told it was not
+// co-produced); with no such section, it is the plan ("Involving people with lived experience").
 bool inherits_parent_kind(const Section& s, const std::string& parent_kind,
-                          const SectionClassifier& classifier) {
+                          const SectionClassifier& classifier,
+                          const std::set<std::string>& kinds_named_by_headings) {
   if (s.kind == "other") return true;
+  if (parent_kind == "methods")
+    return classifier.is_named_by_words_only(s.title) && kinds_named_by_headings.count(s.kind);
   return parent_kind == "background" && s.kind != "references" &&
          !classifier.is_exact_alias(s.title);
+}
+
+// The kinds of the headings that start with a section's name ("Patient and public involvement").
+std::set<std::string> kinds_named_by_headings(const Document& doc,
+                                              const SectionClassifier& classifier,
+                                              const std::vector<const Block*>& headings) {
+  std::set<std::string> kinds;
+  for (const Block* h : headings) {
+    const std::string_view title =
+        trim(std::string_view(doc.prose).substr(h->begin, h->end - h->begin));
+    if (!classifier.is_named_by_words_only(title)) kinds.insert(classifier.classify(title));
+  }
+  kinds.erase("other");
+  return kinds;
 }
 
 // The first heading, alone at the top level over the application's own sections, is its title:
@@ -1150,6 +1182,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
 
   // Kinds of the enclosing headings, so an unknown subheading inherits its parent's kind.
   std::vector<std::pair<int, std::string>> open;
+  const std::set<std::string> named_kinds = kinds_named_by_headings(doc, classifier, headings);
   for (std::size_t i = 0; i < headings.size(); ++i) {
     const Block& h = *headings[i];
     Section s;
@@ -1162,7 +1195,7 @@ void build_sections(Document& doc, const SectionClassifier& classifier,
     s.end = i + 1 < headings.size() ? section_start(doc, headings[i + 1]->begin) : doc_end;
     while (!open.empty() && open.back().first >= s.level) open.pop_back();
     s.kind = classifier.classify(s.title);
-    if (!open.empty() && inherits_parent_kind(s, open.back().second, classifier))
+    if (!open.empty() && inherits_parent_kind(s, open.back().second, classifier, named_kinds))
       s.kind = open.back().second;
     s.also_kinds = classifier.kinds_of_parts(s.title, s.kind);
     if (i == 0 && is_title_heading(doc, classifier, headings, s)) s.kind = "title";

@@ -44,6 +44,9 @@ class SectionClassifier {
   std::vector<std::string> kinds_of_parts(std::string_view heading, const std::string& kind) const;
   // Whether the heading is one of the aliases exactly (not one with more words after it).
   bool is_exact_alias(std::string_view heading) const;
+  // Whether the heading's kind comes only from a star alias's words somewhere in it
+  // ("Integration and co-production"), not from a section's name at its start.
+  bool is_named_by_words_only(std::string_view heading) const;
   // The length of the longest alias of `kind` that the text starts with as whole words, or 0:
   // "patient and public involvement means…" after the label "PPI:" spells the label out.
   std::size_t alias_at_start(std::string_view text, const std::string& kind) const;
@@ -69,6 +72,8 @@ class SectionClassifier {
   bool empty() const { return aliases_.empty() && anywhere_.empty(); }
 
  private:
+  // The kind from an alias that is the heading or starts it; "other" when none is.
+  std::string classify_by_name(std::string_view heading) const;
   std::vector<std::pair<std::string, std::string>> aliases_;   // longest first
   std::vector<std::pair<std::string, std::string>> anywhere_;  // words, in the order added
   std::vector<std::string> involvement_short_forms_;           // kept as aliases are added

@@ -79,6 +79,86 @@ bool lacks_colon(const std::vector<std::string_view>& lines, std::size_t at) {
   return false;
 }
 
+// Where the text in quotes opened at `open` closes, or npos: in "double quotes" a \ escapes the
+// next character; in 'single quotes' '' is a quote mark inside.
+std::size_t closing_quote(std::string_view line, std::size_t open) {
+  const char quote = line[open];
+  for (std::size_t i = open + 1; i < line.size(); ++i) {
+    if (quote == '"' && line[i] == '\\') {
+      ++i;
+    } else if (line[i] == quote) {
+      if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Whether a value on this line opens a quote it does not close ("message: \"Say what changed.",
+// "phrases: [\"hard to reach]"). YAML lets a quoted text run on over lines, but rule and settings
+// files keep each on one line, and the parser only notices the mistake lines later, where the
+// next quote mark closes it.
+bool opens_unclosed_quote(std::string_view line) {
+  std::size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos) return false;
+  if (line.substr(at, 2) == "- ") at = line.find_first_not_of(' ', at + 2);
+  if (at == std::string_view::npos) return false;
+  if (line[at] != '"' && line[at] != '\'' && line[at] != '[') {
+    const std::size_t colon = line.find(": ", at);
+    if (colon == std::string_view::npos) return false;
+    at = colon + 2;
+  }
+  // A quote mark opens a text at the value's start or at an item's start in [ ] or { }.
+  bool item_start = true;
+  for (std::size_t i = at; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == ' ') continue;
+    if ((c == '"' || c == '\'') && item_start) {
+      const std::size_t close = closing_quote(line, i);
+      if (close == std::string_view::npos) return true;
+      i = close;
+      item_start = false;
+      continue;
+    }
+    if (c == '#' && i > 0 && line[i - 1] == ' ') return false;  // a comment
+    item_start =
+        c == '[' || c == '{' || c == ',' || (c == ':' && i + 1 < line.size() && line[i + 1] == ' ');
+  }
+  return false;
+}
+
+// Which of the first `count` lines are the text of a block ("explanation: >-" and the lines
+// indented under it), where a quote mark is a letter like any other.
+std::vector<bool> block_text_lines(const std::vector<std::string_view>& lines, std::size_t count) {
+  std::vector<bool> in_block(count, false);
+  std::size_t block_indent = std::string_view::npos;  // the indent of the field that opened it
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view line = lines[i];
+    if (block_indent != std::string_view::npos) {
+      if (blank_or_comment(line) || indent_of(line) > block_indent) {
+        in_block[i] = true;
+        continue;
+      }
+      block_indent = std::string_view::npos;
+    }
+    std::string_view end = line.substr(0, line.find(" #"));
+    while (!end.empty() && end.back() == ' ') end.remove_suffix(1);
+    for (std::string_view opener : {": >", ": >-", ": >+", ": |", ": |-", ": |+"})
+      if (end.ends_with(opener)) block_indent = indent_of(line);
+  }
+  return in_block;
+}
+
+std::string unclosed_quote_message(const std::string& path, std::size_t line) {
+  return fmt::format(
+      "{}:{}: a quote mark opened on this line is not closed. Put the same quote mark at the end "
+      "of the text, on this line.",
+      path, line);
+}
+
 // The parser's words for what it could not read, in plain words ("" when it is not one sayso
 // knows).
 std::string plain_words_for(const std::string& what) {
@@ -125,9 +205,39 @@ std::string yaml_error_message(const std::string& path, std::string_view bytes, 
           "value, like this: {}: {}",
           path, i + 1, name, name, value.substr(0, 40));
     }
+  // An unclosed quote is noticed where the next quote mark closes it, often lines later, or at
+  // the end of the file when there is none.
+  constexpr std::size_t kQuoteLookBack = 40;
+  const bool to_the_end = what.find("end of string not found") != std::string::npos;
+  const std::size_t from = last > kQuoteLookBack && !to_the_end ? last - kQuoteLookBack : 0;
+  const std::vector<bool> in_block = block_text_lines(lines, last);
+  for (std::size_t i = from; i < last; ++i)
+    if (!in_block[i] && !blank_or_comment(lines[i]) && opens_unclosed_quote(lines[i]))
+      return unclosed_quote_message(path, i + 1);
   const std::string plain = plain_words_for(what);
   return fmt::format("{}:{}: not valid YAML{}. {}", path, line, plain.empty() ? "" : ": " + plain,
                      kLookHint);
+}
+
+std::string quote_left_open_message(const std::string& path, std::string_view bytes) {
+  const std::vector<std::string_view> lines = lines_of(bytes);
+  const std::vector<bool> in_block = block_text_lines(lines, lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (in_block[i] || blank_or_comment(lines[i]) || !opens_unclosed_quote(lines[i])) continue;
+    // The quote mark that opened it, and whether any later line holds one like it.
+    const std::string_view line = lines[i];
+    const char quote =
+        line.find('"') != std::string_view::npos &&
+                (line.find('\'') == std::string_view::npos || line.find('"') < line.find('\''))
+            ? '"'
+            : '\'';
+    const bool closed_later = std::any_of(
+        lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
+        [&](std::string_view later) { return later.find(quote) != std::string_view::npos; });
+    if (!closed_later) return unclosed_quote_message(path, i + 1);
+    return "";  // closed lines later: the parser says where it went wrong
+  }
+  return "";
 }
 
 std::string not_utf8_message(const std::string& path, std::string_view bytes) {

@@ -13,6 +13,10 @@ namespace sayso {
 // field with no ':' after its name ("severity info").
 std::string yaml_error_message(const std::string& path, std::string_view bytes, int line,
                                const std::string& what);
+// "FILE:LINE: a quote mark opened on this line is not closed…" for a quoted text that runs to the
+// end of the file, which the parser takes without a word, swallowing every line after it; ""
+// when there is none.
+std::string quote_left_open_message(const std::string& path, std::string_view bytes);
 // "FILE:LINE: this file is not saved as UTF-8…" for the first bytes that are not UTF-8 (a rule
 // or config file saved as Windows "ANSI", with a £ or curly quotes); "" when all of it is UTF-8.
 // Read as it is, such a file would give writers broken characters and phrases that never match.

@@ -156,8 +156,8 @@ std::vector<TextMistake> unknown_placeholders(const DataNode& rule, const std::s
   std::vector<std::string> known = {"match", "section"};
   for (const std::string& name : placeholders_of(kind)) known.push_back(name);
   std::vector<TextMistake> out;
-  for (const char* key :
-       {"message", "variant_message", "term_message", "typo_message", "elsewhere_message"}) {
+  for (const char* key : {"message", "variant_message", "term_message", "typo_message",
+                          "elsewhere_message", "sentence_message"}) {
     const DataNode& message = rule[key];
     if (!message.is_text()) continue;
     for (const std::string& name : braced_names(message.value())) {

@@ -90,7 +90,9 @@ const std::map<std::string, std::set<std::string>>& kind_keys() {
         "claims_also_in", "elsewhere_message", "claims_name_a_method_in"}},
       {"number-density", {"max_per_sentence"}},
       {"long-words", {"min_syllables", "min_long_words", "max_share", "everyday_words"}},
-      {"copied-text", {"from", "max_share", "run_words", "min_words"}},
+      {"copied-text",
+       {"from", "max_share", "run_words", "min_words", "copied_sentence_words", "sentence_message",
+        "sentence_severity"}},
       {"table", {"min_cells"}},
   };
   return keys;
@@ -139,7 +141,10 @@ DataNode parse_yaml(const std::string& path, std::string_view bytes) {
   if (std::string not_utf8 = not_utf8_message(path, bytes); !not_utf8.empty())
     throw RuleError(RuleProblem{path, 0, not_utf8});
   try {
-    return parse_data(bytes);
+    DataNode root = parse_data(bytes);
+    if (std::string open = quote_left_open_message(path, bytes); !open.empty())
+      throw RuleError(RuleProblem{path, 0, open});
+    return root;
   } catch (const YAML::Exception& e) {
     throw RuleError(RuleProblem{path, e.mark.line + 1,
                                 yaml_error_message(path, bytes, e.mark.line + 1, e.msg)});

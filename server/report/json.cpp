@@ -189,6 +189,24 @@ void write_diagnostic_keys(JsonWriter& w, const Diagnostic& d, const FindingPlac
   w.value(place.text);
 }
 
+namespace {
+// The sentence the overall level was read from, so a tool can show why (a stage-less sentence
+// can set a level no stage has).
+void write_level_source(JsonWriter& w, const Document& doc, const InvolvementReading& reading) {
+  const CliPosition at = cli_position(doc, reading.highest_begin);
+  w.key("involvement_level_from");
+  w.begin_object();
+  w.key("column");
+  w.value(at.column);
+  w.key("line");
+  w.value(at.line);
+  w.key("text");
+  w.value(std::string_view(doc.source.bytes)
+              .substr(reading.highest_begin, reading.highest_end - reading.highest_begin));
+  w.end_object();
+}
+}  // namespace
+
 void write_sections_json(JsonWriter& w, const Document& doc,
                          const std::vector<InvolvementReading>& involvement) {
   w.begin_array();
@@ -203,6 +221,7 @@ void write_sections_json(JsonWriter& w, const Document& doc,
     if (reading != involvement.end()) {
       w.key("involvement_level");
       w.value(reading->highest);
+      if (!reading->highest.empty()) write_level_source(w, doc, *reading);
     }
     w.key("kind");
     w.value(contract_section_kind(s.kind));

@@ -841,6 +841,14 @@ TEST_CASE("check shows an involvement section's level, overall and by stage", "[
   REQUIRE(sections[1]["stages"].size() == 5);
   CHECK(sections[1]["stages"][0]["stage"] == "question");
   CHECK_FALSE(sections[1]["involvement_level"].get<std::string>().empty());
+  // The sentence the level came from, where the text reports it.
+  const json& from = sections[1]["involvement_level_from"];
+  CHECK(from["line"].get<int>() >= 7);
+  CHECK(from["column"] == 1);
+  const std::string said = from["text"];
+  CHECK(std::string(text.out).find("involvement level") != std::string::npos);
+  CHECK((said.starts_with("Six carers") || said.starts_with("A patient advisory group")));
+  CHECK(said.back() == '.');
   // A file with no involvement section has no level line.
   const std::string summary = tmp.write("summary.md", "We will test a new leaflet.\n");
   CHECK(run("check " + shell_quote(summary)).out.find("involvement level") == std::string::npos);
@@ -854,6 +862,16 @@ TEST_CASE("a mistake in a .sayso.yml is a settings error, not a rule error", "[c
   CHECK(r.status == 2);
   CHECK_THAT(r.out, Catch::Contains("sayso: settings error: ") &&
                         Catch::Contains(".sayso.yml:2: rule plain-english.wordy-words: 'medium'"));
+  // A file that is not valid YAML, or a setting sayso does not know, is called the same.
+  for (const char* settings : {"language: en_GB\nwords: [\"abc, def]\nprofile: nihr\n",
+                               "profile: nihr\nlanguge: en_GB\n"}) {
+    tmp.write(".sayso.yml", settings);
+    Run bad = run("check " + shell_quote(file));
+    INFO(bad.out);
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.out,
+               Catch::Contains("sayso: settings error: ") && Catch::Contains(".sayso.yml:"));
+  }
   // A mistake in a rule file is still a rule error (a folder with no .sayso.yml above it).
   TempDir plain;
   const std::string other = plain.write("b.md", "We utilise it.\n");

@@ -170,6 +170,25 @@ TEST_CASE("a tab and a missing colon are named at their own line, in plain words
   const std::string config = f.write(".sayso.yml", "profile: nihr\nlanguage en_GB\nwords: [a]\n");
   CHECK_THROWS_WITH(load_config_file(config),
                     Catch::Contains(".sayso.yml:2: there is no ':' after 'language'"));
+  // A quote left open is named where it opens, not where the parser notices it.
+  f.write("p/a.yml", replaced(rule_text("p.a"), "is.\"\n", "is.\n"));
+  CHECK_THAT(load_error(f.dir()),
+             Catch::Contains("a.yml:7: a quote mark opened on this line is not closed"));
+  const std::string quoted = f.write(".sayso.yml", "language: en_GB\nprofile: 'nihr\nwords: [a]\n");
+  CHECK_THROWS_WITH(load_config_file(quoted),
+                    Catch::Contains(".sayso.yml:2: a quote mark opened on this line"));
+  // Closed by a quote mark lines later, with text after it that the parser cannot read.
+  f.write("p/a.yml", replaced(rule_text("p.a"), "explanation: e\n", "explanation: \"e\n") +
+                         "    more: \"x\" y\n");
+  CHECK_THAT(load_error(f.dir()),
+             Catch::Contains("a.yml:8: a quote mark opened on this line is not closed"));
+  // A quote mark in a block of text is a letter, not an opening.
+  f.write("p/a.yml",
+          replaced(replaced(rule_text("p.a"), "explanation: e\n",
+                            "explanation: >-\n      Say it plainly: 'the care\n      they get.\n"),
+                   "sources: [s]\n", "sources: [\"s]\n"));
+  CHECK_THAT(load_error(f.dir()),
+             Catch::Contains("a.yml:11: a quote mark opened on this line is not closed"));
   // Parser words are put plainly.
   f.write("p/a.yml", rule_text("p.a", "Note: this is {match}") + "  - [unclosed\n");
   CHECK(load_error(f.dir()).find("end of") == std::string::npos);

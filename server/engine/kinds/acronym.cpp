@@ -466,7 +466,21 @@ class AcronymCheck : public RuleCheck {
     std::size_t after = t.end;
     while (after < prose.size() && prose[after] == ' ') ++after;
     const bool followed_by_bracket = after < prose.size() && prose[after] == '(';
-    return in_brackets || (followed_by_bracket && holds_words(prose, after + 1));
+    return in_brackets || (followed_by_bracket && holds_words(prose, after + 1)) ||
+           last_in_named_bracket(prose, before, after);
+  }
+
+  // "(from the NHS Business Services Authority, NHSBSA)": the short form after a comma, last in
+  // brackets that hold the words in full (thirtieth blind review).
+  static bool last_in_named_bracket(std::string_view prose, std::size_t before, std::size_t after) {
+    if (before == 0 || prose[before - 1] != ',' || after >= prose.size() || prose[after] != ')')
+      return false;
+    constexpr std::size_t kMaxBracket = 120;
+    for (std::size_t i = before - 1; i > 0 && before - i < kMaxBracket; --i) {
+      if (prose[i - 1] == ')' || prose[i - 1] == '\n') return false;
+      if (prose[i - 1] == '(') return holds_words(prose, i);
+    }
+    return false;
   }
 
   // Whether the bracket opened before `from` holds words in full, at least one word of three or

@@ -1,11 +1,13 @@
 // copied-text: a section that repeats another word for word (a plain-English summary pasted
 // from the scientific abstract). Measured as the share of the section's runs of N words that
-// also appear in the other sections: linear in the text, whatever its size.
+// also appear in the other sections: linear in the text, whatever its size. Optionally, a long
+// sentence copied whole is pointed at on its own, under that share.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -17,16 +19,8 @@
 namespace sayso {
 namespace {
 
-// Hashes of every run of `n` words in [begin, end), headings left out.
-std::vector<std::uint64_t> word_runs(const Document& doc, std::size_t begin, std::size_t end,
-                                     std::size_t n) {
-  std::vector<std::uint64_t> words;
-  for (const Sentence& s : doc.sentences) {
-    if (s.begin < begin || s.begin >= end) continue;
-    if (doc.blocks[s.block].kind == BlockKind::Heading) continue;
-    for (std::uint32_t i = s.first_token; i < s.last_token; ++i)
-      words.push_back(std::hash<std::string>{}(doc.tokens[i].lower));
-  }
+// Hashes of every run of `n` words in a list of word hashes.
+std::vector<std::uint64_t> runs_of(const std::vector<std::uint64_t>& words, std::size_t n) {
   std::vector<std::uint64_t> runs;
   for (std::size_t i = 0; i + n <= words.size(); ++i) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -36,11 +30,44 @@ std::vector<std::uint64_t> word_runs(const Document& doc, std::size_t begin, std
   return runs;
 }
 
+std::vector<std::uint64_t> word_hashes(const Document& doc, const Sentence& s) {
+  std::vector<std::uint64_t> words;
+  for (std::uint32_t i = s.first_token; i < s.last_token; ++i)
+    words.push_back(std::hash<std::string>{}(doc.tokens[i].lower));
+  return words;
+}
+
+bool in_body(const Document& doc, const Sentence& s, std::size_t begin, std::size_t end) {
+  return s.begin >= begin && s.begin < end && doc.blocks[s.block].kind != BlockKind::Heading;
+}
+
+// Hashes of every run of `n` words in [begin, end), headings left out.
+std::vector<std::uint64_t> word_runs(const Document& doc, std::size_t begin, std::size_t end,
+                                     std::size_t n) {
+  std::vector<std::uint64_t> words;
+  for (const Sentence& s : doc.sentences) {
+    if (!in_body(doc, s, begin, end)) continue;
+    const auto own = word_hashes(doc, s);
+    words.insert(words.end(), own.begin(), own.end());
+  }
+  return runs_of(words, n);
+}
+
 class CopiedTextCheck : public RuleCheck {
  public:
+  struct CopiedSentences {
+    std::size_t min_words = 0;  // 0: not pointed at
+    std::string message;
+    std::optional<Severity> severity;
+  };
+
   CopiedTextCheck(std::set<std::string> from, double max_share, std::size_t run_words,
-                  std::size_t min_words)
-      : from_(std::move(from)), max_share_(max_share), n_(run_words), min_words_(min_words) {}
+                  std::size_t min_words, CopiedSentences sentences)
+      : from_(std::move(from)),
+        max_share_(max_share),
+        n_(run_words),
+        min_words_(min_words),
+        sentences_(std::move(sentences)) {}
 
   void check(const CheckContext& ctx, std::vector<Diagnostic>& out) const override {
     std::unordered_set<std::uint64_t> source;
@@ -60,7 +87,10 @@ class CopiedTextCheck : public RuleCheck {
       std::size_t copied = 0;
       for (std::uint64_t run : runs) copied += source.count(run);
       const double share = static_cast<double>(copied) / static_cast<double>(runs.size());
-      if (share <= max_share_) continue;
+      if (share <= max_share_) {
+        point_at_copied_sentences(ctx, index, source, out);
+        continue;
+      }
       auto [b, e] = ctx.section_anchor(index);
       Diagnostic d = ctx.make(
           b, e, {{"count", percent(share)}, {"limit", percent(max_share_)}, {"match", ""}});
@@ -70,6 +100,27 @@ class CopiedTextCheck : public RuleCheck {
   }
 
  private:
+  // Each sentence of at least sentences_.min_words words whose every run is in the source: a
+  // sentence pasted whole ("The opening sentence of the abstract"), under the share that marks
+  // the whole section as pasted.
+  void point_at_copied_sentences(const CheckContext& ctx, std::size_t index,
+                                 const std::unordered_set<std::uint64_t>& source,
+                                 std::vector<Diagnostic>& out) const {
+    if (sentences_.min_words == 0) return;
+    for (const Sentence& s : ctx.doc.sentences) {
+      if (!in_body(ctx.doc, s, ctx.doc.sections[index].begin, ctx.unit_end(index))) continue;
+      if (s.last_token - s.first_token < sentences_.min_words) continue;
+      const auto runs = runs_of(word_hashes(ctx.doc, s), n_);
+      if (!std::all_of(runs.begin(), runs.end(),
+                       [&](std::uint64_t run) { return source.count(run) > 0; }))
+        continue;
+      Diagnostic d = ctx.make_saying(sentences_.message, s.begin, s.end,
+                                     {{"count", ""}, {"limit", ""}, {"match", ""}});
+      soften(d, sentences_.severity);
+      out.push_back(std::move(d));
+    }
+  }
+
   static std::string percent(double share) {
     return fmt::format("{}%", static_cast<int>(std::lround(share * 100)));
   }
@@ -77,6 +128,7 @@ class CopiedTextCheck : public RuleCheck {
   std::set<std::string> from_;
   double max_share_;
   std::size_t n_, min_words_;
+  CopiedSentences sentences_;
 };
 
 }  // namespace
@@ -99,9 +151,25 @@ std::shared_ptr<RuleCheck> make_copied_text_check(const Rule& rule) {
   const double min_words = param_number(rule.node, "min_words", 30);
   if (min_words < 0)
     throw KindError{"'min_words' cannot be negative", rule.node["min_words"].line()};
+  CopiedTextCheck::CopiedSentences sentences;
+  const double sentence_words = param_number(rule.node, "copied_sentence_words", 0);
+  if (sentence_words != 0 && (sentence_words < run_words || sentence_words > 100))
+    throw KindError{
+        "'copied_sentence_words' must be a whole number from 'run_words' to 100 (or "
+        "0 to point at none)",
+        rule.node["copied_sentence_words"].line()};
+  sentences.min_words = static_cast<std::size_t>(sentence_words);
+  sentences.message = param_string(rule.node, "sentence_message", "");
+  sentences.severity = optional_severity(rule.node, "sentence_severity");
+  if (sentences.min_words > 0 && sentences.message.empty())
+    throw KindError{
+        "'copied_sentence_words' needs a 'sentence_message' that tells the writer "
+        "what to do with a copied sentence",
+        rule.node["copied_sentence_words"].line()};
   return std::make_shared<CopiedTextCheck>(std::set<std::string>(from.begin(), from.end()),
                                            max_share, static_cast<std::size_t>(run_words),
-                                           static_cast<std::size_t>(min_words));
+                                           static_cast<std::size_t>(min_words),
+                                           std::move(sentences));
 }
 
 }  // namespace sayso
