@@ -140,6 +140,7 @@ bool line_break_ends_sentence(std::string_view block, std::size_t at, const Line
   const bool unpunctuated = std::isalnum(static_cast<unsigned char>(block[line_end - 1])) != 0;
   const std::size_t width = line_end - line_begin;
   const bool short_line = width < kLabelLineBytes || width * 10 < layout.widest * 6;
+  if (picture_bullet_length(block.substr(next)) > 0) return true;  // "✔ Free parking"
   return unpunctuated && short_line && starts_like_a_sentence(block[next]);
 }
 
@@ -374,6 +375,34 @@ void segment_in_pieces(Document& doc, std::size_t pieces) {
     }
     std::move(part.tokens.begin(), part.tokens.end(), std::back_inserter(doc.tokens));
   }
+}
+
+// Easy-read lists use picture bullets as often as "-" (thirty-first blind review: five "✔" lines
+// were read as one 37-word sentence).
+std::size_t picture_bullet_length(std::string_view line) {
+  // ASCII signs ("> ", "+ ", "= ") are markup or sums, not pictures.
+  if (line.empty() || static_cast<unsigned char>(line[0]) < 0x80) return 0;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto size = static_cast<std::int32_t>(std::min<std::size_t>(line.size(), 64));
+  std::int32_t at = 0;
+  UChar32 c = 0;
+  U8_NEXT(bytes, at, size, c);
+  const std::int8_t type = c < 0 ? 0 : u_charType(c);
+  if (type != U_OTHER_SYMBOL && type != U_MATH_SYMBOL) return 0;
+  while (at < size) {  // variation selectors, skin tones, and a zero-width joiner's next symbol
+    std::int32_t next_at = at;
+    U8_NEXT(bytes, next_at, size, c);
+    if (c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) {
+      at = next_at;
+    } else if (c == 0x200D && next_at < size) {
+      U8_NEXT(bytes, next_at, size, c);
+      at = next_at;
+    } else {
+      break;
+    }
+  }
+  if (at >= size || (line[at] != ' ' && line[at] != '\t')) return 0;
+  return static_cast<std::size_t>(at) + 1;
 }
 
 }  // namespace sayso

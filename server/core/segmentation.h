@@ -11,6 +11,11 @@ namespace sayso {
 // Fills doc.tokens and doc.sentences from doc.prose and doc.blocks.
 // Large documents are segmented on several threads, with the same result as one.
 void segment(Document& doc);
+
+// Length of a picture bullet at the start of `line` and the space after it, or 0: one symbol
+// ("✔ ", "► ", "→ ", "👉 ", "✅ ") with the marks that join an emoji ("✔️",
+// "👍🏽").
+std::size_t picture_bullet_length(std::string_view line);
 // The same, cutting the blocks into at most `pieces` runs of any size (tests cut small texts too).
 void segment_in_pieces(Document& doc, std::size_t pieces);
 

@@ -127,6 +127,28 @@ void drop_in_form_guidance(const Document& doc, std::vector<Diagnostic>& diagnos
   });
 }
 
+// A heading that names a section ("Please provide a plain English summary of your research",
+// "How will you disseminate your findings?") is mostly the form's words, not the writer's: a
+// word swap or a spelling note there asks them to change the funder's question (thirty-first
+// blind review). Claims and tokenism in it are still the writer's, so only the plain-English
+// categories are dropped.
+void drop_in_section_names(const Document& doc, const SectionClassifier& classifier,
+                           std::vector<Diagnostic>& diagnostics) {
+  static const std::set<std::string> wording = {"jargon", "readability", "acronym", "spelling",
+                                                "style"};
+  std::vector<std::pair<std::size_t, std::size_t>> names;
+  for (const Section& s : doc.sections)
+    if (s.has_heading() && classifier.classify(s.title) != "other")
+      names.emplace_back(s.heading_begin, s.heading_end);
+  if (names.empty()) return;
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    return !d.whole_section && wording.count(d.category) &&
+           std::any_of(names.begin(), names.end(), [&](const auto& range) {
+             return d.begin >= range.first && d.end <= range.second;
+           });
+  });
+}
+
 }  // namespace
 
 void place_at_document_start(Diagnostic& d, const Document& doc) {
@@ -337,6 +359,7 @@ LintResult Linter::lint_rules(const Document& doc, const std::vector<const Rule*
   drop_deferred_in_section(doc, result.diagnostics);
   keep_only_with_in_section(doc, only, result.diagnostics);
   drop_in_form_guidance(doc, result.diagnostics);
+  drop_in_section_names(doc, rules_.sections, result.diagnostics);
   apply_suppressions(suppressions, result.diagnostics);
   // Not suppressible: a comment cannot turn off the note that it turns nothing off.
   for (Diagnostic& d : unknown_names_in_suppressions(suppressions, doc, rules_, config_)) {

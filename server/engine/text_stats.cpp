@@ -184,6 +184,26 @@ bool auxiliary_before(const Document& doc, std::uint32_t i) {
   return true;
 }
 
+// "by the study statistician" after the verb: the sentence says who does it, which is all the
+// passive note asks. Not "by post", "by 2026" or "by the end of May", which say how or when.
+bool names_who_after(const Document& doc, const Sentence& s, std::uint32_t after) {
+  if (after + 1 >= s.last_token || doc.tokens[after].lower != "by") return false;
+  static const std::set<std::string> how_or_when = {
+      "post",  "email", "e-mail", "phone",   "telephone", "letter", "text",    "hand",
+      "video", "car",   "bus",    "train",   "law",       "chance", "default", "means",
+      "far",   "then",  "now",    "mistake", "name",      "mail",   "courier", "rail"};
+  static const std::set<std::string> time_after_the = {"end",    "time",   "start", "beginning",
+                                                       "middle", "age",    "way",   "summer",
+                                                       "autumn", "spring", "winter"};
+  const Token& next = doc.tokens[after + 1];
+  if (next.is_number) return false;
+  if (how_or_when.count(next.lower)) return false;
+  if (next.lower == "the" && after + 2 < s.last_token &&
+      time_after_the.count(doc.tokens[after + 2].lower))
+    return false;
+  return true;
+}
+
 }  // namespace
 
 std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const Sentence& s) {
@@ -195,7 +215,7 @@ std::pair<std::uint32_t, std::uint32_t> find_passive(const Document& doc, const 
     if ((next == "not" || (next.size() > 4 && next.compare(next.size() - 2, 2, "ly") == 0)) &&
         j + 1 < s.last_token)
       ++j;
-    if (!is_participle(doc.tokens[j].lower)) continue;
+    if (!is_participle(doc.tokens[j].lower) || names_who_after(doc, s, j + 1)) continue;
     std::uint32_t first = i;
     if (first > s.first_token && auxiliary_before(doc, first) &&
         (doc.tokens[first - 1].lower == "will" || doc.tokens[first - 1].lower == "would" ||

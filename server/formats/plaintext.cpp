@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/segmentation.h"
 #include "formats/format.h"
 #include "formats/prose_mask.h"
 
@@ -58,11 +59,12 @@ bool is_written_in_capitals(std::string_view line) {
   return words_with_letters >= 2 || longest_run >= 4;
 }
 
-// Length of a bullet ("- ", "* ", "• ") at the start of the line, or 0.
+// Length of a bullet ("- ", "* ", "• ", "✔ ") at the start of the line, or 0.
 std::size_t bullet_length(std::string_view line) {
-  for (std::string_view bullet : {"- ", "-\t", "* ", "*\t", "\u2022 ", "\u2022\t"})
+  for (std::string_view bullet :
+       {"- ", "-\t", "* ", "*\t", "\u2022 ", "\u2022\t", "\u2013 ", "\u00b7 ", "\u25e6 "})
     if (line.starts_with(bullet)) return bullet.size();
-  return 0;
+  return picture_bullet_length(line);
 }
 
 // Length of a list marker (a bullet, "1. ", "12) ") at the start of the line, or 0.

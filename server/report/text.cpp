@@ -110,31 +110,57 @@ std::string sentence_opening(const Document& doc, std::size_t begin, std::size_t
   return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
+// One reading for the whole file from its involvement sections: each stage at its highest, and
+// the highest level with the sentence it came from. A plan split over subheadings
+// ("Co-production of the toolkit", "Public involvement in analysis") is one plan to a reader
+// (thirty-first blind review: three level lines, the first showing five gaps in the best plan).
+InvolvementReading combined_reading(const std::vector<InvolvementReading>& readings) {
+  InvolvementReading all = readings.front();
+  for (const InvolvementReading& r : readings) {
+    if (involvement_level_rank(r.highest) > involvement_level_rank(all.highest)) {
+      all.highest = r.highest;
+      all.highest_begin = r.highest_begin;
+      all.highest_end = r.highest_end;
+    }
+    for (std::size_t i = 0; i < r.stages.size() && i < all.stages.size(); ++i)
+      if (involvement_level_rank(r.stages[i].level) > involvement_level_rank(all.stages[i].level))
+        all.stages[i].level = r.stages[i].level;
+  }
+  return all;
+}
+
 // "involvement level: consult (question: consult, design: none, ...)" under the findings: the
 // per-stage reading shows a plan's gaps, which no single finding does.
 void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
-  for (const InvolvementReading& r : o.involvement) {
-    const Section& section = o.doc->sections[r.section];
-    const CliPosition p =
-        cli_position(*o.doc, section.has_heading() ? section.heading_begin : section.begin);
-    std::vector<std::string> stages;
-    int highest_stage = -1;
-    for (const StageLevel& s : r.stages) {
-      stages.push_back(fmt::format("{}: {}", s.stage, s.level.empty() ? "none" : s.level));
-      highest_stage = std::max(highest_stage, involvement_level_rank(s.level));
-    }
-    // A level above every stage's came from a sentence that names no stage: say so, or the
-    // line reads as a contradiction.
-    const bool from_no_stage = involvement_level_rank(r.highest) > highest_stage;
-    out << fmt::format(
-        "{}:{}: involvement level: {} (by stage: {}{})\n", escape_invalid_utf8(o.path), p.line,
-        r.highest.empty() ? "none described" : r.highest, fmt::join(stages, ", "),
-        from_no_stage
-            ? fmt::format("; '{}' is from a sentence that names no stage, line {}: \"{}\"",
-                          r.highest, cli_position(*o.doc, r.highest_begin).line,
-                          sentence_opening(*o.doc, r.highest_begin, r.highest_end))
-            : "");
+  if (o.involvement.empty()) return;
+  const InvolvementReading r = combined_reading(o.involvement);
+  std::vector<std::size_t> lines;
+  for (const InvolvementReading& each : o.involvement) {
+    const Section& section = o.doc->sections[each.section];
+    lines.push_back(
+        cli_position(*o.doc, section.has_heading() ? section.heading_begin : section.begin).line);
   }
+  std::vector<std::string> stages;
+  int highest_stage = -1;
+  for (const StageLevel& s : r.stages) {
+    stages.push_back(fmt::format("{}: {}", s.stage, s.level.empty() ? "none" : s.level));
+    highest_stage = std::max(highest_stage, involvement_level_rank(s.level));
+  }
+  // A level above every stage's came from a sentence that names no stage: say so, or the
+  // line reads as a contradiction.
+  const bool from_no_stage = involvement_level_rank(r.highest) > highest_stage;
+  std::vector<std::string> numbers;
+  for (std::size_t line : lines) numbers.push_back(std::to_string(line));
+  out << fmt::format(
+      "{}:{}: involvement level: {} (by stage: {}{}{})\n", escape_invalid_utf8(o.path),
+      lines.front(), r.highest.empty() ? "none described" : r.highest, fmt::join(stages, ", "),
+      from_no_stage ? fmt::format("; '{}' is from a sentence that names no stage, line {}: \"{}\"",
+                                  r.highest, cli_position(*o.doc, r.highest_begin).line,
+                                  sentence_opening(*o.doc, r.highest_begin, r.highest_end))
+                    : "",
+      lines.size() > 1 ? fmt::format("; read from {} involvement sections, lines {}", lines.size(),
+                                     fmt::join(numbers, ", "))
+                       : "");
 }
 
 }  // namespace

@@ -849,6 +849,20 @@ TEST_CASE("check shows an involvement section's level, overall and by stage", "[
   CHECK(std::string(text.out).find("involvement level") != std::string::npos);
   CHECK((said.starts_with("Six carers") || said.starts_with("A patient advisory group")));
   CHECK(said.back() == '.');
+  // Involvement in several sections is read as one plan: one line, naming where it was read.
+  const std::string split = tmp.write(
+      "split.md",
+      "# Study\n\n## Methods\n\nWe will run a survey.\n\n### Public involvement in analysis\n\n"
+      "Two carers will help us make sense of what people told us.\n\n"
+      "## Patient and public involvement\n\nSix carers helped us choose the research question.\n");
+  Run both = run("check --fail-on never " + shell_quote(split));
+  INFO(both.out);
+  std::size_t lines = 0;
+  for (std::size_t at = both.out.find("involvement level:"); at != std::string::npos;
+       at = both.out.find("involvement level:", at + 1))
+    ++lines;
+  CHECK(lines == 1);
+  CHECK_THAT(both.out, Catch::Contains("read from 2 involvement sections, lines 7, 11"));
   // A file with no involvement section has no level line.
   const std::string summary = tmp.write("summary.md", "We will test a new leaflet.\n");
   CHECK(run("check " + shell_quote(summary)).out.find("involvement level") == std::string::npos);

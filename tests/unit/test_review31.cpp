@@ -3,6 +3,7 @@
 // brackets, and a summary opening with the abstract's first sentence.
 #include <catch2/catch.hpp>
 
+#include "core/segmentation.h"
 #include "shipped_rules_fixture.h"
 
 using namespace sayso;
@@ -97,4 +98,104 @@ TEST_CASE("copied_sentence_words needs a sentence message and a sensible size",
   CHECK(load_error(base + "    copied_sentence_words: 2\n    sentence_message: m\n")
             .find("'copied_sentence_words' must be") != std::string::npos);
   CHECK(load_error(base + "    copied_sentence_words: 15\n    sentence_message: m\n").empty());
+}
+
+TEST_CASE("a passive verb followed by who does it is not pointed at",
+          "[rules][readability][review31]") {
+  // Heavy with passives, so each one is pointed at (plain-english.passive-voice shows only then).
+  const std::string text =
+      "Data will be analysed by the study statistician. Forms will be collected by post. "
+      "Results will be shared by 2027. Letters will be sent. It was developed by care home "
+      "staff and relatives.\n";
+  const Found found = lint_summary(text, "plain-english.passive-voice");
+  std::vector<std::string> flagged = found.flagged();
+  CHECK(flagged == std::vector<std::string>{"will be collected", "will be shared", "will be sent"});
+}
+
+TEST_CASE("lines that start with a picture bullet are list items, not one long sentence",
+          "[segmentation][review31]") {
+  const std::string items =
+      "✔ Free parking at the hospital for every visit you make\n"
+      "✔️ A £20 voucher for your time after each visit you make\n"
+      "👉 A friendly nurse who will explain each step to you\n"
+      "👍🏽 Tea and biscuits while you wait for your results\n"
+      "✅ A copy of what we find at the end of the study\n";
+  for (const char* path : {"summary.txt", "summary.md"}) {
+    INFO(path);
+    LoadOptions options;
+    options.headless_kind = "plain-english-summary";
+    const std::string text = "What you get if you take part:\n\n" + items;
+    LoadResult r = load_document(path, text, shipped_rules().sections, options);
+    std::size_t sentences_in_list = 0;
+    std::string read;
+    for (const Sentence& s : r.doc.sentences)
+      if (s.begin >= text.find("\n\n")) {
+        ++sentences_in_list;
+        read += "[" + text.substr(s.begin, s.end - s.begin) + "] ";
+      }
+    INFO(read);
+    CHECK(sentences_in_list == 5);
+    CHECK(lint_file(text, path, "plain-english.long-sentence").findings.empty());
+  }
+  // A line that only starts with a sign is not a bullet.
+  CHECK(picture_bullet_length("> quoted") == 0);
+  CHECK(picture_bullet_length("✔") == 0);
+  CHECK(picture_bullet_length("✔ yes") == 4);
+  CHECK(picture_bullet_length("") == 0);
+}
+
+TEST_CASE("a form's question as a heading is not told to change its words",
+          "[rules][sections][review31]") {
+  const std::string text =
+      "## Please provide a plain English summary of your research\n\n"
+      "We will provide a new service and utilise it well.\n\n"
+      "## How will you disseminate your findings?\n\n"
+      "We will disseminate them to everyone who took part, by letter.\n";
+  const Found wordy = lint_file(text, "application.md", "plain-english.wordy-words");
+  CHECK(wordy.flagged() == std::vector<std::string>{"provide", "utilise"});
+  for (const Diagnostic& d : wordy.findings) CHECK(d.begin > text.find("\n\n"));
+  // A heading that names no section is the writer's own words.
+  const Found own =
+      lint_file("## Plain English summary\n\n### Why we utilise this\n\nWe will help.\n",
+                "application.md", "plain-english.wordy-words");
+  CHECK(own.flagged() == std::vector<std::string>{"utilise"});
+}
+
+TEST_CASE("spelling: a study's name, a gloss in another language, a term said again",
+          "[rules][spelling][review31]") {
+  const std::string text =
+      "# Sathi: a participatory study of mothers\n\n## Background\n\n"
+      "Brazil has community health agents (agentes comunitários de saúde) in every town. The "
+      "comunidades are poor.\n\n## Methods\n\nWe will visit the comunidades twice. We will "
+      "recieve the forms by post.\n";
+  const Found found = lint_file(text, "application.md", "spelling.unknown-word");
+  // One note for the unknown term, the first time; the typo is still offered its fix.
+  CHECK(found.flagged() == std::vector<std::string>{"comunidades", "recieve"});
+  REQUIRE(found.findings.size() == 2);
+  CHECK(found.findings[0].suggestions.empty());
+  CHECK(found.findings[1].suggestions.front() == "receive");
+  // Outside brackets, a one-slip word is still offered its fix.
+  CHECK(lint_file("## Methods\n\nThe agentes will visit.\n", "application.md",
+                  "spelling.unknown-word")
+            .findings.size() == 1);
+}
+
+TEST_CASE("a co-production claim is backed by the application's other involvement sections",
+          "[rules][evidence][review31]") {
+  const std::string claim =
+      "# Study\n\n## Methods\n\nWe will run a survey.\n\n### Co-production of the toolkit\n\n"
+      "Carers will decide with us what goes in the toolkit, over six workshops.\n\n";
+  const std::string backing =
+      "## Patient and public involvement\n\nTwelve carers are in our group. Each has a written "
+      "role agreement, and members are paid for their time at NIHR rates.\n";
+  CHECK(lint_file(claim + backing, "application.md", "co-production.claim-needs-evidence")
+            .findings.empty());
+  // With nothing behind it anywhere, the claim is still questioned (by the level rule, which
+  // the evidence rule defers to on the same words).
+  const std::string weak = claim +
+                           "## Patient and public involvement\n\nWe will ask carers for views "
+                           "on the leaflet.\n";
+  CHECK(lint_file(weak, "application.md", "co-production.claim-needs-evidence").findings.size() +
+            lint_file(weak, "application.md", "co-production.involvement-level").findings.size() ==
+        1);
 }

@@ -46,8 +46,7 @@ class ClaimEvidenceCheck : public RuleCheck {
       if (!reported_units.insert(unit).second) continue;  // one finding per unit
       std::vector<std::string> missing;
       for (std::uint32_t i = 0; i < evidence_.size(); ++i)
-        if (!ctx.group_said(i + 1, unit.first, unit.second, quotations))
-          missing.push_back(evidence_[i].name);
+        if (!said_where_judged(ctx, i + 1, unit, quotations)) missing.push_back(evidence_[i].name);
       if (evidence_.size() - missing.size() >= min_items_) continue;
       out.push_back(ctx.make(claim->begin, claim->end,
                              {{"missing", join_list(missing, " or ")},
@@ -57,6 +56,21 @@ class ClaimEvidenceCheck : public RuleCheck {
   }
 
  private:
+  // Evidence in the claim's own unit, or, judged by section, in any section of the rule's scope:
+  // a plan split over subheadings ("Co-production of the toolkit" under Methods, and the PPI
+  // section with roles and payment) backs its claims as one (thirty-first blind review).
+  bool said_where_judged(const CheckContext& ctx, std::uint32_t group,
+                         const std::pair<std::size_t, std::size_t>& unit,
+                         Quotations& quotations) const {
+    if (ctx.group_said(group, unit.first, unit.second, quotations)) return true;
+    if (unit_ != Unit::Section) return false;
+    for (std::size_t index : ctx.sections)
+      if (ctx.starts_unit(index) &&
+          ctx.group_said(group, ctx.doc.sections[index].begin, ctx.unit_end(index), quotations))
+        return true;
+    return false;
+  }
+
   std::pair<std::size_t, std::size_t> unit_range(const CheckContext& ctx,
                                                  const PhraseMatch& m) const {
     const Document& doc = ctx.doc;
