@@ -130,12 +130,11 @@ void drop_in_form_guidance(const Document& doc, std::vector<Diagnostic>& diagnos
 // A heading that names a section ("Please provide a plain English summary of your research",
 // "How will you disseminate your findings?") is mostly the form's words, not the writer's: a
 // word swap or a spelling note there asks them to change the funder's question (thirty-first
-// blind review). Claims and tokenism in it are still the writer's, so only the plain-English
-// categories are dropped.
+// blind review). Claims and tokenism in it are still the writer's, and so are typing slips
+// (forms have none), so only the word-choice categories are dropped.
 void drop_in_section_names(const Document& doc, const SectionClassifier& classifier,
                            std::vector<Diagnostic>& diagnostics) {
-  static const std::set<std::string> wording = {"jargon", "readability", "acronym", "spelling",
-                                                "style"};
+  static const std::set<std::string> wording = {"jargon", "readability", "acronym", "style"};
   std::vector<std::pair<std::size_t, std::size_t>> names;
   for (const Section& s : doc.sections)
     if (s.has_heading() && classifier.classify(s.title) != "other")

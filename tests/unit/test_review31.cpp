@@ -199,3 +199,20 @@ TEST_CASE("a co-production claim is backed by the application's other involvemen
             lint_file(weak, "application.md", "co-production.involvement-level").findings.size() ==
         1);
 }
+
+TEST_CASE("a list parameter can take a list written once elsewhere in the file",
+          "[rules][loader][review31]") {
+  const std::string base = minimal_rule("acronym", "acronym");
+  CHECK(
+      load_error("shared: &known [ABC, DEF]\n" + base + "    allow:\n      - *known\n      - GHI\n")
+          .empty());
+  CHECK(load_error(base + "    allow:\n      - [[ABC]]\n").find("must be a text") !=
+        std::string::npos);
+  // The shipped acronym rules share one list this way: NHS is fine everywhere; NIHR outside the
+  // summary only.
+  const std::string app =
+      "## Plain English summary\n\nThe NHS and NIHR fund this.\n\n## Methods\n\nNIHR funds it.\n";
+  CHECK(lint_file(app, "application.md", "acronyms.unexplained").findings.empty());
+  CHECK(lint_file(app, "application.md", "acronyms.avoid-in-summary").flagged() ==
+        std::vector<std::string>{"NIHR"});
+}

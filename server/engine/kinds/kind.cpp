@@ -167,6 +167,15 @@ std::vector<std::string> param_strings(const DataNode& rule, const char* key, bo
     throw KindError{fmt::format("'{}' must be a list of texts", key), node.line()};
   out.reserve(node.size());
   for (const DataNode& item : node.children()) {
+    // "- *known": a list written once elsewhere in the file (a YAML anchor), taken whole.
+    if (item.is_list()) {
+      for (const DataNode& shared : item.children()) {
+        if (!shared.is_text())
+          throw KindError{fmt::format("each item of '{}' must be a text", key), shared.line()};
+        out.push_back(shared.value());
+      }
+      continue;
+    }
     if (!item.is_text())
       throw KindError{fmt::format("each item of '{}' must be a text", key), item.line()};
     out.push_back(item.value());
