@@ -201,25 +201,29 @@ class ExistenceCheck : public RuleCheck {
   }
 
   // Answered when a cue is anywhere in the section (with its subsections) of the match: "a
-  // community volunteer" in a plan that says how everyone is paid has nothing left to ask.
-  bool answered_in_unit(const CheckContext& ctx, std::size_t at, std::uint32_t sentence,
-                        std::map<std::size_t, bool>& answered) const {
+  // community volunteer" in a plan that says how everyone is paid has nothing left to ask. Not
+  // by a cue inside the match itself: "the research team will have the final say" is no
+  // answer to itself (thirty-first blind review).
+  bool answered_in_unit(const CheckContext& ctx, std::size_t at, std::size_t match_end,
+                        std::uint32_t sentence,
+                        std::map<std::size_t, std::vector<const PhraseMatch*>>& cues) const {
     if (unit_cues_.empty() || ctx.doc.sections.empty()) return false;
     const std::size_t section = ctx.doc.section_at(at);
     const std::size_t head = unit_head(ctx.doc, section);
     const std::size_t begin = ctx.doc.sections[head].begin, end = ctx.unit_end(section);
-    auto [it, added] = answered.try_emplace(head, false);
+    auto [it, added] = cues.try_emplace(head);
     if (added)
       for (const PhraseMatch* m : ctx.group(kUnitCues))
-        if (m->begin >= begin && m->end <= end && !denied(ctx, *m)) {
-          it->second = true;
-          break;
-        }
-    if (it->second) return true;
+        if (m->begin >= begin && m->end <= end && !denied(ctx, *m)) it->second.push_back(m);
+    const auto outside_match = [&](const PhraseMatch* m) {
+      return m->end <= at || m->begin >= match_end;
+    };
+    if (std::any_of(it->second.begin(), it->second.end(), outside_match)) return true;
     // After the match in its own sentence, a denial before the cue is the match's ("no public
     // involvement here, because …"), not the cue's.
     for (const PhraseMatch* m : ctx.group(kUnitCues))
-      if (m->sentence == sentence && m->begin >= at && m->end <= end) return true;
+      if (m->sentence == sentence && m->begin >= at && m->end <= end && denied(ctx, *m))
+        return true;
     return false;
   }
 
@@ -245,7 +249,7 @@ class ExistenceCheck : public RuleCheck {
     // positive."): once is enough.
     const bool names_match = ctx.rule.message.find("{match}") != std::string::npos;
     std::set<std::uint32_t> reported_paragraphs, reported_sentences;
-    std::map<std::size_t, bool> answered;  // by unit head
+    std::map<std::size_t, std::vector<const PhraseMatch*>> answered;  // cues by unit head
     const std::vector<const PhraseMatch*> cues =
         cues_.empty() ? std::vector<const PhraseMatch*>{} : cues_by_sentence(ctx);
     for (std::size_t i : order) {
@@ -258,7 +262,7 @@ class ExistenceCheck : public RuleCheck {
       if (reading_.skip_tables &&
           ctx.doc.blocks[ctx.doc.sentences[hit_sentences[i]].block].kind == BlockKind::TableCell)
         continue;
-      if (answered_in_unit(ctx, b, hit_sentences[i], answered)) continue;
+      if (answered_in_unit(ctx, b, e, hit_sentences[i], answered)) continue;
       if (!cues_.empty() && explained(ctx, cues, hit_sentences[i], b, e)) {
         if (first_only_) seen.insert({unit_of(ctx.doc, b), key(ctx, b, e)});
         continue;
