@@ -134,11 +134,11 @@ InvolvementReading combined_reading(const std::vector<InvolvementReading>& readi
 void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
   if (o.involvement.empty()) return;
   const InvolvementReading r = combined_reading(o.involvement);
-  std::vector<std::size_t> lines;
+  std::vector<std::string> lines;  // each involvement section's heading line
   for (const InvolvementReading& each : o.involvement) {
     const Section& section = o.doc->sections[each.section];
-    lines.push_back(
-        cli_position(*o.doc, section.has_heading() ? section.heading_begin : section.begin).line);
+    lines.push_back(std::to_string(
+        cli_position(*o.doc, section.has_heading() ? section.heading_begin : section.begin).line));
   }
   std::vector<std::string> stages;
   int highest_stage = -1;
@@ -149,8 +149,6 @@ void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
   // A level above every stage's came from a sentence that names no stage: say so, or the
   // line reads as a contradiction.
   const bool from_no_stage = involvement_level_rank(r.highest) > highest_stage;
-  std::vector<std::string> numbers;
-  for (std::size_t line : lines) numbers.push_back(std::to_string(line));
   out << fmt::format(
       "{}:{}: involvement level: {} (by stage: {}{}{})\n", escape_invalid_utf8(o.path),
       lines.front(), r.highest.empty() ? "none described" : r.highest, fmt::join(stages, ", "),
@@ -159,7 +157,7 @@ void write_involvement_readings(std::ostream& out, const FileOutcome& o) {
                                   sentence_opening(*o.doc, r.highest_begin, r.highest_end))
                     : "",
       lines.size() > 1 ? fmt::format("; read from {} involvement sections, lines {}", lines.size(),
-                                     fmt::join(numbers, ", "))
+                                     fmt::join(lines, ", "))
                        : "");
 }
 
